@@ -1,0 +1,69 @@
+// Builds everything the extension, the CLI and the integration tests run from.
+//   node esbuild.js              one build (development: sourcemaps, no minify)
+//   node esbuild.js --production minified, for packaging
+//   node esbuild.js --watch      rebuild on change
+// Before bundling, the JSON Schemas are compiled to ajv standalone validators, so activation never compiles a schema.
+const esbuild = require('esbuild');
+const { compileValidators } = require('./scripts/compile-validators.js');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Reports build results in the shape VS Code's esbuild problem matcher reads. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => { if (watch) { console.log('[watch] build started'); } });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) { console.error(`    ${location.file}:${location.line}:${location.column}:`); }
+      }
+      if (watch) { console.log('[watch] build finished'); }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  logOverride: { 'import-is-undefined': 'error' },
+  plugins: [problemMatcher],
+};
+
+const builds = [
+  // The extension: only `vscode` stays external, so ajv, the SDKs and the validators ship inside the bundle.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The CLI (validate, emulator): plain Node, no vscode.
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Integration tests run inside the extension host; mocha is loaded from node_modules at run time.
+  {
+    ...common,
+    entryPoints: ['test/integration/index.ts', 'test/runElectron.ts'],
+    outdir: 'out/test',
+    outbase: 'test',
+    external: ['vscode', 'mocha', '@vscode/test-electron'],
+  },
+];
+
+async function main() {
+  compileValidators();
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((ctx) => ctx.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

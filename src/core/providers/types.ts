@@ -1,0 +1,96 @@
+import type { BatchKind } from '../batchKind';
+
+/**
+ * One interface over every batch backend: the Gemini API (@google/genai), OpenAI-compatible batch
+ * (the `openai` SDK: Gemini's /v1beta/openai/ layer, OpenAI itself, any base URL) and the local emulator.
+ * Everything here is plain data; the editor layer renders it.
+ */
+export type ProviderId = 'gemini' | 'geminiOpenAI' | 'openai' | 'emulator';
+
+export type JobState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelling' | 'cancelled' | 'expired' | 'unknown';
+
+export const TERMINAL_STATES: readonly JobState[] = ['succeeded', 'failed', 'cancelled', 'expired'];
+
+export function isTerminal(state: JobState): boolean {
+  return TERMINAL_STATES.includes(state);
+}
+
+export interface JobProgress {
+  total?: number;
+  succeeded?: number;
+  failed?: number;
+  pending?: number;
+}
+
+export interface BatchJob {
+  /** Provider-side name: `batches/…` (Gemini) or `batch_…` (OpenAI). */
+  name: string;
+  provider: ProviderId;
+  displayName?: string;
+  model?: string;
+  kind?: BatchKind;
+  state: JobState;
+  /** The provider's own state string (`BATCH_STATE_RUNNING`, `in_progress`, …). */
+  rawState: string;
+  createTime?: string;
+  updateTime?: string;
+  endTime?: string;
+  progress: JobProgress;
+  inputFile?: string;
+  /** Where results are: a file name (`files/batch-…`, `file-…`) or 'inline'. */
+  resultsFile?: string;
+  /** OpenAI's error file. */
+  errorFile?: string;
+  error?: { code?: number | string; message?: string };
+}
+
+export interface UploadedFile {
+  name: string;
+  displayName?: string;
+  sizeBytes?: number;
+  mimeType?: string;
+}
+
+export interface CreateJobRequest {
+  kind: BatchKind;
+  model: string;
+  displayName: string;
+  /** A file already uploaded (`files/…` or `file-…`). */
+  inputFile?: string;
+  /** Parsed JSONL lines, for inline submission of small files (Gemini kinds only). */
+  inlineLines?: unknown[];
+  /** OpenAI endpoint, e.g. '/v1/chat/completions' (openai kind). */
+  endpoint?: string;
+}
+
+export interface ProgressSink {
+  (done: number, total: number): void;
+}
+
+export interface BatchProvider {
+  readonly id: ProviderId;
+  listJobs(options: { pageSize?: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }>;
+  getJob(name: string, signal?: AbortSignal): Promise<BatchJob>;
+  uploadFile(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile>;
+  createJob(request: CreateJobRequest, signal?: AbortSignal): Promise<BatchJob>;
+  cancelJob(name: string): Promise<void>;
+  deleteJob(name: string): Promise<void>;
+  /** Streams a provider file to `destPath` (the caller handles temp-file-then-rename). */
+  downloadFile(fileName: string, destPath: string, options?: { onProgress?: ProgressSink; signal?: AbortSignal }): Promise<void>;
+  listModels(kind: BatchKind, signal?: AbortSignal): Promise<string[]>;
+}
+
+/** Why an API call failed, so callers branch on `kind`, never on message text. */
+export type ApiErrorKind = 'auth' | 'rateLimit' | 'notFound' | 'invalid' | 'server' | 'network' | 'cancelled' | 'unknown';
+
+export class BatchApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'BatchApiError';
+  }
+}

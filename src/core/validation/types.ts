@@ -1,0 +1,42 @@
+import type { BatchKind } from '../batchKind';
+
+/**
+ * The contract between the validation core and its presenters (the editor's diagnostics, the CLI).
+ * Core returns data only; `messages.ts` turns an Issue into words.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A span inside the document: 0-based lines, 0-based UTF-16 columns (what VS Code's Position uses). */
+export interface Span {
+  line: number;
+  startCol: number;
+  endLine: number;
+  endCol: number;
+}
+
+export interface RelatedSpan extends Span {
+  /** What the related place is, e.g. 'firstOccurrence'. */
+  role: string;
+}
+
+export interface Issue extends Span {
+  /** Stable machine code, e.g. 'json-syntax', 'unknown-field', 'duplicate-key' (see issueCodes.ts). */
+  code: string;
+  severity: Severity;
+  /** Values the message is built from (field names, expected types, limits...). */
+  params: Record<string, string | number | boolean>;
+  /** JSON pointer-like path of the offending value inside the line, when there is one. */
+  path?: string;
+  related?: RelatedSpan[];
+}
+
+/** Result of validating a whole file or document. */
+export interface ValidationSummary {
+  kind: BatchKind;
+  /** Physical line count (blank lines included). */
+  lines: number;
+  /** Lines that hold a request (non-blank). */
+  requests: number;
+  bytes: number;
+  issues: Issue[];
+}
