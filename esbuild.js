@@ -6,6 +6,24 @@
 const esbuild = require('esbuild');
 const { compileValidators } = require('./scripts/compile-validators.js');
 
+const fs = require('fs');
+const path = require('path');
+
+/** Every integration test file, each bundled on its own so the test index can load them all from out/test/integration. */
+function integrationEntries() {
+  const dir = path.join(__dirname, 'test', 'integration');
+  const found = ['test/runElectron.ts'];
+  const walk = (d) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) { walk(full); }
+      else if (entry.name === 'index.ts' || entry.name.endsWith('.test.ts')) { found.push(path.relative(__dirname, full)); }
+    }
+  };
+  if (fs.existsSync(dir)) { walk(dir); }
+  return found.filter((f) => fs.existsSync(path.join(__dirname, f)));
+}
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -45,7 +63,7 @@ const builds = [
   // Integration tests run inside the extension host; mocha is loaded from node_modules at run time.
   {
     ...common,
-    entryPoints: ['test/integration/index.ts', 'test/runElectron.ts'],
+    entryPoints: integrationEntries(),
     outdir: 'out/test',
     outbase: 'test',
     external: ['vscode', 'mocha', '@vscode/test-electron'],
