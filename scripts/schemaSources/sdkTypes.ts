@@ -49,7 +49,9 @@ function docOf(node: ts.Node): string {
       }
     }
   }
-  return parts.join('\n').replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+  const text = parts.join('\n\n').replace(/\r/g, '').replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+  // Doc comments are hard-wrapped; rejoin wrapped lines but keep paragraphs and list items.
+  return text.replace(/([^\n])\n(?![\n\-*•]|\d+[.)] )/g, '$1 ');
 }
 
 function memberName(name: ts.PropertyName): string | undefined {

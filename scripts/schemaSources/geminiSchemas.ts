@@ -1,0 +1,178 @@
+/**
+ * Assembles the two Gemini line schemas (`gemini-generate`, `gemini-embed`) from the SDK model. The REST request
+ * objects are not SDK types: `GenerateContentRequest` is `contents` + the fields the SDK hoists out of its flat
+ * `GenerateContentConfig` + `generationConfig` (the rest of that config), exactly as `generateContentConfigToMldev`
+ * lays them out; `EmbedContentRequest` is `content`, `model` + the fields `embedContentConfigToMldev` sends.
+ */
+import { ConverterInfo } from './mldevConverters';
+import {
+  CONTENTS_EXAMPLE,
+  DEFINITION_EXTRAS,
+  EMBED_CONTENT_EXAMPLE,
+  FIELD_OVERRIDES,
+  ROOT_EXTRAS,
+  TASK_TYPES,
+  UNION_OVERRIDES,
+} from './geminiOverrides';
+import { JsonSchema, ref, snakeCase, VERTEX_ONLY_COMMENT } from './jsonSchema';
+import { defineReferenced } from './definitionRefs';
+import { BuildContext, objectDefinition } from './sdkToSchema';
+import { findDecl, SdkMember, SdkModel } from './sdkTypes';
+import { DiscoveryDoc, discoveryEnum, discoveryIsInteger, mergeDiscovery } from './discovery';
+
+/**
+ * Records on each definition which fields were left out as Vertex-only, in both spellings, so an unknown-field
+ * message can say "Vertex AI only" rather than just "unknown".
+ */
+function noteOmitted(ctx: BuildContext): void {
+  const byDef = new Map<string, string[]>();
+  for (const entry of ctx.omitted) {
+    const [def, field] = entry.split('.');
+    const other = snakeCase(field);
+    byDef.set(def, [...(byDef.get(def) ?? []), field, ...(other !== field ? [other] : [])]);
+  }
+  for (const [def, fields] of byDef) {
+    if (ctx.definitions[def]) {
+      ctx.definitions[def].$comment = `${VERTEX_ONLY_COMMENT}${fields.join(', ')}`;
+    }
+  }
+}
+
+type Log = (msg: string) => void;
+
+export interface GeminiBuild {
+  definitions: Record<string, JsonSchema>;
+  omitted: string[];
+}
+
+function members(sdk: SdkModel, declared: string): SdkMember[] {
+  const decl = findDecl(sdk, declared);
+  return decl?.kind === 'object' ? decl.members : [];
+}
+
+function member(sdk: SdkModel, declared: string, name: string): SdkMember | undefined {
+  return members(sdk, declared).find((m) => m.name === name);
+}
+
+/** A new build context; `isInteger` prefers the discovery document's formats and falls back on field names. */
+function newContext(sdk: SdkModel, converters: Map<string, ConverterInfo>, discovery?: DiscoveryDoc): BuildContext {
+  return {
+    sdk,
+    converters,
+    definitions: {},
+    omitted: new Set(),
+    fieldOverrides: FIELD_OVERRIDES,
+    unionOverrides: UNION_OVERRIDES,
+    definitionExtras: DEFINITION_EXTRAS,
+    isInteger: (def, field) =>
+      discoveryIsInteger(discovery, def, field) ??
+      /(Count|Tokens|Budget|Dimensionality|Seconds|Offset|^topK|^seed|^logprobs|^numTokens)$/.test(field),
+  };
+}
+
+/** Splits the SDK's flat GenerateContentConfig into request-level fields and GenerationConfig fields. */
+function splitGenerateConfig(ctx: BuildContext): { hoisted: SdkMember[]; generation: SdkMember[] } {
+  const converter = ctx.converters.get('GenerateContentConfig');
+  const hoisted: SdkMember[] = [];
+  const generation: SdkMember[] = [];
+  for (const m of members(ctx.sdk, 'GenerateContentConfig')) {
+    const mapping = converter?.fields.get(m.name);
+    if (converter?.refused.has(m.name)) {
+      ctx.omitted.add(`GenerationConfig.${m.name}`);
+    } else if (mapping?.target === 'parent') {
+      hoisted.push({ ...m, name: mapping.to[0] });
+    } else if (mapping) {
+      // The REST-shaped SDK `GenerationConfig` types some fields better (Modality[] vs string[]); prefer it.
+      const better = member(ctx.sdk, 'GenerationConfig', m.name);
+      generation.push({ ...m, name: mapping.to[0], type: better?.type ?? m.type, doc: m.doc || (better?.doc ?? '') });
+    }
+  }
+  return { hoisted, generation };
+}
+
+function root(kind: 'gemini-generate' | 'gemini-embed', requestDef: string, description: string): JsonSchema {
+  return {
+    type: 'object',
+    description,
+    properties: {
+      key: {
+        type: 'string',
+        description: 'Your id for this request. It is copied to the matching output line, the only reliable way to match results to requests.',
+      },
+      request: ref(requestDef),
+    },
+    required: ['request'],
+    additionalProperties: false,
+    ...ROOT_EXTRAS[kind],
+  };
+}
+
+export function buildGenerate(sdk: SdkModel, converters: Map<string, ConverterInfo>, discovery?: DiscoveryDoc, log: Log = () => undefined): GeminiBuild & { root: JsonSchema } {
+  const ctx = newContext(sdk, converters, discovery);
+  const { hoisted, generation } = splitGenerateConfig(ctx);
+  const params = 'GenerateContentParameters';
+  const requestMembers: SdkMember[] = [
+    { name: 'contents', type: member(sdk, params, 'contents')?.type, doc: 'The content of the current conversation with the model: one Content per turn (a single Content for single-turn queries).' },
+    ...hoisted,
+    { name: 'generationConfig', type: undefined, doc: 'Configuration options for model generation and outputs.' },
+    { name: 'model', type: member(sdk, params, 'model')?.type, doc: 'The model name (`models/{model}`). Optional in a batch file: the batch\'s model is used.' },
+  ];
+  ctx.fieldOverrides = { ...FIELD_OVERRIDES, 'GenerateContentRequest.generationConfig': ref('GenerationConfig') };
+  ctx.definitions.GenerationConfig = objectDefinition(ctx, 'GenerationConfig', 'Configuration options for model generation and outputs (REST `GenerationConfig`).', generation);
+  ctx.definitions.GenerateContentRequest = objectDefinition(ctx, 'GenerateContentRequest', 'Request to generate a completion from the model (REST `GenerateContentRequest`).', requestMembers);
+  defineReferenced(ctx);
+  mergeDiscovery(ctx, discovery, 'GenerateContentRequest', log);
+  noteOmitted(ctx);
+  const contents = (ctx.definitions.GenerateContentRequest.properties as Record<string, JsonSchema>).contents;
+  contents['x-example'] = CONTENTS_EXAMPLE;
+  return {
+    definitions: ctx.definitions,
+    omitted: [...ctx.omitted].sort(),
+    root: root('gemini-generate', 'GenerateContentRequest', 'A Gemini Batch API generateContent line: `{"key": …, "request": GenerateContentRequest}`.'),
+  };
+}
+
+export function buildEmbed(sdk: SdkModel, converters: Map<string, ConverterInfo>, discovery?: DiscoveryDoc, log: Log = () => undefined): GeminiBuild & { root: JsonSchema } {
+  const ctx = newContext(sdk, converters, discovery);
+  const taskTypes = new Map(TASK_TYPES);
+  for (const [value, doc] of discoveryEnum(discovery, 'EmbedContentRequest', 'taskType')) {
+    taskTypes.set(value, taskTypes.get(value) ?? doc);
+  }
+  ctx.definitions.TaskType = {
+    type: 'string',
+    description: 'Type of task for which the embedding will be used.',
+    enum: [...taskTypes.keys()],
+    enumDescriptions: [...taskTypes.values()],
+  };
+  const requestMembers: SdkMember[] = [
+    { name: 'content', type: undefined, doc: 'The content to embed. Only the `parts.text` fields will be counted.' },
+    ...wireMembersOfEmbedConfig(ctx),
+    { name: 'model', type: member(sdk, 'EmbedContentParameters', 'model')?.type, doc: 'The model name (`models/{model}`). Optional in a batch file: the batch\'s model is used.' },
+  ];
+  ctx.definitions.EmbedContentRequest = objectDefinition(ctx, 'EmbedContentRequest', 'Request containing the Content for the model to embed (REST `EmbedContentRequest`).', requestMembers);
+  defineReferenced(ctx);
+  mergeDiscovery(ctx, discovery, 'EmbedContentRequest', log);
+  noteOmitted(ctx);
+  const content = (ctx.definitions.EmbedContentRequest.properties as Record<string, JsonSchema>).content;
+  content['x-example'] = EMBED_CONTENT_EXAMPLE;
+  return {
+    definitions: ctx.definitions,
+    omitted: [...ctx.omitted].sort(),
+    root: root('gemini-embed', 'EmbedContentRequest', 'A Gemini Batch API embedding line: `{"key": …, "request": EmbedContentRequest}`.'),
+  };
+}
+
+/** EmbedContentConfig fields the SDK hoists into each `requests[]` entry (taskType, title, outputDimensionality). */
+function wireMembersOfEmbedConfig(ctx: BuildContext): SdkMember[] {
+  const converter = ctx.converters.get('EmbedContentConfig');
+  const out: SdkMember[] = [];
+  for (const m of members(ctx.sdk, 'EmbedContentConfig')) {
+    const mapping = converter?.fields.get(m.name);
+    if (converter?.refused.has(m.name)) {
+      ctx.omitted.add(`EmbedContentRequest.${m.name}`);
+    } else if (mapping) {
+      out.push({ ...m, name: mapping.to[mapping.to.length - 1] });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+/**
+ * Builds the `openai` line schema: `{custom_id, method, url, body}` with the body schema chosen by `url`
+ * (`if`/`then`, so a body error is reported against one body schema). Body schemas come from the OpenAI spec
+ * (`CreateChatCompletionRequest`, `CreateEmbeddingRequest`, `CreateResponse`…) with only the components they reach.
+ */
+import * as fs from 'node:fs';
+import * as yaml from 'js-yaml';
+import { COMPONENT_PREFIX, example, JsonSchema, ref } from './jsonSchema';
+import { describeProperties, sanitize, SanitizeContext } from './openapiSanitize';
+
+/** Batch endpoints we describe, and the request component of each. */
+export const OPENAI_BODIES: Array<{ url: string; component: string }> = [
+  { url: '/v1/chat/completions', component: 'CreateChatCompletionRequest' },
+  { url: '/v1/embeddings', component: 'CreateEmbeddingRequest' },
+  { url: '/v1/responses', component: 'CreateResponse' },
+  { url: '/v1/completions', component: 'CreateCompletionRequest' },
+  { url: '/v1/moderations', component: 'CreateModerationRequest' },
+];
+
+/**
+ * `required` entries the spec declares but the API does not enforce on requests: the spec shares these shapes
+ * with responses, where the server always fills them (`detail` "defaults to `auto`" on input).
+ */
+const NOT_REQUIRED_ON_INPUT: Record<string, string[]> = {
+  InputImageContent: ['detail'],
+};
+
+interface Spec {
+  info?: { version?: string };
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+/**
+ * Flattens a top-level `allOf` of objects (following `$ref`s) into one closed object, so unknown body parameters
+ * are errors ("Unrecognized request argument") while the spec's composition is kept everywhere below.
+ */
+function flattenBody(components: Record<string, JsonSchema>, schema: JsonSchema): JsonSchema {
+  const properties: Record<string, unknown> = {};
+  const required = new Set<string>();
+  let description: string | undefined;
+  const visit = (s: JsonSchema): void => {
+    if (typeof s.$ref === 'string') {
+      visit(components[s.$ref.slice(COMPONENT_PREFIX.length)] ?? {});
+    }
+    for (const part of (s.allOf as JsonSchema[] | undefined) ?? []) {
+      visit(part);
+    }
+    Object.assign(properties, s.properties ?? {});
+    for (const r of (s.required as string[] | undefined) ?? []) {
+      required.add(r);
+    }
+    description ??= s.description as string | undefined;
+  };
+  visit(schema);
+  required.add('model');
+  return { type: 'object', description, properties, required: [...required], additionalProperties: false };
+}
+
+/** Sanitizes the bodies and every component they reach, into draft-07 `definitions`. */
+function collect(components: Record<string, JsonSchema>, bodies: Record<string, JsonSchema>, log: (m: string) => void): Record<string, JsonSchema> {
+  const definitions: Record<string, JsonSchema> = {};
+  const queue: string[] = [];
+  const ctx: SanitizeContext = {
+    onRef: (name) => {
+      if (!(name in definitions) && !queue.includes(name)) {
+        queue.push(name);
+      }
+    },
+    resolve: (name) => components[name],
+  };
+  for (const [name, body] of Object.entries(bodies)) {
+    definitions[name] = sanitize(body, ctx) as JsonSchema;
+  }
+  for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
+    if (!(name in components)) {
+      log(`openai: unresolved $ref ${name}; allowing any value there`);
+      definitions[name] = {};
+      continue;
+    }
+    definitions[name] = sanitize(components[name], ctx) as JsonSchema;
+  }
+  return definitions;
+}
+
+function lineSchema(urls: string[], definitions: Record<string, JsonSchema>): JsonSchema {
+  const chatExample = { custom_id: 'request-1', method: 'POST', url: '/v1/chat/completions', body: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: '…' }] } };
+  return {
+    type: 'object',
+    description: 'An OpenAI-format batch line (also what Gemini\'s OpenAI compatibility takes): `{"custom_id", "method": "POST", "url", "body"}`.',
+    properties: {
+      custom_id: { type: 'string', minLength: 1, description: 'Your id for this request, unique within the batch file. It is copied to the output line; output order is not input order, so match results on it.' },
+      method: { type: 'string', enum: ['POST'], description: 'The HTTP method of the request. Only `POST` is supported.' },
+      url: { type: 'string', enum: urls, description: 'The API endpoint of the request; one file must use one endpoint (the batch\'s `endpoint`). Gemini\'s OpenAI compatibility supports `/v1/chat/completions` and `/v1/embeddings`.' },
+      body: { type: 'object', description: 'The request body for the endpoint in `url`.' },
+    },
+    required: ['custom_id', 'method', 'url', 'body'],
+    additionalProperties: false,
+    allOf: OPENAI_BODIES.filter((b) => b.component in definitions).map((b) => ({
+      if: { properties: { url: { const: b.url } }, required: ['url'] },
+      then: { properties: { body: ref(b.component) } },
+    })),
+    'x-example': example(chatExample),
+    defaultSnippets: [
+      { label: 'chat completion line', body: { ...chatExample, body: { model: '${1:gemini-2.5-flash}', messages: [{ role: 'user', content: '$2' }] } } },
+      { label: 'embedding line', body: { custom_id: 'request-1', method: 'POST', url: '/v1/embeddings', body: { model: '${1:gemini-embedding-001}', input: '$2' } } },
+    ],
+    definitions,
+  };
+}
+
+/**
+ * Body parameters Gemini's OpenAI compatibility takes beyond OpenAI's spec. `extra_body` is what the OpenAI SDKs
+ * send when called with `extra_body={"extra_body": {"google": {...}}}` (Gemini's documented way to pass
+ * `thinking_config`, `cached_content`…).
+ */
+const GEMINI_EXTRA_BODY: JsonSchema = {
+  type: 'object',
+  description:
+    'Gemini OpenAI compatibility only (OpenAI rejects it): Gemini-specific options under `google`, e.g. ' +
+    '`{"google": {"thinking_config": {"thinking_budget": 0}}}` or `{"google": {"cached_content": "cachedContents/…"}}`.',
+  properties: { google: { type: 'object', description: 'Gemini options: `thinking_config`, `cached_content`, `safety_settings`…' } },
+  additionalProperties: false,
+};
+
+/** Examples, snippets and Gemini extensions on the definitions the validator cites. */
+function annotate(definitions: Record<string, JsonSchema>): void {
+  const chat = definitions.CreateChatCompletionRequest?.properties as Record<string, JsonSchema> | undefined;
+  if (chat) {
+    chat.extra_body = GEMINI_EXTRA_BODY;
+  }
+  if (chat?.messages) {
+    chat.messages['x-example'] = example([{ role: 'system', content: '…' }, { role: 'user', content: '…' }]);
+    chat.messages.defaultSnippets = [{ label: 'user message', body: [{ role: 'user', content: '$1' }] }];
+  }
+  const user = definitions.ChatCompletionRequestUserMessage;
+  if (user) {
+    user.defaultSnippets = [{ label: 'user message', body: { role: 'user', content: '$1' } }];
+  }
+}
+
+export function buildOpenAi(specPath: string, log: (m: string) => void): { schema: JsonSchema; version: string } {
+  const spec = yaml.load(fs.readFileSync(specPath, 'utf8')) as Spec;
+  const components = spec.components?.schemas ?? {};
+  const bodies: Record<string, JsonSchema> = {};
+  for (const b of OPENAI_BODIES) {
+    if (components[b.component]) {
+      bodies[b.component] = flattenBody(components, components[b.component]);
+    } else {
+      log(`openai: ${b.component} missing from the spec; ${b.url} left out`);
+    }
+  }
+  const definitions = collect(components, bodies, log);
+  describeProperties(definitions);
+  annotate(definitions);
+  for (const [name, fields] of Object.entries(NOT_REQUIRED_ON_INPUT)) {
+    const def = definitions[name];
+    if (Array.isArray(def?.required)) {
+      def.required = (def.required as string[]).filter((f) => !fields.includes(f));
+    }
+  }
+  const urls = OPENAI_BODIES.filter((b) => b.component in bodies).map((b) => b.url);
+  return { schema: lineSchema(urls, definitions), version: `OpenAPI info.version ${spec.info?.version ?? '?'}` };
+}
