@@ -78,10 +78,49 @@ export interface BatchProvider {
   /** Streams a provider file to `destPath` (the caller handles temp-file-then-rename). */
   downloadFile(fileName: string, destPath: string, options?: { onProgress?: ProgressSink; signal?: AbortSignal }): Promise<void>;
   listModels(kind: BatchKind, signal?: AbortSignal): Promise<string[]>;
+  /** What this backend can do; absent means "everything". OpenAI has no batch delete. */
+  readonly capabilities?: ProviderCapabilities;
+}
+
+export interface ProviderCapabilities {
+  deleteJob: boolean;
+  /** Inline (no upload) submission of small Gemini files. */
+  inline: boolean;
+}
+
+/** One HTTP call, for the log. `path` never carries a query string, so never a `key=`. */
+export interface ApiCallRecord {
+  method: string;
+  path: string;
+  status: number | 'error';
+  ms: number;
+}
+
+export interface ProviderConfig {
+  id: ProviderId;
+  apiKey: string;
+  /** Default `https://generativelanguage.googleapis.com` (the emulator's base URL for `emulator`). */
+  geminiBaseUrl?: string;
+  /** Default 'v1beta' (what the docs use; the SDK's own default is v1). */
+  geminiApiVersion?: 'v1' | 'v1beta';
+  /** Default `https://api.openai.com/v1`. */
+  openaiBaseUrl?: string;
+  onCall?: (call: ApiCallRecord) => void;
+  /** Injected for tests; defaults to the global fetch. */
+  fetch?: typeof fetch;
 }
 
 /** Why an API call failed, so callers branch on `kind`, never on message text. */
-export type ApiErrorKind = 'auth' | 'rateLimit' | 'notFound' | 'invalid' | 'server' | 'network' | 'cancelled' | 'unknown';
+export type ApiErrorKind =
+  | 'auth'
+  | 'rateLimit'
+  | 'notFound'
+  | 'invalid'
+  | 'server'
+  | 'network'
+  | 'cancelled'
+  | 'unsupported'
+  | 'unknown';
 
 export class BatchApiError extends Error {
   constructor(
@@ -89,6 +128,8 @@ export class BatchApiError extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** The server's own message split into lines (e.g. `Error on line 3: …`), key scrubbed; set for `invalid`. */
+    readonly details?: string[],
   ) {
     super(message);
     this.name = 'BatchApiError';

@@ -1,0 +1,70 @@
+import type { BatchKind } from '../batchKind';
+import type { BatchJob, ProviderId } from '../providers/types';
+
+/** What this workspace remembers about a job it submitted (the account list may not show it, or may lose it). */
+export interface JobRecord {
+  jobName: string;
+  provider: ProviderId;
+  kind: BatchKind;
+  model: string;
+  displayName: string;
+  inputPath: string;
+  uploadedFile?: string;
+  resultsPath?: string;
+  errorsPath?: string;
+  /** ISO time of submission. */
+  createdAt: string;
+}
+
+/** A placeholder for a remembered job the server has not described yet (or no longer lists). */
+function fromRecord(record: JobRecord): BatchJob {
+  return {
+    name: record.jobName,
+    provider: record.provider,
+    displayName: record.displayName,
+    model: record.model,
+    kind: record.kind,
+    state: 'unknown',
+    rawState: '',
+    createTime: record.createdAt,
+    progress: {},
+    inputFile: record.uploadedFile,
+  };
+}
+
+function newestFirst(a: BatchJob, b: BatchJob): number {
+  const ta = Date.parse(a.createTime ?? '') || 0;
+  const tb = Date.parse(b.createTime ?? '') || 0;
+  return tb - ta || a.name.localeCompare(b.name);
+}
+
+/**
+ * The tree's job list: the account's listed jobs plus the ones submitted from this workspace, one entry per name.
+ * A job fetched individually (fresher than the list) wins; the record fills in what the server leaves out
+ * (kind, display name, model); remembered jobs missing from both appear with state `unknown`. Newest first.
+ */
+export function mergeJobs(listed: BatchJob[], remembered: JobRecord[], fetched: Map<string, BatchJob>): BatchJob[] {
+  const byName = new Map<string, BatchJob>();
+  for (const job of listed) {
+    byName.set(job.name, job);
+  }
+  for (const [name, job] of fetched) {
+    byName.set(name, job);
+  }
+  for (const record of remembered) {
+    const job = byName.get(record.jobName);
+    if (!job) {
+      byName.set(record.jobName, fromRecord(record));
+      continue;
+    }
+    byName.set(record.jobName, {
+      ...job,
+      kind: job.kind ?? record.kind,
+      displayName: job.displayName ?? record.displayName,
+      model: job.model ?? record.model,
+      inputFile: job.inputFile ?? record.uploadedFile,
+      createTime: job.createTime ?? record.createdAt,
+    });
+  }
+  return [...byName.values()].sort(newestFirst);
+}

@@ -1,0 +1,91 @@
+import { isTerminal, type BatchJob, type JobState } from '../providers/types';
+
+/** Unfinished Gemini jobs expire 48 h after creation (OpenAI's 24 h window ends a little earlier, by the server). */
+export const EXPIRY_MS = 48 * 3600 * 1000;
+
+export type StateIcon = JobState;
+
+export interface JobView {
+  label: string;
+  /** `model · state · done/total · N failed · elapsed`, parts omitted when unknown. */
+  description: string;
+  stateIcon: StateIcon;
+  group: 'active' | 'finished';
+  elapsedMs?: number;
+  /** Time left before the 48 h expiry, for unfinished jobs only (negative once overdue). */
+  expiresInMs?: number;
+  done?: number;
+  total?: number;
+  failed?: number;
+  tooltipRows: [string, string][];
+}
+
+/** Compact duration: `45s`, `12m`, `3h 05m`, `2d 4h`. */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) {
+    return `${s}s`;
+  }
+  const m = Math.floor(s / 60);
+  if (m < 60) {
+    return `${m}m`;
+  }
+  const h = Math.floor(m / 60);
+  if (h < 48) {
+    return `${h}h ${String(m % 60).padStart(2, '0')}m`;
+  }
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+
+function time(value: string | undefined): number | undefined {
+  const t = value ? Date.parse(value) : NaN;
+  return Number.isFinite(t) ? t : undefined;
+}
+
+/** Everything the jobs tree needs to draw one job; pure data (the editor picks words and icons). */
+export function describeJob(job: BatchJob, now: number): JobView {
+  const created = time(job.createTime);
+  const ended = time(job.endTime);
+  const finished = isTerminal(job.state);
+  const elapsedMs = created === undefined ? undefined : Math.max(0, (finished && ended !== undefined ? ended : now) - created);
+  const expiresInMs = !finished && created !== undefined ? created + EXPIRY_MS - now : undefined;
+  const { total, succeeded, failed } = job.progress;
+  const done = total !== undefined ? (succeeded ?? 0) + (failed ?? 0) : undefined;
+  const model = job.model?.replace(/^models\//, '');
+  const parts = [
+    model,
+    job.state === 'unknown' ? job.rawState || 'unknown' : job.state,
+    total !== undefined ? `${done}/${total}` : undefined,
+    failed ? `${failed} failed` : undefined,
+    elapsedMs !== undefined ? formatDuration(elapsedMs) : undefined,
+  ].filter((p): p is string => !!p);
+  const rows: [string, string | undefined][] = [
+    ['Name', job.name],
+    ['Display name', job.displayName],
+    ['Provider', job.provider],
+    ['Kind', job.kind],
+    ['Model', model],
+    ['State', job.rawState || job.state],
+    ['Progress', total !== undefined ? `${done}/${total} (${succeeded ?? 0} ok, ${failed ?? 0} failed)` : undefined],
+    ['Created', job.createTime],
+    ['Ended', job.endTime],
+    ['Elapsed', elapsedMs !== undefined ? formatDuration(elapsedMs) : undefined],
+    ['Expires in', expiresInMs !== undefined ? (expiresInMs > 0 ? formatDuration(expiresInMs) : 'overdue') : undefined],
+    ['Input', job.inputFile],
+    ['Results', job.resultsFile],
+    ['Errors', job.errorFile],
+    ['Error', job.error ? [job.error.code, job.error.message].filter((v) => v !== undefined).join(': ') : undefined],
+  ];
+  return {
+    label: job.displayName || job.name,
+    description: parts.join(' · '),
+    stateIcon: job.state,
+    group: finished ? 'finished' : 'active',
+    elapsedMs,
+    expiresInMs,
+    done,
+    total,
+    failed,
+    tooltipRows: rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== ''),
+  };
+}

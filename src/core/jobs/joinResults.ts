@@ -1,0 +1,133 @@
+import { createWriteStream } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { once } from 'node:events';
+import { readLines, parseObjectLine } from './lineReader';
+import { classifyResultLine } from './resultLine';
+
+export interface JoinCounts {
+  matched: number;
+  /** Input requests with no result line (written with an error `missing_result`). */
+  missingResults: number;
+  /** Result lines whose key matches no input request (written at the end with `"line": null`). */
+  orphanResults: number;
+  /** Result lines that are not JSON objects (counted, not written). */
+  unparseableResults: number;
+}
+
+interface Ref {
+  file: number;
+  offset: number;
+  length: number;
+}
+
+function keyOf(obj: Record<string, unknown> | undefined): string | undefined {
+  const key = obj?.key ?? obj?.custom_id;
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
+}
+
+async function readAt(handle: FileHandle, ref: Ref): Promise<Buffer> {
+  const buf = Buffer.alloc(ref.length);
+  await handle.read(buf, 0, ref.length, ref.offset);
+  return buf;
+}
+
+/** The request part of an input line: Gemini `request`, OpenAI `body`, or the bare (keyless) request itself. */
+function requestOf(obj: Record<string, unknown> | undefined, raw: Buffer): unknown {
+  if (!obj) {
+    return raw.toString('utf8');
+  }
+  return obj.request ?? obj.body ?? obj;
+}
+
+/**
+ * Writes `{"line", "key", "request", "response"|"error"}` per input request, in input order, matching results by
+ * key/custom_id (result order is arbitrary) or, when the input has no keys at all, by position. Memory stays
+ * bounded: only byte offsets are indexed, lines are re-read from disk when written. The output appears atomically.
+ */
+export async function joinResults(inputPath: string, resultsPath: string, errorPath: string | undefined, outPath: string): Promise<JoinCounts> {
+  const inputs: Ref[] = [];
+  const lineNos: number[] = [];
+  const byKey = new Map<string, number[]>();
+  for await (const line of readLines(inputPath)) {
+    if (line.bytes.toString('utf8').trim() === '') {
+      continue;
+    }
+    const key = keyOf(parseObjectLine(line.bytes));
+    if (key !== undefined) {
+      const queue = byKey.get(key) ?? [];
+      queue.push(inputs.length);
+      byKey.set(key, queue);
+    }
+    inputs.push({ file: -1, offset: line.offset, length: line.bytes.length });
+    lineNos.push(line.lineNo);
+  }
+  const keyless = byKey.size === 0;
+  const matches: (Ref | undefined)[] = new Array(inputs.length);
+  const orphans: Ref[] = [];
+  const counts: JoinCounts = { matched: 0, missingResults: 0, orphanResults: 0, unparseableResults: 0 };
+  const resultPaths = [resultsPath, ...(errorPath ? [errorPath] : [])];
+  let position = 0;
+  for (const [file, path] of resultPaths.entries()) {
+    for await (const line of readLines(path)) {
+      if (line.bytes.toString('utf8').trim() === '') {
+        continue;
+      }
+      const parsed = parseObjectLine(line.bytes);
+      if (!parsed) {
+        counts.unparseableResults++;
+        continue;
+      }
+      const ref = { file, offset: line.offset, length: line.bytes.length };
+      const key = classifyResultLine(parsed).key;
+      const target = key !== undefined ? byKey.get(key)?.shift() : keyless && position < inputs.length ? position++ : undefined;
+      if (target === undefined) {
+        orphans.push(ref);
+      } else {
+        matches[target] = ref;
+      }
+    }
+  }
+
+  const temp = `${outPath}.${process.pid}.part`;
+  const handles = await Promise.all([inputPath, ...resultPaths].map((p) => open(p, 'r')));
+  const out = createWriteStream(temp);
+  const write = async (value: unknown) => {
+    if (!out.write(`${JSON.stringify(value)}\n`)) {
+      await once(out, 'drain');
+    }
+  };
+  const outcomeFields = async (ref: Ref) => {
+    const outcome = classifyResultLine(parseObjectLine(await readAt(handles[ref.file + 1], ref)) ?? {});
+    return { key: outcome.key ?? null, fields: outcome.ok ? { response: outcome.payload } : { error: outcome.payload } };
+  };
+  try {
+    for (const [index, input] of inputs.entries()) {
+      const raw = await readAt(handles[0], input);
+      const obj = parseObjectLine(raw);
+      const match = matches[index];
+      if (match) {
+        counts.matched++;
+        await write({ line: lineNos[index], key: keyOf(obj) ?? null, request: requestOf(obj, raw), ...(await outcomeFields(match)).fields });
+      } else {
+        counts.missingResults++;
+        const error = { code: 'missing_result', message: 'No result line for this request.' };
+        await write({ line: lineNos[index], key: keyOf(obj) ?? null, request: requestOf(obj, raw), error });
+      }
+    }
+    for (const orphan of orphans) {
+      counts.orphanResults++;
+      const { key, fields } = await outcomeFields(orphan);
+      await write({ line: null, key, request: null, ...fields });
+    }
+    out.end();
+    await once(out, 'finish');
+    await rename(temp, outPath);
+  } catch (err) {
+    out.destroy();
+    await rm(temp, { force: true });
+    throw err;
+  } finally {
+    await Promise.all(handles.map((h) => h.close()));
+  }
+  return counts;
+}

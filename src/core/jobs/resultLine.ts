@@ -1,0 +1,73 @@
+/** What one result line says, whatever its format. */
+export interface ResultOutcome {
+  /** Gemini `key` or OpenAI `custom_id` (stringified); undefined for keyless Gemini lines. */
+  key?: string;
+  ok: boolean;
+  /** Why it failed: `INVALID_ARGUMENT`, `batch_expired`, `rate_limit_exceeded`, `http_500`, … */
+  code?: string;
+  /** The payload to show: the response body on success, the error object on failure. */
+  payload: unknown;
+}
+
+type Obj = Record<string, unknown>;
+
+function isObj(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function keyOf(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}
+
+function codeOf(error: Obj, fallback: string): string {
+  for (const field of ['status', 'code', 'type']) {
+    const value = error[field];
+    if (typeof value === 'string' && value) {
+      return value;
+    }
+    if (typeof value === 'number') {
+      return String(value);
+    }
+  }
+  return fallback;
+}
+
+/** OpenAI `{id, custom_id, response: {status_code, body} | null, error: {code, message} | null}`. */
+function openaiOutcome(line: Obj): ResultOutcome {
+  const key = keyOf(line.custom_id);
+  if (isObj(line.error)) {
+    return { key, ok: false, code: codeOf({ code: line.error.code, type: line.error.type }, 'error'), payload: line.error };
+  }
+  const response = isObj(line.response) ? line.response : undefined;
+  if (!response) {
+    return { key, ok: false, code: 'no_response', payload: null };
+  }
+  const status = Number(response.status_code);
+  if (status === 200) {
+    return { key, ok: true, payload: response.body };
+  }
+  const body = isObj(response.body) ? response.body : {};
+  const error = isObj(body.error) ? body.error : undefined;
+  const code = error ? codeOf({ code: error.code, type: error.type }, `http_${status}`) : `http_${status}`;
+  return { key, ok: false, code, payload: error ?? { status_code: status, body: response.body } };
+}
+
+/**
+ * Classifies one parsed result line. Gemini: `{"response": …, "key": …}` or `{"error"|"status": {code, message,
+ * status}, "key": …}` (field order varies; `status` is accepted because the error-line shape is undocumented).
+ * OpenAI: anything with `custom_id`.
+ */
+export function classifyResultLine(line: Obj): ResultOutcome {
+  if ('custom_id' in line) {
+    return openaiOutcome(line);
+  }
+  const key = keyOf(line.key);
+  const error = isObj(line.error) ? line.error : isObj(line.status) ? line.status : undefined;
+  if (error) {
+    return { key, ok: false, code: codeOf(error, 'error'), payload: error };
+  }
+  if ('response' in line && line.response != null) {
+    return { key, ok: true, payload: line.response };
+  }
+  return { key, ok: false, code: 'unrecognized_line', payload: line };
+}

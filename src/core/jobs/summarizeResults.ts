@@ -1,0 +1,45 @@
+import { readLines, parseObjectLine } from './lineReader';
+import { classifyResultLine } from './resultLine';
+
+export interface ResultSummary {
+  total: number;
+  succeeded: number;
+  failed: number;
+  /** Failure counts by code (`INVALID_ARGUMENT`, `batch_expired`, `unparseable_line`, …). */
+  byErrorCode: Record<string, number>;
+}
+
+/**
+ * Counts outcomes across a results file and an (OpenAI) error file, streaming line by line. Blank lines are
+ * skipped; a line that is not a JSON object counts as a failure `unparseable_line` (nothing is silently dropped).
+ */
+export async function summarizeResults(paths: { results?: string; errors?: string }, signal?: AbortSignal): Promise<ResultSummary> {
+  const summary: ResultSummary = { total: 0, succeeded: 0, failed: 0, byErrorCode: {} };
+  const fail = (code: string) => {
+    summary.failed++;
+    summary.byErrorCode[code] = (summary.byErrorCode[code] ?? 0) + 1;
+  };
+  for (const path of [paths.results, paths.errors]) {
+    if (!path) {
+      continue;
+    }
+    for await (const line of readLines(path, signal)) {
+      if (line.bytes.toString('utf8').trim() === '') {
+        continue;
+      }
+      summary.total++;
+      const parsed = parseObjectLine(line.bytes);
+      if (!parsed) {
+        fail('unparseable_line');
+        continue;
+      }
+      const outcome = classifyResultLine(parsed);
+      if (outcome.ok) {
+        summary.succeeded++;
+      } else {
+        fail(outcome.code ?? 'error');
+      }
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type OpenAI from 'openai';
+import { throwIfAborted } from './abortableDelay';
+import type { FileStore } from './openaiProvider';
+import { writeResponseToFile } from './writeResponse';
+import type { ProgressSink } from './types';
+import { FALLBACK_MODELS } from './models';
+import type { BatchKind } from '../batchKind';
+
+/** Reads the file from disk, reporting bytes handed to the SDK (the SDK itself reports nothing). */
+async function* readWithProgress(path: string, total: number, onProgress?: ProgressSink, signal?: AbortSignal): AsyncGenerator<Buffer> {
+  let sent = 0;
+  for await (const chunk of createReadStream(path)) {
+    throwIfAborted(signal);
+    sent += (chunk as Buffer).length;
+    onProgress?.(sent, total);
+    yield chunk as Buffer;
+  }
+}
+
+/** OpenAI's own Files API: multipart upload with purpose `batch`, `files.content` streamed to disk. */
+export function openaiFileStore(client: OpenAI): FileStore {
+  return {
+    async upload(path, options) {
+      const total = (await stat(path)).size;
+      // The SDK names the part from `name`; an async iterable keeps memory flat and lets us count bytes.
+      const file = Object.assign(readWithProgress(path, total, options.onProgress, options.signal), { name: basename(path) });
+      const created = await client.files.create({ file, purpose: 'batch' }, { signal: options.signal });
+      return { name: created.id, displayName: created.filename, sizeBytes: created.bytes };
+    },
+    async download(fileName, destPath, options) {
+      const response = await client.files.content(fileName, { signal: options?.signal });
+      await writeResponseToFile(response, destPath, options);
+    },
+  };
+}
+
+/** `models.list()`, falling back to a built-in list when the call fails. */
+export async function listOpenAIModels(client: OpenAI, kind: BatchKind, signal?: AbortSignal): Promise<string[]> {
+  try {
+    const ids: string[] = [];
+    for await (const model of client.models.list({ signal })) {
+      ids.push(model.id);
+      if (ids.length >= 1000) {
+        break;
+      }
+    }
+    return ids.length > 0 ? ids.sort() : [...FALLBACK_MODELS.openai[kind]];
+  } catch {
+    return [...FALLBACK_MODELS.openai[kind]];
+  }
+}

@@ -1,0 +1,143 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { trimBase, type GeminiEndpoint } from './geminiRest';
+import { abortableDelay, throwIfAborted } from './abortableDelay';
+import { BatchApiError, type ProgressSink, type UploadedFile } from './types';
+
+/** The SDK's chunk size (8 MiB); the server requires multiples of its granularity for all but the last. */
+export const UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
+
+export interface UploadOptions {
+  displayName: string;
+  mimeType?: string;
+  onProgress?: ProgressSink;
+  signal?: AbortSignal;
+  chunkBytes?: number;
+  /** Consecutive failed chunk attempts tolerated before giving up. */
+  maxRetries?: number;
+}
+
+/** Chunk failures worth a `query` and a resume; anything else (auth, bad offset…) ends the upload. */
+const RESUMABLE: ReadonlySet<string> = new Set(['network', 'server', 'rateLimit']);
+
+interface RawFile {
+  name?: string;
+  displayName?: string;
+  sizeBytes?: string;
+  mimeType?: string;
+}
+
+/** Reads one byte range from disk (bounded by the chunk size, so memory stays flat for a 2 GB file). */
+async function readRange(path: string, start: number, length: number): Promise<Buffer> {
+  if (length === 0) {
+    return Buffer.alloc(0);
+  }
+  const parts: Buffer[] = [];
+  for await (const part of createReadStream(path, { start, end: start + length - 1 })) {
+    parts.push(part as Buffer);
+  }
+  return Buffer.concat(parts);
+}
+
+function toUploaded(file: RawFile | undefined): UploadedFile {
+  if (!file?.name) {
+    throw new BatchApiError('server', 'The upload finished without a file name.');
+  }
+  return { name: file.name, displayName: file.displayName, mimeType: file.mimeType, sizeBytes: file.sizeBytes === undefined ? undefined : Number(file.sizeBytes) };
+}
+
+/**
+ * Gemini Files API resumable upload, as @google/genai does it on the wire (start → x-goog-upload-url → chunks
+ * `upload` / `upload, finalize` at offsets), but with progress, abort, and resume after a failed chunk
+ * (`query` → x-goog-upload-size-received). An aborted upload is never finalized, so nothing is left behind.
+ */
+export async function resumableUpload(endpoint: GeminiEndpoint, path: string, options: UploadOptions): Promise<UploadedFile> {
+  const { signal } = options;
+  const chunkBytes = options.chunkBytes ?? UPLOAD_CHUNK_BYTES;
+  const mimeType = options.mimeType ?? 'jsonl';
+  const total = (await stat(path)).size;
+  throwIfAborted(signal);
+  const base = trimBase(endpoint.baseUrl);
+  const auth = { 'x-goog-api-key': endpoint.apiKey };
+  const start = await endpoint.fetch(`${base}/upload/${endpoint.version}/files`, {
+    method: 'POST',
+    signal,
+    headers: {
+      ...auth,
+      'content-type': 'application/json',
+      'x-goog-upload-protocol': 'resumable',
+      'x-goog-upload-command': 'start',
+      'x-goog-upload-header-content-length': String(total),
+      'x-goog-upload-header-content-type': mimeType,
+      'x-goog-upload-file-name': basename(path),
+    },
+    body: JSON.stringify({ file: { mimeType, displayName: options.displayName, sizeBytes: String(total) } }),
+  });
+  await start.arrayBuffer();
+  const given = start.headers.get('x-goog-upload-url');
+  if (!given) {
+    throw new BatchApiError('server', 'The server did not return an upload URL.');
+  }
+  // Like the SDK: keep the path and query, but talk to the configured host (proxies, emulator).
+  const uploadUrl = new URL(given);
+  const configured = new URL(base);
+  uploadUrl.protocol = configured.protocol;
+  uploadUrl.host = configured.host;
+
+  const send = (command: string, offset: number | undefined, body?: Buffer, sig?: AbortSignal) =>
+    endpoint.fetch(uploadUrl, {
+      method: 'POST',
+      signal: sig,
+      headers: { ...auth, 'x-goog-upload-command': command, ...(offset === undefined ? {} : { 'x-goog-upload-offset': String(offset) }) },
+      body: body as unknown as BodyInit | undefined,
+    });
+
+  try {
+    let offset = 0;
+    let failures = 0;
+    for (;;) {
+      throwIfAborted(signal);
+      const length = Math.min(chunkBytes, total - offset);
+      const last = offset + length >= total;
+      try {
+        const chunk = await readRange(path, offset, length);
+        const response = await send(last ? 'upload, finalize' : 'upload', offset, chunk, signal);
+        const status = response.headers.get('x-goog-upload-status');
+        const text = await response.text();
+        if (last && status === 'final') {
+          options.onProgress?.(total, total);
+          return toUploaded((JSON.parse(text) as { file?: RawFile }).file);
+        }
+        if (!last && status === 'active') {
+          offset += length;
+          failures = 0;
+          options.onProgress?.(offset, total);
+          continue;
+        }
+        throw new BatchApiError('server', `Unexpected upload status: ${status ?? '(none)'}`);
+      } catch (err) {
+        if (!(err instanceof BatchApiError) || !RESUMABLE.has(err.kind) || ++failures > (options.maxRetries ?? 4)) {
+          throw err;
+        }
+        await abortableDelay(Math.max(200 * failures, err.retryAfterMs ?? 0), signal);
+        const query = await send('query', undefined, undefined, signal);
+        const text = await query.text();
+        if (query.headers.get('x-goog-upload-status') === 'final') {
+          // The finalize arrived but its answer was lost: the query answer carries the file.
+          options.onProgress?.(total, total);
+          return toUploaded((JSON.parse(text) as { file?: RawFile }).file);
+        }
+        const received = Number(query.headers.get('x-goog-upload-size-received'));
+        offset = Number.isFinite(received) && received >= 0 && received <= total ? received : offset;
+      }
+    }
+  } catch (err) {
+    if (signal?.aborted || (err instanceof BatchApiError && err.kind === 'cancelled')) {
+      // Best effort: tell the server to drop the partial upload; it expires on its own otherwise.
+      await send('cancel', undefined, undefined, AbortSignal.timeout(2000)).catch(() => undefined);
+      throw new BatchApiError('cancelled', 'The upload was cancelled.');
+    }
+    throw err;
+  }
+}
