@@ -1,0 +1,152 @@
+import { promises as fsp } from 'node:fs';
+import type { Call, EmulatorContext } from './context';
+import { pageSizeOf, pageToken, seqFromToken } from './context';
+import { findFile } from './geminiFiles';
+import { geminiOperation } from './geminiOperation';
+import { HttpError, readJsonBody, sendJson } from './httpUtil';
+import { checkLine, type GeminiLineKind } from './lineCheck';
+import { scanGeminiFile } from './jobScan';
+import { isEmbeddingModel, isKnownGeminiModel } from './models';
+import { newId } from './store';
+import type { JobRecord } from './types';
+
+type Obj = Record<string, unknown>;
+
+/** The Batch API's limit of concurrent (pending or running) batch jobs. */
+const MAX_ACTIVE_JOBS = 100;
+
+export async function operationOf(ctx: EmulatorContext, job: JobRecord): Promise<Obj> {
+  return geminiOperation(job, ctx.engine.progress(job), ctx.now(), ctx.engine.isRunning(job), (id) => ctx.store.dataPath(id));
+}
+
+/** Gemini sees its own jobs and OpenAI-compat ones (they are Gemini batches), not OpenAI `/v1/` ones. */
+export function findGeminiJob(ctx: EmulatorContext, idOrName: string): JobRecord {
+  const id = idOrName.replace(/^batches\//, '');
+  const job = ctx.store.jobs.get(id);
+  if (!job || job.api === 'openai') {
+    throw new HttpError(404, `Batch batches/${id} not found.`, {}, { code: 'batch_not_found' });
+  }
+  return job;
+}
+
+/** Writes inline requests as the job's input JSONL (`{request, metadata}` per line), after the parse check. */
+async function writeInline(ctx: EmulatorContext, id: string, kind: GeminiLineKind, requests: unknown[]): Promise<void> {
+  const lines: string[] = [];
+  requests.forEach((item, i) => {
+    const text = JSON.stringify(item);
+    const isObj = typeof item === 'object' && item !== null && !Array.isArray(item);
+    // Only the request is a proto message to parse; `metadata` is a free Struct.
+    const problem = isObj ? checkLine(kind, JSON.stringify({ key: `inline-${i}`, request: (item as Obj).request })) : "unexpected character; expected '{'";
+    if (problem !== undefined) {
+      throw new HttpError(400, `Invalid JSON payload received at 'batch.input_config.requests.requests[${i}]': ${problem}`);
+    }
+    lines.push(text);
+  });
+  const target = ctx.store.jobInputPath(id);
+  const tmp = ctx.store.tmpPath(`${id}-inline`);
+  await fsp.writeFile(tmp, lines.join('\n') + '\n');
+  await fsp.rename(tmp, target);
+}
+
+/** `POST /{v}/models/{m}:batchGenerateContent` and `:asyncBatchEmbedContent`. */
+export async function createBatch(ctx: EmulatorContext, call: Call, version: string, model: string, method: string): Promise<void> {
+  const body = await readJsonBody(call.req);
+  const modelId = model.replace(/^models\//, '');
+  if (!isKnownGeminiModel(modelId)) {
+    throw new HttpError(404, `models/${modelId} is not found for API version ${version}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`);
+  }
+  const embed = method === 'asyncBatchEmbedContent';
+  if (embed !== isEmbeddingModel(modelId)) {
+    throw new HttpError(400, `models/${modelId} does not support ${method}.`);
+  }
+  const batch = body.batch as Obj | undefined;
+  if (typeof batch !== 'object' || batch === null) {
+    throw new HttpError(400, '* BatchGenerateContentRequest.batch: batch is required');
+  }
+  const input = (batch.inputConfig ?? batch.input_config) as Obj | undefined;
+  const fileName = (input?.fileName ?? input?.file_name) as string | undefined;
+  const inline = (input?.requests as Obj | undefined)?.requests;
+  if ((fileName === undefined) === (inline === undefined)) {
+    throw new HttpError(400, '* batch.input_config: exactly one of file_name or requests must be set');
+  }
+  const active = ctx.store.listJobs().filter((j) => j.api !== 'openai' && !j.final).length;
+  if (active >= MAX_ACTIVE_JOBS) {
+    throw new HttpError(429, `Too many concurrent batch jobs: at most ${MAX_ACTIVE_JOBS} may be pending or running at once.`, { 'retry-after': '60' });
+  }
+  const kind: GeminiLineKind = embed ? 'gemini-embed' : 'gemini-generate';
+  const id = newId(12);
+  let total: number;
+  let inputPath: string | undefined;
+  if (fileName !== undefined) {
+    const file = await findFile(ctx, String(fileName));
+    inputPath = ctx.store.dataPath(file.id);
+    const scan = await scanGeminiFile(inputPath, kind);
+    if (scan.errors.length > 0) {
+      throw new HttpError(400, scan.errors.join('\n'));
+    }
+    if (scan.total === 0) {
+      throw new HttpError(400, `The input file files/${file.id} contains no requests.`);
+    }
+    total = scan.total;
+  } else {
+    if (!Array.isArray(inline) || inline.length === 0) {
+      throw new HttpError(400, '* batch.input_config.requests.requests: requests must not be empty');
+    }
+    await writeInline(ctx, id, kind, inline);
+    total = inline.length;
+  }
+  const now = ctx.now();
+  const job: JobRecord = {
+    id,
+    api: 'gemini',
+    kind: embed ? 'embed' : 'generate',
+    model: `models/${modelId}`,
+    displayName: String(batch.displayName ?? batch.display_name ?? `batch-${id}`),
+    inputFile: fileName !== undefined ? `files/${String(fileName).replace(/^files\//, '')}` : undefined,
+    inline: fileName === undefined,
+    priority: batch.priority !== undefined ? String(batch.priority) : undefined,
+    total,
+    createMs: now,
+    jobMs: ctx.jobMs,
+    expiryMs: ctx.expiryMs,
+    seq: ctx.store.nextSeq(),
+  };
+  await ctx.engine.create(job, inputPath);
+  if (ctx.faults.ambiguousCreate) {
+    throw new HttpError(500, 'Internal error encountered.');
+  }
+  sendJson(call.res, 200, await operationOf(ctx, job));
+}
+
+export async function getBatch(ctx: EmulatorContext, call: Call, id: string): Promise<void> {
+  sendJson(call.res, 200, await operationOf(ctx, findGeminiJob(ctx, id)));
+}
+
+export async function cancelBatch(ctx: EmulatorContext, call: Call, id: string): Promise<void> {
+  await ctx.engine.cancel(findGeminiJob(ctx, id));
+  sendJson(call.res, 200, {});
+}
+
+export async function deleteBatch(ctx: EmulatorContext, call: Call, id: string): Promise<void> {
+  await ctx.engine.remove(findGeminiJob(ctx, id));
+  sendJson(call.res, 200, {});
+}
+
+/** `GET /{v}/batches?pageSize=&pageToken=`: newest first. */
+export async function listBatches(ctx: EmulatorContext, call: Call): Promise<void> {
+  const size = pageSizeOf(call.url.searchParams.get('pageSize'), 10, 1000);
+  const after = seqFromToken(call.url.searchParams.get('pageToken'));
+  if (Number.isNaN(after)) {
+    throw new HttpError(400, 'Invalid page token.');
+  }
+  const all = ctx.store.listJobs().filter((j) => j.api !== 'openai' && j.seq < after);
+  const page = all.slice(0, size);
+  const body: Obj = {};
+  if (page.length > 0) {
+    body.operations = await Promise.all(page.map((j) => operationOf(ctx, j)));
+  }
+  if (all.length > size) {
+    body.nextPageToken = pageToken(page[page.length - 1].seq);
+  }
+  sendJson(call.res, 200, body);
+}

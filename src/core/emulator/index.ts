@@ -1,0 +1,64 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EmulatorContext } from './context';
+import { FaultController } from './faults';
+import { JobEngine } from './jobEngine';
+import { handle } from './server';
+import { Store } from './store';
+import type { EmulatorOptions, FaultOptions, RunningEmulator } from './types';
+
+export type { EmulatorOptions, FaultOptions, RunningEmulator } from './types';
+export { parseFaults } from './faults';
+
+const DEFAULT_JOB_SECONDS = 6;
+const DEFAULT_EXPIRY_SECONDS = 48 * 3600;
+
+/**
+ * Starts the local Batch API emulator: Gemini Files + Batch API (`/v1`, `/v1beta`), the OpenAI-compatible
+ * batch layer (`/v1beta/openai/`) and OpenAI's own `/v1/` files + batches, with state in `dataDir`.
+ * Unfinished jobs found in `dataDir` resume. Resolves once the server listens.
+ */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+  const store = new Store(options.dataDir);
+  await store.open();
+  const now = (): number => Date.now();
+  const engine = new JobEngine(store, now);
+  const ctx: EmulatorContext = {
+    store,
+    engine,
+    faults: new FaultController(options.faults ?? {}),
+    jobMs: Math.max(0, (options.jobSeconds ?? DEFAULT_JOB_SECONDS) * 1000),
+    expiryMs: Math.max(0, (options.expirySeconds ?? DEFAULT_EXPIRY_SECONDS) * 1000),
+    now,
+  };
+  const log = options.log ?? ((): void => undefined);
+  const server = createServer((req, res) => {
+    void handle(ctx, req, res, log);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  engine.resumeAll();
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closing: Promise<void> | undefined;
+  return {
+    baseUrl: `http://${urlHost}:${port}`,
+    port,
+    setFaults: (f: FaultOptions) => ctx.faults.set(f),
+    close: () => {
+      closing ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await closed;
+        await engine.close();
+      })();
+      return closing;
+    },
+  };
+}

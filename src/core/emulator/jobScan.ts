@@ -1,0 +1,98 @@
+import { MAX_LINE_CHARS, readRequestLines, parseObject } from './jobInput';
+import { checkLine, type GeminiLineKind } from './lineCheck';
+import type { OpenAIBatchError } from './types';
+
+/** At most this many bad lines are listed in one create error (the count of the rest is added). */
+const MAX_LISTED = 1000;
+
+export interface GeminiScan {
+  total: number;
+  /** `Error on line N: …` lines; empty when every line parses. */
+  errors: string[];
+}
+
+/** Streams a Gemini input file once at create time: counts requests and finds lines the service cannot parse. */
+export async function scanGeminiFile(path: string, kind: GeminiLineKind): Promise<GeminiScan> {
+  let total = 0;
+  let bad = 0;
+  const errors: string[] = [];
+  for await (const line of readRequestLines(path)) {
+    total += 1;
+    const problem = line.tooLong ? `request too large: the line is longer than ${MAX_LINE_CHARS} characters` : checkLine(kind, line.text);
+    if (problem !== undefined) {
+      bad += 1;
+      if (errors.length < MAX_LISTED) {
+        errors.push(`Error on line ${line.lineNo}: ${problem}`);
+      }
+    }
+  }
+  if (bad > errors.length) {
+    errors.push(`… and ${bad - errors.length} more lines with errors.`);
+  }
+  return { total, errors };
+}
+
+export interface OpenAIScan {
+  total: number;
+  model?: string;
+  errors: OpenAIBatchError[];
+}
+
+/**
+ * OpenAI's documented validation of a batch input file: every line a JSON object with a unique `custom_id`,
+ * `method: POST`, the batch's `url`, a `body` with one `model` shared by the file. Errors fail the batch.
+ */
+export async function scanOpenAIFile(path: string, endpoint: string): Promise<OpenAIScan> {
+  const errors: OpenAIBatchError[] = [];
+  const ids = new Set<string>();
+  let total = 0;
+  let model: string | undefined;
+  const add = (code: string, message: string, param: string | null, line: number): void => {
+    if (errors.length < MAX_LISTED) {
+      errors.push({ code, message, param, line });
+    }
+  };
+  for await (const { text, lineNo, tooLong } of readRequestLines(path)) {
+    total += 1;
+    if (tooLong) {
+      add('line_too_long', `This line is longer than ${MAX_LINE_CHARS} characters.`, null, lineNo);
+      continue;
+    }
+    const obj = parseObject(text);
+    if (!obj) {
+      add('invalid_json_line', `This line is not parseable as valid JSON.`, null, lineNo);
+      continue;
+    }
+    const id = obj.custom_id;
+    if (typeof id !== 'string' || id === '') {
+      add('missing_required_parameter', "Missing required parameter: 'custom_id'.", 'custom_id', lineNo);
+    } else if (ids.has(id)) {
+      add('duplicate_custom_id', `The custom_id '${id}' is used more than once; custom_id must be unique within a batch.`, 'custom_id', lineNo);
+    } else {
+      ids.add(id);
+    }
+    if (obj.method !== 'POST') {
+      add('invalid_method', `Invalid value for 'method': ${JSON.stringify(obj.method)}. Only POST is supported.`, 'method', lineNo);
+    }
+    if (obj.url !== endpoint) {
+      add('invalid_url', `The url ${JSON.stringify(obj.url)} does not match the batch endpoint '${endpoint}'.`, 'url', lineNo);
+    }
+    const body = obj.body;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      add('missing_required_parameter', "Missing required parameter: 'body'.", 'body', lineNo);
+      continue;
+    }
+    const m = (body as Record<string, unknown>).model;
+    if (typeof m !== 'string' || m === '') {
+      add('missing_required_parameter', "Missing required parameter: 'body.model'.", 'body.model', lineNo);
+    } else if (model === undefined) {
+      model = m;
+    } else if (m !== model) {
+      add('mismatched_model', `The model '${m}' differs from '${model}' used by earlier lines; a batch file may target only one model.`, 'body.model', lineNo);
+    }
+  }
+  if (total === 0) {
+    errors.push({ code: 'empty_file', message: 'The batch input file is empty.', param: null, line: null });
+  }
+  return { total, model, errors };
+}

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { parseObject } from './jobInput';
+import { embed, generate, type ModelResult } from './localModel';
+import { isKnownGeminiModel } from './models';
+import { runOpenAI } from './openaiModel';
+import type { JobRecord } from './types';
+
+/** The result of one input line: the output line and which results file it goes to. */
+export interface LineOutcome {
+  ok: boolean;
+  /** The JSONL line (no newline). */
+  line: string;
+  /** OpenAI only: true when the line belongs in the error file. */
+  toErrorFile: boolean;
+  usage?: { input: number; output: number };
+}
+
+function geminiLine(result: ModelResult, tag: { key?: unknown; metadata?: unknown }): LineOutcome {
+  // Real output puts `response`/`error` first and `key` last.
+  const out: Record<string, unknown> = 'response' in result ? { response: result.response } : { error: result.error };
+  if (tag.metadata !== undefined) {
+    out.metadata = tag.metadata;
+  }
+  if (tag.key !== undefined) {
+    out.key = tag.key;
+  }
+  return { ok: 'response' in result, line: JSON.stringify(out), toErrorFile: false };
+}
+
+function shortHash(seed: string, len: number): string {
+  return createHash('sha256').update(seed).digest('hex').slice(0, len);
+}
+
+/** Runs one Gemini line (file `{key, request}` or bare request; inline `{request, metadata}`). */
+function runGemini(job: JobRecord, text: string): LineOutcome {
+  const obj = parseObject(text);
+  if (!obj) {
+    return geminiLine({ error: { code: 400, message: 'Invalid JSON payload received.', status: 'INVALID_ARGUMENT' } }, {});
+  }
+  const wrapped = 'request' in obj || 'key' in obj || job.inline;
+  const request = wrapped ? obj.request : obj;
+  const tag = job.inline ? { metadata: obj.metadata } : { key: obj.key };
+  const model = job.model.replace(/^models\//, '');
+  return geminiLine(job.kind === 'embed' ? embed(request) : generate(model, request), tag);
+}
+
+/** Runs one OpenAI batch line; HTTP failures go to the error file with `response.body.error` and `error: null`. */
+function runOpenAILine(job: JobRecord, text: string, index: number, nowSec: number): LineOutcome {
+  const obj = parseObject(text) ?? {};
+  const reqId = shortHash(`${job.id}:${index}`, 32);
+  const body = obj.body as Record<string, unknown> | undefined;
+  let result = runOpenAI(job.endpoint ?? '/v1/chat/completions', body, nowSec);
+  if (job.api === 'openai-compat' && result.status === 200 && !isKnownGeminiModel(String(body?.model).replace(/^models\//, ''))) {
+    result = { status: 404, body: { error: { message: `models/${String(body?.model)} is not found for API version v1beta.`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' } } };
+  }
+  const line = {
+    id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
+    custom_id: obj.custom_id ?? null,
+    response: { status_code: result.status, request_id: reqId, body: result.body },
+    error: null,
+  };
+  return { ok: result.status === 200, line: JSON.stringify(line), toErrorFile: result.status !== 200, usage: result.usage };
+}
+
+/** An OpenAI error-file line for a request that never ran because the batch expired. */
+export function expiredLine(job: JobRecord, text: string, index: number): string {
+  const obj = parseObject(text) ?? {};
+  return JSON.stringify({
+    id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
+    custom_id: obj.custom_id ?? null,
+    response: null,
+    error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' },
+  });
+}
+
+/** Runs the `index`-th request of a job through the local model. */
+export function runLine(job: JobRecord, text: string, index: number, nowMs: number): LineOutcome {
+  return job.kind === 'openai' ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000)) : runGemini(job, text);
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { embedText, seedOf, tokensOf } from './embeddings';
+import { schemaInstance } from './schemaInstance';
+import { DEFAULT_EMBEDDING_DIMENSIONS } from './models';
+
+/** A per-request failure, reported in the results (not a failure of the batch). */
+export interface RequestFailure {
+  code: number;
+  message: string;
+  status: string;
+}
+
+export type ModelResult = { response: Record<string, unknown> } | { error: RequestFailure };
+
+type Obj = Record<string, unknown>;
+
+function field(o: Obj | undefined, camel: string, snake: string): unknown {
+  return o === undefined ? undefined : o[camel] ?? o[snake];
+}
+
+function invalid(message: string): { error: RequestFailure } {
+  return { error: { code: 400, message, status: 'INVALID_ARGUMENT' } };
+}
+
+/** All text of a Content's parts (non-text parts count as a short placeholder). */
+function contentText(content: unknown): string {
+  const parts = (content as Obj | undefined)?.parts;
+  if (!Array.isArray(parts)) {
+    return '';
+  }
+  return parts.map((p) => (typeof (p as Obj)?.text === 'string' ? ((p as Obj).text as string) : '[part]')).join(' ');
+}
+
+/** The emulated answer text: marked as emulated, derived only from the request. */
+export function emulatedText(model: string, prompt: string, hash: string): string {
+  const snippet = prompt.replace(/\s+/g, ' ').trim().slice(0, 60);
+  return `[emulated ${model}] Deterministic answer ${hash.slice(0, 8)} to: "${snippet}"`;
+}
+
+/** Runs one GenerateContentRequest through the deterministic local model. */
+export function generate(model: string, request: unknown): ModelResult {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    return invalid('* GenerateContentRequest: the request must be an object.');
+  }
+  const req = request as Obj;
+  const contents = req.contents;
+  if (!Array.isArray(contents) || contents.length === 0) {
+    return invalid('* GenerateContentRequest.contents: contents is not specified');
+  }
+  for (const c of contents) {
+    const role = (c as Obj)?.role;
+    if (role !== undefined && role !== 'user' && role !== 'model') {
+      return invalid('Please use a valid role: user, model.');
+    }
+  }
+  const prompt = contents.map(contentText).join('\n');
+  const system = contentText(field(req, 'systemInstruction', 'system_instruction'));
+  const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  const config = field(req, 'generationConfig', 'generation_config') as Obj | undefined;
+  const mime = field(config, 'responseMimeType', 'response_mime_type');
+  const schema = field(config, 'responseSchema', 'response_schema') ?? field(config, 'responseJsonSchema', 'response_json_schema');
+  const seed = parseInt(hash.slice(0, 8), 16);
+  let text: string;
+  if (mime === 'application/json') {
+    text = JSON.stringify(schema !== undefined ? schemaInstance(schema, seed) : { emulated: true, model, answer: emulatedText(model, prompt, hash) });
+  } else {
+    text = emulatedText(model, prompt, hash);
+  }
+  const count = Math.min(8, Math.max(1, Number(field(config, 'candidateCount', 'candidate_count') ?? 1) || 1));
+  const promptTokens = tokensOf(prompt + system);
+  const outTokens = tokensOf(text) * count;
+  return {
+    response: {
+      candidates: Array.from({ length: count }, (_, index) => ({
+        content: { parts: [{ text }], role: 'model' },
+        finishReason: 'STOP',
+        index,
+      })),
+      usageMetadata: {
+        promptTokenCount: promptTokens,
+        candidatesTokenCount: outTokens,
+        totalTokenCount: promptTokens + outTokens,
+        promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptTokens }],
+      },
+      modelVersion: `${model}-emulated`,
+      responseId: Buffer.from(hash.slice(0, 34), 'hex').toString('base64url'),
+    },
+  };
+}
+
+/** Runs one EmbedContentRequest: a deterministic unit vector of the requested size. */
+export function embed(request: unknown): ModelResult {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    return invalid('* EmbedContentRequest: the request must be an object.');
+  }
+  const req = request as Obj;
+  const content = req.content;
+  if (typeof content !== 'object' || content === null) {
+    return invalid('* EmbedContentRequest.content: content is not specified');
+  }
+  const text = contentText(content);
+  if (text.trim() === '') {
+    return invalid('* EmbedContentRequest.content: content must contain text');
+  }
+  const rawDims = field(req, 'outputDimensionality', 'output_dimensionality');
+  const dims = rawDims === undefined ? DEFAULT_EMBEDDING_DIMENSIONS : Number(rawDims);
+  if (!Number.isInteger(dims) || dims < 1 || dims > DEFAULT_EMBEDDING_DIMENSIONS) {
+    return invalid(`* EmbedContentRequest.output_dimensionality: must be between 1 and ${DEFAULT_EMBEDDING_DIMENSIONS}, got ${String(rawDims)}`);
+  }
+  // tokenCount before embedding, like the real output lines; it is an int64 string.
+  return { response: { tokenCount: String(tokensOf(text)), embedding: { values: embedText(text, dims) } } };
+}
+
+export { seedOf };

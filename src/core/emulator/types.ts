@@ -1,0 +1,116 @@
+/**
+ * Public contract of the local Batch API emulator (see docs/emulator.md).
+ * Everything the server keeps about files and jobs is plain JSON so it can be written to the data dir.
+ */
+
+/** Fault injection for reliability tests. Rates are shares of requests in [0, 1]. */
+export interface FaultOptions {
+  /** Share of API requests answered 429 RESOURCE_EXHAUSTED with a Retry-After header. */
+  rate429?: number;
+  /** Share answered 500 INTERNAL. */
+  rate500?: number;
+  /** Share answered 503 UNAVAILABLE. */
+  rate503?: number;
+  /** Share of upload chunks whose connection is reset after part of the bytes arrived. */
+  resetUpload?: number;
+  /** Latency added before every API request is handled. */
+  latencyMs?: number;
+  /** Seconds put in Retry-After on an injected 429 (default 1). */
+  retryAfterSeconds?: number;
+  /** Seed of the PRNG that picks the faulted requests (default 1): the same seed gives the same sequence. */
+  seed?: number;
+  /** Batch creates make the job, then answer 500 anyway: tests that clients never retry creates blindly. */
+  ambiguousCreate?: boolean;
+}
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Defaults to 127.0.0.1; any other address only when asked for explicitly. */
+  host?: string;
+  dataDir: string;
+  /** Total pending → running → succeeded duration of a job, in seconds (default 6). */
+  jobSeconds?: number;
+  /** A job still unfinished this long after creation expires (default 48 h). */
+  expirySeconds?: number;
+  faults?: FaultOptions;
+  /** One line per request: method, path, status, ms. Never the key. */
+  log?: (line: string) => void;
+}
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:PORT (no trailing slash). */
+  baseUrl: string;
+  port: number;
+  setFaults(f: FaultOptions): void;
+  close(): Promise<void>;
+}
+
+/** A stored file (uploaded or generated), as kept in `<dataDir>/files/<id>.json`. */
+export interface StoredFile {
+  /** Bare id: `abc123`, `batch-<job>` or `file-…` for OpenAI-style uploads. */
+  id: string;
+  displayName?: string;
+  /** Original file name (OpenAI `filename`, or the upload's `x-goog-upload-file-name`). */
+  filename?: string;
+  mimeType: string;
+  sizeBytes: number;
+  createMs: number;
+  expireMs: number;
+  /** base64 of the SHA-256 of the bytes. */
+  sha256: string;
+  source: 'UPLOADED' | 'GENERATED';
+  /** OpenAI purpose: `batch`, `batch_output`. */
+  purpose?: string;
+  seq: number;
+}
+
+export type JobApi = 'gemini' | 'openai-compat' | 'openai';
+export type JobKind = 'generate' | 'embed' | 'openai';
+export type FinalState = 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'EXPIRED';
+
+/** An OpenAI validation error (Batch.errors.data[]). */
+export interface OpenAIBatchError {
+  code: string;
+  message: string;
+  param: string | null;
+  line: number | null;
+}
+
+/** A job as kept in `<dataDir>/jobs/<id>.json`. */
+export interface JobRecord {
+  /** Bare id; Gemini name is `batches/<id>`, OpenAI `batch_<id>` (openai) or `batches/<id>` (openai-compat). */
+  id: string;
+  api: JobApi;
+  kind: JobKind;
+  /** `models/gemini-2.5-flash`, or the OpenAI model of the first line. */
+  model: string;
+  displayName: string;
+  /** `files/<id>` / `file-…` for file jobs. */
+  inputFile?: string;
+  /** True when the input is the job's own `<id>.input.jsonl` (inline requests). */
+  inline: boolean;
+  endpoint?: string;
+  completionWindow?: string;
+  metadata?: Record<string, string>;
+  priority?: string;
+  total: number;
+  createMs: number;
+  jobMs: number;
+  expiryMs: number;
+  seq: number;
+  cancelMs?: number;
+  /** OpenAI validation errors: the batch fails after its validating phase. */
+  validationErrors?: OpenAIBatchError[];
+  final?: {
+    state: FinalState;
+    endMs: number;
+    succeeded: number;
+    failed: number;
+    outputFile?: string;
+    errorFile?: string;
+    usage?: { input: number; output: number };
+    /** Why a FAILED job failed. */
+    error?: string;
+  };
+}

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import * as path from 'node:path';
+import { genai, tempDir } from './helpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** Runs `runEmulatorCommand(args)` in a child Node, as `gemini-batch emulator` would. */
+function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const code = "require('./src/cli/emulatorCommand.ts').runEmulatorCommand(process.argv.slice(1)).then((c) => process.exit(c))";
+  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', code, '--', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = once(child, 'exit').then(([c]) => c as number);
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+suite('emulator: gemini-batch emulator command', () => {
+  test('prints the base URL, serves the SDK with env faults, stops on SIGTERM with exit 0', async () => {
+    const tmp = tempDir('cli');
+    const cli = runCli(['--port', '0', '--data-dir', path.join(tmp.dir, 'data'), '--job-seconds=0.2'], { GEMINI_BATCH_EMULATOR_FAULTS: '{"latencyMs":1}' });
+    try {
+      const deadline = Date.now() + 20000;
+      let m: RegExpExecArray | null = null;
+      while (!(m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.out())) && Date.now() < deadline && cli.child.exitCode === null) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.ok(m, `no URL printed: ${cli.out()} ${cli.err()}`);
+      const pager = await genai(m[1]).files.list();
+      assert.equal(pager.page.length, 0);
+      cli.child.kill('SIGTERM');
+      assert.equal(await cli.exited, 0);
+      assert.match(cli.out(), /GET \/v1beta\/files 200 \d+ms/);
+    } finally {
+      if (cli.child.exitCode === null) {
+        cli.child.kill('SIGKILL');
+      }
+      tmp.cleanup();
+    }
+  });
+
+  test('--help exits 0; a bad flag exits 2 with the reason', async () => {
+    const help = runCli(['--help']);
+    assert.equal(await help.exited, 0);
+    assert.match(help.out(), /Usage: gemini-batch emulator/);
+    const bad = runCli(['--port', 'abc']);
+    assert.equal(await bad.exited, 2);
+    assert.match(bad.err(), /--port needs a non-negative number/);
+  });
+});
