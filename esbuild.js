@@ -47,6 +47,8 @@ const common = {
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // jsonc-parser's UMD `main` cannot be bundled (microsoft/node-jsonc-parser#57): take the ESM build.
+  mainFields: ['module', 'main'],
   minify: production,
   sourcemap: !production,
   sourcesContent: false,

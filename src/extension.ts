@@ -1,14 +1,26 @@
 import * as vscode from 'vscode';
+import { createConfig } from './adapters/config';
 import { createLog } from './adapters/log';
-import { registerValidation } from './features/validation/registerValidation';
+import { registerAuth } from './features/auth/registerAuth';
+import { registerEmulator } from './features/emulator/registerEmulator';
+import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
+import { registerResults } from './features/results/registerResults';
+import { registerSubmit } from './features/submit/registerSubmit';
+import { registerValidation } from './features/validation/registerValidation';
 
 /** Table of contents: the log first, then each feature registers what it owns on `context.subscriptions`. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const log = createLog(context);
+  const config = createConfig(context);
   context.subscriptions.push(vscode.commands.registerCommand('geminiBatch.log.show', () => log.show()));
   registerValidation(context, log);
-  registerJobs(context, log);
+  const keys = registerAuth(context, { log, config });
+  const emulator = registerEmulator(context, { log, config });
+  const jobs = registerJobs(context, { log, config, keys, emulator });
+  registerSubmit(context, { log, config, jobs });
+  registerResults(context, { log, config, model: jobs.model });
+  return createExtensionApi(log, jobs);
 }
 
 export function deactivate(): void {

@@ -1,5 +1,53 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { Config } from '../../adapters/config';
 import type { Log } from '../../adapters/log';
+import type { ApiKeys } from '../../adapters/secrets';
+import type { EmulatorHost } from '../emulator/emulatorHost';
+import { JobNotifier, type ShowNotice } from './jobNotifier';
+import { JobRecordStore } from './jobRecordStore';
+import { registerJobsCommands } from './jobsCommands';
+import { JobsModel } from './jobsModel';
+import { JobsTreeDataProvider } from './jobsTreeDataProvider';
+import type { JobsNode } from './jobTreeItems';
+import { ProviderSession } from './providerSession';
+import { registerProviderSelect } from './selectProvider';
 
-/** Placeholder: replaced by the run loop feature (keys, submit, jobs view, polling, results). */
-export function registerJobs(_context: vscode.ExtensionContext, _log: Log): void {}
+/** What the submit and results features (and the test API) build on. */
+export interface JobsFeature {
+  model: JobsModel;
+  tree: JobsTreeDataProvider;
+  view: vscode.TreeView<JobsNode>;
+  notifier: JobNotifier;
+}
+
+/**
+ * The jobs view: provider session, model (with its poller), tree, notifications and the job commands.
+ * Polling pauses while the window is unfocused AND the view hidden, and resumes on either event.
+ */
+export function registerJobs(
+  context: vscode.ExtensionContext,
+  deps: { log: Log; config: Config; keys: ApiKeys; emulator: EmulatorHost; showNotice?: ShowNotice },
+): JobsFeature {
+  const { log, config, keys, emulator } = deps;
+  const session = new ProviderSession(config, keys, emulator, log);
+  const records = new JobRecordStore(context.workspaceState);
+  // The view is created after the model (it needs the tree); until then polling counts as visible-or-focused.
+  const visibility = { view: undefined as vscode.TreeView<JobsNode> | undefined };
+  const canPoll = (): boolean => vscode.window.state.focused || (visibility.view?.visible ?? true);
+  const model = new JobsModel(session, records, config, log, canPoll);
+  const tree = new JobsTreeDataProvider(model);
+  const view = vscode.window.createTreeView('geminiBatch.jobs', { treeDataProvider: tree, showCollapseAll: true });
+  visibility.view = view;
+  const notifier = new JobNotifier(model, deps.showNotice);
+  context.subscriptions.push(
+    session, records, model, tree, view, notifier,
+    view.onDidChangeVisibility(() => model.resumePolling()),
+    vscode.window.onDidChangeWindowState(() => model.resumePolling()),
+  );
+
+  registerJobsCommands(context, { log, model, tree, view });
+  registerProviderSelect(context, { log, config });
+  // The first listing runs after activate() returns.
+  setTimeout(() => void model.reload(true), 0);
+  return { model, tree, view, notifier };
+}

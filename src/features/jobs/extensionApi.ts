@@ -1,0 +1,28 @@
+import type { JobsState } from '../../adapters/contextKeys';
+import type { Log } from '../../adapters/log';
+import type { JobNotifier } from './jobNotifier';
+import type { JobsModel } from './jobsModel';
+import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
+import type { JobsFeature } from './registerJobs';
+
+/**
+ * What `activate()` returns. Integration tests read the state through it instead of scraping the UI: the log lines,
+ * the jobs view state (the `geminiBatch.jobsState` context key), the model, the tree and the notifications.
+ */
+export interface GeminiBatchApi {
+  logLines(): string[];
+  jobsState(): JobsState | undefined;
+  readonly model: JobsModel;
+  readonly tree: JobsTreeDataProvider;
+  readonly notifier: JobNotifier;
+}
+
+export function createExtensionApi(log: Log, jobs: JobsFeature): GeminiBatchApi {
+  return {
+    logLines: () => log.recentLines(),
+    jobsState: () => jobs.model.state,
+    model: jobs.model,
+    tree: jobs.tree,
+    notifier: jobs.notifier,
+  };
+}

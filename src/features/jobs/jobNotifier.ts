@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import type { BatchJob } from '../../core/providers/types';
+import type { JobsModel } from './jobsModel';
+import { progressText, stateLabel, viewOf } from './jobPresentation';
+import { hasResults } from './jobTreeItems';
+
+export const OPEN_RESULTS = 'Open Results';
+export const SHOW_JOB = 'Show Job';
+
+/** One notification about a job that ended, as shown (tests observe these instead of scraping the UI). */
+export interface JobNotice {
+  job: BatchJob;
+  severity: 'info' | 'warning';
+  message: string;
+  actions: string[];
+}
+
+/** How a notice reaches the user; injectable so a test host can replace the real notification. */
+export type ShowNotice = (notice: JobNotice) => Thenable<string | undefined>;
+
+const showInWindow: ShowNotice = (notice) =>
+  notice.severity === 'info'
+    ? vscode.window.showInformationMessage(notice.message, ...notice.actions)
+    : vscode.window.showWarningMessage(notice.message, ...notice.actions);
+
+/**
+ * Tells the user when a watched job ends (the model only reports transitions seen by polling), with
+ * "Open Results" when there are results and "Show Job" to reveal it in the tree.
+ */
+export class JobNotifier implements vscode.Disposable {
+  private readonly notified = new vscode.EventEmitter<JobNotice>();
+  readonly onDidNotify = this.notified.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(model: JobsModel, private readonly show: ShowNotice = showInWindow) {
+    this.subscription = model.onDidFinishJob((job) => this.notify(job, hasResults(job, model.records.get(job.name))));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.notified.dispose();
+  }
+
+  private notify(job: BatchJob, withResults: boolean): void {
+    const progress = progressText(viewOf(job, Date.now()));
+    const notice: JobNotice = {
+      job,
+      severity: job.state === 'succeeded' ? 'info' : 'warning',
+      message: `Batch job "${job.displayName || job.name}" ${stateLabel(job.state).toLowerCase()}${progress ? ` (${progress})` : ''}.`,
+      actions: withResults ? [OPEN_RESULTS, SHOW_JOB] : [SHOW_JOB],
+    };
+    this.notified.fire(notice);
+    // Not awaited: the poll loop must not wait for the user.
+    void this.show(notice).then((choice) => {
+      if (choice === OPEN_RESULTS) { void vscode.commands.executeCommand('geminiBatch.job.openResults', job.name); }
+      if (choice === SHOW_JOB) { void vscode.commands.executeCommand('geminiBatch.job.show', job.name); }
+    });
+  }
+}

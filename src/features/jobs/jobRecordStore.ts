@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { JobRecord } from '../../core/jobs/jobRecords';
+import type { ProviderId } from '../../core/providers/types';
+
+/**
+ * What this workspace remembers about a job: a full `JobRecord` for the jobs submitted from here, or just the local
+ * result paths of a job it downloaded. Kept in `workspaceState`, so it survives restarts.
+ */
+export type LocalJobRecord = Partial<JobRecord> & {
+  jobName: string;
+  provider: ProviderId;
+  /** The input lines joined with their results (written by Open Results). */
+  joinedPath?: string;
+};
+
+const STATE_KEY = 'geminiBatch.jobRecords';
+
+function isSubmitted(record: LocalJobRecord): record is LocalJobRecord & JobRecord {
+  return Boolean(record.inputPath && record.kind && record.model && record.displayName && record.createdAt);
+}
+
+/** The workspace's job records, one per job name. Writes replace the whole list (it stays small). */
+export class JobRecordStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<LocalJobRecord>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly memento: vscode.Memento) {}
+
+  all(): LocalJobRecord[] {
+    return this.memento.get<LocalJobRecord[]>(STATE_KEY) ?? [];
+  }
+
+  /** The jobs submitted from this workspace to `provider`: what the list is merged with. */
+  submitted(provider: ProviderId): JobRecord[] {
+    return this.all().filter((r) => r.provider === provider).filter(isSubmitted);
+  }
+
+  get(jobName: string): LocalJobRecord | undefined {
+    return this.all().find((r) => r.jobName === jobName);
+  }
+
+  /** Adds the record, or merges `patch` into the one with the same job name. */
+  async upsert(patch: LocalJobRecord): Promise<LocalJobRecord> {
+    const records = this.all();
+    const index = records.findIndex((r) => r.jobName === patch.jobName);
+    const merged = index >= 0 ? { ...records[index], ...patch } : patch;
+    if (index >= 0) { records[index] = merged; } else { records.push(merged); }
+    await this.memento.update(STATE_KEY, records);
+    this.changed.fire(merged);
+    return merged;
+  }
+
+  async remove(jobName: string): Promise<void> {
+    await this.memento.update(STATE_KEY, this.all().filter((r) => r.jobName !== jobName));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,113 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { isTerminal, type BatchJob } from '../../core/providers/types';
+import { describeLine, stateIcon, viewOf } from './jobPresentation';
+import type { LocalJobRecord } from './jobRecordStore';
+
+export type JobGroup = 'active' | 'finished';
+
+export class GroupNode {
+  readonly kind = 'group';
+  constructor(readonly group: JobGroup) {}
+}
+
+/** One per job name, kept for the model's lifetime so `onDidChangeTreeData.fire(node)` finds the same object. */
+export class JobNode {
+  readonly kind = 'job';
+  constructor(readonly name: string) {}
+}
+
+export class FileNode {
+  readonly kind = 'file';
+  constructor(
+    readonly parent: JobNode,
+    readonly role: 'input' | 'results' | 'errors',
+    readonly localPath?: string,
+    readonly remoteName?: string,
+  ) {}
+}
+
+export class FailureNode {
+  readonly kind = 'failure';
+  constructor(readonly message: string) {}
+}
+
+export type JobsNode = GroupNode | JobNode | FileNode | FailureNode;
+
+export function groupOf(job: BatchJob): JobGroup {
+  return isTerminal(job.state) ? 'finished' : 'active';
+}
+
+export function hasResults(job: BatchJob, record?: LocalJobRecord): boolean {
+  return Boolean(record?.resultsPath) || (job.state === 'succeeded' && Boolean(job.resultsFile));
+}
+
+export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.group === 'active' ? 'Active' : 'Finished', vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `group:${node.group}`;
+  item.description = String(count);
+  item.contextValue = `group.${node.group}`;
+  return item;
+}
+
+export function jobItem(job: BatchJob, record: LocalJobRecord | undefined, now: number): vscode.TreeItem {
+  const view = viewOf(job, now);
+  const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `job:${job.name}`;
+  item.description = describeLine(job, view);
+  item.iconPath = stateIcon(job.state);
+  item.contextValue = `job.${view.group}${hasResults(job, record) ? '.hasResults' : ''}`;
+  item.tooltip = jobTooltip(view.label, view.tooltipRows, record);
+  return item;
+}
+
+/** Every detail: the core's rows, then where this workspace keeps the job's files. */
+function jobTooltip(label: string, rows: [string, string][], record: LocalJobRecord | undefined): vscode.MarkdownString {
+  const local: [string, string | undefined][] = [
+    ['Input file', record?.inputPath],
+    ['Results file', record?.resultsPath],
+    ['Errors file', record?.errorsPath],
+    ['Joined file', record?.joinedPath],
+  ];
+  const md = new vscode.MarkdownString(`**${escape(label)}**\n\n| | |\n|---|---|\n`);
+  for (const [key, value] of [...rows, ...local]) {
+    if (value) { md.appendMarkdown(`| ${key} | ${escape(value)} |\n`); }
+  }
+  return md;
+}
+
+function escape(text: string): string {
+  return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+
+export function fileItem(node: FileNode): vscode.TreeItem {
+  const title = { input: 'Input', results: 'Results', errors: 'Errors' }[node.role];
+  const shown = node.localPath ? path.basename(node.localPath) : node.remoteName ?? '';
+  const item = new vscode.TreeItem(`${title}: ${shown}`, vscode.TreeItemCollapsibleState.None);
+  item.id = `file:${node.parent.name}:${node.role}`;
+  item.contextValue = `file.${node.role}${node.localPath ? '.local' : ''}`;
+  item.tooltip = node.localPath ?? node.remoteName;
+  if (node.localPath) {
+    const uri = vscode.Uri.file(node.localPath);
+    item.resourceUri = uri;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+  } else {
+    item.iconPath = new vscode.ThemeIcon(node.role === 'input' ? 'cloud-upload' : 'cloud');
+    item.description = node.role === 'input' ? 'remote' : 'not downloaded';
+    if (node.role !== 'input') {
+      item.command = { command: 'geminiBatch.job.openResults', title: 'Open Results', arguments: [node.parent.name] };
+    }
+  }
+  return item;
+}
+
+export function failureItem(node: FailureNode): vscode.TreeItem {
+  const item = new vscode.TreeItem('Last refresh failed', vscode.TreeItemCollapsibleState.None);
+  item.id = 'failure';
+  item.description = node.message;
+  item.tooltip = `${node.message}\nThe list may be out of date; polling continues with backoff. Click to retry.`;
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  item.command = { command: 'geminiBatch.jobs.refresh', title: 'Retry' };
+  return item;
+}

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { registerCommand, UserFacingError } from '../../adapters/errors';
+import type { Log } from '../../adapters/log';
+import type { JobsModel } from './jobsModel';
+import type { JobsNode } from './jobTreeItems';
+import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
+
+/** A job command's target: a tree node, a job name (scripts, tests, notifications), or asked for. */
+export async function resolveJobName(model: JobsModel, arg: unknown): Promise<string | undefined> {
+  if (typeof arg === 'string') { return arg; }
+  const node = arg as JobsNode | undefined;
+  if (node?.kind === 'job') { return node.name; }
+  if (node?.kind === 'file') { return node.parent.name; }
+  const pick = await vscode.window.showQuickPick(
+    model.jobs().map((job) => ({ label: job.displayName || job.name, description: job.state, name: job.name })),
+    { placeHolder: 'Which batch job?' },
+  );
+  return pick?.name;
+}
+
+/** Cancel, delete, copy name, show and refresh: small handlers that delegate to the model. */
+export function registerJobsCommands(
+  context: vscode.ExtensionContext,
+  deps: { log: Log; model: JobsModel; tree: JobsTreeDataProvider; view: vscode.TreeView<JobsNode> },
+): void {
+  const { log, model, tree, view } = deps;
+
+  registerCommand(context, log, 'geminiBatch.jobs.refresh', async () => {
+    await model.reload();
+    return model.state;
+  });
+
+  registerCommand(context, log, 'geminiBatch.job.cancel', async (arg?: unknown) => {
+    const name = await resolveJobName(model, arg);
+    if (!name) { return undefined; }
+    const provider = await model.provider();
+    await provider.cancelJob(name);
+    log.info(`[jobs] cancel requested for ${name}`);
+    model.upsert(await provider.getJob(name));
+    return name;
+  });
+
+  registerCommand(context, log, 'geminiBatch.job.delete', async (arg?: unknown, options?: { confirmed?: boolean }) => {
+    const name = await resolveJobName(model, arg);
+    if (!name) { return false; }
+    const provider = await model.provider();
+    if (provider.capabilities?.deleteJob === false) {
+      throw new UserFacingError('This provider cannot delete batch jobs; cancel it instead.');
+    }
+    if (!options?.confirmed) {
+      const label = model.get(name)?.displayName || name;
+      const choice = await vscode.window.showWarningMessage(
+        `Delete batch job "${label}"?`,
+        { modal: true, detail: 'The job and its metadata are removed from the service. Downloaded files stay.' },
+        'Delete',
+      );
+      if (choice !== 'Delete') { return false; }
+    }
+    await provider.deleteJob(name);
+    log.info(`[jobs] deleted ${name}`);
+    model.remove(name);
+    await model.records.remove(name);
+    return true;
+  });
+
+  registerCommand(context, log, 'geminiBatch.job.copyName', async (arg?: unknown) => {
+    const name = await resolveJobName(model, arg);
+    if (name) { await vscode.env.clipboard.writeText(name); }
+    return name;
+  });
+
+  registerCommand(context, log, 'geminiBatch.job.show', async (arg?: unknown) => {
+    const name = await resolveJobName(model, arg);
+    if (!name || !model.get(name)) { return false; }
+    await view.reveal(tree.nodeFor(name), { select: true, focus: true, expand: true });
+    return true;
+  });
+}

@@ -1,0 +1,81 @@
+import type { Log } from '../../adapters/log';
+import { BatchApiError, type BatchJob, type BatchProvider } from '../../core/providers/types';
+import { mergeJobs, type JobRecord } from '../../core/jobs/jobRecords';
+
+/** A bound on listing, so a huge account cannot keep the loop busy; the newest jobs come first. */
+const MAX_PAGES = 20;
+
+/**
+ * The account's jobs (every page, up to MAX_PAGES) merged with the jobs submitted from this workspace; those the
+ * list did not include (older than the listed pages, or a provider whose list is partial) are fetched one by one.
+ * `gone` names the remembered jobs the service no longer knows (deleted or expired elsewhere).
+ */
+export async function fetchJobs(
+  provider: BatchProvider,
+  records: readonly JobRecord[],
+  pageSize: number,
+  log: Log,
+  signal?: AbortSignal,
+): Promise<{ jobs: BatchJob[]; gone: string[] }> {
+  const listed: BatchJob[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const result = await provider.listJobs({ pageSize, pageToken, signal });
+    listed.push(...result.jobs);
+    pageToken = result.nextPageToken;
+    if (!pageToken) { break; }
+  }
+  const names = new Set(listed.map((j) => j.name));
+  const fetched = new Map<string, BatchJob>();
+  const gone: string[] = [];
+  for (const record of records) {
+    if (names.has(record.jobName)) { continue; }
+    try {
+      fetched.set(record.jobName, await provider.getJob(record.jobName, signal));
+    } catch (error) {
+      if (!(error instanceof BatchApiError && error.kind === 'notFound')) { throw error; }
+      log.info(`[jobs] ${record.jobName} is gone from the service`);
+      gone.push(record.jobName);
+    }
+  }
+  const kept = records.filter((r) => !gone.includes(r.jobName));
+  return { jobs: mergeJobs(listed, kept, fetched), gone };
+}
+
+/** Above this many unfinished jobs, one list page is cheaper than a GET per job. */
+const GET_EACH_LIMIT = 5;
+
+/**
+ * The current state of the unfinished jobs: a GET each when they are few; otherwise the first list page (the newest
+ * jobs, where unfinished ones usually are) and a GET for each one it did not include. Jobs the service no longer
+ * knows are left out of the answer.
+ */
+export async function refreshUnfinished(
+  provider: BatchProvider,
+  unfinished: readonly BatchJob[],
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<BatchJob[]> {
+  const wanted = new Set(unfinished.map((j) => j.name));
+  const found: BatchJob[] = [];
+  if (unfinished.length > GET_EACH_LIMIT) {
+    const { jobs } = await provider.listJobs({ pageSize, signal });
+    for (const job of jobs) {
+      if (wanted.delete(job.name)) { found.push(job); }
+    }
+  }
+  for (const name of wanted) {
+    try {
+      found.push(await provider.getJob(name, signal));
+    } catch (error) {
+      // Deleted elsewhere (or expired out of the service): the caller drops what was not returned.
+      if (!(error instanceof BatchApiError && error.kind === 'notFound')) { throw error; }
+    }
+  }
+  return found;
+}
+
+/** True when nothing a tree item shows differs, so the node need not be refreshed. */
+export function sameJob(a: BatchJob, b: BatchJob): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

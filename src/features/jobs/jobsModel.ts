@@ -1,0 +1,200 @@
+import * as vscode from 'vscode';
+import type { Config } from '../../adapters/config';
+import { setJobsState, type JobsState } from '../../adapters/contextKeys';
+import { describeError, UserFacingError } from '../../adapters/errors';
+import type { Log } from '../../adapters/log';
+import { Poller, type TickResult } from '../../core/jobs/poller';
+import { BatchApiError, isTerminal, type BatchJob, type BatchProvider } from '../../core/providers/types';
+import type { JobRecordStore } from './jobRecordStore';
+import { fetchJobs, refreshUnfinished, sameJob } from './jobsFetch';
+import type { ProviderSession } from './providerSession';
+
+/** What changed in one update: `structure` means jobs were added, removed or moved between groups. */
+export interface JobsChange {
+  jobs: BatchJob[];
+  structure: boolean;
+}
+
+/**
+ * The jobs the view shows: the account's list merged with this workspace's records. Owns the Poller, which runs
+ * only while unfinished jobs exist (and `canPoll` holds). Fires events; never shows UI.
+ */
+export class JobsModel implements vscode.Disposable {
+  private readonly byName = new Map<string, BatchJob>();
+  private stateValue: JobsState | undefined;
+  private failure: string | undefined;
+  private generation = 0;
+  private poller: Poller;
+  private readonly changed = new vscode.EventEmitter<JobsChange>();
+  private readonly stateChanged = new vscode.EventEmitter<JobsState>();
+  private readonly finished = new vscode.EventEmitter<BatchJob>();
+  readonly onDidChange = this.changed.event;
+  readonly onDidChangeState = this.stateChanged.event;
+  /** A job reached a terminal state while we watched it (never for jobs already finished when first listed). */
+  readonly onDidFinishJob = this.finished.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.stateChanged, this.finished];
+
+  constructor(
+    private readonly session: ProviderSession,
+    readonly records: JobRecordStore,
+    private readonly config: Config,
+    private readonly log: Log,
+    canPoll: () => boolean,
+  ) {
+    this.poller = this.createPoller(canPoll);
+    this.disposables.push(
+      session.onDidChange(() => void this.reload(true)),
+      config.onDidChange(['jobs.pollMinSeconds', 'jobs.pollMaxSeconds'], () => {
+        void this.poller.dispose();
+        this.poller = this.createPoller(canPoll);
+        this.poller.kick();
+      }),
+    );
+  }
+
+  private createPoller(canPoll: () => boolean): Poller {
+    return new Poller({
+      tick: (signal) => this.poll(signal),
+      minMs: this.config.pollMinSeconds() * 1000,
+      maxMs: this.config.pollMaxSeconds() * 1000,
+      canRun: canPoll,
+      onError: (error) => this.noteFailure(error),
+    });
+  }
+
+  get state(): JobsState | undefined { return this.stateValue; }
+  /** The last background failure, shown as an item in the tree while the list is stale. */
+  get lastFailure(): string | undefined { return this.failure; }
+  jobs(): BatchJob[] { return [...this.byName.values()]; }
+  get(name: string): BatchJob | undefined { return this.byName.get(name); }
+
+  /** The provider for a command; throws a readable error when there is none. */
+  async provider(): Promise<BatchProvider> {
+    const session = await this.session.resolve();
+    if (session.status === 'ready') { return session.provider; }
+    if (session.status === 'noKey') { throw new UserFacingError(`No API key is set for ${session.id}. Run "Set API Key…".`); }
+    throw new UserFacingError(session.reason);
+  }
+
+  /** Lists everything again. `fresh` forgets the old jobs first (provider changed), so nothing is announced. */
+  async reload(fresh = false): Promise<void> {
+    const generation = fresh ? ++this.generation : this.generation;
+    if (fresh && this.byName.size > 0) {
+      this.byName.clear();
+      this.changed.fire({ jobs: [], structure: true });
+    }
+    const session = await this.session.resolve();
+    if (generation !== this.generation) { return; }
+    if (session.status !== 'ready') {
+      this.setState(session.status === 'noKey' ? 'noKey' : 'unreachable');
+      if (session.status === 'unavailable') { this.log.warn(`[jobs] ${session.reason}`); }
+      return;
+    }
+    try {
+      const { jobs, gone } = await fetchJobs(session.provider, this.records.submitted(session.id), this.config.pageSize(), this.log);
+      if (generation !== this.generation) { return; }
+      await Promise.all(gone.map((name) => this.records.remove(name)));
+      this.apply(jobs, true);
+      this.clearFailure();
+      this.setState(this.byName.size > 0 ? 'ok' : 'empty');
+      this.poller.kick();
+    } catch (error) {
+      if (generation !== this.generation) { return; }
+      const auth = error instanceof BatchApiError && error.kind === 'auth';
+      if (!auth && this.byName.size > 0) {
+        // Keep showing what we have (e.g. a 429 on a manual refresh); the failure item says it is stale.
+        this.noteFailure(error);
+        return;
+      }
+      this.log.warn(`[jobs] listing failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.setState(auth ? 'noKey' : 'unreachable');
+    }
+  }
+
+  /** A job just submitted, cancelled or otherwise touched: show it now and poll soon. */
+  upsert(job: BatchJob): void {
+    this.apply([job], false);
+    this.setState('ok');
+    this.poller.kick();
+  }
+
+  remove(name: string): void {
+    if (!this.byName.delete(name)) { return; }
+    this.changed.fire({ jobs: [], structure: true });
+    this.setState(this.byName.size > 0 ? 'ok' : 'empty');
+  }
+
+  /** Called when the window regains focus or the view becomes visible. */
+  resumePolling(): void { this.poller.resume(); }
+
+  dispose(): void {
+    this.generation++;
+    void this.poller.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  /** One poll: refresh every unfinished job. Errors become tree state and backoff, never pop-ups. */
+  private async poll(signal: AbortSignal): Promise<TickResult> {
+    const generation = this.generation;
+    const unfinished = this.jobs().filter((j) => !isTerminal(j.state));
+    let changed = false;
+    if (unfinished.length > 0) {
+      const provider = await this.provider();
+      const fetched = await refreshUnfinished(provider, unfinished, this.config.pageSize(), signal);
+      if (generation !== this.generation) { return { unfinished: 0 }; }
+      // A job deleted meanwhile (here or elsewhere) is not brought back.
+      const gone = unfinished.filter((job) => !fetched.some((f) => f.name === job.name));
+      gone.forEach((job) => this.remove(job.name));
+      changed = this.apply(fetched.filter((job) => this.byName.has(job.name)), false) || gone.length > 0;
+    }
+    this.clearFailure();
+    return { unfinished: this.jobs().filter((j) => !isTerminal(j.state)).length, changed };
+  }
+
+  /** A failed poll or refresh becomes an item in the tree; the Poller itself backs off and honours Retry-After. */
+  private noteFailure(error: unknown): void {
+    const text = describeError(error, (t) => this.log.scrub(t));
+    this.log.warn(`[jobs] refresh failed: ${error instanceof Error ? this.log.scrub(error.message) : String(error)}`);
+    if (this.failure !== text) {
+      this.failure = text;
+      this.changed.fire({ jobs: [], structure: true });
+    }
+  }
+
+  private clearFailure(): void {
+    if (this.failure) {
+      this.failure = undefined;
+      this.changed.fire({ jobs: [], structure: true });
+    }
+  }
+
+  /** Stores `jobs`, fires one change event, announces finished jobs; true when anything changed. */
+  private apply(jobs: BatchJob[], replaceAll: boolean): boolean {
+    const changedJobs: BatchJob[] = [];
+    let structure = false;
+    for (const job of jobs) {
+      const previous = this.byName.get(job.name);
+      this.byName.set(job.name, job);
+      if (!previous) { structure = true; continue; }
+      if (sameJob(previous, job)) { continue; }
+      changedJobs.push(job);
+      if (isTerminal(previous.state) !== isTerminal(job.state)) { structure = true; }
+      if (!isTerminal(previous.state) && isTerminal(job.state)) { this.finished.fire(job); }
+    }
+    if (replaceAll) {
+      const keep = new Set(jobs.map((j) => j.name));
+      for (const name of [...this.byName.keys()]) {
+        if (!keep.has(name)) { this.byName.delete(name); structure = true; }
+      }
+    }
+    if (structure || changedJobs.length > 0) { this.changed.fire({ jobs: changedJobs, structure }); }
+    return structure || changedJobs.length > 0;
+  }
+
+  private setState(state: JobsState): void {
+    if (state === this.stateValue) { return; }
+    this.stateValue = state;
+    void setJobsState(state);
+    this.stateChanged.fire(state);
+  }
+}

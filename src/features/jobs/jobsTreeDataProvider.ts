@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import type { BatchJob } from '../../core/providers/types';
+import type { JobsModel } from './jobsModel';
+import {
+  FailureNode, FileNode, GroupNode, JobNode, failureItem, fileItem, groupItem, groupOf, jobItem, type JobsNode,
+} from './jobTreeItems';
+
+function newestFirst(a: BatchJob, b: BatchJob): number {
+  return (b.createTime ?? '').localeCompare(a.createTime ?? '') || a.name.localeCompare(b.name);
+}
+
+/**
+ * Renders the JobsModel. Reads model state only (never fetches, never pops UI). Nodes are stable objects, so a
+ * data change refreshes just that job's node; only added, removed or regrouped jobs refresh the whole tree.
+ * In the noKey / unreachable / empty states it returns no children and the view shows its `viewsWelcome`.
+ */
+export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<JobsNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly groups = { active: new GroupNode('active'), finished: new GroupNode('finished') };
+  private readonly jobNodes = new Map<string, JobNode>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly model: JobsModel) {
+    this.disposables.push(
+      model.onDidChange(({ jobs, structure }) => {
+        if (structure) {
+          this.forgetRemovedNodes();
+          this.changed.fire(undefined);
+          return;
+        }
+        for (const job of jobs) { this.changed.fire(this.nodeFor(job.name)); }
+      }),
+      model.onDidChangeState(() => this.changed.fire(undefined)),
+      model.records.onDidChange((record) => {
+        if (this.jobNodes.has(record.jobName)) { this.changed.fire(this.nodeFor(record.jobName)); }
+      }),
+    );
+  }
+
+  /** The stable node of a job (used by reveal). */
+  nodeFor(name: string): JobNode {
+    let node = this.jobNodes.get(name);
+    if (!node) {
+      node = new JobNode(name);
+      this.jobNodes.set(name, node);
+    }
+    return node;
+  }
+
+  getTreeItem(node: JobsNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'group': return groupItem(node, this.jobsIn(node).length);
+      case 'file': return fileItem(node);
+      case 'failure': return failureItem(node);
+      case 'job': {
+        const job = this.model.get(node.name);
+        if (!job) {
+          // Asked about a job removed a moment ago: an inert item (the refresh that drops it is on its way).
+          const gone = new vscode.TreeItem(node.name);
+          gone.id = `job:${node.name}`;
+          return gone;
+        }
+        return jobItem(job, this.model.records.get(node.name), Date.now());
+      }
+    }
+  }
+
+  getChildren(node?: JobsNode): JobsNode[] {
+    if (!node) {
+      if (this.model.state !== 'ok') { return []; }
+      const roots: JobsNode[] = [];
+      if (this.model.lastFailure) { roots.push(new FailureNode(this.model.lastFailure)); }
+      for (const group of [this.groups.active, this.groups.finished]) {
+        if (this.jobsIn(group).length > 0) { roots.push(group); }
+      }
+      return roots;
+    }
+    if (node.kind === 'group') { return this.jobsIn(node).map((job) => this.nodeFor(job.name)); }
+    if (node.kind === 'job') { return this.filesOf(node); }
+    return [];
+  }
+
+  getParent(node: JobsNode): JobsNode | undefined {
+    if (node.kind === 'file') { return node.parent; }
+    if (node.kind === 'job') {
+      const job = this.model.get(node.name);
+      return job ? this.groups[groupOf(job)] : undefined;
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private jobsIn(group: GroupNode): BatchJob[] {
+    return this.model.jobs().filter((job) => groupOf(job) === group.group).sort(newestFirst);
+  }
+
+  private filesOf(node: JobNode): FileNode[] {
+    const job = this.model.get(node.name);
+    const record = this.model.records.get(node.name);
+    const files: FileNode[] = [];
+    if (record?.inputPath || job?.inputFile) { files.push(new FileNode(node, 'input', record?.inputPath, job?.inputFile)); }
+    if (record?.resultsPath || job?.resultsFile) { files.push(new FileNode(node, 'results', record?.resultsPath, job?.resultsFile)); }
+    if (record?.errorsPath || job?.errorFile) { files.push(new FileNode(node, 'errors', record?.errorsPath, job?.errorFile)); }
+    return files;
+  }
+
+  private forgetRemovedNodes(): void {
+    for (const name of [...this.jobNodes.keys()]) {
+      if (!this.model.get(name)) { this.jobNodes.delete(name); }
+    }
+  }
+}

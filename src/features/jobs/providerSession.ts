@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { Config } from '../../adapters/config';
+import type { Log } from '../../adapters/log';
+import type { ApiKeys } from '../../adapters/secrets';
+import { createProvider } from '../../core/providers/createProvider';
+import type { ApiCallRecord, BatchProvider, ProviderId } from '../../core/providers/types';
+import type { EmulatorHost } from '../emulator/emulatorHost';
+
+export type Session =
+  | { status: 'ready'; id: ProviderId; provider: BatchProvider }
+  | { status: 'noKey'; id: ProviderId }
+  | { status: 'unavailable'; id: ProviderId; reason: string };
+
+/**
+ * The provider the settings, the stored key and the emulator currently describe. It is rebuilt lazily after any of
+ * them changes, and `onDidChange` tells the jobs model to reload. API calls are logged one line each, never the key.
+ */
+export class ProviderSession implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private current: Promise<Session> | undefined;
+
+  constructor(
+    private readonly config: Config,
+    private readonly keys: ApiKeys,
+    private readonly emulator: EmulatorHost,
+    private readonly log: Log,
+  ) {
+    const invalidate = (): void => {
+      this.current = undefined;
+      this.changed.fire();
+    };
+    this.disposables.push(
+      config.onDidChange(['provider.name'], () => {
+        if (config.providerName() === 'emulator') { emulator.rearm(); }
+      }),
+      config.onDidChange(['provider.name', 'gemini.baseUrl', 'gemini.apiVersion', 'openai.baseUrl'], invalidate),
+      keys.onDidChange(invalidate),
+      emulator.onDidChange(invalidate),
+    );
+  }
+
+  /** The current provider, or why there is none. */
+  resolve(): Promise<Session> {
+    if (!this.current) {
+      const building: Promise<Session> = this.build().catch((error: unknown) => {
+        // Not cached: the next resolve tries again (e.g. the emulator's port was busy).
+        if (this.current === building) { this.current = undefined; }
+        const reason = error instanceof Error ? error.message : String(error);
+        return { status: 'unavailable', id: this.config.providerName(), reason: this.log.scrub(reason) };
+      });
+      this.current = building;
+    }
+    return this.current;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private async build(): Promise<Session> {
+    const id = this.config.providerName();
+    const onCall = (call: ApiCallRecord): void => {
+      this.log.info(`[api] ${call.method} ${call.path} ${call.status} ${call.ms}ms`);
+    };
+    if (id === 'emulator') {
+      if (!this.emulator.isRunning && this.emulator.wasStopped) {
+        return { status: 'unavailable', id, reason: 'The local emulator is stopped.' };
+      }
+      const emulator = await this.emulator.ensureStarted();
+      const provider = createProvider({ id, apiKey: 'emulator-key', geminiBaseUrl: emulator.baseUrl, onCall });
+      return { status: 'ready', id, provider };
+    }
+    const { key, source } = await this.keys.get(id);
+    if (!key) { return { status: 'noKey', id }; }
+    this.log.info(`[session] provider ${id} (key from ${source})`);
+    const provider = createProvider({
+      id,
+      apiKey: key,
+      geminiBaseUrl: this.config.geminiBaseUrl(),
+      geminiApiVersion: this.config.geminiApiVersion(),
+      openaiBaseUrl: this.config.openaiBaseUrl(),
+      onCall,
+    });
+    return { status: 'ready', id, provider };
+  }
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { joinResults, summarizeResults } from '../../core/jobs/results';
+import { downloadResults, type DownloadOptions, type DownloadedResults, type ResultsDeps } from './downloadResults';
+
+export interface OpenedResults extends DownloadedResults {
+  /** The input lines joined with their results, when the input file is known. */
+  joinedPath?: string;
+}
+
+function joinedPathFor(resultsPath: string): string {
+  const name = path.basename(resultsPath).replace(/\.jsonl$/i, '').replace(/\.results(?=(-\d+)?$)/, '');
+  return path.join(path.dirname(resultsPath), `${name}.joined.jsonl`);
+}
+
+/** "38 succeeded, 2 failed (RESOURCE_EXHAUSTED: 2)". */
+function summaryText(summary: { total: number; succeeded: number; failed: number; byErrorCode: Record<string, number> }): string {
+  const codes = Object.entries(summary.byErrorCode).map(([code, n]) => `${code}: ${n}`).join(', ');
+  return `${summary.total} results: ${summary.succeeded} succeeded, ${summary.failed} failed${codes ? ` (${codes})` : ''}.`;
+}
+
+/**
+ * Opens a job's results, downloading them first when they are not on disk. When the input file is known, also
+ * writes and opens the input joined line by line with its results, and reports successes and failures by code.
+ */
+export async function openResults(deps: ResultsDeps, name: string, options: DownloadOptions = {}): Promise<OpenedResults | undefined> {
+  const record = deps.model.records.get(name);
+  const local = record?.resultsPath && existsSync(record.resultsPath)
+    ? { resultsPath: record.resultsPath, errorsPath: record.errorsPath }
+    : await downloadResults(deps, name, options);
+  if (!local) { return undefined; }
+  await vscode.window.showTextDocument(vscode.Uri.file(local.resultsPath), { preview: false });
+
+  const inputPath = deps.model.records.get(name)?.inputPath;
+  let joinedPath: string | undefined;
+  if (inputPath && existsSync(inputPath)) {
+    // Derived from files already on disk, so it is simply rewritten.
+    joinedPath = joinedPathFor(local.resultsPath);
+    await joinResults(inputPath, local.resultsPath, local.errorsPath, joinedPath);
+    await deps.model.records.upsert({ ...deps.model.records.get(name)!, joinedPath });
+    await vscode.window.showTextDocument(vscode.Uri.file(joinedPath), { preview: false, viewColumn: vscode.ViewColumn.Beside });
+  }
+  const summary = await summarizeResults({ results: local.resultsPath, errors: local.errorsPath });
+  const text = summaryText(summary);
+  deps.log.info(`[results] ${name}: ${text}`);
+  void vscode.window.showInformationMessage(text);
+  return { ...local, joinedPath };
+}

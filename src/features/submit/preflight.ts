@@ -1,0 +1,33 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Log } from '../../adapters/log';
+import { validateFile } from '../../core/validation';
+import type { ValidationSummary } from '../../core/validation/types';
+
+/**
+ * Validates the file as it is on disk (an open, dirty editor is saved first) before anything is uploaded.
+ * A file with errors is refused with a "Show Problems" action: resolves to undefined, and no job is created.
+ */
+export async function preflight(uri: vscode.Uri, log: Log): Promise<ValidationSummary | undefined> {
+  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+  if (open?.isDirty) { await open.save(); }
+  const name = path.basename(uri.fsPath);
+  const summary = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Validating ${name}` },
+    () => validateFile(uri.fsPath),
+  );
+  const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
+  log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors`);
+  if (errors === 0 && summary.requests > 0) { return summary; }
+  const message = errors > 0
+    ? `${name} has ${errors} error${errors === 1 ? '' : 's'}. Fix ${errors === 1 ? 'it' : 'them'} before submitting.`
+    : `${name} holds no requests.`;
+  void vscode.window.showErrorMessage(message, 'Show Problems').then(async (choice) => {
+    if (choice) {
+      // Opening the file lets the live validation publish its diagnostics to the Problems panel.
+      await vscode.window.showTextDocument(uri, { preview: false });
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }
+  });
+  return undefined;
+}

@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { registerCommand } from '../../adapters/errors';
+import { BATCH_KINDS, isBatchKind, type BatchKind } from '../../core/batchKind';
+import { createAndTrack, submitBatch, type SubmitDeps, type SubmitOptions } from './submitFlow';
+import { preflight } from './preflight';
+import { registerSubmitCodeLens } from './submitCodeLens';
+import { askDisplayName, pickModel, resolveBatchFile } from './submitPrompts';
+import { uploadWithProgress } from './uploadWithProgress';
+
+/** Options must be a plain object: the explorer passes the selection array as the second argument. */
+function optionsOf<T extends object>(arg: unknown): T {
+  return arg && typeof arg === 'object' && !Array.isArray(arg) && !(arg instanceof vscode.Uri) ? (arg as T) : ({} as T);
+}
+
+/**
+ * `geminiBatch.job.submit` (editor title, explorer menu, CodeLens, palette, or scripted with `(uri, {model,
+ * displayName})`), and its two halves `geminiBatch.file.upload` and `geminiBatch.job.create`.
+ */
+export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDeps): void {
+  const { log } = deps;
+  // The last upload of this session, offered as the default by "Create Batch Job from Uploaded File…".
+  const lastUpload: { name?: string; uri?: vscode.Uri; kind?: BatchKind } = {};
+
+  registerCommand(context, log, 'geminiBatch.job.submit', async (arg?: unknown, options?: unknown) => {
+    const uri = await resolveBatchFile(arg);
+    return uri ? submitBatch(deps, uri, optionsOf<SubmitOptions>(options)) : undefined;
+  });
+
+  registerCommand(context, log, 'geminiBatch.file.upload', async (arg?: unknown, options?: unknown) => {
+    const uri = await resolveBatchFile(arg);
+    const summary = uri && await preflight(uri, log);
+    if (!uri || !summary) { return undefined; }
+    const displayName = optionsOf<SubmitOptions>(options).displayName ?? await askDisplayName(uri);
+    if (!displayName) { return undefined; }
+    const uploaded = await uploadWithProgress(await deps.jobs.model.provider(), uri, displayName);
+    Object.assign(lastUpload, { name: uploaded.name, uri, kind: summary.kind });
+    log.info(`[submit] uploaded ${uri.fsPath} as ${uploaded.name}`);
+    return uploaded.name;
+  });
+
+  registerCommand(context, log, 'geminiBatch.job.create', async (fileArg?: unknown, options?: unknown) => {
+    const given = optionsOf<SubmitOptions & { kind?: BatchKind }>(options);
+    const fileName = typeof fileArg === 'string' ? fileArg : await vscode.window.showInputBox({
+      title: 'Uploaded file to run', value: lastUpload.name, placeHolder: 'files/… or file-…', ignoreFocusOut: true,
+    });
+    if (!fileName) { return undefined; }
+    const kind = isBatchKind(given.kind) ? given.kind
+      : (fileName === lastUpload.name && lastUpload.kind)
+        || await vscode.window.showQuickPick([...BATCH_KINDS], { placeHolder: 'Kind of batch in that file' });
+    if (!isBatchKind(kind)) { return undefined; }
+    const provider = await deps.jobs.model.provider();
+    const model = given.model ?? await pickModel(provider, kind);
+    const displayName = given.displayName ?? await vscode.window.showInputBox({ title: 'Display name', value: fileName, ignoreFocusOut: true });
+    if (!model || !displayName) { return undefined; }
+    const input = fileName === lastUpload.name ? lastUpload.uri : undefined;
+    const job = await createAndTrack(deps, provider, { kind, model, displayName, inputFile: fileName }, input);
+    return job.name;
+  });
+
+  registerSubmitCodeLens(context);
+}

@@ -1,0 +1,94 @@
+import * as vscode from 'vscode';
+import type { Config } from '../../adapters/config';
+import type { Log } from '../../adapters/log';
+import { safeCreate, type SafeCreateEvent } from '../../core/jobs/safeCreate';
+import type { BatchJob, BatchProvider, CreateJobRequest } from '../../core/providers/types';
+import type { JobsFeature } from '../jobs/registerJobs';
+import { inlineLines, openaiEndpoint } from './jobInput';
+import { preflight } from './preflight';
+import { askDisplayName, pickModel } from './submitPrompts';
+import { uploadWithProgress } from './uploadWithProgress';
+
+export interface SubmitDeps {
+  log: Log;
+  config: Config;
+  jobs: JobsFeature;
+}
+
+/** Passing both makes `submit` ask nothing (keybindings, scripts, tests). */
+export interface SubmitOptions {
+  model?: string;
+  displayName?: string;
+}
+
+/**
+ * Validate → model → display name → upload (or inline) → create (never blindly retried) → remember → reveal.
+ * Resolves to the created job's name, or undefined when refused or dismissed.
+ */
+export async function submitBatch(deps: SubmitDeps, uri: vscode.Uri, options: SubmitOptions = {}): Promise<string | undefined> {
+  const summary = await preflight(uri, deps.log);
+  if (!summary) { return undefined; }
+  const provider = await deps.jobs.model.provider();
+  const model = options.model ?? await pickModel(provider, summary.kind);
+  if (!model) { return undefined; }
+  const displayName = options.displayName ?? await askDisplayName(uri);
+  if (!displayName) { return undefined; }
+
+  const request: CreateJobRequest = { kind: summary.kind, model, displayName };
+  const inline = await inlineLines(provider, uri.fsPath, summary.kind, deps.config.inlineMaxMB());
+  if (inline) {
+    request.inlineLines = inline;
+  } else {
+    const uploaded = await uploadWithProgress(provider, uri, displayName);
+    deps.log.info(`[submit] uploaded ${uri.fsPath} as ${uploaded.name}`);
+    request.inputFile = uploaded.name;
+  }
+  const job = await createAndTrack(deps, provider, request, uri);
+  return job.name;
+}
+
+/** Creates the job through safeCreate, records it for this workspace, shows it in the tree and starts polling. */
+export async function createAndTrack(
+  deps: SubmitDeps,
+  provider: BatchProvider,
+  request: CreateJobRequest,
+  input?: vscode.Uri,
+): Promise<BatchJob> {
+  if (request.kind === 'openai' && !request.endpoint && input) {
+    request.endpoint = await openaiEndpoint(input.fsPath);
+  }
+  const { model, view, tree } = deps.jobs;
+  const { job, adopted } = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Creating batch job "${request.displayName}"` },
+    () => safeCreate(provider, request, {
+      knownJobNames: new Set(model.jobs().map((j) => j.name)),
+      onEvent: (event) => deps.log.info(`[submit] create: ${describeEvent(event)}`),
+    }),
+  );
+  deps.log.info(`[submit] created ${job.name} (${request.kind}, ${request.model})${adopted ? ' (found after an ambiguous failure)' : ''}`);
+  await model.records.upsert({
+    jobName: job.name,
+    provider: provider.id,
+    inputPath: input?.fsPath,
+    uploadedFile: request.inputFile,
+    model: request.model,
+    kind: request.kind,
+    displayName: request.displayName,
+    createdAt: job.createTime ?? new Date().toISOString(),
+  });
+  model.upsert(job);
+  // Revealing needs the view's container open; when it is not, the job is still in the model and the tree.
+  view.reveal(tree.nodeFor(job.name), { select: true, focus: false }).then(undefined, (error: unknown) => {
+    deps.log.debug(`[submit] could not reveal ${job.name}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  return job;
+}
+
+function describeEvent(event: SafeCreateEvent): string {
+  switch (event.type) {
+    case 'attempt': return `attempt ${event.attempt}`;
+    case 'ambiguous': return `attempt ${event.attempt} failed ambiguously (${event.error.kind}); checking the list before any retry`;
+    case 'adopted': return `the failed attempt had created ${event.job.name}`;
+    case 'retryAfter': return `rate limited; retrying in ${event.ms} ms`;
+  }
+}

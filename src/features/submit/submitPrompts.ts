@@ -1,0 +1,62 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { BatchKind } from '../../core/batchKind';
+import type { BatchProvider } from '../../core/providers/types';
+
+/**
+ * Asks for the model: the provider's models for this kind, plus whatever the user types (a model the list does not
+ * know yet still works). Resolves to undefined when dismissed.
+ */
+export async function pickModel(provider: BatchProvider, kind: BatchKind): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick();
+  pick.title = `Model for this ${kind} batch`;
+  pick.placeholder = 'Choose a model, or type its name';
+  pick.ignoreFocusOut = true;
+  pick.busy = true;
+  const known: vscode.QuickPickItem[] = [];
+  const refresh = (): void => {
+    const typed = pick.value.trim();
+    const custom = typed && !known.some((item) => item.label === typed) ? [{ label: typed, description: 'typed' }] : [];
+    pick.items = [...custom, ...known];
+  };
+  const abort = new AbortController();
+  provider.listModels(kind, abort.signal).then(
+    (models) => { known.push(...models.map((label) => ({ label }))); refresh(); },
+    () => { /* the list is a convenience: typing a name still works */ },
+  ).finally(() => { pick.busy = false; });
+  try {
+    return await new Promise<string | undefined>((resolve) => {
+      pick.onDidChangeValue(refresh);
+      pick.onDidAccept(() => resolve(pick.selectedItems[0]?.label ?? (pick.value.trim() || undefined)));
+      pick.onDidHide(() => resolve(undefined));
+      pick.show();
+    });
+  } finally {
+    abort.abort();
+    pick.dispose();
+  }
+}
+
+/** Asks for the job's display name; the file name is the default. */
+export function askDisplayName(uri: vscode.Uri): Thenable<string | undefined> {
+  const fallback = path.basename(uri.fsPath).replace(/\.jsonl$/i, '');
+  return vscode.window.showInputBox({
+    title: 'Display name of the batch job',
+    value: fallback,
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() ? undefined : 'The display name cannot be empty.'),
+  }).then((value) => value?.trim() || undefined);
+}
+
+/** The file a submit/upload command acts on: its argument, the active jsonl editor, or one picked from disk. */
+export async function resolveBatchFile(arg: unknown): Promise<vscode.Uri | undefined> {
+  if (arg instanceof vscode.Uri) { return arg; }
+  const active = vscode.window.activeTextEditor?.document;
+  if (active && (active.languageId === 'jsonl' || active.uri.fsPath.endsWith('.jsonl'))) { return active.uri; }
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Submit',
+    filters: { 'JSON Lines': ['jsonl'] },
+  });
+  return picked?.[0];
+}
