@@ -39,4 +39,6 @@ export interface ValidationSummary {
   requests: number;
   bytes: number;
   issues: Issue[];
+  /** Issues found but not kept, past the cap on issues per file (absent when none were dropped). */
+  issuesDropped?: number;
 }

@@ -1,0 +1,59 @@
+import { FileReadError, messageFor, validateFile, type Issue, type ValidationSummary } from '../core/validation';
+import { ExitCode, type CliIo } from './cliIo';
+import { parseValidateArgs, type OutputFormat } from './validateArgs';
+
+/** One diagnostic as the CLI prints it: 1-based lines and columns, the end column exclusive. */
+export interface CliDiagnostic {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Issue['severity'];
+  code: string;
+  message: string;
+}
+
+function diagnostic(issue: Issue): CliDiagnostic {
+  return {
+    line: issue.line + 1, column: issue.startCol + 1, endLine: issue.endLine + 1, endColumn: issue.endCol + 1,
+    severity: issue.severity, code: issue.code, message: messageFor(issue),
+  };
+}
+
+function report(io: CliIo, format: OutputFormat, file: string, summary: ValidationSummary): void {
+  const diagnostics = summary.issues.map(diagnostic);
+  if (format === 'json') {
+    const record: Record<string, unknown> = { file, kind: summary.kind, lines: summary.lines, requests: summary.requests, diagnostics };
+    if (summary.issuesDropped) { record.issuesDropped = summary.issuesDropped; }
+    io.stdout(`${JSON.stringify(record)}\n`);
+    return;
+  }
+  for (const d of diagnostics) { io.stdout(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`); }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const dropped = summary.issuesDropped ? ` (${summary.issuesDropped} more not shown)` : '';
+  io.stderr(`${file}: ${summary.requests} requests (${summary.kind}), ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`);
+}
+
+/**
+ * `gemini-batch validate FILE... [--kind K] [--format text|json]`: streams each file through the validator.
+ * Returns 0 without errors, 1 with errors, 2 on bad usage or an unreadable file.
+ */
+export async function runValidate(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseValidateArgs(args);
+  let exit: number = ExitCode.Ok;
+  for (const file of options.files) {
+    let summary: ValidationSummary;
+    try {
+      summary = await validateFile(file, { kind: options.kind });
+    } catch (error) {
+      if (!(error instanceof FileReadError)) { throw error; }
+      io.stderr(`gemini-batch: cannot read ${file}: ${error.code}\n`);
+      exit = ExitCode.Usage;
+      continue;
+    }
+    report(io, options.format, file, summary);
+    if (exit === ExitCode.Ok && summary.issues.some((i) => i.severity === 'error')) { exit = ExitCode.Problems; }
+  }
+  return exit;
+}

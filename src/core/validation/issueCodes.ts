@@ -1,0 +1,49 @@
+/**
+ * Stable issue codes. Presenters, tests and the emulator match on these, never on message text;
+ * `messages.ts` holds the words. Renaming a code is a breaking change.
+ */
+export const IssueCode = {
+  /** The line is not valid JSON. params: reason (jsonc-parser ParseErrorCode name), found, hint? (trailing-comma, single-quotes, pretty-printed) */
+  JsonSyntax: 'json-syntax',
+  /** Valid JSON but not an object. params: actual */
+  NotAnObject: 'not-an-object',
+  /** Nesting too deep to process. */
+  TooDeep: 'too-deep',
+  /**
+   * A property the schema does not know. params: field, where, suggestion? (dotted names, relative to the object or,
+   * with scope 'line', to the line), suggestionLabel? (as shown, when it crosses an array: `parts[0].text`), scope?, hint?
+   */
+  UnknownField: 'unknown-field',
+  /** A value of the wrong JSON type. params: field, expected, actual, example? */
+  TypeMismatch: 'type-mismatch',
+  /** A required property is absent. params: field, where, example? */
+  MissingField: 'missing-field',
+  /** A value outside what the schema allows (enum, const, range, pattern). params: field, value?, allowed?, hint? */
+  InvalidValue: 'invalid-value',
+  /** The line is of another kind than the file. params: lineKind, fileKind */
+  WrongKind: 'wrong-kind',
+  /** A key / custom_id already used by an earlier line. params: field, value, firstLine (1-based) */
+  DuplicateKey: 'duplicate-key',
+  /** A Gemini line without `key`: results can only be matched by order. */
+  MissingKey: 'missing-key',
+  /** An OpenAI line whose url differs from the file's first. params: value, expected */
+  MixedUrl: 'mixed-url',
+  /** An OpenAI line whose body.model differs from the file's first. params: value, expected */
+  MixedModel: 'mixed-model',
+  /** More lines than the provider accepts. params: limit */
+  TooManyLines: 'too-many-lines',
+  /** The file is larger than the provider accepts. params: bytes, limit */
+  FileTooLarge: 'file-too-large',
+  /** One line is larger than the provider's per-request cap. params: bytes, limit */
+  LineTooLarge: 'line-too-large',
+  /** One line is too long for this tool to read; it was skipped. params: bytes, limit */
+  LineTooLong: 'line-too-long',
+  /** Bytes that are not UTF-8. params: byte (hex) */
+  InvalidUtf8: 'invalid-utf8',
+  /** NUL bytes: not UTF-8 text. Validation stopped. params: encoding? ('utf16' when a UTF-16 BOM starts the file) */
+  BinaryFile: 'binary-file',
+  /** No request in the file. */
+  EmptyFile: 'empty-file',
+} as const;
+
+export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];

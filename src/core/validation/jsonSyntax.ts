@@ -1,0 +1,70 @@
+import { printParseErrorCode, visit } from 'jsonc-parser';
+import type { Issue } from './types';
+import { IssueCode } from './issueCodes';
+
+interface FoundError { reason: string; offset: number; length: number }
+
+function firstError(text: string): FoundError | undefined {
+  let found: FoundError | undefined;
+  visit(text, {
+    onError: (error, offset, length) => {
+      if (found === undefined) { found = { reason: printParseErrorCode(error), offset, length }; }
+    },
+  }, { disallowComments: true, allowTrailingComma: false });
+  return found;
+}
+
+/** A short, printable excerpt of what stands at the error. */
+function foundText(text: string, offset: number, length: number): string {
+  if (offset >= text.length) { return 'end of line'; }
+  const piece = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
+  return piece;
+}
+
+/**
+ * The issue for a line that `JSON.parse` rejected: jsonc-parser finds the exact position and what was expected.
+ * Runs only on lines that failed, so its cost never touches valid lines.
+ */
+export function syntaxIssue(text: string, line: number, parseError: unknown): Issue {
+  let error: FoundError | undefined;
+  try {
+    error = firstError(text);
+  } catch (e) {
+    if (e instanceof RangeError) { return tooDeepIssue(text, line); }
+    throw e;
+  }
+  if (error === undefined) {
+    // jsonc-parser is laxer than JSON.parse in rare corners (e.g. lone surrogates are fine for both, but some
+    // number forms differ): fall back to V8's own position when it gives one.
+    const message = parseError instanceof Error ? parseError.message : '';
+    const match = /position (\d+)/.exec(message);
+    const offset = match ? Math.min(Number(match[1]), text.length) : 0;
+    error = { reason: 'InvalidSymbol', offset, length: 1 };
+  }
+  let { offset, length } = error;
+  const params: Record<string, string> = { reason: error.reason };
+  const before = text.slice(0, offset).trimEnd();
+  const next = text[offset];
+  if ((error.reason === 'PropertyNameExpected' || error.reason === 'ValueExpected') && (next === '}' || next === ']') && before.endsWith(',')) {
+    params.hint = 'trailing-comma';
+    offset = before.length - 1;
+    length = 1;
+  } else if (next === "'") {
+    params.hint = 'single-quotes';
+  } else if (/^\s*[[{]?\s*$/.test(text) || /^\s*"[^"]*"\s*:/.test(text) || /^\s*[}\]],?\s*$/.test(text)) {
+    // A lone bracket or a `"name": value` line: a JSON document spread over lines, not JSONL.
+    params.hint = 'pretty-printed';
+  }
+  params.found = params.hint === 'trailing-comma' ? ',' : foundText(text, offset, length);
+  const end = Math.min(text.length, offset + Math.max(length, 1));
+  return {
+    code: IssueCode.JsonSyntax, severity: 'error', params,
+    line, startCol: Math.min(offset, text.length), endLine: line, endCol: Math.max(end, Math.min(offset, text.length)),
+  };
+}
+
+/** Nesting so deep that a recursive step ran out of stack. */
+export function tooDeepIssue(text: string, line: number): Issue {
+  const start = text.length - text.trimStart().length;
+  return { code: IssueCode.TooDeep, severity: 'error', params: {}, line, startCol: start, endLine: line, endCol: Math.min(text.length, start + 1) };
+}

@@ -1,0 +1,118 @@
+import type { BatchKind } from '../batchKind';
+import { compiledSchema, type CompiledSchema } from '../schema/validators';
+import { IssueCode } from './issueCodes';
+import { contentRange, keyRange } from './keyRange';
+import { syntaxIssue, tooDeepIssue } from './jsonSyntax';
+import { PROVIDER_LIMITS } from './limits';
+import { lineShape, type LineShape } from './lineShape';
+import { schemaIssues } from './schemaIssues';
+import type { Issue } from './types';
+
+/** What one line contributes to the file: its own issues and the facts the checks across lines need. */
+export interface LineResult {
+  /** The line parsed as a JSON object (so it counts toward kind detection). */
+  parsed: boolean;
+  /** The kind the line's shape suggests, if any. */
+  shape: LineShape | undefined;
+  /** Issues of this line alone (positions on `lineIndex`). */
+  issues: Issue[];
+  /** `key` (Gemini) or `custom_id` (OpenAI) when it is a string. */
+  id: string | undefined;
+  /** OpenAI: `url` and `body.model` when they are strings. */
+  url: string | undefined;
+  model: string | undefined;
+}
+
+const NO_ISSUES: Issue[] = [];
+Object.freeze(NO_ISSUES);
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function issue(code: string, severity: Issue['severity'], line: number, startCol: number, endCol: number, params: Issue['params'] = {}): Issue {
+  return { code, severity, line, startCol, endLine: line, endCol, params };
+}
+
+/**
+ * Past this many JSON values in a failing line, only its first schema error is reported: ajv's every-error mode
+ * concatenates error arrays, so its cost grows with the square of the errors (a million bad items would hang).
+ */
+const MAX_VALUES_FOR_ALL_ERRORS = 5000;
+
+/** An upper bound on the values in a line: separators and openers (runs only on lines that failed). */
+function valueCount(text: string): number {
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 91 || c === 123) { n++; }
+  }
+  return n;
+}
+
+const DISTINGUISHING: Readonly<Record<LineShape, readonly string[]>> = {
+  openai: ['custom_id', 'url', 'method', 'body'],
+  anthropic: ['params'],
+  'gemini-generate': ['request', 'contents'],
+  'gemini-embed': ['request', 'content'],
+};
+
+/**
+ * Validates one line on its own (no checks across lines): JSON syntax, shape, schema of `kind`, per-line limits.
+ * `lineIndex` is 0-based and only used for the positions of the issues. Callers on a hot path pass the compiled
+ * schema of `kind` they hold.
+ */
+export function checkLine(kind: BatchKind, text: string, lineIndex: number, schema: CompiledSchema = compiledSchema(kind)): LineResult {
+  const result: LineResult = { parsed: false, shape: undefined, issues: NO_ISSUES, id: undefined, url: undefined, model: undefined };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    result.issues = [error instanceof RangeError ? tooDeepIssue(text, lineIndex) : syntaxIssue(text, lineIndex, error)];
+    return result;
+  }
+  if (!isObject(value)) {
+    const [start, end] = contentRange(text);
+    result.issues = [issue(IssueCode.NotAnObject, 'error', lineIndex, start, end, { actual: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value })];
+    return result;
+  }
+  result.parsed = true;
+  const shape = lineShape(value);
+  result.shape = shape;
+  if (shape !== undefined && shape !== kind) {
+    const [from, to] = keyRange(text, DISTINGUISHING[shape]);
+    result.issues = [issue(IssueCode.WrongKind, 'error', lineIndex, from, to, { lineKind: shape, fileKind: kind })];
+    return result;
+  }
+  let issues: Issue[] = NO_ISSUES;
+  try {
+    if (!schema.isValid(value)) {
+      const errors = valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS ? schema.allErrors(value) : schema.firstErrors();
+      issues = schemaIssues(kind, schema.annotations, text, value, errors, lineIndex);
+    }
+  } catch (error) {
+    if (!(error instanceof RangeError)) { throw error; }
+    issues = [tooDeepIssue(text, lineIndex)];
+  }
+  if (kind === 'openai') {
+    result.id = typeof value.custom_id === 'string' ? value.custom_id : undefined;
+    result.url = typeof value.url === 'string' ? value.url : undefined;
+    const body = value.body;
+    result.model = isObject(body) && typeof body.model === 'string' ? body.model : undefined;
+  } else {
+    result.id = typeof value.key === 'string' ? value.key : undefined;
+    if (value.key === undefined) {
+      const [from, to] = keyRange(text, ['request']);
+      issues = [...issues, issue(IssueCode.MissingKey, 'warning', lineIndex, from, to)];
+    }
+  }
+  const maxLineBytes = PROVIDER_LIMITS[kind].maxLineBytes;
+  if (maxLineBytes !== undefined && text.length * 3 > maxLineBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > maxLineBytes) {
+      const [start, end] = contentRange(text);
+      issues = [...issues, issue(IssueCode.LineTooLarge, 'warning', lineIndex, start, end, { bytes, limit: maxLineBytes })];
+    }
+  }
+  result.issues = issues;
+  return result;
+}

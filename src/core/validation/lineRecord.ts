@@ -1,0 +1,31 @@
+import type { Issue } from './types';
+import type { LineShape } from './lineShape';
+import { isBlank } from './validationSession';
+
+/** One line of the document with its cached result. Records move with their line, so edits never renumber them. */
+export interface LineRecord {
+  text: string;
+  blank: boolean;
+  dirty: boolean;
+  removed: boolean;
+  parsed: boolean;
+  shape: LineShape | undefined;
+  /** Issues of the line alone, positioned on line 0; moved to the line's current number on output. */
+  issues: Issue[];
+  id: string | undefined;
+  url: string | undefined;
+  model: string | undefined;
+  /** The records sharing this id (the array is the map's value), so a duplicate check needs no lookup. */
+  idGroup: LineRecord[] | undefined;
+}
+
+const NONE: Issue[] = [];
+
+/** A record for a line not yet validated (blank lines need no validation). */
+export function record(text: string): LineRecord {
+  const blank = isBlank(text);
+  return {
+    text, blank, dirty: !blank, removed: false, parsed: false, shape: undefined,
+    issues: NONE, id: undefined, url: undefined, model: undefined, idGroup: undefined,
+  };
+}

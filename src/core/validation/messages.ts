@@ -1,0 +1,156 @@
+import type { Issue } from './types';
+
+/**
+ * The words for an issue, shared by the editor's diagnostics and the CLI. Core code never builds messages;
+ * it returns codes and params, and this is the one place that turns them into sentences.
+ */
+export function messageFor(issue: Issue): string {
+  const p = issue.params;
+  const s = (name: string): string => String(p[name] ?? '');
+  const render = RENDER[issue.code];
+  return render ? render(s, p) : `${issue.code}${Object.keys(p).length ? ` ${JSON.stringify(p)}` : ''}`;
+}
+
+type Params = Issue['params'];
+type Renderer = (s: (name: string) => string, p: Params) => string;
+
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  'gemini-generate': 'a Gemini generateContent',
+  'gemini-embed': 'a Gemini embedContent',
+  openai: 'an OpenAI',
+  anthropic: "an Anthropic Message Batches",
+};
+
+const TYPE_PHRASES: Readonly<Record<string, string>> = {
+  object: 'an object', array: 'an array', string: 'a string', integer: 'an integer', number: 'a number',
+  boolean: 'true or false', null: 'null',
+};
+
+function typePhrase(type: string, definition?: string): string {
+  if (type === 'object' && definition) { return `${/^[AEIOU]/.test(definition) ? 'an' : 'a'} ${definition} object`; }
+  return type.split(' or ').map((t) => TYPE_PHRASES[t] ?? t).join(' or ');
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) { return `${(bytes / 1024 ** 3).toFixed(bytes % 1024 ** 3 === 0 ? 0 : 1)} GB`; }
+  if (bytes >= 1024 ** 2) { return `${(bytes / 1024 ** 2).toFixed(bytes % 1024 ** 2 === 0 ? 0 : 1)} MB`; }
+  if (bytes >= 1024) { return `${(bytes / 1024).toFixed(1)} KB`; }
+  return `${bytes} bytes`;
+}
+
+/** A field's label: its name, or its whole path when the name is an array index. */
+const label = (s: (name: string) => string): string => (/^\d*$/.test(s('field')) ? s('path') || 'the line' : s('field'));
+const like = (s: (name: string) => string): string => (s('example') ? ` like ${s('example')}` : '');
+
+/** What the parser expected, keyed by jsonc-parser's ParseErrorCode name. */
+const EXPECTED: Readonly<Record<string, string>> = {
+  PropertyNameExpected: 'a property name in double quotes',
+  ValueExpected: 'a value',
+  ColonExpected: '`:`',
+  CommaExpected: '`,`',
+  CloseBraceExpected: '`}`',
+  CloseBracketExpected: '`]`',
+  EndOfFileExpected: 'the end of the line (one JSON object per line)',
+  InvalidNumberFormat: 'a number',
+  UnexpectedEndOfString: 'a closing `"`',
+  UnexpectedEndOfNumber: 'a digit',
+  InvalidUnicode: 'a \\uXXXX escape',
+  InvalidEscapeCharacter: 'a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
+  InvalidCharacter: 'no control characters inside a string (escape them, e.g. \\n)',
+  InvalidSymbol: 'a JSON value',
+  InvalidCommentToken: 'no comments (JSON has none)',
+  UnexpectedEndOfComment: 'no comments (JSON has none)',
+};
+
+const COMPARISONS: Readonly<Record<string, string>> = { '<=': 'at most', '>=': 'at least', '<': 'less than', '>': 'more than' };
+const plural = (n: string, word: string): string => `${n} ${word}${n === '1' ? '' : 's'}`;
+
+/** Words for the schema keywords that bound a value (ajv's own message when the keyword is not one of these). */
+function boundPhrase(s: (name: string) => string): string {
+  switch (s('keyword')) {
+    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
+      return `must be ${COMPARISONS[s('comparison')] ?? s('comparison')} ${s('limit')}`;
+    case 'minItems': return `must have at least ${plural(s('limit'), 'item')}`;
+    case 'maxItems': return `must have at most ${plural(s('limit'), 'item')}`;
+    case 'minLength': return `must be at least ${plural(s('limit'), 'character')} long`;
+    case 'maxLength': return `must be at most ${plural(s('limit'), 'character')} long`;
+    case 'minProperties': return `must have at least ${plural(s('limit'), 'field')}`;
+    case 'maxProperties': return `must have at most ${plural(s('limit'), 'field')}`;
+    case 'pattern': return `must match the pattern ${s('pattern')}`;
+    case 'format': return `must be a valid ${s('format')}`;
+    case 'uniqueItems': return 'must not repeat items';
+    default: return s('detail') || 'is not allowed here';
+  }
+}
+
+const UNKNOWN_FIELD_HINTS: Readonly<Record<string, Renderer>> = {
+  'sdk-config': (s) => `\`${s('field')}\` is the SDK's name; in a batch line use \`${s('suggestion')}\``,
+  'openai-name': (s) => `\`${s('field')}\` is OpenAI's name; Gemini uses \`${s('suggestion')}\``,
+  'gemini-name': (s) => `\`${s('field')}\` is Gemini's name; OpenAI bodies use \`${s('suggestion')}\``,
+  'gemini-config': (s) => `\`${s('field')}\` is Gemini's; in an OpenAI body its settings are top-level fields (\`temperature\`, \`max_completion_tokens\`, …)`,
+  'anthropic-name': (s) => `\`${s('field')}\` is Anthropic's name; here use \`${s('suggestion')}\``,
+};
+
+const ROLE_HINTS: Readonly<Record<string, Renderer>> = {
+  'openai-role': (s) => `role \`${s('value')}\` is OpenAI's; Gemini contents use \`user\` or \`model\` (put instructions in \`systemInstruction\`)`,
+  'gemini-role': (s) => `role \`${s('value')}\` is Gemini's; OpenAI messages use \`system\`, \`developer\`, \`user\`, \`assistant\` or \`tool\``,
+};
+
+const RENDER: Readonly<Record<string, Renderer>> = {
+  'json-syntax': (s) => {
+    const expected = EXPECTED[s('reason')] ?? 'valid JSON';
+    if (s('hint') === 'trailing-comma') { return 'Invalid JSON: trailing comma (JSON allows none before `}` or `]`)'; }
+    if (s('hint') === 'pretty-printed') {
+      return 'Invalid JSON: this looks like pretty-printed JSON; in JSONL each request is one JSON object on one line';
+    }
+    if (s('hint') === 'single-quotes') { return 'Invalid JSON: names and strings need double quotes, not single quotes'; }
+    if (s('found') === 'end of line') {
+      return `Invalid JSON: the line ends before the JSON does (expected ${expected}); each request must be on one line`;
+    }
+    return `Invalid JSON: expected ${expected}, found \`${s('found')}\``;
+  },
+  'not-an-object': (s) => `Each line must be one JSON object \`{…}\`, not ${TYPE_PHRASES[s('actual')] ?? s('actual')}`,
+  'too-deep': () => 'Nesting too deep to process: this line cannot be a valid request',
+  'unknown-field': (s) => {
+    const hint = UNKNOWN_FIELD_HINTS[s('hint')];
+    if (hint) { return hint(s, {}); }
+    const base = `Unknown field \`${s('field')}\`${s('where') ? ` in ${s('where')}` : ''}`;
+    if (!s('suggestion')) { return base; }
+    const where = s('suggestionLabel') || s('suggestion');
+    return s('scope') === 'line' ? `${base}: it belongs at \`${where}\`` : `${base}: did you mean \`${where}\`?`;
+  },
+  'type-mismatch': (s) => `\`${label(s)}\` must be ${typePhrase(s('expected'), s('definition'))}${like(s)}, not ${TYPE_PHRASES[s('actual')] ?? s('actual')}`,
+  'missing-field': (s) => `Missing required field \`${s('field')}\`${s('where') ? ` in ${s('where')}` : ''}${s('example') ? ` (e.g. "${s('field')}": ${s('example')})` : ''}`,
+  'invalid-value': (s) => {
+    const hint = ROLE_HINTS[s('hint')];
+    if (hint) { return hint(s, {}); }
+    if (s('keyword') === 'role') { return `role \`${s('value')}\` is not a Gemini role; use \`user\` or \`model\``; }
+    if (s('keyword') === 'enum') { return `\`${label(s)}\` is \`${s('value')}\`; expected one of: ${s('allowed')}`; }
+    if (s('keyword') === 'const') { return `\`${label(s)}\` must be \`${s('allowed')}\`, not \`${s('value')}\``; }
+    if (s('keyword') === 'anyOf' || s('keyword') === 'oneOf') {
+      return `\`${label(s)}\` matches none of the forms allowed here${s('example') ? `, e.g. ${s('example')}` : ''}`;
+    }
+    const value = s('value') && s('value').length <= 40 ? ` (it is ${s('value')})` : '';
+    return `\`${label(s)}\` ${boundPhrase(s)}${value}`;
+  },
+  'wrong-kind': (s) => {
+    if (s('lineKind') === 'anthropic' && s('fileKind') === 'openai') {
+      return "This line is in Anthropic's Message Batches format (`custom_id` + `params`); OpenAI batch lines use `method`, `url` and `body`";
+    }
+    const holds = s('fileKind') === 'openai' ? 'OpenAI' : s('fileKind') === 'gemini-embed' ? 'Gemini embedContent' : 'Gemini generateContent';
+    return `This line looks like ${KIND_NAMES[s('lineKind')] ?? s('lineKind')} line but the file holds ${holds} lines`;
+  },
+  'duplicate-key': (s) => `Duplicate \`${s('field')}\` "${s('value')}": line ${s('firstLine')} already uses it, so results cannot be matched to requests`,
+  'missing-key': () => 'No `key`: this result can only be matched by position, and the service does not promise to keep the order',
+  'mixed-url': (s) => `\`url\` is ${s('value')} but line ${s('firstLine')} uses ${s('expected')}: one batch file targets one endpoint`,
+  'mixed-model': (s) => `\`body.model\` is ${s('value')} but line ${s('firstLine')} uses ${s('expected')}: one batch file targets one model`,
+  'too-many-lines': (s) => `Too many requests: at most ${Number(s('limit')).toLocaleString('en-US')} per batch file`,
+  'file-too-large': (s) => `The file is ${formatBytes(Number(s('bytes')))}; the limit is ${formatBytes(Number(s('limit')))}`,
+  'line-too-large': (s) => `This request is ${formatBytes(Number(s('bytes')))}, over the ${formatBytes(Number(s('limit')))} per-request limit`,
+  'line-too-long': (s) => `Line too long to validate (${formatBytes(Number(s('bytes')))}); it was skipped`,
+  'invalid-utf8': (s) => `Invalid UTF-8 (byte ${s('byte')}): batch files must be UTF-8 text`,
+  'binary-file': (s) => (s('encoding') === 'utf16'
+    ? 'This file is UTF-16 text; batch files must be UTF-8 (save it as UTF-8)'
+    : 'Not a text file (it contains NUL bytes); validation stopped here'),
+  'empty-file': () => 'The file holds no request',
+};

@@ -1,0 +1,194 @@
+import type { ErrorObject } from 'ajv';
+import { parseTree, type Node } from 'jsonc-parser';
+import type { BatchKind } from '../batchKind';
+import type { SchemaNode } from '../schema/validators';
+import { IssueCode } from './issueCodes';
+import type { Issue } from './types';
+import { suggestField } from './fieldSuggestions';
+import { schemaAtPath } from './schemaNavigator';
+import { pruneUnionErrors, type UnionSummary } from './unionErrors';
+import { locateInText } from './locateInText';
+
+/** Past this length a failing line is not parsed into a tree (its memory grows with the values it holds). */
+const MAX_TREE_CHARS = 512 * 1024;
+/** At most this many schema issues per line: past a few, more of them only bury the first. */
+const MAX_PER_LINE = 6;
+/** Which error wins when several concern the same place. */
+const PRIORITY: Readonly<Record<string, number>> = { additionalProperties: 0, required: 1, type: 2, enum: 3, const: 3, anyOf: 4, oneOf: 4 };
+
+export function pointerSegments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** `request.contents[0].role` for ['request','contents','0','role'] (indices of arrays shown in brackets). */
+export function displayPath(segments: readonly string[], data: unknown): string {
+  let out = '';
+  let value = data;
+  for (const segment of segments) {
+    out += Array.isArray(value) ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  return out;
+}
+
+function valueAt(data: unknown, segments: readonly string[]): unknown {
+  let value = data;
+  for (const segment of segments) {
+    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+  }
+  return value;
+}
+
+export function jsonType(value: unknown): string {
+  if (value === null) { return 'null'; }
+  if (Array.isArray(value)) { return 'array'; }
+  if (typeof value === 'number') { return Number.isInteger(value) ? 'integer' : 'number'; }
+  return typeof value;
+}
+
+/** The tree node for a data path (the value), or for the key of its property when `key` is set. */
+function treeNode(root: Node | undefined, segments: readonly string[], key: boolean): Node | undefined {
+  let node = root;
+  let property: Node | undefined;
+  for (const segment of segments) {
+    if (node === undefined) { return undefined; }
+    if (node.type === 'object') {
+      // The last occurrence wins, as in JSON.parse.
+      property = node.children?.filter((p) => p.children?.[0]?.value === segment).pop();
+      node = property?.children?.[1];
+    } else if (node.type === 'array') {
+      property = undefined;
+      node = node.children?.[Number(segment)];
+    } else {
+      return undefined;
+    }
+  }
+  return key ? property?.children?.[0] ?? node : node;
+}
+
+/** Hints for values that are right in the other provider's format. */
+function valueHint(kind: BatchKind, field: string, value: unknown): string | undefined {
+  if (field !== 'role' || typeof value !== 'string') { return undefined; }
+  if (kind === 'openai' && value === 'model') { return 'gemini-role'; }
+  if (kind !== 'openai' && ['assistant', 'system', 'developer', 'tool'].includes(value)) { return 'openai-role'; }
+  return undefined;
+}
+
+interface Located { error: ErrorObject; segments: string[]; key: boolean; field: string }
+
+function locate(error: ErrorObject): Located {
+  const segments = pointerSegments(error.instancePath);
+  if (error.keyword === 'additionalProperties') {
+    const field = String((error.params as { additionalProperty: string }).additionalProperty);
+    return { error, segments: [...segments, field], key: true, field };
+  }
+  if (error.keyword === 'required') {
+    const field = String((error.params as { missingProperty: string }).missingProperty);
+    return { error, segments, key: true, field };
+  }
+  return { error, segments, key: false, field: segments[segments.length - 1] ?? '' };
+}
+
+/**
+ * Turns ajv's errors for one line into issues, one per place, each on the range of the offending property name
+ * or value. Parses the line into a tree only here, for a line that failed.
+ */
+export function schemaIssues(kind: BatchKind, root: SchemaNode, text: string, data: unknown, errors: readonly ErrorObject[], line: number): Issue[] {
+  const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'then' && e.keyword !== 'else');
+  const { errors: pruned, summaries } = pruneUnionErrors(root, data, relevant);
+  const byPlace = new Map<string, Located>();
+  for (const error of pruned) {
+    const located = locate(error);
+    const place = `${located.segments.join('/')}|${located.key ? 'k' : 'v'}|${error.keyword === 'required' ? located.field : ''}`;
+    const current = byPlace.get(place);
+    if (current === undefined || (PRIORITY[error.keyword] ?? 5) < (PRIORITY[current.error.keyword] ?? 5)) { byPlace.set(place, located); }
+  }
+  const kept = [...byPlace.values()];
+  let tree: Node | undefined;
+  const big = text.length > MAX_TREE_CHARS;
+  if (!big) {
+    try {
+      tree = parseTree(text, undefined, { disallowComments: true });
+    } catch {
+      tree = undefined;
+    }
+  }
+  const lineStart = text.length - text.trimStart().length;
+  const lineEnd = text.trimEnd().length;
+  return kept.slice(0, MAX_PER_LINE).map((l) => {
+    let range: [number, number] | undefined;
+    if (big) {
+      range = locateInText(text, l.segments, l.key);
+    } else {
+      const node = treeNode(tree, l.segments, l.key);
+      range = node ? [node.offset, node.offset + node.length] : undefined;
+    }
+    const [startCol, endCol] = range ?? [lineStart, lineEnd];
+    const base = { severity: 'error' as const, line, startCol, endLine: line, endCol, path: `/${l.segments.join('/')}` };
+    return { ...base, ...describe(kind, root, data, l, summaries.get(l.error.instancePath)) };
+  });
+}
+
+function describe(kind: BatchKind, root: SchemaNode, data: unknown, l: Located, summary: UnionSummary | undefined): Pick<Issue, 'code' | 'params'> {
+  const { error, segments, field } = l;
+  const where = displayPath(error.keyword === 'additionalProperties' ? segments.slice(0, -1) : segments, data);
+  if (error.keyword === 'additionalProperties') {
+    const parentSegments = segments.slice(0, -1);
+    const parentSchema = schemaAtPath(root, data, parentSegments);
+    const params: Record<string, string> = { field, where };
+    const suggestion = parentSchema ? suggestField(kind, root, parentSchema.node, valueAt(data, parentSegments), field) : undefined;
+    if (suggestion) {
+      params.suggestion = suggestion.path;
+      if (suggestion.label) { params.suggestionLabel = suggestion.label; }
+      params.scope = suggestion.scope;
+      if (suggestion.hint) { params.hint = suggestion.hint; }
+    }
+    return { code: IssueCode.UnknownField, params };
+  }
+  if (error.keyword === 'required') {
+    const params: Record<string, string> = { field, where };
+    const missing = schemaAtPath(root, data, [...segments, field]);
+    if (missing?.example) { params.example = missing.example; }
+    return { code: IssueCode.MissingField, params };
+  }
+  const value = valueAt(data, segments);
+  const here = schemaAtPath(root, data, segments);
+  const params: Record<string, string> = { field, path: displayPath(segments, data) };
+  if (here?.example) { params.example = here.example; }
+  if (here?.definition) { params.definition = here.definition; }
+  if (error.keyword === 'type' || error.keyword === 'anyOf' || error.keyword === 'oneOf') {
+    const expected = error.keyword === 'type' ? (error.params as { type: string | string[] }).type : unionTypes(here?.node);
+    params.expected = Array.isArray(expected) ? expected.join(' or ') : String(expected);
+    params.actual = jsonType(value);
+    // A union whose branches all want another JSON type is a type mismatch; otherwise the value's shape is wrong.
+    const code = error.keyword === 'type' || summary === 'type' ? IssueCode.TypeMismatch : IssueCode.InvalidValue;
+    return { code, params: { ...params, keyword: error.keyword } };
+  }
+  params.keyword = error.keyword;
+  params.value = typeof value === 'string' ? value.slice(0, 80) : JSON.stringify(value)?.slice(0, 80) ?? '';
+  if (error.keyword === 'enum') {
+    params.allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).slice(0, 12).map(String).join(', ');
+  } else if (error.keyword === 'const') {
+    params.allowed = String((error.params as { allowedValue: unknown }).allowedValue);
+  } else {
+    // The bound itself (limit, comparison, pattern, format); messages.ts words it.
+    for (const [name, v] of Object.entries(error.params as Record<string, unknown>)) {
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') { params[name] = String(v); }
+    }
+    params.detail = error.message ?? error.keyword;
+  }
+  const hint = valueHint(kind, field, value);
+  if (hint) { params.hint = hint; }
+  return { code: IssueCode.InvalidValue, params };
+}
+
+/** The types a union allows, for the summary of a value that matched none of its branches. */
+function unionTypes(node: SchemaNode | undefined): string {
+  const members = (node?.anyOf ?? node?.oneOf) as SchemaNode[] | undefined;
+  const types = new Set<string>();
+  for (const member of members ?? []) {
+    if (typeof member.type === 'string') { types.add(member.type); }
+    else if (typeof member.$ref === 'string') { types.add(member.$ref.split('/').pop() ?? 'object'); }
+  }
+  return types.size > 0 ? [...types].join(' or ') : 'an allowed form';
+}

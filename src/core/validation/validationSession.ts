@@ -1,0 +1,145 @@
+import type { BatchKind } from '../batchKind';
+import { compareIssues, duplicateIssue, fileIssues, mixedIssue, tooManyLinesIssue } from './crossLineIssues';
+import { compiledSchema, type CompiledSchema } from '../schema/validators';
+import { checkLine } from './lineCheck';
+import { DETECTION_LINES, lineShape, majorityKind, shapeVote } from './lineShape';
+import { PROVIDER_LIMITS } from './limits';
+import type { Issue, ValidationSummary } from './types';
+
+export interface ValidationOptions {
+  /** The kind of the lines; 'auto' (default) detects it from the first lines. */
+  kind?: BatchKind | 'auto';
+  /** Issues kept; the rest are only counted (`issuesDropped`). Default 10,000. */
+  maxIssues?: number;
+}
+
+export const DEFAULT_MAX_ISSUES = 10_000;
+
+/** The size of a text not yet counted in bytes. */
+export interface LazyByteCount {
+  units: number;
+  count(): number;
+}
+
+/** Blank lines are not requests. Cheap first test: most lines start with `{`. */
+export function isBlank(text: string): boolean {
+  if (text.length === 0) { return true; }
+  const c = text.charCodeAt(0);
+  return (c === 32 || c === 9 || c === 13) && text.trim() === '';
+}
+
+/**
+ * Validates a file's lines in order, one pass, memory flat apart from the id index: the engine behind
+ * `validateText` and `validateFile`. Lines before the kind is known (the first {@link DETECTION_LINES} parsable
+ * ones, with kind 'auto') are held back, then validated once the kind is decided.
+ */
+export class ValidationSession {
+  private fileKind: BatchKind | undefined;
+  private schema: CompiledSchema | undefined;
+  private readonly held: { text: string; line: number }[] = [];
+  private readonly votes: Record<BatchKind, number> = { 'gemini-generate': 0, 'gemini-embed': 0, openai: 0 };
+  private parsedForVote = 0;
+  private readonly kept: Issue[] = [];
+  private dropped = 0;
+  private readonly maxIssues: number;
+  private readonly firstById = new Map<string, number>();
+  private firstUrl: { value: string; line: number } | undefined;
+  private firstModel: { value: string; line: number } | undefined;
+  private requests = 0;
+
+  constructor(options: ValidationOptions = {}) {
+    this.fileKind = options.kind === undefined || options.kind === 'auto' ? undefined : options.kind;
+    this.maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
+  }
+
+  /** One physical line (without its line break). `line` is 0-based. */
+  addLine(text: string, line: number): void {
+    if (isBlank(text)) { return; }
+    if (this.fileKind !== undefined) { this.validate(text, line); return; }
+    this.held.push({ text, line });
+    try {
+      const value: unknown = JSON.parse(text);
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        this.parsedForVote++;
+        const shape = lineShape(value as Record<string, unknown>);
+        if (shape !== undefined) { this.votes[shapeVote(shape)]++; }
+      }
+    } catch {
+      // Unparsable lines do not vote; checkLine reports them once the kind is known.
+    }
+    if (this.parsedForVote >= DETECTION_LINES) { this.decide(); }
+  }
+
+  /** An issue found below the line level (invalid UTF-8, a line too long to read): the line is still a request. */
+  addLineIssue(issue: Issue): void {
+    this.requests++;
+    this.push(issue);
+  }
+
+  /** An issue about the file as a whole (binary file, read error). */
+  addFileIssue(issue: Issue): void {
+    this.push(issue);
+  }
+
+  get kind(): BatchKind {
+    return this.fileKind ?? majorityKind(this.votes);
+  }
+
+  /**
+   * Ends the pass. `bytes` is the file's size, or for a text its length in UTF-16 units and a way to count its UTF-8
+   * bytes: counting costs as much as a tenth of the validation, so it only happens when a size limit is in reach or
+   * when the summary's `bytes` is read. `lines` is the physical line count.
+   */
+  finish(bytes: number | LazyByteCount, lines: number): ValidationSummary {
+    this.decide();
+    const kind = this.kind;
+    let exact = typeof bytes === 'number' ? bytes : undefined;
+    const count = (): number => (exact ??= (bytes as LazyByteCount).count());
+    const limit = PROVIDER_LIMITS[kind].maxFileBytes;
+    // A UTF-16 unit is at most 3 UTF-8 bytes: below a third of the limit the exact count cannot matter.
+    const forLimit = exact ?? ((bytes as LazyByteCount).units * 3 <= limit ? 0 : count());
+    for (const issue of fileIssues(kind, forLimit, this.requests)) {
+      if (issue.code === 'empty-file' && this.kept.some((i) => i.code === 'binary-file')) { continue; }
+      this.push(issue);
+    }
+    const issues = [...this.kept].sort(compareIssues);
+    const summary = { kind, lines, requests: this.requests, issues } as ValidationSummary;
+    Object.defineProperty(summary, 'bytes', { get: count, enumerable: true });
+    if (this.dropped > 0) { summary.issuesDropped = this.dropped; }
+    return summary;
+  }
+
+  private decide(): void {
+    if (this.fileKind !== undefined) { return; }
+    this.fileKind = majorityKind(this.votes);
+    for (const { text, line } of this.held.splice(0)) { this.validate(text, line); }
+  }
+
+  private push(issue: Issue): void {
+    if (this.kept.length < this.maxIssues) { this.kept.push(issue); } else { this.dropped++; }
+  }
+
+  private validate(text: string, line: number): void {
+    const kind = this.fileKind as BatchKind;
+    this.schema ??= compiledSchema(kind);
+    this.requests++;
+    const result = checkLine(kind, text, line, this.schema);
+    for (const issue of result.issues) { this.push(issue); }
+    const maxLines = PROVIDER_LIMITS[kind].maxLines;
+    if (maxLines !== undefined && this.requests === maxLines + 1) { this.push(tooManyLinesIssue(kind, line, text)); }
+    if (result.id !== undefined) {
+      const first = this.firstById.get(result.id);
+      if (first === undefined) { this.firstById.set(result.id, line); }
+      else { this.push(duplicateIssue(kind, text, line, result.id, first)); }
+    }
+    if (kind !== 'openai') { return; }
+    if (result.url !== undefined) {
+      if (this.firstUrl === undefined) { this.firstUrl = { value: result.url, line }; }
+      else if (result.url !== this.firstUrl.value) { this.push(mixedIssue('url', text, line, result.url, this.firstUrl.value, this.firstUrl.line)); }
+    }
+    if (result.model !== undefined) {
+      if (this.firstModel === undefined) { this.firstModel = { value: result.model, line }; }
+      else if (result.model !== this.firstModel.value) { this.push(mixedIssue('model', text, line, result.model, this.firstModel.value, this.firstModel.line)); }
+    }
+  }
+}

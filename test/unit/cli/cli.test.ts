@@ -1,0 +1,108 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/cliIo';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const GOOD = '{"key":"a","request":{"contents":[{"parts":[{"text":"Hi"}]}]}}';
+const BAD = '{"key":"b","request":{"contents":"Hi"}}';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+suite('cli: gemini-batch validate', () => {
+  let dir: string;
+  let good: string;
+  let bad: string;
+  let warn: string;
+  suiteSetup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-cli-'));
+    good = path.join(dir, 'good.jsonl');
+    bad = path.join(dir, 'bad.jsonl');
+    warn = path.join(dir, 'warn.jsonl');
+    fs.writeFileSync(good, `${GOOD}\n`);
+    fs.writeFileSync(bad, `${GOOD}\r\n${BAD}\n`);
+    fs.writeFileSync(warn, '{"request":{"contents":[{"parts":[{"text":"Hi"}]}]}}\n');
+  });
+  suiteTeardown(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+  test('exit 0 and no diagnostics for a valid file', async () => {
+    const { code, out, err } = await run('validate', good);
+    assert.equal(code, 0);
+    assert.equal(out, '');
+    assert.match(err, /good\.jsonl: 1 requests \(gemini-generate\), 0 errors, 0 warnings/);
+  });
+
+  test('exit 0 with warnings only', async () => {
+    const { code, out } = await run('validate', warn);
+    assert.equal(code, 0);
+    assert.match(out, /warn\.jsonl:1:2: warning: No `key`/);
+  });
+
+  test('exit 1 with errors; text lines are file:line:col: severity: message, 1-based', async () => {
+    const { code, out } = await run('validate', good, bad);
+    assert.equal(code, 1);
+    assert.equal(out, `${bad}:2:34: error: \`contents\` must be an array like [{"parts":[{"text":"…"}]}], not a string\n`);
+  });
+
+  test('--format json: one object per file per line, 1-based positions', async () => {
+    const { code, out } = await run('validate', '--format', 'json', good, bad);
+    assert.equal(code, 1);
+    const records = out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(records.length, 2);
+    assert.deepEqual(records[0], { file: good, kind: 'gemini-generate', lines: 1, requests: 1, diagnostics: [] });
+    assert.deepEqual(records[1].diagnostics, [{
+      line: 2, column: 34, endLine: 2, endColumn: 38, severity: 'error', code: 'type-mismatch',
+      message: '`contents` must be an array like [{"parts":[{"text":"…"}]}], not a string',
+    }]);
+  });
+
+  test('--kind overrides detection (also as --kind=K)', async () => {
+    const { code, out } = await run('validate', `--kind=openai`, '--format=json', good);
+    assert.equal(code, 1);
+    const record = JSON.parse(out);
+    assert.equal(record.kind, 'openai');
+    assert.deepEqual(record.diagnostics.map((d: { code: string }) => d.code), ['wrong-kind']);
+  });
+
+  test('exit 2 on bad usage', async () => {
+    for (const argv of [[], ['validate'], ['validate', '--kind', 'claude', good], ['validate', '--format', 'xml', good], ['validate', '--frob', good], ['frobnicate']]) {
+      const { code, err } = await run(...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.ok(err.length > 0);
+    }
+  });
+
+  test('exit 2 on an unreadable file, after reporting the others', async () => {
+    const { code, out, err } = await run('validate', bad, path.join(dir, 'missing.jsonl'));
+    assert.equal(code, 2);
+    assert.match(out, /bad\.jsonl:2:34: error/);
+    assert.match(err, /cannot read .*missing\.jsonl: ENOENT/);
+  });
+
+  test('--help prints the usage and exits 0', async () => {
+    const { code, out } = await run('--help');
+    assert.equal(code, 0);
+    assert.match(out, /^Usage: gemini-batch <command>/);
+    assert.match(out, /validate FILE\.\.\./);
+    assert.match(out, /emulator/);
+  });
+
+  test('spawned through the real entry point: exit codes and output', function () {
+    this.timeout(60_000);
+    const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+    const result = spawnSync(tsx, [path.join(ROOT, 'src', 'cli.ts'), 'validate', '--format', 'json', bad], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(JSON.parse(result.stdout).diagnostics[0].code, 'type-mismatch');
+    const usage = spawnSync(tsx, [path.join(ROOT, 'src', 'cli.ts'), 'validate'], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(usage.status, 2);
+  });
+});
