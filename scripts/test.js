@@ -10,7 +10,7 @@ const { spawn } = require('child_process');
 const path = require('path');
 
 const repo = path.resolve(__dirname, '..');
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** Runs a command with its output shown live and kept for parsing. */
 function run(cmd, args) {
@@ -38,7 +38,8 @@ function unitCounts({ code, out }) {
   const failing = lastMatch(out, /^\s*(\d+) failing\b/m);
   const passed = passing ? Number(passing[1]) : 0;
   let failed = failing ? Number(failing[1]) : 0;
-  if (code !== 0 && failed === 0) { failed = 1; } // mocha could not load or crashed: no summary
+  // Mocha could not load a file or crashed (no summary), or found no test at all: never a silent green.
+  if ((code !== 0 && failed === 0) || passed + failed === 0) { failed = Math.max(failed, 1); }
   return { passed, failed };
 }
 
@@ -47,7 +48,7 @@ function integrationCounts({ code, out }) {
   const line = lastMatch(out, /^(\d+) passed, (\d+) failed$/m);
   const passed = line ? Number(line[1]) : 0;
   let failed = line ? Number(line[2]) : 0;
-  if (code !== 0 && failed === 0) { failed = 1; }
+  if ((code !== 0 && failed === 0) || passed + failed === 0) { failed = Math.max(failed, 1); }
   return { passed, failed };
 }
 
@@ -60,7 +61,8 @@ async function main() {
 
   if (only !== '--integration-only') {
     console.log('[test] unit tests: mocha (plain Node)');
-    stages.push({ name: 'unit', ...unitCounts(await run(npx, ['--no-install', 'mocha', '--reporter', 'spec', '--no-color'])) });
+    // Exactly what `npm run test:unit` runs (the lead owns that script), with mocha's spec reporter summary to read.
+    stages.push({ name: 'unit', ...unitCounts(await run(npm, ['run', '--silent', 'test:unit', '--', '--reporter', 'spec', '--no-color'])) });
   }
   if (only !== '--unit-only') {
     if (build.code !== 0) {

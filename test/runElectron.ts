@@ -20,4 +20,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Only when run as a program: a test runner that loads every file under test/ must not start a download.
+if (require.main === module) {
+  void main();
+}

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
 
 /** Every bundled `*.test.js` under this folder (esbuild writes one per `test/integration/**\/*.test.ts`). */
 function testFiles(dir: string): string[] {

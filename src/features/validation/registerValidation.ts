@@ -1,5 +1,28 @@
 import type * as vscode from 'vscode';
 import type { Log } from '../../adapters/log';
+import { KindOverrides } from './kindOverrides';
+import { KindStatusBar } from './kindStatusBar';
+import { registerLanguageFeatures } from './languageFeatures';
+import { registerQuickFixes } from './quickFixes';
+import { registerSelectKindCommand } from './selectKindCommand';
+import { registerValidateFileCommand } from './validateFileCommand';
+import { ValidationController } from './validationController';
 
-/** Placeholder: replaced by the validation feature (diagnostics, snippets, validate-file command). */
-export function registerValidation(_context: vscode.ExtensionContext, _log: Log): void {}
+/**
+ * The editor side of batch-line validation: live diagnostics for open jsonl documents, completion, hover and quick
+ * fixes within a line, the per-file kind override with its status bar entry, and "Validate Batch File…" for files on
+ * disk of any size. Everything created is owned by `context.subscriptions`.
+ */
+export function registerValidation(context: vscode.ExtensionContext, log: Log): void {
+  const overrides = new KindOverrides(context.workspaceState);
+  const controller = new ValidationController(overrides, log);
+  context.subscriptions.push(
+    overrides,
+    controller,
+    new KindStatusBar(controller),
+    registerSelectKindCommand(overrides),
+    registerValidateFileCommand(overrides, log, (uri) => controller.kindInfo(uri) !== undefined),
+    registerLanguageFeatures(context.extensionUri, controller),
+    registerQuickFixes(controller),
+  );
+}

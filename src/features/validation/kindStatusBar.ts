@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+import type { ValidationController } from './validationController';
+
+/** A status bar entry for the active jsonl batch document: its kind (detected or set); a click changes it. */
+export class KindStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('geminiBatch.validation.kind', vscode.StatusBarAlignment.Right, 100);
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly controller: ValidationController) {
+    this.item.name = 'Gemini Batch: Kind';
+    this.item.command = 'geminiBatch.validate.selectKind';
+    this.disposables.push(
+      this.item,
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      controller.onDidUpdate((uri) => {
+        if (uri.toString() === vscode.window.activeTextEditor?.document.uri.toString()) {
+          this.update();
+        }
+      }),
+    );
+    this.update();
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private update(): void {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const info = uri ? this.controller.kindInfo(uri) : undefined;
+    if (!info) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(checklist) ${info.kind}`;
+    this.item.tooltip = info.overridden
+      ? `Batch kind set for this file: ${info.kind}. Click to change.`
+      : `Batch kind detected from the lines: ${info.kind}. Click to set it for this file.`;
+    this.item.show();
+  }
+}

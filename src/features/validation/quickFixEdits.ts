@@ -1,0 +1,164 @@
+import { applyEdits, findNodeAtLocation, modify, type Node, parseTree } from 'jsonc-parser';
+import type { Issue } from '../../core/validation/types';
+
+/**
+ * Quick fixes computed on the text of ONE batch line (no editor API, so they are easy to test). Each fix is a single
+ * replacement inside the line, as small as the change allows, that keeps the line one line of JSON.
+ */
+export interface LineFix {
+  title: string;
+  startCol: number;
+  endCol: number;
+  newText: string;
+}
+
+const normalize = (name: string): string => name.replace(/[_-]/g, '').toLowerCase();
+
+function segmentsOf(pointer: string | undefined): (string | number)[] | undefined {
+  if (pointer === undefined) {
+    return undefined;
+  }
+  return pointer === '' || pointer === '/'
+    ? []
+    : pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+}
+
+/** The single replacement that turns `before` into `after` (common prefix and suffix left alone). */
+function diff(title: string, before: string, after: string): LineFix {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) {
+    start++;
+  }
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) {
+    end++;
+  }
+  return { title, startCol: start, endCol: before.length - end, newText: after.slice(start, after.length - end) };
+}
+
+/** The property node (key + value) at `segments`, from its parent object. */
+function propertyAt(root: Node, segments: (string | number)[]): Node | undefined {
+  const value = findNodeAtLocation(root, segments);
+  return value?.parent?.type === 'property' ? value.parent : undefined;
+}
+
+/** Names of an object node's properties. */
+function keysOf(node: Node | undefined): string[] {
+  return node?.type === 'object' ? (node.children ?? []).map((p) => String(p.children?.[0]?.value)) : [];
+}
+
+/** `unknown-field` with a suggested name: rename in place, or move the value to where it belongs. */
+function fixUnknownField(text: string, root: Node, issue: Issue, segments: (string | number)[]): LineFix | undefined {
+  const field = String(issue.params.field ?? '');
+  const suggestion = issue.params.suggestion;
+  const property = propertyAt(root, segments);
+  if (typeof suggestion !== 'string' || !property || !property.children?.[1]) {
+    return undefined;
+  }
+  const target = suggestion.split('.');
+  const last = target[target.length - 1];
+  // Offer only what keeps the value meaningful: the same name spelled or placed wrongly, the SDK's `config` for
+  // `generationConfig`, or a plain number/boolean (max_tokens → maxOutputTokens). messages → contents is not a rename.
+  const sameName = normalize(last) === normalize(field);
+  const sdkConfig = issue.params.hint === 'sdk-config' && /config$/i.test(last);
+  const scalar = ['number', 'boolean'].includes(property.children[1].type) && issue.params.hint !== undefined;
+  const nearMiss = issue.params.hint === undefined && target.length === 1;
+  if (!sameName && !sdkConfig && !scalar && !nearMiss) {
+    return undefined;
+  }
+  const base = issue.params.scope === 'line' ? [] : segments.slice(0, -1);
+  const parent = findNodeAtLocation(root, base);
+  if (target.length === 1) {
+    if (keysOf(parent).includes(last)) {
+      return undefined;
+    }
+    const key = property.children[0];
+    return { title: `Rename "${field}" to "${last}"`, startCol: key.offset, endCol: key.offset + key.length, newText: JSON.stringify(last) };
+  }
+  // Follow the spelling the line already uses for the objects on the way (generation_config or generationConfig).
+  const path: (string | number)[] = [...base];
+  for (const segment of target.slice(0, -1)) {
+    const existing = keysOf(findNodeAtLocation(root, path)).find((k) => normalize(k) === normalize(segment));
+    path.push(existing ?? segment);
+  }
+  const holder = findNodeAtLocation(root, path);
+  if (holder !== undefined && holder.type !== 'object') {
+    return undefined;
+  }
+  if (keysOf(holder).some((k) => normalize(k) === normalize(last))) {
+    return undefined;
+  }
+  // Insert a marker and swap in the value's own text, so the value keeps its spelling and spacing.
+  const valueNode = property.children[1];
+  const marker = `\u0000moved:${valueNode.offset}`;
+  const removed = applyEdits(text, modify(text, segments, undefined, {}));
+  const inserted = applyEdits(removed, modify(removed, [...path, last], marker, {}));
+  const moved = inserted.replace(JSON.stringify(marker), () => text.slice(valueNode.offset, valueNode.offset + valueNode.length));
+  return diff(`Move "${field}" to "${[...path, last].join('.')}"`, text, moved);
+}
+
+/** A system instruction given as a string or an array of parts/strings: wrap it as a Content `{"parts": [...]}`. */
+function fixSystemInstruction(text: string, node: Node): LineFix | undefined {
+  const slice = (n: Node) => text.slice(n.offset, n.offset + n.length);
+  const part = (n: Node) => (n.type === 'string' ? `{"text": ${slice(n)}}` : slice(n));
+  let parts: string;
+  if (node.type === 'string') {
+    parts = part(node);
+  } else if (node.type === 'array') {
+    parts = (node.children ?? []).map(part).join(', ');
+  } else {
+    return undefined;
+  }
+  return { title: 'Wrap the system instruction as {"parts": [...]}', startCol: node.offset, endCol: node.offset + node.length, newText: `{"parts": [${parts}]}` };
+}
+
+/** `contents` given as a plain string: one user turn holding that text. */
+function fixContentsString(text: string, node: Node): LineFix | undefined {
+  if (node.type !== 'string') {
+    return undefined;
+  }
+  const quoted = text.slice(node.offset, node.offset + node.length);
+  return {
+    title: 'Make contents one user turn: [{"role": "user", "parts": [{"text": …}]}]',
+    startCol: node.offset,
+    endCol: node.offset + node.length,
+    newText: `[{"role": "user", "parts": [{"text": ${quoted}}]}]`,
+  };
+}
+
+/** A role from the other provider's vocabulary. */
+function fixRole(node: Node, kind: 'gemini' | 'openai'): LineFix | undefined {
+  const replacement: Record<string, string> = kind === 'gemini' ? { assistant: 'model' } : { model: 'assistant' };
+  const to = replacement[String(node.value)];
+  if (node.type !== 'string' || to === undefined) {
+    return undefined;
+  }
+  return { title: `Change role "${String(node.value)}" to "${to}"`, startCol: node.offset, endCol: node.offset + node.length, newText: JSON.stringify(to) };
+}
+
+/** The quick fix for one issue on a line, if there is a safe one. */
+export function quickFixFor(text: string, issue: Issue): LineFix | undefined {
+  const segments = segmentsOf(issue.path);
+  const root = parseTree(text, undefined, { disallowComments: true });
+  if (!root || !segments) {
+    return undefined;
+  }
+  if (issue.code === 'unknown-field') {
+    return fixUnknownField(text, root, issue, segments);
+  }
+  const node = findNodeAtLocation(root, segments);
+  const last = segments[segments.length - 1];
+  if (!node || issue.code === 'missing-field') {
+    return undefined;
+  }
+  if (last === 'systemInstruction' || last === 'system_instruction') {
+    return fixSystemInstruction(text, node);
+  }
+  if (last === 'contents' && segments.length <= 2) {
+    return fixContentsString(text, node);
+  }
+  if (last === 'role') {
+    return fixRole(node, issue.params.hint === 'gemini-role' ? 'openai' : 'gemini');
+  }
+  return undefined;
+}

@@ -1,0 +1,110 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { validateFile } from '../../core/validation';
+import type { ValidationSummary } from '../../core/validation/types';
+import type { Log } from '../../adapters/log';
+import { toDiagnostics } from './issueDiagnostics';
+import type { KindOverrides } from './kindOverrides';
+import { readValidationSettings } from './validationSettings';
+
+/** Percent steps between progress reports, so a fast read does not flood the notification. */
+const REPORT_STEP = 1;
+
+/** Counts of the kept issues (the dropped ones, past the cap, are only counted in total). */
+function countBySeverity(summary: ValidationSummary): Record<'error' | 'warning' | 'info', number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const issue of summary.issues) {
+    counts[issue.severity]++;
+  }
+  return counts;
+}
+
+async function pickFile(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: 'Validate',
+    title: 'Validate Batch File',
+    filters: { 'JSON Lines': ['jsonl', 'ndjson'], 'All files': ['*'] },
+  });
+  return picked?.[0];
+}
+
+/**
+ * `geminiBatch.validate.file`: validates a file on disk of any size (streamed by the core, so files too large for the
+ * editor work too) behind a cancellable progress notification, and puts the findings in the Problems panel under the
+ * file's uri (capped by geminiBatch.validation.maxProblems), unless the file is open and validated live already.
+ * Resolves to the summary, or undefined when cancelled.
+ */
+export function registerValidateFileCommand(overrides: KindOverrides, log: Log, isLive: (uri: vscode.Uri) => boolean): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('geminiBatch.file');
+  const command = vscode.commands.registerCommand('geminiBatch.validate.file', async (arg?: vscode.Uri) => {
+    const uri = arg instanceof vscode.Uri ? arg : await pickFile();
+    if (!uri) {
+      return undefined;
+    }
+    if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') {
+      void vscode.window.showErrorMessage(`Only files on disk can be validated (got ${uri.scheme}:).`);
+      return undefined;
+    }
+    const settings = readValidationSettings(uri);
+    const kind = overrides.get(uri) ?? settings.kind;
+    const name = path.basename(uri.fsPath);
+    const summary = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Validating ${name}`, cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        const cancel = token.onCancellationRequested(() => abort.abort());
+        let reported = 0;
+        try {
+          return await validateFile(uri.fsPath, {
+            kind,
+            maxIssues: settings.maxProblems,
+            signal: abort.signal,
+            onProgress: (bytesRead, totalBytes) => {
+              const percent = totalBytes > 0 ? Math.floor((bytesRead / totalBytes) * 100) : 100;
+              if (percent - reported >= REPORT_STEP) {
+                progress.report({ increment: percent - reported, message: `${percent}%` });
+                reported = percent;
+              }
+            },
+          });
+        } catch (error) {
+          if (abort.signal.aborted) {
+            return undefined;
+          }
+          throw error;
+        } finally {
+          cancel.dispose();
+        }
+      },
+    ).then(undefined, (error: unknown) => {
+      log.error(`[validation] validating ${uri.fsPath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`Could not validate ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    });
+    if (!summary) {
+      return undefined;
+    }
+    const total = summary.issues.length + (summary.issuesDropped ?? 0);
+    // An open document already has live diagnostics (of its unsaved text too): listing the file's as well would
+    // show every problem twice.
+    collection.set(uri, isLive(uri) ? [] : toDiagnostics(uri, summary.issues, settings.maxProblems, total));
+    const counts = countBySeverity(summary);
+    log.info(`[validation] ${uri.fsPath}: ${summary.requests} requests, ${total} problems`);
+    const more = summary.issuesDropped ? ` (${total} problems in all; the first ${summary.issues.length} are listed)` : '';
+    const text = `${name}: ${summary.requests} requests (${summary.kind}), ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${more}.`;
+    void vscode.window.showInformationMessage(text, 'Show Problems').then((choice) => {
+      if (choice) {
+        void vscode.commands.executeCommand('workbench.actions.view.problems');
+      }
+    });
+    return summary;
+  });
+  // Once the file is open and validated live, the editor's diagnostics replace these (they follow unsaved edits).
+  const onOpen = vscode.workspace.onDidOpenTextDocument((doc) => {
+    if (doc.languageId === 'jsonl') {
+      collection.delete(doc.uri);
+    }
+  });
+  return vscode.Disposable.from(command, onOpen, collection);
+}

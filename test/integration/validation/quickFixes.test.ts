@@ -1,0 +1,74 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { activateExtension } from '../helpers/extension';
+import { summarize, waitForDiagnostics } from '../helpers/diagnostics';
+import { closeAllEditors, openUntitled } from '../helpers/documents';
+
+const CONTENTS = '"contents": [{"role": "user", "parts": [{"text": "Hi"}]}]';
+
+function quickFixes(uri: vscode.Uri, range: vscode.Range): Thenable<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+}
+
+suite('validation: quick fixes', () => {
+  suiteSetup(async () => {
+    await activateExtension();
+  });
+  teardown(closeAllEditors);
+
+  test('the quick fix renames config to generationConfig and the diagnostic goes away', async () => {
+    const line = `{"key": "a", "request": {${CONTENTS}, "config": {"temperature": 0.5}}}`;
+    const doc = await openUntitled(line);
+    const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'unknown-field'));
+    const actions = await quickFixes(doc.uri, diagnostic.range);
+    const fix = actions.find((a) => a.title.includes('generationConfig'));
+    assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.equal(doc.lineAt(0).text, line.replace('"config"', '"generationConfig"'));
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
+  });
+
+  test('the quick fix turns an OpenAI assistant role into model', async () => {
+    const line = '{"key": "a", "request": {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}, {"role": "assistant", "parts": [{"text": "Hello"}]}]}}';
+    const doc = await openUntitled(line);
+    const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length > 0);
+    const role = diagnostics.find((d) => d.range.start.character === line.indexOf('"assistant"'));
+    assert.ok(role, `a diagnostic on "assistant": ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start.character]))}`);
+    const actions = await quickFixes(doc.uri, role.range);
+    const fix = actions.find((a) => a.title.includes('"model"'));
+    assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(fix.edit);
+    assert.equal(doc.lineAt(0).text, line.replace('"assistant"', '"model"'));
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
+  });
+
+  test('every quick fix for the sample workspace\'s mistakes leaves a clean line', async () => {
+    const ext = await activateExtension();
+    const text = fs.readFileSync(path.join(ext.extensionPath, 'sample', 'with-mistakes.jsonl'), 'utf8');
+    const doc = await openUntitled(text);
+    let diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length > 0);
+    const applied: string[] = [];
+    // One fix at a time, in a bounded loop: each edit moves the ranges of what follows on its line.
+    for (let round = 0; round < 20; round++) {
+      let fix: vscode.CodeAction | undefined;
+      for (const d of diagnostics) {
+        fix = (await quickFixes(doc.uri, d.range)).find((a) => a.edit !== undefined);
+        if (fix) {
+          break;
+        }
+      }
+      if (!fix?.edit) {
+        break;
+      }
+      applied.push(fix.title);
+      const before = diagnostics.length;
+      assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+      diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length < before);
+    }
+    assert.equal(applied.length, 5, `fixes applied: ${applied.join(' | ')}`);
+    // What is left has no safe automatic fix: a key used twice and a missing bracket.
+    assert.deepEqual(summarize(diagnostics).map((d) => d[0]), ['duplicate-key', 'json-syntax']);
+  });
+});
