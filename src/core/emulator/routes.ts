@@ -17,7 +17,7 @@ export type Surface = 'gemini' | 'openai' | 'openai-compat';
 const VERSIONS = ['v1', 'v1beta'];
 
 /**
- * `/v1/...` is both Gemini's v1 API and OpenAI's API. The rule (docs/emulator.md): a Gemini key
+ * `/v1/...` is both Gemini's v1 API and OpenAI's API. The rule (README, "Local emulator"): a Gemini key
  * (`x-goog-api-key` or `?key=`) makes it Gemini; else `Authorization: Bearer` makes it OpenAI; with no key at
  * all, a path only OpenAI has (`chat/completions`, `embeddings`, `responses`, a `file-…` or `batch_…` id, a
  * multipart body) makes it OpenAI (so the 401 comes in OpenAI's shape), anything else Gemini.

@@ -1,5 +1,5 @@
 /**
- * Public contract of the local Batch API emulator (see docs/emulator.md).
+ * Public contract of the local Batch API emulator (see the README, "Local emulator").
  * Everything the server keeps about files and jobs is plain JSON so it can be written to the data dir.
  */
 
