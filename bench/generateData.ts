@@ -1,20 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from '../src/core/util/seededRandom';
 
 /** Generated inputs live here (git-ignored). */
 export const DATA_DIR = path.join(__dirname, '.data');
-
-/** A small deterministic PRNG (mulberry32): the same data every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ('the of and to in is that for it as with was on be by this are from at or an which have not but all can one '
   + 'photosynthesis quantum battery invoice customer summary review translate classify sentiment paragraph résumé naïve '
@@ -66,7 +55,7 @@ export function geminiLine(i: number, r: () => number, keyPrefix = 'req'): strin
 
 /** `count` lines, generated once per seed. */
 export function geminiLines(count: number, seed = 42, keyPrefix = 'req'): string[] {
-  const r = prng(seed);
+  const r = seededRandom(seed); // seeded: the same data every run
   return Array.from({ length: count }, (_, i) => geminiLine(i, r, keyPrefix));
 }
 

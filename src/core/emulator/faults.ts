@@ -1,23 +1,13 @@
+import { seededRandom } from '../util/seededRandom';
 import type { FaultOptions } from './types';
 
 export type InjectedFault = { status: 429 | 500 | 503 } | undefined;
 
-/** mulberry32: a tiny seeded PRNG, so a seed replays the same fault sequence. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Decides, per request, which fault (if any) to inject. One per emulator instance. */
 export class FaultController {
   private options: FaultOptions = {};
-  private random: () => number = prng(1);
+  // Seeded, so a seed replays the same fault sequence.
+  private random: () => number = seededRandom(1);
 
   constructor(initial: FaultOptions = {}) {
     this.set(initial);
@@ -26,7 +16,7 @@ export class FaultController {
   /** Replaces the fault settings and restarts the PRNG from the seed. */
   set(options: FaultOptions): void {
     this.options = { ...options };
-    this.random = prng(options.seed ?? 1);
+    this.random = seededRandom(options.seed ?? 1);
   }
 
   get current(): FaultOptions {

@@ -1,8 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { genai, pollUntil, startTestEmulator, tempDir, TERMINAL, writeJsonl } from './helpers';
-import type { RunningEmulator } from '../../../src/core/emulator';
+import { pollUntil, TERMINAL, withEmulator, writeJsonl } from './helpers';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/emulator');
 
@@ -27,22 +26,12 @@ function shape(v: unknown, prefix = ''): Set<string> {
 }
 
 suite('emulator: Gemini file batch flow with @google/genai', () => {
-  let emu: RunningEmulator;
-  let tmp: ReturnType<typeof tempDir>;
-
-  setup(async () => {
-    tmp = tempDir();
-    emu = await startTestEmulator(path.join(tmp.dir, 'data'));
-  });
-  teardown(async () => {
-    await emu.close();
-    tmp.cleanup();
-  });
+  const env = withEmulator();
 
   for (const apiVersion of ['v1', 'v1beta'] as const) {
     test(`upload, create, poll, download and parse results (${apiVersion})`, async () => {
-      const ai = genai(emu.baseUrl, apiVersion);
-      const input = writeJsonl(tmp.dir, 'in.jsonl', [
+      const ai = env.genai(apiVersion);
+      const input = writeJsonl(env.dir, 'in.jsonl', [
         { key: 'request_1', request: { contents: [{ parts: [{ text: 'Explain AI in one sentence.' }] }] } },
         { key: 'request_2', request: { contents: [{ role: 'user', parts: [{ text: 'Quantum computers?' }] }], generationConfig: { temperature: 0.2 } } },
         { key: 'bad-role', request: { contents: [{ role: 'system', parts: [{ text: 'x' }] }] } },
@@ -62,7 +51,7 @@ suite('emulator: Gemini file batch flow with @google/genai', () => {
       assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
       assert.equal(done.dest?.fileName, `files/batch-${job.name!.slice('batches/'.length)}`);
 
-      const out = path.join(tmp.dir, `out-${apiVersion}.jsonl`);
+      const out = path.join(env.dir, `out-${apiVersion}.jsonl`);
       await ai.files.download({ file: done.dest!.fileName!, downloadPath: out });
       await pollUntil(async () => readFileSync(out, 'utf8'), (t) => t.split('\n').filter(Boolean).length === 3, 2000, 20);
       const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as OutLine);

@@ -1,26 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { genai, pollUntil, startTestEmulator, tempDir, TERMINAL, writeJsonl } from './helpers';
-import type { RunningEmulator } from '../../../src/core/emulator';
+import { pollUntil, TERMINAL, withEmulator, writeJsonl } from './helpers';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/emulator');
 
 suite('emulator: inline and embeddings batches with @google/genai', () => {
-  let emu: RunningEmulator;
-  let tmp: ReturnType<typeof tempDir>;
-
-  setup(async () => {
-    tmp = tempDir();
-    emu = await startTestEmulator(path.join(tmp.dir, 'data'));
-  });
-  teardown(async () => {
-    await emu.close();
-    tmp.cleanup();
-  });
+  const env = withEmulator();
 
   test('inline generate job returns inlined responses with metadata, JSON mode honoured (v1)', async () => {
-    const ai = genai(emu.baseUrl, 'v1');
+    const ai = env.genai('v1');
     const job = await ai.batches.create({
       model: 'gemini-2.5-flash-lite',
       src: [
@@ -44,8 +33,8 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
   });
 
   test('embeddings from a file (file_name) give unit vectors shaped like real output (v1beta)', async () => {
-    const ai = genai(emu.baseUrl, 'v1beta');
-    const input = writeJsonl(tmp.dir, 'emb.jsonl', [
+    const ai = env.genai('v1beta');
+    const input = writeJsonl(env.dir, 'emb.jsonl', [
       { key: 'request_1', request: { output_dimensionality: 3, content: { parts: [{ text: '1' }] } } },
       { key: 'request_2', request: { outputDimensionality: 4, content: { parts: [{ text: '2' }] } } },
       { key: 'request_3', request: { content: { parts: [{ text: '1' }] } } },
@@ -55,7 +44,7 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
     const job = await ai.batches.createEmbeddings({ model: 'gemini-embedding-001', src: { fileName: file.name! }, config: { displayName: 'emb' } });
     const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
-    const out = path.join(tmp.dir, 'emb-out.jsonl');
+    const out = path.join(env.dir, 'emb-out.jsonl');
     await ai.files.download({ file: done.dest!.fileName!, downloadPath: out });
     const lines = await pollUntil(async () => readFileSync(out, 'utf8').trim().split('\n'), (l) => l.length === 4 && l[3].endsWith('}'), 2000, 20);
     const byKey = new Map(lines.map((l) => JSON.parse(l)).map((l) => [l.key, l]));
@@ -75,7 +64,7 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
   });
 
   test('inline embeddings job (one shared config) lands in dest.inlinedEmbedContentResponses', async () => {
-    const ai = genai(emu.baseUrl, 'v1');
+    const ai = env.genai('v1');
     const job = await ai.batches.createEmbeddings({
       model: 'gemini-embedding-001',
       src: { inlinedRequests: { contents: ['first text', 'second text'], config: { taskType: 'RETRIEVAL_DOCUMENT', outputDimensionality: 768 } } },
@@ -90,7 +79,7 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
   });
 
   test('an embedding job on a generate model, or an unknown model, is refused', async () => {
-    const ai = genai(emu.baseUrl, 'v1beta');
+    const ai = env.genai('v1beta');
     await assert.rejects(
       ai.batches.createEmbeddings({ model: 'gemini-2.5-flash', src: { inlinedRequests: { contents: ['x'] } } }),
       (e: Error & { status?: number }) => e.status === 400,

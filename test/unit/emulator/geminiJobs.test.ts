@@ -2,36 +2,22 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ApiError } from '@google/genai';
-import { genai, pollUntil, startTestEmulator, tempDir, TERMINAL, writeJsonl } from './helpers';
-import type { RunningEmulator } from '../../../src/core/emulator';
+import { pollUntil, TERMINAL, withEmulator, writeJsonl } from './helpers';
 
 type Op = { metadata: { state: string; batchStats: Record<string, string> } };
 
 suite('emulator: Gemini job operations with @google/genai', () => {
-  let emu: RunningEmulator;
-  let logs: string[];
-  let tmp: ReturnType<typeof tempDir>;
-
-  setup(async () => {
-    tmp = tempDir();
-    const started = await startTestEmulator(path.join(tmp.dir, 'data'), { jobSeconds: 2 });
-    emu = started;
-    logs = started.logs;
-  });
-  teardown(async () => {
-    await emu.close();
-    tmp.cleanup();
-  });
+  const env = withEmulator({ jobSeconds: 2 });
 
   const lines = (n: number): unknown[] => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, request: { contents: [{ parts: [{ text: `prompt ${i}` }] }] } }));
 
   /** batchStats is not mapped by the SDK (reference §4.4), so progress is read over REST. */
   const rawOp = async (name: string): Promise<Op> =>
-    (await (await fetch(`${emu.baseUrl}/v1beta/${name}`, { headers: { 'x-goog-api-key': 'test' } })).json()) as Op;
+    (await (await fetch(`${env.emu.baseUrl}/v1beta/${name}`, { headers: { 'x-goog-api-key': 'test' } })).json()) as Op;
 
   test('cancel mid-run keeps the results made so far; batchStats advance as strings', async () => {
-    const ai = genai(emu.baseUrl);
-    const file = await ai.files.upload({ file: writeJsonl(tmp.dir, 'in.jsonl', lines(40)), config: { mimeType: 'jsonl' } });
+    const ai = env.genai();
+    const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', lines(40)), config: { mimeType: 'jsonl' } });
     const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
     const first = await rawOp(job.name!);
     assert.equal(first.metadata.state, 'BATCH_STATE_PENDING');
@@ -41,7 +27,7 @@ suite('emulator: Gemini job operations with @google/genai', () => {
     await ai.batches.cancel({ name: job.name! });
     const cancelled = await ai.batches.get({ name: job.name! });
     assert.equal(cancelled.state, 'JOB_STATE_CANCELLED');
-    const out = path.join(tmp.dir, 'partial.jsonl');
+    const out = path.join(env.dir, 'partial.jsonl');
     await ai.files.download({ file: cancelled.dest!.fileName!, downloadPath: out });
     const got = await pollUntil(async () => readFileSync(out, 'utf8'), (t) => t.endsWith('\n'), 2000, 20);
     const n = got.trim().split('\n').length;
@@ -52,8 +38,8 @@ suite('emulator: Gemini job operations with @google/genai', () => {
   });
 
   test('list batches and files page by page; delete forgets; unknown batch is 404', async () => {
-    const ai = genai(emu.baseUrl, 'v1');
-    const file = await ai.files.upload({ file: writeJsonl(tmp.dir, 'in.jsonl', lines(2)), config: { mimeType: 'jsonl', displayName: 'two' } });
+    const ai = env.genai('v1');
+    const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', lines(2)), config: { mimeType: 'jsonl', displayName: 'two' } });
     const names: string[] = [];
     for (let i = 0; i < 5; i++) {
       names.push((await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name!, config: { displayName: `job-${i}` } })).name!);
@@ -66,8 +52,8 @@ suite('emulator: Gemini job operations with @google/genai', () => {
     }
     assert.deepEqual(seen, [...names].reverse(), 'newest first, every job once');
 
-    await ai.files.upload({ file: writeJsonl(tmp.dir, 'b.jsonl', lines(1)), config: { mimeType: 'jsonl' } });
-    await ai.files.upload({ file: writeJsonl(tmp.dir, 'c.jsonl', lines(1)), config: { mimeType: 'jsonl' } });
+    await ai.files.upload({ file: writeJsonl(env.dir, 'b.jsonl', lines(1)), config: { mimeType: 'jsonl' } });
+    await ai.files.upload({ file: writeJsonl(env.dir, 'c.jsonl', lines(1)), config: { mimeType: 'jsonl' } });
     const files: string[] = [];
     for await (const f of await ai.files.list({ config: { pageSize: 2 } })) {
       files.push(f.name!);
@@ -87,12 +73,12 @@ suite('emulator: Gemini job operations with @google/genai', () => {
   });
 
   test('no key → 403 ApiError; key in ?key= works; models list', async () => {
-    const noKey = genai(emu.baseUrl, 'v1beta', '');
+    const noKey = env.genai('v1beta', '');
     await assert.rejects(noKey.files.list(), (e) => e instanceof ApiError && e.status === 403 && /PERMISSION_DENIED/.test(e.message));
     await assert.rejects(noKey.batches.get({ name: 'batches/x' }), (e) => e instanceof ApiError && e.status === 403);
-    assert.equal((await fetch(`${emu.baseUrl}/v1beta/files?key=secret-abc`)).status, 200);
-    assert.ok(logs.length > 0 && logs.every((l) => !l.includes('secret-abc')), 'the key never reaches the log');
-    const ai = genai(emu.baseUrl, 'v1beta');
+    assert.equal((await fetch(`${env.emu.baseUrl}/v1beta/files?key=secret-abc`)).status, 200);
+    assert.ok(env.emu.logs.length > 0 && env.emu.logs.every((l) => !l.includes('secret-abc')), 'the key never reaches the log');
+    const ai = env.genai('v1beta');
     const models: string[] = [];
     for await (const m of await ai.models.list()) {
       models.push(m.name!);
@@ -106,8 +92,8 @@ suite('emulator: Gemini job operations with @google/genai', () => {
   });
 
   test('lines the service cannot parse reject the batch at create: 400 with one Error on line N per bad line', async () => {
-    const ai = genai(emu.baseUrl, 'v1beta');
-    const input = writeJsonl(tmp.dir, 'bad.jsonl', [
+    const ai = env.genai('v1beta');
+    const input = writeJsonl(env.dir, 'bad.jsonl', [
       lines(1)[0],
       '{"key": "broken", "request": {"contents": [',
       { key: 'unknown', request: { contents: [{ parts: [{ text: 'x' }] }], thinking_config: { thinking_budget: 0 } } },

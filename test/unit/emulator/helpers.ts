@@ -27,6 +27,67 @@ export function openai(baseURL: string, apiKey = 'test'): OpenAI {
   return new OpenAI({ apiKey, baseURL, maxRetries: 0 });
 }
 
+type TestEmulator = RunningEmulator & { logs: string[] };
+
+/** What `withEmulator()` gives a suite: read it inside tests, where setup has started the emulator. */
+export interface EmulatorFixture {
+  /** This test's emulator, with the log lines it wrote. */
+  readonly emu: TestEmulator;
+  /** This test's temp folder (the emulator keeps its state in `data/` below it); removed after the test. */
+  readonly dir: string;
+  /** A @google/genai client on this test's emulator. */
+  genai(apiVersion?: 'v1' | 'v1beta', apiKey?: string): GoogleGenAI;
+  /** An OpenAI client (no retries) on `path` of this test's emulator, e.g. `/v1beta/openai/` or `/v1/`. */
+  openai(path: string): OpenAI;
+  /** Closes this test's emulator and starts a new one on the same data with other options. */
+  restart(extra: Partial<EmulatorOptions>): Promise<void>;
+}
+
+/**
+ * Registers `setup`/`teardown` hooks that give each test of the calling suite a fresh emulator (short jobs, plus
+ * `extra`) in a fresh temp folder, closed and removed after the test.
+ */
+export function withEmulator(extra: Partial<EmulatorOptions> = {}, label = 'emu'): EmulatorFixture {
+  let emu: TestEmulator | undefined;
+  let tmp: ReturnType<typeof tempDir> | undefined;
+  const current = (): { emu: TestEmulator; tmp: ReturnType<typeof tempDir> } => {
+    if (!emu || !tmp) {
+      throw new Error('withEmulator: the emulator only exists inside a test');
+    }
+    return { emu, tmp };
+  };
+
+  setup(async () => {
+    tmp = tempDir(label);
+    emu = await startTestEmulator(path.join(tmp.dir, 'data'), extra);
+  });
+  teardown(async () => {
+    try {
+      await emu?.close();
+    } finally {
+      tmp?.cleanup();
+      emu = tmp = undefined;
+    }
+  });
+
+  return {
+    get emu() {
+      return current().emu;
+    },
+    get dir() {
+      return current().tmp.dir;
+    },
+    genai: (apiVersion, apiKey) => genai(current().emu.baseUrl, apiVersion, apiKey),
+    openai: (urlPath) => openai(`${current().emu.baseUrl}${urlPath}`),
+    restart: async (more) => {
+      const { emu: old, tmp: folder } = current();
+      emu = undefined;
+      await old.close();
+      emu = await startTestEmulator(path.join(folder.dir, 'data'), { ...extra, ...more });
+    },
+  };
+}
+
 /** Polls `read` (await, then sleep) until `done(value)`, at most `timeoutMs`. */
 export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10000, stepMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createReadStream, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import OpenAI from 'openai';
-import { genai, openai, pollUntil, startTestEmulator, tempDir, writeJsonl } from './helpers';
-import type { RunningEmulator } from '../../../src/core/emulator';
+import { pollUntil, withEmulator, writeJsonl } from './helpers';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/emulator');
 const FINAL = ['completed', 'failed', 'expired', 'cancelled'];
@@ -37,24 +36,14 @@ function assertOpenAIShape(line: Line): void {
 }
 
 suite('emulator: OpenAI batch with the openai SDK', () => {
-  let emu: RunningEmulator;
-  let tmp: ReturnType<typeof tempDir>;
-
-  setup(async () => {
-    tmp = tempDir();
-    emu = await startTestEmulator(path.join(tmp.dir, 'data'));
-  });
-  teardown(async () => {
-    await emu.close();
-    tmp.cleanup();
-  });
+  const env = withEmulator();
 
   test('Gemini compat (/v1beta/openai/): genai upload, openai create/retrieve/list, genai download', async () => {
-    const ai = genai(emu.baseUrl, 'v1beta');
-    const client = openai(`${emu.baseUrl}/v1beta/openai/`);
+    const ai = env.genai('v1beta');
+    const client = env.openai('/v1beta/openai/');
     const lines = chatLines(3, 'gemini-2.5-flash');
     lines.push({ custom_id: 'request-bad', method: 'POST', url: '/v1/chat/completions', body: { model: 'gemini-2.5-flash', messages: [{ role: 'wizard', content: 'x' }] } });
-    const file = await ai.files.upload({ file: writeJsonl(tmp.dir, 'in.jsonl', lines), config: { mimeType: 'jsonl', displayName: 'compat' } });
+    const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', lines), config: { mimeType: 'jsonl', displayName: 'compat' } });
     const batch = await client.batches.create({ input_file_id: file.name!, endpoint: '/v1/chat/completions', completion_window: '24h' });
     assert.match(batch.id, /^batches\//);
     assert.equal(batch.status, 'validating');
@@ -66,13 +55,13 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
     const listed = await client.batches.list({ limit: 10 });
     assert.deepEqual(listed.data.map((b) => b.id), [batch.id]);
 
-    const out = path.join(tmp.dir, 'out.jsonl');
+    const out = path.join(env.dir, 'out.jsonl');
     await ai.files.download({ file: done.output_file_id!, downloadPath: out });
     const ok = await pollUntil(async () => parseLines(readFileSync(out, 'utf8')), (l) => l.length === 3, 2000, 20);
     ok.forEach(assertOpenAIShape);
     assert.equal(ok[0].response!.status_code, 200);
     assert.match(ok[0].response!.body.choices[0].message.content, /^\[emulated gemini-2\.5-flash\]/);
-    const errOut = path.join(tmp.dir, 'err.jsonl');
+    const errOut = path.join(env.dir, 'err.jsonl');
     await ai.files.download({ file: done.error_file_id!, downloadPath: errOut });
     const bad = await pollUntil(async () => parseLines(readFileSync(errOut, 'utf8')), (l) => l.length === 1, 2000, 20);
     assert.equal(bad[0].custom_id, 'request-bad');
@@ -82,11 +71,10 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
   });
 
   test('compat cancel: cancelling, then cancelled with the partial output', async () => {
-    await emu.close();
-    emu = await startTestEmulator(path.join(tmp.dir, 'data'), { jobSeconds: 3 });
-    const ai = genai(emu.baseUrl, 'v1beta');
-    const client = openai(`${emu.baseUrl}/v1beta/openai/`);
-    const file = await ai.files.upload({ file: writeJsonl(tmp.dir, 'in.jsonl', chatLines(50, 'gemini-2.5-flash')), config: { mimeType: 'jsonl' } });
+    await env.restart({ jobSeconds: 3 });
+    const ai = env.genai('v1beta');
+    const client = env.openai('/v1beta/openai/');
+    const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', chatLines(50, 'gemini-2.5-flash')), config: { mimeType: 'jsonl' } });
     const batch = await client.batches.create({ input_file_id: file.name!, endpoint: '/v1/chat/completions', completion_window: '24h' });
     await pollUntil(() => client.batches.retrieve(batch.id), (b) => (b.request_counts?.completed ?? 0) >= 2, 5000, 20);
     const cancelling = await client.batches.cancel(batch.id);
@@ -98,8 +86,8 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
   });
 
   test('OpenAI style (/v1/): files.create, batches create/retrieve/list pages/cancel, files.content, files.delete', async () => {
-    const client = openai(`${emu.baseUrl}/v1/`);
-    const input = writeJsonl(tmp.dir, 'in.jsonl', chatLines(3, 'gpt-4o-mini'));
+    const client = env.openai('/v1/');
+    const input = writeJsonl(env.dir, 'in.jsonl', chatLines(3, 'gpt-4o-mini'));
     const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
     assert.match(file.id, /^file-/);
     assert.equal(file.bytes, readFileSync(input).length);
@@ -136,8 +124,8 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
   });
 
   test('OpenAI validation errors fail the batch after validating; no key is 401', async () => {
-    const client = openai(`${emu.baseUrl}/v1/`);
-    const input = writeJsonl(tmp.dir, 'bad.jsonl', [
+    const client = env.openai('/v1/');
+    const input = writeJsonl(env.dir, 'bad.jsonl', [
       ...chatLines(1, 'gpt-4o-mini'),
       'not json',
       { custom_id: 'request-1', method: 'POST', url: '/v1/embeddings', body: { model: 'gpt-4o-mini', input: 'x' } },
@@ -149,13 +137,13 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
     const codes = (failed.errors?.data ?? []).map((e) => `${e.line}:${e.code}`);
     assert.deepEqual(codes, ['2:invalid_json_line', '3:duplicate_custom_id', '3:invalid_url']);
     // The SDK insists on a key, so the header is removed per request to see the server's answer.
-    const compat = openai(`${emu.baseUrl}/v1beta/openai/`);
+    const compat = env.openai('/v1beta/openai/');
     await assert.rejects(compat.batches.list({}, { headers: { Authorization: null } }), (e) => e instanceof OpenAI.AuthenticationError && e.status === 401);
   });
 
   test('embeddings batch in OpenAI shape', async () => {
-    const client = openai(`${emu.baseUrl}/v1/`);
-    const input = writeJsonl(tmp.dir, 'emb.jsonl', [
+    const client = env.openai('/v1/');
+    const input = writeJsonl(env.dir, 'emb.jsonl', [
       { custom_id: 'e1', method: 'POST', url: '/v1/embeddings', body: { model: 'text-embedding-3-small', input: 'I really enjoyed the movie', dimensions: 8 } },
     ]);
     const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });

@@ -1,25 +1,13 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import { ApiError } from '@google/genai';
 import OpenAI from 'openai';
-import { genai, openai, startTestEmulator, tempDir } from './helpers';
-import type { RunningEmulator } from '../../../src/core/emulator';
+import { withEmulator } from './helpers';
 
 suite('emulator: synchronous calls answered by the local model', () => {
-  let emu: RunningEmulator;
-  let tmp: ReturnType<typeof tempDir>;
-
-  setup(async () => {
-    tmp = tempDir('sync');
-    emu = await startTestEmulator(path.join(tmp.dir, 'data'));
-  });
-  teardown(async () => {
-    await emu.close();
-    tmp.cleanup();
-  });
+  const env = withEmulator({}, 'sync');
 
   test('@google/genai generateContent and embedContent', async () => {
-    const ai = genai(emu.baseUrl, 'v1');
+    const ai = env.genai('v1');
     const r = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Say hi' });
     assert.match(r.text ?? '', /^\[emulated gemini-2\.5-flash\] .*Say hi/);
     const again = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Say hi' });
@@ -30,12 +18,12 @@ suite('emulator: synchronous calls answered by the local model', () => {
   });
 
   test('openai chat completions (compat and /v1), embeddings and responses', async () => {
-    const compat = openai(`${emu.baseUrl}/v1beta/openai/`);
+    const compat = env.openai('/v1beta/openai/');
     const c = await compat.chat.completions.create({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'Tell me a joke' }] });
     assert.equal(c.object, 'chat.completion');
     assert.match(c.choices[0].message.content ?? '', /^\[emulated gemini-2\.5-flash\]/);
     await assert.rejects(compat.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }), (err) => err instanceof OpenAI.NotFoundError);
-    const v1 = openai(`${emu.baseUrl}/v1/`);
+    const v1 = env.openai('/v1/');
     const emb = await v1.embeddings.create({ model: 'text-embedding-3-small', input: ['a', 'b'], dimensions: 4 });
     assert.equal(emb.data.length, 2);
     assert.equal(emb.data[1].embedding.length, 4);

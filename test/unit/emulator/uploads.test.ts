@@ -2,8 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { genai, pollUntil, startTestEmulator, tempDir, TERMINAL } from './helpers';
-import type { RunningEmulator } from '../../../src/core/emulator';
+import { pollUntil, TERMINAL, withEmulator } from './helpers';
 
 /** A JSONL generate file of at least `bytes` bytes. */
 function bigJsonl(file: string, bytes: number): number {
@@ -19,30 +18,20 @@ function bigJsonl(file: string, bytes: number): number {
 }
 
 suite('emulator: resumable uploads', () => {
-  let emu: RunningEmulator;
-  let tmp: ReturnType<typeof tempDir>;
-
-  setup(async () => {
-    tmp = tempDir();
-    emu = await startTestEmulator(path.join(tmp.dir, 'data'));
-  });
-  teardown(async () => {
-    await emu.close();
-    tmp.cleanup();
-  });
+  const env = withEmulator();
 
   test('a file over 8 MiB goes up in several chunks, round-trips byte for byte and runs as a job', async () => {
-    const input = path.join(tmp.dir, 'big.jsonl');
+    const input = path.join(env.dir, 'big.jsonl');
     const count = bigJsonl(input, 9_000_000);
-    const ai = genai(emu.baseUrl, 'v1beta');
+    const ai = env.genai('v1beta');
     const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
     const bytes = readFileSync(input);
     assert.equal(file.sizeBytes, String(bytes.length));
     assert.equal(file.sha256Hash, createHash('sha256').update(bytes).digest('base64'));
-    const chunkPosts = (emu as RunningEmulator & { logs: string[] }).logs.filter((l) => l.startsWith('POST /upload/v1beta/files 200'));
+    const chunkPosts = env.emu.logs.filter((l) => l.startsWith('POST /upload/v1beta/files 200'));
     assert.equal(chunkPosts.length, 3, 'start + two chunks');
 
-    const back = path.join(tmp.dir, 'back.jsonl');
+    const back = path.join(env.dir, 'back.jsonl');
     await ai.files.download({ file: file.name!, downloadPath: back });
     await pollUntil(async () => readFileSync(back).length, (n) => n === bytes.length, 5000, 20);
     assert.ok(readFileSync(back).equals(bytes));
@@ -50,7 +39,7 @@ suite('emulator: resumable uploads', () => {
     const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
     const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 30000);
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
-    const op = (await (await fetch(`${emu.baseUrl}/v1beta/${job.name}`, { headers: { 'x-goog-api-key': 'k' } })).json()) as { metadata: { batchStats: Record<string, string> } };
+    const op = (await (await fetch(`${env.emu.baseUrl}/v1beta/${job.name}`, { headers: { 'x-goog-api-key': 'k' } })).json()) as { metadata: { batchStats: Record<string, string> } };
     assert.deepEqual(op.metadata.batchStats, { requestCount: String(count), successfulRequestCount: String(count) });
   });
 
@@ -58,7 +47,7 @@ suite('emulator: resumable uploads', () => {
     // No SDK call sends a chosen offset, so this speaks the protocol directly (as the SDK does on the wire).
     const body = Buffer.from('{"key":"a","request":{"contents":[{"parts":[{"text":"hi"}]}]}}\n');
     const headers = { 'x-goog-api-key': 'k', 'content-type': 'application/json' };
-    const start = await fetch(`${emu.baseUrl}/upload/v1beta/files`, {
+    const start = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, {
       method: 'POST',
       headers: { ...headers, 'x-goog-upload-protocol': 'resumable', 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-length': String(body.length), 'x-goog-upload-header-content-type': 'jsonl' },
       body: JSON.stringify({ file: { displayName: 'resume' } }),
@@ -77,7 +66,7 @@ suite('emulator: resumable uploads', () => {
     assert.equal(last.headers.get('x-goog-upload-status'), 'final');
     const file = ((await last.json()) as { file: { name: string; sizeBytes: string; displayName: string } }).file;
     assert.equal(file.sizeBytes, String(body.length));
-    assert.equal((await genai(emu.baseUrl).files.get({ name: file.name })).displayName, 'resume');
+    assert.equal((await env.genai().files.get({ name: file.name })).displayName, 'resume');
     // A finalize whose answer was lost: a query gets the file again.
     const again = await fetch(url, { method: 'POST', headers: { ...headers, 'x-goog-upload-command': 'query' } });
     assert.equal(again.headers.get('x-goog-upload-status'), 'final');

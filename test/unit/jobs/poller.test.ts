@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Poller, type TickResult } from '../../../src/core/jobs/poller';
+import { Poller, type PollerOptions, type TickResult } from '../../../src/core/jobs/poller';
 
 /** A fake clock whose sleeps the test releases one by one; `nextSleep()` waits for the loop to ask for one. */
 class FakeTime {
@@ -43,6 +43,26 @@ class FakeTime {
     this.now += entry.ms;
     entry.resolve();
   }
+
+  /** Whether the loop's next sleep is a parked wait (one only resume()/kick()/dispose() ends), not a poll interval. */
+  async parked(): Promise<boolean> {
+    return (await this.nextSleep()) > 1_000_000;
+  }
+
+  /** Waits for each of the next `n` sleeps the loop requests, lets it elapse, and returns their ms. */
+  async elapseEach(n: number): Promise<number[]> {
+    const delays: number[] = [];
+    for (let i = 0; i < n; i++) {
+      delays.push(await this.nextSleep());
+      this.elapse();
+    }
+    return delays;
+  }
+}
+
+/** A Poller on `time`'s clock; minMs 100, maxMs 1000 and always free to run unless `options` says otherwise. */
+function pollerOn(time: FakeTime, tick: PollerOptions['tick'], options: Partial<PollerOptions> = {}): Poller {
+  return new Poller({ tick, minMs: 100, maxMs: 1000, canRun: () => true, sleep: time.sleep, now: () => time.now, ...options });
 }
 
 /** A tick that counts calls and concurrency and answers from a script. */
@@ -68,13 +88,9 @@ suite('Poller', () => {
   test('backs off ×1.5 toward maxMs while nothing changes, never overlapping ticks', async () => {
     const time = new FakeTime();
     const { tick, state } = scriptedTick(() => ({ unfinished: true }));
-    const poller = new Poller({ tick, minMs: 1000, maxMs: 3000, canRun: () => true, sleep: time.sleep, now: () => time.now });
+    const poller = pollerOn(time, tick, { minMs: 1000, maxMs: 3000 });
     poller.start();
-    const delays: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      delays.push(await time.nextSleep());
-      time.elapse();
-    }
+    const delays = await time.elapseEach(5);
     await poller.dispose();
     assert.deepEqual(delays, [1000, 1500, 2250, 3000, 3000]);
     assert.equal(state.maxActive, 1);
@@ -84,13 +100,9 @@ suite('Poller', () => {
   test('a change resets the interval to minMs', async () => {
     const time = new FakeTime();
     const { tick } = scriptedTick((n) => ({ unfinished: true, changed: n === 3 }));
-    const poller = new Poller({ tick, minMs: 100, maxMs: 1000, canRun: () => true, sleep: time.sleep, now: () => time.now });
+    const poller = pollerOn(time, tick);
     poller.start();
-    const delays: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      delays.push(await time.nextSleep());
-      time.elapse();
-    }
+    const delays = await time.elapseEach(4);
     await poller.dispose();
     assert.deepEqual(delays, [100, 150, 100, 150]);
   });
@@ -100,7 +112,7 @@ suite('Poller', () => {
     const errors: unknown[] = [];
     const limited = Object.assign(new Error('429'), { retryAfterMs: 7000 });
     const { tick, state } = scriptedTick((n) => (n === 1 ? { unfinished: true, retryAfterMs: 5000 } : n === 2 ? limited : { unfinished: true }));
-    const poller = new Poller({ tick, minMs: 100, maxMs: 1000, canRun: () => true, sleep: time.sleep, now: () => time.now, onError: (e) => errors.push(e) });
+    const poller = pollerOn(time, tick, { onError: (e) => errors.push(e) });
     poller.start();
     assert.equal(await time.nextSleep(), 5000);
     time.elapse();
@@ -118,10 +130,9 @@ suite('Poller', () => {
     const time = new FakeTime();
     let focused = false;
     const { tick, state } = scriptedTick(() => ({ unfinished: true }));
-    const poller = new Poller({ tick, minMs: 100, maxMs: 1000, canRun: () => focused, sleep: time.sleep, now: () => time.now });
+    const poller = pollerOn(time, tick, { canRun: () => focused });
     poller.start();
-    const parkedFor = await time.nextSleep();
-    assert.ok(parkedFor > 1_000_000);
+    assert.ok(await time.parked());
     assert.equal(state.calls, 0);
     focused = true;
     poller.resume();
@@ -134,15 +145,14 @@ suite('Poller', () => {
     const time = new FakeTime();
     let unfinished = true;
     const { tick, state } = scriptedTick(() => ({ unfinished }));
-    const poller = new Poller({ tick, minMs: 100, maxMs: 1000, canRun: () => true, sleep: time.sleep, now: () => time.now });
+    const poller = pollerOn(time, tick);
     poller.start();
     assert.equal(await time.nextSleep(), 100);
     time.elapse();
     assert.equal(await time.nextSleep(), 150);
     unfinished = false;
     time.elapse();
-    const parked = await time.nextSleep();
-    assert.ok(parked > 1_000_000, 'parked after the terminal answer');
+    assert.ok(await time.parked(), 'parked after the terminal answer');
     assert.equal(state.calls, 3);
     poller.resume(); // resume does not restart a finished loop
     await new Promise((r) => setImmediate(r));
@@ -162,23 +172,16 @@ suite('Poller', () => {
     let maxActive = 0;
     let poller: Poller | undefined;
     const firstStarted = new Promise<void>((started) => {
-      poller = new Poller({
-        tick: async () => {
-          calls++;
-          active++;
-          maxActive = Math.max(maxActive, active);
-          if (calls === 1) {
-            started();
-            await new Promise<void>((r) => (release = r));
-          }
-          active--;
-          return { unfinished: true };
-        },
-        minMs: 100,
-        maxMs: 1000,
-        canRun: () => true,
-        sleep: time.sleep,
-        now: () => time.now,
+      poller = pollerOn(time, async () => {
+        calls++;
+        active++;
+        maxActive = Math.max(maxActive, active);
+        if (calls === 1) {
+          started();
+          await new Promise<void>((r) => (release = r));
+        }
+        active--;
+        return { unfinished: true };
       });
     });
     poller!.start();

@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { safeCreate } from '../../../src/core/jobs/safeCreate';
 import { downloadAtomic, summarizeResults } from '../../../src/core/jobs/results';
 import { BatchApiError } from '../../../src/core/providers/types';
-import { EmulatorHarness, SECRET, generateLine, openaiLine } from './emulatorHarness';
+import { SECRET, generateLine, openaiLine } from './emulatorHarness';
+import { withEmulatorHarness } from './harnessSuite';
 
 suite('openai provider and safeCreate against the emulator', function () {
-  this.timeout(30_000);
-  const h = new EmulatorHarness();
-  suiteSetup(() => h.start());
-  suiteTeardown(() => h.stop());
+  const h = withEmulatorHarness(this);
 
   test('openai provider: upload, create, get, list pages, download, cancel; delete is unsupported', async () => {
     const provider = h.provider('openai');

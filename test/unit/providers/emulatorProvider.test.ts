@@ -3,13 +3,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { downloadAtomic, resultsSource, summarizeResults } from '../../../src/core/jobs/results';
 import { BatchApiError } from '../../../src/core/providers/types';
-import { EmulatorHarness, SECRET, embedLine, generateLine, openaiLine } from './emulatorHarness';
+import { SECRET, embedLine, generateLine, openaiLine } from './emulatorHarness';
+import { withEmulatorHarness } from './harnessSuite';
 
 suite('gemini provider against the emulator (real SDKs)', function () {
-  this.timeout(30_000);
-  const h = new EmulatorHarness();
-  suiteSetup(() => h.start());
-  suiteTeardown(() => h.stop());
+  const h = withEmulatorHarness(this);
 
   test('file generate job: upload, create, progress, finish, download, summarize', async () => {
     const provider = h.provider();
