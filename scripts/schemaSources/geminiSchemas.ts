@@ -19,6 +19,7 @@ import { defineReferenced } from './definitionRefs';
 import { BuildContext, objectDefinition } from './sdkToSchema';
 import { findDecl, SdkMember, SdkModel } from './sdkTypes';
 import { DiscoveryDoc, discoveryEnum, discoveryIsInteger, mergeDiscovery } from './discovery';
+import { acceptNumericStrings } from './numericStrings';
 
 /**
  * Records on each definition which fields were left out as Vertex-only, in both spellings, so an unknown-field
@@ -126,7 +127,8 @@ export function buildGenerate(sdk: SdkModel, converters: Map<string, ConverterIn
   const contents = (ctx.definitions.GenerateContentRequest.properties as Record<string, JsonSchema>).contents;
   contents['x-example'] = CONTENTS_EXAMPLE;
   return {
-    definitions: ctx.definitions,
+    // Last, after every source has typed its fields: proto3 JSON takes numbers written as strings.
+    definitions: acceptNumericStrings(ctx.definitions),
     omitted: [...ctx.omitted].sort(),
     root: root('gemini-generate', 'GenerateContentRequest', 'A Gemini Batch API generateContent line: `{"key": …, "request": GenerateContentRequest}`.'),
   };
@@ -156,7 +158,8 @@ export function buildEmbed(sdk: SdkModel, converters: Map<string, ConverterInfo>
   const content = (ctx.definitions.EmbedContentRequest.properties as Record<string, JsonSchema>).content;
   content['x-example'] = EMBED_CONTENT_EXAMPLE;
   return {
-    definitions: ctx.definitions,
+    // Last, after every source has typed its fields: proto3 JSON takes numbers written as strings.
+    definitions: acceptNumericStrings(ctx.definitions),
     omitted: [...ctx.omitted].sort(),
     root: root('gemini-embed', 'EmbedContentRequest', 'A Gemini Batch API embedding line: `{"key": …, "request": EmbedContentRequest}`.'),
   };

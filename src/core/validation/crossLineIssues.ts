@@ -1,30 +1,47 @@
 import type { BatchKind } from '../batchKind';
 import { IssueCode } from './issueCodes';
-import { keyRange } from './keyRange';
+import { fieldValueRange, keyRange } from './keyRange';
 import { PROVIDER_LIMITS } from './limits';
-import type { Issue } from './types';
+import type { Issue, RelatedSpan } from './types';
 
 /** The name of the id field for a kind. */
 export const idField = (kind: BatchKind): string => (kind === 'openai' ? 'custom_id' : 'key');
 
-/** A key / custom_id already used on `firstLine` (0-based). */
-export function duplicateIssue(kind: BatchKind, text: string, line: number, value: string, firstLine: number): Issue {
+/** Where a value was first seen: its line (0-based) and the columns of the value on that line. */
+export interface FirstSeen {
+  line: number;
+  startCol: number;
+  endCol: number;
+}
+
+/** The place of `field`'s value on `line` (whose text is `text`): where a related span points. */
+export function firstSeen(line: number, text: string, field: string): FirstSeen {
+  const [startCol, endCol] = fieldValueRange(text, field);
+  return { line, startCol, endCol };
+}
+
+function firstOccurrence(first: FirstSeen): RelatedSpan[] {
+  return [{ role: 'firstOccurrence', line: first.line, startCol: first.startCol, endLine: first.line, endCol: first.endCol }];
+}
+
+/** A key / custom_id already used on an earlier line; `related` points at that line's value. */
+export function duplicateIssue(kind: BatchKind, text: string, line: number, value: string, first: FirstSeen): Issue {
   const field = idField(kind);
   const [startCol, endCol] = keyRange(text, [field]);
   return {
     code: IssueCode.DuplicateKey, severity: 'error', line, startCol, endLine: line, endCol,
-    params: { field, value: value.slice(0, 80), firstLine: firstLine + 1 },
-    related: [{ role: 'firstOccurrence', line: firstLine, startCol: 0, endLine: firstLine, endCol: 0 }],
+    params: { field, value: value.slice(0, 80), firstLine: first.line + 1 },
+    related: firstOccurrence(first),
   };
 }
 
-/** An OpenAI line whose url or body.model differs from the first line that has one. */
-export function mixedIssue(which: 'url' | 'model', text: string, line: number, value: string, expected: string, firstLine: number): Issue {
+/** An OpenAI line whose url or body.model differs from the first line that has one; `related` points at that value. */
+export function mixedIssue(which: 'url' | 'model', text: string, line: number, value: string, expected: string, first: FirstSeen): Issue {
   const [startCol, endCol] = keyRange(text, [which]);
   return {
     code: which === 'url' ? IssueCode.MixedUrl : IssueCode.MixedModel, severity: 'error', line, startCol, endLine: line, endCol,
-    params: { value: value.slice(0, 80), expected: expected.slice(0, 80), firstLine: firstLine + 1 },
-    related: [{ role: 'firstOccurrence', line: firstLine, startCol: 0, endLine: firstLine, endCol: 0 }],
+    params: { value: value.slice(0, 80), expected: expected.slice(0, 80), firstLine: first.line + 1 },
+    related: firstOccurrence(first),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { BatchKind } from '../batchKind';
-import { compareIssues, duplicateIssue, fileIssues, mixedIssue, tooManyLinesIssue } from './crossLineIssues';
+import { compareIssues, duplicateIssue, fileIssues, firstSeen, idField, mixedIssue, tooManyLinesIssue } from './crossLineIssues';
 import { PROVIDER_LIMITS } from './limits';
 import type { LineRecord } from './lineRecord';
 import type { Issue } from './types';
@@ -31,16 +31,18 @@ export function collectIssues(records: readonly LineRecord[], kind: BatchKind, m
     if (maxLines !== undefined && requests === maxLines + 1) { out.push(tooManyLinesIssue(kind, i, r.text)); }
     if (r.idGroup !== undefined && r.idGroup.length > 1 && r.id !== undefined) {
       const first = firstOfGroup.get(r.idGroup);
-      if (first === undefined) { firstOfGroup.set(r.idGroup, i); } else { out.push(duplicateIssue(kind, r.text, i, r.id, first)); }
+      // The first line's place is computed from its current number and text, so it follows edits above it.
+      if (first === undefined) { firstOfGroup.set(r.idGroup, i); }
+      else { out.push(duplicateIssue(kind, r.text, i, r.id, firstSeen(first, records[first].text, idField(kind)))); }
     }
     if (kind !== 'openai') { continue; }
     if (r.url !== undefined) {
       if (firstUrl === undefined) { firstUrl = { value: r.url, line: i }; }
-      else if (r.url !== firstUrl.value) { out.push(mixedIssue('url', r.text, i, r.url, firstUrl.value, firstUrl.line)); }
+      else if (r.url !== firstUrl.value) { out.push(mixedIssue('url', r.text, i, r.url, firstUrl.value, firstSeen(firstUrl.line, records[firstUrl.line].text, 'url'))); }
     }
     if (r.model !== undefined) {
       if (firstModel === undefined) { firstModel = { value: r.model, line: i }; }
-      else if (r.model !== firstModel.value) { out.push(mixedIssue('model', r.text, i, r.model, firstModel.value, firstModel.line)); }
+      else if (r.model !== firstModel.value) { out.push(mixedIssue('model', r.text, i, r.model, firstModel.value, firstSeen(firstModel.line, records[firstModel.line].text, 'model'))); }
     }
   }
   const breaks = Math.max(0, records.length - 1);

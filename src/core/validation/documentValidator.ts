@@ -107,7 +107,7 @@ export class DocumentValidator {
       if (r.dirty) { this.validate(r); }
       if (!r.parsed) { continue; }
       parsed++;
-      if (r.shape !== undefined) { votes[shapeVote(r.shape)]++; }
+      if (r.vote !== undefined) { votes[shapeVote(r.vote)]++; }
     }
     const kind = majorityKind(votes);
     if (kind === this.currentKind) { return; }
@@ -127,6 +127,7 @@ export class DocumentValidator {
     r.dirty = false;
     r.parsed = result.parsed;
     r.shape = result.shape;
+    r.vote = result.vote;
     r.issues = result.issues;
     r.id = result.id;
     r.url = result.url;

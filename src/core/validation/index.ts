@@ -10,6 +10,7 @@ export { validateText } from './validateText';
 export { validateFile, FileReadError, ValidationCancelledError, type ValidateFileOptions } from './validateFile';
 export { validateLine, isServiceParseFailure } from './validateLine';
 export { detectKind } from './kindDetection';
+export { detectBatchFile, holdsBatchLines, type FileDetection } from './batchDetection';
 export { MissingValidatorsError } from '../schema/validators';
 export { PROVIDER_LIMITS, type ProviderLimits } from './limits';
 export { DEFAULT_MAX_ISSUES, type ValidationOptions } from './validationSession';

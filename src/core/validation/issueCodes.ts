@@ -26,6 +26,11 @@ export const IssueCode = {
   DuplicateKey: 'duplicate-key',
   /** A Gemini line without `key`: results can only be matched by order. */
   MissingKey: 'missing-key',
+  /**
+   * A generateContent line that is a bare GenerateContentRequest (no `key`, no `request`): the service accepts it,
+   * but results can only be matched by position.
+   */
+  BareRequest: 'bare-request',
   /** An OpenAI line whose url differs from the file's first. params: value, expected */
   MixedUrl: 'mixed-url',
   /** An OpenAI line whose body.model differs from the file's first. params: value, expected */
@@ -42,6 +47,11 @@ export const IssueCode = {
   InvalidUtf8: 'invalid-utf8',
   /** NUL bytes: not UTF-8 text. Validation stopped. params: encoding? ('utf16' when a UTF-16 BOM starts the file) */
   BinaryFile: 'binary-file',
+  /**
+   * With kind detection, no line among the file's first ones looks like a batch request (an HTTP log, other JSON
+   * Lines data): the file was not validated. One per file, on its first line.
+   */
+  NotABatchFile: 'not-a-batch-file',
   /** No request in the file. */
   EmptyFile: 'empty-file',
 } as const;

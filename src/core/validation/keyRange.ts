@@ -25,3 +25,39 @@ export function keyRange(text: string, names: readonly string[]): [number, numbe
   }
   return contentRange(text);
 }
+
+/**
+ * The range of the value of the first property `"name"` in a line: a string with its quotes, or a number, literal,
+ * object or array up to where it ends (a bracket count that skips strings). Undefined when the property is absent.
+ */
+export function valueRange(text: string, name: string): [number, number] | undefined {
+  const key = findKey(text, name);
+  if (key === undefined) { return undefined; }
+  let at = text.indexOf(':', key[1]) + 1;
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t')) { at++; }
+  const end = valueEnd(text, at);
+  return end > at ? [at, end] : undefined;
+}
+
+/** Where the JSON value starting at `from` ends (exclusive). */
+function valueEnd(text: string, from: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') { i++; } else if (c === '"') { inString = false; if (depth === 0) { return i + 1; } }
+      continue;
+    }
+    if (c === '"') { inString = true; } else if (c === '{' || c === '[') { depth++; } else if (c === '}' || c === ']') {
+      if (depth === 0) { return i; }
+      if (--depth === 0) { return i + 1; }
+    } else if (depth === 0 && (c === ',' || c === ' ' || c === '\t')) { return i; }
+  }
+  return text.length;
+}
+
+/** The value of `name` if the line has it, else its key, else the whole line: where to point at a line's field. */
+export function fieldValueRange(text: string, name: string): [number, number] {
+  return valueRange(text, name) ?? keyRange(text, [name]);
+}

@@ -1,30 +1,12 @@
 import type { BatchKind } from '../batchKind';
-import { DETECTION_LINES, lineShape, majorityKind, shapeVote } from './lineShape';
+import { detectBatchFile } from './batchDetection';
 
 /**
  * Detects the kind of a batch file from its lines: the majority of the shapes of the first
- * {@link DETECTION_LINES} lines that parse as JSON objects. A file with no such line is gemini-generate.
+ * 100 lines that parse as JSON objects, counting only lines that look like batch requests
+ * (an HTTP log record with `method` and `url` does not vote OpenAI). A file with no such line is gemini-generate;
+ * {@link detectBatchFile} also says whether the file is a batch file at all.
  */
 export function detectKind(lines: Iterable<string>): BatchKind {
-  const votes: Record<BatchKind, number> = { 'gemini-generate': 0, 'gemini-embed': 0, openai: 0 };
-  let parsed = 0;
-  for (const line of lines) {
-    if (parsed >= DETECTION_LINES) { break; }
-    const value = parseObject(line);
-    if (value === undefined) { continue; }
-    parsed++;
-    const shape = lineShape(value);
-    if (shape !== undefined) { votes[shapeVote(shape)]++; }
-  }
-  return majorityKind(votes);
-}
-
-function parseObject(line: string): Record<string, unknown> | undefined {
-  if (line.trim() === '') { return undefined; }
-  try {
-    const value: unknown = JSON.parse(line);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  return detectBatchFile(lines).kind;
 }

@@ -1,4 +1,6 @@
 import type { BatchKind } from '../batchKind';
+import { bareRequestIssues, isBareRequest } from './bareRequest';
+import { batchShape } from './batchDetection';
 import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { IssueCode } from './issueCodes';
 import { contentRange, keyRange } from './keyRange';
@@ -14,6 +16,8 @@ export interface LineResult {
   parsed: boolean;
   /** The kind the line's shape suggests, if any. */
   shape: LineShape | undefined;
+  /** The shape when the line also counts as evidence of a batch file (what votes in kind detection). */
+  vote: LineShape | undefined;
   /** Issues of this line alone (positions on `lineIndex`). */
   issues: Issue[];
   /** `key` (Gemini) or `custom_id` (OpenAI) when it is a string. */
@@ -62,7 +66,7 @@ const DISTINGUISHING: Readonly<Record<LineShape, readonly string[]>> = {
  * schema of `kind` they hold.
  */
 export function checkLine(kind: BatchKind, text: string, lineIndex: number, schema: CompiledSchema = compiledSchema(kind)): LineResult {
-  const result: LineResult = { parsed: false, shape: undefined, issues: NO_ISSUES, id: undefined, url: undefined, model: undefined };
+  const result: LineResult = { parsed: false, shape: undefined, vote: undefined, issues: NO_ISSUES, id: undefined, url: undefined, model: undefined };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -78,16 +82,23 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
   result.parsed = true;
   const shape = lineShape(value);
   result.shape = shape;
+  result.vote = batchShape(value, shape);
   if (shape !== undefined && shape !== kind) {
     const [from, to] = keyRange(text, DISTINGUISHING[shape]);
     result.issues = [issue(IssueCode.WrongKind, 'error', lineIndex, from, to, { lineKind: shape, fileKind: kind })];
     return result;
   }
   let issues: Issue[] = NO_ISSUES;
+  const bare = isBareRequest(kind, value);
+  // Every error when the line is small enough, else the first one (of the last `isValid` call, on the same value).
+  const issuesOf = (lineText: string, data: Record<string, unknown>): Issue[] => schemaIssues(
+    kind, schema.annotations, lineText, data,
+    valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS ? schema.allErrors(data) : schema.firstErrors(), lineIndex);
   try {
-    if (!schema.isValid(value)) {
-      const errors = valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS ? schema.allErrors(value) : schema.firstErrors();
-      issues = schemaIssues(kind, schema.annotations, text, value, errors, lineIndex);
+    if (bare) {
+      issues = bareRequestIssues(value, text, schema, issuesOf, contentRange(text));
+    } else if (!schema.isValid(value)) {
+      issues = issuesOf(text, value);
     }
   } catch (error) {
     if (!(error instanceof RangeError)) { throw error; }
@@ -100,7 +111,10 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
     result.model = isObject(body) && typeof body.model === 'string' ? body.model : undefined;
   } else {
     result.id = typeof value.key === 'string' ? value.key : undefined;
-    if (value.key === undefined) {
+    if (bare) {
+      const [from, to] = keyRange(text, ['contents']);
+      issues = [...issues, issue(IssueCode.BareRequest, 'warning', lineIndex, from, to)];
+    } else if (value.key === undefined) {
       const [from, to] = keyRange(text, ['request']);
       issues = [...issues, issue(IssueCode.MissingKey, 'warning', lineIndex, from, to)];
     }

@@ -10,6 +10,8 @@ export interface LineRecord {
   removed: boolean;
   parsed: boolean;
   shape: LineShape | undefined;
+  /** The shape when the line is evidence of a batch file: what votes in kind detection. */
+  vote: LineShape | undefined;
   /** Issues of the line alone, positioned on line 0; moved to the line's current number on output. */
   issues: Issue[];
   id: string | undefined;
@@ -25,7 +27,7 @@ const NONE: Issue[] = [];
 export function record(text: string): LineRecord {
   const blank = isBlank(text);
   return {
-    text, blank, dirty: !blank, removed: false, parsed: false, shape: undefined,
+    text, blank, dirty: !blank, removed: false, parsed: false, shape: undefined, vote: undefined,
     issues: NONE, id: undefined, url: undefined, model: undefined, idGroup: undefined,
   };
 }

@@ -119,7 +119,13 @@ const RENDER: Readonly<Record<string, Renderer>> = {
     const where = s('suggestionLabel') || s('suggestion');
     return s('scope') === 'line' ? `${base}: it belongs at \`${where}\`` : `${base}: did you mean \`${where}\`?`;
   },
-  'type-mismatch': (s) => `\`${label(s)}\` must be ${typePhrase(s('expected'), s('definition'))}${like(s)}, not ${TYPE_PHRASES[s('actual')] ?? s('actual')}`,
+  'type-mismatch': (s) => {
+    if (s('keyword') === 'pattern') {
+      const written = s('expected') === 'integer' ? 'digits only, like "100"' : 'a number, like "0.5"';
+      return `\`${label(s)}\` must be ${typePhrase(s('expected'))}, not "${s('value')}" (written as a string it must be ${written})`;
+    }
+    return `\`${label(s)}\` must be ${typePhrase(s('expected'), s('definition'))}${like(s)}, not ${TYPE_PHRASES[s('actual')] ?? s('actual')}`;
+  },
   'missing-field': (s) => `Missing required field \`${s('field')}\`${s('where') ? ` in ${s('where')}` : ''}${s('example') ? ` (e.g. "${s('field')}": ${s('example')})` : ''}`,
   'invalid-value': (s) => {
     const hint = ROLE_HINTS[s('hint')];
@@ -142,6 +148,7 @@ const RENDER: Readonly<Record<string, Renderer>> = {
   },
   'duplicate-key': (s) => `Duplicate \`${s('field')}\` "${s('value')}": line ${s('firstLine')} already uses it, so results cannot be matched to requests`,
   'missing-key': () => 'No `key`: this result can only be matched by position, and the service does not promise to keep the order',
+  'bare-request': () => 'A bare request with no `key`: its result can only be matched by position, and the service does not promise to keep the order; write `{"key":"…","request":{…}}`',
   'mixed-url': (s) => `\`url\` is ${s('value')} but line ${s('firstLine')} uses ${s('expected')}: one batch file targets one endpoint`,
   'mixed-model': (s) => `\`body.model\` is ${s('value')} but line ${s('firstLine')} uses ${s('expected')}: one batch file targets one model`,
   'too-many-lines': (s) => `Too many requests: at most ${Number(s('limit')).toLocaleString('en-US')} per batch file`,
@@ -153,4 +160,5 @@ const RENDER: Readonly<Record<string, Renderer>> = {
     ? 'This file is UTF-16 text; batch files must be UTF-8 (save it as UTF-8)'
     : 'Not a text file (it contains NUL bytes); validation stopped here'),
   'empty-file': () => 'The file holds no request',
+  'not-a-batch-file': () => 'Not a batch file: none of its first lines looks like a batch request (Gemini `{"key", "request"}` or OpenAI `{"custom_id", "method", "url", "body"}`), so it was not validated; choose a kind to validate it anyway',
 };

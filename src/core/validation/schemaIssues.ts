@@ -2,6 +2,7 @@ import type { ErrorObject } from 'ajv';
 import { parseTree, type Node } from 'jsonc-parser';
 import type { BatchKind } from '../batchKind';
 import type { SchemaNode } from '../schema/validators';
+import { numericStringKind } from '../schema/numericStrings';
 import { IssueCode } from './issueCodes';
 import type { Issue } from './types';
 import { suggestField } from './fieldSuggestions';
@@ -156,6 +157,11 @@ function describe(kind: BatchKind, root: SchemaNode, data: unknown, l: Located, 
   const params: Record<string, string> = { field, path: displayPath(segments, data) };
   if (here?.example) { params.example = here.example; }
   if (here?.definition) { params.definition = here.definition; }
+  const numeric = numericStringKind(here?.node.pattern); // A Gemini number field also takes a numeric string.
+  if (numeric !== undefined && (error.keyword === 'type' || error.keyword === 'pattern')) {
+    if (typeof value === 'string') { params.value = value.slice(0, 80); }
+    return { code: IssueCode.TypeMismatch, params: { ...params, expected: numeric, actual: jsonType(value), keyword: error.keyword } };
+  }
   if (error.keyword === 'type' || error.keyword === 'anyOf' || error.keyword === 'oneOf') {
     const expected = error.keyword === 'type' ? (error.params as { type: string | string[] }).type : unionTypes(here?.node);
     params.expected = Array.isArray(expected) ? expected.join(' or ') : String(expected);

@@ -39,6 +39,11 @@ export interface ValidationSummary {
   requests: number;
   bytes: number;
   issues: Issue[];
+  /**
+   * True when the kind was detected ('auto') and no line of the detection window looked like a batch request: the
+   * file holds other JSON Lines data and was not validated; its only issue is one `not-a-batch-file` warning.
+   */
+  notBatch?: boolean;
   /** Issues found but not kept, past the cap on issues per file (absent when none were dropped). */
   issuesDropped?: number;
 }

@@ -1,8 +1,10 @@
 import type { BatchKind } from '../batchKind';
-import { compareIssues, duplicateIssue, fileIssues, mixedIssue, tooManyLinesIssue } from './crossLineIssues';
+import { compareIssues, duplicateIssue, fileIssues, firstSeen, idField, mixedIssue, tooManyLinesIssue, type FirstSeen } from './crossLineIssues';
 import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { checkLine } from './lineCheck';
-import { DETECTION_LINES, lineShape, majorityKind, shapeVote } from './lineShape';
+import { batchShape, isBatchEvidence, parseObject } from './batchDetection';
+import { IssueCode } from './issueCodes';
+import { DETECTION_LINES, majorityKind, shapeVote } from './lineShape';
 import { PROVIDER_LIMITS } from './limits';
 import type { Issue, ValidationSummary } from './types';
 
@@ -39,12 +41,18 @@ export class ValidationSession {
   private readonly held: { text: string; line: number }[] = [];
   private readonly votes: Record<BatchKind, number> = { 'gemini-generate': 0, 'gemini-embed': 0, openai: 0 };
   private parsedForVote = 0;
+  /** Non-blank lines seen while the kind is open, and whether one of the first of them looks like a batch line. */
+  private seenForEvidence = 0;
+  private evidence = false;
+  /** With kind 'auto', no line of the detection window looked like a batch request: the file is not validated. */
+  private notBatch = false;
   private readonly kept: Issue[] = [];
   private dropped = 0;
   private readonly maxIssues: number;
-  private readonly firstById = new Map<string, number>();
-  private firstUrl: { value: string; line: number } | undefined;
-  private firstModel: { value: string; line: number } | undefined;
+  /** Where each id was first seen (the value's place on its line, for the duplicate's related span). */
+  private readonly firstById = new Map<string, FirstSeen>();
+  private firstUrl: { value: string; at: FirstSeen } | undefined;
+  private firstModel: { value: string; at: FirstSeen } | undefined;
   private requests = 0;
 
   constructor(options: ValidationOptions = {}) {
@@ -54,24 +62,23 @@ export class ValidationSession {
 
   /** One physical line (without its line break). `line` is 0-based. */
   addLine(text: string, line: number): void {
-    if (isBlank(text)) { return; }
+    if (isBlank(text) || this.notBatch) { return; }
     if (this.fileKind !== undefined) { this.validate(text, line); return; }
     this.held.push({ text, line });
-    try {
-      const value: unknown = JSON.parse(text);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-        this.parsedForVote++;
-        const shape = lineShape(value as Record<string, unknown>);
-        if (shape !== undefined) { this.votes[shapeVote(shape)]++; }
-      }
-    } catch {
-      // Unparsable lines do not vote; checkLine reports them once the kind is known.
+    // Unparsable lines do not vote; checkLine reports them once the kind is known.
+    const value = parseObject(text);
+    if (value !== undefined) {
+      this.parsedForVote++;
+      const shape = batchShape(value);
+      if (shape !== undefined) { this.votes[shapeVote(shape)]++; }
     }
+    if (!this.evidence && ++this.seenForEvidence <= DETECTION_LINES) { this.evidence = isBatchEvidence(value, text); }
     if (this.parsedForVote >= DETECTION_LINES) { this.decide(); }
   }
 
   /** An issue found below the line level (invalid UTF-8, a line too long to read): the line is still a request. */
   addLineIssue(issue: Issue): void {
+    if (this.notBatch) { return; }
     this.requests++;
     this.push(issue);
   }
@@ -93,6 +100,7 @@ export class ValidationSession {
   finish(bytes: number | LazyByteCount, lines: number): ValidationSummary {
     this.decide();
     const kind = this.kind;
+    if (this.notBatch) { return this.notBatchSummary(kind, bytes, lines); }
     let exact = typeof bytes === 'number' ? bytes : undefined;
     const count = (): number => (exact ??= (bytes as LazyByteCount).count());
     const limit = PROVIDER_LIMITS[kind].maxFileBytes;
@@ -112,7 +120,25 @@ export class ValidationSession {
   private decide(): void {
     if (this.fileKind !== undefined) { return; }
     this.fileKind = majorityKind(this.votes);
+    if (!this.evidence && this.seenForEvidence > 0) {
+      // Not a batch file: say so once rather than report every line of a log as a broken request.
+      this.notBatch = true;
+      this.held.length = 0;
+      return;
+    }
     for (const { text, line } of this.held.splice(0)) { this.validate(text, line); }
+  }
+
+  /** The summary of a file that is not a batch file: one `not-a-batch-file` warning (or what made it unreadable). */
+  private notBatchSummary(kind: BatchKind, bytes: number | LazyByteCount, lines: number): ValidationSummary {
+    const binary = this.kept.filter((i) => i.code === IssueCode.BinaryFile);
+    const issues: Issue[] = binary.length > 0 ? binary : [{
+      code: IssueCode.NotABatchFile, severity: 'warning', line: 0, startCol: 0, endLine: 0, endCol: 0, params: {},
+    }];
+    const summary = { kind, lines, requests: 0, issues, notBatch: true } as ValidationSummary;
+    const count = typeof bytes === 'number' ? () => bytes : () => bytes.count();
+    Object.defineProperty(summary, 'bytes', { get: count, enumerable: true });
+    return summary;
   }
 
   private push(issue: Issue): void {
@@ -129,17 +155,17 @@ export class ValidationSession {
     if (maxLines !== undefined && this.requests === maxLines + 1) { this.push(tooManyLinesIssue(kind, line, text)); }
     if (result.id !== undefined) {
       const first = this.firstById.get(result.id);
-      if (first === undefined) { this.firstById.set(result.id, line); }
+      if (first === undefined) { this.firstById.set(result.id, firstSeen(line, text, idField(kind))); }
       else { this.push(duplicateIssue(kind, text, line, result.id, first)); }
     }
     if (kind !== 'openai') { return; }
     if (result.url !== undefined) {
-      if (this.firstUrl === undefined) { this.firstUrl = { value: result.url, line }; }
-      else if (result.url !== this.firstUrl.value) { this.push(mixedIssue('url', text, line, result.url, this.firstUrl.value, this.firstUrl.line)); }
+      if (this.firstUrl === undefined) { this.firstUrl = { value: result.url, at: firstSeen(line, text, 'url') }; }
+      else if (result.url !== this.firstUrl.value) { this.push(mixedIssue('url', text, line, result.url, this.firstUrl.value, this.firstUrl.at)); }
     }
     if (result.model !== undefined) {
-      if (this.firstModel === undefined) { this.firstModel = { value: result.model, line }; }
-      else if (result.model !== this.firstModel.value) { this.push(mixedIssue('model', text, line, result.model, this.firstModel.value, this.firstModel.line)); }
+      if (this.firstModel === undefined) { this.firstModel = { value: result.model, at: firstSeen(line, text, 'model') }; }
+      else if (result.model !== this.firstModel.value) { this.push(mixedIssue('model', text, line, result.model, this.firstModel.value, this.firstModel.at)); }
     }
   }
 }

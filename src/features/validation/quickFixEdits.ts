@@ -136,10 +136,30 @@ function fixRole(node: Node, kind: 'gemini' | 'openai'): LineFix | undefined {
   return { title: `Change role "${String(node.value)}" to "${to}"`, startCol: node.offset, endCol: node.offset + node.length, newText: JSON.stringify(to) };
 }
 
+/**
+ * A bare GenerateContentRequest line: wrap it as `{"key", "request"}` so its result can be matched by key. The key
+ * is `request-<line number>` (1-based, as people count lines); the request keeps its own text.
+ */
+function fixBareRequest(text: string, root: Node, line: number): LineFix | undefined {
+  if (root.type !== 'object') {
+    return undefined;
+  }
+  const request = text.slice(root.offset, root.offset + root.length);
+  return {
+    title: 'Wrap as {"key", "request"}',
+    startCol: root.offset,
+    endCol: root.offset + root.length,
+    newText: `{"key": ${JSON.stringify(`request-${line + 1}`)}, "request": ${request}}`,
+  };
+}
+
 /** The quick fix for one issue on a line, if there is a safe one. */
 export function quickFixFor(text: string, issue: Issue): LineFix | undefined {
   const segments = segmentsOf(issue.path);
   const root = parseTree(text, undefined, { disallowComments: true });
+  if (root && issue.code === 'bare-request') {
+    return fixBareRequest(text, root, issue.line);
+  }
   if (!root || !segments) {
     return undefined;
   }

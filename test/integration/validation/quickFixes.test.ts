@@ -44,6 +44,34 @@ suite('validation: quick fixes', () => {
     await waitForDiagnostics(doc.uri, (d) => d.length === 0);
   });
 
+  test('a bare request line gets a warning and a quick fix that wraps it as {"key", "request"}', async () => {
+    const keyed = `{"key": "a", "request": {${CONTENTS}}}`;
+    const bare = `{${CONTENTS}}`;
+    const doc = await openUntitled(`${keyed}\n${bare}`);
+    const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'bare-request'));
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(diagnostic.range.start.line, 1);
+    assert.match(diagnostic.message, /matched by position/);
+    const actions = await quickFixes(doc.uri, diagnostic.range);
+    const fix = actions.find((a) => a.title === 'Wrap as {"key", "request"}');
+    assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.equal(doc.lineAt(1).text, `{"key": "request-2", "request": ${bare}}`);
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
+  });
+
+  test('a duplicate key has no quick fix; its related information points at the first key value', async () => {
+    const first = `{"key": "dup", "request": {${CONTENTS}}}`;
+    const doc = await openUntitled(`${first}\n{"key": "dup", "request": {${CONTENTS}}}`);
+    const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'duplicate-key'));
+    const related = diagnostic.relatedInformation ?? [];
+    assert.equal(related.length, 1);
+    assert.equal(related[0].location.uri.toString(), doc.uri.toString());
+    assert.equal(doc.getText(related[0].location.range), '"dup"');
+    assert.equal(related[0].location.range.start.line, 0);
+    assert.deepEqual((await quickFixes(doc.uri, diagnostic.range)).filter((a) => a.edit), []);
+  });
+
   test('every quick fix for the sample workspace\'s mistakes leaves a clean line', async () => {
     const ext = await activateExtension();
     const text = fs.readFileSync(path.join(ext.extensionPath, 'sample', 'with-mistakes.jsonl'), 'utf8');

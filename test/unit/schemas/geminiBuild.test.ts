@@ -6,6 +6,8 @@ import { JsonSchema } from '../../../scripts/schemaSources/jsonSchema';
 import { readMldevConverters } from '../../../scripts/schemaSources/mldevConverters';
 import { readSdkModel } from '../../../scripts/schemaSources/sdkTypes';
 import { REPO_ROOT } from './schemaKit';
+import { INTEGER_STRING_PATTERN, NUMBER_STRING_PATTERN } from '../../../src/core/schema/numericStrings';
+import { acceptNumericStrings } from '../../../scripts/schemaSources/numericStrings';
 
 const SDK = path.join(REPO_ROOT, 'node_modules', '@google', 'genai', 'dist');
 
@@ -32,7 +34,7 @@ suite('schemas build: Gemini from the installed SDK', () => {
     const { definitions } = buildGenerate(sdk, converters, newer, (m) => logs.push(m));
     assert.equal(props(definitions, 'GenerateContentRequest').brandNewField.type, 'boolean');
     assert.equal(props(definitions, 'GenerateContentRequest').brand_new_field['x-alias'], 'brandNewField');
-    assert.equal(props(definitions, 'GenerationConfig').new_knob.type, 'integer');
+    assert.deepEqual(props(definitions, 'GenerationConfig').new_knob.type, ['integer', 'string']);
     assert.equal(props(definitions, 'VideoMetadata').videoDuration, undefined);
     assert.equal(logs.length, 2, logs.join('\n'));
   });
@@ -41,7 +43,12 @@ suite('schemas build: Gemini from the installed SDK', () => {
     this.timeout(30_000);
     const { definitions, omitted } = buildGenerate(sdk, converters, undefined);
     assert.ok(props(definitions, 'GenerationConfig').thinkingConfig);
-    assert.equal(props(definitions, 'GenerationConfig').maxOutputTokens.type, 'integer');
+    // Proto3 JSON takes an integer written as a string of digits, and a float as a numeric string.
+    const maxOutputTokens = props(definitions, 'GenerationConfig').maxOutputTokens;
+    assert.deepEqual([maxOutputTokens.type, maxOutputTokens.pattern], [['integer', 'string'], INTEGER_STRING_PATTERN]);
+    assert.match(String(maxOutputTokens.description), /tokens/, 'the description is kept');
+    const temperature = props(definitions, 'GenerationConfig').temperature;
+    assert.deepEqual([temperature.type, temperature.pattern], [['number', 'string'], NUMBER_STRING_PATTERN]);
     assert.ok(omitted.includes('GenerationConfig.routingConfig'));
     const embed = buildEmbed(sdk, converters, undefined);
     assert.ok((embed.definitions.TaskType.enum as string[]).includes('RETRIEVAL_DOCUMENT'));
@@ -52,5 +59,35 @@ suite('schemas build: Gemini from the installed SDK', () => {
     const warnings: string[] = [];
     assert.equal(await loadDiscovery(path.join(REPO_ROOT, 'no-such-discovery.json'), (m) => warnings.push(m)), undefined);
     assert.match(warnings[0], /not used/);
+  });
+});
+
+suite('schemas build: numbers written as strings', () => {
+  test('every integer and number node takes its string form; other nodes are left alone', () => {
+    const out = acceptNumericStrings({
+      A: {
+        type: 'object',
+        properties: {
+          n: { type: 'integer', description: 'N.' },
+          list: { type: 'array', items: { type: 'number' } },
+          either: { anyOf: [{ type: 'integer' }, { type: 'boolean' }] },
+          level: { type: 'integer', enum: [1, 2] },
+          s: { type: 'string' },
+        },
+      },
+    });
+    const p = out.A.properties as Record<string, JsonSchema>;
+    assert.deepEqual(p.n, { type: ['integer', 'string'], pattern: INTEGER_STRING_PATTERN, description: 'N.' });
+    assert.deepEqual(p.list.items, { type: ['number', 'string'], pattern: NUMBER_STRING_PATTERN });
+    assert.deepEqual((p.either.anyOf as JsonSchema[])[0], { type: ['integer', 'string'], pattern: INTEGER_STRING_PATTERN });
+    assert.deepEqual(p.level, { type: 'integer', enum: [1, 2] });
+    assert.deepEqual(p.s, { type: 'string' });
+  });
+
+  test('the patterns accept what proto3 JSON accepts and nothing else', () => {
+    const int = new RegExp(INTEGER_STRING_PATTERN);
+    const num = new RegExp(NUMBER_STRING_PATTERN);
+    assert.deepEqual(['100', '-7', '0', '1.5', 'lots', '', '1e3', ' 1'].map((v) => int.test(v)), [true, true, true, false, false, false, false, false]);
+    assert.deepEqual(['0.5', '-1', '.5', '1e-3', 'NaN', '-Infinity', 'hot', '', '1.', '0x10'].map((v) => num.test(v)), [true, true, true, true, true, true, false, false, false, false]);
   });
 });

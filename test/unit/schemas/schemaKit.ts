@@ -16,9 +16,12 @@ export function loadSchema(name: SchemaName): Json {
   return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'schemas', `${name}.schema.json`), 'utf8')) as Json;
 }
 
-/** Compiles with the validator's options: draft-07, strict mode, our annotation keywords registered. */
+/**
+ * Compiles with the validator's options: draft-07, strict mode, our annotation keywords registered, union types
+ * allowed (a Gemini number field is `["integer", "string"]`: proto3 JSON takes numbers written as strings).
+ */
 export function compile(name: SchemaName, allErrors = false): ValidateFunction {
-  const ajv = new Ajv({ strict: true, allErrors });
+  const ajv = new Ajv({ strict: true, allowUnionTypes: true, allErrors });
   ajv.addVocabulary(ANNOTATIONS);
   return ajv.compile(loadSchema(name));
 }

@@ -12,7 +12,9 @@ suite('validation: checks across lines', () => {
     const text = [GEN('a'), GEN('b'), GEN('a'), GEN('a')].join('\n');
     const { issues } = validateText(text);
     assert.deepEqual(issues.map((i) => [i.line, i.code, text.split('\n')[i.line].slice(i.startCol, i.endCol)]), [[2, 'duplicate-key', '"key"'], [3, 'duplicate-key', '"key"']]);
-    assert.deepEqual(issues[0].related, [{ role: 'firstOccurrence', line: 0, startCol: 0, endLine: 0, endCol: 0 }]);
+    // Related information points at the first line's key value.
+    assert.deepEqual(issues[0].related, [{ role: 'firstOccurrence', line: 0, startCol: 7, endLine: 0, endCol: 10 }]);
+    assert.equal(text.split('\n')[0].slice(7, 10), '"a"');
     assert.match(messageFor(issues[0]), /^Duplicate `key` "a": line 1 already uses it/);
   });
 

@@ -1,17 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { DocumentValidator, validateText, type Issue } from '../../../src/core/validation';
-
-/** Small deterministic PRNG (mulberry32), so a failure replays. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failure replays.
+import { seededRandom as prng } from '../../../src/core/util/seededRandom';
 
 const GEN = (key: string) => `{"key":"${key}","request":{"contents":[{"parts":[{"text":"Hi ${key}"}]}]}}`;
 const OAI = (id: string, url = '/v1/chat/completions') => `{"custom_id":"${id}","method":"POST","url":"${url}","body":{"model":"gemini-2.5-flash","messages":[{"role":"user","content":"Hi"}]}}`;

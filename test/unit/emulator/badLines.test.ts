@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { genai, pollUntil, startTestEmulator, tempDir, TERMINAL } from './helpers';
+import type { RunningEmulator } from '../../../src/core/emulator';
+import { joinResults } from '../../../src/core/jobs/joinResults';
+
+/** The older documented form: a bare GenerateContentRequest per line, no key (reference §1.3). */
+const BARE_FIXTURE = path.join(__dirname, '../../fixtures/validation/bare/bare-requests.jsonl');
+
+suite('emulator: unusual but accepted input lines', () => {
+  let emu: RunningEmulator;
+  let tmp: ReturnType<typeof tempDir>;
+
+  setup(async () => {
+    tmp = tempDir('bad-lines');
+    emu = await startTestEmulator(path.join(tmp.dir, 'data'));
+  });
+  teardown(async () => {
+    await emu.close();
+    tmp.cleanup();
+  });
+
+  test('bare request lines run, their results have no key, and the join matches them by position', async () => {
+    const ai = genai(emu.baseUrl);
+    const file = await ai.files.upload({ file: BARE_FIXTURE, config: { mimeType: 'jsonl' } });
+    const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
+    const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
+    assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
+
+    const out = path.join(tmp.dir, 'out.jsonl');
+    await ai.files.download({ file: done.dest!.fileName!, downloadPath: out });
+    await pollUntil(async () => readFileSync(out, 'utf8'), (t) => t.split('\n').filter(Boolean).length === 2, 2000, 20);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    for (const line of lines) {
+      assert.deepEqual(Object.keys(line), ['response'], 'a keyless input line gives a result line with no key');
+    }
+
+    const joined = path.join(tmp.dir, 'joined.jsonl');
+    const counts = await joinResults(BARE_FIXTURE, out, undefined, joined);
+    assert.deepEqual(counts, { matched: 2, missingResults: 0, orphanResults: 0, unparseableResults: 0 });
+    const rows = readFileSync(joined, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { line: number; key: unknown; request: { contents: unknown } });
+    assert.deepEqual(rows.map((r) => [r.line, r.key]), [[1, null], [2, null]]);
+    assert.deepEqual(rows[1].request.contents, [{ role: 'user', parts: [{ text: 'Why is the sky blue?' }] }]);
+  });
+
+  test('a bare request with an unknown field fails the batch at creation, as the service does', async () => {
+    const ai = genai(emu.baseUrl);
+    const input = path.join(tmp.dir, 'bad.jsonl');
+    writeFileSync(input, '{"contents":[{"parts":[{"text":"x"}]}]}\n{"contents":[{"parts":[{"text":"x"}]}],"thinking_config":{}}\n');
+    const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
+    await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! }), (error: Error) => {
+      assert.match(error.message, /Error on line 2: invalid JSON, near column 40: no such field: 'thinking_config'/);
+      assert.doesNotMatch(error.message, /Error on line 1/, 'the clean bare line parses');
+      return true;
+    });
+  });
+});
