@@ -25,6 +25,7 @@ function report(io: CliIo, format: OutputFormat, file: string, summary: Validati
   if (format === 'json') {
     const record: Record<string, unknown> = { file, kind: summary.kind, lines: summary.lines, requests: summary.requests, diagnostics };
     if (summary.issuesDropped) { record.issuesDropped = summary.issuesDropped; }
+    if (summary.notBatch) { record.notBatch = true; }
     io.stdout(`${JSON.stringify(record)}\n`);
     return;
   }
@@ -32,7 +33,8 @@ function report(io: CliIo, format: OutputFormat, file: string, summary: Validati
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const dropped = summary.issuesDropped ? ` (${summary.issuesDropped} more not shown)` : '';
-  io.stderr(`${file}: ${summary.requests} requests (${summary.kind}), ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`);
+  const what = summary.notBatch ? 'not a batch file' : `${summary.requests} requests (${summary.kind})`;
+  io.stderr(`${file}: ${what}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`);
 }
 
 /**

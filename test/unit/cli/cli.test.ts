@@ -65,6 +65,16 @@ suite('cli: gemini-batch validate', () => {
     }]);
   });
 
+  test('a JSON Lines file that holds no batch lines is named so, in text and json', async () => {
+    const logs = path.join(ROOT, 'test', 'fixtures', 'validation', 'not-batch', 'http-log.jsonl');
+    const text = await run('validate', logs);
+    assert.match(text.err, /http-log\.jsonl: not a batch file, 0 errors, 1 warning/);
+    const json = await run('validate', '--format', 'json', logs);
+    const record = JSON.parse(json.out) as { notBatch?: boolean; diagnostics: { code: string }[] };
+    assert.equal(record.notBatch, true);
+    assert.deepEqual(record.diagnostics.map((d) => d.code), ['not-a-batch-file']);
+  });
+
   test('--kind overrides detection (also as --kind=K)', async () => {
     const { code, out } = await run('validate', `--kind=openai`, '--format=json', good);
     assert.equal(code, 1);
