@@ -7,6 +7,8 @@ import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensi
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
 import { registerSubmit } from './features/submit/registerSubmit';
+import { createKindResolver } from './features/submit/preflight';
+import { KindOverrides } from './features/validation/kindOverrides';
 import { registerValidation } from './features/validation/registerValidation';
 
 /** Table of contents: the log first, then each feature registers what it owns on `context.subscriptions`. */
@@ -18,7 +20,11 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const keys = registerAuth(context, { log, config });
   const emulator = registerEmulator(context, { log, config });
   const jobs = registerJobs(context, { log, config, keys, emulator });
-  registerSubmit(context, { log, config, jobs });
+  // A reader of the same workspaceState the validation feature writes its per-file kinds to, so submit validates
+  // with the kind the editor shows.
+  const kindOverrides = new KindOverrides(context.workspaceState);
+  context.subscriptions.push(kindOverrides);
+  registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(kindOverrides) });
   registerResults(context, { log, config, model: jobs.model });
   return createExtensionApi(log, jobs);
 }

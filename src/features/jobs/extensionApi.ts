@@ -1,19 +1,22 @@
+import type * as vscode from 'vscode';
 import type { JobsState } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
 import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
+import type { JobsNode } from './jobTreeItems';
 import type { JobsFeature } from './registerJobs';
 
 /**
  * What `activate()` returns. Integration tests read the state through it instead of scraping the UI: the log lines,
- * the jobs view state (the `geminiBatch.jobsState` context key), the model, the tree and the notifications.
+ * the jobs view state (the `geminiBatch.jobsState` context key), the model, the tree, its view and the notifications.
  */
 export interface GeminiBatchApi {
   logLines(): string[];
   jobsState(): JobsState | undefined;
   readonly model: JobsModel;
   readonly tree: JobsTreeDataProvider;
+  readonly view: vscode.TreeView<JobsNode>;
   readonly notifier: JobNotifier;
 }
 
@@ -23,6 +26,7 @@ export function createExtensionApi(log: Log, jobs: JobsFeature): GeminiBatchApi 
     jobsState: () => jobs.model.state,
     model: jobs.model,
     tree: jobs.tree,
+    view: jobs.view,
     notifier: jobs.notifier,
   };
 }

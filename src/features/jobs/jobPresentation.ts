@@ -34,13 +34,17 @@ export function viewOf(job: BatchJob, now: number): JobView {
   return describeJob(job, now);
 }
 
-/** `Running · 12/40 (2 failed) · gemini-2.5-flash · 4m · expires in 47h 56m`. */
+/**
+ * `Running · 12/40 (2 failed) · 4m · 47h 56m left · gemini-2.5-flash`, or `Succeeded · 40/40 · took 1h 02m · …`.
+ * What changes comes first and the model last: a narrow side bar cuts the end off.
+ */
 export function describeLine(job: BatchJob, view: JobView): string {
+  const finished = view.group === 'finished';
   return [
     stateLabel(job.state),
     progressText(view),
+    view.elapsedMs !== undefined ? `${finished ? 'took ' : ''}${formatDuration(view.elapsedMs)}` : undefined,
+    view.expiresInMs !== undefined ? (view.expiresInMs > 0 ? `${formatDuration(view.expiresInMs)} left` : 'overdue') : undefined,
     job.model?.replace(/^models\//, ''),
-    view.elapsedMs !== undefined ? formatDuration(view.elapsedMs) : undefined,
-    view.expiresInMs !== undefined ? (view.expiresInMs > 0 ? `expires in ${formatDuration(view.expiresInMs)}` : 'overdue') : undefined,
   ].filter((part) => part !== undefined).join(' · ');
 }

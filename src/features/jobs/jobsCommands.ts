@@ -36,7 +36,7 @@ export function registerJobsCommands(
     const provider = await model.provider();
     await provider.cancelJob(name);
     log.info(`[jobs] cancel requested for ${name}`);
-    model.upsert(await provider.getJob(name));
+    model.upsert(await provider.getJob(name, undefined, { kind: model.get(name)?.kind ?? model.records.get(name)?.kind }));
     return name;
   });
 

@@ -1,5 +1,5 @@
 import type { Log } from '../../adapters/log';
-import { BatchApiError, type BatchJob, type BatchProvider } from '../../core/providers/types';
+import { BatchApiError, isTerminal, type BatchJob, type BatchProvider } from '../../core/providers/types';
 import { mergeJobs, type JobRecord } from '../../core/jobs/jobRecords';
 
 /** A bound on listing, so a huge account cannot keep the loop busy; the newest jobs come first. */
@@ -31,7 +31,7 @@ export async function fetchJobs(
   for (const record of records) {
     if (names.has(record.jobName)) { continue; }
     try {
-      fetched.set(record.jobName, await provider.getJob(record.jobName, signal));
+      fetched.set(record.jobName, await provider.getJob(record.jobName, signal, { kind: record.kind }));
     } catch (error) {
       if (!(error instanceof BatchApiError && error.kind === 'notFound')) { throw error; }
       log.info(`[jobs] ${record.jobName} is gone from the service`);
@@ -57,6 +57,7 @@ export async function refreshUnfinished(
   signal?: AbortSignal,
 ): Promise<BatchJob[]> {
   const wanted = new Set(unfinished.map((j) => j.name));
+  const kinds = new Map(unfinished.map((j) => [j.name, j.kind]));
   const found: BatchJob[] = [];
   if (unfinished.length > GET_EACH_LIMIT) {
     const { jobs } = await provider.listJobs({ pageSize, signal });
@@ -66,7 +67,7 @@ export async function refreshUnfinished(
   }
   for (const name of wanted) {
     try {
-      found.push(await provider.getJob(name, signal));
+      found.push(await provider.getJob(name, signal, { kind: kinds.get(name) }));
     } catch (error) {
       // Deleted elsewhere (or expired out of the service): the caller drops what was not returned.
       if (!(error instanceof BatchApiError && error.kind === 'notFound')) { throw error; }
@@ -78,4 +79,35 @@ export async function refreshUnfinished(
 /** True when nothing a tree item shows differs, so the node need not be refreshed. */
 export function sameJob(a: BatchJob, b: BatchJob): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** What storing a batch of jobs changed: the jobs whose data differs, jobs that just ended, and adds/removes/moves. */
+export interface JobsDiff {
+  changedJobs: BatchJob[];
+  finishedJobs: BatchJob[];
+  structure: boolean;
+}
+
+/**
+ * Stores `jobs` in `byName` (dropping the others when `replaceAll`) and reports what changed. `structure` means a
+ * job was added, removed or moved between Active and Finished.
+ */
+export function storeJobs(byName: Map<string, BatchJob>, jobs: readonly BatchJob[], replaceAll: boolean): JobsDiff {
+  const diff: JobsDiff = { changedJobs: [], finishedJobs: [], structure: false };
+  for (const job of jobs) {
+    const previous = byName.get(job.name);
+    byName.set(job.name, job);
+    if (!previous) { diff.structure = true; continue; }
+    if (sameJob(previous, job)) { continue; }
+    diff.changedJobs.push(job);
+    if (isTerminal(previous.state) !== isTerminal(job.state)) { diff.structure = true; }
+    if (!isTerminal(previous.state) && isTerminal(job.state)) { diff.finishedJobs.push(job); }
+  }
+  if (replaceAll) {
+    const keep = new Set(jobs.map((j) => j.name));
+    for (const name of [...byName.keys()]) {
+      if (!keep.has(name)) { byName.delete(name); diff.structure = true; }
+    }
+  }
+  return diff;
 }

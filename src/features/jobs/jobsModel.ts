@@ -6,7 +6,7 @@ import type { Log } from '../../adapters/log';
 import { Poller, type TickResult } from '../../core/jobs/poller';
 import { BatchApiError, isTerminal, type BatchJob, type BatchProvider } from '../../core/providers/types';
 import type { JobRecordStore } from './jobRecordStore';
-import { fetchJobs, refreshUnfinished, sameJob } from './jobsFetch';
+import { fetchJobs, refreshUnfinished, storeJobs } from './jobsFetch';
 import type { ProviderSession } from './providerSession';
 
 /** What changed in one update: `structure` means jobs were added, removed or moved between groups. */
@@ -28,11 +28,14 @@ export class JobsModel implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<JobsChange>();
   private readonly stateChanged = new vscode.EventEmitter<JobsState>();
   private readonly finished = new vscode.EventEmitter<BatchJob>();
+  private readonly ticked = new vscode.EventEmitter<string[]>();
   readonly onDidChange = this.changed.event;
   readonly onDidChangeState = this.stateChanged.event;
   /** A job reached a terminal state while we watched it (never for jobs already finished when first listed). */
   readonly onDidFinishJob = this.finished.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.stateChanged, this.finished];
+  /** After each poll tick: the unfinished jobs whose data did not change (their time-based text still moves on). */
+  readonly onDidTick = this.ticked.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.stateChanged, this.finished, this.ticked];
 
   constructor(
     private readonly session: ProviderSession,
@@ -133,22 +136,33 @@ export class JobsModel implements vscode.Disposable {
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
-  /** One poll: refresh every unfinished job. Errors become tree state and backoff, never pop-ups. */
+  /**
+   * One poll: refresh every unfinished job. Errors become tree state and backoff, never pop-ups. Every tick (failed
+   * or not) also announces the unfinished jobs whose data did not change, so their elapsed and time-left descriptions
+   * move on without a second timer.
+   */
   private async poll(signal: AbortSignal): Promise<TickResult> {
     const generation = this.generation;
     const unfinished = this.jobs().filter((j) => !isTerminal(j.state));
-    let changed = false;
-    if (unfinished.length > 0) {
-      const provider = await this.provider();
-      const fetched = await refreshUnfinished(provider, unfinished, this.config.pageSize(), signal);
-      if (generation !== this.generation) { return { unfinished: 0 }; }
-      // A job deleted meanwhile (here or elsewhere) is not brought back.
-      const gone = unfinished.filter((job) => !fetched.some((f) => f.name === job.name));
-      gone.forEach((job) => this.remove(job.name));
-      changed = this.apply(fetched.filter((job) => this.byName.has(job.name)), false) || gone.length > 0;
+    let changed: Set<string> | undefined;
+    try {
+      if (unfinished.length > 0) {
+        const provider = await this.provider();
+        const fetched = await refreshUnfinished(provider, unfinished, this.config.pageSize(), signal);
+        if (generation !== this.generation) { return { unfinished: 0 }; }
+        // A job deleted meanwhile (here or elsewhere) is not brought back.
+        const gone = unfinished.filter((job) => !fetched.some((f) => f.name === job.name));
+        gone.forEach((job) => this.remove(job.name));
+        changed = this.apply(fetched.filter((job) => this.byName.has(job.name)), false) ?? (gone.length ? new Set() : undefined);
+      }
+      this.clearFailure();
+    } finally {
+      if (generation === this.generation) {
+        const still = this.jobs().filter((j) => !isTerminal(j.state) && !changed?.has(j.name));
+        if (still.length > 0) { this.ticked.fire(still.map((j) => j.name)); }
+      }
     }
-    this.clearFailure();
-    return { unfinished: this.jobs().filter((j) => !isTerminal(j.state)).length, changed };
+    return { unfinished: this.jobs().filter((j) => !isTerminal(j.state)).length, changed: changed !== undefined };
   }
 
   /** A failed poll or refresh becomes an item in the tree; the Poller itself backs off and honours Retry-After. */
@@ -168,27 +182,13 @@ export class JobsModel implements vscode.Disposable {
     }
   }
 
-  /** Stores `jobs`, fires one change event, announces finished jobs; true when anything changed. */
-  private apply(jobs: BatchJob[], replaceAll: boolean): boolean {
-    const changedJobs: BatchJob[] = [];
-    let structure = false;
-    for (const job of jobs) {
-      const previous = this.byName.get(job.name);
-      this.byName.set(job.name, job);
-      if (!previous) { structure = true; continue; }
-      if (sameJob(previous, job)) { continue; }
-      changedJobs.push(job);
-      if (isTerminal(previous.state) !== isTerminal(job.state)) { structure = true; }
-      if (!isTerminal(previous.state) && isTerminal(job.state)) { this.finished.fire(job); }
-    }
-    if (replaceAll) {
-      const keep = new Set(jobs.map((j) => j.name));
-      for (const name of [...this.byName.keys()]) {
-        if (!keep.has(name)) { this.byName.delete(name); structure = true; }
-      }
-    }
-    if (structure || changedJobs.length > 0) { this.changed.fire({ jobs: changedJobs, structure }); }
-    return structure || changedJobs.length > 0;
+  /** Stores `jobs`, fires one change event, announces finished jobs; the names of the jobs whose data changed. */
+  private apply(jobs: BatchJob[], replaceAll: boolean): Set<string> | undefined {
+    const { changedJobs, finishedJobs, structure } = storeJobs(this.byName, jobs, replaceAll);
+    finishedJobs.forEach((job) => this.finished.fire(job));
+    if (!structure && changedJobs.length === 0) { return undefined; }
+    this.changed.fire({ jobs: changedJobs, structure });
+    return new Set(changedJobs.map((job) => job.name));
   }
 
   private setState(state: JobsState): void {

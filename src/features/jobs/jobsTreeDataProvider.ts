@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BatchJob } from '../../core/providers/types';
+import { describeLine, viewOf } from './jobPresentation';
 import type { JobsModel } from './jobsModel';
 import {
   FailureNode, FileNode, GroupNode, JobNode, failureItem, fileItem, groupItem, groupOf, jobItem, type JobsNode,
@@ -12,6 +13,7 @@ function newestFirst(a: BatchJob, b: BatchJob): number {
 /**
  * Renders the JobsModel. Reads model state only (never fetches, never pops UI). Nodes are stable objects, so a
  * data change refreshes just that job's node; only added, removed or regrouped jobs refresh the whole tree.
+ * Each poll tick re-renders the unfinished jobs' nodes, so elapsed time and time left move on while the view is visible.
  * In the noKey / unreachable / empty states it returns no children and the view shows its `viewsWelcome`.
  */
 export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, vscode.Disposable {
@@ -19,10 +21,16 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   private readonly groups = { active: new GroupNode('active'), finished: new GroupNode('finished') };
   private readonly jobNodes = new Map<string, JobNode>();
+  /** The description each job's item was last drawn with. */
+  private readonly drawn = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor(private readonly model: JobsModel) {
+  /** `isVisible`: whether the view is on screen; time-based descriptions are only re-rendered while it is. */
+  constructor(private readonly model: JobsModel, private readonly isVisible: () => boolean = () => true) {
     this.disposables.push(
+      model.onDidTick((names) => {
+        if (this.isVisible()) { names.forEach((name) => this.refreshIfStale(name)); }
+      }),
       model.onDidChange(({ jobs, structure }) => {
         if (structure) {
           this.forgetRemovedNodes();
@@ -61,7 +69,9 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
           gone.id = `job:${node.name}`;
           return gone;
         }
-        return jobItem(job, this.model.records.get(node.name), Date.now());
+        const item = jobItem(job, this.model.records.get(node.name), Date.now());
+        this.drawn.set(node.name, String(item.description));
+        return item;
       }
     }
   }
@@ -90,6 +100,21 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     return undefined;
   }
 
+  /** Re-renders the unfinished jobs' nodes whose elapsed or time-left text moved on since they were drawn. */
+  refreshUnfinished(): void {
+    for (const job of this.jobsIn(this.groups.active)) { this.refreshIfStale(job.name); }
+  }
+
+  /**
+   * Only a drawn node whose text moved on: a re-render closes an open tooltip, so identical redraws are skipped, and a
+   * node never drawn (in a collapsed group) is drawn fresh when shown.
+   */
+  private refreshIfStale(name: string): void {
+    const job = this.model.get(name);
+    const drawn = this.drawn.get(name);
+    if (job && drawn !== undefined && drawn !== describeLine(job, viewOf(job, Date.now()))) { this.changed.fire(this.nodeFor(name)); }
+  }
+
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
@@ -110,7 +135,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
 
   private forgetRemovedNodes(): void {
     for (const name of [...this.jobNodes.keys()]) {
-      if (!this.model.get(name)) { this.jobNodes.delete(name); }
+      if (!this.model.get(name)) { this.jobNodes.delete(name); this.drawn.delete(name); }
     }
   }
 }

@@ -69,7 +69,10 @@ export class ProviderSession implements vscode.Disposable {
         return { status: 'unavailable', id, reason: 'The local emulator is stopped.' };
       }
       const emulator = await this.emulator.ensureStarted();
-      const provider = createProvider({ id, apiKey: 'emulator-key', geminiBaseUrl: emulator.baseUrl, onCall });
+      // The emulator speaks both API versions; v1beta is the one with every Batch and Files endpoint.
+      const provider = createProvider({
+        id, apiKey: 'emulator-key', geminiBaseUrl: emulator.baseUrl, geminiApiVersion: 'v1beta', openaiBaseUrl: `${emulator.baseUrl}/v1`, onCall,
+      });
       return { status: 'ready', id, provider };
     }
     const { key, source } = await this.keys.get(id);

@@ -35,13 +35,17 @@ export function registerJobs(
   const visibility = { view: undefined as vscode.TreeView<JobsNode> | undefined };
   const canPoll = (): boolean => vscode.window.state.focused || (visibility.view?.visible ?? true);
   const model = new JobsModel(session, records, config, log, canPoll);
-  const tree = new JobsTreeDataProvider(model);
+  const tree = new JobsTreeDataProvider(model, () => visibility.view?.visible ?? false);
   const view = vscode.window.createTreeView('geminiBatch.jobs', { treeDataProvider: tree, showCollapseAll: true });
   visibility.view = view;
   const notifier = new JobNotifier(model, deps.showNotice);
   context.subscriptions.push(
     session, records, model, tree, view, notifier,
-    view.onDidChangeVisibility(() => model.resumePolling()),
+    view.onDidChangeVisibility(({ visible }) => {
+      model.resumePolling();
+      // Shown again: the time-based descriptions were not re-rendered while hidden.
+      if (visible) { tree.refreshUnfinished(); }
+    }),
     vscode.window.onDidChangeWindowState(() => model.resumePolling()),
   );
 

@@ -29,7 +29,7 @@ export interface DownloadedResults {
 export async function currentJob(model: JobsModel, provider: BatchProvider, name: string): Promise<BatchJob> {
   const known = model.get(name);
   if (known?.resultsFile) { return known; }
-  const fresh = await provider.getJob(name);
+  const fresh = await provider.getJob(name, undefined, { kind: known?.kind ?? model.records.get(name)?.kind });
   model.upsert(fresh);
   return fresh;
 }

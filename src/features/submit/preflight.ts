@@ -3,18 +3,33 @@ import * as vscode from 'vscode';
 import type { Log } from '../../adapters/log';
 import { validateFile } from '../../core/validation';
 import type { ValidationSummary } from '../../core/validation/types';
+import type { BatchKind } from '../../core/batchKind';
+import type { KindOverrides } from '../validation/kindOverrides';
+import { readValidationSettings } from '../validation/validationSettings';
+
+/** The kind a file is validated and submitted as; 'auto' means "detect it from the lines". */
+export type KindResolver = (uri: vscode.Uri) => BatchKind | 'auto';
 
 /**
- * Validates the file as it is on disk (an open, dirty editor is saved first) before anything is uploaded.
- * A file with errors is refused with a "Show Problems" action: resolves to undefined, and no job is created.
+ * The same precedence the editor validates with, so submit never disagrees with the squiggles: the per-file override
+ * ("Set Batch Kind for This File…"), then the `geminiBatch.validation.kind` setting, then detection.
  */
-export async function preflight(uri: vscode.Uri, log: Log): Promise<ValidationSummary | undefined> {
+export function createKindResolver(overrides: Pick<KindOverrides, 'get'>): KindResolver {
+  return (uri) => overrides.get(uri) ?? readValidationSettings(uri).kind;
+}
+
+/**
+ * Validates the file as it is on disk (an open, dirty editor is saved first) before anything is uploaded, with the
+ * kind the editor validates it with (`kindFor`). A file with errors is refused with a "Show Problems" action:
+ * resolves to undefined, and no job is created.
+ */
+export async function preflight(uri: vscode.Uri, log: Log, kindFor: KindResolver): Promise<ValidationSummary | undefined> {
   const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
   if (open?.isDirty) { await open.save(); }
   const name = path.basename(uri.fsPath);
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Validating ${name}` },
-    () => validateFile(uri.fsPath),
+    () => validateFile(uri.fsPath, { kind: kindFor(uri) }),
   );
   const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
   log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors`);

@@ -1,7 +1,9 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { registerCommand } from '../../adapters/errors';
 import { BATCH_KINDS, isBatchKind, type BatchKind } from '../../core/batchKind';
 import { createAndTrack, submitBatch, type SubmitDeps, type SubmitOptions } from './submitFlow';
+import { knownUploads, pickUploadedFile, type UploadChoice } from './pickUploadedFile';
 import { preflight } from './preflight';
 import { registerSubmitCodeLens } from './submitCodeLens';
 import { askDisplayName, pickModel, resolveBatchFile } from './submitPrompts';
@@ -18,8 +20,8 @@ function optionsOf<T extends object>(arg: unknown): T {
  */
 export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDeps): void {
   const { log } = deps;
-  // The last upload of this session, offered as the default by "Create Batch Job from Uploaded File…".
-  const lastUpload: { name?: string; uri?: vscode.Uri; kind?: BatchKind } = {};
+  // The last upload of this session, offered first by "Create Batch Job from Uploaded File…".
+  const lastUpload: { choice?: UploadChoice } = {};
 
   registerCommand(context, log, 'geminiBatch.job.submit', async (arg?: unknown, options?: unknown) => {
     const uri = await resolveBatchFile(arg);
@@ -28,34 +30,35 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
 
   registerCommand(context, log, 'geminiBatch.file.upload', async (arg?: unknown, options?: unknown) => {
     const uri = await resolveBatchFile(arg);
-    const summary = uri && await preflight(uri, log);
+    const summary = uri && await preflight(uri, log, deps.kindFor);
     if (!uri || !summary) { return undefined; }
     const displayName = optionsOf<SubmitOptions>(options).displayName ?? await askDisplayName(uri);
     if (!displayName) { return undefined; }
     const uploaded = await uploadWithProgress(await deps.jobs.model.provider(), uri, displayName);
-    Object.assign(lastUpload, { name: uploaded.name, uri, kind: summary.kind });
+    lastUpload.choice = { name: uploaded.name, uri, kind: summary.kind };
     log.info(`[submit] uploaded ${uri.fsPath} as ${uploaded.name}`);
     return uploaded.name;
   });
 
   registerCommand(context, log, 'geminiBatch.job.create', async (fileArg?: unknown, options?: unknown) => {
     const given = optionsOf<SubmitOptions & { kind?: BatchKind }>(options);
-    const fileName = typeof fileArg === 'string' ? fileArg : await vscode.window.showInputBox({
-      title: 'Uploaded file to run', value: lastUpload.name, placeHolder: 'files/… or file-…', ignoreFocusOut: true,
-    });
-    if (!fileName) { return undefined; }
-    const kind = isBatchKind(given.kind) ? given.kind
-      : (fileName === lastUpload.name && lastUpload.kind)
-        || await vscode.window.showQuickPick([...BATCH_KINDS], { placeHolder: 'Kind of batch in that file' });
-    if (!isBatchKind(kind)) { return undefined; }
     const provider = await deps.jobs.model.provider();
+    const known = knownUploads(deps.jobs.model.records.all().filter((r) => r.provider === provider.id), lastUpload.choice);
+    const file = typeof fileArg === 'string'
+      ? known.find((c) => c.name === fileArg) ?? { name: fileArg }
+      : await pickUploadedFile(provider, known);
+    if (!file) { return undefined; }
+    const kind = isBatchKind(given.kind) ? given.kind
+      : file.kind ?? await vscode.window.showQuickPick([...BATCH_KINDS], { placeHolder: 'Kind of batch in that file' });
+    if (!isBatchKind(kind)) { return undefined; }
     const model = given.model ?? await pickModel(provider, kind);
-    const displayName = given.displayName ?? await vscode.window.showInputBox({ title: 'Display name', value: fileName, ignoreFocusOut: true });
+    const displayName = given.displayName ?? await vscode.window.showInputBox({
+      title: 'Display name', value: file.uri ? path.basename(file.uri.fsPath).replace(/\.jsonl$/i, '') : file.name, ignoreFocusOut: true,
+    });
     if (!model || !displayName) { return undefined; }
-    const input = fileName === lastUpload.name ? lastUpload.uri : undefined;
-    const job = await createAndTrack(deps, provider, { kind, model, displayName, inputFile: fileName }, input);
+    const job = await createAndTrack(deps, provider, { kind, model, displayName, inputFile: file.name }, file.uri);
     return job.name;
   });
 
-  registerSubmitCodeLens(context);
+  registerSubmitCodeLens(context, deps.kindFor);
 }

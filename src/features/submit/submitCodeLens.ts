@@ -1,12 +1,37 @@
 import * as vscode from 'vscode';
+import { holdsBatchLines } from '../validation/batchLineDetection';
+import type { KindResolver } from './preflight';
 
 /**
- * "Submit Batch Job" and "Validate" above the first line of a JSONL file, so the run loop starts where the batch is
- * written. Lenses are computed from the first line only: cheap even for huge files.
+ * Whether a document is a batch file worth a "Submit Batch Job" lens: an explicit kind says so, otherwise its first
+ * lines must look like batch lines (a log of JSON records is left alone), as the live validation decides.
  */
-export class SubmitCodeLensProvider implements vscode.CodeLensProvider {
+function isBatchDocument(kindFor: KindResolver, document: vscode.TextDocument): boolean {
+  return kindFor(document.uri) !== 'auto' || holdsBatchLines(document);
+}
+
+/**
+ * "Submit Batch Job" and "Validate" above the first line of a batch file, so the run loop starts where the batch is
+ * written. Other JSON Lines files (logs, datasets) get no lens. Decided from the first lines only: cheap even for
+ * huge files.
+ */
+export class SubmitCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  // The kind setting can turn a plain JSON Lines file into a batch file (edits re-ask for lenses by themselves).
+  private readonly listener = vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration('geminiBatch.validation.kind')) { this.changed.fire(); }
+  });
+
+  constructor(private readonly kindFor: KindResolver) {}
+
+  dispose(): void {
+    this.listener.dispose();
+    this.changed.dispose();
+  }
+
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (document.lineCount === 1 && document.lineAt(0).isEmptyOrWhitespace) { return []; }
+    if (!isBatchDocument(this.kindFor, document)) { return []; }
     const top = new vscode.Range(0, 0, 0, 0);
     return [
       new vscode.CodeLens(top, { title: '$(cloud-upload) Submit Batch Job', command: 'geminiBatch.job.submit', arguments: [document.uri] }),
@@ -15,8 +40,7 @@ export class SubmitCodeLensProvider implements vscode.CodeLensProvider {
   }
 }
 
-export function registerSubmitCodeLens(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, new SubmitCodeLensProvider()),
-  );
+export function registerSubmitCodeLens(context: vscode.ExtensionContext, kindFor: KindResolver): void {
+  const provider = new SubmitCodeLensProvider(kindFor);
+  context.subscriptions.push(provider, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, provider));
 }

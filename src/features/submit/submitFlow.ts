@@ -5,7 +5,7 @@ import { safeCreate, type SafeCreateEvent } from '../../core/jobs/safeCreate';
 import type { BatchJob, BatchProvider, CreateJobRequest } from '../../core/providers/types';
 import type { JobsFeature } from '../jobs/registerJobs';
 import { inlineLines, openaiEndpoint } from './jobInput';
-import { preflight } from './preflight';
+import { preflight, type KindResolver } from './preflight';
 import { askDisplayName, pickModel } from './submitPrompts';
 import { uploadWithProgress } from './uploadWithProgress';
 
@@ -13,6 +13,8 @@ export interface SubmitDeps {
   log: Log;
   config: Config;
   jobs: JobsFeature;
+  /** The kind the editor validates a file with (override → setting → 'auto'). */
+  kindFor: KindResolver;
 }
 
 /** Passing both makes `submit` ask nothing (keybindings, scripts, tests). */
@@ -26,7 +28,7 @@ export interface SubmitOptions {
  * Resolves to the created job's name, or undefined when refused or dismissed.
  */
 export async function submitBatch(deps: SubmitDeps, uri: vscode.Uri, options: SubmitOptions = {}): Promise<string | undefined> {
-  const summary = await preflight(uri, deps.log);
+  const summary = await preflight(uri, deps.log, deps.kindFor);
   if (!summary) { return undefined; }
   const provider = await deps.jobs.model.provider();
   const model = options.model ?? await pickModel(provider, summary.kind);
