@@ -50,9 +50,12 @@ export class JobRun {
   private stopReason?: StopReason;
   private wake?: () => void;
   readonly done: Promise<void>;
+  /** The temp results files (`-out`, `-err`): named up front so a failed run can remove them. */
+  private readonly tmpPaths: readonly [string, string];
 
   constructor(private readonly store: Store, private readonly now: () => number, readonly job: JobRecord, initialStop?: StopReason) {
     this.stopReason = initialStop;
+    this.tmpPaths = [store.tmpPath(`${job.id}-out`), store.tmpPath(`${job.id}-err`)];
     this.done = this.main().catch((e: unknown) => this.fail(e));
   }
 
@@ -87,8 +90,8 @@ export class JobRun {
 
   private async main(): Promise<void> {
     const input = this.store.jobInputPath(this.job.id);
-    const out = new ResultWriter(this.store.tmpPath(`${this.job.id}-out`));
-    const err = new ResultWriter(this.store.tmpPath(`${this.job.id}-err`));
+    const out = new ResultWriter(this.tmpPaths[0]);
+    const err = new ResultWriter(this.tmpPaths[1]);
     let index = 0;
     try {
       for await (const { text } of readRequestLines(input)) {
@@ -150,6 +153,8 @@ export class JobRun {
 
   /** An unexpected failure (e.g. the disk is full): the job fails instead of hanging or crashing the server. */
   private async fail(e: unknown): Promise<void> {
+    // The run's temp results are never published now: nothing refers to them.
+    await Promise.all(this.tmpPaths.map((p) => fsp.rm(p, { force: true }).catch(() => undefined)));
     this.job.final = { state: 'FAILED', endMs: this.now(), succeeded: this.succeeded, failed: this.failed, error: String((e as Error)?.message ?? e) };
     await this.store.putJob(this.job).catch(() => undefined);
   }

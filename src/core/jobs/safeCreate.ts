@@ -1,3 +1,4 @@
+import { abortableDelay } from '../providers/abortableDelay';
 import { BatchApiError, type BatchJob, type BatchProvider, type CreateJobRequest } from '../providers/types';
 
 export interface SafeCreateOptions {
@@ -40,13 +41,6 @@ export class CreateOutcomeUnknownError extends BatchApiError {
 
 const AMBIGUOUS: ReadonlySet<string> = new Set(['network', 'server', 'unknown']);
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(new BatchApiError('cancelled', 'Cancelled.'))), { once: true });
-  });
-}
-
 const bareModel = (model: string | undefined) => model?.replace(/^models\//, '');
 
 /** Does a listed job look like the one our attempt (begun at `since`) would have made? */
@@ -54,6 +48,11 @@ export function matchesRequest(job: BatchJob, request: CreateJobRequest, since: 
   const created = job.createTime ? Date.parse(job.createTime) : NaN;
   if (!(created >= since)) {
     return false;
+  }
+  if (request.kind === 'openai') {
+    // OpenAI-format batches carry no display name we set (Gemini's compat layer names them `batch-<id>`) and
+    // report dated model names (`gpt-4o-2024-08-06`): the fresh upload alone identifies the submission.
+    return request.inputFile !== undefined && job.inputFile === request.inputFile;
   }
   if (job.displayName !== undefined && job.displayName !== request.displayName) {
     return false;
@@ -92,7 +91,8 @@ async function findCreated(provider: BatchProvider, request: CreateJobRequest, s
  */
 export async function safeCreate(provider: BatchProvider, request: CreateJobRequest, options: SafeCreateOptions = {}): Promise<SafeCreateResult> {
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
+  // Rejects at once on an already-aborted signal and removes its abort listener when the wait ends.
+  const sleep = options.sleep ?? abortableDelay;
   const maxAttempts = options.maxAttempts ?? 3;
   const skew = options.clockSkewMs ?? 120_000;
   const firstStart = now();

@@ -6,12 +6,9 @@ import { trimBase, type GeminiEndpoint } from './geminiRest';
 import { instrumentedFetch } from './instrumentedFetch';
 import { listOpenAIModels, openaiFileStore } from './openaiFiles';
 import { OpenAIBatchProvider } from './openaiProvider';
-import type { BatchProvider, ProviderConfig } from './types';
+import { BatchApiError, type BatchProvider, type ProviderConfig } from './types';
 
 export type { ProviderConfig } from './types';
-
-export const DEFAULT_GEMINI_BASE_URL = 'https://generativelanguage.googleapis.com';
-export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 /** An `openai` SDK client that never retries on its own (a retried create can make a second job). */
 function openaiClient(config: ProviderConfig, baseURL: string): OpenAI {
@@ -34,10 +31,18 @@ function withoutAuthorization(fetch: typeof globalThis.fetch): typeof globalThis
   }) as typeof globalThis.fetch;
 }
 
+/** A blank base-URL setting is a configuration error, said plainly (not an `Invalid URL` from deep inside fetch). */
+function baseUrl(value: string, setting: string): string {
+  if (!value.trim()) {
+    throw new BatchApiError('invalid', `The setting geminiBatch.${setting} is empty: set it to the API's base URL.`);
+  }
+  return trimBase(value.trim());
+}
+
 function geminiEndpoint(config: ProviderConfig): GeminiEndpoint {
   return {
-    baseUrl: trimBase(config.geminiBaseUrl || DEFAULT_GEMINI_BASE_URL),
-    version: config.geminiApiVersion ?? 'v1beta',
+    baseUrl: baseUrl(config.geminiBaseUrl, 'gemini.baseUrl'),
+    version: config.geminiApiVersion,
     apiKey: config.apiKey,
     fetch: instrumentedFetch({ apiKey: config.apiKey, onCall: config.onCall, fetch: config.fetch, throwOnHttpError: true }),
   };
@@ -65,7 +70,7 @@ function geminiCompat(config: ProviderConfig, endpoint: GeminiEndpoint): OpenAIB
  */
 export function createProvider(config: ProviderConfig): BatchProvider {
   if (config.id === 'openai') {
-    const client = openaiClient(config, trimBase(config.openaiBaseUrl || DEFAULT_OPENAI_BASE_URL));
+    const client = openaiClient(config, baseUrl(config.openaiBaseUrl, 'openai.baseUrl'));
     return new OpenAIBatchProvider({
       id: 'openai',
       apiKey: config.apiKey,

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { BatchJob as SdkBatchJob, GoogleGenAI } from '@google/genai';
 import type { BatchKind } from '../batchKind';
+import { compatJobsAmong, compatViewOf, mergeCompatView } from './compatView';
 import { toBatchApiError } from './errors';
 import { inlineResultLines, toInlineRequests } from './geminiInline';
 import { geminiState, mapGeminiOperation, type GeminiOperation } from './geminiOperation';
@@ -12,6 +13,7 @@ import {
   type BatchJob,
   type BatchProvider,
   type CreateJobRequest,
+  type JobHint,
   type ProgressSink,
   type ProviderCapabilities,
   type ProviderId,
@@ -34,12 +36,13 @@ function modelId(model: string): string {
 /**
  * The Gemini API: creates, cancels and deletes through @google/genai; reads jobs (get/list) as raw REST so
  * batchStats and the job error, which the SDK drops, survive; uploads with our own resumable upload (progress,
- * abort, resume). `openai`-kind files go through Gemini's OpenAI-compatible layer (`compat`); a job is routed
- * there when its name is not `batches/…` or when this instance created it there.
+ * abort, resume). `openai`-kind files go through Gemini's OpenAI-compatible layer (`compat`). Its jobs are
+ * `batches/…` too, and the native view of them lacks their kind and error file, so reads consult the compat
+ * layer (see compatView.ts) unless the caller's saved record says which kind the job is. No in-memory routing:
+ * a fresh instance (after a reload) reads a job exactly as the one that created it.
  */
 export class GeminiProvider implements BatchProvider {
   readonly capabilities: ProviderCapabilities = { deleteJob: true, inline: true };
-  private readonly compatJobs = new Set<string>();
 
   constructor(
     readonly id: ProviderId,
@@ -47,10 +50,6 @@ export class GeminiProvider implements BatchProvider {
     private readonly ai: GoogleGenAI,
     private readonly compat: BatchProvider,
   ) {}
-
-  private usesCompat(name: string): boolean {
-    return !isNativeJobName(name) || this.compatJobs.has(name);
-  }
 
   private async call<T>(run: () => Promise<T>): Promise<T> {
     try {
@@ -60,21 +59,49 @@ export class GeminiProvider implements BatchProvider {
     }
   }
 
-  async listJobs(options: { pageSize?: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {
+  /** The native list page, with the compat layer's view of the compat jobs on it (kind `openai`, error file). */
+  async listJobs(options: { pageSize: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {
     const page = await this.call(() =>
       geminiJson<{ operations?: GeminiOperation[]; nextPageToken?: string }>(this.endpoint, 'GET', 'batches', {
         query: { pageSize: options.pageSize, pageToken: options.pageToken },
         signal: options.signal,
       }),
     );
-    const jobs = (page.operations ?? []).map((op) => mapGeminiOperation(op, this.id));
+    const native = (page.operations ?? []).map((op) => mapGeminiOperation(op, this.id));
+    const fileJobs = native.filter((j) => j.resultsFile !== 'inline' && j.inputFile !== undefined);
+    const compat = fileJobs.length > 0 ? await compatJobsAmong(this.compat, fileJobs, options.signal) : new Map<string, BatchJob>();
+    const jobs = native.map((job) => {
+      const view = compat.get(job.name);
+      return view ? mergeCompatView(job, view) : job;
+    });
     return { jobs, nextPageToken: page.nextPageToken || undefined };
   }
 
-  async getJob(name: string, signal?: AbortSignal): Promise<BatchJob> {
-    if (this.usesCompat(name)) {
+  /**
+   * `hint.kind` comes from the caller's saved record: `openai` reads through the compat layer, a Gemini kind reads
+   * natively only. Without a hint, a native file job is also looked up in the compat layer (one extra GET).
+   */
+  async getJob(name: string, signal?: AbortSignal, hint?: JobHint): Promise<BatchJob> {
+    if (!isNativeJobName(name)) {
       return this.compat.getJob(name, signal);
     }
+    if (hint?.kind === 'openai') {
+      const view = await compatViewOf(this.compat, name, signal);
+      if (view) {
+        return { ...view, name };
+      }
+      // The compat layer does not know it (or cannot read it): the native view, not a false "gone".
+      return { ...(await this.nativeJob(name, signal)), kind: 'openai' };
+    }
+    const job = await this.nativeJob(name, signal);
+    if (hint?.kind !== undefined || job.resultsFile === 'inline' || job.inputFile === undefined || job.errorFile !== undefined) {
+      return job;
+    }
+    const view = await compatViewOf(this.compat, name, signal);
+    return view ? mergeCompatView(job, view) : job;
+  }
+
+  private async nativeJob(name: string, signal?: AbortSignal): Promise<BatchJob> {
     const op = await this.call(() => geminiJson<GeminiOperation>(this.endpoint, 'GET', resourcePath(name, 'batches'), { signal }));
     return mapGeminiOperation(op, this.id);
   }
@@ -85,9 +112,7 @@ export class GeminiProvider implements BatchProvider {
 
   async createJob(request: CreateJobRequest, signal?: AbortSignal): Promise<BatchJob> {
     if (request.kind === 'openai') {
-      const job = await this.compat.createJob(request, signal);
-      this.compatJobs.add(job.name);
-      return job;
+      return this.compat.createJob(request, signal);
     }
     const model = modelId(request.model);
     if (request.inlineLines) {
@@ -110,7 +135,7 @@ export class GeminiProvider implements BatchProvider {
   }
 
   async cancelJob(name: string): Promise<void> {
-    if (this.usesCompat(name)) {
+    if (!isNativeJobName(name)) {
       return this.compat.cancelJob(name);
     }
     await this.call(() => this.ai.batches.cancel({ name }));

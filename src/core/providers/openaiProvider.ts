@@ -62,9 +62,9 @@ export class OpenAIBatchProvider implements BatchProvider {
     }
   }
 
-  async listJobs(options: { pageSize?: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {
+  async listJobs(options: { pageSize: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {
     return this.call(async () => {
-      const page = await this.parts.client.batches.list({ limit: options.pageSize ?? 20, after: options.pageToken }, { signal: options.signal });
+      const page = await this.parts.client.batches.list({ limit: options.pageSize, after: options.pageToken }, { signal: options.signal });
       const jobs = page.data.map((b) => mapOpenAIBatch(b, this.id));
       return { jobs, nextPageToken: page.has_more && jobs.length > 0 ? jobs[jobs.length - 1].name : undefined };
     });

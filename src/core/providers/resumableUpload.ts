@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { Readable, Transform, pipeline } from 'node:stream';
 import { trimBase, type GeminiEndpoint } from './geminiRest';
 import { abortableDelay, throwIfAborted } from './abortableDelay';
 import { BatchApiError, type ProgressSink, type UploadedFile } from './types';
@@ -28,16 +29,25 @@ interface RawFile {
   mimeType?: string;
 }
 
-/** Reads one byte range from disk (bounded by the chunk size, so memory stays flat for a 2 GB file). */
-async function readRange(path: string, start: number, length: number): Promise<Buffer> {
+/**
+ * One byte range from disk as a request body, streamed (memory stays flat for a 2 GB file) through a counter, so
+ * progress moves as the bytes go out rather than once per 8 MiB chunk.
+ */
+function rangeBody(path: string, start: number, length: number, onBytes: (sent: number) => void): BodyInit {
   if (length === 0) {
-    return Buffer.alloc(0);
+    return new Uint8Array(0);
   }
-  const parts: Buffer[] = [];
-  for await (const part of createReadStream(path, { start, end: start + length - 1 })) {
-    parts.push(part as Buffer);
-  }
-  return Buffer.concat(parts);
+  let sent = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      sent += chunk.length;
+      onBytes(sent);
+      callback(null, chunk);
+    },
+  });
+  // pipeline(): an aborted request destroys the counter, and with it the file stream (no open descriptor left).
+  pipeline(createReadStream(path, { start, end: start + length - 1 }), counter, () => undefined);
+  return Readable.toWeb(counter) as unknown as BodyInit;
 }
 
 function toUploaded(file: RawFile | undefined): UploadedFile {
@@ -85,13 +95,20 @@ export async function resumableUpload(endpoint: GeminiEndpoint, path: string, op
   uploadUrl.protocol = configured.protocol;
   uploadUrl.host = configured.host;
 
-  const send = (command: string, offset: number | undefined, body?: Buffer, sig?: AbortSignal) =>
+  const send = (command: string, offset: number | undefined, body?: { data: BodyInit; length: number }, sig?: AbortSignal) =>
     endpoint.fetch(uploadUrl, {
       method: 'POST',
       signal: sig,
-      headers: { ...auth, 'x-goog-upload-command': command, ...(offset === undefined ? {} : { 'x-goog-upload-offset': String(offset) }) },
-      body: body as unknown as BodyInit | undefined,
-    });
+      headers: {
+        ...auth,
+        'x-goog-upload-command': command,
+        ...(offset === undefined ? {} : { 'x-goog-upload-offset': String(offset) }),
+        // A streamed body would otherwise go chunked; the protocol wants each chunk's exact length.
+        ...(body === undefined ? {} : { 'content-length': String(body.length) }),
+      },
+      body: body?.data,
+      ...(body === undefined ? {} : { duplex: 'half' }),
+    } as RequestInit);
 
   try {
     let offset = 0;
@@ -101,8 +118,10 @@ export async function resumableUpload(endpoint: GeminiEndpoint, path: string, op
       const length = Math.min(chunkBytes, total - offset);
       const last = offset + length >= total;
       try {
-        const chunk = await readRange(path, offset, length);
-        const response = await send(last ? 'upload, finalize' : 'upload', offset, chunk, signal);
+        const at = offset;
+        // Within-chunk progress stops short of the chunk's end: only the server's answer confirms the bytes.
+        const data = rangeBody(path, at, length, (sent) => options.onProgress?.(Math.min(at + sent, at + length - 1), total));
+        const response = await send(last ? 'upload, finalize' : 'upload', offset, { data, length }, signal);
         const status = response.headers.get('x-goog-upload-status');
         const text = await response.text();
         if (last && status === 'final') {

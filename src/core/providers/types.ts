@@ -67,10 +67,17 @@ export interface ProgressSink {
   (done: number, total: number): void;
 }
 
+/** What the caller's saved record knows about a job, so a provider need not guess it from the service. */
+export interface JobHint {
+  kind?: BatchKind;
+}
+
 export interface BatchProvider {
   readonly id: ProviderId;
-  listJobs(options: { pageSize?: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }>;
-  getJob(name: string, signal?: AbortSignal): Promise<BatchJob>;
+  /** `pageSize` comes from the `geminiBatch.jobs.pageSize` setting (or the caller's own need); no default here. */
+  listJobs(options: { pageSize: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }>;
+  /** `hint`: from the caller's saved record (its kind); without it the provider works the kind out, at some cost. */
+  getJob(name: string, signal?: AbortSignal, hint?: JobHint): Promise<BatchJob>;
   uploadFile(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile>;
   createJob(request: CreateJobRequest, signal?: AbortSignal): Promise<BatchJob>;
   cancelJob(name: string): Promise<void>;
@@ -99,12 +106,12 @@ export interface ApiCallRecord {
 export interface ProviderConfig {
   id: ProviderId;
   apiKey: string;
-  /** Default `https://generativelanguage.googleapis.com` (the emulator's base URL for `emulator`). */
-  geminiBaseUrl?: string;
-  /** Default 'v1beta' (what the docs use; the SDK's own default is v1). */
-  geminiApiVersion?: 'v1' | 'v1beta';
-  /** Default `https://api.openai.com/v1`. */
-  openaiBaseUrl?: string;
+  /** `geminiBatch.gemini.baseUrl` (the emulator's base URL for `emulator`). Defaults live in package.json only. */
+  geminiBaseUrl: string;
+  /** `geminiBatch.gemini.apiVersion`. */
+  geminiApiVersion: 'v1' | 'v1beta';
+  /** `geminiBatch.openai.baseUrl`. */
+  openaiBaseUrl: string;
   onCall?: (call: ApiCallRecord) => void;
   /** Injected for tests; defaults to the global fetch. */
   fetch?: typeof fetch;

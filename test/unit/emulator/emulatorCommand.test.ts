@@ -19,7 +19,26 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = once(child, 'exit').then(([c]) => c as number);
-  return { child, exited, out: () => stdout, err: () => stderr };
+  /** Resolves with the first match of `pattern` in stdout, as data arrives; rejects if the child exits first. */
+  const waitFor = (pattern: RegExp): Promise<RegExpExecArray> =>
+    new Promise((resolve, reject) => {
+      const check = (): void => {
+        const m = pattern.exec(stdout);
+        if (m) {
+          child.stdout.off('data', check);
+          child.off('exit', onExit);
+          resolve(m);
+        }
+      };
+      const onExit = (): void => {
+        child.stdout.off('data', check);
+        reject(new Error(`exited before printing ${pattern}: ${stdout} ${stderr}`));
+      };
+      child.stdout.on('data', check);
+      child.once('exit', onExit);
+      check();
+    });
+  return { child, exited, waitFor, out: () => stdout, err: () => stderr };
 }
 
 suite('emulator: gemini-batch emulator command', () => {
@@ -27,12 +46,7 @@ suite('emulator: gemini-batch emulator command', () => {
     const tmp = tempDir('cli');
     const cli = runCli(['--port', '0', '--data-dir', path.join(tmp.dir, 'data'), '--job-seconds=0.2'], { GEMINI_BATCH_EMULATOR_FAULTS: '{"latencyMs":1}' });
     try {
-      const deadline = Date.now() + 20000;
-      let m: RegExpExecArray | null = null;
-      while (!(m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(cli.out())) && Date.now() < deadline && cli.child.exitCode === null) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      assert.ok(m, `no URL printed: ${cli.out()} ${cli.err()}`);
+      const m = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       const pager = await genai(m[1]).files.list();
       assert.equal(pager.page.length, 0);
       cli.child.kill('SIGTERM');

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CreateOutcomeUnknownError, safeCreate } from '../../../src/core/jobs/safeCreate';
+import { getEventListeners } from 'node:events';
+import { CreateOutcomeUnknownError, matchesRequest, safeCreate } from '../../../src/core/jobs/safeCreate';
 import { BatchApiError, type BatchJob, type BatchProvider, type CreateJobRequest } from '../../../src/core/providers/types';
 
 const request: CreateJobRequest = { kind: 'gemini-generate', model: 'gemini-2.5-flash', displayName: 'run', inputFile: 'files/in1' };
@@ -116,5 +117,35 @@ suite('safeCreate', () => {
     const { provider, counts } = fakeProvider([err, err, err, 'ok'], clock);
     await assert.rejects(safeCreate(provider, request, { now: () => clock.now, sleep: noSleep, maxAttempts: 3 }), (e: unknown) => e === err);
     assert.deepEqual(counts(), { creates: 3, lists: 3 });
+  });
+
+  test('the default wait rejects at once when the signal is already aborted', async function () {
+    // Without the fix this waits out the full Retry-After (an hour) and the test times out.
+    this.timeout(2000);
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
+    const { provider, counts } = fakeProvider([new BatchApiError('rateLimit', '429', 429, 3_600_000), 'ok'], clock);
+    const aborted = AbortSignal.abort();
+    await assert.rejects(safeCreate(provider, request, { now: () => clock.now, signal: aborted }), (e: unknown) => e instanceof BatchApiError && e.kind === 'cancelled');
+    assert.equal(counts().creates, 1);
+  });
+
+  test('the default wait removes its abort listener once it is over', async () => {
+    const clock = { now: Date.parse('2026-01-01T00:00:00Z') };
+    const { provider } = fakeProvider([new BatchApiError('rateLimit', '429', 429, 1), new BatchApiError('rateLimit', '429', 429, 1), 'ok'], clock);
+    const controller = new AbortController();
+    const result = await safeCreate(provider, request, { now: () => clock.now, signal: controller.signal });
+    assert.equal(result.attempts, 3);
+    assert.equal(getEventListeners(controller.signal, 'abort').length, 0);
+  });
+
+  test('an openai-kind file matches on its input file alone (no display name, dated model names)', async () => {
+    const since = Date.parse('2026-01-01T00:00:00Z');
+    const oa: CreateJobRequest = { kind: 'openai', model: 'gpt-4o', displayName: 'mine', inputFile: 'file-abc', endpoint: '/v1/chat/completions' };
+    const job: BatchJob = { name: 'batch_1', provider: 'openai', model: 'gpt-4o-2024-08-06', displayName: 'batch-xyz', kind: 'openai', state: 'pending', rawState: 'validating', progress: {}, inputFile: 'file-abc', createTime: '2026-01-01T00:00:05Z' };
+    assert.equal(matchesRequest(job, oa, since), true);
+    assert.equal(matchesRequest({ ...job, displayName: undefined }, oa, since), true);
+    assert.equal(matchesRequest({ ...job, inputFile: 'file-other' }, oa, since), false);
+    assert.equal(matchesRequest({ ...job, createTime: '2025-12-31T23:59:59Z' }, oa, since), false);
+    assert.equal(matchesRequest({ ...job, inputFile: undefined }, oa, since), false);
   });
 });

@@ -27,9 +27,8 @@ export class EmulatorHarness {
 
   provider(id: ProviderId = 'emulator', apiKey = SECRET): BatchProvider {
     const onCall = (c: ApiCallRecord) => this.calls.push(c);
-    return id === 'openai'
-      ? createProvider({ id, apiKey, openaiBaseUrl: `${this.emulator.baseUrl}/v1`, onCall })
-      : createProvider({ id, apiKey, geminiBaseUrl: this.emulator.baseUrl, geminiApiVersion: 'v1beta', onCall });
+    const base = this.emulator.baseUrl;
+    return createProvider({ id, apiKey, geminiBaseUrl: base, geminiApiVersion: 'v1beta', openaiBaseUrl: `${base}/v1`, onCall });
   }
 
   async file(name: string, lines: unknown[]): Promise<string> {

@@ -44,7 +44,7 @@ suite('openai provider and safeCreate against the emulator', function () {
   });
 
   test('openai provider: bad key → auth, 429 → rateLimit with Retry-After, no key in messages', async () => {
-    const bad = await h.provider('openai', '').listJobs({}).catch((e: unknown) => e);
+    const bad = await h.provider('openai', '').listJobs({ pageSize: 10 }).catch((e: unknown) => e);
     assert.ok(bad instanceof BatchApiError && bad.kind === 'auth', String(bad));
     h.emulator.setFaults({ rate429: 1, retryAfterSeconds: 3 });
     const limited = await h.provider('openai').getJob('batch_x').catch((e: unknown) => e);

@@ -37,7 +37,10 @@ suite('resumable upload (fake server)', () => {
   test('sends 1000-byte chunks at increasing offsets and reports increasing progress', async () => {
     const { result, progress, server } = await run(new Map());
     assert.deepEqual(result, { name: 'files/up1', displayName: 'in', sizeBytes: 2500, mimeType: 'jsonl' });
-    assert.deepEqual(progress, [[1000, 2500], [2000, 2500], [2500, 2500]]);
+    // Bytes are counted as they stream; each confirmed chunk end is reported, and progress never goes back.
+    const chunkEnds = progress.filter(([d]) => d % 1000 === 0 || d === 2500).map(([d]) => d);
+    assert.deepEqual([...new Set(chunkEnds)], [1000, 2000, 2500]);
+    assert.ok(progress.every(([d, t], i) => t === 2500 && (i === 0 || d >= progress[i - 1][0])), JSON.stringify(progress));
     assert.deepEqual(server.commands, ['start', 'upload', 'upload', 'upload, finalize']);
     assert.deepEqual(Buffer.concat([...server.sessions.values()][0].received), content);
     assert.deepEqual([...server.keys], [KEY]);
@@ -71,5 +74,23 @@ suite('resumable upload (fake server)', () => {
     assert.ok(!server.commands.includes('upload, finalize'));
     assert.equal(server.commands.at(-1), 'cancel');
     assert.equal(server.sessions.size, 0);
+  });
+
+  test('a file under one 8 MiB chunk reports progress while its bytes stream, before the upload finishes', async () => {
+    const big = join(dir, 'three-mib.jsonl');
+    const size = 3 * 1024 * 1024;
+    await writeFile(big, Buffer.alloc(size, 'a'));
+    const server = await startFakeUploadServer(new Map());
+    const endpoint = { baseUrl: server.baseUrl, version: 'v1beta' as const, apiKey: KEY, fetch: instrumentedFetch({ apiKey: KEY, throwOnHttpError: true }) };
+    const progress: number[] = [];
+    try {
+      await resumableUpload(endpoint, big, { displayName: 'big', onProgress: (d, t) => (assert.equal(t, size), progress.push(d)) });
+    } finally {
+      await server.close();
+    }
+    assert.deepEqual(server.commands, ['start', 'upload, finalize'], 'still one chunk');
+    const intermediate = progress.filter((d) => d > 0 && d < size);
+    assert.ok(intermediate.length >= 2, `intermediate progress: ${JSON.stringify(progress.slice(0, 5))}…`);
+    assert.equal(progress[progress.length - 1], size);
   });
 });
