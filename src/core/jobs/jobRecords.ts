@@ -41,7 +41,7 @@ function newestFirst(a: BatchJob, b: BatchJob): number {
 /**
  * The tree's job list: the account's listed jobs plus the ones submitted from this workspace, one entry per name.
  * A job fetched individually (fresher than the list) wins; the record fills in what the server leaves out
- * (kind, display name, model); remembered jobs missing from both appear with state `unknown`. Newest first.
+ * (display name, model) and decides the kind, which it knows from the file; remembered jobs missing from both appear with state `unknown`. Newest first.
  */
 export function mergeJobs(listed: BatchJob[], remembered: JobRecord[], fetched: Map<string, BatchJob>): BatchJob[] {
   const byName = new Map<string, BatchJob>();
@@ -59,7 +59,8 @@ export function mergeJobs(listed: BatchJob[], remembered: JobRecord[], fetched: 
     }
     byName.set(record.jobName, {
       ...job,
-      kind: job.kind ?? record.kind,
+      // The record knows what the submitted file held; a listing may not (a compat job looks native there).
+      kind: record.kind ?? job.kind,
       displayName: job.displayName ?? record.displayName,
       model: job.model ?? record.model,
       inputFile: job.inputFile ?? record.uploadedFile,

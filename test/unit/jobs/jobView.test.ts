@@ -81,4 +81,10 @@ suite('mergeJobs', () => {
     assert.equal(merged[0].state, 'unknown');
     assert.equal(merged[0].model, 'gemini-embedding-001');
   });
+
+  test("the record's kind wins over a listing's guess (an OpenAI-format job listed as a native one)", () => {
+    const listed = [job({ name: 'batches/x', kind: 'gemini-generate' })];
+    const merged = mergeJobs(listed, [record('batches/x', { kind: 'openai' })], new Map());
+    assert.equal(merged[0].kind, 'openai');
+  });
 });
