@@ -91,6 +91,16 @@ function splitGenerateConfig(ctx: BuildContext): { hoisted: SdkMember[]; generat
   return { hoisted, generation };
 }
 
+/** What the `request` of each line is (batch-api.md §1.3: REST field names, either spelling). */
+const REQUEST_DESCRIPTIONS: Record<'gemini-generate' | 'gemini-embed', string> = {
+  'gemini-generate':
+    'The `GenerateContentRequest` (REST shape) to run: `contents`, optionally with `systemInstruction`, `tools`, ' +
+    '`toolConfig`, `safetySettings`, `cachedContent` and `generationConfig`. Field names may be camelCase or snake_case.',
+  'gemini-embed':
+    'The `EmbedContentRequest` (REST shape) to run: `content`, optionally with `taskType`, `title` and ' +
+    '`outputDimensionality`. Field names may be camelCase or snake_case.',
+};
+
 function root(kind: 'gemini-generate' | 'gemini-embed', requestDef: string, description: string): JsonSchema {
   return {
     type: 'object',
@@ -98,9 +108,11 @@ function root(kind: 'gemini-generate' | 'gemini-embed', requestDef: string, desc
     properties: {
       key: {
         type: 'string',
-        description: 'Your id for this request. It is copied to the matching output line, the only reliable way to match results to requests.',
+        description:
+          'Your identifier for this request. The output line carries it back (`{"response": …, "key": …}`), so match ' +
+          'results on it rather than on line order. Optional: without it, line order is the only way to match them.',
       },
-      request: ref(requestDef),
+      request: { ...ref(requestDef), description: REQUEST_DESCRIPTIONS[kind] },
     },
     required: ['request'],
     additionalProperties: false,

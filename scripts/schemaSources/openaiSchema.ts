@@ -6,7 +6,8 @@
 import * as fs from 'node:fs';
 import * as yaml from 'js-yaml';
 import { COMPONENT_PREFIX, example, JsonSchema, ref } from './jsonSchema';
-import { describeProperties, sanitize, SanitizeContext } from './openapiSanitize';
+import { describeOpenAi } from './openapiDescriptions';
+import { sanitize, SanitizeContext } from './openapiSanitize';
 
 /** Batch endpoints we describe, and the request component of each. */
 export const OPENAI_BODIES: Array<{ url: string; component: string }> = [
@@ -88,16 +89,16 @@ function lineSchema(urls: string[], definitions: Record<string, JsonSchema>): Js
     type: 'object',
     description: 'An OpenAI-format batch line (also what Gemini\'s OpenAI compatibility takes): `{"custom_id", "method": "POST", "url", "body"}`.',
     properties: {
-      custom_id: { type: 'string', minLength: 1, description: 'Your id for this request, unique within the batch file. It is copied to the output line; output order is not input order, so match results on it.' },
+      custom_id: { type: 'string', minLength: 1, description: 'Your identifier for this request, unique within the batch file. The output line carries it back; output order is not input order, so match results on it.' },
       method: { type: 'string', enum: ['POST'], description: 'The HTTP method of the request. Only `POST` is supported.' },
-      url: { type: 'string', enum: urls, description: 'The API endpoint of the request; one file must use one endpoint (the batch\'s `endpoint`). Gemini\'s OpenAI compatibility supports `/v1/chat/completions` and `/v1/embeddings`.' },
-      body: { type: 'object', description: 'The request body for the endpoint in `url`.' },
+      url: { type: 'string', enum: urls, description: 'The API endpoint of the request; every line of a file must use the batch\'s one `endpoint`. Gemini\'s OpenAI compatibility supports `/v1/chat/completions` and `/v1/embeddings`.' },
+      body: { type: 'object', description: 'The request body: the parameters of the endpoint in `url`. A file may target only one `model` (a Gemini model id under Gemini\'s OpenAI compatibility).' },
     },
     required: ['custom_id', 'method', 'url', 'body'],
     additionalProperties: false,
     allOf: OPENAI_BODIES.filter((b) => b.component in definitions).map((b) => ({
       if: { properties: { url: { const: b.url } }, required: ['url'] },
-      then: { properties: { body: ref(b.component) } },
+      then: { properties: { body: { ...ref(b.component), description: `The \`${b.url}\` request body (\`${b.component}\`).` } } },
     })),
     'x-example': example(chatExample),
     defaultSnippets: [
@@ -150,8 +151,14 @@ export function buildOpenAi(specPath: string, log: (m: string) => void): { schem
     }
   }
   const definitions = collect(components, bodies, log);
-  describeProperties(definitions);
   annotate(definitions);
+  const described = describeOpenAi(definitions);
+  if (described.missing.length > 0) {
+    log(`openai: no description anywhere for ${described.missing.join(', ')}; add them to schemaSources/openaiGapDescriptions.ts`);
+  }
+  if (described.unusedGaps.length > 0) {
+    log(`openai: the spec now describes ${described.unusedGaps.join(', ')}; drop them from schemaSources/openaiGapDescriptions.ts`);
+  }
   for (const [name, fields] of Object.entries(NOT_REQUIRED_ON_INPUT)) {
     const def = definitions[name];
     if (Array.isArray(def?.required)) {

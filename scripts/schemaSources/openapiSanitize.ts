@@ -115,39 +115,3 @@ function declareRequired(out: JsonSchema): void {
   }
   out.properties = props;
 }
-
-/**
- * A description for a property that has none of its own, from its union branches (`anyOf: [{…, description}, null]`
- * is how the spec writes nullable fields). A bare `$ref` needs none: editors show the referenced definition's.
- */
-function borrowedDescription(p: JsonSchema): string | undefined {
-  for (const branch of [...((p.anyOf as JsonSchema[] | undefined) ?? []), ...((p.allOf as JsonSchema[] | undefined) ?? [])]) {
-    if (typeof branch.description === 'string') {
-      return branch.description;
-    }
-  }
-  return undefined;
-}
-
-/** Gives properties their union branch's description (hover and completion show the property's own). */
-export function describeProperties(node: unknown): void {
-  if (Array.isArray(node)) {
-    node.forEach((n) => describeProperties(n));
-  } else if (isObject(node)) {
-    if (isObject(node.properties)) {
-      for (const p of Object.values(node.properties)) {
-        if (isObject(p) && typeof p.description !== 'string') {
-          const d = borrowedDescription(p);
-          if (d) {
-            p.description = d;
-          }
-        }
-      }
-    }
-    for (const [k, v] of Object.entries(node)) {
-      if (k !== 'enum' && k !== 'default' && k !== 'const') {
-        describeProperties(v);
-      }
-    }
-  }
-}
