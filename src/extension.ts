@@ -8,7 +8,6 @@ import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
-import { KindOverrides } from './features/validation/kindOverrides';
 import { registerValidation } from './features/validation/registerValidation';
 
 /** Table of contents: the log first, then each feature registers what it owns on `context.subscriptions`. */
@@ -16,19 +15,19 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const log = createLog(context);
   const config = createConfig(context);
   context.subscriptions.push(vscode.commands.registerCommand('geminiBatch.log.show', () => log.show()));
-  registerValidation(context, log);
+  const validation = registerValidation(context, log);
   const keys = registerAuth(context, { log, config });
   const emulator = registerEmulator(context, { log, config });
   const jobs = registerJobs(context, { log, config, keys, emulator });
-  // A reader of the same workspaceState the validation feature writes its per-file kinds to, so submit validates
-  // with the kind the editor shows.
-  const kindOverrides = new KindOverrides(context.workspaceState);
-  context.subscriptions.push(kindOverrides);
-  registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(kindOverrides) });
+  // The validation feature's own per-file kinds, so submit validates with the kind the editor shows and its
+  // CodeLens follows a kind change at once.
+  const { overrides } = validation;
+  registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
-  return createExtensionApi(log, jobs);
+  return createExtensionApi(log, jobs, emulator);
 }
 
 export function deactivate(): void {
-  // Everything is owned by context.subscriptions.
+  // Everything is owned by context.subscriptions. The emulator's close is started synchronously by its dispose();
+  // EmulatorHost.dispose() explains why not waiting for it is safe.
 }

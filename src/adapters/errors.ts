@@ -61,7 +61,14 @@ export function registerCommand<A extends unknown[], T>(
   id: string,
   handler: (...args: A) => Promise<T> | T,
 ): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(log, id, () => handler(...(args as A)))),
-  );
+  context.subscriptions.push(commandWithBoundary(log, id, handler));
+}
+
+/** Registers `id` through `runCommand` and returns the registration, for a feature that bundles its disposables. */
+export function commandWithBoundary<A extends unknown[], T>(
+  log: Log,
+  id: string,
+  handler: (...args: A) => Promise<T> | T,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(log, id, () => handler(...(args as A))));
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Redactor } from './redactor';
 
 /** How many of the last lines the log keeps in memory, so integration tests can read what the channel got. */
 const KEPT_LINES = 2000;
@@ -30,7 +31,7 @@ function format(message: string | Error, args: unknown[]): string {
 
 class RecordingLog implements Log {
   private readonly lines: string[] = [];
-  private readonly secrets = new Set<string>();
+  private readonly redactor = new Redactor();
 
   constructor(private readonly channel: vscode.LogOutputChannel) {}
 
@@ -40,16 +41,9 @@ class RecordingLog implements Log {
 
   recentLines(): string[] { return [...this.lines]; }
 
-  redact(secret: string): void {
-    // Very short strings would blank out ordinary words; real keys are long.
-    if (secret.length >= 8) { this.secrets.add(secret); }
-  }
+  redact(secret: string): void { this.redactor.add(secret); }
 
-  scrub(text: string): string {
-    let out = text;
-    for (const secret of this.secrets) { out = out.split(secret).join('***'); }
-    return out;
-  }
+  scrub(text: string): string { return this.redactor.scrub(text); }
 
   trace(message: string, ...args: unknown[]): void { this.channel.trace(this.keep('trace', format(message, args))); }
   debug(message: string, ...args: unknown[]): void { this.channel.debug(this.keep('debug', format(message, args))); }

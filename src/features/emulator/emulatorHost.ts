@@ -7,35 +7,36 @@ import type { RunningEmulator } from '../../core/emulator/types';
 
 /**
  * Owns the in-process emulator: at most one, on a loopback port, with its data under the extension's global storage
- * (so jobs survive a reload). Starting twice returns the running one; concurrent starts share one promise.
+ * (so jobs survive a reload). Starting twice returns the running one; concurrent starts share one promise. Changing
+ * `geminiBatch.emulator.port` or `jobSeconds` while it runs restarts it (its jobs are on disk and carry on).
  */
 export class EmulatorHost implements vscode.Disposable {
   private running: Promise<RunningEmulator> | undefined;
+  /** The emulator once it listens (dispose() closes it without waiting for a promise). */
+  private started: RunningEmulator | undefined;
+  /** True after `stop()` until the next start: a stopped emulator is not restarted behind the user's back. */
+  private stoppedByUser = false;
+  private disposed = false;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires after the emulator started or stopped. */
   readonly onDidChange = this.changed.event;
+  private readonly settings: vscode.Disposable;
 
   constructor(
     private readonly storage: vscode.Uri,
     private readonly config: Config,
     private readonly log: Log,
-  ) {}
-
-  /** True after `stop()` until the next start: a stopped emulator is not restarted behind the user's back. */
-  private stoppedByUser = false;
-
-  get isRunning(): boolean {
-    return this.running !== undefined;
+  ) {
+    this.settings = config.onDidChange(['emulator.port', 'emulator.jobSeconds'], () => void this.restart());
   }
 
-  get wasStopped(): boolean {
-    return this.stoppedByUser;
-  }
+  get isRunning(): boolean { return this.running !== undefined; }
+  get wasStopped(): boolean { return this.stoppedByUser; }
+  /** Where the running emulator listens (undefined while stopped or starting). */
+  get baseUrl(): string | undefined { return this.started?.baseUrl; }
 
   /** The user chose the emulator again: it may start on demand. */
-  rearm(): void {
-    this.stoppedByUser = false;
-  }
+  rearm(): void { this.stoppedByUser = false; }
 
   /** The running emulator, started if needed. */
   ensureStarted(): Promise<RunningEmulator> {
@@ -45,6 +46,8 @@ export class EmulatorHost implements vscode.Disposable {
       this.running = starting;
       starting.then(
         (emulator) => {
+          if (this.running !== starting) { return; }
+          this.started = emulator;
           this.log.info(`[emulator] listening on ${emulator.baseUrl}`);
           void setEmulatorRunning(true);
           this.changed.fire();
@@ -59,20 +62,47 @@ export class EmulatorHost implements vscode.Disposable {
   }
 
   async stop(): Promise<void> {
-    const running = this.running;
     this.stoppedByUser = true;
+    await this.close();
+  }
+
+  /**
+   * Closes the emulator without waiting: VS Code disposes subscriptions synchronously and awaits none of them (and
+   * `deactivate()` has no way to reach this host without module state). Safe because the close is initiated
+   * synchronously here (the server stops listening and every job run is told to stop at once), and an extension host
+   * that exits before it completes loses nothing: job metadata is written through a temp file and a rename, a job
+   * interrupted mid-run is never marked final, and the next start re-runs it from its input (truncating any partial
+   * results file).
+   */
+  dispose(): void {
+    this.disposed = true;
+    this.settings.dispose();
+    this.started?.close().catch(() => undefined);
+    void this.close();
+    this.changed.dispose();
+  }
+
+  /** A port or job-duration setting changed: a running emulator is restarted with it, a stopped one stays stopped. */
+  private async restart(): Promise<void> {
+    if (!this.running) { return; }
+    this.log.info('[emulator] settings changed: restarting');
+    await this.close();
+    if (this.isRunning || this.stoppedByUser || this.disposed) { return; }
+    await this.ensureStarted().catch(() => undefined);
+  }
+
+  private async close(): Promise<void> {
+    const running = this.running;
     if (!running) { return; }
     this.running = undefined;
+    this.started = undefined;
     const emulator = await running.catch(() => undefined);
-    await emulator?.close();
+    const failure = await emulator?.close().then(() => undefined, (error: unknown) => error);
+    if (this.disposed) { return; }
+    if (failure) { this.log.warn(`[emulator] closing failed: ${failure instanceof Error ? failure.message : String(failure)}`); }
     this.log.info('[emulator] stopped');
     void setEmulatorRunning(false);
     this.changed.fire();
-  }
-
-  dispose(): void {
-    void this.stop();
-    this.changed.dispose();
   }
 
   private async start(): Promise<RunningEmulator> {

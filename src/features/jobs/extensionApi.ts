@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { JobsState } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
+import type { EmulatorHost } from '../emulator/emulatorHost';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
 import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
@@ -18,9 +19,11 @@ export interface GeminiBatchApi {
   readonly tree: JobsTreeDataProvider;
   readonly view: vscode.TreeView<JobsNode>;
   readonly notifier: JobNotifier;
+  /** The in-process emulator (tests read where it listens after a settings change). */
+  readonly emulator: EmulatorHost;
 }
 
-export function createExtensionApi(log: Log, jobs: JobsFeature): GeminiBatchApi {
+export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: EmulatorHost): GeminiBatchApi {
   return {
     logLines: () => log.recentLines(),
     jobsState: () => jobs.model.state,
@@ -28,5 +31,6 @@ export function createExtensionApi(log: Log, jobs: JobsFeature): GeminiBatchApi 
     tree: jobs.tree,
     view: jobs.view,
     notifier: jobs.notifier,
+    emulator,
   };
 }

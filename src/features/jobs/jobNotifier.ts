@@ -3,25 +3,9 @@ import type { BatchJob } from '../../core/providers/types';
 import type { JobsModel } from './jobsModel';
 import { progressText, stateLabel, viewOf } from './jobPresentation';
 import { hasResults } from './jobTreeItems';
+import { noticeActions, OPEN_RESULTS, SHOW_JOB, showNoticeIn, type JobNotice, type ShowNotice } from './showNotice';
 
-export const OPEN_RESULTS = 'Open Results';
-export const SHOW_JOB = 'Show Job';
-
-/** One notification about a job that ended, as shown (tests observe these instead of scraping the UI). */
-export interface JobNotice {
-  job: BatchJob;
-  severity: 'info' | 'warning';
-  message: string;
-  actions: string[];
-}
-
-/** How a notice reaches the user; injectable so a test host can replace the real notification. */
-export type ShowNotice = (notice: JobNotice) => Thenable<string | undefined>;
-
-const showInWindow: ShowNotice = (notice) =>
-  notice.severity === 'info'
-    ? vscode.window.showInformationMessage(notice.message, ...notice.actions)
-    : vscode.window.showWarningMessage(notice.message, ...notice.actions);
+export { OPEN_RESULTS, SHOW_JOB, type JobNotice, type ShowNotice } from './showNotice';
 
 /**
  * Tells the user when a watched job ends (the model only reports transitions seen by polling), with
@@ -32,7 +16,7 @@ export class JobNotifier implements vscode.Disposable {
   readonly onDidNotify = this.notified.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(model: JobsModel, private readonly show: ShowNotice = showInWindow) {
+  constructor(model: JobsModel, private readonly show: ShowNotice = showNoticeIn(vscode.window)) {
     this.subscription = model.onDidFinishJob((job) => this.notify(job, hasResults(job, model.records.get(job.name))));
   }
 
@@ -47,7 +31,7 @@ export class JobNotifier implements vscode.Disposable {
       job,
       severity: job.state === 'succeeded' ? 'info' : 'warning',
       message: `Batch job "${job.displayName || job.name}" ${stateLabel(job.state).toLowerCase()}${progress ? ` (${progress})` : ''}.`,
-      actions: withResults ? [OPEN_RESULTS, SHOW_JOB] : [SHOW_JOB],
+      actions: noticeActions(withResults),
     };
     this.notified.fire(notice);
     // Not awaited: the poll loop must not wait for the user.

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
+import { showCancelled } from './afterCancel';
 import type { JobsModel } from './jobsModel';
 import type { JobsNode } from './jobTreeItems';
 import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
@@ -36,7 +37,8 @@ export function registerJobsCommands(
     const provider = await model.provider();
     await provider.cancelJob(name);
     log.info(`[jobs] cancel requested for ${name}`);
-    model.upsert(await provider.getJob(name, undefined, { kind: model.get(name)?.kind ?? model.records.get(name)?.kind }));
+    const kind = model.get(name)?.kind ?? model.records.get(name)?.kind;
+    await showCancelled(provider, name, kind, { upsert: (job) => model.upsert(job), pollSoon: () => model.pollSoon(), warn: (t) => log.warn(t) });
     return name;
   });
 

@@ -90,18 +90,30 @@ export interface JobsDiff {
 
 /**
  * Stores `jobs` in `byName` (dropping the others when `replaceAll`) and reports what changed. `structure` means a
- * job was added, removed or moved between Active and Finished.
+ * job was added, removed or moved between Active and Finished. A terminal state is final, so a non-terminal copy of
+ * a job already known finished is stale (a list fetched before the poll that saw the end) and is ignored. A job is
+ * reported in `finishedJobs` once per terminal state: `announced` (owned by the caller) remembers `name + state`.
  */
-export function storeJobs(byName: Map<string, BatchJob>, jobs: readonly BatchJob[], replaceAll: boolean): JobsDiff {
+export function storeJobs(
+  byName: Map<string, BatchJob>,
+  jobs: readonly BatchJob[],
+  replaceAll: boolean,
+  announced: Set<string> = new Set(),
+): JobsDiff {
   const diff: JobsDiff = { changedJobs: [], finishedJobs: [], structure: false };
   for (const job of jobs) {
     const previous = byName.get(job.name);
+    if (previous && isTerminal(previous.state) && !isTerminal(job.state)) { continue; }
     byName.set(job.name, job);
     if (!previous) { diff.structure = true; continue; }
     if (sameJob(previous, job)) { continue; }
     diff.changedJobs.push(job);
     if (isTerminal(previous.state) !== isTerminal(job.state)) { diff.structure = true; }
-    if (!isTerminal(previous.state) && isTerminal(job.state)) { diff.finishedJobs.push(job); }
+    const key = `${job.name}\u0000${job.state}`;
+    if (!isTerminal(previous.state) && isTerminal(job.state) && !announced.has(key)) {
+      announced.add(key);
+      diff.finishedJobs.push(job);
+    }
   }
   if (replaceAll) {
     const keep = new Set(jobs.map((j) => j.name));

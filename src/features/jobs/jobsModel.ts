@@ -1,19 +1,17 @@
 import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import { setJobsState, type JobsState } from '../../adapters/contextKeys';
-import { describeError, UserFacingError } from '../../adapters/errors';
+import { describeError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { Poller, type TickResult } from '../../core/jobs/poller';
 import { BatchApiError, isTerminal, type BatchJob, type BatchProvider } from '../../core/providers/types';
 import type { JobRecordStore } from './jobRecordStore';
 import { fetchJobs, refreshUnfinished, storeJobs } from './jobsFetch';
 import type { ProviderSession } from './providerSession';
+import { TakeTurns } from './takeTurns';
 
 /** What changed in one update: `structure` means jobs were added, removed or moved between groups. */
-export interface JobsChange {
-  jobs: BatchJob[];
-  structure: boolean;
-}
+export interface JobsChange { jobs: BatchJob[]; structure: boolean }
 
 /**
  * The jobs the view shows: the account's list merged with this workspace's records. Owns the Poller, which runs
@@ -24,6 +22,11 @@ export class JobsModel implements vscode.Disposable {
   private stateValue: JobsState | undefined;
   private failure: string | undefined;
   private generation = 0;
+  private disposed = false;
+  /** `name + terminal state` already announced (see storeJobs): each end is reported once. */
+  private readonly announced = new Set<string>();
+  /** Listing and polling take turns, so a list can never carry older states than a tick just applied. */
+  private readonly turns = new TakeTurns();
   private poller: Poller;
   private readonly changed = new vscode.EventEmitter<JobsChange>();
   private readonly stateChanged = new vscode.EventEmitter<JobsState>();
@@ -49,15 +52,14 @@ export class JobsModel implements vscode.Disposable {
       session.onDidChange(() => void this.reload(true)),
       config.onDidChange(['jobs.pollMinSeconds', 'jobs.pollMaxSeconds'], () => {
         void this.poller.dispose();
-        this.poller = this.createPoller(canPoll);
-        this.poller.kick();
+        (this.poller = this.createPoller(canPoll)).kick();
       }),
     );
   }
 
   private createPoller(canPoll: () => boolean): Poller {
     return new Poller({
-      tick: (signal) => this.poll(signal),
+      tick: (signal) => this.turns.run(() => this.poll(signal)),
       minMs: this.config.pollMinSeconds() * 1000,
       maxMs: this.config.pollMaxSeconds() * 1000,
       canRun: canPoll,
@@ -72,20 +74,20 @@ export class JobsModel implements vscode.Disposable {
   get(name: string): BatchJob | undefined { return this.byName.get(name); }
 
   /** The provider for a command; throws a readable error when there is none. */
-  async provider(): Promise<BatchProvider> {
-    const session = await this.session.resolve();
-    if (session.status === 'ready') { return session.provider; }
-    if (session.status === 'noKey') { throw new UserFacingError(`No API key is set for ${session.id}. Run "Set API Key…".`); }
-    throw new UserFacingError(session.reason);
-  }
+  provider(): Promise<BatchProvider> { return this.session.provider(); }
 
   /** Lists everything again. `fresh` forgets the old jobs first (provider changed), so nothing is announced. */
   async reload(fresh = false): Promise<void> {
-    const generation = fresh ? ++this.generation : this.generation;
-    if (fresh && this.byName.size > 0) {
-      this.byName.clear();
-      this.changed.fire({ jobs: [], structure: true });
+    if (this.disposed) { return; } // resolving the session could start the emulator again
+    if (fresh) {
+      this.generation++;
+      if (this.byName.size > 0) { this.byName.clear(); this.changed.fire({ jobs: [], structure: true }); }
     }
+    await this.turns.run(() => this.list());
+  }
+
+  private async list(): Promise<void> {
+    const generation = this.generation;
     const session = await this.session.resolve();
     if (generation !== this.generation) { return; }
     if (session.status !== 'ready') {
@@ -98,7 +100,7 @@ export class JobsModel implements vscode.Disposable {
       if (generation !== this.generation) { return; }
       await Promise.all(gone.map((name) => this.records.remove(name)));
       this.apply(jobs, true);
-      this.clearFailure();
+      this.setFailure(undefined);
       this.setState(this.byName.size > 0 ? 'ok' : 'empty');
       this.poller.kick();
     } catch (error) {
@@ -129,17 +131,18 @@ export class JobsModel implements vscode.Disposable {
 
   /** Called when the window regains focus or the view becomes visible. */
   resumePolling(): void { this.poller.resume(); }
+  pollSoon(): void { this.poller.kick(); } // a job was touched but its new state could not be read
 
   dispose(): void {
+    this.disposed = true;
     this.generation++;
     void this.poller.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
   /**
-   * One poll: refresh every unfinished job. Errors become tree state and backoff, never pop-ups. Every tick (failed
-   * or not) also announces the unfinished jobs whose data did not change, so their elapsed and time-left descriptions
-   * move on without a second timer.
+   * One poll: refresh every unfinished job. Errors become tree state and backoff, never pop-ups. Every tick also
+   * announces the unchanged unfinished jobs, so their elapsed and time-left texts move on without a second timer.
    */
   private async poll(signal: AbortSignal): Promise<TickResult> {
     const generation = this.generation;
@@ -155,7 +158,7 @@ export class JobsModel implements vscode.Disposable {
         gone.forEach((job) => this.remove(job.name));
         changed = this.apply(fetched.filter((job) => this.byName.has(job.name)), false) ?? (gone.length ? new Set() : undefined);
       }
-      this.clearFailure();
+      this.setFailure(undefined);
     } finally {
       if (generation === this.generation) {
         const still = this.jobs().filter((j) => !isTerminal(j.state) && !changed?.has(j.name));
@@ -169,22 +172,19 @@ export class JobsModel implements vscode.Disposable {
   private noteFailure(error: unknown): void {
     const text = describeError(error, (t) => this.log.scrub(t));
     this.log.warn(`[jobs] refresh failed: ${error instanceof Error ? this.log.scrub(error.message) : String(error)}`);
-    if (this.failure !== text) {
-      this.failure = text;
-      this.changed.fire({ jobs: [], structure: true });
-    }
+    this.setFailure(text);
   }
 
-  private clearFailure(): void {
-    if (this.failure) {
-      this.failure = undefined;
-      this.changed.fire({ jobs: [], structure: true });
-    }
+  /** Shows (or, with undefined, removes) the failure item. */
+  private setFailure(text: string | undefined): void {
+    if (this.failure === text) { return; }
+    this.failure = text;
+    this.changed.fire({ jobs: [], structure: true });
   }
 
   /** Stores `jobs`, fires one change event, announces finished jobs; the names of the jobs whose data changed. */
   private apply(jobs: BatchJob[], replaceAll: boolean): Set<string> | undefined {
-    const { changedJobs, finishedJobs, structure } = storeJobs(this.byName, jobs, replaceAll);
+    const { changedJobs, finishedJobs, structure } = storeJobs(this.byName, jobs, replaceAll, this.announced);
     finishedJobs.forEach((job) => this.finished.fire(job));
     if (!structure && changedJobs.length === 0) { return undefined; }
     this.changed.fire({ jobs: changedJobs, structure });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import type { Log } from '../../adapters/log';
+import { UserFacingError } from '../../adapters/errors';
 import type { ApiKeys } from '../../adapters/secrets';
 import { createProvider } from '../../core/providers/createProvider';
 import type { ApiCallRecord, BatchProvider, ProviderId } from '../../core/providers/types';
@@ -53,6 +54,14 @@ export class ProviderSession implements vscode.Disposable {
       this.current = building;
     }
     return this.current;
+  }
+
+  /** The provider for a command; throws a readable error when there is none. */
+  async provider(): Promise<BatchProvider> {
+    const session = await this.resolve();
+    if (session.status === 'ready') { return session.provider; }
+    if (session.status === 'noKey') { throw new UserFacingError(`No API key is set for ${session.id}. Run "Set API Key…".`); }
+    throw new UserFacingError(session.reason);
   }
 
   dispose(): void {

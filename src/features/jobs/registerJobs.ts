@@ -51,7 +51,9 @@ export function registerJobs(
 
   registerJobsCommands(context, { log, model, tree, view });
   registerProviderSelect(context, { log, config });
-  // The first listing runs after activate() returns.
-  setTimeout(() => void model.reload(true), 0);
+  // The first listing runs after activate() returns; a deactivation before then cancels it (the model also ignores
+  // reloads once disposed, so a late one cannot resolve the session and restart the emulator).
+  const firstListing = setTimeout(() => void model.reload(true), 0);
+  context.subscriptions.push(new vscode.Disposable(() => clearTimeout(firstListing)));
   return { model, tree, view, notifier };
 }

@@ -22,17 +22,28 @@ export async function inlineLines(
   return text.split(/\r?\n/).filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown);
 }
 
-/** OpenAI batches name one endpoint: the `url` of the first request line (all lines share it once validated). */
-export async function openaiEndpoint(path: string): Promise<string | undefined> {
+/** What an OpenAI batch file's first request line says about the whole batch. */
+export interface OpenAIBatchHead {
+  /** The endpoint the batch runs against (`url`; every validated line shares it). */
+  endpoint?: string;
+  /** The model (`body.model`; the validator allows one model per file). */
+  model?: string;
+}
+
+/** Reads the first request line of an OpenAI batch file (streamed: the rest of a huge file is never read). */
+export async function openaiBatchHead(path: string): Promise<OpenAIBatchHead> {
   const lines = readline.createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   try {
     for await (const raw of lines) {
       const line = raw.replace(/^\uFEFF/, '').trim();
       if (!line) { continue; }
-      const url = (JSON.parse(line) as { url?: unknown }).url;
-      return typeof url === 'string' ? url : undefined;
+      const { url, body } = JSON.parse(line) as { url?: unknown; body?: { model?: unknown } };
+      return {
+        endpoint: typeof url === 'string' ? url : undefined,
+        model: typeof body?.model === 'string' ? body.model : undefined,
+      };
     }
-    return undefined;
+    return {};
   } finally {
     lines.close();
   }

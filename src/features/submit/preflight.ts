@@ -6,6 +6,7 @@ import type { ValidationSummary } from '../../core/validation/types';
 import type { BatchKind } from '../../core/batchKind';
 import type { KindOverrides } from '../validation/kindOverrides';
 import { readValidationSettings } from '../validation/validationSettings';
+import { refusalOf } from './refusal';
 
 /** The kind a file is validated and submitted as; 'auto' means "detect it from the lines". */
 export type KindResolver = (uri: vscode.Uri) => BatchKind | 'auto';
@@ -32,11 +33,9 @@ export async function preflight(uri: vscode.Uri, log: Log, kindFor: KindResolver
     () => validateFile(uri.fsPath, { kind: kindFor(uri) }),
   );
   const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
-  log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors`);
-  if (errors === 0 && summary.requests > 0) { return summary; }
-  const message = errors > 0
-    ? `${name} has ${errors} error${errors === 1 ? '' : 's'}. Fix ${errors === 1 ? 'it' : 'them'} before submitting.`
-    : `${name} holds no requests.`;
+  log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors${summary.notBatch ? ', not a batch file' : ''}`);
+  const message = refusalOf(name, summary);
+  if (message === undefined) { return summary; }
   void vscode.window.showErrorMessage(message, 'Show Problems').then(async (choice) => {
     if (choice) {
       // Opening the file lets the live validation publish its diagnostics to the Problems panel.

@@ -2,11 +2,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { registerCommand } from '../../adapters/errors';
 import { BATCH_KINDS, isBatchKind, type BatchKind } from '../../core/batchKind';
-import { createAndTrack, submitBatch, type SubmitDeps, type SubmitOptions } from './submitFlow';
+import { createAndTrack, modelFor, submitBatch, type SubmitDeps, type SubmitOptions } from './submitFlow';
 import { knownUploads, pickUploadedFile, type UploadChoice } from './pickUploadedFile';
 import { preflight } from './preflight';
 import { registerSubmitCodeLens } from './submitCodeLens';
-import { askDisplayName, pickModel, resolveBatchFile } from './submitPrompts';
+import { askDisplayName, resolveBatchFile } from './submitPrompts';
 import { uploadWithProgress } from './uploadWithProgress';
 
 /** Options must be a plain object: the explorer passes the selection array as the second argument. */
@@ -51,7 +51,7 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
     const kind = isBatchKind(given.kind) ? given.kind
       : file.kind ?? await vscode.window.showQuickPick([...BATCH_KINDS], { placeHolder: 'Kind of batch in that file' });
     if (!isBatchKind(kind)) { return undefined; }
-    const model = given.model ?? await pickModel(provider, kind);
+    const model = await modelFor(deps, provider, kind, file.uri, given.model);
     const displayName = given.displayName ?? await vscode.window.showInputBox({
       title: 'Display name', value: file.uri ? path.basename(file.uri.fsPath).replace(/\.jsonl$/i, '') : file.name, ignoreFocusOut: true,
     });
@@ -60,5 +60,5 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
     return job.name;
   });
 
-  registerSubmitCodeLens(context, deps.kindFor);
+  registerSubmitCodeLens(context, deps.kindFor, deps.onDidChangeKind);
 }

@@ -18,15 +18,21 @@ function isBatchDocument(kindFor: KindResolver, document: vscode.TextDocument): 
 export class SubmitCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
-  // The kind setting can turn a plain JSON Lines file into a batch file (edits re-ask for lenses by themselves).
-  private readonly listener = vscode.workspace.onDidChangeConfiguration((e) => {
-    if (e.affectsConfiguration('geminiBatch.validation.kind')) { this.changed.fire(); }
-  });
+  // The kind setting or a file's kind override can turn a plain JSON Lines file into a batch file (edits re-ask
+  // for lenses by themselves).
+  private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly kindFor: KindResolver) {}
+  constructor(private readonly kindFor: KindResolver, onDidChangeKind?: vscode.Event<unknown>) {
+    this.listeners = [
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('geminiBatch.validation.kind')) { this.changed.fire(); }
+      }),
+      ...(onDidChangeKind ? [onDidChangeKind(() => this.changed.fire())] : []),
+    ];
+  }
 
   dispose(): void {
-    this.listener.dispose();
+    this.listeners.forEach((l) => l.dispose());
     this.changed.dispose();
   }
 
@@ -40,7 +46,7 @@ export class SubmitCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   }
 }
 
-export function registerSubmitCodeLens(context: vscode.ExtensionContext, kindFor: KindResolver): void {
-  const provider = new SubmitCodeLensProvider(kindFor);
+export function registerSubmitCodeLens(context: vscode.ExtensionContext, kindFor: KindResolver, onDidChangeKind?: vscode.Event<unknown>): void {
+  const provider = new SubmitCodeLensProvider(kindFor, onDidChangeKind);
   context.subscriptions.push(provider, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, provider));
 }

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import type { Log } from '../../adapters/log';
 import { safeCreate, type SafeCreateEvent } from '../../core/jobs/safeCreate';
+import type { BatchKind } from '../../core/batchKind';
 import type { BatchJob, BatchProvider, CreateJobRequest } from '../../core/providers/types';
 import type { JobsFeature } from '../jobs/registerJobs';
-import { inlineLines, openaiEndpoint } from './jobInput';
+import { inlineLines, openaiBatchHead } from './jobInput';
 import { preflight, type KindResolver } from './preflight';
 import { askDisplayName, pickModel } from './submitPrompts';
 import { uploadWithProgress } from './uploadWithProgress';
@@ -15,6 +16,8 @@ export interface SubmitDeps {
   jobs: JobsFeature;
   /** The kind the editor validates a file with (override → setting → 'auto'). */
   kindFor: KindResolver;
+  /** Fires when a file's kind override changes (the CodeLens re-decides which files are batch files). */
+  onDidChangeKind?: vscode.Event<unknown>;
 }
 
 /** Passing both makes `submit` ask nothing (keybindings, scripts, tests). */
@@ -31,7 +34,7 @@ export async function submitBatch(deps: SubmitDeps, uri: vscode.Uri, options: Su
   const summary = await preflight(uri, deps.log, deps.kindFor);
   if (!summary) { return undefined; }
   const provider = await deps.jobs.model.provider();
-  const model = options.model ?? await pickModel(provider, summary.kind);
+  const model = await modelFor(deps, provider, summary.kind, uri, options.model);
   if (!model) { return undefined; }
   const displayName = options.displayName ?? await askDisplayName(uri);
   if (!displayName) { return undefined; }
@@ -49,6 +52,27 @@ export async function submitBatch(deps: SubmitDeps, uri: vscode.Uri, options: Su
   return job.name;
 }
 
+/**
+ * The job's model. An OpenAI file names it itself (`body.model` of every line; the validator allows one model per
+ * file), so it is read from the first request line and never asked for: the service runs that model whatever we
+ * say, and the job's record must carry the real one. A scripted `model` is therefore ignored for OpenAI files (logged
+ * when it differs). Gemini batches take the scripted model or ask; so does an OpenAI file with no local copy.
+ */
+export async function modelFor(
+  deps: Pick<SubmitDeps, 'log'>,
+  provider: BatchProvider,
+  kind: BatchKind,
+  input: vscode.Uri | undefined,
+  given: string | undefined,
+): Promise<string | undefined> {
+  const named = kind === 'openai' && input ? (await openaiBatchHead(input.fsPath)).model : undefined;
+  if (!named) { return given ?? await pickModel(provider, kind); }
+  if (given !== undefined && given !== named) {
+    deps.log.info(`[submit] the file names model ${named}; the model ${given} passed in is ignored`);
+  }
+  return named;
+}
+
 /** Creates the job through safeCreate, records it for this workspace, shows it in the tree and starts polling. */
 export async function createAndTrack(
   deps: SubmitDeps,
@@ -57,11 +81,11 @@ export async function createAndTrack(
   input?: vscode.Uri,
 ): Promise<BatchJob> {
   if (request.kind === 'openai' && !request.endpoint && input) {
-    request.endpoint = await openaiEndpoint(input.fsPath);
+    request.endpoint = (await openaiBatchHead(input.fsPath)).endpoint;
   }
   const { model, view, tree } = deps.jobs;
   const { job, adopted } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Creating batch job "${request.displayName}"` },
+    { location: vscode.ProgressLocation.Notification, title: `Creating batch job "${request.displayName}" (${request.model})` },
     () => safeCreate(provider, request, {
       knownJobNames: new Set(model.jobs().map((j) => j.name)),
       onEvent: (event) => deps.log.info(`[submit] create: ${describeEvent(event)}`),

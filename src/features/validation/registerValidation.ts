@@ -8,21 +8,27 @@ import { registerSelectKindCommand } from './selectKindCommand';
 import { registerValidateFileCommand } from './validateFileCommand';
 import { ValidationController } from './validationController';
 
+/** What the submit feature builds on: the one store of per-file kinds (so both features agree, and see changes). */
+export interface ValidationFeature {
+  overrides: KindOverrides;
+}
+
 /**
  * The editor side of batch-line validation: live diagnostics for open jsonl documents, completion, hover and quick
  * fixes within a line, the per-file kind override with its status bar entry, and "Validate Batch File…" for files on
  * disk of any size. Everything created is owned by `context.subscriptions`.
  */
-export function registerValidation(context: vscode.ExtensionContext, log: Log): void {
+export function registerValidation(context: vscode.ExtensionContext, log: Log): ValidationFeature {
   const overrides = new KindOverrides(context.workspaceState);
   const controller = new ValidationController(overrides, log);
   context.subscriptions.push(
     overrides,
     controller,
     new KindStatusBar(controller),
-    registerSelectKindCommand(overrides),
+    registerSelectKindCommand(overrides, log),
     registerValidateFileCommand(overrides, log, (uri) => controller.kindInfo(uri) !== undefined),
     registerLanguageFeatures(context.extensionUri, controller),
     registerQuickFixes(controller),
   );
+  return { overrides };
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { BATCH_KINDS, type BatchKind } from '../../core/batchKind';
+import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
+import type { Log } from '../../adapters/log';
+import { BATCH_KINDS, isBatchKind, type BatchKind } from '../../core/batchKind';
 import type { KindOverrides } from './kindOverrides';
 
 interface KindPick extends vscode.QuickPickItem {
@@ -17,8 +19,11 @@ const DESCRIPTIONS: Record<BatchKind | 'auto', string> = {
  * `geminiBatch.validate.selectKind`: overrides the batch kind of one document (the active one, or the uri given).
  * An explicit kind argument skips the quick pick (used by tests and other commands).
  */
-export function registerSelectKindCommand(overrides: KindOverrides): vscode.Disposable {
-  return vscode.commands.registerCommand('geminiBatch.validate.selectKind', async (uri?: vscode.Uri, kind?: BatchKind | 'auto') => {
+export function registerSelectKindCommand(overrides: KindOverrides, log: Log): vscode.Disposable {
+  return commandWithBoundary(log, 'geminiBatch.validate.selectKind', async (uri?: vscode.Uri, kind?: BatchKind | 'auto') => {
+    if (kind !== undefined && kind !== 'auto' && !isBatchKind(kind)) {
+      throw new UserFacingError(`"${String(kind)}" is not a batch kind (expected auto, ${BATCH_KINDS.join(', ')}).`);
+    }
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     if (!target) {
       void vscode.window.showInformationMessage('Open a .jsonl batch file to set its kind.');

@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { validateFile } from '../../core/validation';
 import type { ValidationSummary } from '../../core/validation/types';
+import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { toDiagnostics } from './issueDiagnostics';
 import type { KindOverrides } from './kindOverrides';
@@ -37,14 +38,14 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
  */
 export function registerValidateFileCommand(overrides: KindOverrides, log: Log, isLive: (uri: vscode.Uri) => boolean): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('geminiBatch.file');
-  const command = vscode.commands.registerCommand('geminiBatch.validate.file', async (arg?: vscode.Uri) => {
+  // Through the shared boundary: a failure is logged and shown once, with "Show Logs".
+  const command = commandWithBoundary(log, 'geminiBatch.validate.file', async (arg?: vscode.Uri) => {
     const uri = arg instanceof vscode.Uri ? arg : await pickFile();
     if (!uri) {
       return undefined;
     }
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') {
-      void vscode.window.showErrorMessage(`Only files on disk can be validated (got ${uri.scheme}:).`);
-      return undefined;
+      throw new UserFacingError(`Only files on disk can be validated (got ${uri.scheme}:).`);
     }
     const settings = readValidationSettings(uri);
     const kind = overrides.get(uri) ?? settings.kind;
@@ -78,9 +79,9 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
         }
       },
     ).then(undefined, (error: unknown) => {
+      // The boundary logs the error it is given; keep the original stack in the log too.
       log.error(`[validation] validating ${uri.fsPath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      void vscode.window.showErrorMessage(`Could not validate ${name}: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
+      throw new UserFacingError(`Could not validate ${name}: ${error instanceof Error ? error.message : String(error)}`);
     });
     if (!summary) {
       return undefined;

@@ -1,0 +1,16 @@
+import type { ValidationSummary } from '../../core/validation/types';
+
+/**
+ * Why a validated file cannot be submitted, in words, or undefined when it can: it has errors, it is JSON Lines but
+ * not a batch (`notBatch`: no line looked like a batch request, so nothing was validated), or it holds no requests.
+ */
+export function refusalOf(name: string, summary: Pick<ValidationSummary, 'issues' | 'requests' | 'notBatch'>): string | undefined {
+  const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
+  if (errors > 0) {
+    return `${name} has ${errors} error${errors === 1 ? '' : 's'}. Fix ${errors === 1 ? 'it' : 'them'} before submitting.`;
+  }
+  if (summary.notBatch) {
+    return `${name} is not a batch file (no line looks like a Gemini or OpenAI batch request).`;
+  }
+  return summary.requests > 0 ? undefined : `${name} holds no requests.`;
+}
