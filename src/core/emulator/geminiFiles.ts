@@ -30,7 +30,10 @@ export async function deleteFile(ctx: EmulatorContext, call: Call, id: string): 
   sendJson(call.res, 200, {});
 }
 
-/** `GET /{v}/files?pageSize=&pageToken=`: newest first, default 10, at most 100 per page. */
+/**
+ * `GET /{v}/files?pageSize=&pageToken=`: newest first, default 10, at most 100 per page. Files uploaded through the
+ * emulated OpenAI `/v1/files` (`file-…` ids) belong to that other service and are not listed here.
+ */
 export async function listFiles(ctx: EmulatorContext, call: Call, version: string): Promise<void> {
   const size = pageSizeOf(call.url.searchParams.get('pageSize'), 10, 100);
   const after = seqFromToken(call.url.searchParams.get('pageToken'));
@@ -38,7 +41,7 @@ export async function listFiles(ctx: EmulatorContext, call: Call, version: strin
     throw new HttpError(400, 'Invalid page token.');
   }
   const now = ctx.now();
-  const all = ctx.store.listFiles().filter((f) => f.expireMs >= now && f.seq < after);
+  const all = ctx.store.listFiles().filter((f) => !f.id.startsWith('file-') && f.expireMs >= now && f.seq < after);
   const page = all.slice(0, size);
   const body: Record<string, unknown> = {};
   if (page.length > 0) {

@@ -68,13 +68,24 @@ export async function deleteOpenAIFile(ctx: EmulatorContext, call: Call, id: str
   sendJson(call.res, 200, { id: f.id, object: 'file', deleted: true });
 }
 
-/** `GET /v1/files?purpose=&limit=&after=`. */
+/**
+ * `GET /v1/files?purpose=&limit=&after=&order=`: newest first unless `order=asc`; `after` is the last id of the
+ * previous page (an unknown id gives an empty page).
+ */
 export function listOpenAIFiles(ctx: EmulatorContext, call: Call): void {
-  const limit = pageSizeOf(call.url.searchParams.get('limit'), 10000, 10000);
-  const purpose = call.url.searchParams.get('purpose');
-  const after = call.url.searchParams.get('after');
+  const params = call.url.searchParams;
+  const limit = pageSizeOf(params.get('limit'), 10000, 10000);
+  const purpose = params.get('purpose');
+  const order = params.get('order') ?? 'desc';
+  if (order !== 'asc' && order !== 'desc') {
+    throw new HttpError(400, `Invalid value for 'order': ${JSON.stringify(order)}.`, {}, { code: 'invalid_value', param: 'order' });
+  }
+  const after = params.get('after');
   const now = ctx.now();
   let all = ctx.store.listFiles().filter((f) => f.id.startsWith('file-') && f.expireMs >= now && (!purpose || f.purpose === purpose));
+  if (order === 'asc') {
+    all.reverse();
+  }
   if (after) {
     const at = all.findIndex((f) => f.id === after);
     all = at < 0 ? [] : all.slice(at + 1);

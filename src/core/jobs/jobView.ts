@@ -37,6 +37,29 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(h / 24)}d ${h % 24}h`;
 }
 
+/** `3h 05m ago`, `in 4m` (a clock ahead of ours), `just now`. */
+export function formatRelative(at: number, now: number): string {
+  const delta = now - at;
+  if (Math.abs(delta) < 1000) {
+    return 'just now';
+  }
+  return delta > 0 ? `${formatDuration(delta)} ago` : `in ${formatDuration(-delta)}`;
+}
+
+/**
+ * An ISO time as the reader's local date and time plus how long ago: `1 Mar 2026, 12:00 (3h 05m ago)`. The locale
+ * and time zone are the process's (the editor's), so only the relative part is stable across machines. A value that
+ * does not parse is shown as it came.
+ */
+export function formatTimestamp(iso: string | undefined, now: number): string | undefined {
+  const t = time(iso);
+  if (t === undefined) {
+    return iso;
+  }
+  const local = new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return `${local} (${formatRelative(t, now)})`;
+}
+
 function time(value: string | undefined): number | undefined {
   const t = value ? Date.parse(value) : NaN;
   return Number.isFinite(t) ? t : undefined;
@@ -67,8 +90,8 @@ export function describeJob(job: BatchJob, now: number): JobView {
     ['Model', model],
     ['State', job.rawState || job.state],
     ['Progress', total !== undefined ? `${done}/${total} (${succeeded ?? 0} ok, ${failed ?? 0} failed)` : undefined],
-    ['Created', job.createTime],
-    ['Ended', job.endTime],
+    ['Created', formatTimestamp(job.createTime, now)],
+    ['Ended', formatTimestamp(job.endTime, now)],
     ['Elapsed', elapsedMs !== undefined ? formatDuration(elapsedMs) : undefined],
     ['Expires in', expiresInMs !== undefined ? (expiresInMs > 0 ? formatDuration(expiresInMs) : 'overdue') : undefined],
     ['Input', job.inputFile],

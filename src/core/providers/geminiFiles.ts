@@ -3,7 +3,7 @@ import { geminiJson, resourcePath, trimBase, type GeminiEndpoint } from './gemin
 import { FALLBACK_MODELS, filterGeminiModels, type GeminiModelInfo } from './models';
 import type { FileStore } from './openaiProvider';
 import { resumableUpload } from './resumableUpload';
-import type { ProgressSink } from './types';
+import type { FilePage, ListFilesOptions, ProgressSink, UploadedFile } from './types';
 import { writeResponseToFile } from './writeResponse';
 
 /**
@@ -21,11 +21,43 @@ export async function downloadGeminiFile(
   await writeResponseToFile(response, destPath, options);
 }
 
+/** The wire shape of a Gemini `File` (only what the picker needs); `sizeBytes` is an int64 sent as a string. */
+interface GeminiFileResource {
+  name?: string;
+  displayName?: string;
+  sizeBytes?: string | number;
+  mimeType?: string;
+  createTime?: string;
+}
+
+/** A Gemini `File` as plain data; a size that is not a finite number is left out rather than guessed. */
+export function mapGeminiFile(f: GeminiFileResource): UploadedFile {
+  const size = f.sizeBytes === undefined || f.sizeBytes === '' ? NaN : Number(f.sizeBytes);
+  return {
+    name: f.name ?? '',
+    displayName: f.displayName || undefined,
+    sizeBytes: Number.isFinite(size) ? size : undefined,
+    mimeType: f.mimeType || undefined,
+    createTime: f.createTime || undefined,
+  };
+}
+
+/** `GET /{v}/files?pageSize=&pageToken=` (the path and paging @google/genai's `files.list` uses); newest first. */
+export async function listGeminiFiles(endpoint: GeminiEndpoint, options: ListFilesOptions): Promise<FilePage> {
+  const body = await geminiJson<{ files?: GeminiFileResource[]; nextPageToken?: string }>(endpoint, 'GET', 'files', {
+    query: { pageSize: options.pageSize, pageToken: options.pageToken },
+    signal: options.signal,
+  });
+  const files = (body.files ?? []).map(mapGeminiFile).filter((f) => f.name !== '');
+  return { files, nextPageToken: body.nextPageToken || undefined };
+}
+
 /** Gemini Files API as the file store of the OpenAI-compatible layer (as Google's cookbook does it). */
 export function geminiFileStore(endpoint: GeminiEndpoint): FileStore {
   return {
     upload: (path, options) => resumableUpload(endpoint, path, options),
     download: (fileName, destPath, options) => downloadGeminiFile(endpoint, fileName, destPath, options),
+    list: (options) => listGeminiFiles(endpoint, options),
   };
 }
 

@@ -5,7 +5,7 @@ import { compatJobsAmong, compatViewOf, mergeCompatView } from './compatView';
 import { toBatchApiError } from './errors';
 import { inlineResultLines, toInlineRequests } from './geminiInline';
 import { geminiState, mapGeminiOperation, type GeminiOperation } from './geminiOperation';
-import { downloadGeminiFile, listGeminiModels } from './geminiFiles';
+import { downloadGeminiFile, listGeminiFiles, listGeminiModels } from './geminiFiles';
 import { geminiJson, resourcePath, type GeminiEndpoint } from './geminiRest';
 import { resumableUpload } from './resumableUpload';
 import {
@@ -13,7 +13,9 @@ import {
   type BatchJob,
   type BatchProvider,
   type CreateJobRequest,
+  type FilePage,
   type JobHint,
+  type ListFilesOptions,
   type ProgressSink,
   type ProviderCapabilities,
   type ProviderId,
@@ -108,6 +110,11 @@ export class GeminiProvider implements BatchProvider {
 
   uploadFile(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile> {
     return this.call(() => resumableUpload(this.endpoint, path, options));
+  }
+
+  /** The Gemini Files API list (compat-layer inputs are Gemini files too, so one list covers both kinds). */
+  listFiles(options: ListFilesOptions): Promise<FilePage> {
+    return this.call(() => listGeminiFiles(this.endpoint, options));
   }
 
   async createJob(request: CreateJobRequest, signal?: AbortSignal): Promise<BatchJob> {

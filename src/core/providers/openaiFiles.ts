@@ -5,7 +5,7 @@ import type OpenAI from 'openai';
 import { throwIfAborted } from './abortableDelay';
 import type { FileStore } from './openaiProvider';
 import { writeResponseToFile } from './writeResponse';
-import type { ProgressSink } from './types';
+import type { FilePage, ListFilesOptions, ProgressSink } from './types';
 import { FALLBACK_MODELS } from './models';
 import type { BatchKind } from '../batchKind';
 
@@ -34,7 +34,23 @@ export function openaiFileStore(client: OpenAI): FileStore {
       const response = await client.files.content(fileName, { signal: options?.signal });
       await writeResponseToFile(response, destPath, options);
     },
+    list: (options) => listOpenAIBatchFiles(client, options),
   };
+}
+
+/** One page of `GET /files?purpose=batch&order=desc`; the page token is the last id (`after`), as for batches. */
+async function listOpenAIBatchFiles(client: OpenAI, options: ListFilesOptions): Promise<FilePage> {
+  const page = await client.files.list(
+    { purpose: 'batch', order: 'desc', limit: options.pageSize, after: options.pageToken },
+    { signal: options.signal },
+  );
+  const files = page.data.map((f) => ({
+    name: f.id,
+    displayName: f.filename || undefined,
+    sizeBytes: f.bytes,
+    createTime: Number.isFinite(f.created_at) ? new Date(f.created_at * 1000).toISOString() : undefined,
+  }));
+  return { files, nextPageToken: page.has_more && files.length > 0 ? files[files.length - 1].name : undefined };
 }
 
 /** `models.list()`, falling back to a built-in list when the call fails. */

@@ -8,6 +8,8 @@ import {
   type BatchJob,
   type BatchProvider,
   type CreateJobRequest,
+  type FilePage,
+  type ListFilesOptions,
   type ProgressSink,
   type ProviderCapabilities,
   type ProviderId,
@@ -18,6 +20,7 @@ import {
 export interface FileStore {
   upload(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile>;
   download(fileName: string, destPath: string, options?: { onProgress?: ProgressSink; signal?: AbortSignal }): Promise<void>;
+  list(options: ListFilesOptions): Promise<FilePage>;
 }
 
 export interface OpenAIProviderParts {
@@ -76,6 +79,10 @@ export class OpenAIBatchProvider implements BatchProvider {
 
   uploadFile(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile> {
     return this.call(() => this.parts.files.upload(path, options));
+  }
+
+  listFiles(options: ListFilesOptions): Promise<FilePage> {
+    return this.call(() => this.parts.files.list(options));
   }
 
   async createJob(request: CreateJobRequest, signal?: AbortSignal): Promise<BatchJob> {

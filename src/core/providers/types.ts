@@ -49,6 +49,20 @@ export interface UploadedFile {
   displayName?: string;
   sizeBytes?: number;
   mimeType?: string;
+  /** ISO 8601; when the provider says. */
+  createTime?: string;
+}
+
+/** One page of a provider's uploaded files, newest first. `nextPageToken` is absent on the last page. */
+export interface FilePage {
+  files: UploadedFile[];
+  nextPageToken?: string;
+}
+
+export interface ListFilesOptions {
+  pageSize: number;
+  pageToken?: string;
+  signal?: AbortSignal;
 }
 
 export interface CreateJobRequest {
@@ -79,6 +93,11 @@ export interface BatchProvider {
   /** `hint`: from the caller's saved record (its kind); without it the provider works the kind out, at some cost. */
   getJob(name: string, signal?: AbortSignal, hint?: JobHint): Promise<BatchJob>;
   uploadFile(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile>;
+  /**
+   * The files uploaded to this backend, newest first: every file the service lists (Gemini also lists its
+   * `files/batch-…` result files; OpenAI lists purpose `batch` only). Callers filter.
+   */
+  listFiles(options: ListFilesOptions): Promise<FilePage>;
   createJob(request: CreateJobRequest, signal?: AbortSignal): Promise<BatchJob>;
   cancelJob(name: string): Promise<void>;
   deleteJob(name: string): Promise<void>;

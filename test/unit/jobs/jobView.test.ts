@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeJob, EXPIRY_MS, formatDuration } from '../../../src/core/jobs/jobView';
+import { describeJob, EXPIRY_MS, formatDuration, formatRelative, formatTimestamp } from '../../../src/core/jobs/jobView';
 import { mergeJobs, type JobRecord } from '../../../src/core/jobs/jobRecords';
 import type { BatchJob } from '../../../src/core/providers/types';
 
@@ -50,6 +50,30 @@ suite('describeJob', () => {
 
   test('overdue unfinished jobs have negative expiresInMs', () => {
     assert.ok((describeJob(job({ state: 'pending' }), T0 + EXPIRY_MS + 1000).expiresInMs ?? 0) < 0);
+  });
+
+  test('Created/Ended rows: local date-time plus the relative part, never the raw ISO string', () => {
+    const end = new Date(T0 + 3_600_000).toISOString();
+    const now = T0 + 4 * 3_600_000 + 5 * 60_000;
+    const rows = new Map(describeJob(job({ state: 'succeeded', endTime: end }), now).tooltipRows);
+    const created = rows.get('Created') ?? '';
+    const ended = rows.get('Ended') ?? '';
+    assert.match(created, /\(4h 05m ago\)$/);
+    assert.match(ended, /\(3h 05m ago\)$/);
+    assert.match(created, /2026|2025/, 'the date is there (the year, whatever the zone)');
+    for (const [value, iso] of [[created, new Date(T0).toISOString()], [ended, end]]) {
+      assert.ok(!value.includes(iso) && !value.includes('T00:00') && !value.endsWith('Z'), value);
+    }
+    assert.equal(created.replace(/ \(.*\)$/, ''), new Date(T0).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+  });
+
+  test('formatTimestamp/formatRelative: future (clock skew), now, unparseable and missing values', () => {
+    assert.equal(formatRelative(T0 + 4 * 60_000, T0), 'in 4m');
+    assert.equal(formatRelative(T0 + 400, T0), 'just now');
+    assert.equal(formatRelative(T0 - 50 * 3_600_000, T0), '2d 2h ago');
+    assert.equal(formatTimestamp('not a time', T0), 'not a time');
+    assert.equal(formatTimestamp(undefined, T0), undefined);
+    assert.equal(formatTimestamp('', T0), '');
   });
 
   test('formatDuration', () => {
