@@ -53,6 +53,19 @@ function valueCount(text: string): number {
   return n;
 }
 
+/**
+ * The schema issues of a line that failed `isValid` (`checkedText`/`data`: what was checked, the line itself or a bare
+ * request wrapped). Every error when the line is small enough, else the first one (of the last `isValid` call, on the
+ * same value).
+ */
+function failedLineIssues(kind: BatchKind, schema: CompiledSchema, text: string, checkedText: string, data: Obj, lineIndex: number): Issue[] {
+  const errors = valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS ? schema.allErrors(data) : schema.firstErrors();
+  return schemaIssues(kind, schema.annotations, checkedText, data, errors, lineIndex);
+}
+
+/** The smallest per-line byte limit of any kind. */
+const SMALLEST_LINE_LIMIT = Math.min(...Object.values(PROVIDER_LIMITS).map((l) => l.maxLineBytes ?? Number.POSITIVE_INFINITY));
+
 const DISTINGUISHING: Readonly<Record<LineShape, readonly string[]>> = {
   openai: ['custom_id', 'url', 'method', 'body'],
   anthropic: ['params'],
@@ -90,15 +103,13 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
   }
   let issues: Issue[] = NO_ISSUES;
   const bare = isBareRequest(kind, value);
-  // Every error when the line is small enough, else the first one (of the last `isValid` call, on the same value).
-  const issuesOf = (lineText: string, data: Record<string, unknown>): Issue[] => schemaIssues(
-    kind, schema.annotations, lineText, data,
-    valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS ? schema.allErrors(data) : schema.firstErrors(), lineIndex);
   try {
     if (bare) {
+      // Only bare lines pay for the closure (a valid line allocates nothing here).
+      const issuesOf = (lineText: string, data: Obj): Issue[] => failedLineIssues(kind, schema, text, lineText, data, lineIndex);
       issues = bareRequestIssues(value, text, schema, issuesOf, contentRange(text));
     } else if (!schema.isValid(value)) {
-      issues = issuesOf(text, value);
+      issues = failedLineIssues(kind, schema, text, text, value, lineIndex);
     }
   } catch (error) {
     if (!(error instanceof RangeError)) { throw error; }
@@ -119,7 +130,8 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
       issues = [...issues, issue(IssueCode.MissingKey, 'warning', lineIndex, from, to)];
     }
   }
-  const maxLineBytes = PROVIDER_LIMITS[kind].maxLineBytes;
+  // A UTF-16 unit is at most 3 UTF-8 bytes: most lines are too short to matter, decided without a lookup per line.
+  const maxLineBytes = text.length * 3 > SMALLEST_LINE_LIMIT ? PROVIDER_LIMITS[kind].maxLineBytes : undefined;
   if (maxLineBytes !== undefined && text.length * 3 > maxLineBytes) {
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > maxLineBytes) {

@@ -1,5 +1,8 @@
 import type { BatchKind } from '../batchKind';
-import { compareIssues, duplicateIssue, fileIssues, firstSeen, idField, mixedIssue, tooManyLinesIssue, type FirstSeen } from './crossLineIssues';
+import {
+  compareIssues, duplicateIssue, fileIssues, firstSeen, idField, mixedIssue, packFirstSeen, tooManyLinesIssue, unpackFirstSeen,
+  type FirstSeen, type PackedFirstSeen,
+} from './crossLineIssues';
 import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { checkLine } from './lineCheck';
 import { batchShape, isBatchEvidence, parseObject } from './batchDetection';
@@ -49,13 +52,23 @@ export class ValidationSession {
   private readonly kept: Issue[] = [];
   private dropped = 0;
   private readonly maxIssues: number;
-  /** Where each id was first seen (the value's place on its line, for the duplicate's related span). */
-  private readonly firstById = new Map<string, FirstSeen>();
+  /**
+   * Where each id was first seen (the value's place on its line, for the duplicate's related span): the one structure
+   * that grows with the file, so one small number per id in the common case (see {@link packFirstSeen}).
+   */
+  private readonly firstById = new Map<string, PackedFirstSeen>();
   private firstUrl: { value: string; at: FirstSeen } | undefined;
   private firstModel: { value: string; at: FirstSeen } | undefined;
   private requests = 0;
+  /** The request count at which the provider's line cap is passed (-1: no cap), set with `schema`. */
+  private tooManyAt = -1;
 
-  constructor(options: ValidationOptions = {}) {
+  /**
+   * `lineText`, when the caller still holds every line (a whole text), gives a line's text back: then the id index
+   * keeps only line numbers and the first occurrence's columns are worked out for duplicates alone. Without it
+   * (a streamed file), each first occurrence is located as it passes ({@link packFirstSeen}).
+   */
+  constructor(options: ValidationOptions = {}, private readonly lineText?: (line: number) => string) {
     this.fileKind = options.kind === undefined || options.kind === 'auto' ? undefined : options.kind;
     this.maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
   }
@@ -147,16 +160,24 @@ export class ValidationSession {
 
   private validate(text: string, line: number): void {
     const kind = this.fileKind as BatchKind;
-    this.schema ??= compiledSchema(kind);
+    if (this.schema === undefined) {
+      this.schema = compiledSchema(kind);
+      // Looked up once: this runs on every line.
+      const maxLines = PROVIDER_LIMITS[kind].maxLines;
+      this.tooManyAt = maxLines === undefined ? -1 : maxLines + 1;
+    }
     this.requests++;
     const result = checkLine(kind, text, line, this.schema);
-    for (const issue of result.issues) { this.push(issue); }
-    const maxLines = PROVIDER_LIMITS[kind].maxLines;
-    if (maxLines !== undefined && this.requests === maxLines + 1) { this.push(tooManyLinesIssue(kind, line, text)); }
+    if (result.issues.length > 0) { for (const issue of result.issues) { this.push(issue); } }
+    if (this.requests === this.tooManyAt) { this.push(tooManyLinesIssue(kind, line, text)); }
     if (result.id !== undefined) {
       const first = this.firstById.get(result.id);
-      if (first === undefined) { this.firstById.set(result.id, firstSeen(line, text, idField(kind))); }
-      else { this.push(duplicateIssue(kind, text, line, result.id, first)); }
+      if (first === undefined) {
+        this.firstById.set(result.id, this.lineText !== undefined ? line : packFirstSeen(line, text, idField(kind), result.id));
+      } else {
+        const at = this.lineText !== undefined ? firstSeen(first as number, this.lineText(first as number), idField(kind)) : unpackFirstSeen(first, result.id);
+        this.push(duplicateIssue(kind, text, line, result.id, at));
+      }
     }
     if (kind !== 'openai') { return; }
     if (result.url !== undefined) {
