@@ -107,3 +107,12 @@ export function toBatchApiError(err: unknown, apiKey: string): BatchApiError {
   const message = err instanceof Error ? err.message : String(err);
   return new BatchApiError('unknown', scrubKey(message, apiKey));
 }
+
+/** Runs one provider call and turns whatever it throws into a BatchApiError with the key scrubbed. */
+export async function withApiErrors<T>(apiKey: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw toBatchApiError(err, apiKey);
+  }
+}

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { BatchJob as SdkBatchJob, GoogleGenAI } from '@google/genai';
 import type { BatchKind } from '../batchKind';
 import { compatJobsAmong, compatViewOf, mergeCompatView } from './compatView';
-import { toBatchApiError } from './errors';
+import { withApiErrors } from './errors';
 import { inlineResultLines, toInlineRequests } from './geminiInline';
 import { geminiState, mapGeminiOperation, type GeminiOperation } from './geminiOperation';
 import { downloadGeminiFile, listGeminiFiles, listGeminiModels } from './geminiFiles';
@@ -53,12 +53,8 @@ export class GeminiProvider implements BatchProvider {
     private readonly compat: BatchProvider,
   ) {}
 
-  private async call<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      throw toBatchApiError(err, this.endpoint.apiKey);
-    }
+  private call<T>(run: () => Promise<T>): Promise<T> {
+    return withApiErrors(this.endpoint.apiKey, run);
   }
 
   /** The native list page, with the compat layer's view of the compat jobs on it (kind `openai`, error file). */

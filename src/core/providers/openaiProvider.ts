@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import type { BatchCreateParams } from 'openai/resources/batches';
 import type { BatchKind } from '../batchKind';
-import { toBatchApiError } from './errors';
+import { withApiErrors } from './errors';
 import { DISPLAY_NAME_METADATA, mapOpenAIBatch } from './openaiBatch';
 import {
   BatchApiError,
@@ -57,12 +57,8 @@ export class OpenAIBatchProvider implements BatchProvider {
     return this.parts.pathId ? this.parts.pathId(name) : name;
   }
 
-  private async call<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (err) {
-      throw toBatchApiError(err, this.parts.apiKey);
-    }
+  private call<T>(run: () => Promise<T>): Promise<T> {
+    return withApiErrors(this.parts.apiKey, run);
   }
 
   async listJobs(options: { pageSize: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {

@@ -1,22 +1,13 @@
 import type { Issue } from './types';
-import type { LineShape } from './lineShape';
+import type { LineResult } from './lineCheck';
 import { isBlank } from './validationSession';
 
 /** One line of the document with its cached result. Records move with their line, so edits never renumber them. */
-export interface LineRecord {
+export interface LineRecord extends LineResult {
   text: string;
   blank: boolean;
   dirty: boolean;
   removed: boolean;
-  parsed: boolean;
-  shape: LineShape | undefined;
-  /** The shape when the line is evidence of a batch file: what votes in kind detection. */
-  vote: LineShape | undefined;
-  /** Issues of the line alone, positioned on line 0; moved to the line's current number on output. */
-  issues: Issue[];
-  id: string | undefined;
-  url: string | undefined;
-  model: string | undefined;
   /** The records sharing this id (the array is the map's value), so a duplicate check needs no lookup. */
   idGroup: LineRecord[] | undefined;
 }
