@@ -120,6 +120,33 @@ function root(kind: 'gemini-generate' | 'gemini-embed', requestDef: string, desc
   };
 }
 
+/** What tells the two Gemini line kinds apart at the end of their builds. */
+interface LineShape {
+  kind: 'gemini-generate' | 'gemini-embed';
+  requestDef: string;
+  /** The request field that carries an `x-example` (what it holds is shown when the field is completed). */
+  example: { field: string; value: unknown };
+  description: string;
+}
+
+/**
+ * The steps both builds end with, in this order: define what the request references, merge the discovery document,
+ * note the Vertex-only fields and give the request's content field its example.
+ */
+function finishBuild(ctx: BuildContext, discovery: DiscoveryDoc | undefined, log: Log, shape: LineShape): GeminiBuild & { root: JsonSchema } {
+  defineReferenced(ctx);
+  mergeDiscovery(ctx, discovery, shape.requestDef, log);
+  noteOmitted(ctx);
+  const field = (ctx.definitions[shape.requestDef].properties as Record<string, JsonSchema>)[shape.example.field];
+  field['x-example'] = shape.example.value;
+  return {
+    // Last, after every source has typed its fields: proto3 JSON takes numbers written as strings.
+    definitions: acceptNumericStrings(ctx.definitions),
+    omitted: [...ctx.omitted].sort(),
+    root: root(shape.kind, shape.requestDef, shape.description),
+  };
+}
+
 export function buildGenerate(sdk: SdkModel, converters: Map<string, ConverterInfo>, discovery?: DiscoveryDoc, log: Log = () => undefined): GeminiBuild & { root: JsonSchema } {
   const ctx = newContext(sdk, converters, discovery);
   const { hoisted, generation } = splitGenerateConfig(ctx);
@@ -133,17 +160,12 @@ export function buildGenerate(sdk: SdkModel, converters: Map<string, ConverterIn
   ctx.fieldOverrides = { ...FIELD_OVERRIDES, 'GenerateContentRequest.generationConfig': ref('GenerationConfig') };
   ctx.definitions.GenerationConfig = objectDefinition(ctx, 'GenerationConfig', 'Configuration options for model generation and outputs (REST `GenerationConfig`).', generation);
   ctx.definitions.GenerateContentRequest = objectDefinition(ctx, 'GenerateContentRequest', 'Request to generate a completion from the model (REST `GenerateContentRequest`).', requestMembers);
-  defineReferenced(ctx);
-  mergeDiscovery(ctx, discovery, 'GenerateContentRequest', log);
-  noteOmitted(ctx);
-  const contents = (ctx.definitions.GenerateContentRequest.properties as Record<string, JsonSchema>).contents;
-  contents['x-example'] = CONTENTS_EXAMPLE;
-  return {
-    // Last, after every source has typed its fields: proto3 JSON takes numbers written as strings.
-    definitions: acceptNumericStrings(ctx.definitions),
-    omitted: [...ctx.omitted].sort(),
-    root: root('gemini-generate', 'GenerateContentRequest', 'A Gemini Batch API generateContent line: `{"key": …, "request": GenerateContentRequest}`.'),
-  };
+  return finishBuild(ctx, discovery, log, {
+    kind: 'gemini-generate',
+    requestDef: 'GenerateContentRequest',
+    example: { field: 'contents', value: CONTENTS_EXAMPLE },
+    description: 'A Gemini Batch API generateContent line: `{"key": …, "request": GenerateContentRequest}`.',
+  });
 }
 
 export function buildEmbed(sdk: SdkModel, converters: Map<string, ConverterInfo>, discovery?: DiscoveryDoc, log: Log = () => undefined): GeminiBuild & { root: JsonSchema } {
@@ -164,17 +186,12 @@ export function buildEmbed(sdk: SdkModel, converters: Map<string, ConverterInfo>
     { name: 'model', type: member(sdk, 'EmbedContentParameters', 'model')?.type, doc: 'The model name (`models/{model}`). Optional in a batch file: the batch\'s model is used.' },
   ];
   ctx.definitions.EmbedContentRequest = objectDefinition(ctx, 'EmbedContentRequest', 'Request containing the Content for the model to embed (REST `EmbedContentRequest`).', requestMembers);
-  defineReferenced(ctx);
-  mergeDiscovery(ctx, discovery, 'EmbedContentRequest', log);
-  noteOmitted(ctx);
-  const content = (ctx.definitions.EmbedContentRequest.properties as Record<string, JsonSchema>).content;
-  content['x-example'] = EMBED_CONTENT_EXAMPLE;
-  return {
-    // Last, after every source has typed its fields: proto3 JSON takes numbers written as strings.
-    definitions: acceptNumericStrings(ctx.definitions),
-    omitted: [...ctx.omitted].sort(),
-    root: root('gemini-embed', 'EmbedContentRequest', 'A Gemini Batch API embedding line: `{"key": …, "request": EmbedContentRequest}`.'),
-  };
+  return finishBuild(ctx, discovery, log, {
+    kind: 'gemini-embed',
+    requestDef: 'EmbedContentRequest',
+    example: { field: 'content', value: EMBED_CONTENT_EXAMPLE },
+    description: 'A Gemini Batch API embedding line: `{"key": …, "request": EmbedContentRequest}`.',
+  });
 }
 
 /** EmbedContentConfig fields the SDK hoists into each `requests[]` entry (taskType, title, outputDimensionality). */

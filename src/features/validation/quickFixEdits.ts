@@ -23,6 +23,16 @@ function segmentsOf(pointer: string | undefined): (string | number)[] | undefine
     : pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
 
+/** The JSON text of `node` within its line. */
+function textOf(text: string, node: Node): string {
+  return text.slice(node.offset, node.offset + node.length);
+}
+
+/** The fix that replaces all of `node` with `newText`. */
+function replaceNode(title: string, node: Node, newText: string): LineFix {
+  return { title, startCol: node.offset, endCol: node.offset + node.length, newText };
+}
+
 /** The single replacement that turns `before` into `after` (common prefix and suffix left alone). */
 function diff(title: string, before: string, after: string): LineFix {
   let start = 0;
@@ -73,7 +83,7 @@ function fixUnknownField(text: string, root: Node, issue: Issue, segments: (stri
       return undefined;
     }
     const key = property.children[0];
-    return { title: `Rename "${field}" to "${last}"`, startCol: key.offset, endCol: key.offset + key.length, newText: JSON.stringify(last) };
+    return replaceNode(`Rename "${field}" to "${last}"`, key, JSON.stringify(last));
   }
   // Follow the spelling the line already uses for the objects on the way (generation_config or generationConfig).
   const path: (string | number)[] = [...base];
@@ -93,14 +103,13 @@ function fixUnknownField(text: string, root: Node, issue: Issue, segments: (stri
   const marker = `\u0000moved:${valueNode.offset}`;
   const removed = applyEdits(text, modify(text, segments, undefined, {}));
   const inserted = applyEdits(removed, modify(removed, [...path, last], marker, {}));
-  const moved = inserted.replace(JSON.stringify(marker), () => text.slice(valueNode.offset, valueNode.offset + valueNode.length));
+  const moved = inserted.replace(JSON.stringify(marker), () => textOf(text, valueNode));
   return diff(`Move "${field}" to "${[...path, last].join('.')}"`, text, moved);
 }
 
 /** A system instruction given as a string or an array of parts/strings: wrap it as a Content `{"parts": [...]}`. */
 function fixSystemInstruction(text: string, node: Node): LineFix | undefined {
-  const slice = (n: Node) => text.slice(n.offset, n.offset + n.length);
-  const part = (n: Node) => (n.type === 'string' ? `{"text": ${slice(n)}}` : slice(n));
+  const part = (n: Node) => (n.type === 'string' ? `{"text": ${textOf(text, n)}}` : textOf(text, n));
   let parts: string;
   if (node.type === 'string') {
     parts = part(node);
@@ -109,7 +118,7 @@ function fixSystemInstruction(text: string, node: Node): LineFix | undefined {
   } else {
     return undefined;
   }
-  return { title: 'Wrap the system instruction as {"parts": [...]}', startCol: node.offset, endCol: node.offset + node.length, newText: `{"parts": [${parts}]}` };
+  return replaceNode('Wrap the system instruction as {"parts": [...]}', node, `{"parts": [${parts}]}`);
 }
 
 /** `contents` given as a plain string: one user turn holding that text. */
@@ -117,13 +126,7 @@ function fixContentsString(text: string, node: Node): LineFix | undefined {
   if (node.type !== 'string') {
     return undefined;
   }
-  const quoted = text.slice(node.offset, node.offset + node.length);
-  return {
-    title: 'Make contents one user turn: [{"role": "user", "parts": [{"text": …}]}]',
-    startCol: node.offset,
-    endCol: node.offset + node.length,
-    newText: `[{"role": "user", "parts": [{"text": ${quoted}}]}]`,
-  };
+  return replaceNode('Make contents one user turn: [{"role": "user", "parts": [{"text": …}]}]', node, `[{"role": "user", "parts": [{"text": ${textOf(text, node)}}]}]`);
 }
 
 /** A role from the other provider's vocabulary. */
@@ -133,7 +136,7 @@ function fixRole(node: Node, kind: 'gemini' | 'openai'): LineFix | undefined {
   if (node.type !== 'string' || to === undefined) {
     return undefined;
   }
-  return { title: `Change role "${String(node.value)}" to "${to}"`, startCol: node.offset, endCol: node.offset + node.length, newText: JSON.stringify(to) };
+  return replaceNode(`Change role "${String(node.value)}" to "${to}"`, node, JSON.stringify(to));
 }
 
 /**
@@ -144,13 +147,7 @@ function fixBareRequest(text: string, root: Node, line: number): LineFix | undef
   if (root.type !== 'object') {
     return undefined;
   }
-  const request = text.slice(root.offset, root.offset + root.length);
-  return {
-    title: 'Wrap as {"key", "request"}',
-    startCol: root.offset,
-    endCol: root.offset + root.length,
-    newText: `{"key": ${JSON.stringify(`request-${line + 1}`)}, "request": ${request}}`,
-  };
+  return replaceNode('Wrap as {"key", "request"}', root, `{"key": ${JSON.stringify(`request-${line + 1}`)}, "request": ${textOf(text, root)}}`);
 }
 
 /** The quick fix for one issue on a line, if there is a safe one. */

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import type { GeminiBatchApi } from '../../../src/features/jobs/extensionApi';
 import { fixtureUri } from '../helpers/extension';
-import { SettingsScope, batchApi, emulatorJobNames, leaveEmulator, until, useEmulator } from './runHelpers';
+import { emulatorJobNames, emulatorSuite, until } from './runHelpers';
 
 /** A loopback port nobody listens on right now. */
 function freePort(): Promise<number> {
@@ -20,41 +19,32 @@ function freePort(): Promise<number> {
 /** Emulator settings applied while it runs, and OpenAI files submitted with the model they name. */
 suite('jobs: emulator settings and OpenAI submit', function () {
   this.timeout(60000);
-  const settings = new SettingsScope();
-  let api: GeminiBatchApi;
-  let baseUrl: string;
-
-  suiteSetup(async () => {
-    api = await batchApi();
-    baseUrl = await useEmulator(api, settings, 300);
-  });
-
-  suiteTeardown(() => leaveEmulator(settings));
+  const emu = emulatorSuite(300);
 
   test('an OpenAI file is submitted with the model its lines name, without asking; a scripted model is ignored', async () => {
     const input = fixtureUri('run', 'openai-chat.jsonl');
-    const before = await emulatorJobNames(baseUrl);
+    const before = await emulatorJobNames(emu.baseUrl);
     // No model given: asking would open a quick pick that nobody answers, and the command would never resolve.
     const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, { displayName: 'it openai' });
     assert.ok(name, 'submit returned a job name');
-    assert.equal(api.model.records.get(name)?.kind, 'openai');
-    assert.equal(api.model.records.get(name)?.model, 'gpt-4o-mini');
+    assert.equal(emu.api.model.records.get(name)?.kind, 'openai');
+    assert.equal(emu.api.model.records.get(name)?.model, 'gpt-4o-mini');
     const other = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, { model: 'gemini-2.5-flash', displayName: 'it openai 2' });
     assert.ok(other);
-    assert.equal(api.model.records.get(other)?.model, 'gpt-4o-mini', 'the file\'s model wins');
-    assert.equal((await emulatorJobNames(baseUrl)).filter((n) => !before.includes(n)).length, 2);
+    assert.equal(emu.api.model.records.get(other)?.model, 'gpt-4o-mini', 'the file\'s model wins');
+    assert.equal((await emulatorJobNames(emu.baseUrl)).filter((n) => !before.includes(n)).length, 2);
     await vscode.commands.executeCommand('geminiBatch.job.cancel', name);
     await vscode.commands.executeCommand('geminiBatch.job.cancel', other);
   });
 
   test('changing geminiBatch.emulator.port while the emulator runs restarts it there', async () => {
-    assert.equal(api.emulator.baseUrl, baseUrl);
+    assert.equal(emu.api.emulator.baseUrl, emu.baseUrl);
     const port = await freePort();
-    await settings.set('emulator.port', port, vscode.ConfigurationTarget.Global);
-    await until('the emulator to listen on the new port', () => api.emulator.baseUrl === `http://127.0.0.1:${port}`, [api.emulator.onDidChange]);
-    await until('the jobs view to list again', () => api.model.state === 'ok' || api.model.state === 'empty', [api.model.onDidChangeState]);
+    await emu.settings.set('emulator.port', port, vscode.ConfigurationTarget.Global);
+    await until('the emulator to listen on the new port', () => emu.api.emulator.baseUrl === `http://127.0.0.1:${port}`, [emu.api.emulator.onDidChange]);
+    await until('the jobs view to list again', () => emu.api.model.state === 'ok' || emu.api.model.state === 'empty', [emu.api.model.onDidChangeState]);
     // The old port is closed: the emulator lives on the new one only.
-    await assert.rejects(fetch(`${baseUrl}/v1beta/batches`));
-    assert.ok(Array.isArray(await emulatorJobNames(api.emulator.baseUrl!)), 'the restarted emulator answers');
+    await assert.rejects(fetch(`${emu.baseUrl}/v1beta/batches`));
+    assert.ok(Array.isArray(await emulatorJobNames(emu.api.emulator.baseUrl!)), 'the restarted emulator answers');
   });
 });

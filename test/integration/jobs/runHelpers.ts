@@ -116,3 +116,25 @@ export async function leaveEmulator(settings: SettingsScope): Promise<void> {
   await vscode.workspace.getConfiguration('geminiBatch').update('provider.name', undefined, vscode.ConfigurationTarget.Workspace);
   await settings.restore();
 }
+
+/** What a jobs suite against the emulator reads in its tests; `api` and `baseUrl` are set once its suiteSetup has run. */
+export interface EmulatorSuite {
+  readonly settings: SettingsScope;
+  api: GeminiBatchApi;
+  /** Where the emulator listens; a test that restarts it elsewhere updates it. */
+  baseUrl: string;
+}
+
+/**
+ * Registers the hooks every emulator-backed jobs suite shares (call it inside `suite()`): suiteSetup activates the
+ * extension and starts the emulator with `jobSeconds` (see `useEmulator`); suiteTeardown leaves it (`leaveEmulator`).
+ */
+export function emulatorSuite(jobSeconds: number): EmulatorSuite {
+  const state = { settings: new SettingsScope() } as EmulatorSuite;
+  suiteSetup(async () => {
+    state.api = await batchApi();
+    state.baseUrl = await useEmulator(state.api, state.settings, jobSeconds);
+  });
+  suiteTeardown(() => leaveEmulator(state.settings));
+  return state;
+}
