@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import { setEmulatorRunning } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
-import { startEmulator } from '../../core/emulator';
 import type { RunningEmulator } from '../../core/emulator/types';
 
 /**
@@ -108,6 +107,8 @@ export class EmulatorHost implements vscode.Disposable {
   private async start(): Promise<RunningEmulator> {
     const dataDir = vscode.Uri.joinPath(this.storage, 'emulator');
     await vscode.workspace.fs.createDirectory(dataDir);
+    // Loaded on first use, like the providers: most sessions never start the emulator.
+    const { startEmulator } = await import('../../core/emulator');
     return startEmulator({
       port: this.config.emulatorPort(),
       host: '127.0.0.1',

@@ -3,7 +3,6 @@ import type { Config } from '../../adapters/config';
 import type { Log } from '../../adapters/log';
 import { UserFacingError } from '../../adapters/errors';
 import type { ApiKeys } from '../../adapters/secrets';
-import { createProvider } from '../../core/providers/createProvider';
 import type { ApiCallRecord, BatchProvider, ProviderId } from '../../core/providers/types';
 import type { EmulatorHost } from '../emulator/emulatorHost';
 
@@ -69,6 +68,8 @@ export class ProviderSession implements vscode.Disposable {
   }
 
   private async build(): Promise<Session> {
+    // Loaded on first use: the SDKs behind it cost ~80 ms, which activation for validation alone need not pay.
+    const { createProvider } = await import('../../core/providers/createProvider');
     const id = this.config.providerName();
     const onCall = (call: ApiCallRecord): void => {
       this.log.info(`[api] ${call.method} ${call.path} ${call.status} ${call.ms}ms`);
