@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BatchProvider, UploadedFile } from '../../core/providers/types';
+import { withCancellableProgress } from '../../adapters/cancellableProgress';
 
 function formatBytes(bytes: number): string {
   if (bytes < 1024) { return `${bytes} B`; }
@@ -14,29 +15,9 @@ function formatBytes(bytes: number): string {
  * percent. Cancelling aborts the upload; the provider then rejects with a `cancelled` error, which stays silent.
  */
 export function uploadWithProgress(provider: BatchProvider, uri: vscode.Uri, displayName: string): Thenable<UploadedFile> {
-  const name = path.basename(uri.fsPath);
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Uploading ${name}`, cancellable: true },
-    async (progress, token) => {
-      const abort = new AbortController();
-      const cancel = token.onCancellationRequested(() => abort.abort());
-      let reported = 0;
-      try {
-        return await provider.uploadFile(uri.fsPath, {
-          displayName,
-          signal: abort.signal,
-          onProgress: (done, total) => {
-            const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
-            progress.report({
-              increment: Math.max(0, percent - reported),
-              message: `${formatBytes(done)} of ${formatBytes(total)} (${percent}%)`,
-            });
-            reported = Math.max(reported, percent);
-          },
-        });
-      } finally {
-        cancel.dispose();
-      }
-    },
+  return withCancellableProgress(
+    `Uploading ${path.basename(uri.fsPath)}`,
+    (done, total, percent) => `${formatBytes(done)} of ${formatBytes(total)} (${percent}%)`,
+    (signal, onProgress) => provider.uploadFile(uri.fsPath, { displayName, signal, onProgress }),
   );
 }

@@ -2,14 +2,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { validateFile } from '../../core/validation';
 import type { ValidationSummary } from '../../core/validation/types';
+import { withCancellableProgress } from '../../adapters/cancellableProgress';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { toDiagnostics } from './issueDiagnostics';
 import type { KindOverrides } from './kindOverrides';
 import { readValidationSettings } from './validationSettings';
 
-/** Percent steps between progress reports, so a fast read does not flood the notification. */
-const REPORT_STEP = 1;
 
 /** Counts of the kept issues (the dropped ones, past the cap, are only counted in total). */
 function countBySeverity(summary: ValidationSummary): Record<'error' | 'warning' | 'info', number> {
@@ -50,32 +49,18 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
     const settings = readValidationSettings(uri);
     const kind = overrides.get(uri) ?? settings.kind;
     const name = path.basename(uri.fsPath);
-    const summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Validating ${name}`, cancellable: true },
-      async (progress, token) => {
-        const abort = new AbortController();
-        const cancel = token.onCancellationRequested(() => abort.abort());
-        let reported = 0;
+    const summary = await withCancellableProgress(
+      `Validating ${name}`,
+      (_done, _total, percent) => `${percent}%`,
+      async (signal, onProgress) => {
         try {
-          return await validateFile(uri.fsPath, {
-            kind,
-            maxIssues: settings.maxProblems,
-            signal: abort.signal,
-            onProgress: (bytesRead, totalBytes) => {
-              const percent = totalBytes > 0 ? Math.floor((bytesRead / totalBytes) * 100) : 100;
-              if (percent - reported >= REPORT_STEP) {
-                progress.report({ increment: percent - reported, message: `${percent}%` });
-                reported = percent;
-              }
-            },
-          });
+          return await validateFile(uri.fsPath, { kind, maxIssues: settings.maxProblems, signal, onProgress });
         } catch (error) {
-          if (abort.signal.aborted) {
+          // Cancelled by the user: nothing to report.
+          if (signal.aborted) {
             return undefined;
           }
           throw error;
-        } finally {
-          cancel.dispose();
         }
       },
     ).then(undefined, (error: unknown) => {
