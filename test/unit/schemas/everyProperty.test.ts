@@ -51,7 +51,10 @@ function collectCases(values: SchemaValues): { cases: Case[]; visited: Set<strin
       const at = `${p}/properties/${escapePointer(name)}`;
       const base = objectValue(p);
       // A required property already has its value, possibly one a condition chose (the body of the line's url).
-      const withProp = { ...base, [name]: name in base ? base[name] : values.valueFor(at) };
+      const value = name in base ? base[name] : values.valueFor(at);
+      // "Exactly one of a or b" objects: with `b` added, the `a` a union branch chose has to go.
+      const tries = [{ ...base, [name]: value }, { ...values.baseObject(p), [name]: value }];
+      const withProp = tries.find((o) => values.accepts('#', build(o))) ?? tries[0];
       const closed = node.additionalProperties === false;
       const wrong = WRONG_TRIES.map((w) => build({ ...base, [name]: w })).find((l) => !values.accepts('#', l));
       cases.push({ at: p, prop: name, line: build(withProp), sibling: closed ? build({ ...withProp, [UNKNOWN]: 1 }) : undefined, wrong });
