@@ -23,8 +23,8 @@ const OPENAI_FIRST_SEGMENTS: readonly string[] = OPENAI_BATCH_ENDPOINTS.map((e) 
 /**
  * `/v1/...` is both Gemini's v1 API and OpenAI's API. The rule (README, "Local emulator"): a Gemini key
  * (`x-goog-api-key` or `?key=`) makes it Gemini; else `Authorization: Bearer` makes it OpenAI; with no key at
- * all, a path only OpenAI has (`chat/completions`, `embeddings`, `responses`, a `file-…` or `batch_…` id, a
- * multipart body) makes it OpenAI (so the 401 comes in OpenAI's shape), anything else Gemini.
+ * all, a path only OpenAI has (an OpenAI batch endpoint such as `chat/completions` or `images/edits`, a `file-…` or
+ * `batch_…` id, a multipart body) makes it OpenAI (so the 401 comes in OpenAI's shape), anything else Gemini.
  */
 export function surfaceOf(call: Call): Surface {
   const [first, second, third] = call.segments;

@@ -116,6 +116,19 @@ function responseErrors(spec: OpenApi, url: string, body: unknown): string[] {
 suite('emulator: a batch on every OpenAI endpoint', () => {
   const env = withEmulator({}, 'endpoints');
 
+  test('the new endpoints also answer synchronously, through the openai SDK', async () => {
+    const client = env.openai('/v1/');
+    const completion = await client.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test' });
+    assert.equal(completion.object, 'text_completion');
+    const moderation = await client.moderations.create({ input: 'I want to pet a cat' });
+    assert.equal(moderation.results[0].flagged, false);
+    const image = await client.images.generate({ model: 'gpt-image-1', prompt: 'An otter' });
+    assert.equal(typeof image.data?.[0].b64_json, 'string');
+    // The SDK sends videos as multipart; a batch line (and this emulator) takes the JSON body the spec also allows.
+    const video = await client.post<{ object: string }>('/videos', { body: { prompt: 'A cat on a piano' } });
+    assert.equal(video.object, 'video');
+  });
+
   test('each endpoint\'s batch completes with one 200 answer per line', async () => {
     const client = env.openai('/v1/');
     await Promise.all(OPENAI_BATCH_ENDPOINTS.map(async (url, i) => {
