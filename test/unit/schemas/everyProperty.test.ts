@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { compiledSchema } from '../../../src/core/schema/validators';
+import { validateLine } from '../../../src/core/validation';
 import { Json, loadSchema, SCHEMA_NAMES } from './schemaKit';
 import { escapePointer, SchemaValues } from './schemaValues';
 
@@ -158,3 +159,16 @@ for (const kind of SCHEMA_NAMES) {
     });
   });
 }
+
+suite('schemas: the lines issue 7 found marked wrongly', () => {
+  test('a function declaration with a description and an embedding request with a title get no error', () => {
+    const fn = { key: 'f', request: { contents: [{ parts: [{ text: 'Weather in Paris?' }] }], tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Gets the weather', parameters: { type: 'OBJECT', properties: { city: { type: 'STRING', description: 'The city' } } } }] }] } };
+    const embed = { key: 'e', request: { content: { parts: [{ text: 'Some text' }] }, taskType: 'RETRIEVAL_DOCUMENT', title: 'A title' } };
+    assert.deepEqual(validateLine('gemini-generate', JSON.stringify(fn), 0).filter((i) => i.severity === 'error'), []);
+    assert.deepEqual(validateLine('gemini-embed', JSON.stringify(embed), 0).filter((i) => i.severity === 'error'), []);
+    const openaiTool = { custom_id: 'o', method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function', function: { name: 'f', description: 'd' } }] } };
+    assert.deepEqual(validateLine('openai', JSON.stringify(openaiTool), 0).filter((i) => i.severity === 'error'), []);
+    const badDescription = { ...openaiTool, body: { ...openaiTool.body, tools: [{ type: 'function', function: { name: 'f', description: 5 } }] } };
+    assert.equal(validateLine('openai', JSON.stringify(badDescription), 0).some((i) => i.severity === 'error'), true, 'the description keeps its type');
+  });
+});
