@@ -31,13 +31,18 @@ const RANGES: Readonly<Record<IntegerFormat, JsonSchema>> = {
 const ANY_PROTO_INTEGER: JsonSchema = { minimum: -(2 ** 63), exclusiveMaximum: 2 ** 64 };
 
 /**
- * Fields the discovery document at hand (revision 20240713) does not have, typed from the proto:
- * googleapis/googleapis google/ai/generativelanguage/v1beta/generative_service.proto (commit bc7e3baa):
- * `optional int32 thinking_budget = 2;`, `optional int32 seed = 8;`, `optional int32 logprobs = 18;`.
- * A newer discovery document wins over this table.
+ * Integer fields typed from the proto, for those the discovery document at hand (revision 20240713) lacks and so the
+ * bounds do not hang on that document alone: googleapis/googleapis
+ * google/ai/generativelanguage/v1beta/generative_service.proto (commit bc7e3baa), `message ThinkingConfig`:
+ * `optional int32 thinking_budget = 2;`, `message GenerationConfig`: `optional int32 candidate_count = 1;`,
+ * `max_output_tokens = 4`, `top_k = 7`, `seed = 8`, `logprobs = 18` (all `optional int32`).
+ * A discovery document's `format` wins over this table.
  */
 const PROTO_FORMATS: Readonly<Record<string, IntegerFormat>> = {
   'ThinkingConfig.thinkingBudget': 'int32',
+  'GenerationConfig.candidateCount': 'int32',
+  'GenerationConfig.maxOutputTokens': 'int32',
+  'GenerationConfig.topK': 'int32',
   'GenerationConfig.seed': 'int32',
   'GenerationConfig.logprobs': 'int32',
 };
