@@ -25,12 +25,33 @@ function mtime(file) {
   try { return fs.statSync(file).mtimeMs; } catch { return -1; }
 }
 
-function stripProse(value) {
-  if (Array.isArray(value)) { return value.map(stripProse); }
-  if (value === null || typeof value !== 'object') { return value; }
+/** Keywords whose value is one schema (or, for `items`, a list of schemas). */
+const SCHEMA_KEYWORDS = new Set(['items', 'additionalItems', 'additionalProperties', 'contains', 'propertyNames', 'not', 'if', 'then', 'else']);
+/** Keywords whose value is a list of schemas. */
+const SCHEMA_LIST_KEYWORDS = new Set(['allOf', 'anyOf', 'oneOf']);
+/** Keywords whose value maps names the author chose (property names, definition names) to schemas. */
+const SCHEMA_MAP_KEYWORDS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependencies']);
+
+/**
+ * The schema without its prose. Prose keys are dropped only where they are keywords of a schema node: a property
+ * named `description` or `title` (FunctionDeclaration.description, EmbedContentRequest.title) is a name, not prose,
+ * and the values of `required`, `enum`, `const`, `default`, `examples`… are data, copied as they are. Dropping
+ * such names once made the validator reject every function declaration with a description (issue 7).
+ */
+function stripProse(schema) {
+  if (Array.isArray(schema)) { return schema.map(stripProse); } // `items` as a list of schemas
+  if (schema === null || typeof schema !== 'object') { return schema; } // boolean schemas
   const out = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (!PROSE_KEYS.has(k)) { out[k] = stripProse(v); }
+  for (const [k, v] of Object.entries(schema)) {
+    if (PROSE_KEYS.has(k)) { continue; }
+    if (SCHEMA_KEYWORDS.has(k) || SCHEMA_LIST_KEYWORDS.has(k)) {
+      out[k] = stripProse(v);
+    } else if (SCHEMA_MAP_KEYWORDS.has(k) && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      // `dependencies` values may also be lists of property names: stripProse leaves lists of strings as they are.
+      out[k] = Object.fromEntries(Object.entries(v).map(([name, sub]) => [name, stripProse(sub)]));
+    } else {
+      out[k] = v;
+    }
   }
   return out;
 }
@@ -97,7 +118,7 @@ function compileValidators(options = {}) {
   return compiled;
 }
 
-module.exports = { compileValidators, KINDS };
+module.exports = { compileValidators, stripProse, KINDS };
 
 if (require.main === module) {
   const started = Date.now();

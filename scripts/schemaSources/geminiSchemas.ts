@@ -20,6 +20,7 @@ import { BuildContext, objectDefinition } from './sdkToSchema';
 import { findDecl, SdkMember, SdkModel } from './sdkTypes';
 import { DiscoveryDoc, discoveryEnum, discoveryIsInteger, mergeDiscovery } from './discovery';
 import { acceptNumericStrings } from './numericStrings';
+import { boundIntegers } from './integerRanges';
 
 /**
  * Records on each definition which fields were left out as Vertex-only, in both spellings, so an unknown-field
@@ -131,12 +132,17 @@ interface LineShape {
 
 /**
  * The steps both builds end with, in this order: define what the request references, merge the discovery document,
- * note the Vertex-only fields and give the request's content field its example.
+ * note the Vertex-only fields, bound the integer fields to their proto types and give the request's content field
+ * its example.
  */
 function finishBuild(ctx: BuildContext, discovery: DiscoveryDoc | undefined, log: Log, shape: LineShape): GeminiBuild & { root: JsonSchema } {
   defineReferenced(ctx);
   mergeDiscovery(ctx, discovery, shape.requestDef, log);
   noteOmitted(ctx);
+  const unknownIntegers = boundIntegers(ctx.definitions, discovery);
+  if (unknownIntegers.length > 0) {
+    log(`${shape.kind}: no proto type known for ${unknownIntegers.join(', ')}; bounded to the range of any proto integer`);
+  }
   const field = (ctx.definitions[shape.requestDef].properties as Record<string, JsonSchema>)[shape.example.field];
   field['x-example'] = shape.example.value;
   return {

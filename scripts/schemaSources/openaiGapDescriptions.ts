@@ -37,6 +37,11 @@ export const OPENAI_GAP_DESCRIPTIONS: Record<string, string> = {
   'HTTPError.code': 'The HTTP status code.',
   'HTTPError.message': 'The HTTP error message.',
 
+  // Images and videos: an input image by URL or file id (the spec describes them on the object, not in its `anyOf`)
+  'ImageRefParam.image_url': 'A fully qualified URL or base64-encoded data URL of the input image. Give either this or `file_id`.',
+  'ImageRefParam.file_id': 'The File API id of an uploaded image to use as input. Give either this or `image_url`.',
+  'ImageRefParam-2.file_id': 'The File API id of an uploaded image to use as the reference. Give either this or `image_url`.',
+
   // Responses: log probabilities on output text
   'OutputTextContent.logprobs': 'The log probabilities of the output tokens.',
   'LogProb.token': 'A possible text token.',

@@ -8,15 +8,21 @@ import * as yaml from 'js-yaml';
 import { COMPONENT_PREFIX, example, JsonSchema, ref } from './jsonSchema';
 import { describeOpenAi } from './openapiDescriptions';
 import { sanitize, SanitizeContext } from './openapiSanitize';
+import { OPENAI_BATCH_ENDPOINTS, OPENAI_DEFAULT_MODELS, OpenAIBatchEndpoint } from '../../src/core/openaiEndpoints';
 
-/** Batch endpoints we describe, and the request component of each. */
-export const OPENAI_BODIES: Array<{ url: string; component: string }> = [
-  { url: '/v1/chat/completions', component: 'CreateChatCompletionRequest' },
-  { url: '/v1/embeddings', component: 'CreateEmbeddingRequest' },
-  { url: '/v1/responses', component: 'CreateResponse' },
-  { url: '/v1/completions', component: 'CreateCompletionRequest' },
-  { url: '/v1/moderations', component: 'CreateModerationRequest' },
-];
+interface Body {
+  url: OpenAIBatchEndpoint;
+  component: string;
+}
+
+/**
+ * The request component of a batch endpoint: the spec's `application/json` body of `POST <path without /v1>` (a batch
+ * line is JSON, so never the multipart form `/v1/images/edits` and `/v1/videos` also take).
+ */
+function bodyComponent(spec: Spec, url: string): string | undefined {
+  const ref = spec.paths?.[url.replace(/^\/v1/, '')]?.post?.requestBody?.content?.['application/json']?.schema?.$ref;
+  return typeof ref === 'string' && ref.startsWith(COMPONENT_PREFIX) ? ref.slice(COMPONENT_PREFIX.length) : undefined;
+}
 
 /**
  * `required` entries the spec declares but the API does not enforce on requests: the spec shares these shapes
@@ -28,6 +34,7 @@ const NOT_REQUIRED_ON_INPUT: Record<string, string[]> = {
 
 interface Spec {
   info?: { version?: string };
+  paths?: Record<string, { post?: { requestBody?: { content?: Record<string, { schema?: { $ref?: unknown } }> } } }>;
   components?: { schemas?: Record<string, JsonSchema> };
 }
 
@@ -35,7 +42,7 @@ interface Spec {
  * Flattens a top-level `allOf` of objects (following `$ref`s) into one closed object, so unknown body parameters
  * are errors ("Unrecognized request argument") while the spec's composition is kept everywhere below.
  */
-function flattenBody(components: Record<string, JsonSchema>, schema: JsonSchema): JsonSchema {
+function flattenBody(components: Record<string, JsonSchema>, schema: JsonSchema, url: OpenAIBatchEndpoint): JsonSchema {
   const properties: Record<string, unknown> = {};
   const required = new Set<string>();
   let description: string | undefined;
@@ -53,7 +60,10 @@ function flattenBody(components: Record<string, JsonSchema>, schema: JsonSchema)
     description ??= s.description as string | undefined;
   };
   visit(schema);
-  required.add('model');
+  // A batch file targets one model, named on every line; where the spec gives `model` a default it may be left out.
+  if (OPENAI_DEFAULT_MODELS[url] === undefined) {
+    required.add('model');
+  }
   return { type: 'object', description, properties, required: [...required], additionalProperties: false };
 }
 
@@ -83,7 +93,7 @@ function collect(components: Record<string, JsonSchema>, bodies: Record<string, 
   return definitions;
 }
 
-function lineSchema(urls: string[], definitions: Record<string, JsonSchema>): JsonSchema {
+function lineSchema(bodies: Body[], definitions: Record<string, JsonSchema>): JsonSchema {
   const chatExample = { custom_id: 'request-1', method: 'POST', url: '/v1/chat/completions', body: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: '…' }] } };
   return {
     type: 'object',
@@ -91,12 +101,12 @@ function lineSchema(urls: string[], definitions: Record<string, JsonSchema>): Js
     properties: {
       custom_id: { type: 'string', minLength: 1, description: 'Your identifier for this request, unique within the batch file. The output line carries it back; output order is not input order, so match results on it.' },
       method: { type: 'string', enum: ['POST'], description: 'The HTTP method of the request. Only `POST` is supported.' },
-      url: { type: 'string', enum: urls, description: 'The API endpoint of the request; every line of a file must use the batch\'s one `endpoint`. Gemini\'s OpenAI compatibility supports `/v1/chat/completions` and `/v1/embeddings`.' },
+      url: { type: 'string', enum: [...OPENAI_BATCH_ENDPOINTS], description: 'The API endpoint of the request; every line of a file must use the batch\'s one `endpoint`. Gemini\'s OpenAI compatibility supports `/v1/chat/completions` and `/v1/embeddings`.' },
       body: { type: 'object', description: 'The request body: the parameters of the endpoint in `url`. A file may target only one `model` (a Gemini model id under Gemini\'s OpenAI compatibility).' },
     },
     required: ['custom_id', 'method', 'url', 'body'],
     additionalProperties: false,
-    allOf: OPENAI_BODIES.filter((b) => b.component in definitions).map((b) => ({
+    allOf: bodies.map((b) => ({
       if: { properties: { url: { const: b.url } }, required: ['url'] },
       then: { properties: { body: { ...ref(b.component), description: `The \`${b.url}\` request body (\`${b.component}\`).` } } },
     })),
@@ -142,12 +152,15 @@ function annotate(definitions: Record<string, JsonSchema>): void {
 export function buildOpenAi(specPath: string, log: (m: string) => void): { schema: JsonSchema; version: string } {
   const spec = yaml.load(fs.readFileSync(specPath, 'utf8')) as Spec;
   const components = spec.components?.schemas ?? {};
+  const found: Body[] = [];
   const bodies: Record<string, JsonSchema> = {};
-  for (const b of OPENAI_BODIES) {
-    if (components[b.component]) {
-      bodies[b.component] = flattenBody(components, components[b.component]);
+  for (const url of OPENAI_BATCH_ENDPOINTS) {
+    const component = bodyComponent(spec, url);
+    if (component !== undefined && components[component]) {
+      bodies[component] = flattenBody(components, components[component], url);
+      found.push({ url, component });
     } else {
-      log(`openai: ${b.component} missing from the spec; ${b.url} left out`);
+      log(`openai: the spec has no JSON body for POST ${url}; its lines take any body object`);
     }
   }
   const definitions = collect(components, bodies, log);
@@ -165,6 +178,5 @@ export function buildOpenAi(specPath: string, log: (m: string) => void): { schem
       def.required = (def.required as string[]).filter((f) => !fields.includes(f));
     }
   }
-  const urls = OPENAI_BODIES.filter((b) => b.component in bodies).map((b) => b.url);
-  return { schema: lineSchema(urls, definitions), version: `OpenAPI info.version ${spec.info?.version ?? '?'}` };
+  return { schema: lineSchema(found, definitions), version: `OpenAPI info.version ${spec.info?.version ?? '?'}` };
 }

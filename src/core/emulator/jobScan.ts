@@ -1,6 +1,7 @@
 import { MAX_LINE_CHARS, readRequestLines, parseObject } from './jobInput';
 import { checkLine, type GeminiLineKind } from './lineCheck';
 import type { OpenAIBatchError } from './types';
+import { isOpenAIBatchEndpoint, OPENAI_DEFAULT_MODELS } from '../openaiEndpoints';
 
 /** At most this many bad lines are listed in one create error (the count of the rest is added). */
 const MAX_LISTED = 1000;
@@ -82,7 +83,8 @@ export async function scanOpenAIFile(path: string, endpoint: string): Promise<Op
       add('missing_required_parameter', "Missing required parameter: 'body'.", 'body', lineNo);
       continue;
     }
-    const m = (body as Record<string, unknown>).model;
+    // Where the spec gives `model` a default (moderations, images, videos), a line may leave it out.
+    const m = (body as Record<string, unknown>).model ?? (isOpenAIBatchEndpoint(endpoint) ? OPENAI_DEFAULT_MODELS[endpoint] : undefined);
     if (typeof m !== 'string' || m === '') {
       add('missing_required_parameter', "Missing required parameter: 'body.model'.", 'body.model', lineNo);
     } else if (model === undefined) {

@@ -4,7 +4,7 @@ import { findFile } from './geminiFiles';
 import { HttpError, readJsonBody, sendJson } from './httpUtil';
 import { runWindow } from './jobRunner';
 import { scanOpenAIFile } from './jobScan';
-import { OPENAI_ENDPOINTS } from './openaiModel';
+import { OPENAI_BATCH_ENDPOINTS, isOpenAIBatchEndpoint } from '../openaiEndpoints';
 import { newId } from './store';
 import type { JobApi, JobRecord } from './types';
 
@@ -103,8 +103,8 @@ export async function createOpenAIBatch(ctx: EmulatorContext, call: Call, api: J
   if (typeof body.input_file_id !== 'string' || body.input_file_id === '') {
     throw new HttpError(400, "Missing required parameter: 'input_file_id'.", {}, { code: 'missing_required_parameter', param: 'input_file_id' });
   }
-  if (typeof endpoint !== 'string' || !OPENAI_ENDPOINTS.includes(endpoint)) {
-    throw new HttpError(400, `Invalid value for 'endpoint': ${JSON.stringify(endpoint)}. Supported: ${OPENAI_ENDPOINTS.join(', ')}.`, {}, { code: 'invalid_value', param: 'endpoint' });
+  if (!isOpenAIBatchEndpoint(endpoint)) {
+    throw new HttpError(400, `Invalid value for 'endpoint': ${JSON.stringify(endpoint)}. Supported: ${OPENAI_BATCH_ENDPOINTS.join(', ')}.`, {}, { code: 'invalid_value', param: 'endpoint' });
   }
   if (body.completion_window !== '24h') {
     throw new HttpError(400, "Invalid value for 'completion_window': only '24h' is supported.", {}, { code: 'invalid_value', param: 'completion_window' });

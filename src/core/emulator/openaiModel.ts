@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { embedText, tokensOf } from './embeddings';
 import { emulatedText } from './localModel';
+import { isOpenAIBatchEndpoint, OPENAI_DEFAULT_MODELS } from '../openaiEndpoints';
+import { completion, images, moderation, video } from './openaiOtherEndpoints';
 import { schemaInstance } from './schemaInstance';
 
 type Obj = Record<string, unknown>;
@@ -120,22 +122,39 @@ function responses(body: Obj, created: number): OpenAIResult {
       created_at: created,
       status: 'completed',
       model: `${model}-emulated`,
-      output: [{ type: 'message', id: `msg_emu${hash.slice(24, 48)}`, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }],
-      usage: { input_tokens: inTok, output_tokens: outTok, total_tokens: inTok + outTok },
+      output: [{ type: 'message', id: `msg_emu${hash.slice(24, 48)}`, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [], logprobs: [] }] }],
+      usage: {
+        input_tokens: inTok,
+        input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },
+        output_tokens: outTok,
+        output_tokens_details: { reasoning_tokens: 0 },
+        total_tokens: inTok + outTok,
+      },
+      // The rest of what openai-openapi.yaml's `Response` requires, echoing the request where it says.
+      error: null,
+      incomplete_details: null,
+      instructions: typeof body.instructions === 'string' ? body.instructions : null,
+      metadata: body.metadata ?? {},
+      parallel_tool_calls: body.parallel_tool_calls !== false,
+      temperature: typeof body.temperature === 'number' ? body.temperature : 1,
+      top_p: typeof body.top_p === 'number' ? body.top_p : 1,
+      tools: Array.isArray(body.tools) ? body.tools : [],
+      tool_choice: body.tool_choice ?? 'auto',
     },
   };
 }
 
-/** Endpoints an OpenAI-format batch may target in the emulator. */
-export const OPENAI_ENDPOINTS = ['/v1/chat/completions', '/v1/embeddings', '/v1/responses'];
-
-/** Runs one OpenAI request body for `endpoint` through the deterministic local model. */
+/** Runs one OpenAI request body for `endpoint` (one of src/core/openaiEndpoints.ts) through the deterministic local model. */
 export function runOpenAI(endpoint: string, body: unknown, created: number): OpenAIResult {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return fail(400, "'body' must be an object.", 'body');
   }
+  if (!isOpenAIBatchEndpoint(endpoint)) {
+    return fail(404, `Unsupported endpoint ${endpoint} in the emulator.`, null);
+  }
   const b = body as Obj;
-  if (typeof b.model !== 'string' || b.model === '') {
+  const model = typeof b.model === 'string' && b.model !== '' ? b.model : OPENAI_DEFAULT_MODELS[endpoint];
+  if (model === undefined) {
     return fail(400, "Missing required parameter: 'model'.", 'model', 'missing_required_parameter');
   }
   switch (endpoint) {
@@ -145,7 +164,14 @@ export function runOpenAI(endpoint: string, body: unknown, created: number): Ope
       return embeddings(b);
     case '/v1/responses':
       return responses(b, created);
-    default:
-      return fail(404, `Unsupported endpoint ${endpoint} in the emulator.`, null);
+    case '/v1/completions':
+      return completion(b, model, created, hashOf(b));
+    case '/v1/moderations':
+      return moderation(b, model, hashOf(b));
+    case '/v1/images/generations':
+    case '/v1/images/edits':
+      return images(b, model, created);
+    case '/v1/videos':
+      return video(b, model, created, hashOf(b));
   }
 }

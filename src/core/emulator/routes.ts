@@ -8,6 +8,7 @@ import { createOpenAIFile, deleteOpenAIFile, getOpenAIFile, listOpenAIFiles, ope
 import { geminiModels, openaiModels, syncGemini, syncOpenAI } from './syncEndpoints';
 import { sendJson } from './httpUtil';
 import type { JobApi } from './types';
+import { isOpenAIBatchEndpoint, OPENAI_BATCH_ENDPOINTS } from '../openaiEndpoints';
 
 export type Handler = () => Promise<void> | void;
 
@@ -16,11 +17,14 @@ export type Surface = 'gemini' | 'openai' | 'openai-compat';
 
 const VERSIONS = ['v1', 'v1beta'];
 
+/** `chat`, `embeddings`, `images`…: the first path segment of every OpenAI endpoint (Gemini's v1 has none of them). */
+const OPENAI_FIRST_SEGMENTS: readonly string[] = OPENAI_BATCH_ENDPOINTS.map((e) => e.split('/')[2]);
+
 /**
  * `/v1/...` is both Gemini's v1 API and OpenAI's API. The rule (README, "Local emulator"): a Gemini key
  * (`x-goog-api-key` or `?key=`) makes it Gemini; else `Authorization: Bearer` makes it OpenAI; with no key at
- * all, a path only OpenAI has (`chat/completions`, `embeddings`, `responses`, a `file-…` or `batch_…` id, a
- * multipart body) makes it OpenAI (so the 401 comes in OpenAI's shape), anything else Gemini.
+ * all, a path only OpenAI has (an OpenAI batch endpoint such as `chat/completions` or `images/edits`, a `file-…` or
+ * `batch_…` id, a multipart body) makes it OpenAI (so the 401 comes in OpenAI's shape), anything else Gemini.
  */
 export function surfaceOf(call: Call): Surface {
   const [first, second, third] = call.segments;
@@ -32,7 +36,7 @@ export function surfaceOf(call: Call): Surface {
   }
   const geminiKey = header(call.req, 'x-goog-api-key') !== undefined || call.url.searchParams.has('key');
   const bearer = /^bearer\s/i.test(header(call.req, 'authorization') ?? '');
-  const openaiPath = ['chat', 'embeddings', 'responses', 'completions'].includes(second ?? '')
+  const openaiPath = OPENAI_FIRST_SEGMENTS.includes(second ?? '')
     || (second === 'files' && (third ?? '').startsWith('file-'))
     || (second === 'batches' && (third ?? '').startsWith('batch_'))
     || /^multipart\//i.test(header(call.req, 'content-type') ?? '');
@@ -139,7 +143,7 @@ export function openaiRoute(ctx: EmulatorContext, call: Call, api: JobApi, rest:
     return () => openaiModels(call, api, id);
   }
   const endpoint = `/v1/${rest.join('/')}`;
-  if (m === 'POST' && ['/v1/chat/completions', '/v1/embeddings', '/v1/responses'].includes(endpoint)) {
+  if (m === 'POST' && isOpenAIBatchEndpoint(endpoint)) {
     return () => syncOpenAI(call, api, endpoint, ctx.now());
   }
   return undefined;

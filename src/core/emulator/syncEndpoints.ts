@@ -67,7 +67,7 @@ export async function syncGemini(call: Call, version: string, model: string, ver
   sendJson(call.res, 200, verb === 'embedContent' ? { embedding: result.response.embedding } : result.response);
 }
 
-/** `POST /chat/completions`, `/embeddings`, `/responses`: the same local model, answered at once. */
+/** `POST` to any OpenAI batch endpoint (src/core/openaiEndpoints.ts): the same local model, answered at once. */
 export async function syncOpenAI(call: Call, api: JobApi, endpoint: string, nowMs: number): Promise<void> {
   const body = await readJsonBody(call.req);
   if (body.stream === true) {

@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import type { BatchCreateParams } from 'openai/resources/batches';
 import type { BatchKind } from '../batchKind';
+import { isOpenAIBatchEndpoint } from '../openaiEndpoints';
 import { withApiErrors } from './errors';
 import { DISPLAY_NAME_METADATA, mapOpenAIBatch } from './openaiBatch';
 import {
@@ -40,8 +41,6 @@ export interface OpenAIProviderParts {
    */
   pathId?(name: string): string;
 }
-
-const ENDPOINTS: readonly string[] = ['/v1/responses', '/v1/chat/completions', '/v1/embeddings', '/v1/completions', '/v1/moderations'];
 
 /** Batches through the `openai` SDK: OpenAI itself, any compatible base URL, or Gemini's /v1beta/openai/ layer. */
 export class OpenAIBatchProvider implements BatchProvider {
@@ -86,12 +85,12 @@ export class OpenAIBatchProvider implements BatchProvider {
       throw new BatchApiError('unsupported', `This provider runs uploaded OpenAI-format files only (got ${request.kind}${request.inputFile ? '' : ', no file'}).`);
     }
     const endpoint = request.endpoint ?? '/v1/chat/completions';
-    if (!ENDPOINTS.includes(endpoint)) {
+    if (!isOpenAIBatchEndpoint(endpoint)) {
       throw new BatchApiError('invalid', `Unsupported batch endpoint: ${endpoint}`);
     }
     const params: BatchCreateParams = {
       input_file_id: request.inputFile,
-      endpoint: endpoint as BatchCreateParams['endpoint'],
+      endpoint,
       completion_window: '24h',
     };
     if (this.parts.displayNameInMetadata) {
