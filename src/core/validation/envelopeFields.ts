@@ -24,7 +24,7 @@ type Obj = Record<string, unknown>;
 
 /** The root's unknown fields, when the line has a `request` (without one the line is broken and they stay errors). */
 export function envelopeFields(root: SchemaNode, data: Obj, errors: readonly ErrorObject[]): EnvelopeField[] {
-  if (data.request === undefined) { return []; }
+  if (data.request === undefined || !errors.some((e) => e.keyword === 'additionalProperties' && e.instancePath === '')) { return []; }
   const request = schemaAtPath(root, data, ['request']);
   const names = request ? propertyNames(root, request.node, data.request) : [];
   const out: EnvelopeField[] = [];
