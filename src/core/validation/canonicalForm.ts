@@ -35,8 +35,16 @@ export interface CanonicalForm {
   toWritten: (segments: readonly string[]) => string[];
 }
 
-/** Rounds of fix-and-recheck: each round can uncover the errors inside a value it just wrapped (contents → parts). */
-const MAX_ROUNDS = 6;
+/**
+ * How a changed copy is checked again: its errors (every one, or only the first on a line with very many values), and
+ * how many rounds of fix-and-recheck are allowed. With every error, a round fixes all the places found, and the next
+ * only looks inside values it just wrapped (contents → parts), so a few rounds suffice; with the first error only,
+ * each round fixes one place.
+ */
+export interface Recheck {
+  errors: (value: unknown) => ErrorObject[];
+  rounds: number;
+}
 
 /** Enum values whose case is not the parser's business: `role` is a plain string to the proto (any case is a role). */
 const NOT_PROTO_ENUMS: ReadonlySet<string> = new Set(['role']);
@@ -54,22 +62,20 @@ function valueAt(data: unknown, segments: readonly string[]): unknown {
   return value;
 }
 
-/** A copy of `data` with the value at `segments` replaced; only the containers on the path are copied. */
-function replaced(data: unknown, segments: readonly string[], value: unknown, at = 0): unknown {
+/**
+ * `data` with the value at `segments` replaced. Containers on the path are copied once (then `owned`) and changed in
+ * place after that, so many changes in one list cost one copy of it, and the line as written is never touched.
+ */
+function replaced(data: unknown, segments: readonly string[], value: unknown, owned: WeakSet<object>, at = 0): unknown {
   if (at === segments.length) { return value; }
   const key = segments[at];
-  if (Array.isArray(data)) {
-    const copy = data.slice();
-    copy[Number(key)] = replaced(data[Number(key)], segments, value, at + 1);
-    return copy;
-  }
-  if (isObj(data)) {
-    // defineProperty: a field named `__proto__` stays a field.
-    const copy: Obj = { ...data };
-    Object.defineProperty(copy, key, { value: replaced(data[key], segments, value, at + 1), enumerable: true, writable: true, configurable: true });
-    return copy;
-  }
-  return data;
+  if (!Array.isArray(data) && !isObj(data)) { return data; }
+  const copy: Obj | unknown[] = owned.has(data) ? data : Array.isArray(data) ? data.slice() : { ...data };
+  owned.add(copy);
+  // defineProperty: a field named `__proto__` stays a field.
+  const child = replaced((data as Obj)[key], segments, value, owned, at + 1);
+  Object.defineProperty(copy, key, { value: child, enumerable: true, writable: true, configurable: true });
+  return copy;
 }
 
 function typeAccepts(type: unknown, value: unknown): boolean {
@@ -114,10 +120,9 @@ function caseVariant(value: unknown, allowed: unknown): string | undefined {
 
 /**
  * The canonical copy of a Gemini line value that failed with `errors`, its own errors, and the changes made. Bounded:
- * at most {@link MAX_ROUNDS} re-checks, each over errors the validator already capped (`recheck` decides whether it
- * collects every error or the first one).
+ * at most `recheck.rounds` re-checks, each over errors the validator already capped.
  */
-export function canonicalForm(schema: CompiledSchema, data: unknown, errors: readonly ErrorObject[], recheck: (value: unknown) => ErrorObject[]): CanonicalForm {
+export function canonicalForm(schema: CompiledSchema, data: unknown, errors: readonly ErrorObject[], recheck: Recheck): CanonicalForm {
   const root = schema.annotations;
   /** Copy paths (joined with '/') whose value was wrapped in an array by this copy. */
   const wrapped = new Set<string>();
@@ -129,10 +134,11 @@ export function canonicalForm(schema: CompiledSchema, data: unknown, errors: rea
     }
     return out;
   };
+  const owned = new WeakSet<object>();
   let copy = data;
   let current: readonly ErrorObject[] = errors;
   const notes: Normalisation[] = [];
-  for (let round = 0; round < MAX_ROUNDS && current.length > 0; round++) {
+  for (let round = 0; round < recheck.rounds && current.length > 0; round++) {
     let changed = false;
     for (const error of current) {
       const segments = segmentsOf(error.instancePath);
@@ -140,20 +146,20 @@ export function canonicalForm(schema: CompiledSchema, data: unknown, errors: rea
       if (error.keyword === 'enum' && !NOT_PROTO_ENUMS.has(segments[segments.length - 1] ?? '')) {
         const canonical = caseVariant(value, (error.params as { allowedValues?: unknown }).allowedValues);
         if (canonical === undefined) { continue; }
-        copy = replaced(copy, segments, canonical);
+        copy = replaced(copy, segments, canonical, owned);
         notes.push({ kind: 'enum-case', segments: toWritten(segments), value: value as string, canonical });
         changed = true;
       } else if (error.keyword === 'type' && !Array.isArray(value) && [(error.params as { type?: unknown }).type].flat().includes('array')) {
         const item = itemSchema(root, copy, segments);
         if (item === undefined || !itemAccepts(root, item, value)) { continue; }
         notes.push({ kind: 'single-value', segments: toWritten(segments), actual: isObj(value) ? 'object' : typeof value });
-        copy = replaced(copy, segments, [value]);
+        copy = replaced(copy, segments, [value], owned);
         wrapped.add(segments.join('/'));
         changed = true;
       }
     }
     if (!changed) { break; }
-    current = recheck(copy);
+    current = recheck.errors(copy);
   }
   return { data: copy, errors: [...current], notes, toWritten };
 }

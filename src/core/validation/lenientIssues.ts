@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { BatchKind } from '../batchKind';
 import type { CompiledSchema } from '../schema/validators';
-import { canonicalForm, type Normalisation } from './canonicalForm';
+import { canonicalForm, type Normalisation, type Recheck } from './canonicalForm';
 import { envelopeFields, withoutFields, type EnvelopeField } from './envelopeFields';
 import { IssueCode } from './issueCodes';
 import { displayPath, rangeLocator, schemaIssues, type RangeLocator } from './schemaIssues';
@@ -43,9 +43,9 @@ function envelopeIssue(field: EnvelopeField, place: Place): Issue {
  * line is read as the service reads it: fields beside `key`/`request` set aside (envelopeFields.ts), enum case and
  * single values made canonical (canonicalForm.ts); each of those is a warning or information, and only the canonical
  * copy's own errors are errors, placed on the line as written. OpenAI bodies get no such leniency.
- * `recheck` returns the errors of another value (every error or the first, as the caller's budget allows).
+ * `recheck` checks a changed copy (every error or the first, as the caller's budget allows).
  */
-export function lenientIssues(kind: BatchKind, schema: CompiledSchema, text: string, data: Obj, errors: ErrorObject[], line: number, recheck: (value: unknown) => ErrorObject[]): Issue[] {
+export function lenientIssues(kind: BatchKind, schema: CompiledSchema, text: string, data: Obj, errors: ErrorObject[], line: number, recheck: Recheck): Issue[] {
   if (kind === 'openai') { return schemaIssues(kind, schema.annotations, text, data, errors, line); }
   const place: Place = { line, text, locate: rangeLocator(text) };
   const envelope = envelopeFields(schema.annotations, data, errors);
@@ -53,15 +53,16 @@ export function lenientIssues(kind: BatchKind, schema: CompiledSchema, text: str
   let remaining = errors;
   if (envelope.length > 0) {
     checked = withoutFields(data, envelope);
-    remaining = recheck(checked);
+    remaining = recheck.errors(checked);
   }
   const canonical = canonicalForm(schema, checked, remaining, recheck);
   const errorIssues = canonical.errors.length === 0 ? [] : schemaIssues(kind, schema.annotations, text, canonical.data, canonical.errors, line, {
     data, path: canonical.toWritten, locate: place.locate,
   });
+  // Capped before they are placed (placing each costs a walk of the line's tree).
   const notes = [
     ...envelope.map((f) => envelopeIssue(f, place)),
-    ...canonical.notes.map((n) => noteIssue(n, data, place)),
+    ...canonical.notes.slice(0, MAX_NOTES_PER_LINE).map((n) => noteIssue(n, data, place)),
   ];
   notes.sort((a, b) => a.startCol - b.startCol || a.endCol - b.endCol);
   return [...errorIssues, ...notes.slice(0, MAX_NOTES_PER_LINE)];

@@ -64,7 +64,7 @@ function failedLineIssues(kind: BatchKind, schema: CompiledSchema, text: string,
   const errors = all ? schema.allErrors(data) : schema.firstErrors();
   // Severity follows what the service does: lenientIssues.ts re-checks the line as the service reads it.
   const recheck = (value: unknown): ErrorObject[] => (all ? schema.allErrors(value) : schema.isValid(value) ? [] : schema.firstErrors());
-  return lenientIssues(kind, schema, checkedText, data, errors, lineIndex, recheck);
+  return lenientIssues(kind, schema, checkedText, data, errors, lineIndex, { errors: recheck, rounds: all ? 6 : 32 });
 }
 
 /** The smallest per-line byte limit of any kind. */
