@@ -156,6 +156,21 @@ suite('validation: severity follows what the service does', () => {
     });
   });
 
+  test('a line with very many values, where only the first error is known, still reads lenient forms as warnings', () => {
+    const parts = Array.from({ length: 3000 }, (_, i) => `{"text":"part ${i}"}`).join(',');
+    const line = `{"key":"a","request":{"contents":{"role":"user","parts":[${parts}]},"safetySettings":{"category":"harm_category_hate_speech","threshold":"off"},`
+      + '"generationConfig":{"thinkingConfig":{"thinkingLevel":"low"}}}}';
+    assert.deepEqual(validateLine('gemini-generate', line, 0).map((i) => [i.severity, i.code, line.slice(i.startCol, i.endCol)]), [
+      ['warning', 'single-value', '"contents"'],
+      ['warning', 'single-value', '"safetySettings"'],
+      ['warning', 'enum-case', '"harm_category_hate_speech"'],
+      ['warning', 'enum-case', '"off"'],
+      ['warning', 'enum-case', '"low"'],
+    ]);
+    const broken = line.replace('"part 7"', '"part 7","bogus":1');
+    assert.deepEqual(errorsOf('gemini-generate', broken).map((i) => [i.code, broken.slice(i.startCol, i.endCol)]), [['unknown-field', '"bogus"']]);
+  });
+
   test('a missing key stays a warning', () => {
     assert.deepEqual(seen('gemini-generate', `{"request":{${CONTENTS}}}`), [['warning', 'missing-key', '"request"']]);
   });
