@@ -14,7 +14,10 @@ import { propertyNames, schemaAtPath } from './schemaNavigator';
  */
 export type EnvelopeField =
   | { kind: 'ignored'; field: string; suggestion: string }
-  | { kind: 'echoed'; field: string; array: boolean };
+  | { kind: 'echoed'; field: string; array: boolean; meantKey: boolean };
+
+/** Names written for `key` (another case, a typo, OpenAI's `custom_id`), normalized: on a line with no `key`. */
+const KEY_LIKE: ReadonlySet<string> = new Set(['key', 'keys', 'kye', 'customid']);
 
 /** Fields people put beside `request` that are settings under another name. */
 const SETTINGS_ALIASES: Readonly<Record<string, string>> = { config: 'generationConfig' };
@@ -40,7 +43,7 @@ export function envelopeFields(root: SchemaNode, data: Obj, errors: readonly Err
       ?? (alias !== undefined && names.some((p) => p.name === alias) ? alias : undefined);
     out.push(inRequest !== undefined
       ? { kind: 'ignored', field, suggestion: `request.${inRequest}` }
-      : { kind: 'echoed', field, array: Array.isArray(data[field]) });
+      : { kind: 'echoed', field, array: Array.isArray(data[field]), meantKey: data.key === undefined && KEY_LIKE.has(wanted) });
   }
   return out;
 }

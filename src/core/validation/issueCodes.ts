@@ -72,7 +72,8 @@ export const IssueCode = {
   IgnoredField: 'ignored-field',
   /**
    * Another field beside `key`/`request` (`id`, `product_id`, …): not part of the request; the service copies it into
-   * the result line. Information; a warning when it is an array (reported to come back empty). params: field, array
+   * the result line. Information; a warning when it is an array (reported to come back empty) or when it looks like a
+   * misspelled `key` on a line without one. params: field, array, suggestion? ('key')
    */
   EchoedField: 'echoed-field',
 } as const;

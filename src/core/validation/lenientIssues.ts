@@ -35,7 +35,9 @@ function envelopeIssue(field: EnvelopeField, place: Place): Issue {
   if (field.kind === 'ignored') {
     return { code: IssueCode.IgnoredField, severity: 'warning', ...where, params: { field: field.field, suggestion: field.suggestion } };
   }
-  return { code: IssueCode.EchoedField, severity: field.array ? 'warning' : 'info', ...where, params: { field: field.field, array: field.array } };
+  const params: Issue['params'] = { field: field.field, array: field.array };
+  if (field.meantKey) { params.suggestion = 'key'; }
+  return { code: IssueCode.EchoedField, severity: field.array || field.meantKey ? 'warning' : 'info', ...where, params };
 }
 
 /**

@@ -209,6 +209,12 @@ export function quickFixFor(text: string, issue: Issue): LineFix | undefined {
   if (issue.code === 'ignored-field') {
     return fixIgnoredField(text, root, issue, segments);
   }
+  if (issue.code === 'echoed-field') {
+    // Only a field written for `key` has a fix (the rename); other fields are the author's metadata.
+    const property = issue.params.suggestion === 'key' && segments.length === 1 ? propertyAt(root, segments) : undefined;
+    const name = property?.children?.[0];
+    return name && !keysOf(root).includes('key') ? replaceNode(`Rename "${String(issue.params.field)}" to "key"`, name, '"key"') : undefined;
+  }
   const node = findNodeAtLocation(root, segments);
   const last = segments[segments.length - 1];
   if (!node || issue.code === 'missing-field') {

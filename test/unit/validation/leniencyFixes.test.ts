@@ -70,9 +70,14 @@ suite('quick fixes: non-canonical forms to the canonical one', () => {
     assert.equal(quickFixFor(line, issueOf('gemini-generate', line, 'ignored-field')), undefined);
   });
 
-  test('echoed-field has no fix: it is the author\'s metadata', () => {
+  test('echoed-field has no fix: it is the author\'s metadata; unless it was written for key', () => {
     const line = `{"id":"x","key":"a","request":{${CONTENTS}}}`;
     assert.equal(quickFixFor(line, issueOf('gemini-generate', line, 'echoed-field')), undefined);
+    const kye = `{"Kye":"a","request":{${CONTENTS}}}`;
+    const fix = quickFixFor(kye, issueOf('gemini-generate', kye, 'echoed-field'));
+    assert.ok(fix);
+    assert.equal(fix.title, 'Rename "Kye" to "key"');
+    assert.deepEqual(validateLine('gemini-generate', apply(kye, fix), 0), []);
   });
 });
 

@@ -145,6 +145,16 @@ suite('validation: severity follows what the service does', () => {
       assert.deepEqual(seen('gemini-generate', line), [['error', 'unknown-field', '"foo"'], ['info', 'echoed-field', '"id"']]);
     });
 
+    test('a field written for key on a line without one is a warning that says so', () => {
+      const line = `{"custom_id":"r1","request":{${CONTENTS}}}`;
+      const issues = validateLine('gemini-generate', line, 0);
+      assert.deepEqual(issues.map((i) => [i.severity, i.code, line.slice(i.startCol, i.endCol)]), [
+        ['warning', 'echoed-field', '"custom_id"'], ['warning', 'missing-key', '"request"'],
+      ]);
+      assert.match(messageFor(issues[0]), /did you mean `key`\?$/);
+      assert.equal(validateLine('gemini-generate', `{"Key":"a","key":"b","request":{${CONTENTS}}}`, 0)[0].severity, 'info');
+    });
+
     test('without a request the line is broken: the misspelled envelope key stays an error', () => {
       const issues = validateLine('gemini-generate', `{"key":"a","reqeust":{${CONTENTS}}}`, 0);
       assert.deepEqual(issues.map((i) => [i.severity, i.code]).sort(), [['error', 'missing-field'], ['error', 'unknown-field']]);
