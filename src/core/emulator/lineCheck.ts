@@ -4,7 +4,9 @@ import { isServiceParseFailure, messageFor, validateLine, IssueCode, type Issue 
  * The create-time parse check of Gemini batch lines (reference §5 item 12): a line the service's proto-JSON
  * parser rejects (broken JSON, unknown field, wrong JSON type) fails the whole batch with
  * `Error on line N: invalid JSON, near column C: …`. The decision is the editor's own validator
- * (`isServiceParseFailure`), so the emulator refuses exactly what the editor marks as fatal.
+ * (`isServiceParseFailure`), so the emulator refuses exactly what the editor marks as fatal. What the service
+ * accepts by leniency (enum values in another case, a single value for a repeated field, fields beside `request`)
+ * is a warning there, never a failure: the emulator accepts those batches too.
  */
 export type GeminiLineKind = 'gemini-generate' | 'gemini-embed';
 

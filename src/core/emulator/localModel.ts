@@ -22,10 +22,18 @@ function invalid(message: string): { error: RequestFailure } {
   return { error: { code: 400, message, status: 'INVALID_ARGUMENT' } };
 }
 
+/**
+ * A repeated field as the service reads it: a single value is a list of one (the validator warns about it, see
+ * core/validation/canonicalForm.ts for the evidence that the service runs such requests).
+ */
+function asList(value: unknown): unknown[] | undefined {
+  return value === undefined ? undefined : Array.isArray(value) ? value : [value];
+}
+
 /** All text of a Content's parts (non-text parts count as a short placeholder). */
 function contentText(content: unknown): string {
-  const parts = (content as Obj | undefined)?.parts;
-  if (!Array.isArray(parts)) {
+  const parts = asList((content as Obj | undefined)?.parts);
+  if (!parts) {
     return '';
   }
   return parts.map((p) => (typeof (p as Obj)?.text === 'string' ? ((p as Obj).text as string) : '[part]')).join(' ');
@@ -43,8 +51,8 @@ export function generate(model: string, request: unknown): ModelResult {
     return invalid('* GenerateContentRequest: the request must be an object.');
   }
   const req = request as Obj;
-  const contents = req.contents;
-  if (!Array.isArray(contents) || contents.length === 0) {
+  const contents = asList(req.contents);
+  if (!contents || contents.length === 0) {
     return invalid('* GenerateContentRequest.contents: contents is not specified');
   }
   for (const c of contents) {

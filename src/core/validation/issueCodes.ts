@@ -54,6 +54,28 @@ export const IssueCode = {
   NotABatchFile: 'not-a-batch-file',
   /** No request in the file. */
   EmptyFile: 'empty-file',
+  /**
+   * A Gemini enum value written in another letter case (`"thinkingLevel": "High"`): the service runs it, but the API
+   * names the values in one case. Warning. params: field, path (dotted), value (as written), canonical
+   */
+  EnumCase: 'enum-case',
+  /**
+   * A single value where a Gemini field is repeated (`"contents": {…}`, `"parts": {"text": …}`): the service reads it as
+   * a list of one, but the API declares a list. Warning; what is inside the value is still checked. params: field,
+   * path (dotted), actual (JSON type of the value)
+   */
+  SingleValue: 'single-value',
+  /**
+   * A request field written beside `key`/`request` (`generation_config`, `contents`, …): the Batch API ignores it, so
+   * the request runs without it. Warning. params: field, suggestion (dotted, from the line: `request.generationConfig`)
+   */
+  IgnoredField: 'ignored-field',
+  /**
+   * Another field beside `key`/`request` (`id`, `product_id`, …): not part of the request; the service copies it into
+   * the result line. Information; a warning when it is an array (reported to come back empty) or when it looks like a
+   * misspelled `key` on a line without one. params: field, array, suggestion? ('key')
+   */
+  EchoedField: 'echoed-field',
 } as const;
 
 export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];

@@ -1,3 +1,4 @@
+import type { ErrorObject } from 'ajv';
 import type { BatchKind } from '../batchKind';
 import { bareRequestIssues, isBareRequest } from './bareRequest';
 import { batchShape } from './batchDetection';
@@ -7,7 +8,7 @@ import { contentRange, keyRange } from './keyRange';
 import { syntaxIssue, tooDeepIssue } from './jsonSyntax';
 import { PROVIDER_LIMITS } from './limits';
 import { lineShape, type LineShape } from './lineShape';
-import { schemaIssues } from './schemaIssues';
+import { lenientIssues } from './lenientIssues';
 import type { Issue } from './types';
 
 /** What one line contributes to the file: its own issues and the facts the checks across lines need. */
@@ -59,8 +60,11 @@ function valueCount(text: string): number {
  * same value).
  */
 function failedLineIssues(kind: BatchKind, schema: CompiledSchema, text: string, checkedText: string, data: Obj, lineIndex: number): Issue[] {
-  const errors = valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS ? schema.allErrors(data) : schema.firstErrors();
-  return schemaIssues(kind, schema.annotations, checkedText, data, errors, lineIndex);
+  const all = valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS;
+  const errors = all ? schema.allErrors(data) : schema.firstErrors();
+  // Severity follows what the service does: lenientIssues.ts re-checks the line as the service reads it.
+  const recheck = (value: unknown): ErrorObject[] => (all ? schema.allErrors(value) : schema.isValid(value) ? [] : schema.firstErrors());
+  return lenientIssues(kind, schema, checkedText, data, errors, lineIndex, { errors: recheck, rounds: all ? 6 : 32 });
 }
 
 /** The smallest per-line byte limit of any kind. */

@@ -160,5 +160,13 @@ const RENDER: Readonly<Record<string, Renderer>> = {
     ? 'This file is UTF-16 text; batch files must be UTF-8 (save it as UTF-8)'
     : 'Not a text file (it contains NUL bytes); validation stopped here'),
   'empty-file': () => 'The file holds no request',
+  'enum-case': (s) => `\`${label(s)}\` is \`${s('value')}\`; the API's value is \`${s('canonical')}\` (the service accepts another letter case, but does not promise to)`,
+  'single-value': (s) => `\`${label(s)}\` is a list: write ${s('actual') === 'object' ? 'the object' : 'the value'} inside \`[…]\` (the service reads a single value as a list of one, but does not promise to)`,
+  'ignored-field': (s) => `\`${s('field')}\` beside \`request\` is ignored by the Batch API, so the request runs without it; did you mean \`${s('suggestion')}\`?`,
+  'echoed-field': (s) => (s('suggestion') === 'key'
+    ? `\`${s('field')}\` is not part of the request (the Batch API copies it into the result line), and the line has no \`key\`; did you mean \`key\`?`
+    : s('array') === 'true'
+    ? `\`${s('field')}\` is not part of the request: the Batch API copies extra fields into the result line, but arrays have been reported to come back empty`
+    : `\`${s('field')}\` is not part of the request: the Batch API ignores it and copies it into the result line`),
   'not-a-batch-file': () => 'Not a batch file: none of its first lines looks like a batch request (Gemini `{"key", "request"}` or OpenAI `{"custom_id", "method", "url", "body"}`), so it was not validated; choose a kind to validate it anyway',
 };

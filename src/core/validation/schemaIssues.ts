@@ -90,11 +90,52 @@ function locate(error: ErrorObject): Located {
   return { error, segments, key: false, field: segments[segments.length - 1] ?? '' };
 }
 
+/** Finds the [start, end) range of a data path in one line's text (a value, or with `key` its property name). */
+export type RangeLocator = (segments: readonly string[], key: boolean) => [number, number] | undefined;
+
+/**
+ * A locator over one line's text: a parse tree for a short line, a scan along the path for a long one (a tree's
+ * memory grows with the values the line holds). The tree is built on the first lookup only.
+ */
+export function rangeLocator(text: string): RangeLocator {
+  if (text.length > MAX_TREE_CHARS) {
+    return (segments, key) => locateInText(text, segments, key);
+  }
+  let tree: Node | undefined;
+  let parsed = false;
+  return (segments, key) => {
+    if (!parsed) {
+      parsed = true;
+      try {
+        tree = parseTree(text, undefined, { disallowComments: true });
+      } catch {
+        tree = undefined;
+      }
+    }
+    const node = treeNode(tree, segments, key);
+    return node ? [node.offset, node.offset + node.length] : undefined;
+  };
+}
+
+/**
+ * Where the errors were found when they are not the text's own: the errors of a canonical copy of the line
+ * (canonicalForm.ts) are reported on the line as written, at the place `path` maps each copy path to.
+ */
+export interface ErrorOrigin {
+  /** The line's value as written. */
+  data: unknown;
+  /** A data path in the checked copy → the same place in the line as written. */
+  path: (segments: readonly string[]) => string[];
+  /** The locator over the line's text, when the caller already holds one. */
+  locate?: RangeLocator;
+}
+
 /**
  * Turns ajv's errors for one line into issues, one per place, each on the range of the offending property name
- * or value. Parses the line into a tree only here, for a line that failed.
+ * or value. Parses the line into a tree only here, for a line that failed. With `origin`, `data` and `errors` are a
+ * canonical copy's and each issue is moved back onto the line as written.
  */
-export function schemaIssues(kind: BatchKind, root: SchemaNode, text: string, data: unknown, errors: readonly ErrorObject[], line: number): Issue[] {
+export function schemaIssues(kind: BatchKind, root: SchemaNode, text: string, data: unknown, errors: readonly ErrorObject[], line: number, origin?: ErrorOrigin): Issue[] {
   const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'then' && e.keyword !== 'else');
   const { errors: pruned, summaries } = pruneUnionErrors(root, data, relevant);
   const byPlace = new Map<string, Located>();
@@ -105,29 +146,27 @@ export function schemaIssues(kind: BatchKind, root: SchemaNode, text: string, da
     if (current === undefined || (PRIORITY[error.keyword] ?? 5) < (PRIORITY[current.error.keyword] ?? 5)) { byPlace.set(place, located); }
   }
   const kept = [...byPlace.values()];
-  let tree: Node | undefined;
-  const big = text.length > MAX_TREE_CHARS;
-  if (!big) {
-    try {
-      tree = parseTree(text, undefined, { disallowComments: true });
-    } catch {
-      tree = undefined;
-    }
-  }
+  const rangeOf = origin?.locate ?? rangeLocator(text);
   const lineStart = text.length - text.trimStart().length;
   const lineEnd = text.trimEnd().length;
   return kept.slice(0, MAX_PER_LINE).map((l) => {
-    let range: [number, number] | undefined;
-    if (big) {
-      range = locateInText(text, l.segments, l.key);
-    } else {
-      const node = treeNode(tree, l.segments, l.key);
-      range = node ? [node.offset, node.offset + node.length] : undefined;
-    }
-    const [startCol, endCol] = range ?? [lineStart, lineEnd];
-    const base = { severity: 'error' as const, line, startCol, endLine: line, endCol, path: `/${l.segments.join('/')}` };
-    return { ...base, ...describe(kind, root, data, l, summaries.get(l.error.instancePath)) };
+    const segments = origin ? origin.path(l.segments) : l.segments;
+    const [startCol, endCol] = rangeOf(segments, l.key) ?? [lineStart, lineEnd];
+    const base = { severity: 'error' as const, line, startCol, endLine: line, endCol, path: `/${segments.join('/')}` };
+    const described = describe(kind, root, data, l, summaries.get(l.error.instancePath));
+    if (origin) { described.params = writtenPlaces(described.params, l, segments, origin.data); }
+    return { ...base, ...described };
   });
+}
+
+/** The dotted places in an issue's words, named as the line is written (`contents.parts`, not `contents[0].parts[0]`). */
+function writtenPlaces(params: Issue['params'], l: Located, segments: readonly string[], data: unknown): Issue['params'] {
+  const out = { ...params };
+  const own = l.error.keyword === 'additionalProperties' ? segments.slice(0, -1) : segments;
+  if (typeof out.where === 'string') { out.where = displayPath(own, data); }
+  if (typeof out.path === 'string') { out.path = displayPath(segments, data); }
+  if (/^\d+$/.test(String(out.field ?? '')) && segments.length > 0) { out.field = segments[segments.length - 1]; }
+  return out;
 }
 
 function describe(kind: BatchKind, root: SchemaNode, data: unknown, l: Located, summary: UnionSummary | undefined): Pick<Issue, 'code' | 'params'> {

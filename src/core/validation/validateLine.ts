@@ -20,12 +20,15 @@ const PARSE_FAILURES: ReadonlySet<string> = new Set<string>([
 
 /**
  * True for issues that make the Gemini service reject the whole file at batch creation (HTTP 400 "Error on line N:
- * invalid JSON…"): broken JSON, unknown field names, a wrong JSON type, an unknown enum value (proto enums are
- * parsed by name), a line of another format (its fields are unknown). False for issues that parse but fail when
- * the request runs (a missing `contents`, a `role` of `assistant`: role is a plain string to the parser), that are
- * only advice (missing key, duplicates), or that say this tool did not read a line (`line-too-long`).
+ * invalid JSON…", reference §5 item 12: UKGovernmentBEIS/inspect_ai#3257 and #5100): broken JSON, unknown field names
+ * inside `request`, a wrong JSON type, an unknown enum value (proto enums are parsed by name), a line of another
+ * format (its fields are unknown). False for issues that parse but fail when the request runs (a missing `contents`,
+ * a `role` of `assistant`: role is a plain string to the parser), that are only advice (missing key, duplicates), that
+ * the service accepts by leniency (`enum-case`, `single-value`, fields beside `request`: warnings and information,
+ * see lenientIssues.ts), or that say this tool did not read a line (`line-too-long`). Only errors can be failures.
  */
 export function isServiceParseFailure(issue: Issue): boolean {
+  if (issue.severity !== 'error') { return false; }
   if (PARSE_FAILURES.has(issue.code)) { return true; }
   if (issue.code === IssueCode.WrongKind) { return true; }
   if (issue.code === IssueCode.InvalidValue) { return issue.params.keyword === 'enum' && issue.params.field !== 'role'; }

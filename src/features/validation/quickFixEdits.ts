@@ -91,20 +91,63 @@ function fixUnknownField(text: string, root: Node, issue: Issue, segments: (stri
     const existing = keysOf(findNodeAtLocation(root, path)).find((k) => normalize(k) === normalize(segment));
     path.push(existing ?? segment);
   }
-  const holder = findNodeAtLocation(root, path);
+  return moveProperty(text, root, property.children[1], segments, [...path, last], `Move "${field}" to "${[...path, last].join('.')}"`);
+}
+
+/**
+ * Moves the property at `from` (its value node `valueNode`) to `to`, unless the object there is not an object or
+ * already holds the same name in either spelling.
+ */
+function moveProperty(text: string, root: Node, valueNode: Node, from: (string | number)[], to: (string | number)[], title: string): LineFix | undefined {
+  const holder = findNodeAtLocation(root, to.slice(0, -1));
   if (holder !== undefined && holder.type !== 'object') {
     return undefined;
   }
-  if (keysOf(holder).some((k) => normalize(k) === normalize(last))) {
+  if (keysOf(holder).some((k) => normalize(k) === normalize(String(to[to.length - 1])))) {
     return undefined;
   }
   // Insert a marker and swap in the value's own text, so the value keeps its spelling and spacing.
-  const valueNode = property.children[1];
   const marker = `\u0000moved:${valueNode.offset}`;
-  const removed = applyEdits(text, modify(text, segments, undefined, {}));
-  const inserted = applyEdits(removed, modify(removed, [...path, last], marker, {}));
+  const removed = applyEdits(text, modify(text, from, undefined, {}));
+  const inserted = applyEdits(removed, modify(removed, to, marker, {}));
   const moved = inserted.replace(JSON.stringify(marker), () => textOf(text, valueNode));
-  return diff(`Move "${field}" to "${[...path, last].join('.')}"`, text, moved);
+  return diff(title, text, moved);
+}
+
+/** `enum-case`: the API's spelling of the enum value. */
+function fixEnumCase(node: Node, issue: Issue): LineFix | undefined {
+  const canonical = issue.params.canonical;
+  if (node.type !== 'string' || typeof canonical !== 'string' || String(node.value).toUpperCase() !== canonical.toUpperCase()) {
+    return undefined;
+  }
+  return replaceNode(`Change "${String(node.value)}" to "${canonical}"`, node, JSON.stringify(canonical));
+}
+
+/** `single-value`: the value as a list of one. */
+function fixSingleValue(text: string, node: Node, field: string): LineFix | undefined {
+  if (node.type === 'array') {
+    return undefined;
+  }
+  return replaceNode(`Write "${field}" as a list: [ … ]`, node, `[${textOf(text, node)}]`);
+}
+
+/** `ignored-field`: the field moved into `request`, keeping its spelling (the request takes both). */
+function fixIgnoredField(text: string, root: Node, issue: Issue, segments: (string | number)[]): LineFix | undefined {
+  const field = String(issue.params.field ?? '');
+  const suggestion = String(issue.params.suggestion ?? '');
+  const property = propertyAt(root, segments);
+  const request = findNodeAtLocation(root, ['request']);
+  if (!property?.children?.[1] || request?.type !== 'object' || segments.length !== 1) {
+    return undefined;
+  }
+  // The request's own field under another spelling keeps the author's spelling; another name (`config`) takes the API's.
+  const target = suggestion.replace(/^request\./, '');
+  const name = normalize(target) === normalize(field) ? field : target;
+  if (name === '' || name.includes('.')) {
+    return undefined;
+  }
+  const title = name === field ? `Move "${field}" into "request"` : `Move "${field}" to "request.${name}"`;
+  return moveProperty(text, root, property.children[1], segments, ['request', name], title);
 }
 
 /** A system instruction given as a string or an array of parts/strings: wrap it as a Content `{"parts": [...]}`. */
@@ -163,10 +206,25 @@ export function quickFixFor(text: string, issue: Issue): LineFix | undefined {
   if (issue.code === 'unknown-field') {
     return fixUnknownField(text, root, issue, segments);
   }
+  if (issue.code === 'ignored-field') {
+    return fixIgnoredField(text, root, issue, segments);
+  }
+  if (issue.code === 'echoed-field') {
+    // Only a field written for `key` has a fix (the rename); other fields are the author's metadata.
+    const property = issue.params.suggestion === 'key' && segments.length === 1 ? propertyAt(root, segments) : undefined;
+    const name = property?.children?.[0];
+    return name && !keysOf(root).includes('key') ? replaceNode(`Rename "${String(issue.params.field)}" to "key"`, name, '"key"') : undefined;
+  }
   const node = findNodeAtLocation(root, segments);
   const last = segments[segments.length - 1];
   if (!node || issue.code === 'missing-field') {
     return undefined;
+  }
+  if (issue.code === 'enum-case') {
+    return fixEnumCase(node, issue);
+  }
+  if (issue.code === 'single-value') {
+    return fixSingleValue(text, node, String(last ?? ''));
   }
   if (last === 'systemInstruction' || last === 'system_instruction') {
     return fixSystemInstruction(text, node);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Issue } from '../../core/validation/types';
+import { fixAllInLine, issuesByLine } from './fixAllEdits';
 import { DIAGNOSTIC_SOURCE } from './issueDiagnostics';
 import { quickFixFor } from './quickFixEdits';
 import type { ValidationController } from './validationController';
@@ -11,7 +12,33 @@ function issueFor(issues: readonly Issue[], diagnostic: vscode.Diagnostic): Issu
     && i.endLine === r.end.line && i.endCol === r.end.character);
 }
 
-/** Quick fixes for the validation diagnostics that have one safe edit (see quickFixEdits.ts). */
+/** "Fix all of this kind in the file": its edit is computed only when chosen (a file can hold many lines to fix). */
+class FixAllAction extends vscode.CodeAction {
+  constructor(readonly document: vscode.TextDocument, readonly code: string, diagnostic: vscode.Diagnostic, count: number) {
+    super(`Fix all of this kind in the file (${count})`, vscode.CodeActionKind.QuickFix);
+    this.diagnostics = [diagnostic];
+  }
+}
+
+/** One WorkspaceEdit that fixes every issue of `code` in the document: one replacement per line. */
+function fixAllEdit(document: vscode.TextDocument, issues: readonly Issue[], code: string): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const [line, group] of issuesByLine(issues, code)) {
+    if (line >= document.lineCount) {
+      continue;
+    }
+    const fix = fixAllInLine(document.lineAt(line).text, group);
+    if (fix) {
+      edit.replace(document.uri, new vscode.Range(line, fix.startCol, line, fix.endCol), fix.newText);
+    }
+  }
+  return edit;
+}
+
+/**
+ * Quick fixes for the validation diagnostics that have one safe edit (see quickFixEdits.ts), and for each of them,
+ * when the document holds more than one issue of that code, a second action that fixes them all.
+ */
 export function registerQuickFixes(controller: ValidationController): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider({ language: 'jsonl' }, {
     provideCodeActions(document, _range, context) {
@@ -21,6 +48,10 @@ export function registerQuickFixes(controller: ValidationController): vscode.Dis
       }
       const issues = controller.issues(document.uri);
       const actions: vscode.CodeAction[] = [];
+      const counts = new Map<string, number>();
+      for (const issue of issues) {
+        counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
+      }
       for (const diagnostic of ours) {
         const issue = issueFor(issues, diagnostic);
         const fix = issue ? quickFixFor(document.lineAt(issue.line).text, issue) : undefined;
@@ -33,8 +64,18 @@ export function registerQuickFixes(controller: ValidationController): vscode.Dis
         action.edit = new vscode.WorkspaceEdit();
         action.edit.replace(document.uri, new vscode.Range(issue.line, fix.startCol, issue.line, fix.endCol), fix.newText);
         actions.push(action);
+        const count = counts.get(issue.code) ?? 0;
+        if (count > 1) {
+          actions.push(new FixAllAction(document, issue.code, diagnostic, count));
+        }
       }
       return actions;
+    },
+    resolveCodeAction(action) {
+      if (action instanceof FixAllAction) {
+        action.edit = fixAllEdit(action.document, controller.issues(action.document.uri), action.code);
+      }
+      return action;
     },
   }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
 }

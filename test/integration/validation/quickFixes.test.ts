@@ -8,8 +8,8 @@ import { closeAllEditors, openUntitled } from '../helpers/documents';
 
 const CONTENTS = '"contents": [{"role": "user", "parts": [{"text": "Hi"}]}]';
 
-function quickFixes(uri: vscode.Uri, range: vscode.Range): Thenable<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+function quickFixes(uri: vscode.Uri, range: vscode.Range, resolve?: number): Thenable<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, resolve);
 }
 
 suite('validation: quick fixes', () => {
@@ -70,6 +70,47 @@ suite('validation: quick fixes', () => {
     assert.equal(doc.getText(related[0].location.range), '"dup"');
     assert.equal(related[0].location.range.start.line, 0);
     assert.deepEqual((await quickFixes(doc.uri, diagnostic.range)).filter((a) => a.edit), []);
+  });
+
+  test('an enum value in another case is a warning, and its quick fix writes the API value', async () => {
+    const line = `{"key": "a", "request": {${CONTENTS}, "generationConfig": {"thinkingConfig": {"thinkingLevel": "High"}}}}`;
+    const doc = await openUntitled(line);
+    const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'enum-case'));
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(doc.getText(diagnostic.range), '"High"');
+    const fix = (await quickFixes(doc.uri, diagnostic.range)).find((a) => a.title === 'Change "High" to "HIGH"');
+    assert.ok(fix?.edit);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.equal(doc.lineAt(0).text, line.replace('"High"', '"HIGH"'));
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
+  });
+
+  test('"Fix all of this kind in the file" wraps every single value of every line in one edit', async () => {
+    const single = '{"key": "k", "request": {"contents": {"role": "user", "parts": {"text": "Hi"}}}}';
+    const doc = await openUntitled([single.replace('"k"', '"a"'), `{"key": "b", "request": {${CONTENTS}}}`, single.replace('"k"', '"c"')].join('\n'));
+    const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.filter((x) => x.code === 'single-value').length === 4);
+    assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
+    const actions = await quickFixes(doc.uri, diagnostics[0].range, 10);
+    const all = actions.find((a) => a.title.startsWith('Fix all of this kind in the file'));
+    assert.ok(all?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(await vscode.workspace.applyEdit(all.edit), true);
+    const canonical = `{"key": "k", "request": {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}]}}`;
+    assert.equal(doc.lineAt(0).text, canonical.replace('"k"', '"a"'));
+    assert.equal(doc.lineAt(2).text, canonical.replace('"k"', '"c"'));
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
+  });
+
+  test('a generation_config beside request is a warning, moved into request by its quick fix', async () => {
+    const line = `{"key": "a", "request": {${CONTENTS}}, "generation_config": {"temperature": 0}}`;
+    const doc = await openUntitled(line);
+    const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'ignored-field'));
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnostic.message, /ignored by the Batch API.*`request\.generationConfig`/);
+    const fix = (await quickFixes(doc.uri, diagnostic.range)).find((a) => a.title === 'Move "generation_config" into "request"');
+    assert.ok(fix?.edit);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.deepEqual(JSON.parse(doc.lineAt(0).text).request.generation_config, { temperature: 0 });
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
   });
 
   test('every quick fix for the sample workspace\'s mistakes leaves a clean line', async () => {

@@ -44,6 +44,26 @@ suite('emulator: unusual but accepted input lines', () => {
     assert.deepEqual(rows[1].request.contents, [{ role: 'user', parts: [{ text: 'Why is the sky blue?' }] }]);
   });
 
+  test('lines the service runs by leniency (enum case, single values, fields beside request) are accepted and run', async () => {
+    const ai = genai(emu.baseUrl);
+    const input = path.join(tmp.dir, 'lenient.jsonl');
+    writeFileSync(input, [
+      '{"key":"a","request":{"contents":{"parts":{"text":"What is the sum of the first 50 primes?"}},"tools":[{"code_execution":{}}]}}',
+      '{"key":"b","request":{"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"thinkingConfig":{"thinkingLevel":"High"}}}}',
+      '{"id":"c1","key":"c","request":{"contents":[{"parts":[{"text":"y"}]}]},"generation_config":{"temperature":0}}',
+    ].join('\n'));
+    const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
+    const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
+    const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
+    assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
+    const out = path.join(tmp.dir, 'lenient-out.jsonl');
+    await ai.files.download({ file: done.dest!.fileName!, downloadPath: out });
+    await pollUntil(async () => readFileSync(out, 'utf8'), (t) => t.split('\n').filter(Boolean).length === 3, 2000, 20);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(lines.map((l) => ['response' in l, l.key]), [[true, 'a'], [true, 'b'], [true, 'c']]);
+    assert.match(JSON.stringify(lines[0].response), /sum of the first 50 primes/);
+  });
+
   test('a bare request with an unknown field fails the batch at creation, as the service does', async () => {
     const ai = genai(emu.baseUrl);
     const input = path.join(tmp.dir, 'bad.jsonl');

@@ -73,6 +73,12 @@ suite('emulator: local model and schema instances', () => {
     assert.equal(runOpenAI('/v1/responses', { model: 'gpt-4o-mini', input: 'hi' }, 1).body.object, 'response');
   });
 
+  test('a single Content and a single part run as lists of one, as the service reads them', () => {
+    const single = generate('gemini-2.5-flash', { contents: { role: 'user', parts: { text: 'What is the sum of primes?' } } });
+    assert.ok('response' in single, JSON.stringify(single));
+    assert.match(JSON.stringify(single.response), /What is the sum of primes\?/);
+  });
+
   test('lineCheck: parse failures vs lines that parse', () => {
     assert.equal(checkLine('gemini-generate', '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"thinkingConfig":{"thinkingBudget":0}}}}'), undefined);
     assert.equal(checkLine('gemini-generate', '{"key":"r","request":{"contents":[{"role":"system","parts":[{"text":"x"}]}]}}'), undefined, 'a bad role parses; it fails when run');

@@ -1,0 +1,55 @@
+import type { Issue } from '../../core/validation/types';
+import { quickFixFor, type LineFix } from './quickFixEdits';
+
+/** The depth of an issue's place in its line (`/request/contents/parts` is 3): deeper places are fixed first. */
+const depth = (issue: Issue): number => (issue.path === undefined ? 0 : issue.path.split('/').length);
+
+/**
+ * One replacement that applies every fix of `issues` (all on the line `text`) at once, or undefined when none applies.
+ * Fixes are computed one after another on the text the previous ones left, deepest place first: a fix names its place
+ * by path, and fixing a deeper place never moves a shallower one (wrapping `parts` in `[…]` leaves `contents` where it
+ * was, while wrapping `contents` first would move `parts` to `contents[0].parts`). The result is a single edit, so the
+ * edits of one line never overlap in a WorkspaceEdit.
+ */
+export function fixAllInLine(text: string, issues: readonly Issue[]): LineFix | undefined {
+  const ordered = [...issues].sort((a, b) => depth(b) - depth(a) || b.startCol - a.startCol);
+  let current = text;
+  let applied = 0;
+  for (const issue of ordered) {
+    const fix = quickFixFor(current, issue);
+    if (fix === undefined) {
+      continue;
+    }
+    current = current.slice(0, fix.startCol) + fix.newText + current.slice(fix.endCol);
+    applied++;
+  }
+  if (applied === 0 || current === text) {
+    return undefined;
+  }
+  let start = 0;
+  while (start < text.length && start < current.length && text[start] === current[start]) {
+    start++;
+  }
+  let end = 0;
+  while (end < text.length - start && end < current.length - start && text[text.length - 1 - end] === current[current.length - 1 - end]) {
+    end++;
+  }
+  return { title: `Fix ${applied} on this line`, startCol: start, endCol: text.length - end, newText: current.slice(start, current.length - end) };
+}
+
+/** The issues of `code` grouped by line, each group in the order it was found (what "Fix all of this kind" fixes). */
+export function issuesByLine(issues: readonly Issue[], code: string): Map<number, Issue[]> {
+  const byLine = new Map<number, Issue[]>();
+  for (const issue of issues) {
+    if (issue.code !== code) {
+      continue;
+    }
+    const group = byLine.get(issue.line);
+    if (group) {
+      group.push(issue);
+    } else {
+      byLine.set(issue.line, [issue]);
+    }
+  }
+  return byLine;
+}
