@@ -19,6 +19,13 @@ const PARSE_FAILURES: ReadonlySet<string> = new Set<string>([
 ]);
 
 /**
+ * In the Gemini schemas every numeric bound comes from a proto integer type (scripts/schemaSources/integerRanges.ts), and
+ * a proto3 JSON parser refuses an out-of-range integer (protobuf's conformance suite, "Int32FieldTooLarge"): the whole
+ * file fails to parse, like an unknown field.
+ */
+const PROTO_RANGE_KEYWORDS: ReadonlySet<string> = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+
+/**
  * True for issues that make the Gemini service reject the whole file at batch creation (HTTP 400 "Error on line N:
  * invalid JSON…", reference §5 item 12: UKGovernmentBEIS/inspect_ai#3257 and #5100): broken JSON, unknown field names
  * inside `request`, a wrong JSON type, an unknown enum value (proto enums are parsed by name), a line of another
@@ -31,6 +38,8 @@ export function isServiceParseFailure(issue: Issue): boolean {
   if (issue.severity !== 'error') { return false; }
   if (PARSE_FAILURES.has(issue.code)) { return true; }
   if (issue.code === IssueCode.WrongKind) { return true; }
-  if (issue.code === IssueCode.InvalidValue) { return issue.params.keyword === 'enum' && issue.params.field !== 'role'; }
+  if (issue.code === IssueCode.InvalidValue) {
+    return (issue.params.keyword === 'enum' && issue.params.field !== 'role') || PROTO_RANGE_KEYWORDS.has(String(issue.params.keyword));
+  }
   return false;
 }

@@ -64,6 +64,20 @@ suite('emulator: unusual but accepted input lines', () => {
     assert.match(JSON.stringify(lines[0].response), /sum of the first 50 primes/);
   });
 
+  test('an integer beyond its proto type fails the batch at creation (proto3 JSON refuses out-of-range integers)', async () => {
+    const ai = genai(emu.baseUrl);
+    const input = path.join(tmp.dir, 'range.jsonl');
+    const line = (key: string, tokens: number): string =>
+      JSON.stringify({ key, request: { contents: [{ parts: [{ text: 'x' }] }], generationConfig: { maxOutputTokens: tokens } } });
+    writeFileSync(input, `${line('fits', 2147483647)}\n${line('too-big', 2147483648)}\n`);
+    const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
+    await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! }), (error: Error) => {
+      assert.match(error.message, /Error on line 2: invalid JSON/);
+      assert.doesNotMatch(error.message, /Error on line 1/, 'the largest int32 parses');
+      return true;
+    });
+  });
+
   test('a bare request with an unknown field fails the batch at creation, as the service does', async () => {
     const ai = genai(emu.baseUrl);
     const input = path.join(tmp.dir, 'bad.jsonl');
