@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context';
 import { FaultController } from './faults';
 import { JobEngine } from './jobEngine';
-import { handle } from './server';
+import { RequestGuard } from './requestGuard';
+import { answerClientError, handle } from './server';
 import { Store } from './store';
 import type { EmulatorOptions, FaultOptions, RunningEmulator } from './types';
 
@@ -32,9 +33,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     now,
   };
   const log = options.log ?? ((): void => undefined);
-  const server = createServer((req, res) => {
-    void handle(ctx, req, res, log);
-  });
+  const server = createServer();
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -43,8 +42,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       resolve();
     });
   });
-  engine.resumeAll();
   const port = (server.address() as AddressInfo).port;
+  const guard = new RequestGuard(host, port);
+  server.on('request', (req, res) => {
+    // `handle` answers every failure itself; this catch is the last line that keeps one request from stopping the server.
+    handle(ctx, guard, req, res, log).catch((e: unknown) => {
+      log(`unhandled failure on ${req.method}: ${String((e as Error)?.stack ?? e)}`);
+      res.destroy();
+    });
+  });
+  server.on('clientError', answerClientError);
+  engine.resumeAll();
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closing: Promise<void> | undefined;
   return {
