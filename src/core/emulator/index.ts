@@ -3,16 +3,24 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context';
 import { FaultController } from './faults';
 import { JobEngine } from './jobEngine';
+import { JobSlots } from './jobSlots';
+import { limitsOf } from './limits';
 import { RequestGuard } from './requestGuard';
 import { answerClientError, handle } from './server';
 import { Store } from './store';
 import type { EmulatorOptions, FaultOptions, RunningEmulator } from './types';
 
-export type { EmulatorOptions, FaultOptions, RunningEmulator } from './types';
+export type { EmulatorLimits, EmulatorOptions, FaultOptions, RunningEmulator } from './types';
 export { parseFaults } from './faults';
 
 const DEFAULT_JOB_SECONDS = 6;
+/** Reference batch-api.md §1.5: a Gemini job pending or running for more than 48 h expires. */
 const DEFAULT_EXPIRY_SECONDS = 48 * 3600;
+/**
+ * An OpenAI batch's `expires_at` is `created_at` + 24 h, its completion window (openai-openapi.yaml, the listBatches
+ * example: created_at 1711471533, expires_at 1711557933; reference batch-api.md §5, cookbook output).
+ */
+const OPENAI_EXPIRY_SECONDS = 24 * 3600;
 
 /**
  * Starts the local Batch API emulator: Gemini Files + Batch API (`/v1`, `/v1beta`), the OpenAI-compatible
@@ -24,12 +32,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   await store.open();
   const now = (): number => Date.now();
   const engine = new JobEngine(store, now);
+  const limits = limitsOf(options.limits);
   const ctx: EmulatorContext = {
     store,
     engine,
     faults: new FaultController(options.faults ?? {}),
+    slots: new JobSlots(store, limits.activeJobs),
+    limits,
     jobMs: Math.max(0, (options.jobSeconds ?? DEFAULT_JOB_SECONDS) * 1000),
     expiryMs: Math.max(0, (options.expirySeconds ?? DEFAULT_EXPIRY_SECONDS) * 1000),
+    openaiExpiryMs: Math.max(0, (options.expirySeconds ?? OPENAI_EXPIRY_SECONDS) * 1000),
     now,
   };
   const log = options.log ?? ((): void => undefined);

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { readRequestLines } from './jobInput';
 import { expiredLine, runLine } from './lineExec';
 import { sha256File } from './fileViews';
+import { TimeSlice } from './timeSlice';
 import { newId, type Store } from './store';
 import type { FinalState, JobRecord, StoredFile } from './types';
 
@@ -93,8 +94,10 @@ export class JobRun {
     const out = new ResultWriter(this.tmpPaths[0]);
     const err = new ResultWriter(this.tmpPaths[1]);
     let index = 0;
+    const slice = new TimeSlice();
     try {
       for await (const { text } of readRequestLines(input)) {
+        await slice.tick();
         if (this.stopReason === undefined) {
           await this.pace(index);
         }
