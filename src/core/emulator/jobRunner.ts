@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { createWriteStream, promises as fsp, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { readRequestLines } from './jobInput';
 import { expiredLine, runLine } from './lineExec';
 import { sha256File } from './fileViews';
 import { TimeSlice } from './timeSlice';
-import { newId, type Store } from './store';
+import type { Store } from './store';
 import type { FinalState, JobRecord, StoredFile } from './types';
 
 export type StopReason = 'cancel' | 'expire' | 'close';
@@ -14,6 +15,20 @@ export const PENDING_SHARE = 0.2;
 /** How long an OpenAI batch shows `cancelling` before `cancelled`. */
 const CANCELLING_MS = 300;
 const RESULT_LIFETIME_MS = 48 * 3600 * 1000;
+
+/**
+ * The ids a job's results are published under, fixed by the job: a run that a crash (`kill -9`) cut off after
+ * publishing but before recording the job final re-runs and publishes under the same ids, and cleans what it finds
+ * there first, so no orphan result file stays. Gemini names them `batch-<job>` (reference batch-api.md §1.4);
+ * OpenAI ids look random (`file-…`), so they are a hash of the job id.
+ */
+export function resultIds(job: JobRecord): { out: string; err: string } {
+  if (job.api !== 'openai') {
+    return { out: `batch-${job.id}`, err: `batch-${job.id}-errors` };
+  }
+  const id = (what: string): string => `file-${createHash('sha256').update(`${job.id}:${what}`).digest('hex').slice(0, 24)}`;
+  return { out: id('output'), err: id('errors') };
+}
 
 export function runWindow(job: JobRecord): { start: number; ms: number } {
   const pending = job.jobMs * PENDING_SHARE;
@@ -90,6 +105,9 @@ export class JobRun {
   }
 
   private async main(): Promise<void> {
+    // Results an earlier, interrupted run of this job published (it is not final, so nothing refers to them).
+    const ids = resultIds(this.job);
+    await Promise.all([ids.out, ids.err].filter((id) => this.store.files.has(id)).map((id) => this.store.deleteFile(id)));
     const input = this.store.jobInputPath(this.job.id);
     const out = new ResultWriter(this.tmpPaths[0]);
     const err = new ResultWriter(this.tmpPaths[1]);
@@ -147,8 +165,9 @@ export class JobRun {
       failed: this.failed,
       usage: { ...this.usage },
     };
-    final.outputFile = keepOut ? await this.publish(out.path, this.job.api === 'openai' ? `file-${newId(12)}` : `batch-${this.job.id}`) : undefined;
-    final.errorFile = keepErr ? await this.publish(err.path, this.job.api === 'openai' ? `file-${newId(12)}` : `batch-${this.job.id}-errors`) : undefined;
+    const ids = resultIds(this.job);
+    final.outputFile = keepOut ? await this.publish(out.path, ids.out) : undefined;
+    final.errorFile = keepErr ? await this.publish(err.path, ids.err) : undefined;
     await Promise.all([keepOut ? undefined : discard(out), keepErr ? undefined : discard(err)]);
     this.job.final = final;
     await this.store.putJob(this.job);
@@ -162,7 +181,7 @@ export class JobRun {
     await this.store.putJob(this.job).catch(() => undefined);
   }
 
-  /** Moves a finished temp file into the file store; returns its bare id. */
+  /** Moves a finished temp file into the file store (data first, then its record); returns its bare id. */
   private async publish(tmp: string, id: string): Promise<string> {
     const size = (await fsp.stat(tmp)).size;
     const sha256 = await sha256File(tmp);
