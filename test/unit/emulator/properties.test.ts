@@ -12,7 +12,7 @@ const target = fc.oneof(
   fc.webUrl(),
   fc.string({ maxLength: 40 }),
 );
-const METHODS = fc.constantFrom('GET', 'POST', 'DELETE', 'PUT', 'PATCH', 'OPTIONS', 'TRACE', 'FOO');
+const METHODS = fc.constantFrom('GET', 'HEAD', 'POST', 'DELETE', 'PUT', 'PATCH', 'OPTIONS', 'TRACE', 'FOO');
 const HEADER_NAMES = fc.constantFrom('content-type', 'x-goog-api-key', 'authorization', 'x-goog-upload-command', 'x-goog-upload-offset',
   'x-goog-upload-protocol', 'x-goog-upload-header-content-length', 'x-goog-upload-header-content-type', 'x-custom', 'transfer-encoding-x', 'origin', 'sec-fetch-site');
 /** Header values without CR/LF (those would change the message's framing, which is Node's parser's business). */
