@@ -18,7 +18,7 @@ export function byteCount(raw: string | undefined, name: string): number | undef
 
 /** 413 for a file over the Files API's cap (the real service's code for this is not documented). */
 export function tooLarge(limit: number): HttpError {
-  return new HttpError(413, `The file is larger than the Files API's limit of ${limit} bytes (2 GB).`, { connection: 'close' });
+  return new HttpError(413, `The file is larger than the Files API's limit of ${limit} bytes.`, { connection: 'close' });
 }
 
 /**

@@ -90,6 +90,30 @@ suite('emulator: properties (fast-check): no input stops it, client errors are 4
     });
   }
 
+  test('random JSON to the synchronous endpoints: never a 5xx, errors in the error shape', async () => {
+    const endpoints = fc.constantFrom<[string, Record<string, string>]>(
+      ['/v1beta/models/gemini-2.5-flash:generateContent', { 'x-goog-api-key': 'k' }],
+      ['/v1beta/models/gemini-embedding-001:embedContent', { 'x-goog-api-key': 'k' }],
+      ['/v1beta/models/gemini-2.5-flash:countTokens', { 'x-goog-api-key': 'k' }],
+      ['/v1/chat/completions', { authorization: 'Bearer k' }],
+      ['/v1/embeddings', { authorization: 'Bearer k' }],
+      ['/v1/responses', { authorization: 'Bearer k' }],
+      ['/v1beta/openai/chat/completions', { authorization: 'Bearer k' }],
+    );
+    const syncBody = fc.oneof(createBody, fc.record({ model: fieldValue, messages: fc.oneof(fieldValue, fc.array(fc.record({ role: fieldValue, content: fieldValue }, { requiredKeys: [] }), { maxLength: 2 })), input: fieldValue, contents: fieldValue, content: fieldValue, generationConfig: fieldValue, response_format: fieldValue }, { requiredKeys: [] }));
+    await fc.assert(
+      fc.asyncProperty(endpoints, syncBody, async ([p, headers], value) => {
+        const res = await fetch(`${env.emu.baseUrl}${p}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(value) });
+        const text = await res.text();
+        assert.ok(res.status < 500, `${res.status} for ${p} ${JSON.stringify(value)}: ${text.slice(0, 300)}`);
+        if (res.status >= 400) {
+          assert.ok(isErrorShape(text, res.status), text.slice(0, 300));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('random JSON lines in an input file: the create answers 200 or a 400 naming lines, never 500', async () => {
     const lineValue = fc.oneof(
       fc.object({ key: KEYS, values: VALUES, maxDepth: 4, maxKeys: 4 }).map((request) => ({ key: 'k', request })),
