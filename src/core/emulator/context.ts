@@ -3,6 +3,7 @@ import type { Store } from './store';
 import type { FaultController } from './faults';
 import type { JobEngine } from './jobEngine';
 import type { JobSlots } from './jobSlots';
+import type { KeyedLock } from './keyedLock';
 import type { EmulatorLimits } from './types';
 
 /** What every handler may use: the instance's state (there is no module-level state anywhere). */
@@ -11,6 +12,8 @@ export interface EmulatorContext {
   engine: JobEngine;
   faults: FaultController;
   slots: JobSlots;
+  /** Serialises the data steps of each upload session. */
+  uploadLocks: KeyedLock;
   limits: EmulatorLimits;
   jobMs: number;
   /** How long a Gemini (and compat) job may stay unfinished before it expires. */

@@ -4,6 +4,7 @@ import type { EmulatorContext } from './context';
 import { FaultController } from './faults';
 import { JobEngine } from './jobEngine';
 import { JobSlots } from './jobSlots';
+import { KeyedLock } from './keyedLock';
 import { limitsOf } from './limits';
 import { RequestGuard } from './requestGuard';
 import { answerClientError, handle } from './server';
@@ -38,6 +39,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     engine,
     faults: new FaultController(options.faults ?? {}),
     slots: new JobSlots(store, limits.activeJobs),
+    uploadLocks: new KeyedLock(),
     limits,
     jobMs: Math.max(0, (options.jobSeconds ?? DEFAULT_JOB_SECONDS) * 1000),
     expiryMs: Math.max(0, (options.expirySeconds ?? DEFAULT_EXPIRY_SECONDS) * 1000),

@@ -107,7 +107,12 @@ export async function continueUpload(ctx: EmulatorContext, call: Call): Promise<
     await drain(call.req);
     throw new HttpError(400, `Invalid X-Goog-Upload-Command: ${JSON.stringify(commandHeader ?? null)}. Expected upload, finalize, query or cancel.`);
   }
-  const session = await loadSession(ctx, call.url.searchParams.get('upload_id'));
+  const id = call.url.searchParams.get('upload_id') ?? '';
+  await ctx.uploadLocks.run(id, async () => continueSession(ctx, call, commands, await loadSession(ctx, id)));
+}
+
+/** One data step of a session, while no other step of the same session runs. */
+async function continueSession(ctx: EmulatorContext, call: Call, commands: string[], session: UploadSession): Promise<void> {
   const p = sessionPaths(ctx, session.id);
   let received = await receivedBytes(p.part);
   const status = (s: string): Record<string, string> => ({ 'x-goog-upload-status': s, 'x-goog-upload-size-received': String(received) });

@@ -118,6 +118,17 @@ suite('emulator: the upload protocol refuses what it does not know', () => {
     assert.equal(query.headers.get('x-goog-upload-size-received'), '0');
   });
 
+  test('two data steps of one session sent together run one after the other: one file, the right size', async () => {
+    const url = await session();
+    const step = (): Promise<Response> => fetch(url, { method: 'POST', headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' }, body: 'abc' });
+    const answers = await Promise.all([step(), step(), step()]);
+    const files = await Promise.all(answers.map(async (r) => ({ status: r.status, file: ((await r.json()) as { file?: { name: string; sizeBytes: string } }).file })));
+    assert.deepEqual(files.map((f) => f.status), [200, 200, 200]);
+    assert.equal(new Set(files.map((f) => f.file?.name)).size, 1, 'the late steps get the finished file again');
+    assert.deepEqual(files.map((f) => f.file?.sizeBytes), ['3', '3', '3']);
+    assert.equal((await env.genai().files.list()).page.length, 1);
+  });
+
   test('the data step needs no key (the upload URL authorises it), as on the real service; the start does', async () => {
     const noKey = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, { method: 'POST', headers: { 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl' }, body: '{}' });
     assert.equal(noKey.status, 403);
