@@ -178,11 +178,14 @@ async function continueSession(ctx: EmulatorContext, call: Call, commands: strin
     purpose: 'batch',
     seq: ctx.store.nextSeq(),
   };
-  if (ctx.store.files.has(stored.id)) {
-    throw new HttpError(409, `File files/${stored.id} already exists.`);
-  }
-  await fsp.rename(p.part, ctx.store.dataPath(stored.id));
-  await ctx.store.putFile(stored);
+  // Two sessions that chose the same `name` may finalize together: the check and the store are one step per name.
+  await ctx.uploadLocks.run(`files/${stored.id}`, async () => {
+    if (ctx.store.files.has(stored.id)) {
+      throw new HttpError(409, `File files/${stored.id} already exists.`);
+    }
+    await fsp.rename(p.part, ctx.store.dataPath(stored.id));
+    await ctx.store.putFile(stored);
+  });
   await writeJsonAtomic(p.meta, { ...session, doneFileId: stored.id });
   sendJson(call.res, 200, { file: geminiFile(stored, call.origin, session.version) }, status('final'));
 }

@@ -129,6 +129,21 @@ suite('emulator: the upload protocol refuses what it does not know', () => {
     assert.equal((await env.genai().files.list()).page.length, 1);
   });
 
+  test('two sessions that chose the same file name and finalize together: one file, the other 409', async () => {
+    const named = async (): Promise<string> => {
+      const res = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, {
+        method: 'POST',
+        headers: { ...KEY, 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl' },
+        body: JSON.stringify({ file: { name: 'files/same-name' } }),
+      });
+      return res.headers.get('x-goog-upload-url')!;
+    };
+    const urls = await Promise.all([named(), named()]);
+    const answers = await Promise.all(urls.map((u, i) => fetch(u, { method: 'POST', headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' }, body: `body${i}` })));
+    assert.deepEqual(answers.map((r) => r.status).sort(), [200, 409]);
+    assert.equal((await env.genai().files.list()).page.length, 1);
+  });
+
   test('the data step needs no key (the upload URL authorises it), as on the real service; the start does', async () => {
     const noKey = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, { method: 'POST', headers: { 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl' }, body: '{}' });
     assert.equal(noKey.status, 403);
