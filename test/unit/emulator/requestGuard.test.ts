@@ -1,5 +1,50 @@
 import * as assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
+import { HttpError } from '../../../src/core/emulator/httpUtil';
+import { RequestGuard } from '../../../src/core/emulator/requestGuard';
 import { isErrorShape, rawRequest, withEmulator } from './helpers';
+
+/** The status `guard` answers for a request with these headers (0: let through). */
+function verdict(guard: RequestGuard, headers: Record<string, string>, target = '/v1beta/files'): number {
+  const absolute = !target.startsWith('/');
+  try {
+    guard.check({ headers } as unknown as IncomingMessage, new URL(absolute ? target : `http://x${target}`), absolute);
+    return 0;
+  } catch (e) {
+    return (e as HttpError).status;
+  }
+}
+
+suite('emulator: RequestGuard', () => {
+  test('bound to a wildcard address, address literals and the machine name pass; other names do not', () => {
+    const guard = new RequestGuard('0.0.0.0', 8080);
+    assert.equal(verdict(guard, { host: '192.168.1.5:8080' }), 0);
+    assert.equal(verdict(guard, { host: '[fe80::1]:8080' }), 0);
+    assert.equal(verdict(guard, { host: 'localhost:8080', origin: 'http://192.168.1.5:8080' }), 0);
+    assert.equal(verdict(guard, { host: 'rebind.example:8080' }), 403);
+    assert.equal(verdict(guard, { host: '192.168.1.5:8081' }), 403);
+  });
+
+  test('bound to loopback, only loopback names; an absolute-form target must name it too', () => {
+    const guard = new RequestGuard('127.0.0.1', 80);
+    assert.equal(verdict(guard, { host: 'localhost' }), 0, 'port 80 may be left out');
+    assert.equal(verdict(guard, { host: '192.168.1.5' }), 403);
+    assert.equal(verdict(guard, { host: 'localhost' }, 'http://evil.example/v1beta/files'), 403);
+    assert.equal(verdict(guard, { host: 'localhost' }, 'http://127.0.0.1/v1beta/files'), 0);
+    assert.equal(verdict(guard, { host: 'localhost', origin: 'http://localhost' }), 0);
+    assert.equal(verdict(guard, { host: 'localhost', origin: 'http://localhost/' }), 403);
+    assert.equal(verdict(guard, { host: 'localhost', 'sec-fetch-site': 'same-site' }), 403);
+    assert.equal(verdict(guard, { host: 'localhost', 'sec-fetch-site': 'none' }), 0);
+    assert.equal(verdict(guard, {}), 400);
+  });
+
+  test('bound to a name given with --host, that name passes', () => {
+    const guard = new RequestGuard('myhost.lan', 9000);
+    assert.equal(verdict(guard, { host: 'MYHOST.lan:9000' }), 0);
+    assert.equal(verdict(guard, { host: '10.0.0.2:9000' }), 403);
+  });
+});
+
 
 /** A raw request with the given Host and extra header lines. */
 function request(method: string, target: string, host: string, extra: string[] = [], body = ''): string {
