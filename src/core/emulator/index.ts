@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context';
 import { FaultController } from './faults';
 import { JobEngine } from './jobEngine';
+import { warmLineChecks } from './jobScan';
 import { JobSlots } from './jobSlots';
 import { KeyedLock } from './keyedLock';
 import { limitsOf } from './limits';
@@ -47,6 +48,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     now,
   };
   const log = options.log ?? ((): void => undefined);
+  warmLineChecks();
   const server = createServer();
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
