@@ -25,4 +25,10 @@ suite('emulator: malformed requests never stop the server', () => {
     }
     assert.equal((await fetch(`${env.emu.baseUrl}/emulator/health`)).status, 200);
   });
+
+  test('headers past Node\'s size limit get 431 in the error shape', async () => {
+    const answer = await rawRequest(env.emu.port, `GET / HTTP/1.1\r\nHost: 127.0.0.1:${env.emu.port}\r\nx-big: ${'a'.repeat(20000)}\r\n\r\n`);
+    assert.equal(answer.status, 431, answer.headers);
+    assert.ok(isErrorShape(answer.body, 431), answer.body);
+  });
 });
