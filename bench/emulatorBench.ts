@@ -9,11 +9,12 @@ const ROOT = path.resolve(__dirname, '..');
 const LINES = 100_000;
 const TERMINAL = ['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED'];
 
-/** Writes a generate JSONL of `n` lines, streaming. */
-async function writeInput(file: string, n: number): Promise<void> {
+/** Writes a generate JSONL of `n` lines, streaming; with `unknownField` each line holds a field the service rejects. */
+async function writeInput(file: string, n: number, unknownField = false): Promise<void> {
   const out = createWriteStream(file);
+  const extra = unknownField ? ',"bogusField":1' : '';
   for (let i = 0; i < n; i++) {
-    const line = `{"key":"request-${i}","request":{"contents":[{"role":"user","parts":[{"text":"Summarise item ${i} in one sentence."}]}],"generationConfig":{"temperature":0.2}}}\n`;
+    const line = `{"key":"request-${i}","request":{"contents":[{"role":"user","parts":[{"text":"Summarise item ${i} in one sentence."}]}],"generationConfig":{"temperature":0.2}${extra}}}\n`;
     if (!out.write(line)) {
       await once(out, 'drain');
     }
@@ -49,6 +50,22 @@ async function startChild(dataDir: string): Promise<{ child: ChildProcess; baseU
   return { child, baseUrl };
 }
 
+/**
+ * Asks `/emulator/health` one request at a time until `work` settles and resolves the slowest answer in ms: how long
+ * the emulator's event loop stalls while it does `work` (a create validating 100k lines, say).
+ */
+async function slowestHealth(baseUrl: string, work: Promise<unknown>): Promise<number> {
+  let settled = false;
+  work.then(() => (settled = true), () => (settled = true));
+  let worst = 0;
+  while (!settled) {
+    const t = performance.now();
+    await (await fetch(`${baseUrl}/emulator/health`)).arrayBuffer();
+    worst = Math.max(worst, performance.now() - t);
+  }
+  return worst;
+}
+
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
@@ -66,7 +83,9 @@ export async function runEmulatorBench(): Promise<Record<string, number>> {
     const ai = new GoogleGenAI({ apiKey: 'bench', httpOptions: { baseUrl: started.baseUrl, apiVersion: 'v1beta' } });
     const t0 = performance.now();
     const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl', displayName: 'bench-100k' } });
-    const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name!, config: { displayName: 'bench' } });
+    const creating = ai.batches.create({ model: 'gemini-2.5-flash', src: file.name!, config: { displayName: 'bench' } });
+    const stallValid = await slowestHealth(started.baseUrl, creating);
+    const job = await creating;
     const deadline = Date.now() + 300_000;
     let state = job.state;
     while (!TERMINAL.includes(state ?? '')) {
@@ -85,7 +104,23 @@ export async function runEmulatorBench(): Promise<Record<string, number>> {
     if (op.metadata.batchStats.successfulRequestCount !== String(LINES)) {
       throw new Error(`bench job answered ${JSON.stringify(op.metadata.batchStats)}`);
     }
-    return { emulator_100k_s: Math.round(seconds * 100) / 100, emulator_peak_rss_mb: peakRssMb(child.pid!) };
+    // A create from 100k lines that each hold an unknown field: refused (400) after the first 1000 bad lines.
+    const badInput = path.join(dir, 'bad.jsonl');
+    await writeInput(badInput, LINES, true);
+    const badFile = await ai.files.upload({ file: badInput, config: { mimeType: 'jsonl', displayName: 'bench-100k-unknown' } });
+    const t1 = performance.now();
+    const refusing = ai.batches.create({ model: 'gemini-2.5-flash', src: badFile.name! }).then(() => 'accepted', () => 'refused');
+    const stallUnknown = await slowestHealth(started.baseUrl, refusing);
+    if ((await refusing) !== 'refused') {
+      throw new Error('the create from lines with unknown fields was accepted');
+    }
+    const unknownSeconds = (performance.now() - t1) / 1000;
+    return {
+      emulator_100k_s: Math.round(seconds * 100) / 100,
+      emulator_peak_rss_mb: peakRssMb(child.pid!),
+      emulator_create_100k_unknown_s: Math.round(unknownSeconds * 100) / 100,
+      emulator_health_stall_ms: Math.round(Math.max(stallValid, stallUnknown)),
+    };
   } finally {
     if (child && child.exitCode === null) {
       child.kill('SIGTERM');

@@ -12,7 +12,7 @@ Options:
   --host ADDR              address to bind (default 127.0.0.1; other addresses only when given)
   --data-dir DIR           where files and jobs are kept (default ~/.gemini-batch-studio/emulator)
   --job-seconds S          pending → running → succeeded duration of a job (default 6)
-  --expiry-seconds S       unfinished jobs expire after S seconds (default 172800 = 48 h)
+  --expiry-seconds S       unfinished jobs expire after S seconds (default 48 h; OpenAI /v1/ batches 24 h)
   --fault-429 R            share of requests answered 429 with Retry-After (0..1)
   --fault-500 R            share answered 500
   --fault-503 R            share answered 503
@@ -26,6 +26,8 @@ Options:
 
 Environment: GEMINI_BATCH_EMULATOR_FAULTS='{"rate429":0.2,"latencyMs":50}' sets faults (flags win).
 Admin: POST {baseUrl}/emulator/faults with a JSON FaultOptions body changes faults while running.
+Only requests addressed to the bound address (Host header) are served, and web pages of other origins are
+refused (403), so a page in a browser cannot drive or read the emulator.
 `;
 
 const FAULT_FLAGS: Record<string, keyof FaultOptions> = {

@@ -2,14 +2,24 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Store } from './store';
 import type { FaultController } from './faults';
 import type { JobEngine } from './jobEngine';
+import type { JobSlots } from './jobSlots';
+import type { KeyedLock } from './keyedLock';
+import type { EmulatorLimits } from './types';
 
 /** What every handler may use: the instance's state (there is no module-level state anywhere). */
 export interface EmulatorContext {
   store: Store;
   engine: JobEngine;
   faults: FaultController;
+  slots: JobSlots;
+  /** Serialises the data steps of each upload session. */
+  uploadLocks: KeyedLock;
+  limits: EmulatorLimits;
   jobMs: number;
+  /** How long a Gemini (and compat) job may stay unfinished before it expires. */
   expiryMs: number;
+  /** The same for an OpenAI `/v1/` batch: its 24 h completion window unless `expirySeconds` says otherwise. */
+  openaiExpiryMs: number;
   now(): number;
 }
 

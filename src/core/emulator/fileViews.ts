@@ -48,10 +48,23 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('base64');
 }
 
-/** A Content-Type header for a stored MIME type that may be a bare word such as `jsonl`. */
+/**
+ * A Content-Type header for a stored MIME type that may be a bare word such as `jsonl`, or anything a client sent in
+ * JSON: a value that is not printable ASCII cannot be a header (Node throws), so it is served as octet-stream.
+ */
 export function contentTypeOf(mimeType: string): string {
   if (mimeType === 'jsonl' || mimeType.endsWith('/jsonl') || mimeType.endsWith('jsonlines')) {
     return 'application/jsonl';
   }
-  return mimeType.includes('/') ? mimeType : 'application/octet-stream';
+  return mimeType.includes('/') && /^[\x20-\x7e]+$/.test(mimeType) ? mimeType : 'application/octet-stream';
+}
+
+/**
+ * A Content-Disposition for a file name from a client (a multipart `filename` may hold any Unicode): an ASCII
+ * fallback plus RFC 6266 / RFC 8187 `filename*` in UTF-8, so no name can make the header unsendable.
+ */
+export function attachmentOf(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const utf8 = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`;
 }

@@ -3,17 +3,16 @@ import type { Call, EmulatorContext } from './context';
 import { pageSizeOf, pageToken, seqFromToken } from './context';
 import { findFile } from './geminiFiles';
 import { geminiOperation } from './geminiOperation';
+import { optInt64, optObject, optString } from './bodyFields';
 import { HttpError, readJsonBody, sendJson } from './httpUtil';
-import { checkLine, type GeminiLineKind } from './lineCheck';
-import { scanGeminiFile } from './jobScan';
+import type { GeminiLineKind } from './lineCheck';
+import { checkLineSafely, scanGeminiFile } from './jobScan';
+import { TimeSlice } from './timeSlice';
 import { isEmbeddingModel, isKnownGeminiModel } from './models';
 import { newId } from './store';
 import type { JobRecord } from './types';
 
 type Obj = Record<string, unknown>;
-
-/** The Batch API's limit of concurrent (pending or running) batch jobs. */
-const MAX_ACTIVE_JOBS = 100;
 
 export async function operationOf(ctx: EmulatorContext, job: JobRecord): Promise<Obj> {
   return geminiOperation(job, ctx.engine.progress(job), ctx.now(), ctx.engine.isRunning(job), (id) => ctx.store.dataPath(id));
@@ -32,16 +31,18 @@ export function findGeminiJob(ctx: EmulatorContext, idOrName: string): JobRecord
 /** Writes inline requests as the job's input JSONL (`{request, metadata}` per line), after the parse check. */
 async function writeInline(ctx: EmulatorContext, id: string, kind: GeminiLineKind, requests: unknown[]): Promise<void> {
   const lines: string[] = [];
-  requests.forEach((item, i) => {
+  const slice = new TimeSlice();
+  for (const [i, item] of requests.entries()) {
     const text = JSON.stringify(item);
     const isObj = typeof item === 'object' && item !== null && !Array.isArray(item);
     // Only the request is a proto message to parse; `metadata` is a free Struct.
-    const problem = isObj ? checkLine(kind, JSON.stringify({ key: `inline-${i}`, request: (item as Obj).request })) : "unexpected character; expected '{'";
+    const problem = isObj ? checkLineSafely(kind, JSON.stringify({ key: `inline-${i}`, request: (item as Obj).request })) : "unexpected character; expected '{'";
     if (problem !== undefined) {
       throw new HttpError(400, `Invalid JSON payload received at 'batch.input_config.requests.requests[${i}]': ${problem}`);
     }
     lines.push(text);
-  });
+    await slice.tick();
+  }
   const target = ctx.store.jobInputPath(id);
   const tmp = ctx.store.tmpPath(`${id}-inline`);
   await fsp.writeFile(tmp, lines.join('\n') + '\n');
@@ -59,63 +60,67 @@ export async function createBatch(ctx: EmulatorContext, call: Call, version: str
   if (embed !== isEmbeddingModel(modelId)) {
     throw new HttpError(400, `models/${modelId} does not support ${method}.`);
   }
-  const batch = body.batch as Obj | undefined;
-  if (typeof batch !== 'object' || batch === null) {
+  const batch = optObject(body, ['batch'], '');
+  if (batch === undefined) {
     throw new HttpError(400, '* BatchGenerateContentRequest.batch: batch is required');
   }
-  const input = (batch.inputConfig ?? batch.input_config) as Obj | undefined;
-  const fileName = (input?.fileName ?? input?.file_name) as string | undefined;
-  const inline = (input?.requests as Obj | undefined)?.requests;
+  const input = optObject(batch, ['inputConfig', 'input_config'], 'batch.');
+  const fileName = input && optString(input, ['fileName', 'file_name'], 'batch.input_config.');
+  const requests = input && optObject(input, ['requests'], 'batch.input_config.');
+  const inline = requests?.requests;
   if ((fileName === undefined) === (inline === undefined)) {
     throw new HttpError(400, '* batch.input_config: exactly one of file_name or requests must be set');
   }
-  const active = ctx.store.listJobs().filter((j) => j.api !== 'openai' && !j.final).length;
-  if (active >= MAX_ACTIVE_JOBS) {
-    throw new HttpError(429, `Too many concurrent batch jobs: at most ${MAX_ACTIVE_JOBS} may be pending or running at once.`, { 'retry-after': '60' });
-  }
-  const kind: GeminiLineKind = embed ? 'gemini-embed' : 'gemini-generate';
-  const id = newId(12);
-  let total: number;
-  let inputPath: string | undefined;
-  if (fileName !== undefined) {
-    const file = await findFile(ctx, String(fileName));
-    inputPath = ctx.store.dataPath(file.id);
-    const scan = await scanGeminiFile(inputPath, kind);
-    if (scan.errors.length > 0) {
-      throw new HttpError(400, scan.errors.join('\n'));
+  const displayName = optString(batch, ['displayName', 'display_name'], 'batch.');
+  const priority = optInt64(batch, ['priority'], 'batch.');
+  const release = ctx.slots.take();
+  try {
+    const kind: GeminiLineKind = embed ? 'gemini-embed' : 'gemini-generate';
+    const id = newId(12);
+    let total: number;
+    let inputPath: string | undefined;
+    if (fileName !== undefined) {
+      const file = await findFile(ctx, fileName);
+      inputPath = ctx.store.dataPath(file.id);
+      const scan = await scanGeminiFile(inputPath, kind);
+      if (scan.errors.length > 0) {
+        throw new HttpError(400, scan.errors.join('\n'));
+      }
+      if (scan.total === 0) {
+        throw new HttpError(400, `The input file files/${file.id} contains no requests.`);
+      }
+      total = scan.total;
+    } else {
+      if (!Array.isArray(inline) || inline.length === 0) {
+        throw new HttpError(400, '* batch.input_config.requests.requests: requests must not be empty');
+      }
+      await writeInline(ctx, id, kind, inline);
+      total = inline.length;
     }
-    if (scan.total === 0) {
-      throw new HttpError(400, `The input file files/${file.id} contains no requests.`);
+    const now = ctx.now();
+    const job: JobRecord = {
+      id,
+      api: 'gemini',
+      kind: embed ? 'embed' : 'generate',
+      model: `models/${modelId}`,
+      displayName: displayName ?? `batch-${id}`,
+      inputFile: fileName !== undefined ? `files/${fileName.replace(/^files\//, '')}` : undefined,
+      inline: fileName === undefined,
+      priority,
+      total,
+      createMs: now,
+      jobMs: ctx.jobMs,
+      expiryMs: ctx.expiryMs,
+      seq: ctx.store.nextSeq(),
+    };
+    await ctx.engine.create(job, inputPath);
+    if (ctx.faults.ambiguousCreate) {
+      throw new HttpError(500, 'Internal error encountered.');
     }
-    total = scan.total;
-  } else {
-    if (!Array.isArray(inline) || inline.length === 0) {
-      throw new HttpError(400, '* batch.input_config.requests.requests: requests must not be empty');
-    }
-    await writeInline(ctx, id, kind, inline);
-    total = inline.length;
+    sendJson(call.res, 200, await operationOf(ctx, job));
+  } finally {
+    release();
   }
-  const now = ctx.now();
-  const job: JobRecord = {
-    id,
-    api: 'gemini',
-    kind: embed ? 'embed' : 'generate',
-    model: `models/${modelId}`,
-    displayName: String(batch.displayName ?? batch.display_name ?? `batch-${id}`),
-    inputFile: fileName !== undefined ? `files/${String(fileName).replace(/^files\//, '')}` : undefined,
-    inline: fileName === undefined,
-    priority: batch.priority !== undefined ? String(batch.priority) : undefined,
-    total,
-    createMs: now,
-    jobMs: ctx.jobMs,
-    expiryMs: ctx.expiryMs,
-    seq: ctx.store.nextSeq(),
-  };
-  await ctx.engine.create(job, inputPath);
-  if (ctx.faults.ambiguousCreate) {
-    throw new HttpError(500, 'Internal error encountered.');
-  }
-  sendJson(call.res, 200, await operationOf(ctx, job));
 }
 
 export async function getBatch(ctx: EmulatorContext, call: Call, id: string): Promise<void> {

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { EmulatorContext, Call } from './context';
 import { pageSizeOf, pageToken, seqFromToken } from './context';
 import { HttpError, sendJson } from './httpUtil';
-import { contentTypeOf, geminiFile } from './fileViews';
+import { attachmentOf, contentTypeOf, geminiFile } from './fileViews';
 import type { StoredFile } from './types';
 
 /** Looks a file up by bare id or `files/<id>`, dropping it once its 48 h lifetime is over. */
@@ -59,7 +59,7 @@ export async function downloadFile(ctx: EmulatorContext, call: Call, id: string)
   call.res.writeHead(200, {
     'content-type': contentTypeOf(f.mimeType),
     'content-length': String(f.sizeBytes),
-    'content-disposition': `attachment; filename="${(f.filename ?? f.id).replace(/["\\\r\n]/g, '_')}"`,
+    'content-disposition': attachmentOf(f.filename ?? f.id),
   });
   await pipeline(createReadStream(ctx.store.dataPath(f.id)), call.res);
 }

@@ -3,15 +3,26 @@ import type { AddressInfo } from 'node:net';
 import type { EmulatorContext } from './context';
 import { FaultController } from './faults';
 import { JobEngine } from './jobEngine';
-import { handle } from './server';
+import { warmLineChecks } from './jobScan';
+import { JobSlots } from './jobSlots';
+import { KeyedLock } from './keyedLock';
+import { limitsOf } from './limits';
+import { RequestGuard } from './requestGuard';
+import { answerClientError, handle } from './server';
 import { Store } from './store';
 import type { EmulatorOptions, FaultOptions, RunningEmulator } from './types';
 
-export type { EmulatorOptions, FaultOptions, RunningEmulator } from './types';
+export type { EmulatorLimits, EmulatorOptions, FaultOptions, RunningEmulator } from './types';
 export { parseFaults } from './faults';
 
 const DEFAULT_JOB_SECONDS = 6;
+/** Reference batch-api.md §1.5: a Gemini job pending or running for more than 48 h expires. */
 const DEFAULT_EXPIRY_SECONDS = 48 * 3600;
+/**
+ * An OpenAI batch's `expires_at` is `created_at` + 24 h, its completion window (openai-openapi.yaml, the listBatches
+ * example: created_at 1711471533, expires_at 1711557933; reference batch-api.md §5, cookbook output).
+ */
+const OPENAI_EXPIRY_SECONDS = 24 * 3600;
 
 /**
  * Starts the local Batch API emulator: Gemini Files + Batch API (`/v1`, `/v1beta`), the OpenAI-compatible
@@ -23,18 +34,22 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   await store.open();
   const now = (): number => Date.now();
   const engine = new JobEngine(store, now);
+  const limits = limitsOf(options.limits);
   const ctx: EmulatorContext = {
     store,
     engine,
     faults: new FaultController(options.faults ?? {}),
+    slots: new JobSlots(store, limits.activeJobs),
+    uploadLocks: new KeyedLock(),
+    limits,
     jobMs: Math.max(0, (options.jobSeconds ?? DEFAULT_JOB_SECONDS) * 1000),
     expiryMs: Math.max(0, (options.expirySeconds ?? DEFAULT_EXPIRY_SECONDS) * 1000),
+    openaiExpiryMs: Math.max(0, (options.expirySeconds ?? OPENAI_EXPIRY_SECONDS) * 1000),
     now,
   };
   const log = options.log ?? ((): void => undefined);
-  const server = createServer((req, res) => {
-    void handle(ctx, req, res, log);
-  });
+  warmLineChecks();
+  const server = createServer();
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -43,8 +58,17 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
       resolve();
     });
   });
-  engine.resumeAll();
   const port = (server.address() as AddressInfo).port;
+  const guard = new RequestGuard(host, port);
+  server.on('request', (req, res) => {
+    // `handle` answers every failure itself; this catch is the last line that keeps one request from stopping the server.
+    handle(ctx, guard, req, res, log).catch((e: unknown) => {
+      log(`unhandled failure on ${req.method}: ${String((e as Error)?.stack ?? e)}`);
+      res.destroy();
+    });
+  });
+  server.on('clientError', answerClientError);
+  engine.resumeAll();
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closing: Promise<void> | undefined;
   return {

@@ -1,9 +1,10 @@
-import { createWriteStream, promises as fsp, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { promises as fsp } from 'node:fs';
+import { ResultWriter, resultIds } from './resultFiles';
 import { readRequestLines } from './jobInput';
 import { expiredLine, runLine } from './lineExec';
 import { sha256File } from './fileViews';
-import { newId, type Store } from './store';
+import { TimeSlice } from './timeSlice';
+import type { Store } from './store';
 import type { FinalState, JobRecord, StoredFile } from './types';
 
 export type StopReason = 'cancel' | 'expire' | 'close';
@@ -17,25 +18,6 @@ const RESULT_LIFETIME_MS = 48 * 3600 * 1000;
 export function runWindow(job: JobRecord): { start: number; ms: number } {
   const pending = job.jobMs * PENDING_SHARE;
   return { start: job.createMs + pending, ms: job.jobMs - pending };
-}
-
-/** A temp results file written line by line with backpressure. */
-class ResultWriter {
-  lines = 0;
-  private readonly stream: WriteStream;
-  constructor(readonly path: string) {
-    this.stream = createWriteStream(path);
-  }
-  async write(line: string): Promise<void> {
-    this.lines += 1;
-    if (!this.stream.write(`${line}\n`)) {
-      await once(this.stream, 'drain');
-    }
-  }
-  async close(): Promise<void> {
-    this.stream.end();
-    await once(this.stream, 'close');
-  }
 }
 
 /**
@@ -89,12 +71,17 @@ export class JobRun {
   }
 
   private async main(): Promise<void> {
+    // Results an earlier, interrupted run of this job published (it is not final, so nothing refers to them).
+    const ids = resultIds(this.job);
+    await Promise.all([ids.out, ids.err].filter((id) => this.store.files.has(id)).map((id) => this.store.deleteFile(id)));
     const input = this.store.jobInputPath(this.job.id);
     const out = new ResultWriter(this.tmpPaths[0]);
     const err = new ResultWriter(this.tmpPaths[1]);
     let index = 0;
+    const slice = new TimeSlice();
     try {
       for await (const { text } of readRequestLines(input)) {
+        await slice.tick();
         if (this.stopReason === undefined) {
           await this.pace(index);
         }
@@ -144,8 +131,9 @@ export class JobRun {
       failed: this.failed,
       usage: { ...this.usage },
     };
-    final.outputFile = keepOut ? await this.publish(out.path, this.job.api === 'openai' ? `file-${newId(12)}` : `batch-${this.job.id}`) : undefined;
-    final.errorFile = keepErr ? await this.publish(err.path, this.job.api === 'openai' ? `file-${newId(12)}` : `batch-${this.job.id}-errors`) : undefined;
+    const ids = resultIds(this.job);
+    final.outputFile = keepOut ? await this.publish(out.path, ids.out) : undefined;
+    final.errorFile = keepErr ? await this.publish(err.path, ids.err) : undefined;
     await Promise.all([keepOut ? undefined : discard(out), keepErr ? undefined : discard(err)]);
     this.job.final = final;
     await this.store.putJob(this.job);
@@ -159,7 +147,7 @@ export class JobRun {
     await this.store.putJob(this.job).catch(() => undefined);
   }
 
-  /** Moves a finished temp file into the file store; returns its bare id. */
+  /** Moves a finished temp file into the file store (data first, then its record); returns its bare id. */
   private async publish(tmp: string, id: string): Promise<string> {
     const size = (await fsp.stat(tmp)).size;
     const sha256 = await sha256File(tmp);

@@ -1,5 +1,6 @@
 import { MAX_LINE_CHARS, readRequestLines, parseObject } from './jobInput';
 import { checkLine, type GeminiLineKind } from './lineCheck';
+import { TimeSlice } from './timeSlice';
 import type { OpenAIBatchError } from './types';
 import { isOpenAIBatchEndpoint, OPENAI_DEFAULT_MODELS } from '../openaiEndpoints';
 
@@ -12,23 +13,46 @@ export interface GeminiScan {
   errors: string[];
 }
 
-/** Streams a Gemini input file once at create time: counts requests and finds lines the service cannot parse. */
-export async function scanGeminiFile(path: string, kind: GeminiLineKind): Promise<GeminiScan> {
+/**
+ * The create-time check of one line, where a validator failure on a strange line (a field named like an
+ * `Object.prototype` member, say) is that line's error, never a 500 for the whole request.
+ */
+export function checkLineSafely(kind: GeminiLineKind, text: string): string | undefined {
+  try {
+    return checkLine(kind, text);
+  } catch (e) {
+    return `invalid JSON: the line could not be parsed (${String((e as Error)?.message ?? e)})`;
+  }
+}
+
+/**
+ * Compiles the line validators (about 100 ms the first time in a process) before the server listens, so the first
+ * create does not spend that time in one piece while other requests wait.
+ */
+export function warmLineChecks(): void {
+  checkLineSafely('gemini-generate', '{"key":"w","request":{"contents":[{"parts":[{"text":"w"}]}]}}');
+  checkLineSafely('gemini-embed', '{"key":"w","request":{"content":{"parts":[{"text":"w"}]}}}');
+}
+
+/**
+ * Streams a Gemini input file once at create time: counts requests and finds lines the service cannot parse.
+ * Past `MAX_LISTED` bad lines it stops (the create fails anyway, and checking 100k bad lines would take long);
+ * it yields to the event loop as it goes, so other requests are answered meanwhile.
+ */
+export async function scanGeminiFile(path: string, kind: GeminiLineKind, slice = new TimeSlice()): Promise<GeminiScan> {
   let total = 0;
-  let bad = 0;
   const errors: string[] = [];
   for await (const line of readRequestLines(path)) {
     total += 1;
-    const problem = line.tooLong ? `request too large: the line is longer than ${MAX_LINE_CHARS} characters` : checkLine(kind, line.text);
+    const problem = line.tooLong ? `request too large: the line is longer than ${MAX_LINE_CHARS} characters` : checkLineSafely(kind, line.text);
     if (problem !== undefined) {
-      bad += 1;
-      if (errors.length < MAX_LISTED) {
-        errors.push(`Error on line ${line.lineNo}: ${problem}`);
+      if (errors.length === MAX_LISTED) {
+        errors.push(`… checking stopped after ${MAX_LISTED} lines with errors; later lines may have more.`);
+        break;
       }
+      errors.push(`Error on line ${line.lineNo}: ${problem}`);
     }
-  }
-  if (bad > errors.length) {
-    errors.push(`… and ${bad - errors.length} more lines with errors.`);
+    await slice.tick();
   }
   return { total, errors };
 }
@@ -43,7 +67,7 @@ export interface OpenAIScan {
  * OpenAI's documented validation of a batch input file: every line a JSON object with a unique `custom_id`,
  * `method: POST`, the batch's `url`, a `body` with one `model` shared by the file. Errors fail the batch.
  */
-export async function scanOpenAIFile(path: string, endpoint: string): Promise<OpenAIScan> {
+export async function scanOpenAIFile(path: string, endpoint: string, slice = new TimeSlice()): Promise<OpenAIScan> {
   const errors: OpenAIBatchError[] = [];
   const ids = new Set<string>();
   let total = 0;
@@ -55,6 +79,7 @@ export async function scanOpenAIFile(path: string, endpoint: string): Promise<Op
   };
   for await (const { text, lineNo, tooLong } of readRequestLines(path)) {
     total += 1;
+    await slice.tick();
     if (tooLong) {
       add('line_too_long', `This line is longer than ${MAX_LINE_CHARS} characters.`, null, lineNo);
       continue;

@@ -50,8 +50,9 @@ function runOpenAILine(job: JobRecord, text: string, index: number, nowSec: numb
   const reqId = shortHash(`${job.id}:${index}`, 32);
   const body = obj.body as Record<string, unknown> | undefined;
   let result = runOpenAI(job.endpoint ?? '/v1/chat/completions', body, nowSec);
-  if (job.api === 'openai-compat' && result.status === 200 && !isKnownGeminiModel(String(body?.model).replace(/^models\//, ''))) {
-    result = { status: 404, body: { error: { message: `models/${String(body?.model)} is not found for API version v1beta.`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' } } };
+  const model = typeof body?.model === 'string' ? body.model : JSON.stringify(body?.model ?? null);
+  if (job.api === 'openai-compat' && result.status === 200 && !isKnownGeminiModel(model.replace(/^models\//, ''))) {
+    result = { status: 404, body: { error: { message: `models/${model} is not found for API version v1beta.`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' } } };
   }
   const line = {
     id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
@@ -73,7 +74,24 @@ export function expiredLine(job: JobRecord, text: string, index: number): string
   });
 }
 
-/** Runs the `index`-th request of a job through the local model. */
+/**
+ * Runs the `index`-th request of a job through the local model. A line the local model cannot take (it throws on
+ * some value nobody foresaw) fails alone, as a per-line 400, instead of failing the whole job.
+ */
 export function runLine(job: JobRecord, text: string, index: number, nowMs: number): LineOutcome {
-  return job.kind === 'openai' ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000)) : runGemini(job, text);
+  try {
+    return job.kind === 'openai' ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000)) : runGemini(job, text);
+  } catch {
+    const obj = parseObject(text) ?? {};
+    if (job.kind !== 'openai') {
+      return geminiLine({ error: { code: 400, message: 'Invalid JSON payload received.', status: 'INVALID_ARGUMENT' } }, job.inline ? { metadata: obj.metadata } : { key: obj.key });
+    }
+    const line = {
+      id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
+      custom_id: obj.custom_id ?? null,
+      response: { status_code: 400, request_id: shortHash(`${job.id}:${index}`, 32), body: { error: { message: 'The request body could not be read.', type: 'invalid_request_error', param: null, code: null } } },
+      error: null,
+    };
+    return { ok: false, line: JSON.stringify(line), toErrorFile: true };
+  }
 }

@@ -1,6 +1,7 @@
 import type { Call, EmulatorContext } from './context';
 import { pageSizeOf } from './context';
 import { findFile } from './geminiFiles';
+import { openaiMetadata } from './bodyFields';
 import { HttpError, readJsonBody, sendJson } from './httpUtil';
 import { runWindow } from './jobRunner';
 import { scanOpenAIFile } from './jobScan';
@@ -109,39 +110,46 @@ export async function createOpenAIBatch(ctx: EmulatorContext, call: Call, api: J
   if (body.completion_window !== '24h') {
     throw new HttpError(400, "Invalid value for 'completion_window': only '24h' is supported.", {}, { code: 'invalid_value', param: 'completion_window' });
   }
-  const file = await findFile(ctx, api === 'openai' ? body.input_file_id : body.input_file_id.replace(/^files\//, ''));
-  if (api === 'openai' && file.purpose !== 'batch') {
-    throw new HttpError(400, `File ${file.id} has purpose '${file.purpose ?? ''}'; a batch input file must have purpose 'batch'.`, {}, { code: 'invalid_value', param: 'input_file_id' });
+  const metadata = openaiMetadata(body.metadata);
+  // A compat batch is a Gemini batch: it counts against the cap on active jobs.
+  const release = api === 'openai' ? (): void => undefined : ctx.slots.take();
+  try {
+    const file = await findFile(ctx, api === 'openai' ? body.input_file_id : body.input_file_id.replace(/^files\//, ''));
+    if (api === 'openai' && file.purpose !== 'batch') {
+      throw new HttpError(400, `File ${file.id} has purpose '${file.purpose ?? ''}'; a batch input file must have purpose 'batch'.`, {}, { code: 'invalid_value', param: 'input_file_id' });
+    }
+    const inputPath = ctx.store.dataPath(file.id);
+    const scan = await scanOpenAIFile(inputPath, endpoint);
+    const id = newId(12);
+    const job: JobRecord = {
+      id,
+      api,
+      kind: 'openai',
+      model: scan.model ?? '',
+      displayName: `batch-${id}`,
+      inputFile: api === 'openai' ? file.id : `files/${file.id}`,
+      inline: false,
+      endpoint,
+      completionWindow: '24h',
+      metadata,
+      total: scan.total,
+      createMs: ctx.now(),
+      jobMs: ctx.jobMs,
+      expiryMs: api === 'openai' ? ctx.openaiExpiryMs : ctx.expiryMs,
+      seq: ctx.store.nextSeq(),
+    };
+    if (scan.errors.length > 0) {
+      job.validationErrors = scan.errors;
+      job.final = { state: 'FAILED', endMs: runWindow(job).start, succeeded: 0, failed: 0 };
+    }
+    await ctx.engine.create(job, scan.errors.length > 0 ? undefined : inputPath);
+    if (ctx.faults.ambiguousCreate) {
+      throw new HttpError(500, 'The server had an error while processing your request.');
+    }
+    sendJson(call.res, 200, openaiBatch(ctx, job));
+  } finally {
+    release();
   }
-  const inputPath = ctx.store.dataPath(file.id);
-  const scan = await scanOpenAIFile(inputPath, endpoint);
-  const id = newId(12);
-  const job: JobRecord = {
-    id,
-    api,
-    kind: 'openai',
-    model: scan.model ?? '',
-    displayName: `batch-${id}`,
-    inputFile: api === 'openai' ? file.id : `files/${file.id}`,
-    inline: false,
-    endpoint,
-    completionWindow: '24h',
-    metadata: typeof body.metadata === 'object' && body.metadata !== null ? (body.metadata as Record<string, string>) : undefined,
-    total: scan.total,
-    createMs: ctx.now(),
-    jobMs: ctx.jobMs,
-    expiryMs: ctx.expiryMs,
-    seq: ctx.store.nextSeq(),
-  };
-  if (scan.errors.length > 0) {
-    job.validationErrors = scan.errors;
-    job.final = { state: 'FAILED', endMs: runWindow(job).start, succeeded: 0, failed: 0 };
-  }
-  await ctx.engine.create(job, scan.errors.length > 0 ? undefined : inputPath);
-  if (ctx.faults.ambiguousCreate) {
-    throw new HttpError(500, 'The server had an error while processing your request.');
-  }
-  sendJson(call.res, 200, openaiBatch(ctx, job));
 }
 
 /** `GET /batches?after=&limit=`: newest first, cursor pagination. */

@@ -19,17 +19,24 @@ async function findOpenAIFile(ctx: EmulatorContext, id: string): Promise<StoredF
   return findFile(ctx, id);
 }
 
-/** `POST /v1/files` (multipart: `file`, `purpose`): streamed to disk. */
+/**
+ * `POST /v1/files` (multipart: `file`, `purpose`): streamed to disk, at most 512 MB (openai-openapi.yaml, createFile:
+ * "Individual files can be up to 512 MB"); the temp file goes whatever happens.
+ */
 export async function createOpenAIFile(ctx: EmulatorContext, call: Call): Promise<void> {
   const tmp = ctx.store.tmpPath('multipart');
   try {
-    const form = await parseMultipart(call.req, tmp);
+    const form = await parseMultipart(call.req, tmp, ctx.limits.openaiFileBytes);
     const purpose = form.fields.purpose;
     if (!purpose || !PURPOSES.includes(purpose)) {
       throw new HttpError(400, `Invalid value for 'purpose': ${JSON.stringify(purpose ?? null)}.`, {}, { code: 'invalid_value', param: 'purpose' });
     }
     if (!form.file) {
       throw new HttpError(400, "Missing required parameter: 'file'.", {}, { code: 'missing_required_parameter', param: 'file' });
+    }
+    if (purpose === 'batch' && form.file.size > ctx.limits.openaiBatchFileBytes) {
+      // openai-openapi.yaml, createFile: "The Batch API only supports .jsonl files up to 200 MB in size".
+      throw new HttpError(413, `A batch input file may be at most ${ctx.limits.openaiBatchFileBytes} bytes (200 MB); this one has ${form.file.size}.`, {}, { code: 'file_too_large', param: 'file' });
     }
     const id = `file-${newId(12)}`;
     const now = ctx.now();

@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Call, EmulatorContext } from './context';
 import { parseFaults } from './faults';
-import { HttpError, drain, header, readJsonBody, sendError, sendJson, type ErrorStyle } from './httpUtil';
+import { HttpError, drain, errorBody, header, readJsonBody, sendError, sendJson, type ErrorStyle } from './httpUtil';
+import type { RequestGuard } from './requestGuard';
 import { geminiRoute, openaiRoute, surfaceOf, type Handler, type Surface } from './routes';
 
 function splitPath(pathname: string): string[] {
@@ -62,14 +64,42 @@ function route(ctx: EmulatorContext, call: Call, surface: Surface): Handler | un
   return geminiRoute(ctx, call);
 }
 
-/** Handles one request end to end; logs `METHOD /path STATUS Nms` (the path only: a `?key=` never reaches the log). */
-export async function handle(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, log: (line: string) => void): Promise<void> {
+/**
+ * The request-target as a URL. Origin-form (`/path?q`) is read as a path even when it starts with `//`, which
+ * `new URL(target, base)` would take for a host (`//[` then throws); absolute-form (`http://host/path`) is parsed as
+ * it is. Anything else (`*`, garbage) is a 400.
+ */
+function parseTarget(target: string): { url: URL; absoluteForm: boolean } {
+  try {
+    return target.startsWith('/') ? { url: new URL(`http://emulator.local${target}`), absoluteForm: false } : { url: new URL(target), absoluteForm: true };
+  } catch {
+    throw new HttpError(400, 'Invalid request target.');
+  }
+}
+
+/**
+ * The data step of a resumable upload (a POST to the `x-goog-upload-url`) needs no key, as on the real service: the
+ * URL's `upload_id` authorises it (reference batch-api.md, "Uploads: the data step ... carries no key in the
+ * official REST example; the URL itself authorises it").
+ */
+function isUploadDataStep(call: Call): boolean {
+  return call.segments[0] === 'upload' && call.url.searchParams.has('upload_id');
+}
+
+/**
+ * Handles one request end to end; logs `METHOD /path STATUS Nms` (the path only: a `?key=` never reaches the log).
+ * Never rejects: every failure, a malformed request-target included, becomes an answer in the documented error shape.
+ */
+export async function handle(ctx: EmulatorContext, guard: RequestGuard, req: IncomingMessage, res: ServerResponse, log: (line: string) => void): Promise<void> {
   const started = Date.now();
-  const url = new URL(req.url ?? '/', 'http://emulator.local');
-  const call: Call = { req, res, url, segments: splitPath(url.pathname), origin: `http://${req.headers.host ?? '127.0.0.1'}` };
-  res.on('close', () => log(`${req.method} ${url.pathname} ${res.statusCode}${res.writableFinished ? '' : ' (aborted)'} ${Date.now() - started}ms`));
+  let logPath = '(invalid target)';
+  res.on('close', () => log(`${req.method} ${logPath} ${res.statusCode}${res.writableFinished ? '' : ' (aborted)'} ${Date.now() - started}ms`));
   let style: ErrorStyle = 'gemini';
   try {
+    const { url, absoluteForm } = parseTarget(req.url ?? '/');
+    logPath = url.pathname;
+    const call: Call = { req, res, url, segments: splitPath(url.pathname), origin: `http://${req.headers.host ?? '127.0.0.1'}` };
+    guard.check(req, url, absoluteForm);
     if (call.segments[0] === 'emulator') {
       await admin(ctx, call);
       return;
@@ -79,7 +109,9 @@ export async function handle(ctx: EmulatorContext, req: IncomingMessage, res: Se
     if (ctx.faults.latencyMs > 0) {
       await sleep(ctx.faults.latencyMs);
     }
-    checkAuth(call, surface);
+    if (!isUploadDataStep(call)) {
+      checkAuth(call, surface);
+    }
     const handler = route(ctx, call, surface);
     if (!handler) {
       throw new HttpError(404, `Not found: ${req.method} ${url.pathname}`);
@@ -96,12 +128,35 @@ export async function handle(ctx: EmulatorContext, req: IncomingMessage, res: Se
   } catch (e) {
     const err = e instanceof HttpError ? e : new HttpError(500, 'Internal error encountered.');
     if (!(e instanceof HttpError)) {
-      log(`internal error on ${req.method} ${url.pathname}: ${(e as Error)?.stack ?? String(e)}`);
+      log(`internal error on ${req.method} ${logPath}: ${(e as Error)?.stack ?? String(e)}`);
     }
     if (res.headersSent) {
       res.destroy();
     } else if (!res.destroyed) {
-      sendError(res, style, err);
+      try {
+        sendError(res, style, err);
+      } catch {
+        res.destroy(); // e.g. a header value the client sent back is not sendable: close rather than throw
+      }
     }
   }
+}
+
+/**
+ * Answers a request Node's HTTP parser refused (a bad request line or header) in the documented error shape, instead
+ * of Node's bare `400 Bad Request`; a socket that cannot take an answer any more is just closed.
+ */
+const CLIENT_ERRORS: Record<string, [number, string, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'Request header fields too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request was not received in time.'],
+};
+
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || err.code === 'ECONNRESET') {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request', 'Malformed HTTP request.'];
+  const body = JSON.stringify(errorBody('gemini', status, message));
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }

@@ -52,6 +52,12 @@ export class Store {
       this.files.set(f.id, f);
       this.seq = Math.max(this.seq, f.seq);
     }
+    // Data renamed in place by a publish or upload that a crash stopped before its record was written: unreachable.
+    for (const name of await fsp.readdir(this.filesDir)) {
+      if (name.endsWith('.data') && !this.files.has(name.slice(0, -'.data'.length))) {
+        await fsp.rm(path.join(this.filesDir, name), { force: true });
+      }
+    }
     for (const j of await this.readAll<JobRecord>(this.jobsDir)) {
       this.jobs.set(j.id, j);
       this.seq = Math.max(this.seq, j.seq);

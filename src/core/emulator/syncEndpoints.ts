@@ -33,17 +33,32 @@ export function openaiModels(call: Call, api: JobApi, id: string | undefined): v
   sendJson(call.res, 200, openaiModelResource(found));
 }
 
+/**
+ * Runs the local model on a client's body: a throw there comes from a value of a type nobody foresaw (an object
+ * where a string belongs), so it is the client's 400, never a 500 that invites retries.
+ */
+function fromModel<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof HttpError) {
+      throw e;
+    }
+    throw new HttpError(400, 'Invalid JSON payload received: a field holds a value of the wrong type.', {}, { code: 'invalid_type' });
+  }
+}
+
 /** The synchronous Gemini calls the local model can answer: generateContent, embedContent, countTokens. */
 export async function syncGemini(call: Call, version: string, model: string, verb: string): Promise<void> {
   const body = await readJsonBody(call.req);
   if (!isKnownGeminiModel(model)) {
     throw new HttpError(404, `models/${model} is not found for API version ${version}, or is not supported for ${verb}.`);
   }
-  const result = verb === 'generateContent' ? generate(model, body) : verb === 'embedContent' ? embed(body) : undefined;
+  const result = fromModel(() => (verb === 'generateContent' ? generate(model, body) : verb === 'embedContent' ? embed(body) : undefined));
   if (verb === 'batchEmbedContents') {
     const requests = Array.isArray(body.requests) ? body.requests : [];
     const embeddings = requests.map((r, i) => {
-      const one = embed(r);
+      const one = fromModel(() => embed(r));
       if ('error' in one) {
         throw new HttpError(400, `* BatchEmbedContentsRequest.requests[${i}]: ${one.error.message}`);
       }
@@ -76,6 +91,6 @@ export async function syncOpenAI(call: Call, api: JobApi, endpoint: string, nowM
   if (api === 'openai-compat' && typeof body.model === 'string' && !isKnownGeminiModel(body.model.replace(/^models\//, ''))) {
     throw new HttpError(404, `models/${body.model} is not found.`, {}, { code: 'model_not_found', param: 'model' });
   }
-  const result = runOpenAI(endpoint, body, Math.floor(nowMs / 1000));
+  const result = fromModel(() => runOpenAI(endpoint, body, Math.floor(nowMs / 1000)));
   sendJson(call.res, result.status, result.body);
 }

@@ -31,11 +31,25 @@ export interface EmulatorOptions {
   dataDir: string;
   /** Total pending → running → succeeded duration of a job, in seconds (default 6). */
   jobSeconds?: number;
-  /** A job still unfinished this long after creation expires (default 48 h). */
+  /** A job still unfinished this long after creation expires (default 48 h for Gemini, 24 h for OpenAI `/v1/` batches). */
   expirySeconds?: number;
   faults?: FaultOptions;
+  /** The services' limits (defaults: the real ones, see `limits.ts`); tests shrink them instead of sending gigabytes. */
+  limits?: Partial<EmulatorLimits>;
   /** One line per request: method, path, status, ms. Never the key. */
   log?: (line: string) => void;
+}
+
+/** Limits the emulator enforces like the real services. */
+export interface EmulatorLimits {
+  /** Bytes in one Gemini Files API file (2 GB), counted as they stream in, declared or not. */
+  geminiFileBytes: number;
+  /** Bytes in one OpenAI `/v1/files` upload (512 MB). */
+  openaiFileBytes: number;
+  /** Bytes in one OpenAI file with purpose `batch` (200 MB). */
+  openaiBatchFileBytes: number;
+  /** Gemini batch jobs pending or running at once (100). */
+  activeJobs: number;
 }
 
 export interface RunningEmulator {

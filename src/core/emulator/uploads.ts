@@ -4,6 +4,8 @@ import type { EmulatorContext, Call } from './context';
 import { HttpError, header, readJsonBody, sendJson, drain } from './httpUtil';
 import { geminiFile, sha256File } from './fileViews';
 import { newId, writeJsonAtomic } from './store';
+import { optInt64, optObject, optString } from './bodyFields';
+import { DATA_COMMANDS, appendBody, byteCount, tooLarge } from './uploadChunk';
 import type { StoredFile } from './types';
 
 /** A resumable upload in progress (`uploads/<id>.json`); the bytes so far are `uploads/<id>.part`. */
@@ -21,7 +23,6 @@ interface UploadSession {
 }
 
 const FILE_LIFETIME_MS = 48 * 3600 * 1000;
-const MAX_FILE_BYTES = 2 * 1024 ** 3;
 
 function sessionPaths(ctx: EmulatorContext, id: string): { meta: string; part: string } {
   return { meta: path.join(ctx.store.uploadsDir, `${id}.json`), part: path.join(ctx.store.uploadsDir, `${id}.part`) };
@@ -48,36 +49,40 @@ async function receivedBytes(part: string): Promise<number> {
 
 /** `POST /upload/{v}/files` with `x-goog-upload-command: start`. */
 export async function startUpload(ctx: EmulatorContext, call: Call, version: string): Promise<void> {
-  const body = await readJsonBody(call.req, 1024 * 1024);
-  const file = (body.file ?? {}) as Record<string, unknown>;
-  const sizeHeader = header(call.req, 'x-goog-upload-header-content-length');
-  const declaredSize = sizeHeader !== undefined ? Number(sizeHeader) : file.sizeBytes !== undefined ? Number(file.sizeBytes) : undefined;
-  if (declaredSize !== undefined && (!Number.isInteger(declaredSize) || declaredSize < 0)) {
-    throw new HttpError(400, `Invalid X-Goog-Upload-Header-Content-Length: ${sizeHeader}`);
+  const command = header(call.req, 'x-goog-upload-command');
+  if (command?.trim().toLowerCase() !== 'start') {
+    throw new HttpError(400, `Invalid X-Goog-Upload-Command: ${JSON.stringify(command ?? null)}. A resumable upload starts with 'start'; its data steps go to the x-goog-upload-url.`);
   }
-  if (declaredSize !== undefined && declaredSize > MAX_FILE_BYTES) {
-    throw new HttpError(400, `File size ${declaredSize} bytes exceeds the 2 GB limit of the Files API.`);
+  const body = await readJsonBody(call.req, 1024 * 1024);
+  const file = optObject(body, ['file'], '') ?? {};
+  const sizeHeader = byteCount(header(call.req, 'x-goog-upload-header-content-length'), 'X-Goog-Upload-Header-Content-Length');
+  const sizeField = optInt64(file, ['sizeBytes', 'size_bytes'], 'file.', 0);
+  const declaredSize = sizeHeader ?? (sizeField !== undefined ? Number(sizeField) : undefined);
+  if (declaredSize !== undefined && declaredSize > ctx.limits.geminiFileBytes) {
+    throw tooLarge(ctx.limits.geminiFileBytes);
   }
   let fileId = newId(6);
-  if (typeof file.name === 'string' && file.name !== '') {
-    fileId = file.name.replace(/^files\//, '');
+  const name = optString(file, ['name'], 'file.');
+  if (name !== undefined && name !== '') {
+    fileId = name.replace(/^files\//, '');
     if (!/^[a-z0-9-]{1,40}$/.test(fileId)) {
-      throw new HttpError(400, `Invalid file name: ${file.name}. It must be files/ followed by up to 40 characters of [a-z0-9-].`);
+      throw new HttpError(400, `Invalid file name: ${name}. It must be files/ followed by up to 40 characters of [a-z0-9-].`);
     }
     if (ctx.store.files.has(fileId)) {
       throw new HttpError(409, `File files/${fileId} already exists.`);
     }
   }
-  const mimeType = header(call.req, 'x-goog-upload-header-content-type') ?? (file.mimeType as string | undefined) ?? (file.mime_type as string | undefined);
+  const mimeType = header(call.req, 'x-goog-upload-header-content-type') ?? optString(file, ['mimeType', 'mime_type'], 'file.');
   if (!mimeType) {
     throw new HttpError(400, 'The MIME type of the file is missing (X-Goog-Upload-Header-Content-Type).');
   }
+  const displayName = optString(file, ['displayName', 'display_name'], 'file.');
   const session: UploadSession = {
     id: newId(12),
     fileId,
     declaredSize,
     mimeType,
-    displayName: (file.displayName ?? file.display_name) as string | undefined,
+    displayName,
     filename: header(call.req, 'x-goog-upload-file-name'),
     version,
     createMs: ctx.now(),
@@ -96,8 +101,18 @@ export async function startUpload(ctx: EmulatorContext, call: Call, version: str
 
 /** `POST <upload url>` with `upload`, `upload, finalize`, `finalize`, `query` or `cancel`. */
 export async function continueUpload(ctx: EmulatorContext, call: Call): Promise<void> {
-  const commands = (header(call.req, 'x-goog-upload-command') ?? '').toLowerCase().split(',').map((s) => s.trim()).filter(Boolean);
-  const session = await loadSession(ctx, call.url.searchParams.get('upload_id'));
+  const commandHeader = header(call.req, 'x-goog-upload-command');
+  const commands = (commandHeader ?? '').toLowerCase().split(',').map((c) => c.trim());
+  if (commands.some((c) => !DATA_COMMANDS.includes(c))) {
+    await drain(call.req);
+    throw new HttpError(400, `Invalid X-Goog-Upload-Command: ${JSON.stringify(commandHeader ?? null)}. Expected upload, finalize, query or cancel.`);
+  }
+  const id = call.url.searchParams.get('upload_id') ?? '';
+  await ctx.uploadLocks.run(id, async () => continueSession(ctx, call, commands, await loadSession(ctx, id)));
+}
+
+/** One data step of a session, while no other step of the same session runs. */
+async function continueSession(ctx: EmulatorContext, call: Call, commands: string[], session: UploadSession): Promise<void> {
   const p = sessionPaths(ctx, session.id);
   let received = await receivedBytes(p.part);
   const status = (s: string): Record<string, string> => ({ 'x-goog-upload-status': s, 'x-goog-upload-size-received': String(received) });
@@ -123,12 +138,18 @@ export async function continueUpload(ctx: EmulatorContext, call: Call): Promise<
     return;
   }
   if (commands.includes('upload')) {
-    const offset = Number(header(call.req, 'x-goog-upload-offset'));
-    if (!Number.isInteger(offset) || offset !== received) {
+    let offset: number | undefined;
+    try {
+      offset = byteCount(header(call.req, 'x-goog-upload-offset'), 'X-Goog-Upload-Offset');
+    } catch (e) {
+      await drain(call.req);
+      throw e;
+    }
+    if (offset !== received) {
       await drain(call.req);
       throw new HttpError(400, `Invalid upload offset: expected ${received}, got ${header(call.req, 'x-goog-upload-offset') ?? 'none'}. Query the upload (x-goog-upload-command: query) to resume.`, status('active'));
     }
-    const ok = await appendBody(ctx, call, p.part, session.declaredSize, received);
+    const ok = await appendBody(ctx, call, p, session.declaredSize, received);
     if (!ok) {
       return; // connection reset by an injected fault; the bytes that arrived stay, and a query resumes
     }
@@ -157,37 +178,14 @@ export async function continueUpload(ctx: EmulatorContext, call: Call): Promise<
     purpose: 'batch',
     seq: ctx.store.nextSeq(),
   };
-  if (ctx.store.files.has(stored.id)) {
-    throw new HttpError(409, `File files/${stored.id} already exists.`);
-  }
-  await fsp.rename(p.part, ctx.store.dataPath(stored.id));
-  await ctx.store.putFile(stored);
+  // Two sessions that chose the same `name` may finalize together: the check and the store are one step per name.
+  await ctx.uploadLocks.run(`files/${stored.id}`, async () => {
+    if (ctx.store.files.has(stored.id)) {
+      throw new HttpError(409, `File files/${stored.id} already exists.`);
+    }
+    await fsp.rename(p.part, ctx.store.dataPath(stored.id));
+    await ctx.store.putFile(stored);
+  });
   await writeJsonAtomic(p.meta, { ...session, doneFileId: stored.id });
   sendJson(call.res, 200, { file: geminiFile(stored, call.origin, session.version) }, status('final'));
-}
-
-/** Appends the request body to the part file, streaming; returns false when a fault reset the connection. */
-async function appendBody(ctx: EmulatorContext, call: Call, part: string, declared: number | undefined, start: number): Promise<boolean> {
-  const reset = ctx.faults.shouldResetUpload();
-  const expected = Number(header(call.req, 'content-length') ?? 0);
-  const cutAt = reset ? Math.max(1, Math.floor(expected / 2)) : Number.POSITIVE_INFINITY;
-  const handle = await fsp.open(part, 'a');
-  let written = 0;
-  try {
-    for await (const chunk of call.req as AsyncIterable<Buffer>) {
-      const take = Math.min(chunk.length, cutAt - written);
-      if (declared !== undefined && start + written + take > declared) {
-        throw new HttpError(400, `Upload exceeds the declared size of ${declared} bytes.`);
-      }
-      await handle.write(take === chunk.length ? chunk : chunk.subarray(0, take));
-      written += take;
-      if (written >= cutAt) {
-        call.req.socket.destroy();
-        return false;
-      }
-    }
-  } finally {
-    await handle.close();
-  }
-  return true;
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { connect } from 'node:net';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/core/emulator';
@@ -111,3 +112,49 @@ export function writeJsonl(dir: string, name: string, lines: unknown[]): string 
 }
 
 export const TERMINAL = ['JOB_STATE_SUCCEEDED', 'JOB_STATE_FAILED', 'JOB_STATE_CANCELLED', 'JOB_STATE_EXPIRED'];
+
+/** A raw HTTP answer read off a socket. */
+export interface RawAnswer {
+  status: number;
+  headers: string;
+  body: string;
+}
+
+/**
+ * Sends `request` (a whole HTTP/1.1 message, as text or bytes) over a plain socket and reads the answer until the
+ * server closes: for request-targets and headers no HTTP client would send.
+ */
+export function rawRequest(port: number, request: string | Buffer): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (d: Buffer) => chunks.push(d));
+    socket.on('error', reject);
+    // A request the server never answers shows as status 0 instead of hanging the test.
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const at = text.indexOf('\r\n\r\n');
+      const head = at < 0 ? text : text.slice(0, at);
+      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0), headers: head, body: at < 0 ? '' : text.slice(at + 4) });
+    });
+    socket.end(request);
+  });
+}
+
+/** True when `body` is the documented error shape of either API (Gemini `{error:{code,message,status}}`, OpenAI `{error:{message,type,param,code}}`). */
+export function isErrorShape(body: string, status: number): boolean {
+  let v: { error?: Record<string, unknown> };
+  try {
+    v = JSON.parse(body) as typeof v;
+  } catch {
+    return false;
+  }
+  const e = v.error;
+  if (typeof e !== 'object' || e === null || typeof e.message !== 'string') {
+    return false;
+  }
+  const gemini = e.code === status && typeof e.status === 'string';
+  const openai = typeof e.type === 'string' && 'param' in e && 'code' in e;
+  return gemini || openai;
+}

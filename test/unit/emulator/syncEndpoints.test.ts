@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '@google/genai';
 import OpenAI from 'openai';
-import { withEmulator } from './helpers';
+import { isErrorShape, withEmulator } from './helpers';
 
 suite('emulator: synchronous calls answered by the local model', () => {
   const env = withEmulator({}, 'sync');
@@ -31,5 +31,21 @@ suite('emulator: synchronous calls answered by the local model', () => {
     assert.match(resp.output_text, /^\[emulated gpt-4o-mini\]/);
     const models = await v1.models.list();
     assert.ok(models.data.some((m) => m.id === 'gemini-2.5-flash'));
+  });
+});
+
+suite('emulator: synchronous calls with a value of the wrong type', () => {
+  const env = withEmulator({}, 'sync-types');
+
+  // Found by the property test: `role: {"toString": "x"}` made the local model throw, answered 500.
+  test('an object where a string belongs is a 400 in the error shape', async () => {
+    const res = await fetch(`${env.emu.baseUrl}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
+      body: JSON.stringify({ model: ' ', messages: [{ role: { toString: 'x' } }] }),
+    });
+    const text = await res.text();
+    assert.equal(res.status, 400, text);
+    assert.ok(isErrorShape(text, 400), text);
   });
 });
