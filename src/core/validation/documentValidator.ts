@@ -2,8 +2,9 @@ import type { BatchKind } from '../batchKind';
 import { stripCr } from '../jsonl/textLines';
 import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { checkLine } from './lineCheck';
-import { DETECTION_LINES, majorityKind, shapeVote } from './lineShape';
+import { DETECTION_LINES } from './lineShape';
 import { collectIssues } from './documentIssues';
+import { KindVote, lineVote, type FileOutcome } from './kindVote';
 import { record, type LineRecord } from './lineRecord';
 import type { Issue } from './types';
 
@@ -16,7 +17,9 @@ export interface DocumentValidatorOptions {
 /**
  * The editor's incremental model of a JSONL document. Edits mark only the lines they touch; `step` re-validates
  * pending lines within a time budget; the indexes across lines (ids) are updated per line, and `issues()` builds
- * positions and cross-line issues in one cheap pass over the line records.
+ * positions and cross-line issues in one cheap pass over the line records. With kind 'auto', the kind vote over the
+ * first lines (the same {@link KindVote} as the file validation's) also says whether the document is a batch file at
+ * all: results and other JSON Lines data are not validated (no issues, no work).
  */
 export class DocumentValidator {
   private records: LineRecord[] = [];
@@ -25,6 +28,9 @@ export class DocumentValidator {
   private readonly ids = new Map<string, LineRecord[]>();
   private readonly fixedKind: BatchKind | undefined;
   private currentKind: BatchKind = 'gemini-generate';
+  private currentOutcome: FileOutcome = 'batch';
+  /** The vote has found batch lines once: a half-typed first line then does not turn the document into "not a batch". */
+  private everBatch = false;
   private schema: CompiledSchema | undefined;
   private detectPending = true;
   private readonly maxIssues: number;
@@ -39,6 +45,14 @@ export class DocumentValidator {
   /** The kind the document is validated as (detected, or the one given). */
   get kind(): BatchKind {
     return this.currentKind;
+  }
+
+  /**
+   * What the document is: 'batch' (validated), 'results' (the output of a job) or 'not-batch' (other JSON Lines
+   * data). Always 'batch' with a kind given. Known once `step` has run.
+   */
+  get outcome(): FileOutcome {
+    return this.currentOutcome;
   }
 
   /** Replaces the whole text (a leading BOM is ignored; LF or CRLF breaks). Nothing is validated until `step`. */
@@ -72,6 +86,8 @@ export class DocumentValidator {
   step(budgetMs: number): boolean {
     const deadline = performance.now() + budgetMs;
     if (this.detectPending) { this.detect(); }
+    // Results and other data are not validated: their lines wait in the queue in case an edit makes it a batch file.
+    if (this.currentOutcome !== 'batch') { return true; }
     let n = 0;
     while (this.queueAt < this.queue.length) {
       const r = this.queue[this.queueAt++];
@@ -84,32 +100,40 @@ export class DocumentValidator {
 
   /** The current issues, on current line numbers, sorted by position, at most `maxIssues`. */
   issues(): Issue[] {
+    if (this.currentOutcome !== 'batch') { return []; }
     this.cached ??= collectIssues(this.records, this.currentKind, this.maxIssues);
     return this.cached;
   }
 
   /** Index of the last line that takes part in kind detection (the whole document while it has few lines). */
   private detectionWindowEnd(): number {
-    let parsed = 0;
+    let seen = 0;
     for (let i = 0; i < this.records.length; i++) {
-      if (this.records[i].parsed && ++parsed >= DETECTION_LINES) { return i; }
+      if (!this.records[i].blank && ++seen >= DETECTION_LINES) { return i; }
     }
     return Number.MAX_SAFE_INTEGER;
   }
 
+  /** Runs the kind vote over the window; a new kind re-validates every line, a new outcome only changes what is shown. */
   private detect(): void {
     this.detectPending = false;
     if (this.fixedKind !== undefined) { return; }
-    const votes: Record<BatchKind, number> = { 'gemini-generate': 0, 'gemini-embed': 0, openai: 0 };
-    let parsed = 0;
-    for (let i = 0; i < this.records.length && parsed < DETECTION_LINES; i++) {
+    const vote = new KindVote();
+    for (let i = 0; i < this.records.length && !vote.full; i++) {
       const r = this.records[i];
-      if (r.dirty) { this.validate(r); }
-      if (!r.parsed) { continue; }
-      parsed++;
-      if (r.vote !== undefined) { votes[shapeVote(r.vote)]++; }
+      if (r.blank) { continue; }
+      if (!r.voted) { r.fileVote = lineVote(r.text); r.voted = true; }
+      vote.add(r.fileVote);
     }
-    const kind = majorityKind(votes);
+    const verdict = vote.verdict();
+    let { kind, outcome } = verdict;
+    if (outcome === 'batch' && verdict.lines > 0) {
+      this.everBatch = true;
+    } else if (outcome === 'not-batch' && this.everBatch) {
+      outcome = 'batch';
+      kind = this.currentKind;
+    }
+    if (outcome !== this.currentOutcome) { this.currentOutcome = outcome; this.cached = undefined; }
     if (kind === this.currentKind) { return; }
     this.currentKind = kind;
     this.schema = undefined;

@@ -161,4 +161,5 @@ const RENDER: Readonly<Record<string, Renderer>> = {
     : 'Not a text file (it contains NUL bytes); validation stopped here'),
   'empty-file': () => 'The file holds no request',
   'not-a-batch-file': () => 'Not a batch file: none of its first lines looks like a batch request (Gemini `{"key", "request"}` or OpenAI `{"custom_id", "method", "url", "body"}`), so it was not validated; choose a kind to validate it anyway',
+  'results-file': () => 'Results of a batch job (output or error lines, or a joined file), not requests: it was not validated; choose a kind to validate it as a batch file anyway',
 };

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { BatchKind } from '../../core/batchKind';
 import type { Issue } from '../../core/validation/types';
 import type { Log } from '../../adapters/log';
-import { holdsBatchLines } from './batchLineDetection';
 import { DocumentSession } from './documentSession';
 import { toDiagnostics } from './issueDiagnostics';
 import type { KindOverrides } from './kindOverrides';
@@ -19,14 +18,12 @@ export interface DocumentKindInfo {
 
 /**
  * Live validation of open jsonl documents: one DocumentSession per document, diagnostics in the `geminiBatch`
- * collection, cleared on close. Files with no batch lines (log records and such) get no diagnostics unless a kind is
- * set explicitly.
+ * collection, cleared on close. Under the 'auto' kind, the core's kind vote decides what a document is: files with no
+ * batch lines (log records and such) and the results of a job get no diagnostics; setting a kind validates them.
  */
 export class ValidationController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('geminiBatch');
   private readonly sessions = new Map<string, DocumentSession>();
-  /** Documents seen to hold batch lines; sticky so that a half-typed first line does not hide everything. */
-  private readonly batchDocuments = new Set<string>();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidUpdate = this.updated.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -67,6 +64,12 @@ export class ValidationController implements vscode.Disposable {
       return undefined;
     }
     return { kind: session.kind, overridden: this.overrides.get(uri) !== undefined };
+  }
+
+  /** Whether an open document holds the results of a job (output lines, a joined file): shown as such, not validated. */
+  isResults(uri: vscode.Uri): boolean {
+    const session = this.sessions.get(uri.toString());
+    return session !== undefined && session.requested === 'auto' && session.outcome === 'results';
   }
 
   /** The current issues of an open document (what its diagnostics were made from). */
@@ -117,22 +120,16 @@ export class ValidationController implements vscode.Disposable {
     const key = uri.toString();
     this.sessions.get(key)?.dispose();
     this.sessions.delete(key);
-    this.batchDocuments.delete(key);
     this.collection.delete(uri);
     this.updated.fire(uri);
   }
 
-  /** Whether a session's findings are shown: always for an explicit kind, else only for files of batch lines. */
+  /**
+   * Whether a session's findings are shown: always for an explicit kind, else only for batch files (the validator's
+   * vote is sticky, so a half-typed first line does not hide everything).
+   */
   private shows(session: DocumentSession): boolean {
-    const key = session.document.uri.toString();
-    if (session.requested !== 'auto' || this.batchDocuments.has(key)) {
-      return true;
-    }
-    if (holdsBatchLines(session.document)) {
-      this.batchDocuments.add(key);
-      return true;
-    }
-    return false;
+    return session.requested !== 'auto' || session.outcome === 'batch';
   }
 
   private publish(session: DocumentSession): void {

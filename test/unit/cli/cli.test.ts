@@ -65,10 +65,11 @@ suite('cli: gemini-batch validate', () => {
     }]);
   });
 
-  test('a JSON Lines file that holds no batch lines is named so, in text and json', async () => {
+  test('a JSON Lines file that holds no batch lines is named so, in text and json, and fails (exit 1)', async () => {
     const logs = path.join(ROOT, 'test', 'fixtures', 'validation', 'not-batch', 'http-log.jsonl');
     const text = await run('validate', logs);
-    assert.match(text.err, /http-log\.jsonl: not a batch file, 0 errors, 1 warning/);
+    assert.equal(text.code, 1, 'the user asked for a batch file: one with no batch line is an error');
+    assert.match(text.err, /http-log\.jsonl: not a batch file, 1 error, 0 warnings/);
     const json = await run('validate', '--format', 'json', logs);
     const record = JSON.parse(json.out) as { notBatch?: boolean; diagnostics: { code: string }[] };
     assert.equal(record.notBatch, true);
