@@ -76,6 +76,36 @@ suite('cli: gemini-batch validate', () => {
     assert.deepEqual(record.diagnostics.map((d) => d.code), ['not-a-batch-file']);
   });
 
+  test('a results file is named so and is not an error (exit 0), in text and json', async () => {
+    const results = path.join(dir, 'out.results.jsonl');
+    fs.writeFileSync(results, '{"response":{"candidates":[]},"key":"a"}\n{"id":"batch_req_1","custom_id":"b","response":null,"error":{"code":"batch_expired","message":"x"}}\n{"error":{"code":3,"message":"m","status":"INVALID_ARGUMENT"},"key":"c"}\n');
+    const text = await run('validate', results);
+    assert.equal(text.code, 0);
+    assert.match(text.err, /out\.results\.jsonl: results file, 0 errors, 0 warnings/);
+    assert.match(text.out, /out\.results\.jsonl:1:1: info: Results of a batch job/);
+    const json = await run('validate', '--format', 'json', results);
+    assert.equal(json.code, 0);
+    const record = JSON.parse(json.out) as { results?: boolean; notBatch?: boolean; diagnostics: { code: string }[] };
+    assert.equal(record.results, true);
+    assert.deepEqual(record.diagnostics.map((d) => d.code), ['results-file']);
+  });
+
+  test('broken batch files fail under --kind auto (exit 1): misspelled envelopes, a truncated line, lines of `{`, an empty file', async () => {
+    const cases: Record<string, string> = {
+      'reqeust.jsonl': Array.from({ length: 5 }, (_, i) => `{"key":"k${i}","reqeust":{"contents":[{"parts":[{"text":"x"}]}]}}`).join('\n'),
+      'truncated.jsonl': '{"key": "colours", "req',
+      'braces.jsonl': Array.from({ length: 1000 }, () => '{').join('\n'),
+      'empty.jsonl': '',
+    };
+    for (const [name, content] of Object.entries(cases)) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      const { code, out, err } = await run('validate', file);
+      assert.equal(code, 1, `${name}: ${out}${err}`);
+      assert.match(out, /: error: /, name);
+    }
+  });
+
   test('--kind overrides detection (also as --kind=K)', async () => {
     const { code, out } = await run('validate', `--kind=openai`, '--format=json', good);
     assert.equal(code, 1);

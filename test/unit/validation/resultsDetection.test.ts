@@ -42,7 +42,6 @@ function emulatorJob(kind: JobRecord['kind'], inline = false): JobRecord {
 suite('validation: outputs are not inputs', () => {
   test('every real result file (Gemini generate and embed output, OpenAI output and error files) is results', function () {
     if (!existsSync(REAL_OUTPUT)) {
-      // eslint-disable-next-line no-console
       console.warn(`    skipped: ${REAL_OUTPUT} (the real result lines) is absent on this machine`);
       this.skip();
     }
