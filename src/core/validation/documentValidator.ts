@@ -18,8 +18,9 @@ export interface DocumentValidatorOptions {
  * The editor's incremental model of a JSONL document. Edits mark only the lines they touch; `step` re-validates
  * pending lines within a time budget; the indexes across lines (ids) are updated per line, and `issues()` builds
  * positions and cross-line issues in one cheap pass over the line records. With kind 'auto', the kind vote over the
- * first lines (the same {@link KindVote} as the file validation's) also says whether the document is a batch file at
- * all: results and other JSON Lines data are not validated (no issues, no work).
+ * first lines (the same {@link KindVote} as the file validation's) also says what the document is (`outcome`): the
+ * results of a job are not validated (no issues, no work); whether other data is shown is the caller's choice. The
+ * state depends on the text alone, never on the edits that led to it.
  */
 export class DocumentValidator {
   private records: LineRecord[] = [];
@@ -29,8 +30,6 @@ export class DocumentValidator {
   private readonly fixedKind: BatchKind | undefined;
   private currentKind: BatchKind = 'gemini-generate';
   private currentOutcome: FileOutcome = 'batch';
-  /** The vote has found batch lines once: a half-typed first line then does not turn the document into "not a batch". */
-  private everBatch = false;
   private schema: CompiledSchema | undefined;
   private detectPending = true;
   private readonly maxIssues: number;
@@ -39,6 +38,8 @@ export class DocumentValidator {
   constructor(options: DocumentValidatorOptions = {}) {
     this.fixedKind = options.kind === undefined || options.kind === 'auto' ? undefined : options.kind;
     this.currentKind = this.fixedKind ?? 'gemini-generate';
+    // Under 'auto', nothing is known to be a batch file before the first vote.
+    this.currentOutcome = this.fixedKind !== undefined ? 'batch' : 'not-batch';
     this.maxIssues = options.maxIssues ?? 1000;
   }
 
@@ -48,8 +49,9 @@ export class DocumentValidator {
   }
 
   /**
-   * What the document is: 'batch' (validated), 'results' (the output of a job) or 'not-batch' (other JSON Lines
-   * data). Always 'batch' with a kind given. Known once `step` has run.
+   * What the document is: 'batch', 'results' (the output of a job: not validated) or 'not-batch' (other JSON Lines
+   * data, or an empty document: validated all the same, for a caller that keeps showing a batch file while its
+   * first line is retyped). Always 'batch' with a kind given. Known once `step` has run.
    */
   get outcome(): FileOutcome {
     return this.currentOutcome;
@@ -86,8 +88,8 @@ export class DocumentValidator {
   step(budgetMs: number): boolean {
     const deadline = performance.now() + budgetMs;
     if (this.detectPending) { this.detect(); }
-    // Results and other data are not validated: their lines wait in the queue in case an edit makes it a batch file.
-    if (this.currentOutcome !== 'batch') { return true; }
+    // Results are not validated: their lines wait in the queue in case an edit makes it a batch file.
+    if (this.currentOutcome === 'results') { return true; }
     let n = 0;
     while (this.queueAt < this.queue.length) {
       const r = this.queue[this.queueAt++];
@@ -100,7 +102,7 @@ export class DocumentValidator {
 
   /** The current issues, on current line numbers, sorted by position, at most `maxIssues`. */
   issues(): Issue[] {
-    if (this.currentOutcome !== 'batch') { return []; }
+    if (this.currentOutcome === 'results') { return []; }
     this.cached ??= collectIssues(this.records, this.currentKind, this.maxIssues);
     return this.cached;
   }
@@ -126,13 +128,9 @@ export class DocumentValidator {
       vote.add(r.fileVote);
     }
     const verdict = vote.verdict();
-    let { kind, outcome } = verdict;
-    if (outcome === 'batch' && verdict.lines > 0) {
-      this.everBatch = true;
-    } else if (outcome === 'not-batch' && this.everBatch) {
-      outcome = 'batch';
-      kind = this.currentKind;
-    }
+    const { kind } = verdict;
+    // An empty document is an empty batch file to the CLI, but a new empty editor is not worth a warning.
+    const outcome = verdict.lines === 0 ? 'not-batch' : verdict.outcome;
     if (outcome !== this.currentOutcome) { this.currentOutcome = outcome; this.cached = undefined; }
     if (kind === this.currentKind) { return; }
     this.currentKind = kind;

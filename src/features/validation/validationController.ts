@@ -24,6 +24,8 @@ export interface DocumentKindInfo {
 export class ValidationController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('geminiBatch');
   private readonly sessions = new Map<string, DocumentSession>();
+  /** Documents seen to be batch files; sticky so that a half-typed first line does not hide everything. */
+  private readonly batchDocuments = new Set<string>();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidUpdate = this.updated.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -120,16 +122,29 @@ export class ValidationController implements vscode.Disposable {
     const key = uri.toString();
     this.sessions.get(key)?.dispose();
     this.sessions.delete(key);
+    this.batchDocuments.delete(key);
     this.collection.delete(uri);
     this.updated.fire(uri);
   }
 
   /**
-   * Whether a session's findings are shown: always for an explicit kind, else only for batch files (the validator's
-   * vote is sticky, so a half-typed first line does not hide everything).
+   * Whether a session's findings are shown: always for an explicit kind; else for batch files, by the core's kind vote
+   * (sticky, so that a half-typed first line does not hide everything), never for the results of a job.
    */
   private shows(session: DocumentSession): boolean {
-    return session.requested !== 'auto' || session.outcome === 'batch';
+    if (session.requested !== 'auto') {
+      return true;
+    }
+    const key = session.document.uri.toString();
+    switch (session.outcome) {
+      case 'results':
+        return false;
+      case 'batch':
+        this.batchDocuments.add(key);
+        return true;
+      default:
+        return this.batchDocuments.has(key);
+    }
   }
 
   private publish(session: DocumentSession): void {
