@@ -26,6 +26,7 @@ function report(io: CliIo, format: OutputFormat, file: string, summary: Validati
     const record: Record<string, unknown> = { file, kind: summary.kind, lines: summary.lines, requests: summary.requests, diagnostics };
     if (summary.issuesDropped) { record.issuesDropped = summary.issuesDropped; }
     if (summary.notBatch) { record.notBatch = true; }
+    if (summary.results) { record.results = true; }
     io.stdout(`${JSON.stringify(record)}\n`);
     return;
   }
@@ -33,13 +34,14 @@ function report(io: CliIo, format: OutputFormat, file: string, summary: Validati
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const dropped = summary.issuesDropped ? ` (${summary.issuesDropped} more not shown)` : '';
-  const what = summary.notBatch ? 'not a batch file' : `${summary.requests} requests (${summary.kind})`;
+  const what = summary.results ? 'results file' : summary.notBatch ? 'not a batch file' : `${summary.requests} requests (${summary.kind})`;
   io.stderr(`${file}: ${what}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`);
 }
 
 /**
  * `gemini-batch validate FILE... [--kind K] [--format text|json]`: streams each file through the validator.
- * Returns 0 without errors, 1 with errors, 2 on bad usage or an unreadable file.
+ * Returns 0 without errors, 1 with errors (a file with no batch line to validate is one), 2 on bad usage or an
+ * unreadable file. The results of a job are named so ("results file") and are not an error.
  */
 export async function runValidate(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseValidateArgs(args);
@@ -47,7 +49,8 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
   for (const file of options.files) {
     let summary: ValidationSummary;
     try {
-      summary = await validateFile(file, { kind: options.kind });
+      // The user asked for a batch file: one with no batch line to validate (not a batch file, empty) is an error.
+      summary = await validateFile(file, { kind: options.kind, requireBatch: true });
     } catch (error) {
       if (!(error instanceof FileReadError)) { throw error; }
       io.stderr(`gemini-batch: cannot read ${file}: ${error.code}\n`);

@@ -2,8 +2,9 @@ import type { BatchKind } from '../batchKind';
 import { stripCr } from '../jsonl/textLines';
 import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { checkLine } from './lineCheck';
-import { DETECTION_LINES, majorityKind, shapeVote } from './lineShape';
+import { DETECTION_LINES } from './lineShape';
 import { collectIssues } from './documentIssues';
+import { KindVote, lineVote, type FileOutcome } from './kindVote';
 import { record, type LineRecord } from './lineRecord';
 import type { Issue } from './types';
 
@@ -16,7 +17,10 @@ export interface DocumentValidatorOptions {
 /**
  * The editor's incremental model of a JSONL document. Edits mark only the lines they touch; `step` re-validates
  * pending lines within a time budget; the indexes across lines (ids) are updated per line, and `issues()` builds
- * positions and cross-line issues in one cheap pass over the line records.
+ * positions and cross-line issues in one cheap pass over the line records. With kind 'auto', the kind vote over the
+ * first lines (the same {@link KindVote} as the file validation's) also says what the document is (`outcome`): the
+ * results of a job are not validated (no issues, no work); whether other data is shown is the caller's choice. The
+ * state depends on the text alone, never on the edits that led to it.
  */
 export class DocumentValidator {
   private records: LineRecord[] = [];
@@ -25,6 +29,7 @@ export class DocumentValidator {
   private readonly ids = new Map<string, LineRecord[]>();
   private readonly fixedKind: BatchKind | undefined;
   private currentKind: BatchKind = 'gemini-generate';
+  private currentOutcome: FileOutcome = 'batch';
   private schema: CompiledSchema | undefined;
   private detectPending = true;
   private readonly maxIssues: number;
@@ -33,12 +38,23 @@ export class DocumentValidator {
   constructor(options: DocumentValidatorOptions = {}) {
     this.fixedKind = options.kind === undefined || options.kind === 'auto' ? undefined : options.kind;
     this.currentKind = this.fixedKind ?? 'gemini-generate';
+    // Under 'auto', nothing is known to be a batch file before the first vote.
+    this.currentOutcome = this.fixedKind !== undefined ? 'batch' : 'not-batch';
     this.maxIssues = options.maxIssues ?? 1000;
   }
 
   /** The kind the document is validated as (detected, or the one given). */
   get kind(): BatchKind {
     return this.currentKind;
+  }
+
+  /**
+   * What the document is: 'batch', 'results' (the output of a job: not validated) or 'not-batch' (other JSON Lines
+   * data, or an empty document: validated all the same, for a caller that keeps showing a batch file while its
+   * first line is retyped). Always 'batch' with a kind given. Known once `step` has run.
+   */
+  get outcome(): FileOutcome {
+    return this.currentOutcome;
   }
 
   /** Replaces the whole text (a leading BOM is ignored; LF or CRLF breaks). Nothing is validated until `step`. */
@@ -72,6 +88,8 @@ export class DocumentValidator {
   step(budgetMs: number): boolean {
     const deadline = performance.now() + budgetMs;
     if (this.detectPending) { this.detect(); }
+    // Results are not validated: their lines wait in the queue in case an edit makes it a batch file.
+    if (this.currentOutcome === 'results') { return true; }
     let n = 0;
     while (this.queueAt < this.queue.length) {
       const r = this.queue[this.queueAt++];
@@ -84,32 +102,36 @@ export class DocumentValidator {
 
   /** The current issues, on current line numbers, sorted by position, at most `maxIssues`. */
   issues(): Issue[] {
+    if (this.currentOutcome === 'results') { return []; }
     this.cached ??= collectIssues(this.records, this.currentKind, this.maxIssues);
     return this.cached;
   }
 
   /** Index of the last line that takes part in kind detection (the whole document while it has few lines). */
   private detectionWindowEnd(): number {
-    let parsed = 0;
+    let seen = 0;
     for (let i = 0; i < this.records.length; i++) {
-      if (this.records[i].parsed && ++parsed >= DETECTION_LINES) { return i; }
+      if (!this.records[i].blank && ++seen >= DETECTION_LINES) { return i; }
     }
     return Number.MAX_SAFE_INTEGER;
   }
 
+  /** Runs the kind vote over the window; a new kind re-validates every line, a new outcome only changes what is shown. */
   private detect(): void {
     this.detectPending = false;
     if (this.fixedKind !== undefined) { return; }
-    const votes: Record<BatchKind, number> = { 'gemini-generate': 0, 'gemini-embed': 0, openai: 0 };
-    let parsed = 0;
-    for (let i = 0; i < this.records.length && parsed < DETECTION_LINES; i++) {
+    const vote = new KindVote();
+    for (let i = 0; i < this.records.length && !vote.full; i++) {
       const r = this.records[i];
-      if (r.dirty) { this.validate(r); }
-      if (!r.parsed) { continue; }
-      parsed++;
-      if (r.vote !== undefined) { votes[shapeVote(r.vote)]++; }
+      if (r.blank) { continue; }
+      if (!r.voted) { r.fileVote = lineVote(r.text); r.voted = true; }
+      vote.add(r.fileVote);
     }
-    const kind = majorityKind(votes);
+    const verdict = vote.verdict();
+    const { kind } = verdict;
+    // An empty document is an empty batch file to the CLI, but a new empty editor is not worth a warning.
+    const outcome = verdict.lines === 0 ? 'not-batch' : verdict.outcome;
+    if (outcome !== this.currentOutcome) { this.currentOutcome = outcome; this.cached = undefined; }
     if (kind === this.currentKind) { return; }
     this.currentKind = kind;
     this.schema = undefined;

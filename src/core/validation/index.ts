@@ -11,6 +11,7 @@ export { validateFile, FileReadError, ValidationCancelledError, type ValidateFil
 export { validateLine, isServiceParseFailure } from './validateLine';
 export { detectKind } from './kindDetection';
 export { detectBatchFile, holdsBatchLines, type FileDetection } from './batchDetection';
+export type { FileOutcome, FileVerdict } from './kindVote';
 export { MissingValidatorsError } from '../schema/validators';
 export { PROVIDER_LIMITS, type ProviderLimits } from './limits';
 export { DEFAULT_MAX_ISSUES, type ValidationOptions } from './validationSession';

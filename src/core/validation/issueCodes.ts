@@ -52,6 +52,11 @@ export const IssueCode = {
    * Lines data): the file was not validated. One per file, on its first line.
    */
   NotABatchFile: 'not-a-batch-file',
+  /**
+   * With kind detection, the file's first lines are results of a batch job (output or error lines, a joined file),
+   * not requests: the file was not validated. One per file, on its first line; severity info.
+   */
+  ResultsFile: 'results-file',
   /** No request in the file. */
   EmptyFile: 'empty-file',
   /**

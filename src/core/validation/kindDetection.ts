@@ -1,12 +1,11 @@
 import type { BatchKind } from '../batchKind';
-import { detectBatchFile } from './batchDetection';
+import { detectFile } from './kindVote';
 
 /**
- * Detects the kind of a batch file from its lines: the majority of the shapes of the first
- * 100 lines that parse as JSON objects, counting only lines that look like batch requests
- * (an HTTP log record with `method` and `url` does not vote OpenAI). A file with no such line is gemini-generate;
- * {@link detectBatchFile} also says whether the file is a batch file at all.
+ * The kind of a batch file from its lines, by the one kind vote ({@link KindVote}): the majority of the batch lines
+ * among the first non-blank ones (an HTTP log record with `method` and `url` does not vote OpenAI). A file with no
+ * such line is gemini-generate; {@link detectFile} also says whether the file is a batch file at all.
  */
 export function detectKind(lines: Iterable<string>): BatchKind {
-  return detectBatchFile(lines).kind;
+  return detectFile(lines).kind;
 }

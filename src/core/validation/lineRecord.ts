@@ -1,5 +1,6 @@
 import type { Issue } from './types';
 import type { LineResult } from './lineCheck';
+import type { LineVote } from './kindVote';
 import { isBlank } from './validationSession';
 
 /** One line of the document with its cached result. Records move with their line, so edits never renumber them. */
@@ -10,6 +11,10 @@ export interface LineRecord extends LineResult {
   removed: boolean;
   /** The records sharing this id (the array is the map's value), so a duplicate check needs no lookup. */
   idGroup: LineRecord[] | undefined;
+  /** Whether `fileVote` holds the line's vote yet (asked of the lines in the kind vote's window only). */
+  voted: boolean;
+  /** What the line says about the file (see {@link KindVote}); the text never changes, so it is worked out once. */
+  fileVote: LineVote;
 }
 
 const NONE: Issue[] = [];
@@ -19,6 +24,6 @@ export function record(text: string): LineRecord {
   const blank = isBlank(text);
   return {
     text, blank, dirty: !blank, removed: false, parsed: false, shape: undefined, vote: undefined,
-    issues: NONE, id: undefined, url: undefined, model: undefined, idGroup: undefined,
+    issues: NONE, id: undefined, url: undefined, model: undefined, idGroup: undefined, voted: false, fileVote: undefined,
   };
 }

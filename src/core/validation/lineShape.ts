@@ -30,19 +30,23 @@ export function lineShape(value: Obj): LineShape | undefined {
   return 'gemini-generate';
 }
 
+/**
+ * The shape of a parsed line when it is evidence of a batch file, else undefined. Stricter than {@link lineShape}:
+ * an HTTP access log has `method` and `url` too, so an OpenAI-looking line must also have `custom_id` or `body`;
+ * a bare `{"content": …}` is as likely a chat log as an embedding request.
+ */
+export function batchShape(value: Obj, shape: LineShape | undefined = lineShape(value)): LineShape | undefined {
+  if (shape === 'openai' || shape === 'anthropic') {
+    return value.custom_id !== undefined || value.body !== undefined ? shape : undefined;
+  }
+  if (shape === 'gemini-embed' && value.request === undefined) { return undefined; }
+  return shape;
+}
+
 /** Which kind a line of this shape votes for when the file's kind is detected (Anthropic lines are closest to OpenAI). */
 export function shapeVote(shape: LineShape): BatchKind {
   return shape === 'anthropic' ? 'openai' : shape;
 }
 
-/** Kind of the file: the majority of the votes, ties and no votes going to gemini-generate. */
-export function majorityKind(votes: Readonly<Record<BatchKind, number>>): BatchKind {
-  let best: BatchKind = 'gemini-generate';
-  for (const kind of ['gemini-embed', 'openai'] as const) {
-    if (votes[kind] > votes[best]) { best = kind; }
-  }
-  return best;
-}
-
-/** How many parsable lines from the top of a file decide its kind. */
+/** How many non-blank lines from the top of a file decide what it is and its kind. */
 export const DETECTION_LINES = 100;

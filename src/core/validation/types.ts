@@ -44,6 +44,12 @@ export interface ValidationSummary {
    * file holds other JSON Lines data and was not validated; its only issue is one `not-a-batch-file` warning.
    */
   notBatch?: boolean;
+  /**
+   * True when the kind was detected ('auto') and the file holds the results of a job (Gemini or OpenAI output lines,
+   * the joined files): not validated, its only issue is one `results-file` note. `notBatch` is true too, since it
+   * holds no batch request (nothing to submit).
+   */
+  results?: boolean;
   /** Issues found but not kept, past the cap on issues per file (absent when none were dropped). */
   issuesDropped?: number;
 }

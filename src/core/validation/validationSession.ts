@@ -1,14 +1,10 @@
 import type { BatchKind } from '../batchKind';
-import {
-  compareIssues, duplicateIssue, fileIssues, firstSeen, idField, mixedIssue, packFirstSeen, tooManyLinesIssue, unpackFirstSeen,
-  type FirstSeen, type PackedFirstSeen,
-} from './crossLineIssues';
+import { compareIssues } from './crossLineIssues';
+import { CrossLineEngine, NO_FACTS, StreamedIds, type LineFacts } from './crossLineEngine';
 import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { checkLine } from './lineCheck';
-import { batchShape, isBatchEvidence, parseObject } from './batchDetection';
 import { IssueCode } from './issueCodes';
-import { DETECTION_LINES, majorityKind, shapeVote } from './lineShape';
-import { PROVIDER_LIMITS } from './limits';
+import { KindVote, lineVote, type FileOutcome } from './kindVote';
 import type { Issue, ValidationSummary } from './types';
 
 export interface ValidationOptions {
@@ -16,6 +12,12 @@ export interface ValidationOptions {
   kind?: BatchKind | 'auto';
   /** Issues kept; the rest are only counted (`issuesDropped`). Default 10,000. */
   maxIssues?: number;
+  /**
+   * The caller asked for a batch file to be validated (the CLI, a CI gate): a file with no batch line to validate is
+   * then an error, not a warning: one that is not a batch file, and an empty one. The results of a job stay what they
+   * are (an info, no error).
+   */
+  requireBatch?: boolean;
 }
 
 export const DEFAULT_MAX_ISSUES = 10_000;
@@ -33,67 +35,57 @@ export function isBlank(text: string): boolean {
   return (c === 32 || c === 9 || c === 13) && text.trim() === '';
 }
 
+/** A line held while the kind is open: its text, or the issue that stood for it (a line that could not be read). */
+type Held = { line: number; text: string; issue?: undefined } | { line: number; text?: undefined; issue: Issue };
+
 /**
  * Validates a file's lines in order, one pass, memory flat apart from the id index: the engine behind
- * `validateText` and `validateFile`. Lines before the kind is known (the first {@link DETECTION_LINES} parsable
- * ones, with kind 'auto') are held back, then validated once the kind is decided.
+ * `validateText` and `validateFile`. With kind 'auto', the first lines (the kind vote's window) are held back, then
+ * validated once {@link KindVote} has decided; a file that is not a batch file, or the results of a job, is not
+ * validated at all.
  */
 export class ValidationSession {
   private fileKind: BatchKind | undefined;
+  private outcome: FileOutcome = 'batch';
   private schema: CompiledSchema | undefined;
-  private readonly held: { text: string; line: number }[] = [];
-  private readonly votes: Record<BatchKind, number> = { 'gemini-generate': 0, 'gemini-embed': 0, openai: 0 };
-  private parsedForVote = 0;
-  /** Non-blank lines seen while the kind is open, and whether one of the first of them looks like a batch line. */
-  private seenForEvidence = 0;
-  private evidence = false;
-  /** With kind 'auto', no line of the detection window looked like a batch request: the file is not validated. */
-  private notBatch = false;
+  private cross: CrossLineEngine<LineFacts> | undefined;
+  private readonly held: Held[] = [];
+  private readonly vote = new KindVote();
   private readonly kept: Issue[] = [];
   private dropped = 0;
   private readonly maxIssues: number;
-  /**
-   * Where each id was first seen (the value's place on its line, for the duplicate's related span): the one structure
-   * that grows with the file, so one small number per id in the common case (see {@link packFirstSeen}).
-   */
-  private readonly firstById = new Map<string, PackedFirstSeen>();
-  private firstUrl: { value: string; at: FirstSeen } | undefined;
-  private firstModel: { value: string; at: FirstSeen } | undefined;
-  private requests = 0;
-  /** The request count at which the provider's line cap is passed (-1: no cap), set with `schema`. */
-  private tooManyAt = -1;
+  private readonly requireBatch: boolean;
+  private readonly emit = (issue: Issue): void => this.push(issue);
 
   /**
-   * `lineText`, when the caller still holds every line (a whole text), gives a line's text back: then the id index
-   * keeps only line numbers and the first occurrence's columns are worked out for duplicates alone. Without it
-   * (a streamed file), each first occurrence is located as it passes ({@link packFirstSeen}).
+   * `lineText`, when the caller still holds every line (a whole text), gives a line's text back, so the id index
+   * keeps line numbers only (see {@link StreamedIds}).
    */
   constructor(options: ValidationOptions = {}, private readonly lineText?: (line: number) => string) {
     this.fileKind = options.kind === undefined || options.kind === 'auto' ? undefined : options.kind;
     this.maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
+    this.requireBatch = options.requireBatch === true;
   }
 
   /** One physical line (without its line break). `line` is 0-based. */
   addLine(text: string, line: number): void {
-    if (isBlank(text) || this.notBatch) { return; }
+    if (isBlank(text) || this.outcome !== 'batch') { return; }
     if (this.fileKind !== undefined) { this.validate(text, line); return; }
     this.held.push({ text, line });
-    // Unparsable lines do not vote; checkLine reports them once the kind is known.
-    const value = parseObject(text);
-    if (value !== undefined) {
-      this.parsedForVote++;
-      const shape = batchShape(value);
-      if (shape !== undefined) { this.votes[shapeVote(shape)]++; }
-    }
-    if (!this.evidence && ++this.seenForEvidence <= DETECTION_LINES) { this.evidence = isBatchEvidence(value, text); }
-    if (this.parsedForVote >= DETECTION_LINES) { this.decide(); }
+    this.vote.add(lineVote(text));
+    if (this.vote.full) { this.decide(); }
   }
 
-  /** An issue found below the line level (invalid UTF-8, a line too long to read): the line is still a request. */
+  /**
+   * An issue found below the line level (invalid UTF-8, a line too long to read): the line is still a request, and
+   * a batch line for the vote (its kind unknown): a batch file in another encoding is a broken batch file.
+   */
   addLineIssue(issue: Issue): void {
-    if (this.notBatch) { return; }
-    this.requests++;
-    this.push(issue);
+    if (this.outcome !== 'batch') { return; }
+    if (this.fileKind !== undefined) { this.unreadable(issue); return; }
+    this.held.push({ line: issue.line, issue });
+    this.vote.add('batch');
+    if (this.vote.full) { this.decide(); }
   }
 
   /** An issue about the file as a whole (binary file, read error). */
@@ -102,7 +94,7 @@ export class ValidationSession {
   }
 
   get kind(): BatchKind {
-    return this.fileKind ?? majorityKind(this.votes);
+    return this.fileKind ?? this.vote.verdict().kind;
   }
 
   /**
@@ -113,18 +105,17 @@ export class ValidationSession {
   finish(bytes: number | LazyByteCount, lines: number): ValidationSummary {
     this.decide();
     const kind = this.kind;
-    if (this.notBatch) { return this.notBatchSummary(kind, bytes, lines); }
     let exact = typeof bytes === 'number' ? bytes : undefined;
     const count = (): number => (exact ??= (bytes as LazyByteCount).count());
-    const limit = PROVIDER_LIMITS[kind].maxFileBytes;
-    // A UTF-16 unit is at most 3 UTF-8 bytes: below a third of the limit the exact count cannot matter.
-    const forLimit = exact ?? ((bytes as LazyByteCount).units * 3 <= limit ? 0 : count());
-    for (const issue of fileIssues(kind, forLimit, this.requests)) {
-      if (issue.code === 'empty-file' && this.kept.some((i) => i.code === 'binary-file')) { continue; }
-      this.push(issue);
+    if (this.outcome !== 'batch') { return this.unvalidatedSummary(kind, count, lines); }
+    const cross = this.crossLine(kind);
+    const binary = this.kept.some((i) => i.code === IssueCode.BinaryFile);
+    for (const issue of cross.finish(exact ?? (bytes as LazyByteCount).units, count)) {
+      if (issue.code === IssueCode.EmptyFile && binary) { continue; }
+      this.push(this.requireBatch && issue.code === IssueCode.EmptyFile ? { ...issue, severity: 'error' } : issue);
     }
     const issues = [...this.kept].sort(compareIssues);
-    const summary = { kind, lines, requests: this.requests, issues } as ValidationSummary;
+    const summary = { kind, lines, requests: cross.count, issues } as ValidationSummary;
     Object.defineProperty(summary, 'bytes', { get: count, enumerable: true });
     if (this.dropped > 0) { summary.issuesDropped = this.dropped; }
     return summary;
@@ -132,24 +123,33 @@ export class ValidationSession {
 
   private decide(): void {
     if (this.fileKind !== undefined) { return; }
-    this.fileKind = majorityKind(this.votes);
-    if (!this.evidence && this.seenForEvidence > 0) {
-      // Not a batch file: say so once rather than report every line of a log as a broken request.
-      this.notBatch = true;
+    const verdict = this.vote.verdict();
+    this.fileKind = verdict.kind;
+    this.outcome = verdict.outcome;
+    if (this.outcome !== 'batch') {
+      // Not a batch file, or the results of a job: say so once rather than report every line as a broken request.
       this.held.length = 0;
       return;
     }
-    for (const { text, line } of this.held.splice(0)) { this.validate(text, line); }
+    for (const held of this.held.splice(0)) {
+      if (held.issue !== undefined) { this.unreadable(held.issue); } else { this.validate(held.text, held.line); }
+    }
   }
 
-  /** The summary of a file that is not a batch file: one `not-a-batch-file` warning (or what made it unreadable). */
-  private notBatchSummary(kind: BatchKind, bytes: number | LazyByteCount, lines: number): ValidationSummary {
+  /**
+   * The summary of a file that was not validated: one `not-a-batch-file` warning (an error when a batch file was
+   * required), or one `results-file` note, or what made it unreadable.
+   */
+  private unvalidatedSummary(kind: BatchKind, count: () => number, lines: number): ValidationSummary {
     const binary = this.kept.filter((i) => i.code === IssueCode.BinaryFile);
+    const results = this.outcome === 'results';
     const issues: Issue[] = binary.length > 0 ? binary : [{
-      code: IssueCode.NotABatchFile, severity: 'warning', line: 0, startCol: 0, endLine: 0, endCol: 0, params: {},
+      code: results ? IssueCode.ResultsFile : IssueCode.NotABatchFile,
+      severity: results ? 'info' : this.requireBatch ? 'error' : 'warning',
+      line: 0, startCol: 0, endLine: 0, endCol: 0, params: {},
     }];
     const summary = { kind, lines, requests: 0, issues, notBatch: true } as ValidationSummary;
-    const count = typeof bytes === 'number' ? () => bytes : () => bytes.count();
+    if (results) { summary.results = true; }
     Object.defineProperty(summary, 'bytes', { get: count, enumerable: true });
     return summary;
   }
@@ -158,35 +158,22 @@ export class ValidationSession {
     if (this.kept.length < this.maxIssues) { this.kept.push(issue); } else { this.dropped++; }
   }
 
+  private crossLine(kind: BatchKind): CrossLineEngine<LineFacts> {
+    return (this.cross ??= new CrossLineEngine(kind, new StreamedIds(kind, this.lineText), this.emit));
+  }
+
+  /** A line that could not be read: its issue, and one more request. */
+  private unreadable(issue: Issue): void {
+    this.push(issue);
+    this.crossLine(this.fileKind as BatchKind).add(issue.line, '', NO_FACTS);
+  }
+
   private validate(text: string, line: number): void {
     const kind = this.fileKind as BatchKind;
-    if (this.schema === undefined) {
-      this.schema = compiledSchema(kind);
-      // Looked up once: this runs on every line.
-      const maxLines = PROVIDER_LIMITS[kind].maxLines;
-      this.tooManyAt = maxLines === undefined ? -1 : maxLines + 1;
-    }
-    this.requests++;
-    const result = checkLine(kind, text, line, this.schema);
+    // Looked up once: this runs on every line.
+    const schema = (this.schema ??= compiledSchema(kind));
+    const result = checkLine(kind, text, line, schema);
     if (result.issues.length > 0) { for (const issue of result.issues) { this.push(issue); } }
-    if (this.requests === this.tooManyAt) { this.push(tooManyLinesIssue(kind, line, text)); }
-    if (result.id !== undefined) {
-      const first = this.firstById.get(result.id);
-      if (first === undefined) {
-        this.firstById.set(result.id, this.lineText !== undefined ? line : packFirstSeen(line, text, idField(kind), result.id));
-      } else {
-        const at = this.lineText !== undefined ? firstSeen(first as number, this.lineText(first as number), idField(kind)) : unpackFirstSeen(first, result.id);
-        this.push(duplicateIssue(kind, text, line, result.id, at));
-      }
-    }
-    if (kind !== 'openai') { return; }
-    if (result.url !== undefined) {
-      if (this.firstUrl === undefined) { this.firstUrl = { value: result.url, at: firstSeen(line, text, 'url') }; }
-      else if (result.url !== this.firstUrl.value) { this.push(mixedIssue('url', text, line, result.url, this.firstUrl.value, this.firstUrl.at)); }
-    }
-    if (result.model !== undefined) {
-      if (this.firstModel === undefined) { this.firstModel = { value: result.model, at: firstSeen(line, text, 'model') }; }
-      else if (result.model !== this.firstModel.value) { this.push(mixedIssue('model', text, line, result.model, this.firstModel.value, this.firstModel.at)); }
-    }
+    this.crossLine(kind).add(line, text, result);
   }
 }

@@ -3,8 +3,9 @@ import { holdsBatchLines } from '../validation/batchLineDetection';
 import type { KindResolver } from './preflight';
 
 /**
- * Whether a document is a batch file worth a "Submit Batch Job" lens: an explicit kind says so, otherwise its first
- * lines must look like batch lines (a log of JSON records is left alone), as the live validation decides.
+ * Whether a document is a batch file worth a "Submit Batch Job" lens: an explicit kind says so, otherwise the core's
+ * kind vote over its first lines must call it a batch file, as the live validation does: a log of JSON records and
+ * the results of a job (output lines, joined files) get no lens.
  */
 function isBatchDocument(kindFor: KindResolver, document: vscode.TextDocument): boolean {
   return kindFor(document.uri) !== 'auto' || holdsBatchLines(document);
@@ -12,7 +13,7 @@ function isBatchDocument(kindFor: KindResolver, document: vscode.TextDocument): 
 
 /**
  * "Submit Batch Job" and "Validate" above the first line of a batch file, so the run loop starts where the batch is
- * written. Other JSON Lines files (logs, datasets) get no lens. Decided from the first lines only: cheap even for
+ * written. Other JSON Lines files (logs, datasets, results) get no lens. Decided from the first lines only: cheap even for
  * huge files.
  */
 export class SubmitCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {

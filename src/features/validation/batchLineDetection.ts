@@ -11,10 +11,11 @@ function* linesOf(doc: LineSource): Generator<string> {
 }
 
 /**
- * Whether a .jsonl document holds batch lines, by the core's rule (the one the CLI reports `not-a-batch-file` by):
- * a file of log records or other JSON Lines data is left alone under the 'auto' kind. Lines are read lazily, so only
- * the first ones are ever fetched.
+ * Whether a .jsonl document holds batch lines, by the core's kind vote (the one the live validation and the CLI
+ * decide by): a file of log records or other JSON Lines data, and the results of a job, are left alone under the
+ * 'auto' kind. Lines are read lazily, so only the first ones are ever fetched.
  */
 export function holdsBatchLines(doc: LineSource): boolean {
   return linesHoldBatchRequests(linesOf(doc));
 }
+

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { BatchKind } from '../../core/batchKind';
 import { DocumentValidator } from '../../core/validation';
+import type { FileOutcome } from '../../core/validation/kindVote';
 import type { Issue } from '../../core/validation/types';
 import { type LineReplacement, toLineReplacements } from './lineChanges';
 
@@ -38,6 +39,11 @@ export class DocumentSession {
   /** The kind the session validates as: the requested one, or the detected one under 'auto'. */
   get kind(): BatchKind {
     return this.validator.kind;
+  }
+
+  /** What the document is, by the core's kind vote: a batch file, the results of a job, or other data ('auto' only). */
+  get outcome(): FileOutcome {
+    return this.validator.outcome;
   }
 
   get requested(): BatchKind | 'auto' {

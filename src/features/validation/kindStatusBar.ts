@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { ValidationController } from './validationController';
 
-/** A status bar entry for the active jsonl batch document: its kind (detected or set); a click changes it. */
+/**
+ * A status bar entry for the active jsonl batch document: its kind (detected or set), or "results" for the output of a
+ * job (not validated); a click sets the kind.
+ */
 export class KindStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('geminiBatch.validation.kind', vscode.StatusBarAlignment.Right, 100);
   private readonly disposables: vscode.Disposable[] = [];
@@ -29,7 +32,13 @@ export class KindStatusBar implements vscode.Disposable {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const info = uri ? this.controller.kindInfo(uri) : undefined;
     if (!info) {
-      this.item.hide();
+      if (uri && this.controller.isResults(uri)) {
+        this.item.text = '$(output) results';
+        this.item.tooltip = 'Results of a batch job (output lines or a joined file): not validated. Click to validate it as a batch kind.';
+        this.item.show();
+      } else {
+        this.item.hide();
+      }
       return;
     }
     this.item.text = `$(checklist) ${info.kind}`;

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { BatchKind } from '../../core/batchKind';
 import type { Issue } from '../../core/validation/types';
 import type { Log } from '../../adapters/log';
-import { holdsBatchLines } from './batchLineDetection';
 import { DocumentSession } from './documentSession';
 import { toDiagnostics } from './issueDiagnostics';
 import type { KindOverrides } from './kindOverrides';
@@ -19,13 +18,13 @@ export interface DocumentKindInfo {
 
 /**
  * Live validation of open jsonl documents: one DocumentSession per document, diagnostics in the `geminiBatch`
- * collection, cleared on close. Files with no batch lines (log records and such) get no diagnostics unless a kind is
- * set explicitly.
+ * collection, cleared on close. Under the 'auto' kind, the core's kind vote decides what a document is: files with no
+ * batch lines (log records and such) and the results of a job get no diagnostics; setting a kind validates them.
  */
 export class ValidationController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('geminiBatch');
   private readonly sessions = new Map<string, DocumentSession>();
-  /** Documents seen to hold batch lines; sticky so that a half-typed first line does not hide everything. */
+  /** Documents seen to be batch files; sticky so that a half-typed first line does not hide everything. */
   private readonly batchDocuments = new Set<string>();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidUpdate = this.updated.event;
@@ -67,6 +66,12 @@ export class ValidationController implements vscode.Disposable {
       return undefined;
     }
     return { kind: session.kind, overridden: this.overrides.get(uri) !== undefined };
+  }
+
+  /** Whether an open document holds the results of a job (output lines, a joined file): shown as such, not validated. */
+  isResults(uri: vscode.Uri): boolean {
+    const session = this.sessions.get(uri.toString());
+    return session !== undefined && session.requested === 'auto' && session.outcome === 'results';
   }
 
   /** The current issues of an open document (what its diagnostics were made from). */
@@ -122,17 +127,24 @@ export class ValidationController implements vscode.Disposable {
     this.updated.fire(uri);
   }
 
-  /** Whether a session's findings are shown: always for an explicit kind, else only for files of batch lines. */
+  /**
+   * Whether a session's findings are shown: always for an explicit kind; else for batch files, by the core's kind vote
+   * (sticky, so that a half-typed first line does not hide everything), never for the results of a job.
+   */
   private shows(session: DocumentSession): boolean {
+    if (session.requested !== 'auto') {
+      return true;
+    }
     const key = session.document.uri.toString();
-    if (session.requested !== 'auto' || this.batchDocuments.has(key)) {
-      return true;
+    switch (session.outcome) {
+      case 'results':
+        return false;
+      case 'batch':
+        this.batchDocuments.add(key);
+        return true;
+      default:
+        return this.batchDocuments.has(key);
     }
-    if (holdsBatchLines(session.document)) {
-      this.batchDocuments.add(key);
-      return true;
-    }
-    return false;
   }
 
   private publish(session: DocumentSession): void {

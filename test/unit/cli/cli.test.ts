@@ -65,14 +65,45 @@ suite('cli: gemini-batch validate', () => {
     }]);
   });
 
-  test('a JSON Lines file that holds no batch lines is named so, in text and json', async () => {
+  test('a JSON Lines file that holds no batch lines is named so, in text and json, and fails (exit 1)', async () => {
     const logs = path.join(ROOT, 'test', 'fixtures', 'validation', 'not-batch', 'http-log.jsonl');
     const text = await run('validate', logs);
-    assert.match(text.err, /http-log\.jsonl: not a batch file, 0 errors, 1 warning/);
+    assert.equal(text.code, 1, 'the user asked for a batch file: one with no batch line is an error');
+    assert.match(text.err, /http-log\.jsonl: not a batch file, 1 error, 0 warnings/);
     const json = await run('validate', '--format', 'json', logs);
     const record = JSON.parse(json.out) as { notBatch?: boolean; diagnostics: { code: string }[] };
     assert.equal(record.notBatch, true);
     assert.deepEqual(record.diagnostics.map((d) => d.code), ['not-a-batch-file']);
+  });
+
+  test('a results file is named so and is not an error (exit 0), in text and json', async () => {
+    const results = path.join(dir, 'out.results.jsonl');
+    fs.writeFileSync(results, '{"response":{"candidates":[]},"key":"a"}\n{"id":"batch_req_1","custom_id":"b","response":null,"error":{"code":"batch_expired","message":"x"}}\n{"error":{"code":3,"message":"m","status":"INVALID_ARGUMENT"},"key":"c"}\n');
+    const text = await run('validate', results);
+    assert.equal(text.code, 0);
+    assert.match(text.err, /out\.results\.jsonl: results file, 0 errors, 0 warnings/);
+    assert.match(text.out, /out\.results\.jsonl:1:1: info: Results of a batch job/);
+    const json = await run('validate', '--format', 'json', results);
+    assert.equal(json.code, 0);
+    const record = JSON.parse(json.out) as { results?: boolean; notBatch?: boolean; diagnostics: { code: string }[] };
+    assert.equal(record.results, true);
+    assert.deepEqual(record.diagnostics.map((d) => d.code), ['results-file']);
+  });
+
+  test('broken batch files fail under --kind auto (exit 1): misspelled envelopes, a truncated line, lines of `{`, an empty file', async () => {
+    const cases: Record<string, string> = {
+      'reqeust.jsonl': Array.from({ length: 5 }, (_, i) => `{"key":"k${i}","reqeust":{"contents":[{"parts":[{"text":"x"}]}]}}`).join('\n'),
+      'truncated.jsonl': '{"key": "colours", "req',
+      'braces.jsonl': Array.from({ length: 1000 }, () => '{').join('\n'),
+      'empty.jsonl': '',
+    };
+    for (const [name, content] of Object.entries(cases)) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      const { code, out, err } = await run('validate', file);
+      assert.equal(code, 1, `${name}: ${out}${err}`);
+      assert.match(out, /: error: /, name);
+    }
   });
 
   test('--kind overrides detection (also as --kind=K)', async () => {
