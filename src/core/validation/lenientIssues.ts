@@ -6,6 +6,7 @@ import { envelopeFields, withoutFields, type EnvelopeField } from './envelopeFie
 import { IssueCode } from './issueCodes';
 import { displayPath, rangeLocator, schemaIssues, type RangeLocator } from './schemaIssues';
 import type { Issue } from './types';
+import { softenUnlisted } from './unlistedValues';
 
 /** Past this many, a line's non-canonical forms are not listed one by one (they are all fixed by "Fix all"). */
 const MAX_NOTES_PER_LINE = 50;
@@ -48,7 +49,7 @@ function envelopeIssue(field: EnvelopeField, place: Place): Issue {
  * `recheck` checks a changed copy (every error or the first, as the caller's budget allows).
  */
 export function lenientIssues(kind: BatchKind, schema: CompiledSchema, text: string, data: Obj, errors: ErrorObject[], line: number, recheck: Recheck): Issue[] {
-  if (kind === 'openai') { return schemaIssues(kind, schema.annotations, text, data, errors, line); }
+  if (kind === 'openai') { return schemaIssues(kind, schema.annotations, text, data, errors, line).map((i) => softenUnlisted(kind, i)); }
   const place: Place = { line, text, locate: rangeLocator(text) };
   const envelope = envelopeFields(schema.annotations, data, errors);
   let checked: Obj = data;
@@ -67,5 +68,5 @@ export function lenientIssues(kind: BatchKind, schema: CompiledSchema, text: str
     ...canonical.notes.slice(0, MAX_NOTES_PER_LINE).map((n) => noteIssue(n, data, place)),
   ];
   notes.sort((a, b) => a.startCol - b.startCol || a.endCol - b.endCol);
-  return [...errorIssues, ...notes.slice(0, MAX_NOTES_PER_LINE)];
+  return [...errorIssues.map((i) => softenUnlisted(kind, i)), ...notes.slice(0, MAX_NOTES_PER_LINE)];
 }

@@ -131,6 +131,12 @@ const RENDER: Readonly<Record<string, Renderer>> = {
     const hint = ROLE_HINTS[s('hint')];
     if (hint) { return hint(s, {}); }
     if (s('keyword') === 'role') { return `role \`${s('value')}\` is not a Gemini role; use \`user\` or \`model\``; }
+    if (s('keyword') === 'enum' && s('hint') === 'legacy-role') {
+      return `role \`${s('value')}\` is an older name the service still runs; today's API uses \`user\` for function responses`;
+    }
+    if (s('keyword') === 'enum' && s('hint') === 'model-dependent') {
+      return `\`${label(s)}\` is \`${s('value')}\`, not one the API spec lists (${s('allowed')}); it is accepted only if the model supports it`;
+    }
     if (s('keyword') === 'enum') { return `\`${label(s)}\` is \`${s('value')}\`; expected one of: ${s('allowed')}`; }
     if (s('keyword') === 'const') { return `\`${label(s)}\` must be \`${s('allowed')}\`, not \`${s('value')}\``; }
     if (s('keyword') === 'anyOf' || s('keyword') === 'oneOf') {
