@@ -2,6 +2,7 @@ import type { BatchKind } from '../batchKind';
 import { compareIssues, firstSeen, idField, type FirstSeen } from './crossLineIssues';
 import { CrossLineEngine, type IdIndex } from './crossLineEngine';
 import type { LineRecord } from './lineRecord';
+import { OnceNotes } from './onceNotes';
 import type { Issue } from './types';
 
 /**
@@ -34,6 +35,7 @@ class GroupIds implements IdIndex<LineRecord> {
 export function collectIssues(records: readonly LineRecord[], kind: BatchKind, maxIssues: number): Issue[] {
   const out: Issue[] = [];
   const engine = new CrossLineEngine<LineRecord>(kind, new GroupIds(kind, records), (issue) => { out.push(issue); });
+  const notes = new OnceNotes();
   // UTF-16 units (plus the line breaks); bytes are only counted when a size limit is within reach.
   let units = records.length > 0 ? records.length - 1 : 0;
   for (let i = 0; i < records.length; i++) {
@@ -46,7 +48,7 @@ export function collectIssues(records: readonly LineRecord[], kind: BatchKind, m
       continue;
     }
     if (out.length >= maxIssues) { engine.skip(); continue; }
-    for (let k = 0; k < r.issues.length; k++) { out.push(moved(r.issues[k], i)); }
+    for (let k = 0; k < r.issues.length; k++) { if (notes.keep(r.issues[k])) { out.push(moved(r.issues[k], i)); } }
     engine.add(i, r.text, r);
   }
   const breaks = Math.max(0, records.length - 1);

@@ -173,7 +173,7 @@ const RENDER: Readonly<Record<string, Renderer>> = {
     ? `\`${s('field')}\` is not part of the request (the Batch API copies it into the result line), and the line has no \`key\`; did you mean \`key\`?`
     : s('array') === 'true'
     ? `\`${s('field')}\` is not part of the request: the Batch API copies extra fields into the result line, but arrays have been reported to come back empty`
-    : `\`${s('field')}\` is not part of the request: the Batch API ignores it and copies it into the result line`),
+    : `\`${s('field')}\` is not part of the request: the Batch API ignores it and copies it into the result line (noted on its first line only)`),
   'not-a-batch-file': () => 'Not a batch file: none of its first lines looks like a batch request (Gemini `{"key", "request"}` or OpenAI `{"custom_id", "method", "url", "body"}`), so it was not validated; choose a kind to validate it anyway',
   'results-file': () => 'Results of a batch job (output or error lines, or a joined file), not requests: it was not validated; choose a kind to validate it as a batch file anyway',
 };

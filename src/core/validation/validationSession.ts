@@ -6,6 +6,7 @@ import { checkLine } from './lineCheck';
 import { IssueCode } from './issueCodes';
 import { KindVote, lineVote, type FileOutcome } from './kindVote';
 import type { Issue, ValidationSummary } from './types';
+import { OnceNotes } from './onceNotes';
 
 export interface ValidationOptions {
   /** The kind of the lines; 'auto' (default) detects it from the first lines. */
@@ -52,6 +53,8 @@ export class ValidationSession {
   private readonly held: Held[] = [];
   private readonly vote = new KindVote();
   private readonly kept: Issue[] = [];
+  /** Information notes repeated on many lines are kept once (onceNotes.ts). */
+  private readonly notes = new OnceNotes();
   private dropped = 0;
   private readonly maxIssues: number;
   private readonly requireBatch: boolean;
@@ -173,7 +176,7 @@ export class ValidationSession {
     // Looked up once: this runs on every line.
     const schema = (this.schema ??= compiledSchema(kind));
     const result = checkLine(kind, text, line, schema);
-    if (result.issues.length > 0) { for (const issue of result.issues) { this.push(issue); } }
+    if (result.issues.length > 0) { for (const issue of result.issues) { if (this.notes.keep(issue)) { this.push(issue); } } }
     this.crossLine(kind).add(line, text, result);
   }
 }
