@@ -96,23 +96,19 @@ suite('validation: DocumentValidator', () => {
     assert.deepEqual(v.issues(), []);
   });
 
-  test('a one-line edit in a 100k-line document re-validates in a few ms', () => {
+  test('a one-line edit in a 100k-line document re-validates that line only', () => {
     const v = new DocumentValidator({});
     v.setText(Array.from({ length: 100_000 }, (_, i) => GEN(`k${i}`)).join('\n'));
     runToEnd(v);
     assert.deepEqual(v.issues(), []);
-    const times: number[] = [];
+    // Its speed (target 2 ms) is `npm run bench`'s single_line_edit_ms, not a timed test. What can be proved here: with
+    // no time budget at all, one step (which checks its deadline every 16 lines) finishes the work an edit queued.
     for (let k = 0; k < 15; k++) {
       const line = 500 + k * 6000;
-      const started = performance.now();
       v.applyChange(line, 1, [GEN(`k${line}`).replace('Hi', 'Hello')]);
-      v.step(50);
-      v.issues();
-      times.push(performance.now() - started);
+      assert.equal(v.step(0), true, `the edit of line ${line} queued more than its own line`);
+      assert.deepEqual(v.issues(), []);
     }
-    times.sort((a, b) => a - b);
-    // The target is 2 ms; the bound here leaves room for a loaded test machine.
-    assert.ok(times[7] < 10, `median ${times[7].toFixed(2)} ms`);
     v.applyChange(7, 1, [GEN('k3')]);
     v.step(50);
     assert.deepEqual(v.issues().map((i) => [i.line, i.code]), [[7, 'duplicate-key']]);
