@@ -167,7 +167,8 @@ export class ValidationSession {
       this.tooManyAt = maxLines === undefined ? -1 : maxLines + 1;
     }
     this.requests++;
-    const result = checkLine(kind, text, line, this.schema);
+    // Past the cap, issues are only counted: checkLine skips locating and describing them.
+    const result = checkLine(kind, text, line, this.schema, this.kept.length < this.maxIssues);
     if (result.issues.length > 0) { for (const issue of result.issues) { this.push(issue); } }
     if (this.requests === this.tooManyAt) { this.push(tooManyLinesIssue(kind, line, text)); }
     if (result.id !== undefined) {
