@@ -164,38 +164,44 @@ const SCAN = -1;
  * became Infinity.
  */
 export function compactLength(value: unknown): number {
-  if (typeof value === 'string') { return value.length + 2; }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) { return SCAN; }
-    const written = String(value);
-    // A text may write these shorter (`1e3`, `1e-3`): no bound from the usual form.
-    if (written.includes('e') || written.endsWith('000') || /^-?0\.00/.test(written)) { return SCAN; }
-    return written.length;
-  }
-  if (typeof value === 'boolean') { return value ? 4 : 5; }
-  if (value === null) { return 4; }
-  if (Array.isArray(value)) {
-    let length = 1 + Math.max(value.length, 1);
-    for (let i = 0; i < value.length; i++) {
-      const item = compactLength(value[i]);
-      if (item === SCAN) { return SCAN; }
-      length += item;
+  switch (typeof value) {
+    case 'string': return value.length + 2;
+    case 'number': return numberLength(value);
+    case 'boolean': return value ? 4 : 5;
+    case 'object': {
+      if (value === null) { return 4; }
+      if (Array.isArray(value)) {
+        let length = 1 + Math.max(value.length, 1);
+        for (let i = 0; i < value.length; i++) {
+          const item = compactLength(value[i]);
+          if (item === SCAN) { return SCAN; }
+          length += item;
+        }
+        return length;
+      }
+      const record = value as Record<string, unknown>;
+      let length = 1;
+      let count = 0;
+      for (const name in record) {
+        const item = compactLength(record[name]);
+        if (item === SCAN) { return SCAN; }
+        length += name.length + 3 + item;
+        count++;
+      }
+      return length + Math.max(count, 1);
     }
-    return length;
+    default: return SCAN;
   }
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    let length = 1;
-    let count = 0;
-    for (const name in record) {
-      const item = compactLength(record[name]);
-      if (item === SCAN) { return SCAN; }
-      length += name.length + 3 + item + 1;
-      count++;
-    }
-    return count === 0 ? 2 : length;
-  }
-  return SCAN;
+}
+
+/** The length of a number as JSON usually writes it, or SCAN when a text may write it shorter (`1e3`, `1e-3`). */
+function numberLength(value: number): number {
+  if (Number.isInteger(value) && value >= 0 && value < 1000) { return value < 10 ? 1 : value < 100 ? 2 : 3; }
+  if (!Number.isFinite(value)) { return SCAN; }
+  const written = String(value);
+  const digits = written.charCodeAt(0) === 45 ? 1 : 0;
+  if (written.includes('e') || written.endsWith('000') || (written.charCodeAt(digits) === 48 && written.startsWith('.00', digits + 1))) { return SCAN; }
+  return written.length;
 }
 
 /**
