@@ -164,34 +164,36 @@ const SCAN = -1;
  * became Infinity.
  */
 export function compactLength(value: unknown): number {
-  switch (typeof value) {
-    case 'string': return value.length + 2;
-    case 'number': return numberLength(value);
-    case 'boolean': return value ? 4 : 5;
-    case 'object': {
-      if (value === null) { return 4; }
-      if (Array.isArray(value)) {
-        let length = 1 + Math.max(value.length, 1);
-        for (let i = 0; i < value.length; i++) {
-          const item = compactLength(value[i]);
-          if (item === SCAN) { return SCAN; }
-          length += item;
-        }
-        return length;
-      }
-      const record = value as Record<string, unknown>;
-      let length = 1;
-      let count = 0;
-      for (const name in record) {
-        const item = compactLength(record[name]);
-        if (item === SCAN) { return SCAN; }
-        length += name.length + 3 + item;
-        count++;
-      }
-      return length + Math.max(count, 1);
+  if (typeof value === 'string') { return value.length + 2; }
+  if (typeof value !== 'object' || value === null) { return leafLength(value); }
+  let length = 1;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      // Strings inline: most values are, and a call per leaf is most of the walk's cost.
+      const size = typeof item === 'string' ? item.length + 2 : compactLength(item);
+      if (size === SCAN) { return SCAN; }
+      length += size;
     }
-    default: return SCAN;
+    count = value.length;
+  } else {
+    const record = value as Record<string, unknown>;
+    for (const name in record) {
+      const item = record[name];
+      const size = typeof item === 'string' ? item.length + 2 : compactLength(item);
+      if (size === SCAN) { return SCAN; }
+      length += name.length + 3 + size;
+      count++;
+    }
   }
+  return length + Math.max(count, 1);
+}
+
+function leafLength(value: unknown): number {
+  if (typeof value === 'number') { return numberLength(value); }
+  if (typeof value === 'boolean') { return value ? 4 : 5; }
+  return value === null ? 4 : SCAN;
 }
 
 /** The length of a number as JSON usually writes it, or SCAN when a text may write it shorter (`1e3`, `1e-3`). */
