@@ -1,6 +1,6 @@
 import type { BatchKind } from '../batchKind';
 import type { SchemaNode } from '../schema/validators';
-import { normalizeName, SuggestionIndex } from './suggestionIndex';
+import { normalizeName, SuggestionIndex, type IndexedProperty } from './suggestionIndex';
 
 /** A suggestion for an unknown field. `path` is dotted; `scope` says whether it is relative to the object or the line. */
 export interface FieldSuggestion {
@@ -66,6 +66,14 @@ function editDistance(a: string, b: string): number {
 export function suggestField(kind: BatchKind, root: SchemaNode, node: SchemaNode, data: unknown, field: string): FieldSuggestion | undefined {
   const index = SuggestionIndex.of(root);
   const here = index.propertiesOf(node, data);
+  const answer = index.remember(node, data, `${kind}\u0000${field}`, () => computeSuggestion(kind, index, root, node, data, field, here));
+  // A copy: callers own what they get.
+  return answer === undefined ? undefined : { ...answer };
+}
+
+function computeSuggestion(
+  kind: BatchKind, index: SuggestionIndex, root: SchemaNode, node: SchemaNode, data: unknown, field: string, here: readonly IndexedProperty[],
+): FieldSuggestion | undefined {
   const known = KNOWN_MIXUPS.get(kind)?.get(field);
   if (known && (known.scope === 'line' || here.some((p) => p.name === known.path.split('.')[0]))) {
     return known;

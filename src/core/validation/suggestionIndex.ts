@@ -18,6 +18,9 @@ interface NodeIndex {
   conditional: string[][];
 }
 
+/** Most remembered answers per schema node. */
+const MAX_ANSWERS_PER_NODE = 512;
+
 /** `thinking_config` and `thinkingConfig` compare equal. */
 export const normalizeName = (name: string): string => name.replace(/[_-]/g, '').toLowerCase();
 
@@ -67,6 +70,8 @@ export function searchBelow(
 export class SuggestionIndex {
   private readonly nodes = new Map<SchemaNode, Map<number, NodeIndex>>();
   private readonly properties = new Map<SchemaNode, IndexedProperty[]>();
+  /** Answers for nodes whose answer the data cannot change, per node, then per kind and field (bounded). */
+  private readonly answers = new Map<SchemaNode, Map<string, unknown>>();
 
   private constructor(private readonly root: SchemaNode) {}
 
@@ -81,6 +86,22 @@ export class SuggestionIndex {
   }
 
   private static readonly bySchema = new WeakMap<SchemaNode, SuggestionIndex>();
+
+  /**
+   * `compute()` once per node and `key` when nothing about `node` depends on the data (no `if` in reach of the
+   * searches), else every time: a file repeating one unknown field pays for its suggestion once.
+   */
+  remember<T>(node: SchemaNode, data: unknown, key: string, compute: () => T): T {
+    const fixed = this.properties.has(node) && this.nodeIndex(node, 3).conditional.length === 0;
+    if (!fixed) { return compute(); }
+    let byKey = this.answers.get(node);
+    if (byKey === undefined) { byKey = new Map(); this.answers.set(node, byKey); }
+    if (byKey.has(key)) { return byKey.get(key) as T; }
+    const answer = compute();
+    // Field names come from the user's lines: keep a bounded number of them.
+    if (byKey.size < MAX_ANSWERS_PER_NODE) { byKey.set(key, answer); }
+    return answer;
+  }
 
   /** The properties the object schema `node` accepts for `data` (cached when no `if` makes them depend on it). */
   propertiesOf(node: SchemaNode, data: unknown): IndexedProperty[] {
