@@ -197,13 +197,28 @@ function leafLength(value: unknown): number {
 }
 
 /** The length of a number as JSON usually writes it, or SCAN when a text may write it shorter (`1e3`, `1e-3`). */
-function numberLength(value: number): number {
-  if (Number.isInteger(value) && value >= 0 && value < 1000) { return value < 10 ? 1 : value < 100 ? 2 : 3; }
-  if (!Number.isFinite(value)) { return SCAN; }
-  const written = String(value);
-  const digits = written.charCodeAt(0) === 45 ? 1 : 0;
-  if (written.includes('e') || written.endsWith('000') || (written.charCodeAt(digits) === 48 && written.startsWith('.00', digits + 1))) { return SCAN; }
-  return written.length;
+export function numberLength(value: number): number {
+  const sign = value < 0 ? 1 : 0;
+  const size = Math.abs(value);
+  if (Number.isInteger(size)) {
+    // `1000` may be written `1e3`; past 1e21 String() itself uses an exponent.
+    if (size >= 1e21 || (size >= 1000 && size % 1000 === 0)) { return SCAN; }
+    return sign + digitCount(size);
+  }
+  // Below 0.01 a text may write it shorter (`1e-3`); NaN and Infinity fail both tests.
+  if (!(size >= 0.01 && size < 1e15)) { return SCAN; }
+  // The fewest decimals that give the number back: what String() writes, without building the string.
+  let scale = 10;
+  for (let decimals = 1; decimals <= 6; decimals++, scale *= 10) {
+    if (Math.round(size * scale) / scale === size) { return sign + digitCount(Math.floor(size)) + 1 + decimals; }
+  }
+  return String(value).length;
+}
+
+function digitCount(integer: number): number {
+  let digits = 1;
+  for (let rest = integer; rest >= 10; rest = Math.floor(rest / 10)) { digits++; }
+  return digits;
 }
 
 /**
