@@ -7,6 +7,7 @@ import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { checkLine } from './lineCheck';
 import { batchShape, isBatchEvidence, parseObject } from './batchDetection';
 import { IssueCode } from './issueCodes';
+import { guardLine } from './lineGuard';
 import { DETECTION_LINES, majorityKind, shapeVote } from './lineShape';
 import { PROVIDER_LIMITS } from './limits';
 import type { Issue, ValidationSummary } from './types';
@@ -78,8 +79,9 @@ export class ValidationSession {
     if (isBlank(text) || this.notBatch) { return; }
     if (this.fileKind !== undefined) { this.validate(text, line); return; }
     this.held.push({ text, line });
-    // Unparsable lines do not vote; checkLine reports them once the kind is known.
-    const value = parseObject(text);
+    // Unparsable lines do not vote; checkLine reports them once the kind is known. A line past the structure limits is
+    // not parsed here either (JSON.parse would take gigabytes on it: lineGuard.ts).
+    const value = guardLine(text) === undefined ? parseObject(text) : undefined;
     if (value !== undefined) {
       this.parsedForVote++;
       const shape = batchShape(value);

@@ -137,11 +137,13 @@ suite('validation: hard to break', () => {
 
   test('one hostile line stays within a small multiple of its size (20 MB lines on a 256 MB heap)', () => {
     const script = [
-      "const { validateLine } = require('./src/core/validation');",
+      "const { validateLine, validateText } = require('./src/core/validation');",
       'const n = 20 * 1024 * 1024;',
       "const shapes = { open: '['.repeat(n), closed: '['.repeat(n / 2) + ']'.repeat(n / 2), wide: '[' + '[],'.repeat(n / 3) + '[]]' };",
       'const out = {};',
       'for (const [name, text] of Object.entries(shapes)) { out[name] = validateLine("gemini-generate", text, 0).map((i) => i.code); }',
+      // With kind detection (the CLI's default) the first lines are parsed to vote: the same limits apply.
+      `out.auto = validateText(${JSON.stringify(GOOD)} + '\\n' + shapes.open + '\\n').issues.map((i) => i.code);`,
       'out.rssMb = process.resourceUsage().maxRSS / 1024;',
       'process.stdout.write(JSON.stringify(out));',
     ].join('\n');
@@ -151,6 +153,7 @@ suite('validation: hard to break', () => {
     assert.deepEqual(out.open, ['too-deep']);
     assert.deepEqual(out.closed, ['too-deep']);
     assert.deepEqual(out.wide, ['too-many-values']);
+    assert.deepEqual(out.auto, ['too-deep']);
     assert.ok((out.rssMb as number) < 400, `peak RSS ${String(out.rssMb)} MB`);
   });
 });
