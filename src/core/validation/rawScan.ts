@@ -222,9 +222,10 @@ function digitCount(integer: number): number {
 }
 
 /**
- * The findings of a line JSON.parse read as `value`: the full scan runs only when the line is not exactly as long as
- * its compact form (white space, escapes, a number written in an unusual way, or what the scan looks for); the lone
- * surrogate check runs only when the line holds a `\u` escape.
+ * The findings of a line JSON.parse read as `value`. The full scan runs only when the line is not exactly as long as
+ * its compact form: white space, an escape (a `\uD800` one included: every escape is longer than what it stands
+ * for), a number written in an unusual way, or what the scan looks for. Lines written by JSON.stringify or
+ * `json.dumps(separators=(',', ':'), ensure_ascii=False)` pay only for the walk over their values.
  */
 export function hiddenFindings(text: string, value: unknown): RawFinding[] {
   let compact: number;
@@ -235,9 +236,5 @@ export function hiddenFindings(text: string, value: unknown): RawFinding[] {
     if (!(error instanceof RangeError)) { throw error; }
     compact = SCAN;
   }
-  if (compact === text.length) {
-    const lone = loneSurrogateEscape(text);
-    return lone ? [lone] : NONE;
-  }
-  return rawFindings(text);
+  return compact === text.length ? NONE : rawFindings(text);
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { DocumentValidator, messageFor, validateLine, type Issue } from '../../../src/core/validation';
 import type { BatchKind } from '../../../src/core/batchKind';
+import { hiddenFindings, rawFindings } from '../../../src/core/validation/rawScan';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/cliIo';
 
@@ -64,6 +65,29 @@ suite('validation: properties (fast-check)', () => {
       assert.ok(issues.every((i) => i.line === 3));
       assertWellPlaced(issues.map((i) => ({ ...i, line: 0, endLine: i.endLine - 3 })), [line], `${kind} ${line.slice(0, 300)}`);
     }), { numRuns: 400 });
+  });
+
+  test('the compact-length gate never hides what the raw scan finds', () => {
+    const number = fc.oneof(fc.double({ noNaN: true }), fc.integer(), fc.constantFrom('1e400', '1000', '1e3', '0.001', '1E-3', '-0', '100', '12000'));
+    const json = fc.oneof(
+      fc.json().map((j) => j),
+      fc.tuple(fc.json(), fc.json()).map(([a, b]) => `{"a":${a},"a":${b}}`),
+      fc.tuple(fc.string({ maxLength: 3 }), number, number).map(([k, x, y]) => `{${JSON.stringify(k)}:${String(x)},"k":[${String(y)}]}`),
+      mutatedLine,
+    );
+    fc.assert(fc.property(json, (text) => {
+      let value: unknown;
+      try { value = JSON.parse(text); } catch { return; }
+      assert.deepEqual(hiddenFindings(text, value), rawFindings(text), text);
+    }), { numRuns: 1000 });
+  });
+
+  test('a name given twice in one object is always found, whatever the values around it', () => {
+    fc.assert(fc.property(fc.json(), fc.json(), fc.string({ maxLength: 4 }), (a, b, name) => {
+      const key = JSON.stringify(name);
+      const text = `{${key}:${a}, ${key} :${b}}`;
+      assert.ok(hiddenFindings(text, JSON.parse(text)).some((f) => f.kind === 'duplicate-name'), text);
+    }), { numRuns: 300 });
   });
 
   test('DocumentValidator after random edits has the issues of a fresh validation of the final text', () => {
