@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { splitLines } from '../src/core/jsonl/textLines';
 import { validateText } from '../src/core/validation';
-import { hiddenFindings } from '../src/core/validation/rawScan';
+import { hiddenFindings } from '../src/core/validation/compactLength';
 import { fastest } from './measure';
 
 const ROOT = path.join(__dirname, '..');

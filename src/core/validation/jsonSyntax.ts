@@ -3,7 +3,7 @@ import type { Issue } from './types';
 import { IssueCode } from './issueCodes';
 import type { GuardVerdict } from './lineGuard';
 import { MAX_VALUES } from './lineGuard';
-import { hiddenFindings } from './rawScan';
+import { hiddenFindings } from './compactLength';
 
 interface FoundError { reason: string; offset: number; length: number }
 

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { DocumentValidator, messageFor, validateLine, type Issue } from '../../../src/core/validation';
 import type { BatchKind } from '../../../src/core/batchKind';
-import { hiddenFindings, rawFindings } from '../../../src/core/validation/rawScan';
+import { hiddenFindings } from '../../../src/core/validation/compactLength';
+import { rawFindings } from '../../../src/core/validation/rawScan';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/cliIo';
 
