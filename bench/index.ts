@@ -7,6 +7,7 @@ import { splitLines } from '../src/core/jsonl/textLines';
 import { DocumentValidator, validateText } from '../src/core/validation';
 import { runCli } from './cliRun';
 import { bigFile, DATA_DIR, geminiLines } from './generateData';
+import { hiddenCheckShare, hostileLinePeak, wrongFileRatio } from './hardeningBench';
 import { languageServicePass } from './languageServiceBaseline';
 import { fastest, median, round } from './measure';
 
@@ -15,6 +16,9 @@ const LINES = QUICK ? 20_000 : 100_000;
 const LS_LINES = QUICK ? 2_000 : 10_000;
 const CLI_MB = Number(process.env.BENCH_CLI_MB ?? (QUICK ? 100 : 1024));
 const RUNS = QUICK ? 5 : 7;
+/** Lines of the every-line-wrong file (issue 7: at most 4× the valid file), and the size of the hostile lines. */
+const WRONG_LINES = QUICK ? 20_000 : 100_000;
+const HOSTILE_MB = QUICK ? 20 : 60;
 const SCHEMA = path.join(__dirname, '..', 'schemas', 'gemini-generate.schema.json');
 
 function log(text: string): void {
@@ -99,6 +103,13 @@ async function main(): Promise<void> {
 
   const { editMs, openMs } = singleLineEdit(lines);
 
+  const wrongLines = lines.slice(0, WRONG_LINES);
+  const wrong = wrongFileRatio(wrongLines, RUNS);
+  const wrongRatio = wrong.wrongMs / wrong.validMs;
+  const hidden = hiddenCheckShare(lines, RUNS);
+  const hiddenShare = hidden.checkMs / hidden.validateMs;
+  const hostile = hostileLinePeak(HOSTILE_MB);
+
   const bigPath = bigFile(CLI_MB);
   const bigMb = fs.statSync(bigPath).size / 1024 / 1024;
   const cli = await runCli(bigPath);
@@ -111,6 +122,9 @@ async function main(): Promise<void> {
     [`JSON.parse alone, same ${LS_LINES.toLocaleString('en-US')} lines`, `${sliceFloorMs.toFixed(1)} ms`, `ceiling ${ceiling.toFixed(1)}× for any JSON.parse-based validator`],
     [`DocumentValidator open, ${LINES.toLocaleString('en-US')} lines`, `${openMs.toFixed(0)} ms`, ''],
     ['one-line edit (median of 31)', `${editMs.toFixed(3)} ms`, 'target ≤ 2 ms'],
+    [`every line wrong, ${WRONG_LINES.toLocaleString('en-US')} lines (${wrong.issues.toLocaleString('en-US')} issues)`, `${wrong.wrongMs.toFixed(0)} ms`, `ratio ${wrongRatio.toFixed(2)} to the valid file (${wrong.validMs.toFixed(0)} ms; target ≤ 4)`],
+    ['check for what JSON.parse hides', `${hidden.checkMs.toFixed(0)} ms`, `${(hiddenShare * 100).toFixed(1)}% of validating the valid file (duplicate names, Infinity, lone surrogates)`],
+    [`hostile ${HOSTILE_MB} MB lines (\`[\`×n, \`[],\`×n), 1 GB heap`, `${hostile.peakRssMb.toFixed(0)} MB`, `peak RSS (${hostile.codes}; target: small multiple of the line)`],
     [`CLI validate ${bigMb.toFixed(0)} MB (${cli.requests.toLocaleString('en-US')} lines)`, `${cli.seconds.toFixed(1)} s`, `${(bigMb / cli.seconds).toFixed(0)} MB/s`],
     ['CLI peak RSS', `${cli.peakRssMb.toFixed(0)} MB`, `target < 200 MB (${cli.via})`],
   ];
@@ -125,6 +139,10 @@ async function main(): Promise<void> {
     speedup_vs_json_languageservice: round(speedup, 1),
     json_parse_speedup_vs_json_languageservice: round(ceiling, 1),
     single_line_edit_ms: round(editMs, 3),
+    all_lines_wrong_ratio: round(wrongRatio),
+    hidden_value_check_share: round(hiddenShare, 3),
+    line_hostile_peak_rss_mb: round(hostile.peakRssMb, 0),
+    line_hostile_peak_rss_per_line_mb: round((hostile.peakRssMb - hostile.baseRssMb) / HOSTILE_MB, 1),
     cli_mb_per_s: round(bigMb / cli.seconds, 1),
     cli_peak_rss_mb: round(cli.peakRssMb, 0),
     json_parse_floor_ms: round(floorMs, 0),

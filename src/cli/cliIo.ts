@@ -4,8 +4,8 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable file. */
-export const ExitCode = { Ok: 0, Problems: 1, Usage: 2 } as const;
+/** Exit codes: 0 no errors, 1 errors found, 2 bad usage or an unreadable file, 3 an internal error (a bug). */
+export const ExitCode = { Ok: 0, Problems: 1, Usage: 2, Internal: 3 } as const;
 
 /** The process's own streams. */
 export function processIo(): CliIo {

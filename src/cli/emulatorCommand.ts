@@ -30,15 +30,16 @@ Only requests addressed to the bound address (Host header) are served, and web p
 refused (403), so a page in a browser cannot drive or read the emulator.
 `;
 
-const FAULT_FLAGS: Record<string, keyof FaultOptions> = {
-  '--fault-429': 'rate429',
-  '--fault-500': 'rate500',
-  '--fault-503': 'rate503',
-  '--fault-reset-upload': 'resetUpload',
-  '--latency-ms': 'latencyMs',
-  '--retry-after': 'retryAfterSeconds',
-  '--fault-seed': 'seed',
-};
+/** A Map: the flag looked up is the user's word, and a plain object would answer `constructor` with its own. */
+const FAULT_FLAGS: ReadonlyMap<string, keyof FaultOptions> = new Map<string, keyof FaultOptions>([
+  ['--fault-429', 'rate429'],
+  ['--fault-500', 'rate500'],
+  ['--fault-503', 'rate503'],
+  ['--fault-reset-upload', 'resetUpload'],
+  ['--latency-ms', 'latencyMs'],
+  ['--retry-after', 'retryAfterSeconds'],
+  ['--fault-seed', 'seed'],
+]);
 
 class UsageError extends Error {}
 
@@ -93,8 +94,8 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       p.jobSeconds = num();
     } else if (flag === '--expiry-seconds') {
       p.expirySeconds = num();
-    } else if (flag in FAULT_FLAGS) {
-      (p.faults as Record<string, number>)[FAULT_FLAGS[flag]] = num();
+    } else if (FAULT_FLAGS.has(flag)) {
+      (p.faults as Record<string, number>)[FAULT_FLAGS.get(flag) as string] = num();
     } else if (flag === '--ambiguous-create') {
       p.faults.ambiguousCreate = true;
     } else if (flag === '--quiet') {

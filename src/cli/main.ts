@@ -11,7 +11,8 @@ Commands:
                    --kind K     gemini-generate | gemini-embed | openai | auto (default: detected per file)
                    --format F   text (default): file:line:col: severity: message
                                 json: one JSON object per file per line of output
-                   Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.
+                   Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file,
+                                3 an internal error of the validator (a bug: please report it).
   emulator [options]
                    Run the local Batch API emulator (gemini-batch emulator --help).
 

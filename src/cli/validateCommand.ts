@@ -41,7 +41,8 @@ function report(io: CliIo, format: OutputFormat, file: string, summary: Validati
 /**
  * `gemini-batch validate FILE... [--kind K] [--format text|json]`: streams each file through the validator.
  * Returns 0 without errors, 1 with errors (a file with no batch line to validate is one), 2 on bad usage or an
- * unreadable file. The results of a job are named so ("results file") and are not an error.
+ * unreadable file, 3 when the validator itself failed. The results of a job are named so ("results file") and are not
+ * an error.
  */
 export async function runValidate(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseValidateArgs(args);
@@ -52,9 +53,15 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
       // The user asked for a batch file: one with no batch line to validate (not a batch file, empty) is an error.
       summary = await validateFile(file, { kind: options.kind, requireBatch: true });
     } catch (error) {
-      if (!(error instanceof FileReadError)) { throw error; }
-      io.stderr(`gemini-batch: cannot read ${file}: ${error.code}\n`);
-      exit = ExitCode.Usage;
+      if (error instanceof FileReadError) {
+        io.stderr(`gemini-batch: cannot read ${file}: ${error.code}\n`);
+        exit = Math.max(exit, ExitCode.Usage);
+        continue;
+      }
+      // The validator failed on this file (a bug): say so, as such, and go on with the other files.
+      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+      io.stderr(`gemini-batch: internal error while validating ${file} (please report it): ${detail}\n`);
+      exit = ExitCode.Internal;
       continue;
     }
     report(io, options.format, file, summary);

@@ -3,7 +3,11 @@
  * `messages.ts` holds the words. Renaming a code is a breaking change.
  */
 export const IssueCode = {
-  /** The line is not valid JSON. params: reason (jsonc-parser ParseErrorCode name), found, hint? (trailing-comma, single-quotes, pretty-printed) */
+  /**
+   * The line is not valid JSON. params: reason (jsonc-parser ParseErrorCode name), found, hint? (trailing-comma,
+   * single-quotes, pretty-printed, cr-line-breaks: the line holds bare CR characters, i.e. the file uses CR-only line
+   * breaks and was read as one line)
+   */
   JsonSyntax: 'json-syntax',
   /** Valid JSON but not an object. params: actual */
   NotAnObject: 'not-an-object',
@@ -81,6 +85,17 @@ export const IssueCode = {
    * misspelled `key` on a line without one. params: field, array, suggestion? ('key')
    */
   EchoedField: 'echoed-field',
+  /**
+   * A property name given twice in one object (JSON.parse keeps the last; the service's proto-JSON parser refuses it
+   * or merges the two). On the second name; `related` points at the first. params: name
+   */
+  DuplicateName: 'duplicate-name',
+  /** A number too large for a double (`1e400`): JSON.parse makes it Infinity; the service refuses it. params: value */
+  NonFiniteNumber: 'non-finite-number',
+  /** A `\uD800`–`\uDFFF` escape that is not half of a surrogate pair: no character; the service refuses it. params: escape */
+  LoneSurrogate: 'lone-surrogate',
+  /** A line holding more JSON values than this tool reads (it was not validated). params: limit */
+  TooManyValues: 'too-many-values',
 } as const;
 
 export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];

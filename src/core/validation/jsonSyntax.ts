@@ -1,6 +1,9 @@
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { Issue } from './types';
 import { IssueCode } from './issueCodes';
+import type { GuardVerdict } from './lineGuard';
+import { MAX_VALUES } from './lineGuard';
+import { hiddenFindings } from './compactLength';
 
 interface FoundError { reason: string; offset: number; length: number }
 
@@ -51,6 +54,9 @@ export function syntaxIssue(text: string, line: number, parseError: unknown): Is
     length = 1;
   } else if (next === "'") {
     params.hint = 'single-quotes';
+  } else if (hasBareCr(text)) {
+    // JSON counts a CR as white space, so `{…}\r{…}` fails only at the second object: say what really happened.
+    params.hint = 'cr-line-breaks';
   } else if (/^\s*[[{]?\s*$/.test(text) || /^\s*"[^"]*"\s*:/.test(text) || /^\s*[}\]],?\s*$/.test(text)) {
     // A lone bracket or a `"name": value` line: a JSON document spread over lines, not JSONL.
     params.hint = 'pretty-printed';
@@ -68,3 +74,44 @@ export function tooDeepIssue(text: string, line: number): Issue {
   const start = text.length - text.trimStart().length;
   return { code: IssueCode.TooDeep, severity: 'error', params: {}, line, startCol: start, endLine: line, endCol: Math.min(text.length, start + 1) };
 }
+
+/** A CR not followed by LF inside the line (a trailing CR of a CRLF break is stripped before lines get here). */
+function hasBareCr(text: string): boolean {
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 10 && at < text.length - 1) { return true; }
+  }
+  return false;
+}
+
+/** The issue for a line refused before parsing (see lineGuard.ts). */
+export function guardIssue(verdict: Exclude<GuardVerdict, undefined>, text: string, line: number): Issue {
+  if (verdict.kind === 'too-deep') { return tooDeepIssue(text, line); }
+  const at = Math.min(verdict.at, text.length - 1);
+  return { code: IssueCode.TooManyValues, severity: 'error', params: { limit: MAX_VALUES }, line, startCol: at, endLine: line, endCol: at + 1 };
+}
+
+/**
+ * Issues for what `JSON.parse` accepted but hid (rawScan.ts), each an error because the service's proto-JSON parser
+ * refuses it (protocolbuffers/protobuf src/google/protobuf/json/internal/, commit e712d276):
+ * - a name given twice: parser.cc ParseField, "'%s' has already been set" (conformance test
+ *   Recommended.*.JsonInput.FieldNameDuplicate: "Should have failed to parse");
+ * - a number past a double: lexer.cc JsonLexer::ParseNumber, `!std::isfinite(d)` → "invalid number";
+ * - a lone surrogate escape: lexer.cc ParseUnicodeEscape, "invalid low surrogate" / "unpaired low surrogate", and a
+ *   high surrogate must be followed by `\u`.
+ */
+export function rawIssues(text: string, value: unknown, line: number): Issue[] {
+  const findings = hiddenFindings(text, value);
+  if (findings.length === 0) { return NONE; }
+  return findings.map((f): Issue => {
+    const base = { severity: 'error' as const, line, startCol: f.start, endLine: line, endCol: f.end };
+    if (f.kind === 'duplicate-name') {
+      const related = f.first ? [{ role: 'firstOccurrence', line, startCol: f.first[0], endLine: line, endCol: f.first[1] }] : undefined;
+      return { ...base, code: IssueCode.DuplicateName, params: { name: f.text }, ...(related ? { related } : {}) };
+    }
+    if (f.kind === 'non-finite-number') { return { ...base, code: IssueCode.NonFiniteNumber, params: { value: f.text } }; }
+    return { ...base, code: IssueCode.LoneSurrogate, params: { escape: f.text } };
+  });
+}
+
+const NONE: Issue[] = [];
+Object.freeze(NONE);

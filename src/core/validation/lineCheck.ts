@@ -4,8 +4,10 @@ import { bareRequestIssues, isBareRequest } from './bareRequest';
 import { batchShape } from './batchDetection';
 import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { IssueCode } from './issueCodes';
+import { countedSchemaIssues } from './issueCount';
 import { contentRange, keyRange } from './keyRange';
-import { syntaxIssue, tooDeepIssue } from './jsonSyntax';
+import { guardIssue, rawIssues, syntaxIssue, tooDeepIssue } from './jsonSyntax';
+import { guardLine } from './lineGuard';
 import { PROVIDER_LIMITS } from './limits';
 import { lineShape, type LineShape } from './lineShape';
 import { lenientIssues } from './lenientIssues';
@@ -59,9 +61,10 @@ function valueCount(text: string): number {
  * request wrapped). Every error when the line is small enough, else the first one (of the last `isValid` call, on the
  * same value).
  */
-function failedLineIssues(kind: BatchKind, schema: CompiledSchema, text: string, checkedText: string, data: Obj, lineIndex: number): Issue[] {
+function failedLineIssues(kind: BatchKind, schema: CompiledSchema, text: string, checkedText: string, data: Obj, lineIndex: number, detail = true): Issue[] {
   const all = valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS;
   const errors = all ? schema.allErrors(data) : schema.firstErrors();
+  if (!detail) { return countedSchemaIssues(schema.annotations, data, errors, lineIndex, contentRange(text)); }
   // Severity follows what the service does: lenientIssues.ts re-checks the line as the service reads it.
   const recheck = (value: unknown): ErrorObject[] => (all ? schema.allErrors(value) : schema.isValid(value) ? [] : schema.firstErrors());
   return lenientIssues(kind, schema, checkedText, data, errors, lineIndex, { errors: recheck, rounds: all ? 6 : 32 });
@@ -80,10 +83,16 @@ const DISTINGUISHING: Readonly<Record<LineShape, readonly string[]>> = {
 /**
  * Validates one line on its own (no checks across lines): JSON syntax, shape, schema of `kind`, per-line limits.
  * `lineIndex` is 0-based and only used for the positions of the issues. Callers on a hot path pass the compiled
- * schema of `kind` they hold.
+ * schema of `kind` they hold. With `detail` false (the caller only counts further issues: its cap on kept issues is
+ * reached) the schema issues are counted but not located or described, which is most of the cost of a failing line.
  */
-export function checkLine(kind: BatchKind, text: string, lineIndex: number, schema: CompiledSchema = compiledSchema(kind)): LineResult {
+export function checkLine(kind: BatchKind, text: string, lineIndex: number, schema: CompiledSchema = compiledSchema(kind), detail = true): LineResult {
   const result: LineResult = { parsed: false, shape: undefined, vote: undefined, issues: NO_ISSUES, id: undefined, url: undefined, model: undefined };
+  const guarded = guardLine(text);
+  if (guarded !== undefined) {
+    result.issues = [guardIssue(guarded, text, lineIndex)];
+    return result;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -97,12 +106,14 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
     return result;
   }
   result.parsed = true;
+  // What JSON.parse hid (a name given twice, Infinity, a lone surrogate escape): before the schema's issues.
+  const hidden = rawIssues(text, value, lineIndex);
   const shape = lineShape(value);
   result.shape = shape;
   result.vote = batchShape(value, shape);
   if (shape !== undefined && shape !== kind) {
     const [from, to] = keyRange(text, DISTINGUISHING[shape]);
-    result.issues = [issue(IssueCode.WrongKind, 'error', lineIndex, from, to, { lineKind: shape, fileKind: kind })];
+    result.issues = [...hidden, issue(IssueCode.WrongKind, 'error', lineIndex, from, to, { lineKind: shape, fileKind: kind })];
     return result;
   }
   let issues: Issue[] = NO_ISSUES;
@@ -110,10 +121,10 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
   try {
     if (bare) {
       // Only bare lines pay for the closure (a valid line allocates nothing here).
-      const issuesOf = (lineText: string, data: Obj): Issue[] => failedLineIssues(kind, schema, text, lineText, data, lineIndex);
+      const issuesOf = (lineText: string, data: Obj): Issue[] => failedLineIssues(kind, schema, text, lineText, data, lineIndex, detail);
       issues = bareRequestIssues(value, text, schema, issuesOf, contentRange(text));
     } else if (!schema.isValid(value)) {
-      issues = failedLineIssues(kind, schema, text, text, value, lineIndex);
+      issues = failedLineIssues(kind, schema, text, text, value, lineIndex, detail);
     }
   } catch (error) {
     if (!(error instanceof RangeError)) { throw error; }
@@ -143,6 +154,6 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
       issues = [...issues, issue(IssueCode.LineTooLarge, 'warning', lineIndex, start, end, { bytes, limit: maxLineBytes })];
     }
   }
-  result.issues = issues;
+  result.issues = hidden.length > 0 ? [...hidden, ...issues] : issues;
   return result;
 }

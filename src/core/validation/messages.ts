@@ -104,6 +104,9 @@ const RENDER: Readonly<Record<string, Renderer>> = {
       return 'Invalid JSON: this looks like pretty-printed JSON; in JSONL each request is one JSON object on one line';
     }
     if (s('hint') === 'single-quotes') { return 'Invalid JSON: names and strings need double quotes, not single quotes'; }
+    if (s('hint') === 'cr-line-breaks') {
+      return 'Invalid JSON: this line holds carriage returns (CR) with no line feed; the file seems to use old Mac (CR-only) line breaks, and JSONL needs LF or CRLF: convert its line endings';
+    }
     if (s('found') === 'end of line') {
       return `Invalid JSON: the line ends before the JSON does (expected ${expected}); each request must be on one line`;
     }
@@ -174,6 +177,10 @@ const RENDER: Readonly<Record<string, Renderer>> = {
     : s('array') === 'true'
     ? `\`${s('field')}\` is not part of the request: the Batch API copies extra fields into the result line, but arrays have been reported to come back empty`
     : `\`${s('field')}\` is not part of the request: the Batch API ignores it and copies it into the result line (noted on its first line only)`),
+  'duplicate-name': (s) => `\`${s('name')}\` is given twice in this object; JSON parsers keep only the last one and the Batch API refuses it: remove one`,
+  'non-finite-number': (s) => `The number ${s('value')} is too large for a double (it would be Infinity); the Batch API refuses it`,
+  'lone-surrogate': (s) => `The escape ${s('escape')} is half of a UTF-16 surrogate pair with no other half: not a character, and the Batch API refuses it`,
+  'too-many-values': (s) => `This line holds more than ${Number(s('limit')).toLocaleString('en-US')} JSON values; it was not validated`,
   'not-a-batch-file': () => 'Not a batch file: none of its first lines looks like a batch request (Gemini `{"key", "request"}` or OpenAI `{"custom_id", "method", "url", "body"}`), so it was not validated; choose a kind to validate it anyway',
   'results-file': () => 'Results of a batch job (output or error lines, or a joined file), not requests: it was not validated; choose a kind to validate it as a batch file anyway',
 };

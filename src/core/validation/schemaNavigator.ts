@@ -17,6 +17,14 @@ function isObj(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The own member `name` of an object (a schema's `properties`, a line's data): names come from the user's line, and
+ * a plain lookup of `constructor`, `toString` or `__proto__` would find an inherited member.
+ */
+function own(value: unknown, name: string): unknown {
+  return (isObj(value) || Array.isArray(value)) && Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+}
+
 /** Follows `$ref: #/definitions/X` (and `#/$defs/X`) chains, keeping the nearest x-example. */
 export function deref(root: SchemaNode, node: SchemaNode): ResolvedSchema {
   let current = node;
@@ -24,7 +32,7 @@ export function deref(root: SchemaNode, node: SchemaNode): ResolvedSchema {
   let example = typeof node['x-example'] === 'string' ? (node['x-example'] as string) : undefined;
   for (let hops = 0; typeof current.$ref === 'string' && hops < 16; hops++) {
     const match = /^#\/(definitions|\$defs)\/(.+)$/.exec(current.$ref as string);
-    const target = match ? asNode(asNode(root[match[1]])?.[decodeURIComponent(match[2])]) : undefined;
+    const target = match ? asNode(own(root[match[1]], decodeURIComponent(match[2]))) : undefined;
     if (!match || !target) { break; }
     definition = match[2];
     current = target;
@@ -37,11 +45,11 @@ export function deref(root: SchemaNode, node: SchemaNode): ResolvedSchema {
 function matchesCondition(condition: SchemaNode, data: unknown): boolean {
   if (!isObj(data)) { return false; }
   const required = Array.isArray(condition.required) ? (condition.required as string[]) : [];
-  if (required.some((name) => !(name in data))) { return false; }
+  if (required.some((name) => !Object.hasOwn(data, name))) { return false; }
   const properties = asNode(condition.properties) ?? {};
   for (const [name, sub] of Object.entries(properties)) {
     const s = asNode(sub);
-    if (!s || !(name in data)) { continue; }
+    if (!s || !Object.hasOwn(data, name)) { continue; }
     if ('const' in s && data[name] !== s.const) { return false; }
     if (Array.isArray(s.enum) && !s.enum.includes(data[name])) { return false; }
   }
@@ -88,8 +96,8 @@ export function childSchema(root: SchemaNode, node: SchemaNode, data: unknown, s
       if (items) { return deref(root, items); }
       continue;
     }
-    const own = asNode(asNode(n.properties)?.[segment]);
-    if (own) { return deref(root, own); }
+    const property = asNode(own(n.properties, segment));
+    if (property) { return deref(root, property); }
   }
   for (let i = candidates.length - 1; i >= 0; i--) {
     const extra = asNode(candidates[i].node.additionalProperties);
@@ -105,7 +113,7 @@ export function schemaAtPath(root: SchemaNode, data: unknown, segments: readonly
   for (const segment of segments) {
     if (current === undefined) { return undefined; }
     current = childSchema(root, current.node, value, segment);
-    value = isObj(value) || Array.isArray(value) ? (value as Record<string, unknown>)[segment] : undefined;
+    value = own(value, segment);
   }
   return current;
 }

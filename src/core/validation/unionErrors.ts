@@ -15,7 +15,8 @@ function segmentsOf(pointer: string): string[] {
 
 function valueAt(data: unknown, segments: readonly string[]): unknown {
   let value = data;
-  for (const s of segments) { value = isObj(value) || Array.isArray(value) ? (value as Obj)[s] : undefined; }
+  // Own members only: the names come from the user's line (`constructor` must not find Object's).
+  for (const s of segments) { value = (isObj(value) || Array.isArray(value)) && Object.hasOwn(value, s) ? (value as Obj)[s] : undefined; }
   return value;
 }
 
@@ -38,7 +39,7 @@ function discriminatorMatches(root: SchemaNode, branch: SchemaNode, value: unkno
   const properties = asNode(branch.properties) ?? {};
   for (const [name, sub] of Object.entries(properties)) {
     const s = deref(root, asNode(sub) ?? {}).node;
-    if (!(name in value)) { continue; }
+    if (!Object.hasOwn(value, name)) { continue; }
     if ('const' in s && value[name] !== s.const) { return false; }
     if (Array.isArray(s.enum) && s.enum.length <= 3 && !s.enum.includes(value[name])) { return false; }
   }
@@ -58,7 +59,7 @@ function fromBranch(root: SchemaNode, branch: SchemaNode, place: string, error: 
   const child = segmentsOf(error.instancePath.slice(place.length))[0];
   if (child === undefined) { return false; }
   if (branch.type === 'array' || branch.items !== undefined) { return true; }
-  const sub = asNode(properties[child]);
+  const sub = Object.hasOwn(properties, child) ? asNode(properties[child]) : undefined;
   if (!sub) { return false; }
   if (error.instancePath === `${place}/${child.replace(/~/g, '~0').replace(/\//g, '~1')}` && error.keyword === 'enum') {
     const s = deref(root, sub).node;

@@ -69,35 +69,32 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
   try {
     const session = new ValidationSession(options);
     const scanner = new ByteLineScanner(sinkFor(session), { maxLineBytes: options.maxLineBytes });
-    let total: number;
     let read = 0;
-    try {
-      total = (await handle.stat()).size;
-      // Two buffers, used in turn: the next read runs while this chunk is validated. The scanner copies the partial
-      // line it carries, so reusing a buffer is safe and memory stays flat.
-      const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
-      let turn = 0;
-      const readNext = () => {
-        const next = handle.read(buffers[turn], 0, CHUNK_BYTES, null);
-        // If validation throws while a read is in flight, that read's failure must not go unhandled.
-        next.catch(() => undefined);
-        return next;
-      };
-      let pending = readNext();
-      for (;;) {
-        const { bytesRead, buffer } = await pending;
-        if (bytesRead === 0) { break; }
-        if (options.signal?.aborted) { throw new ValidationCancelledError(); }
-        turn ^= 1;
-        pending = readNext();
-        read += bytesRead;
-        const more = scanner.push(buffer.subarray(0, bytesRead));
-        options.onProgress?.(read, total);
-        if (!more) { await pending.catch(() => undefined); break; }
-      }
-    } catch (error) {
-      if (error instanceof ValidationCancelledError) { throw error; }
-      throw new FileReadError(path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
+    // Only the file system's failures are read errors: a failure of the validation itself (a bug) must surface as
+    // what it is, never as "cannot read FILE: EIO".
+    const readFailure = (error: unknown): FileReadError => new FileReadError(path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
+    const total = (await handle.stat().catch((error: unknown) => { throw readFailure(error); })).size;
+    // Two buffers, used in turn: the next read runs while this chunk is validated. The scanner copies the partial
+    // line it carries, so reusing a buffer is safe and memory stays flat.
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let turn = 0;
+    const readNext = () => {
+      const next = handle.read(buffers[turn], 0, CHUNK_BYTES, null).catch((error: unknown) => { throw readFailure(error); });
+      // If validation throws while a read is in flight, that read's failure must not go unhandled.
+      next.catch(() => undefined);
+      return next;
+    };
+    let pending = readNext();
+    for (;;) {
+      const { bytesRead, buffer } = await pending;
+      if (bytesRead === 0) { break; }
+      if (options.signal?.aborted) { throw new ValidationCancelledError(); }
+      turn ^= 1;
+      pending = readNext();
+      read += bytesRead;
+      const more = scanner.push(buffer.subarray(0, bytesRead));
+      options.onProgress?.(read, total);
+      if (!more) { await pending.catch(() => undefined); break; }
     }
     scanner.end();
     return session.finish(Math.max(total, read), scanner.lines);

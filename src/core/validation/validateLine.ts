@@ -16,6 +16,8 @@ export function validateLine(kind: BatchKind, text: string, lineIndex: number): 
 const PARSE_FAILURES: ReadonlySet<string> = new Set<string>([
   IssueCode.JsonSyntax, IssueCode.NotAnObject, IssueCode.TooDeep, IssueCode.UnknownField, IssueCode.TypeMismatch,
   IssueCode.InvalidUtf8, IssueCode.BinaryFile,
+  // The proto-JSON parser refuses these too (see rawIssues in jsonSyntax.ts for the source).
+  IssueCode.DuplicateName, IssueCode.NonFiniteNumber, IssueCode.LoneSurrogate,
 ]);
 
 /**

@@ -175,7 +175,8 @@ export class ValidationSession {
     const kind = this.fileKind as BatchKind;
     // Looked up once: this runs on every line.
     const schema = (this.schema ??= compiledSchema(kind));
-    const result = checkLine(kind, text, line, schema);
+    // Past the cap, issues are only counted: checkLine skips locating and describing them.
+    const result = checkLine(kind, text, line, schema, this.kept.length < this.maxIssues);
     if (result.issues.length > 0) { for (const issue of result.issues) { if (this.notes.keep(issue)) { this.push(issue); } } }
     this.crossLine(kind).add(line, text, result);
   }

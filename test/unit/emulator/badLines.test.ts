@@ -89,4 +89,16 @@ suite('emulator: unusual but accepted input lines', () => {
       return true;
     });
   });
+
+  test('a field named like an Object.prototype member fails the batch at creation (400), never a 500', async () => {
+    const ai = genai(emu.baseUrl);
+    const input = path.join(tmp.dir, 'proto.jsonl');
+    writeFileSync(input, '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}],"constructor":{}}}\n');
+    const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
+    await assert.rejects(ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! }), (error: Error) => {
+      assert.match(error.message, /Error on line 1/);
+      assert.doesNotMatch(error.message, /Internal|500/);
+      return true;
+    });
+  });
 });
