@@ -14,13 +14,12 @@ const EXPECTED_CHAR: Readonly<Record<string, string>> = { object: "'{'", array: 
 
 /** The service's wording for the issues it has words for; the editor's words otherwise. */
 function serviceWords(issue: Issue, text: string): string {
-  const p = issue.params;
   const found = text.slice(issue.startCol, issue.startCol + 1) || 'end of line';
   switch (issue.code) {
     case IssueCode.UnknownField:
-      return `no such field: '${String(p.field)}'`;
+      return `no such field: '${issue.params.field}'`;
     case IssueCode.TypeMismatch: {
-      const expected = String(p.expected);
+      const expected = issue.params.expected;
       return `unexpected character: '${found}'; expected ${EXPECTED_CHAR[expected] ?? `a value of type ${expected}`}`;
     }
     case IssueCode.NotAnObject:

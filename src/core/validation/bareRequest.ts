@@ -1,6 +1,7 @@
 import type { BatchKind } from '../batchKind';
 import type { CompiledSchema } from '../schema/validators';
 import type { Issue } from './types';
+import { IssueCode, type FieldPlace } from './issueCodes';
 
 type Obj = Record<string, unknown>;
 
@@ -31,6 +32,16 @@ function unwrapPointer(pointer: string): string {
 /** Dotted params that name places in the line (not `suggestion` relative to an object, which stays as is). */
 const PATH_PARAMS = ['where', 'path'] as const;
 
+/** A copy of a schema issue's places with the wrapper taken off (`request.contents` → `contents`). */
+function unwrapPlace<P extends FieldPlace>(params: P): P {
+  const out = { ...params };
+  for (const name of PATH_PARAMS) {
+    const value = out[name];
+    if (typeof value === 'string') { out[name] = unwrapDotted(value); }
+  }
+  return out;
+}
+
 /**
  * The schema issues of a bare request: the line is checked as `{"request": <line>}`, then each issue is moved back
  * onto the line (columns, JSON pointer, the dotted names in its params). `schemaIssues` is passed in so this module
@@ -49,15 +60,17 @@ export function bareRequestIssues(
   return issuesOf(`${PREFIX}${text}}`, wrappedValue).map((issue) => {
     const inside = issue.startCol >= shift && issue.endCol <= shift + text.length;
     const [startCol, endCol] = inside ? [issue.startCol - shift, issue.endCol - shift] : contentRange;
-    const params = { ...issue.params };
-    for (const name of PATH_PARAMS) {
-      if (typeof params[name] === 'string') { params[name] = unwrapDotted(params[name]); }
+    const moved: Issue = { ...issue, startCol, endCol };
+    if (moved.code === IssueCode.UnknownField) {
+      const params = unwrapPlace(moved.params);
+      if (params.scope === 'line' && typeof params.suggestion === 'string') {
+        params.suggestion = unwrapDotted(params.suggestion);
+        if (typeof params.suggestionLabel === 'string') { params.suggestionLabel = unwrapDotted(params.suggestionLabel); }
+      }
+      moved.params = params;
+    } else if (moved.code === IssueCode.MissingField || moved.code === IssueCode.TypeMismatch || moved.code === IssueCode.InvalidValue) {
+      moved.params = unwrapPlace(moved.params);
     }
-    if (params.scope === 'line' && typeof params.suggestion === 'string') {
-      params.suggestion = unwrapDotted(params.suggestion);
-      if (typeof params.suggestionLabel === 'string') { params.suggestionLabel = unwrapDotted(params.suggestionLabel); }
-    }
-    const moved: Issue = { ...issue, startCol, endCol, params };
     if (issue.path !== undefined) { moved.path = unwrapPointer(issue.path); }
     return moved;
   });

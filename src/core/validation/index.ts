@@ -2,7 +2,8 @@
  * The validation core: JSONL batch lines checked for syntax, schema, checks across lines and provider limits.
  * Pure Node (no editor API): used by the editor's diagnostics, the CLI and the emulator.
  */
-export type { Issue, RelatedSpan, Severity, Span, ValidationSummary } from './types';
+export type { Issue, IssueOf, RelatedSpan, Severity, Span, ValidationSummary } from './types';
+export type { IssueParams, ParamValue } from './issueCodes';
 export { IssueCode } from './issueCodes';
 export { messageFor, formatBytes } from './messages';
 export { DocumentValidator, type DocumentValidatorOptions } from './documentValidator';

@@ -45,7 +45,7 @@ export const IssueCode = {
   FileTooLarge: 'file-too-large',
   /** One line is larger than the provider's per-request cap. params: bytes, limit */
   LineTooLarge: 'line-too-large',
-  /** One line is too long for this tool to read; it was skipped. params: bytes, limit */
+  /** One line is too long for this tool to read; it was skipped. params: bytes */
   LineTooLong: 'line-too-long',
   /** Bytes that are not UTF-8. params: byte (hex) */
   InvalidUtf8: 'invalid-utf8',
@@ -99,3 +99,66 @@ export const IssueCode = {
 } as const;
 
 export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];
+
+/** A value an issue's message is built from. */
+export type ParamValue = string | number | boolean;
+
+/** Where a schema issue sits, in the words of the line (`request.contents[0]`), shared by the schema codes. */
+export interface FieldPlace {
+  field: string;
+  /** The object holding the field, dotted (`request.generationConfig`); '' for the line itself. */
+  where?: string;
+  /** The value's own place, dotted. */
+  path?: string;
+  /** An example of a valid value (JSON text). */
+  example?: string;
+  /** The name of the value's schema definition (`Content`). */
+  definition?: string;
+}
+
+/**
+ * The parameters of each code: what `messages.ts` builds its words from. The message table is keyed by this map, so
+ * the compiler proves that every code has words and that a message reads only the parameters its code has.
+ */
+export interface IssueParams {
+  'json-syntax': { reason: string; found?: string; hint?: 'trailing-comma' | 'single-quotes' | 'pretty-printed' | 'cr-line-breaks' };
+  'not-an-object': { actual: string };
+  'too-deep': Record<string, never>;
+  'unknown-field': FieldPlace & { suggestion?: string; suggestionLabel?: string; scope?: string; hint?: string };
+  'type-mismatch': FieldPlace & { expected: string; actual: string; keyword?: string; value?: string };
+  'missing-field': FieldPlace;
+  /**
+   * A bound of the schema: `keyword` names it (enum, const, minimum, pattern, anyOf…), and ajv's own parameters for it
+   * (limit, comparison, pattern, format…) come along as they are.
+   */
+  'invalid-value': FieldPlace & {
+    keyword: string; value?: string; allowed?: string; hint?: string; detail?: string; [bound: string]: ParamValue | undefined;
+  };
+  'wrong-kind': { lineKind: string; fileKind: string };
+  'duplicate-key': { field: string; value: string; firstLine: number };
+  'missing-key': Record<string, never>;
+  'bare-request': Record<string, never>;
+  'mixed-url': { value: string; expected: string; firstLine: number };
+  'mixed-model': { value: string; expected: string; firstLine: number };
+  'too-many-lines': { limit: number };
+  'file-too-large': { bytes: number; limit: number };
+  'line-too-large': { bytes: number; limit: number };
+  'line-too-long': { bytes: number };
+  'invalid-utf8': { byte: string };
+  'binary-file': { encoding?: 'utf16' };
+  'not-a-batch-file': Record<string, never>;
+  'results-file': Record<string, never>;
+  'empty-file': Record<string, never>;
+  'enum-case': { field: string; path: string; value: string; canonical: string };
+  'single-value': { field: string; path: string; actual: string };
+  'ignored-field': { field: string; suggestion: string };
+  'echoed-field': { field: string; array: boolean; suggestion?: 'key' };
+  'duplicate-name': { name: string };
+  'non-finite-number': { value: string };
+  'lone-surrogate': { escape: string };
+  'too-many-values': { limit: number };
+}
+
+/** Both ways: every code has parameters, and every parameter entry is a code (checked by the compiler). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const EVERY_CODE_HAS_PARAMS: Same<keyof IssueParams, IssueCode> = true;

@@ -7,9 +7,15 @@ import { pruneUnionErrors } from './unionErrors';
 /** At most this many schema issues per line: the same cap as `schemaIssues` (MAX_PER_LINE there). */
 const MAX_PER_LINE = 6;
 
-const CODE_OF: ReadonlyMap<string, string> = new Map([
-  ['additionalProperties', IssueCode.UnknownField], ['required', IssueCode.MissingField], ['type', IssueCode.TypeMismatch],
-]);
+/** A stand-in of the nearest code for an ajv keyword: only counted, never shown, so its parameters are empty words. */
+function standIn(keyword: string, place: Pick<Issue, 'severity' | 'line' | 'startCol' | 'endLine' | 'endCol'>): Issue {
+  switch (keyword) {
+    case 'additionalProperties': return { ...place, code: IssueCode.UnknownField, params: { field: '' } };
+    case 'required': return { ...place, code: IssueCode.MissingField, params: { field: '' } };
+    case 'type': return { ...place, code: IssueCode.TypeMismatch, params: { field: '', expected: '', actual: '' } };
+    default: return { ...place, code: IssueCode.InvalidValue, params: { field: '', keyword } };
+  }
+}
 
 /** One issue's place, as `schemaIssues` groups errors: the data path, key or value, and the field of a `required`. */
 function placeOf(error: ErrorObject): string {
@@ -32,8 +38,7 @@ export function countedSchemaIssues(root: SchemaNode, data: unknown, errors: rea
   const { errors: pruned } = pruneUnionErrors(root, data, relevant);
   const places = new Map<string, ErrorObject>();
   for (const error of pruned) { if (!places.has(placeOf(error))) { places.set(placeOf(error), error); } }
-  return [...places.values()].slice(0, MAX_PER_LINE).map((error) => ({
-    code: CODE_OF.get(error.keyword) ?? IssueCode.InvalidValue, severity: 'error', params: {},
-    line, startCol: range[0], endLine: line, endCol: range[1],
+  return [...places.values()].slice(0, MAX_PER_LINE).map((error) => standIn(error.keyword, {
+    severity: 'error', line, startCol: range[0], endLine: line, endCol: range[1],
   }));
 }

@@ -1,6 +1,6 @@
 import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { Issue } from './types';
-import { IssueCode } from './issueCodes';
+import { IssueCode, type IssueParams } from './issueCodes';
 import type { GuardVerdict } from './lineGuard';
 import { MAX_VALUES } from './lineGuard';
 import { hiddenFindings } from './compactLength';
@@ -45,7 +45,7 @@ export function syntaxIssue(text: string, line: number, parseError: unknown): Is
     error = { reason: 'InvalidSymbol', offset, length: 1 };
   }
   let { offset, length } = error;
-  const params: Record<string, string> = { reason: error.reason };
+  const params: IssueParams['json-syntax'] = { reason: error.reason };
   const before = text.slice(0, offset).trimEnd();
   const next = text[offset];
   if ((error.reason === 'PropertyNameExpected' || error.reason === 'ValueExpected') && (next === '}' || next === ']') && before.endsWith(',')) {

@@ -3,7 +3,7 @@ import type { BatchKind } from '../batchKind';
 import type { CompiledSchema } from '../schema/validators';
 import { canonicalForm, type Normalisation, type Recheck } from './canonicalForm';
 import { envelopeFields, withoutFields, type EnvelopeField } from './envelopeFields';
-import { IssueCode } from './issueCodes';
+import { IssueCode, type IssueParams } from './issueCodes';
 import { displayPath, rangeLocator, schemaIssues, type RangeLocator } from './schemaIssues';
 import type { Issue } from './types';
 import { softenUnlisted } from './unlistedValues';
@@ -36,7 +36,7 @@ function envelopeIssue(field: EnvelopeField, place: Place): Issue {
   if (field.kind === 'ignored') {
     return { code: IssueCode.IgnoredField, severity: 'warning', ...where, params: { field: field.field, suggestion: field.suggestion } };
   }
-  const params: Issue['params'] = { field: field.field, array: field.array };
+  const params: IssueParams['echoed-field'] = { field: field.field, array: field.array };
   if (field.meantKey) { params.suggestion = 'key'; }
   return { code: IssueCode.EchoedField, severity: field.array || field.meantKey ? 'warning' : 'info', ...where, params };
 }

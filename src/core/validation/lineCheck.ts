@@ -3,7 +3,7 @@ import type { BatchKind } from '../batchKind';
 import { bareRequestIssues, isBareRequest } from './bareRequest';
 import { batchShape } from './batchDetection';
 import { compiledSchema, type CompiledSchema } from '../schema/validators';
-import { IssueCode } from './issueCodes';
+import { IssueCode, type IssueParams } from './issueCodes';
 import { countedSchemaIssues } from './issueCount';
 import { contentRange, keyRange } from './keyRange';
 import { guardIssue, rawIssues, syntaxIssue, tooDeepIssue } from './jsonSyntax';
@@ -11,7 +11,7 @@ import { guardLine } from './lineGuard';
 import { PROVIDER_LIMITS } from './limits';
 import { lineShape, type LineShape } from './lineShape';
 import { lenientIssues } from './lenientIssues';
-import type { Issue } from './types';
+import type { Issue, IssueOf } from './types';
 
 /** What one line contributes to the file: its own issues and the facts the checks across lines need. */
 export interface LineResult {
@@ -36,7 +36,7 @@ Object.freeze(NO_ISSUES);
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function issue(code: string, severity: Issue['severity'], line: number, startCol: number, endCol: number, params: Issue['params'] = {}): Issue {
+function issue<C extends IssueCode>(code: C, severity: Issue['severity'], line: number, startCol: number, endCol: number, params: IssueParams[C]): IssueOf<C> {
   return { code, severity, line, startCol, endLine: line, endCol, params };
 }
 
@@ -139,10 +139,10 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
     result.id = typeof value.key === 'string' ? value.key : undefined;
     if (bare) {
       const [from, to] = keyRange(text, ['contents']);
-      issues = [...issues, issue(IssueCode.BareRequest, 'warning', lineIndex, from, to)];
+      issues = [...issues, issue(IssueCode.BareRequest, 'warning', lineIndex, from, to, {})];
     } else if (value.key === undefined) {
       const [from, to] = keyRange(text, ['request']);
-      issues = [...issues, issue(IssueCode.MissingKey, 'warning', lineIndex, from, to)];
+      issues = [...issues, issue(IssueCode.MissingKey, 'warning', lineIndex, from, to, {})];
     }
   }
   // A UTF-16 unit is at most 3 UTF-8 bytes: most lines are too short to matter, decided without a lookup per line.

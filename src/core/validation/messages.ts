@@ -1,18 +1,26 @@
+import type { IssueCode, IssueParams, ParamValue } from './issueCodes';
 import type { Issue } from './types';
+
+/** Reads one parameter of a code as text ('' when absent): only the names the code's parameters have. */
+type Reader<C extends IssueCode> = (name: keyof IssueParams[C] & string) => string;
+/** The words for one code. */
+type Renderer<C extends IssueCode> = (s: Reader<C>, p: IssueParams[C]) => string;
+
+function render<C extends IssueCode>(code: C, params: IssueParams[C]): string {
+  const values = params as Readonly<Record<string, ParamValue | undefined>>;
+  // Issues can cross a process boundary as JSON (the CLI's output): a code this build has no words for is still shown.
+  if (!Object.hasOwn(RENDER, code)) { return `${code}${Object.keys(values).length ? ` ${JSON.stringify(values)}` : ''}`; }
+  const read = (name: string): string => (Object.hasOwn(values, name) ? String(values[name] ?? '') : '');
+  return (RENDER[code] as Renderer<C>)(read, params);
+}
 
 /**
  * The words for an issue, shared by the editor's diagnostics and the CLI. Core code never builds messages;
  * it returns codes and params, and this is the one place that turns them into sentences.
  */
 export function messageFor(issue: Issue): string {
-  const p = issue.params;
-  const s = (name: string): string => String(p[name] ?? '');
-  const render = RENDER[issue.code];
-  return render ? render(s, p) : `${issue.code}${Object.keys(p).length ? ` ${JSON.stringify(p)}` : ''}`;
+  return render(issue.code, issue.params);
 }
-
-type Params = Issue['params'];
-type Renderer = (s: (name: string) => string, p: Params) => string;
 
 const KIND_NAMES: Readonly<Record<string, string>> = {
   'gemini-generate': 'a Gemini generateContent',
@@ -39,8 +47,8 @@ export function formatBytes(bytes: number): string {
 }
 
 /** A field's label: its name, or its whole path when the name is an array index. */
-const label = (s: (name: string) => string): string => (/^\d*$/.test(s('field')) ? s('path') || 'the line' : s('field'));
-const like = (s: (name: string) => string): string => (s('example') ? ` like ${s('example')}` : '');
+const label = (s: (name: 'field' | 'path') => string): string => (/^\d*$/.test(s('field')) ? s('path') || 'the line' : s('field'));
+const like = (s: (name: 'example') => string): string => (s('example') ? ` like ${s('example')}` : '');
 
 /** What the parser expected, keyed by jsonc-parser's ParseErrorCode name. */
 const EXPECTED: Readonly<Record<string, string>> = {
@@ -66,7 +74,7 @@ const COMPARISONS: Readonly<Record<string, string>> = { '<=': 'at most', '>=': '
 const plural = (n: string, word: string): string => `${n} ${word}${n === '1' ? '' : 's'}`;
 
 /** Words for the schema keywords that bound a value (ajv's own message when the keyword is not one of these). */
-function boundPhrase(s: (name: string) => string): string {
+function boundPhrase(s: Reader<'invalid-value'>): string {
   switch (s('keyword')) {
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum':
       return `must be ${COMPARISONS[s('comparison')] ?? s('comparison')} ${s('limit')}`;
@@ -83,20 +91,21 @@ function boundPhrase(s: (name: string) => string): string {
   }
 }
 
-const UNKNOWN_FIELD_HINTS: Readonly<Record<string, Renderer>> = {
+const UNKNOWN_FIELD_HINTS: ReadonlyMap<string, Renderer<'unknown-field'>> = new Map(Object.entries({
   'sdk-config': (s) => `\`${s('field')}\` is the SDK's name; in a batch line use \`${s('suggestion')}\``,
   'openai-name': (s) => `\`${s('field')}\` is OpenAI's name; Gemini uses \`${s('suggestion')}\``,
   'gemini-name': (s) => `\`${s('field')}\` is Gemini's name; OpenAI bodies use \`${s('suggestion')}\``,
   'gemini-config': (s) => `\`${s('field')}\` is Gemini's; in an OpenAI body its settings are top-level fields (\`temperature\`, \`max_completion_tokens\`, …)`,
   'anthropic-name': (s) => `\`${s('field')}\` is Anthropic's name; here use \`${s('suggestion')}\``,
-};
+} satisfies Record<string, Renderer<'unknown-field'>>));
 
-const ROLE_HINTS: Readonly<Record<string, Renderer>> = {
+const ROLE_HINTS: ReadonlyMap<string, Renderer<'invalid-value'>> = new Map(Object.entries({
   'openai-role': (s) => `role \`${s('value')}\` is OpenAI's; Gemini contents use \`user\` or \`model\` (put instructions in \`systemInstruction\`)`,
   'gemini-role': (s) => `role \`${s('value')}\` is Gemini's; OpenAI messages use \`system\`, \`developer\`, \`user\`, \`assistant\` or \`tool\``,
-};
+} satisfies Record<string, Renderer<'invalid-value'>>));
 
-const RENDER: Readonly<Record<string, Renderer>> = {
+/** Keyed by every code: a code without words, or words reading a parameter its code lacks, does not compile. */
+const RENDER: { readonly [C in IssueCode]: Renderer<C> } = {
   'json-syntax': (s) => {
     const expected = EXPECTED[s('reason')] ?? 'valid JSON';
     if (s('hint') === 'trailing-comma') { return 'Invalid JSON: trailing comma (JSON allows none before `}` or `]`)'; }
@@ -114,9 +123,9 @@ const RENDER: Readonly<Record<string, Renderer>> = {
   },
   'not-an-object': (s) => `Each line must be one JSON object \`{…}\`, not ${TYPE_PHRASES[s('actual')] ?? s('actual')}`,
   'too-deep': () => 'Nesting too deep to process: this line cannot be a valid request',
-  'unknown-field': (s) => {
-    const hint = UNKNOWN_FIELD_HINTS[s('hint')];
-    if (hint) { return hint(s, {}); }
+  'unknown-field': (s, p) => {
+    const hint = UNKNOWN_FIELD_HINTS.get(s('hint'));
+    if (hint) { return hint(s, p); }
     const base = `Unknown field \`${s('field')}\`${s('where') ? ` in ${s('where')}` : ''}`;
     if (!s('suggestion')) { return base; }
     const where = s('suggestionLabel') || s('suggestion');
@@ -130,9 +139,9 @@ const RENDER: Readonly<Record<string, Renderer>> = {
     return `\`${label(s)}\` must be ${typePhrase(s('expected'), s('definition'))}${like(s)}, not ${TYPE_PHRASES[s('actual')] ?? s('actual')}`;
   },
   'missing-field': (s) => `Missing required field \`${s('field')}\`${s('where') ? ` in ${s('where')}` : ''}${s('example') ? ` (e.g. "${s('field')}": ${s('example')})` : ''}`,
-  'invalid-value': (s) => {
-    const hint = ROLE_HINTS[s('hint')];
-    if (hint) { return hint(s, {}); }
+  'invalid-value': (s, p) => {
+    const hint = ROLE_HINTS.get(s('hint'));
+    if (hint) { return hint(s, p); }
     if (s('keyword') === 'role') { return `role \`${s('value')}\` is not a Gemini role; use \`user\` or \`model\``; }
     if (s('keyword') === 'enum' && s('hint') === 'legacy-role') {
       return `role \`${s('value')}\` is an older name the service still runs; today's API uses \`user\` for function responses`;

@@ -3,7 +3,7 @@ import { parseTree, type Node } from 'jsonc-parser';
 import type { BatchKind } from '../batchKind';
 import type { SchemaNode } from '../schema/validators';
 import { numericStringKind } from '../schema/numericStrings';
-import { IssueCode } from './issueCodes';
+import { IssueCode, type FieldPlace, type IssueParams } from './issueCodes';
 import type { Issue } from './types';
 import { suggestField } from './fieldSuggestions';
 import { schemaAtPath } from './schemaNavigator';
@@ -154,28 +154,31 @@ export function schemaIssues(kind: BatchKind, root: SchemaNode, text: string, da
     const [startCol, endCol] = rangeOf(segments, l.key) ?? [lineStart, lineEnd];
     const base = { severity: 'error' as const, line, startCol, endLine: line, endCol, path: `/${segments.join('/')}` };
     const described = describe(kind, root, data, l, summaries.get(l.error.instancePath));
-    if (origin) { described.params = writtenPlaces(described.params, l, segments, origin.data); }
-    return { ...base, ...described };
+    return { ...base, ...(origin ? writtenPlaces(described, l, segments, origin.data) : described) };
   });
 }
 
 /** The dotted places in an issue's words, named as the line is written (`contents.parts`, not `contents[0].parts[0]`). */
-function writtenPlaces(params: Issue['params'], l: Located, segments: readonly string[], data: unknown): Issue['params'] {
-  const out = { ...params };
+function writtenPlaces(described: Described, l: Located, segments: readonly string[], data: unknown): Described {
+  const out: FieldPlace = { ...described.params };
   const own = l.error.keyword === 'additionalProperties' ? segments.slice(0, -1) : segments;
   if (typeof out.where === 'string') { out.where = displayPath(own, data); }
   if (typeof out.path === 'string') { out.path = displayPath(segments, data); }
-  if (/^\d+$/.test(String(out.field ?? '')) && segments.length > 0) { out.field = segments[segments.length - 1]; }
-  return out;
+  if (/^\d+$/.test(out.field) && segments.length > 0) { out.field = segments[segments.length - 1]; }
+  return { ...described, params: { ...described.params, ...out } } as Described;
 }
 
-function describe(kind: BatchKind, root: SchemaNode, data: unknown, l: Located, summary: UnionSummary | undefined): Pick<Issue, 'code' | 'params'> {
+/** The issue body of one schema error: one of the four schema codes with its parameters. */
+type Described = { [C in SchemaCode]: { code: C; params: IssueParams[C] } }[SchemaCode];
+type SchemaCode = typeof IssueCode.UnknownField | typeof IssueCode.MissingField | typeof IssueCode.TypeMismatch | typeof IssueCode.InvalidValue;
+
+function describe(kind: BatchKind, root: SchemaNode, data: unknown, l: Located, summary: UnionSummary | undefined): Described {
   const { error, segments, field } = l;
   const where = displayPath(error.keyword === 'additionalProperties' ? segments.slice(0, -1) : segments, data);
   if (error.keyword === 'additionalProperties') {
     const parentSegments = segments.slice(0, -1);
     const parentSchema = schemaAtPath(root, data, parentSegments);
-    const params: Record<string, string> = { field, where };
+    const params: IssueParams['unknown-field'] = { field, where };
     const suggestion = parentSchema ? suggestField(kind, root, parentSchema.node, valueAt(data, parentSegments), field) : undefined;
     if (suggestion) {
       params.suggestion = suggestion.path;
@@ -186,31 +189,32 @@ function describe(kind: BatchKind, root: SchemaNode, data: unknown, l: Located, 
     return { code: IssueCode.UnknownField, params };
   }
   if (error.keyword === 'required') {
-    const params: Record<string, string> = { field, where };
+    const params: IssueParams['missing-field'] = { field, where };
     const missing = schemaAtPath(root, data, [...segments, field]);
     if (missing?.example) { params.example = missing.example; }
     return { code: IssueCode.MissingField, params };
   }
   const value = valueAt(data, segments);
   const here = schemaAtPath(root, data, segments);
-  const params: Record<string, string> = { field, path: displayPath(segments, data) };
-  if (here?.example) { params.example = here.example; }
-  if (here?.definition) { params.definition = here.definition; }
+  const place: FieldPlace = { field, path: displayPath(segments, data) };
+  if (here?.example) { place.example = here.example; }
+  if (here?.definition) { place.definition = here.definition; }
   const numeric = numericStringKind(here?.node.pattern); // A Gemini number field also takes a numeric string.
   if (numeric !== undefined && (error.keyword === 'type' || error.keyword === 'pattern')) {
-    if (typeof value === 'string') { params.value = value.slice(0, 80); }
-    return { code: IssueCode.TypeMismatch, params: { ...params, expected: numeric, actual: jsonType(value), keyword: error.keyword } };
+    const written = typeof value === 'string' ? { value: value.slice(0, 80) } : {};
+    return { code: IssueCode.TypeMismatch, params: { ...place, ...written, expected: numeric, actual: jsonType(value), keyword: error.keyword } };
   }
   if (error.keyword === 'type' || error.keyword === 'anyOf' || error.keyword === 'oneOf') {
-    const expected = error.keyword === 'type' ? (error.params as { type: string | string[] }).type : unionTypes(here?.node);
-    params.expected = Array.isArray(expected) ? expected.join(' or ') : String(expected);
-    params.actual = jsonType(value);
+    const allowed = error.keyword === 'type' ? (error.params as { type: string | string[] }).type : unionTypes(here?.node);
+    const shape = { ...place, expected: Array.isArray(allowed) ? allowed.join(' or ') : String(allowed), actual: jsonType(value), keyword: error.keyword };
     // A union whose branches all want another JSON type is a type mismatch; otherwise the value's shape is wrong.
-    const code = error.keyword === 'type' || summary === 'type' ? IssueCode.TypeMismatch : IssueCode.InvalidValue;
-    return { code, params: { ...params, keyword: error.keyword } };
+    return error.keyword === 'type' || summary === 'type'
+      ? { code: IssueCode.TypeMismatch, params: shape }
+      : { code: IssueCode.InvalidValue, params: shape };
   }
-  params.keyword = error.keyword;
-  params.value = typeof value === 'string' ? value.slice(0, 80) : JSON.stringify(value)?.slice(0, 80) ?? '';
+  const params: IssueParams['invalid-value'] = {
+    ...place, keyword: error.keyword, value: typeof value === 'string' ? value.slice(0, 80) : JSON.stringify(value)?.slice(0, 80) ?? '',
+  };
   if (error.keyword === 'enum') {
     params.allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).slice(0, 12).map(String).join(', ');
   } else if (error.keyword === 'const') {

@@ -1,4 +1,5 @@
 import type { BatchKind } from '../batchKind';
+import type { IssueCode, IssueParams } from './issueCodes';
 
 /**
  * The contract between the validation core and its presenters (the editor's diagnostics, the CLI).
@@ -19,16 +20,23 @@ export interface RelatedSpan extends Span {
   role: string;
 }
 
-export interface Issue extends Span {
-  /** Stable machine code, e.g. 'json-syntax', 'unknown-field', 'duplicate-key' (see issueCodes.ts). */
-  code: string;
+interface IssueBase extends Span {
   severity: Severity;
-  /** Values the message is built from (field names, expected types, limits...). */
-  params: Record<string, string | number | boolean>;
   /** JSON pointer-like path of the offending value inside the line, when there is one. */
   path?: string;
   related?: RelatedSpan[];
 }
+
+/** An issue of one code, with that code's parameters (issueCodes.ts `IssueParams`). */
+export type IssueOf<C extends IssueCode> = IssueBase & {
+  /** Stable machine code, e.g. 'json-syntax', 'unknown-field', 'duplicate-key' (see issueCodes.ts). */
+  code: C;
+  /** Values the message is built from (field names, expected types, limits...). */
+  params: IssueParams[C];
+};
+
+/** Any issue: a union over the codes, so checking `code` narrows `params`. */
+export type Issue = { [C in IssueCode]: IssueOf<C> }[IssueCode];
 
 /** Result of validating a whole file or document. */
 export interface ValidationSummary {

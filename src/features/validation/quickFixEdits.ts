@@ -1,5 +1,5 @@
 import { applyEdits, findNodeAtLocation, modify, type Node, parseTree } from 'jsonc-parser';
-import type { Issue } from '../../core/validation/types';
+import type { Issue, IssueOf } from '../../core/validation/types';
 
 /**
  * Quick fixes computed on the text of ONE batch line (no editor API, so they are easy to test). Each fix is a single
@@ -58,7 +58,7 @@ function keysOf(node: Node | undefined): string[] {
 }
 
 /** `unknown-field` with a suggested name: rename in place, or move the value to where it belongs. */
-function fixUnknownField(text: string, root: Node, issue: Issue, segments: (string | number)[]): LineFix | undefined {
+function fixUnknownField(text: string, root: Node, issue: IssueOf<'unknown-field'>, segments: (string | number)[]): LineFix | undefined {
   const field = String(issue.params.field ?? '');
   const suggestion = issue.params.suggestion;
   const property = propertyAt(root, segments);
@@ -115,7 +115,7 @@ function moveProperty(text: string, root: Node, valueNode: Node, from: (string |
 }
 
 /** `enum-case`: the API's spelling of the enum value. */
-function fixEnumCase(node: Node, issue: Issue): LineFix | undefined {
+function fixEnumCase(node: Node, issue: IssueOf<'enum-case'>): LineFix | undefined {
   const canonical = issue.params.canonical;
   if (node.type !== 'string' || typeof canonical !== 'string' || String(node.value).toUpperCase() !== canonical.toUpperCase()) {
     return undefined;
@@ -132,7 +132,7 @@ function fixSingleValue(text: string, node: Node, field: string): LineFix | unde
 }
 
 /** `ignored-field`: the field moved into `request`, keeping its spelling (the request takes both). */
-function fixIgnoredField(text: string, root: Node, issue: Issue, segments: (string | number)[]): LineFix | undefined {
+function fixIgnoredField(text: string, root: Node, issue: IssueOf<'ignored-field'>, segments: (string | number)[]): LineFix | undefined {
   const field = String(issue.params.field ?? '');
   const suggestion = String(issue.params.suggestion ?? '');
   const property = propertyAt(root, segments);
@@ -232,7 +232,7 @@ export function quickFixFor(text: string, issue: Issue): LineFix | undefined {
   if (last === 'contents' && segments.length <= 2) {
     return fixContentsString(text, node);
   }
-  if (last === 'role') {
+  if (last === 'role' && issue.code === 'invalid-value') {
     return fixRole(node, issue.params.hint === 'gemini-role' ? 'openai' : 'gemini');
   }
   return undefined;

@@ -49,7 +49,7 @@ suite('editor helpers', () => {
     assert.equal(refusalOf('log.jsonl', { ...base, notBatch: true }), 'log.jsonl is not a batch file (no line looks like a Gemini or OpenAI batch request).');
     assert.equal(refusalOf('e.jsonl', base), 'e.jsonl holds no requests.');
     assert.equal(refusalOf('ok.jsonl', { ...base, requests: 3 }), undefined);
-    const error = { code: 'x', severity: 'error' as const, params: {}, line: 0, startCol: 0, endLine: 0, endCol: 1 };
+    const error = { code: 'too-deep' as const, severity: 'error' as const, params: {}, line: 0, startCol: 0, endLine: 0, endCol: 1 };
     assert.match(refusalOf('b.jsonl', { issues: [error, error], requests: 2 }) ?? '', /has 2 errors/);
   });
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { detectKind, messageFor, PROVIDER_LIMITS, validateText } from '../../../src/core/validation';
+import { paramOf } from './paramOf';
 
 const GEN = (key: string | undefined) => JSON.stringify({ ...(key === undefined ? {} : { key }), request: { contents: [{ parts: [{ text: 'Hi' }] }] } });
 const EMB = (key: string) => JSON.stringify({ key, request: { content: { parts: [{ text: 'Hi' }] } } });
@@ -20,7 +21,7 @@ suite('validation: checks across lines', () => {
 
   test('a duplicate custom_id in an OpenAI file', () => {
     const { issues } = validateText([OAI('r1'), OAI('r1')].join('\n'));
-    assert.deepEqual(issues.map((i) => [i.line, i.code, i.params.field]), [[1, 'duplicate-key', 'custom_id']]);
+    assert.deepEqual(issues.map((i) => [i.line, i.code, paramOf(i, 'field')]), [[1, 'duplicate-key', 'custom_id']]);
   });
 
   test('a missing key is a warning for Gemini (it is optional)', () => {
@@ -31,7 +32,7 @@ suite('validation: checks across lines', () => {
   test('a missing custom_id is reported once (by the schema), as an error', () => {
     const line = JSON.stringify({ method: 'POST', url: '/v1/chat/completions', body: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'x' }] } });
     const { issues } = validateText([OAI('r1'), line].join('\n'));
-    assert.deepEqual(issues.map((i) => [i.line, i.severity, i.code, i.params.field]), [[1, 'error', 'missing-field', 'custom_id']]);
+    assert.deepEqual(issues.map((i) => [i.line, i.severity, i.code, paramOf(i, 'field')]), [[1, 'error', 'missing-field', 'custom_id']]);
   });
 
   test('an OpenAI file mixing urls or models: errors on the lines that differ from the first', () => {

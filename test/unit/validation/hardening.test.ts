@@ -7,6 +7,7 @@ import { messageFor, validateFile, validateLine, validateText, type Issue } from
 import type { BatchKind } from '../../../src/core/batchKind';
 import { main } from '../../../src/cli/main';
 import type { CliIo } from '../../../src/cli/cliIo';
+import { paramOf } from './paramOf';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
@@ -131,7 +132,7 @@ suite('validation: hard to break', () => {
   test('a CR-only file says so', () => {
     const summary = validateText(`${GOOD}\r${GOOD.replace('"a"', '"b"')}\r`);
     assert.equal(summary.issues.length, 1);
-    assert.equal(summary.issues[0].params.hint, 'cr-line-breaks');
+    assert.equal(paramOf(summary.issues[0], 'hint'), 'cr-line-breaks');
     assert.match(messageFor(summary.issues[0]), /CR/);
   });
 

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { IssueCode, isServiceParseFailure, messageFor, type Issue } from '../../../src/core/validation';
+import type { IssueParams } from '../../../src/core/validation/issueCodes';
 
 const at = { line: 0, startCol: 0, endLine: 0, endCol: 1 };
-const issue = (code: string, params: Issue['params'] = {}, severity: Issue['severity'] = 'error'): Issue => ({ ...at, code, severity, params });
+// Built from loose parts on purpose (samples per code, an unknown code): the cast is the test's, not the core's.
+const issue = (code: string, params: object = {}, severity: Issue['severity'] = 'error'): Issue => ({ ...at, code, severity, params }) as Issue;
 
 /** Params as the core produces them, per code. */
-const SAMPLES: Record<string, Issue['params']> = {
+const SAMPLES: { readonly [C in IssueCode]?: IssueParams[C] } = {
   'json-syntax': { reason: 'CommaExpected', found: '"a"' },
   'not-an-object': { actual: 'array' },
   'unknown-field': { field: 'foo', where: 'request' },

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { isServiceParseFailure, messageFor, validateLine, type Issue } from '../../../src/core/validation';
 import type { BatchKind } from '../../../src/core/batchKind';
 import { checkLine } from '../../../src/core/emulator/lineCheck';
+import { paramOf } from './paramOf';
 
 /** [severity, code, the text the range covers] of each issue, in order. */
 function seen(kind: BatchKind, line: string): [string, string, string][] {
@@ -128,14 +129,14 @@ suite('validation: severity follows what the service does', () => {
 
     test('contents, tools, systemInstruction and the SDK config beside request', () => {
       const line = `{"key":"a","request":{${CONTENTS}},"tools":[],"systemInstruction":{"parts":[]},"config":{}}`;
-      assert.deepEqual(validateLine('gemini-generate', line, 0).map((i) => [i.severity, i.params.suggestion]), [
+      assert.deepEqual(validateLine('gemini-generate', line, 0).map((i) => [i.severity, paramOf(i, 'suggestion')]), [
         ['warning', 'request.tools'], ['warning', 'request.systemInstruction'], ['warning', 'request.generationConfig'],
       ]);
     });
 
     test('embed lines the same: output_dimensionality beside request is ignored, an id is echoed', () => {
       const line = '{"key":"a","id":7,"request":{"content":{"parts":[{"text":"x"}]}},"output_dimensionality":3}';
-      assert.deepEqual(validateLine('gemini-embed', line, 0).map((i) => [i.severity, i.code, i.params.field]), [
+      assert.deepEqual(validateLine('gemini-embed', line, 0).map((i) => [i.severity, i.code, paramOf(i, 'field')]), [
         ['info', 'echoed-field', 'id'], ['warning', 'ignored-field', 'output_dimensionality'],
       ]);
     });
@@ -162,7 +163,7 @@ suite('validation: severity follows what the service does', () => {
 
     test('a field named like an Object.prototype member is a field like any other', () => {
       assert.deepEqual(validateLine('gemini-generate', `{"key":"a","constructor":1,"__proto__":2,"request":{${CONTENTS}}}`, 0)
-        .map((i) => [i.severity, i.params.field]), [['info', 'constructor'], ['info', '__proto__']]);
+        .map((i) => [i.severity, paramOf(i, 'field')]), [['info', 'constructor'], ['info', '__proto__']]);
     });
   });
 

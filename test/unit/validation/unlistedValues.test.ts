@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { validateLine } from '../../../src/core/validation';
+import { paramOf } from './paramOf';
 
 const gemini = (role: string): string => JSON.stringify({ key: 'a', request: { contents: [{ role, parts: [{ text: 'x' }] }] } });
 const video = (body: Record<string, unknown>): string =>
   JSON.stringify({ custom_id: 'a', method: 'POST', url: '/v1/videos', body: { model: 'sora-2', prompt: 'x', ...body } });
-const found = (issues: ReturnType<typeof validateLine>): string[][] => issues.map((i) => [i.severity, i.code, i.path ?? '', String(i.params.hint ?? '')]);
+const found = (issues: ReturnType<typeof validateLine>): string[][] => issues.map((i) => [i.severity, i.code, i.path ?? '', String(paramOf(i, 'hint') ?? '')]);
 
 suite('validation: values the service runs though the schema does not list them', () => {
   test('role `function` (the cookbook REST notebooks send it) is a warning; another unknown role stays an error', () => {
