@@ -27,16 +27,19 @@ export function displayPath(segments: readonly string[], data: unknown): string 
   let value = data;
   for (const segment of segments) {
     out += Array.isArray(value) ? `[${segment}]` : out === '' ? segment : `.${segment}`;
-    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+    value = ownMember(value, segment);
   }
   return out;
 }
 
+/** A member of the line's data by a name from the line: its own members only (`constructor` is not Object's). */
+function ownMember(value: unknown, name: string): unknown {
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+}
+
 function valueAt(data: unknown, segments: readonly string[]): unknown {
   let value = data;
-  for (const segment of segments) {
-    value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
-  }
+  for (const segment of segments) { value = ownMember(value, segment); }
   return value;
 }
 
