@@ -1,3 +1,5 @@
+import { stringEnd } from './rawScan';
+
 /**
  * Limits on the structure of one line, checked before `JSON.parse` so that a hostile line within the size cap cannot
  * take gigabytes: V8's JSON.parse keeps about 65 bytes per open bracket (a 20 MB line of `[` peaked at 1.4 GB before
@@ -18,7 +20,6 @@ export const GUARDED_CHARS = MAX_DEPTH;
 export type GuardVerdict = { kind: 'too-deep'; at: number } | { kind: 'too-many-values'; at: number } | undefined;
 
 const QUOTE = 34;
-const BACKSLASH = 92;
 
 /**
  * Whether a long line passes the limits: one pass that jumps over strings with `indexOf` and counts brackets and
@@ -31,13 +32,7 @@ export function guardLine(text: string): GuardVerdict {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      let end = text.indexOf('"', i + 1);
-      while (end > 0 && text.charCodeAt(end - 1) === BACKSLASH) {
-        let slashes = 1;
-        while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) { slashes++; }
-        if (slashes % 2 === 0) { break; }
-        end = text.indexOf('"', end + 1);
-      }
+      const end = stringEnd(text, i);
       if (end < 0) { return undefined; } // An unterminated string: JSON.parse fails on it at once.
       i = end;
     } else if (c === 91 || c === 123) {

@@ -25,7 +25,7 @@ const CLOSE_BRACE = 125;
 const CLOSE_BRACKET = 93;
 
 /** Where the string whose opening quote is at `open` ends (the index of its closing quote), or -1. */
-function stringEnd(text: string, open: number): number {
+export function stringEnd(text: string, open: number): number {
   let at = text.indexOf('"', open + 1);
   while (at > 0 && text.charCodeAt(at - 1) === BACKSLASH) {
     let slashes = 1;
