@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const { overrides } = validation;
   registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
-  return createExtensionApi(log, jobs, emulator);
+  return createExtensionApi(log, jobs, emulator, validation);
 }
 
 export function deactivate(): void {

@@ -1,7 +1,9 @@
 import type * as vscode from 'vscode';
 import type { JobsState } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
+import type { BatchKind } from '../../core/batchKind';
 import type { EmulatorHost } from '../emulator/emulatorHost';
+import type { ValidationFeature } from '../validation/registerValidation';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
 import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
@@ -21,9 +23,11 @@ export interface GeminiBatchApi {
   readonly notifier: JobNotifier;
   /** The in-process emulator (tests read where it listens after a settings change). */
   readonly emulator: EmulatorHost;
+  /** What the kind status bar shows for an open document: its kind, 'results' (not validated), or undefined (hidden). */
+  documentKind(uri: vscode.Uri): BatchKind | 'results' | undefined;
 }
 
-export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: EmulatorHost): GeminiBatchApi {
+export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: EmulatorHost, validation: Pick<ValidationFeature, 'documentKind'>): GeminiBatchApi {
   return {
     logLines: () => log.recentLines(),
     jobsState: () => jobs.model.state,
@@ -32,5 +36,6 @@ export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: Emulat
     view: jobs.view,
     notifier: jobs.notifier,
     emulator,
+    documentKind: (uri) => validation.documentKind(uri),
   };
 }

@@ -4,6 +4,7 @@ import type { Log } from '../../adapters/log';
 import { validateFile } from '../../core/validation';
 import type { ValidationSummary } from '../../core/validation/types';
 import type { BatchKind } from '../../core/batchKind';
+import { kindToValidate } from '../../core/jobs/resultFileNames';
 import type { KindOverrides } from '../validation/kindOverrides';
 import { readValidationSettings } from '../validation/validationSettings';
 import { refusalOf } from './refusal';
@@ -13,10 +14,11 @@ export type KindResolver = (uri: vscode.Uri) => BatchKind | 'auto';
 
 /**
  * The same precedence the editor validates with, so submit never disagrees with the squiggles: the per-file override
- * ("Set Batch Kind for This File…"), then the `geminiBatch.validation.kind` setting, then detection.
+ * ("Set Batch Kind for This File…"), then the `geminiBatch.validation.kind` setting (not on the result files the
+ * extension writes), then detection.
  */
 export function createKindResolver(overrides: Pick<KindOverrides, 'get'>): KindResolver {
-  return (uri) => overrides.get(uri) ?? readValidationSettings(uri).kind;
+  return (uri) => kindToValidate(uri.path, overrides.get(uri), readValidationSettings(uri).kind);
 }
 
 /**
@@ -33,7 +35,7 @@ export async function preflight(uri: vscode.Uri, log: Log, kindFor: KindResolver
     () => validateFile(uri.fsPath, { kind: kindFor(uri) }),
   );
   const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
-  log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors${summary.notBatch ? ', not a batch file' : ''}`);
+  log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors${summary.results ? ', results of a job' : summary.notBatch ? ', not a batch file' : ''}`);
   const message = refusalOf(name, summary);
   if (message === undefined) { return summary; }
   void vscode.window.showErrorMessage(message, 'Show Problems').then(async (choice) => {

@@ -1,10 +1,14 @@
 import type { ValidationSummary } from '../../core/validation/types';
 
 /**
- * Why a validated file cannot be submitted, in words, or undefined when it can: it has errors, it is JSON Lines but
- * not a batch (`notBatch`: no line looked like a batch request, so nothing was validated), or it holds no requests.
+ * Why a validated file cannot be submitted, in words, or undefined when it can: it holds the results of a job
+ * (`results`: output lines or a joined file, not validated), it has errors, it is JSON Lines but not a batch
+ * (`notBatch`: no line looked like a batch request, so nothing was validated), or it holds no requests.
  */
-export function refusalOf(name: string, summary: Pick<ValidationSummary, 'issues' | 'requests' | 'notBatch'>): string | undefined {
+export function refusalOf(name: string, summary: Pick<ValidationSummary, 'issues' | 'requests' | 'notBatch' | 'results'>): string | undefined {
+  if (summary.results) {
+    return `${name} holds the results of a batch job, not requests to submit. Submit the input file it came from instead.`;
+  }
   const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
   if (errors > 0) {
     return `${name} has ${errors} error${errors === 1 ? '' : 's'}. Fix ${errors === 1 ? 'it' : 'them'} before submitting.`;

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { BatchKind } from '../../core/batchKind';
 import type { Log } from '../../adapters/log';
 import { KindOverrides } from './kindOverrides';
 import { KindStatusBar } from './kindStatusBar';
@@ -11,6 +12,11 @@ import { ValidationController } from './validationController';
 /** What the submit feature builds on: the one store of per-file kinds (so both features agree, and see changes). */
 export interface ValidationFeature {
   overrides: KindOverrides;
+  /**
+   * What the kind status bar shows for an open document, read the way it reads it: the kind it is validated as,
+   * 'results' for the output of a job (not validated), undefined when the entry is hidden. Read-only, for the test API.
+   */
+  documentKind(uri: vscode.Uri): BatchKind | 'results' | undefined;
 }
 
 /**
@@ -30,5 +36,8 @@ export function registerValidation(context: vscode.ExtensionContext, log: Log): 
     registerLanguageFeatures(context.extensionUri, controller),
     registerQuickFixes(controller),
   );
-  return { overrides };
+  return {
+    overrides,
+    documentKind: (uri) => controller.kindInfo(uri)?.kind ?? (controller.isResults(uri) ? 'results' : undefined),
+  };
 }

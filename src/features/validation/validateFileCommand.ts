@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { kindToValidate } from '../../core/jobs/resultFileNames';
 import { validateFile } from '../../core/validation';
 import type { ValidationSummary } from '../../core/validation/types';
 import { withCancellableProgress } from '../../adapters/cancellableProgress';
@@ -9,6 +10,13 @@ import { toDiagnostics } from './issueDiagnostics';
 import type { KindOverrides } from './kindOverrides';
 import { readValidationSettings } from './validationSettings';
 
+const SET_KIND = 'Set Batch Kind for This File…';
+
+/** What "Validate" says of the results of a job (output or error lines, a joined file): they are not requests. */
+function resultsText(name: string): string {
+  return `${name} holds the results of a batch job (output or error lines, or input joined with results), not requests: `
+    + 'it was not validated. To validate it as a batch file anyway, set a batch kind for this file.';
+}
 
 /** Counts of the kept issues (the dropped ones, past the cap, are only counted in total). */
 function countBySeverity(summary: ValidationSummary): Record<'error' | 'warning' | 'info', number> {
@@ -47,7 +55,7 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
       throw new UserFacingError(`Only files on disk can be validated (got ${uri.scheme}:).`);
     }
     const settings = readValidationSettings(uri);
-    const kind = overrides.get(uri) ?? settings.kind;
+    const kind = kindToValidate(uri.path, overrides.get(uri), settings.kind);
     const name = path.basename(uri.fsPath);
     const summary = await withCancellableProgress(
       `Validating ${name}`,
@@ -70,6 +78,17 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
     });
     if (!summary) {
       return undefined;
+    }
+    if (summary.results) {
+      // Not validated: its one note is said here, and no entry goes to the Problems panel (as when it is open).
+      collection.set(uri, []);
+      log.info(`[validation] ${uri.fsPath}: results of a batch job, not validated`);
+      void vscode.window.showInformationMessage(resultsText(name), SET_KIND).then((choice) => {
+        if (choice) {
+          void vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri);
+        }
+      });
+      return summary;
     }
     const total = summary.issues.length + (summary.issuesDropped ?? 0);
     // An open document already has live diagnostics (of its unsaved text too): listing the file's as well would

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BatchKind } from '../../core/batchKind';
+import { kindToValidate } from '../../core/jobs/resultFileNames';
 import type { Issue } from '../../core/validation/types';
 import type { Log } from '../../adapters/log';
 import { DocumentSession } from './documentSession';
@@ -19,7 +20,8 @@ export interface DocumentKindInfo {
 /**
  * Live validation of open jsonl documents: one DocumentSession per document, diagnostics in the `geminiBatch`
  * collection, cleared on close. Under the 'auto' kind, the core's kind vote decides what a document is: files with no
- * batch lines (log records and such) and the results of a job get no diagnostics; setting a kind validates them.
+ * batch lines (log records and such) and the results of a job get no diagnostics; a per-file kind validates them. The
+ * `geminiBatch.validation.kind` setting does not reach the result files the extension writes (`kindToValidate`).
  */
 export class ValidationController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('geminiBatch');
@@ -102,7 +104,8 @@ export class ValidationController implements vscode.Disposable {
       this.close(doc.uri);
       return;
     }
-    const kind = this.overrides.get(doc.uri) ?? settings.kind;
+    // The files this extension writes as results are judged by their lines even under a kind setting.
+    const kind = kindToValidate(doc.uri.path, this.overrides.get(doc.uri), settings.kind);
     const existing = this.sessions.get(key);
     if (existing && existing.document === doc && existing.maxIssues === settings.maxProblems) {
       if (existing.requested !== kind) {

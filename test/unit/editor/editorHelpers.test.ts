@@ -53,6 +53,13 @@ suite('editor helpers', () => {
     assert.match(refusalOf('b.jsonl', { issues: [error, error], requests: 2 }) ?? '', /has 2 errors/);
   });
 
+  test('the results of a job are refused as results, not as "not a batch file"', () => {
+    const note = { code: 'results-file', severity: 'info' as const, params: {}, line: 0, startCol: 0, endLine: 0, endCol: 1 };
+    const refusal = refusalOf('chat.results.jsonl', { issues: [note], requests: 0, notBatch: true, results: true }) ?? '';
+    assert.match(refusal, /^chat\.results\.jsonl holds the results of a batch job/);
+    assert.doesNotMatch(refusal, /not a batch file/);
+  });
+
   test('an OpenAI batch names its model and endpoint in its first request line', async () => {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'head-'));
     try {
