@@ -54,7 +54,7 @@ suite('editor helpers', () => {
   });
 
   test('the results of a job are refused as results, not as "not a batch file"', () => {
-    const note = { code: 'results-file', severity: 'info' as const, params: {}, line: 0, startCol: 0, endLine: 0, endCol: 1 };
+    const note = { code: 'results-file' as const, severity: 'info' as const, params: {}, line: 0, startCol: 0, endLine: 0, endCol: 1 };
     const refusal = refusalOf('chat.results.jsonl', { issues: [note], requests: 0, notBatch: true, results: true }) ?? '';
     assert.match(refusal, /^chat\.results\.jsonl holds the results of a batch job/);
     assert.doesNotMatch(refusal, /not a batch file/);
