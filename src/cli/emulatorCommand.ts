@@ -21,6 +21,8 @@ Options:
   --retry-after S          Retry-After seconds on injected 429s (default 1)
   --fault-seed N           seed of the fault PRNG (default 1)
   --ambiguous-create       create jobs, then answer 500 anyway
+  --ordered                write results in input order (default: keyed results in a seeded shuffled
+                           order, as the real services do not keep input order; join results by key)
   --quiet                  do not log requests
   -h, --help               show this help
 
@@ -50,6 +52,7 @@ interface Parsed {
   jobSeconds?: number;
   expirySeconds?: number;
   faults: FaultOptions;
+  ordered: boolean;
   quiet: boolean;
 }
 
@@ -63,7 +66,7 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       throw new UsageError(`GEMINI_BATCH_EMULATOR_FAULTS: ${(e as Error).message}`);
     }
   }
-  const p: Parsed = { help: false, port: 0, host: '127.0.0.1', dataDir: path.join(os.homedir(), '.gemini-batch-studio', 'emulator'), faults, quiet: false };
+  const p: Parsed = { help: false, port: 0, host: '127.0.0.1', dataDir: path.join(os.homedir(), '.gemini-batch-studio', 'emulator'), faults, ordered: false, quiet: false };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
     const value = (): string => {
@@ -97,6 +100,8 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       (p.faults as Record<string, number>)[FAULT_FLAGS[flag]] = num();
     } else if (flag === '--ambiguous-create') {
       p.faults.ambiguousCreate = true;
+    } else if (flag === '--ordered') {
+      p.ordered = true;
     } else if (flag === '--quiet') {
       p.quiet = true;
     } else {
@@ -136,6 +141,7 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
       jobSeconds: parsed.jobSeconds,
       expirySeconds: parsed.expirySeconds,
       faults: parsed.faults,
+      ordered: parsed.ordered,
       log: parsed.quiet ? undefined : (line) => out(line),
     });
   } catch (e) {

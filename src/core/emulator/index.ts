@@ -33,7 +33,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const store = new Store(options.dataDir);
   await store.open();
   const now = (): number => Date.now();
-  const engine = new JobEngine(store, now);
+  const engine = new JobEngine(store, now, options.ordered ?? false);
   const limits = limitsOf(options.limits);
   const ctx: EmulatorContext = {
     store,

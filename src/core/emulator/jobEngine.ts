@@ -21,7 +21,12 @@ export class JobEngine {
   private readonly timers = new Map<string, NodeJS.Timeout[]>();
   private closed = false;
 
-  constructor(private readonly store: Store, private readonly now: () => number) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+    /** Results in input order instead of the services' arbitrary order (EmulatorOptions.ordered). */
+    private readonly ordered = false,
+  ) {}
 
   /** Resumes every unfinished job found on disk (a restart re-runs it from its input). */
   resumeAll(): void {
@@ -114,7 +119,7 @@ export class JobEngine {
     if (existing || this.closed) {
       return existing;
     }
-    const run = new JobRun(this.store, this.now, job, initialStop);
+    const run = new JobRun(this.store, this.now, job, initialStop, this.ordered);
     this.runs.set(job.id, run);
     void run.done.then(() => {
       this.runs.delete(job.id);

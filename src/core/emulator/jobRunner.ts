@@ -1,5 +1,5 @@
 import { promises as fsp } from 'node:fs';
-import { ResultWriter, resultIds } from './resultFiles';
+import { ResultWriter, resultIds, resultShuffle } from './resultFiles';
 import { readRequestLines } from './jobInput';
 import { expiredLine, runLine } from './lineExec';
 import { sha256File } from './fileViews';
@@ -35,7 +35,14 @@ export class JobRun {
   /** The temp results files (`-out`, `-err`): named up front so a failed run can remove them. */
   private readonly tmpPaths: readonly [string, string];
 
-  constructor(private readonly store: Store, private readonly now: () => number, readonly job: JobRecord, initialStop?: StopReason) {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+    readonly job: JobRecord,
+    initialStop?: StopReason,
+    /** Keep input order in the results (the `--ordered` flag); by default keyed results come out shuffled. */
+    private readonly ordered = false,
+  ) {
     this.stopReason = initialStop;
     this.tmpPaths = [store.tmpPath(`${job.id}-out`), store.tmpPath(`${job.id}-err`)];
     this.done = this.main().catch((e: unknown) => this.fail(e));
@@ -75,8 +82,10 @@ export class JobRun {
     const ids = resultIds(this.job);
     await Promise.all([ids.out, ids.err].filter((id) => this.store.files.has(id)).map((id) => this.store.deleteFile(id)));
     const input = this.store.jobInputPath(this.job.id);
-    const out = new ResultWriter(this.tmpPaths[0]);
-    const err = new ResultWriter(this.tmpPaths[1]);
+    // Inline jobs answer in an array the docs say follows input order and carry no key, so they are never shuffled.
+    const shuffle = this.ordered || this.job.inline ? undefined : resultShuffle(this.job);
+    const out = new ResultWriter(this.tmpPaths[0], shuffle);
+    const err = new ResultWriter(this.tmpPaths[1], shuffle);
     let index = 0;
     const slice = new TimeSlice();
     try {
@@ -86,12 +95,13 @@ export class JobRun {
           await this.pace(index);
         }
         if (this.stopReason === 'expire' && this.job.kind === 'openai') {
-          await err.write(expiredLine(this.job, text, index));
+          const expired = expiredLine(this.job, text, index);
+          await err.write(expired.line, expired.keyed);
         } else if (this.stopReason !== undefined) {
           break;
         } else {
           const outcome = runLine(this.job, text, index, this.now());
-          await (outcome.toErrorFile ? err : out).write(outcome.line);
+          await (outcome.toErrorFile ? err : out).write(outcome.line, outcome.keyed);
           this.processed += 1;
           this.succeeded += outcome.ok ? 1 : 0;
           this.failed += outcome.ok ? 0 : 1;

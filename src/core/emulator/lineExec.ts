@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseObject } from './jobInput';
-import { embed, generate, type ModelResult } from './localModel';
+import { embed, generate, invalidArgument, type ModelResult } from './localModel';
 import { isKnownGeminiModel } from './models';
 import { runOpenAI } from './openaiModel';
 import type { JobRecord } from './types';
@@ -12,7 +12,14 @@ export interface LineOutcome {
   line: string;
   /** OpenAI only: true when the line belongs in the error file. */
   toErrorFile: boolean;
+  /** The line carries a key (`key` / `custom_id`) a client can join it by, so its place in the results may change. */
+  keyed: boolean;
   usage?: { input: number; output: number };
+}
+
+/** A key a client can join by (what core/jobs/joinResults.ts matches): a string or a number. */
+function joinable(key: unknown): boolean {
+  return typeof key === 'string' || typeof key === 'number';
 }
 
 function geminiLine(result: ModelResult, tag: { key?: unknown; metadata?: unknown }): LineOutcome {
@@ -24,7 +31,7 @@ function geminiLine(result: ModelResult, tag: { key?: unknown; metadata?: unknow
   if (tag.key !== undefined) {
     out.key = tag.key;
   }
-  return { ok: 'response' in result, line: JSON.stringify(out), toErrorFile: false };
+  return { ok: 'response' in result, line: JSON.stringify(out), toErrorFile: false, keyed: joinable(tag.key) };
 }
 
 function shortHash(seed: string, len: number): string {
@@ -35,7 +42,7 @@ function shortHash(seed: string, len: number): string {
 function runGemini(job: JobRecord, text: string): LineOutcome {
   const obj = parseObject(text);
   if (!obj) {
-    return geminiLine({ error: { code: 400, message: 'Invalid JSON payload received.', status: 'INVALID_ARGUMENT' } }, {});
+    return geminiLine({ error: invalidArgument('Invalid JSON payload received.') }, {});
   }
   const wrapped = 'request' in obj || 'key' in obj || job.inline;
   const request = wrapped ? obj.request : obj;
@@ -60,18 +67,19 @@ function runOpenAILine(job: JobRecord, text: string, index: number, nowSec: numb
     response: { status_code: result.status, request_id: reqId, body: result.body },
     error: null,
   };
-  return { ok: result.status === 200, line: JSON.stringify(line), toErrorFile: result.status !== 200, usage: result.usage };
+  return { ok: result.status === 200, line: JSON.stringify(line), toErrorFile: result.status !== 200, keyed: joinable(line.custom_id), usage: result.usage };
 }
 
 /** An OpenAI error-file line for a request that never ran because the batch expired. */
-export function expiredLine(job: JobRecord, text: string, index: number): string {
+export function expiredLine(job: JobRecord, text: string, index: number): { line: string; keyed: boolean } {
   const obj = parseObject(text) ?? {};
-  return JSON.stringify({
+  const line = JSON.stringify({
     id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
     custom_id: obj.custom_id ?? null,
     response: null,
     error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' },
   });
+  return { line, keyed: joinable(obj.custom_id) };
 }
 
 /**
@@ -84,7 +92,7 @@ export function runLine(job: JobRecord, text: string, index: number, nowMs: numb
   } catch {
     const obj = parseObject(text) ?? {};
     if (job.kind !== 'openai') {
-      return geminiLine({ error: { code: 400, message: 'Invalid JSON payload received.', status: 'INVALID_ARGUMENT' } }, job.inline ? { metadata: obj.metadata } : { key: obj.key });
+      return geminiLine({ error: invalidArgument('Invalid JSON payload received.') }, job.inline ? { metadata: obj.metadata } : { key: obj.key });
     }
     const line = {
       id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
@@ -92,6 +100,6 @@ export function runLine(job: JobRecord, text: string, index: number, nowMs: numb
       response: { status_code: 400, request_id: shortHash(`${job.id}:${index}`, 32), body: { error: { message: 'The request body could not be read.', type: 'invalid_request_error', param: null, code: null } } },
       error: null,
     };
-    return { ok: false, line: JSON.stringify(line), toErrorFile: true };
+    return { ok: false, line: JSON.stringify(line), toErrorFile: true, keyed: joinable(line.custom_id) };
   }
 }

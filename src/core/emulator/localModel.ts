@@ -2,12 +2,17 @@ import { createHash } from 'node:crypto';
 import { embedText, seedOf, tokensOf } from './embeddings';
 import { schemaInstance } from './schemaInstance';
 import { DEFAULT_EMBEDDING_DIMENSIONS } from './models';
+import { rpcCode } from '../jobs/rpcCode';
 
-/** A per-request failure, reported in the results (not a failure of the batch). */
+/**
+ * A per-request failure, reported in the results (not a failure of the batch): a `google.rpc.Status` as real result
+ * files carry it, `{"code": 3, "message": "…"}` with the gRPC code and no `status` name (see core/jobs/rpcCode.ts
+ * and core/jobs/resultLine.ts for the sources). This is the one shape every Gemini error line of the emulator has.
+ */
 export interface RequestFailure {
+  /** gRPC code (`google.rpc.Code`), e.g. 3 INVALID_ARGUMENT. */
   code: number;
   message: string;
-  status: string;
 }
 
 export type ModelResult = { response: Record<string, unknown> } | { error: RequestFailure };
@@ -18,8 +23,13 @@ function field(o: Obj | undefined, camel: string, snake: string): unknown {
   return o === undefined ? undefined : o[camel] ?? o[snake];
 }
 
+/** A Status with code 3 INVALID_ARGUMENT: the failure of a request the local model cannot answer. */
+export function invalidArgument(message: string): RequestFailure {
+  return { code: rpcCode('INVALID_ARGUMENT'), message };
+}
+
 function invalid(message: string): { error: RequestFailure } {
-  return { error: { code: 400, message, status: 'INVALID_ARGUMENT' } };
+  return { error: invalidArgument(message) };
 }
 
 /**

@@ -76,7 +76,8 @@ export async function syncGemini(call: Call, version: string, model: string, ver
     throw new HttpError(404, `Method models/${model}:${verb} is not served by the emulator.`);
   }
   if ('error' in result) {
-    throw new HttpError(result.error.code, result.error.message);
+    // Every local-model failure is INVALID_ARGUMENT, answered synchronously as HTTP 400 (code.proto's mapping).
+    throw new HttpError(400, result.error.message);
   }
   // embedContent answers `{embedding}` without the batch-only tokenCount.
   sendJson(call.res, 200, verb === 'embedContent' ? { embedding: result.response.embedding } : result.response);

@@ -34,6 +34,11 @@ export interface EmulatorOptions {
   /** A job still unfinished this long after creation expires (default 48 h for Gemini, 24 h for OpenAI `/v1/` batches). */
   expirySeconds?: number;
   faults?: FaultOptions;
+  /**
+   * Write results in input order. By default keyed result lines come out in a seeded shuffled order, because the
+   * real services do not keep input order (reference batch-api.md, pitfalls 1 and 9): clients must join by key.
+   */
+  ordered?: boolean;
   /** The services' limits (defaults: the real ones, see `limits.ts`); tests shrink them instead of sending gigabytes. */
   limits?: Partial<EmulatorLimits>;
   /** One line per request: method, path, status, ms. Never the key. */
