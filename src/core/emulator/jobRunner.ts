@@ -82,8 +82,7 @@ export class JobRun {
     const ids = resultIds(this.job);
     await Promise.all([ids.out, ids.err].filter((id) => this.store.files.has(id)).map((id) => this.store.deleteFile(id)));
     const input = this.store.jobInputPath(this.job.id);
-    // Inline jobs answer in an array the docs say follows input order and carry no key, so they are never shuffled.
-    const shuffle = this.ordered || this.job.inline ? undefined : resultShuffle(this.job);
+    const shuffle = this.ordered ? undefined : resultShuffle(this.job);
     const out = new ResultWriter(this.tmpPaths[0], shuffle);
     const err = new ResultWriter(this.tmpPaths[1], shuffle);
     let index = 0;

@@ -22,6 +22,14 @@ function joinable(key: unknown): boolean {
   return typeof key === 'string' || typeof key === 'number';
 }
 
+/**
+ * An inline request's `metadata` is what a client matches an inline response by: the docs promise input order, but
+ * responses have come back out of order (reference batch-api.md, pitfall 1, googleapis/python-genai#1909).
+ */
+function hasMetadata(metadata: unknown): boolean {
+  return typeof metadata === 'object' && metadata !== null && Object.keys(metadata).length > 0;
+}
+
 function geminiLine(result: ModelResult, tag: { key?: unknown; metadata?: unknown }): LineOutcome {
   // Real output puts `response`/`error` first and `key` last.
   const out: Record<string, unknown> = 'response' in result ? { response: result.response } : { error: result.error };
@@ -31,7 +39,7 @@ function geminiLine(result: ModelResult, tag: { key?: unknown; metadata?: unknow
   if (tag.key !== undefined) {
     out.key = tag.key;
   }
-  return { ok: 'response' in result, line: JSON.stringify(out), toErrorFile: false, keyed: joinable(tag.key) };
+  return { ok: 'response' in result, line: JSON.stringify(out), toErrorFile: false, keyed: joinable(tag.key) || hasMetadata(tag.metadata) };
 }
 
 function shortHash(seed: string, len: number): string {

@@ -45,6 +45,20 @@ suite('emulator: result order', () => {
       }
     });
 
+    test('inline responses with metadata are shuffled (reported out of order); ones without metadata keep their order', async () => {
+      const ai = env.genai();
+      const src = Array.from({ length: 40 }, (_, i) => (i % 10 === 0 ? { contents: `plain ${i / 10}` } : { contents: `q${i}`, metadata: { key: `m${i}` } }));
+      const job = await ai.batches.create({ model: 'gemini-2.5-flash', src });
+      const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 10000, 30);
+      const responses = done.dest?.inlinedResponses ?? [];
+      const keys = responses.filter((r) => r.metadata).map((r) => r.metadata!.key);
+      const want = src.filter((r) => r.metadata).map((r) => r.metadata!.key);
+      assert.deepEqual([...keys].sort(), [...want].sort());
+      assert.notDeepEqual(keys, want);
+      const plain = responses.filter((r) => !r.metadata).map((r) => /plain (\d)/.exec(r.response?.candidates?.[0]?.content?.parts?.[0]?.text ?? '')?.[1]);
+      assert.deepEqual(plain, ['0', '1', '2', '3']);
+    });
+
     test('OpenAI /v1/ batches are shuffled too (the guide lists request-2 first)', async () => {
       const client = env.openai('/v1/');
       const n = 40;
