@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { embedText, seedOf, tokensOf } from './embeddings';
+import { mediaAnswer } from './mediaAnswer';
+import { promptUsage, thoughtTokens, usageMetadata } from './usage';
 import { schemaInstance } from './schemaInstance';
 import { DEFAULT_EMBEDDING_DIMENSIONS } from './models';
 import { rpcCode } from '../jobs/rpcCode';
@@ -72,7 +74,6 @@ export function generate(model: string, request: unknown): ModelResult {
     }
   }
   const prompt = contents.map(contentText).join('\n');
-  const system = contentText(field(req, 'systemInstruction', 'system_instruction'));
   const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const config = field(req, 'generationConfig', 'generation_config') as Obj | undefined;
   const mime = field(config, 'responseMimeType', 'response_mime_type');
@@ -85,22 +86,20 @@ export function generate(model: string, request: unknown): ModelResult {
     text = emulatedText(model, prompt, hash);
   }
   const count = Math.min(8, Math.max(1, Number(field(config, 'candidateCount', 'candidate_count') ?? 1) || 1));
-  const promptTokens = tokensOf(prompt + system);
-  const outTokens = tokensOf(text) * count;
+  const media = mediaAnswer(model);
+  const parts = media ? media.parts(text) : [{ text }];
+  const outTokens = (media ? media.tokens : tokensOf(text)) * count;
+  const thoughts = thoughtTokens(model, config, seed) * count;
   return {
     response: {
       candidates: Array.from({ length: count }, (_, index) => ({
-        content: { parts: [{ text }], role: 'model' },
+        content: { parts, role: 'model' },
         finishReason: 'STOP',
         index,
       })),
-      usageMetadata: {
-        promptTokenCount: promptTokens,
-        candidatesTokenCount: outTokens,
-        totalTokenCount: promptTokens + outTokens,
-        promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptTokens }],
-      },
-      modelVersion: `${model}-emulated`,
+      usageMetadata: usageMetadata(promptUsage(req), outTokens, thoughts, media ? [{ modality: media.modality, tokenCount: outTokens }] : undefined),
+      // Real lines name the model as asked (`"modelVersion":"gemini-2.5-flash"`, real-output/); the text says "emulated".
+      modelVersion: model,
       responseId: Buffer.from(hash.slice(0, 34), 'hex').toString('base64url'),
     },
   };
