@@ -23,10 +23,14 @@ Options:
   --ambiguous-create       create jobs, then answer 500 anyway
   --ordered                write results in input order (default: keyed results in a seeded shuffled
                            order, as the real services do not keep input order; join results by key)
+  --webhook-any-host       let webhooks call any host (default: loopback URIs only, so no request
+                           can make the emulator POST to a machine you did not choose)
   --quiet                  do not log requests
   -h, --help               show this help
 
 Environment: GEMINI_BATCH_EMULATOR_FAULTS='{"rate429":0.2,"latencyMs":50}' sets faults (flags win).
+Webhooks: batches end with a Standard Webhooks POST to the registered webhooks (POST /v1beta/webhooks) or
+to batch.webhookConfig.uris; only loopback URIs unless --webhook-any-host.
 Admin: POST {baseUrl}/emulator/faults with a JSON FaultOptions body changes faults while running.
 Only requests addressed to the bound address (Host header) are served, and web pages of other origins are
 refused (403), so a page in a browser cannot drive or read the emulator.
@@ -53,6 +57,7 @@ interface Parsed {
   expirySeconds?: number;
   faults: FaultOptions;
   ordered: boolean;
+  webhookAnyHost: boolean;
   quiet: boolean;
 }
 
@@ -66,7 +71,7 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       throw new UsageError(`GEMINI_BATCH_EMULATOR_FAULTS: ${(e as Error).message}`);
     }
   }
-  const p: Parsed = { help: false, port: 0, host: '127.0.0.1', dataDir: path.join(os.homedir(), '.gemini-batch-studio', 'emulator'), faults, ordered: false, quiet: false };
+  const p: Parsed = { help: false, port: 0, host: '127.0.0.1', dataDir: path.join(os.homedir(), '.gemini-batch-studio', 'emulator'), faults, ordered: false, webhookAnyHost: false, quiet: false };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
     const value = (): string => {
@@ -102,6 +107,8 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       p.faults.ambiguousCreate = true;
     } else if (flag === '--ordered') {
       p.ordered = true;
+    } else if (flag === '--webhook-any-host') {
+      p.webhookAnyHost = true;
     } else if (flag === '--quiet') {
       p.quiet = true;
     } else {
@@ -142,6 +149,7 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
       expirySeconds: parsed.expirySeconds,
       faults: parsed.faults,
       ordered: parsed.ordered,
+      allowAnyWebhookHost: parsed.webhookAnyHost,
       log: parsed.quiet ? undefined : (line) => out(line),
     });
   } catch (e) {

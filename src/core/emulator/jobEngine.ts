@@ -26,6 +26,8 @@ export class JobEngine {
     private readonly now: () => number,
     /** Results in input order instead of the services' arbitrary order (EmulatorOptions.ordered). */
     private readonly ordered = false,
+    /** Told once each job becomes final (the webhook events). */
+    private readonly onFinal: (job: JobRecord) => void = () => undefined,
   ) {}
 
   /** Resumes every unfinished job found on disk (a restart re-runs it from its input). */
@@ -125,6 +127,7 @@ export class JobEngine {
       this.runs.delete(job.id);
       if (job.final) {
         this.clearTimers(job.id);
+        this.onFinal(job);
       }
     });
     return run;

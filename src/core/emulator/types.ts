@@ -39,6 +39,11 @@ export interface EmulatorOptions {
    * real services do not keep input order (reference batch-api.md, pitfalls 1 and 9): clients must join by key.
    */
   ordered?: boolean;
+  /**
+   * Let webhooks (registered or `batch.webhookConfig.uris`) call hosts other than this machine. Off by default: the
+   * emulator POSTs events only to loopback URIs, so no request body can make it call a host the user did not choose.
+   */
+  allowAnyWebhookHost?: boolean;
   /** The services' limits (defaults: the real ones, see `limits.ts`); tests shrink them instead of sending gigabytes. */
   limits?: Partial<EmulatorLimits>;
   /** One line per request: method, path, status, ms. Never the key. */
@@ -119,6 +124,8 @@ export interface JobRecord {
   expiryMs: number;
   seq: number;
   cancelMs?: number;
+  /** `batch.webhookConfig` of a Gemini create: these URIs get the end event instead of the registered webhooks. */
+  webhook?: { uris?: string[]; userMetadata?: Record<string, unknown> };
   /** OpenAI validation errors: the batch fails after its validating phase. */
   validationErrors?: OpenAIBatchError[];
   final?: {
