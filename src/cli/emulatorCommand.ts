@@ -21,6 +21,13 @@ Options:
   --retry-after S          Retry-After seconds on injected 429s (default 1)
   --fault-seed N           seed of the fault PRNG (default 1)
   --ambiguous-create       create jobs, then answer 500 anyway
+ Failure rehearsals (shape the jobs created while set):
+  --fault-line-rate R      share of lines failing alone with a real code (429, 500, 503, 400);
+                           1 = every line fails while the job still succeeds
+  --fault-truncate-json R  share of JSON-mode answers cut short (finishReason MAX_TOKENS)
+  --fault-pending-seconds S  jobs stay pending S seconds longer
+  --fault-job-fail         jobs fail halfway (FAILED, with an error)
+  --fault-job-expire       jobs expire halfway (Gemini: no results; OpenAI: partial results)
   --ordered                write results in input order (default: keyed results in a seeded shuffled
                            order, as the real services do not keep input order; join results by key)
   --webhook-any-host       let webhooks call any host (default: loopback URIs only, so no request
@@ -28,7 +35,8 @@ Options:
   --quiet                  do not log requests
   -h, --help               show this help
 
-Environment: GEMINI_BATCH_EMULATOR_FAULTS='{"rate429":0.2,"latencyMs":50}' sets faults (flags win).
+Environment: GEMINI_BATCH_EMULATOR_FAULTS='{"rate429":0.2,"lineFailRate":0.1}' sets faults and rehearsals
+(flags win).
 Webhooks: batches end with a Standard Webhooks POST to the registered webhooks (POST /v1beta/webhooks) or
 to batch.webhookConfig.uris; only loopback URIs unless --webhook-any-host.
 Admin: POST {baseUrl}/emulator/faults with a JSON FaultOptions body changes faults while running.
@@ -44,6 +52,15 @@ const FAULT_FLAGS: Record<string, keyof FaultOptions> = {
   '--latency-ms': 'latencyMs',
   '--retry-after': 'retryAfterSeconds',
   '--fault-seed': 'seed',
+  '--fault-line-rate': 'lineFailRate',
+  '--fault-truncate-json': 'truncateJsonRate',
+  '--fault-pending-seconds': 'pendingSeconds',
+};
+
+const FAULT_SWITCHES: Record<string, keyof FaultOptions> = {
+  '--ambiguous-create': 'ambiguousCreate',
+  '--fault-job-fail': 'failJobs',
+  '--fault-job-expire': 'expireJobs',
 };
 
 class UsageError extends Error {}
@@ -103,8 +120,8 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       p.expirySeconds = num();
     } else if (flag in FAULT_FLAGS) {
       (p.faults as Record<string, number>)[FAULT_FLAGS[flag]] = num();
-    } else if (flag === '--ambiguous-create') {
-      p.faults.ambiguousCreate = true;
+    } else if (flag in FAULT_SWITCHES) {
+      (p.faults as Record<string, boolean>)[FAULT_SWITCHES[flag]] = true;
     } else if (flag === '--ordered') {
       p.ordered = true;
     } else if (flag === '--webhook-any-host') {

@@ -11,6 +11,7 @@ import { TimeSlice } from './timeSlice';
 import { isEmbeddingModel, isKnownGeminiModel } from './models';
 import { newId } from './store';
 import { checkWebhookUri } from './webhooks';
+import { rehearsalOf } from './rehearsal';
 import type { JobRecord } from './types';
 
 type Obj = Record<string, unknown>;
@@ -95,6 +96,7 @@ export async function createBatch(ctx: EmulatorContext, call: Call, version: str
   const displayName = optString(batch, ['displayName', 'display_name'], 'batch.');
   const priority = optInt64(batch, ['priority'], 'batch.');
   const webhook = webhookConfigOf(ctx, optObject(batch, ['webhookConfig', 'webhook_config'], 'batch.'));
+  const rehearsal = rehearsalOf(ctx.faults.current);
   const release = ctx.slots.take();
   try {
     const kind: GeminiLineKind = embed ? 'gemini-embed' : 'gemini-generate';
@@ -130,6 +132,7 @@ export async function createBatch(ctx: EmulatorContext, call: Call, version: str
       inline: fileName === undefined,
       priority,
       ...(webhook ? { webhook } : {}),
+      ...(rehearsal ? { rehearsal } : {}),
       total,
       createMs: now,
       jobMs: ctx.jobMs,

@@ -17,7 +17,8 @@ const RESULT_LIFETIME_MS = 48 * 3600 * 1000;
 
 export function runWindow(job: JobRecord): { start: number; ms: number } {
   const pending = job.jobMs * PENDING_SHARE;
-  return { start: job.createMs + pending, ms: job.jobMs - pending };
+  // A rehearsed long pending phase comes on top (rehearsal.ts).
+  return { start: job.createMs + pending + (job.rehearsal?.pendingMs ?? 0), ms: job.jobMs - pending };
 }
 
 /**
@@ -77,6 +78,20 @@ export class JobRun {
     }
   }
 
+  /** A rehearsed job failure or expiry (rehearsal.ts) strikes once half the lines ran. */
+  private rehearseHalfway(): void {
+    const r = this.job.rehearsal;
+    if (!r || this.processed < Math.ceil(this.job.total / 2)) {
+      return;
+    }
+    if (r.fail) {
+      throw new Error('Rehearsed failure: the batch failed halfway (emulator fault option failJobs).');
+    }
+    if (r.expire) {
+      this.requestStop('expire');
+    }
+  }
+
   private async main(): Promise<void> {
     // Results an earlier, interrupted run of this job published (it is not final, so nothing refers to them).
     const ids = resultIds(this.job);
@@ -106,6 +121,7 @@ export class JobRun {
           this.failed += outcome.ok ? 0 : 1;
           this.usage.input += outcome.usage?.input ?? 0;
           this.usage.output += outcome.usage?.output ?? 0;
+          this.rehearseHalfway();
         }
         index += 1;
       }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { parseObject } from './jobInput';
 import { embed, generate, invalidArgument, type ModelResult } from './localModel';
 import { isKnownGeminiModel } from './models';
-import { runOpenAI } from './openaiModel';
+import { runOpenAI, type OpenAIResult } from './openaiModel';
+import { lineFailure, truncated, truncatesJson } from './rehearsal';
 import type { JobRecord } from './types';
 
 /** The result of one input line: the output line and which results file it goes to. */
@@ -46,8 +47,30 @@ function shortHash(seed: string, len: number): string {
   return createHash('sha256').update(seed).digest('hex').slice(0, len);
 }
 
+type Obj = Record<string, unknown>;
+
+/** Whether a Gemini request asks for JSON (`responseMimeType: application/json`). */
+function wantsJson(request: unknown): boolean {
+  const config = (request as Obj | undefined)?.generationConfig ?? (request as Obj | undefined)?.generation_config;
+  const mime = (config as Obj | undefined)?.responseMimeType ?? (config as Obj | undefined)?.response_mime_type;
+  return mime === 'application/json';
+}
+
+/** A rehearsed JSON answer cut short: the text stops mid-way and the finish reason says why (`MAX_TOKENS`). */
+function cutGemini(result: ModelResult): ModelResult {
+  if (!('response' in result)) {
+    return result;
+  }
+  const candidates = (result.response.candidates as { content: { parts: { text?: string }[] }; finishReason: string }[]).map((c) => ({
+    ...c,
+    content: { ...c.content, parts: c.content.parts.map((p) => (typeof p.text === 'string' ? { ...p, text: truncated(p.text) } : p)) },
+    finishReason: 'MAX_TOKENS',
+  }));
+  return { response: { ...result.response, candidates } };
+}
+
 /** Runs one Gemini line (file `{key, request}` or bare request; inline `{request, metadata}`). */
-function runGemini(job: JobRecord, text: string): LineOutcome {
+function runGemini(job: JobRecord, text: string, index: number): LineOutcome {
   const obj = parseObject(text);
   if (!obj) {
     return geminiLine({ error: invalidArgument('Invalid JSON payload received.') }, {});
@@ -56,7 +79,23 @@ function runGemini(job: JobRecord, text: string): LineOutcome {
   const request = wrapped ? obj.request : obj;
   const tag = job.inline ? { metadata: obj.metadata } : { key: obj.key };
   const model = job.model.replace(/^models\//, '');
-  return geminiLine(job.kind === 'embed' ? embed(request) : generate(model, request), tag);
+  const failure = lineFailure(job, index);
+  if (failure) {
+    return geminiLine({ error: { code: failure.grpc, message: failure.message } }, tag);
+  }
+  const result = job.kind === 'embed' ? embed(request) : generate(model, request);
+  return geminiLine(job.kind !== 'embed' && wantsJson(request) && truncatesJson(job, index) ? cutGemini(result) : result, tag);
+}
+
+/** A rehearsed JSON chat answer cut short: `finish_reason: "length"`, the content stops mid-way. */
+function cutOpenAI(answer: Obj, request: Obj | undefined): Obj {
+  const format = (request?.response_format as Obj | undefined)?.type;
+  const a = answer as { choices?: { message: { content: string | null }; finish_reason: string }[] };
+  if ((format !== 'json_schema' && format !== 'json_object') || !Array.isArray(a.choices)) {
+    return answer;
+  }
+  const choices = a.choices.map((c) => ({ ...c, message: { ...c.message, content: truncated(c.message.content ?? '') }, finish_reason: 'length' }));
+  return { ...a, choices };
 }
 
 /** Runs one OpenAI batch line; HTTP failures go to the error file with `response.body.error` and `error: null`. */
@@ -64,7 +103,13 @@ function runOpenAILine(job: JobRecord, text: string, index: number, nowSec: numb
   const obj = parseObject(text) ?? {};
   const reqId = shortHash(`${job.id}:${index}`, 32);
   const body = obj.body as Record<string, unknown> | undefined;
-  let result = runOpenAI(job.endpoint ?? '/v1/chat/completions', body, nowSec);
+  const failure = lineFailure(job, index);
+  let result: OpenAIResult = failure
+    ? { status: failure.http, body: { error: { message: failure.message, type: failure.type, param: null, code: failure.code } } }
+    : runOpenAI(job.endpoint ?? '/v1/chat/completions', body, nowSec);
+  if (!failure && result.status === 200 && truncatesJson(job, index)) {
+    result = { ...result, body: cutOpenAI(result.body, body) };
+  }
   const model = typeof body?.model === 'string' ? body.model : JSON.stringify(body?.model ?? null);
   if (job.api === 'openai-compat' && result.status === 200 && !isKnownGeminiModel(model.replace(/^models\//, ''))) {
     result = { status: 404, body: { error: { message: `models/${model} is not found for API version v1beta.`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' } } };
@@ -96,7 +141,7 @@ export function expiredLine(job: JobRecord, text: string, index: number): { line
  */
 export function runLine(job: JobRecord, text: string, index: number, nowMs: number): LineOutcome {
   try {
-    return job.kind === 'openai' ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000)) : runGemini(job, text);
+    return job.kind === 'openai' ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000)) : runGemini(job, text, index);
   } catch {
     const obj = parseObject(text) ?? {};
     if (job.kind !== 'openai') {

@@ -21,6 +21,17 @@ export interface FaultOptions {
   seed?: number;
   /** Batch creates make the job, then answer 500 anyway: tests that clients never retry creates blindly. */
   ambiguousCreate?: boolean;
+  // Failure rehearsals (rehearsal.ts): copied onto each job created while they are set.
+  /** Share of lines that fail alone, with a real code (429 RESOURCE_EXHAUSTED, 500, 503, 400); 1 = every line fails, the job still SUCCEEDED. */
+  lineFailRate?: number;
+  /** Share of JSON-mode answers cut short, so they break their schema (`finishReason: MAX_TOKENS`, OpenAI `length`). */
+  truncateJsonRate?: number;
+  /** Jobs stay pending this many seconds longer before they run. */
+  pendingSeconds?: number;
+  /** Jobs fail halfway: FAILED with an error, no results. */
+  failJobs?: boolean;
+  /** Jobs expire halfway: no results for Gemini, the finished lines plus `batch_expired` ones for OpenAI. */
+  expireJobs?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -124,6 +135,8 @@ export interface JobRecord {
   expiryMs: number;
   seq: number;
   cancelMs?: number;
+  /** The failure rehearsal the job was created under (rehearsal.ts). */
+  rehearsal?: { lineFailRate?: number; truncateJsonRate?: number; pendingMs?: number; fail?: boolean; expire?: boolean };
   /** `batch.webhookConfig` of a Gemini create: these URIs get the end event instead of the registered webhooks. */
   webhook?: { uris?: string[]; userMetadata?: Record<string, unknown> };
   /** OpenAI validation errors: the batch fails after its validating phase. */
