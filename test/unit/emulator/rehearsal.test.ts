@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createReadStream, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseFaults } from '../../../src/core/emulator/faults';
+import { faultsForPresets, REHEARSAL_PRESETS } from '../../../src/core/emulator/rehearsalPresets';
 import { joinResults } from '../../../src/core/jobs/joinResults';
 import { summarizeResults } from '../../../src/core/jobs/summarizeResults';
 import { pollUntil, TERMINAL, withEmulator, writeJsonl, type EmulatorFixture } from './helpers';
@@ -119,5 +120,17 @@ suite('emulator: failure rehearsals', () => {
     });
     assert.throws(() => parseFaults({ failJobs: 1 }), /boolean/);
     assert.throws(() => parseFaults({ lineFailRate: 'high' }), /non-negative number/);
+  });
+});
+
+suite('emulator: rehearsal presets', () => {
+  test('every preset is a valid fault setting; picks merge; only one exclusive pick survives', () => {
+    for (const p of REHEARSAL_PRESETS) {
+      assert.deepEqual(parseFaults(p.faults), p.faults, p.id);
+    }
+    assert.equal(new Set(REHEARSAL_PRESETS.map((p) => p.id)).size, REHEARSAL_PRESETS.length);
+    assert.deepEqual(faultsForPresets(['line-failures', 'long-pending']), { lineFailRate: 0.2, pendingSeconds: 60 });
+    assert.deepEqual(faultsForPresets(['job-fails', 'job-expires']), { failJobs: true });
+    assert.deepEqual(faultsForPresets([]), {});
   });
 });
