@@ -59,6 +59,7 @@ export function checkWebhookUri(ctx: EmulatorContext, uri: unknown, field: strin
 export class WebhookRegistry {
   private readonly rows = new Map<string, StoredWebhook>();
   private readonly file: string;
+  private saving: Promise<void> = Promise.resolve();
   constructor(dataDir: string) {
     this.file = path.join(dataDir, 'webhooks.json');
   }
@@ -87,10 +88,16 @@ export class WebhookRegistry {
     await this.save();
     return had;
   }
-  private async save(): Promise<void> {
-    const tmp = `${this.file}.tmp`;
-    await fsp.writeFile(tmp, JSON.stringify(this.all()));
-    await fsp.rename(tmp, this.file);
+  /** Saves run one after another: two at once would share the temp file and one rename would miss it. */
+  private save(): Promise<void> {
+    const write = async (): Promise<void> => {
+      const tmp = `${this.file}.tmp`;
+      await fsp.writeFile(tmp, JSON.stringify(this.all()));
+      await fsp.rename(tmp, this.file);
+    };
+    const next = this.saving.then(write, write);
+    this.saving = next.catch(() => undefined);
+    return next;
   }
 }
 

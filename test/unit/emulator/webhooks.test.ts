@@ -113,6 +113,15 @@ suite('emulator: webhooks', () => {
     assert.deepEqual((await ai.webhooks.list()).webhooks ?? [], []);
   });
 
+  test('twenty webhooks created at once are all kept, and survive a restart', async () => {
+    const ai = env.genai();
+    const made = await Promise.all(Array.from({ length: 20 }, (_, i) => ai.webhooks.create({ subscribed_events: ['batch.succeeded'], uri: `http://127.0.0.1:9/h${i}` })));
+    assert.equal(new Set(made.map((w) => w.name)).size, 20);
+    await env.restart({});
+    const listed = (await env.genai().webhooks.list()).webhooks ?? [];
+    assert.deepEqual(listed.map((w) => w.name).sort(), made.map((w) => w.name).sort());
+  });
+
   test('isLoopbackUri: loopback names and addresses only', () => {
     for (const u of ['http://localhost:8080/x', 'http://127.0.0.1/x', 'https://127.9.9.9/x', 'http://[::1]:9/x']) {
       assert.ok(isLoopbackUri(u), u);
