@@ -21,16 +21,30 @@ Options:
   --retry-after S          Retry-After seconds on injected 429s (default 1)
   --fault-seed N           seed of the fault PRNG (default 1)
   --ambiguous-create       create jobs, then answer 500 anyway
+ Failure rehearsals (shape the jobs created while set):
+  --fault-line-rate R      share of lines failing alone with a real code (429, 500, 503, 400);
+                           1 = every line fails while the job still succeeds
+  --fault-truncate-json R  share of JSON-mode answers cut short (finishReason MAX_TOKENS)
+  --fault-pending-seconds S  jobs stay pending S seconds longer
+  --fault-job-fail         jobs fail halfway (FAILED, with an error)
+  --fault-job-expire       jobs expire halfway (Gemini: no results; OpenAI: partial results)
+  --ordered                write results in input order (default: keyed results in a seeded shuffled
+                           order, as the real services do not keep input order; join results by key)
+  --webhook-any-host       let webhooks call any host (default: loopback URIs only, so no request
+                           can make the emulator POST to a machine you did not choose)
   --quiet                  do not log requests
   -h, --help               show this help
 
-Environment: GEMINI_BATCH_EMULATOR_FAULTS='{"rate429":0.2,"latencyMs":50}' sets faults (flags win).
+Environment: GEMINI_BATCH_EMULATOR_FAULTS='{"rate429":0.2,"lineFailRate":0.1}' sets faults and rehearsals
+(flags win).
+Webhooks: batches end with a Standard Webhooks POST to the registered webhooks (POST /v1beta/webhooks) or
+to batch.webhookConfig.uris; only loopback URIs unless --webhook-any-host.
 Admin: POST {baseUrl}/emulator/faults with a JSON FaultOptions body changes faults while running.
 Only requests addressed to the bound address (Host header) are served, and web pages of other origins are
 refused (403), so a page in a browser cannot drive or read the emulator.
 `;
 
-/** A Map: the flag looked up is the user's word, and a plain object would answer `constructor` with its own. */
+/** Maps: the flag looked up is the user's word, and a plain object would answer `constructor` with its own. */
 const FAULT_FLAGS: ReadonlyMap<string, keyof FaultOptions> = new Map<string, keyof FaultOptions>([
   ['--fault-429', 'rate429'],
   ['--fault-500', 'rate500'],
@@ -39,6 +53,15 @@ const FAULT_FLAGS: ReadonlyMap<string, keyof FaultOptions> = new Map<string, key
   ['--latency-ms', 'latencyMs'],
   ['--retry-after', 'retryAfterSeconds'],
   ['--fault-seed', 'seed'],
+  ['--fault-line-rate', 'lineFailRate'],
+  ['--fault-truncate-json', 'truncateJsonRate'],
+  ['--fault-pending-seconds', 'pendingSeconds'],
+]);
+
+const FAULT_SWITCHES: ReadonlyMap<string, keyof FaultOptions> = new Map<string, keyof FaultOptions>([
+  ['--ambiguous-create', 'ambiguousCreate'],
+  ['--fault-job-fail', 'failJobs'],
+  ['--fault-job-expire', 'expireJobs'],
 ]);
 
 class UsageError extends Error {}
@@ -51,6 +74,8 @@ interface Parsed {
   jobSeconds?: number;
   expirySeconds?: number;
   faults: FaultOptions;
+  ordered: boolean;
+  webhookAnyHost: boolean;
   quiet: boolean;
 }
 
@@ -64,7 +89,7 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       throw new UsageError(`GEMINI_BATCH_EMULATOR_FAULTS: ${(e as Error).message}`);
     }
   }
-  const p: Parsed = { help: false, port: 0, host: '127.0.0.1', dataDir: path.join(os.homedir(), '.gemini-batch-studio', 'emulator'), faults, quiet: false };
+  const p: Parsed = { help: false, port: 0, host: '127.0.0.1', dataDir: path.join(os.homedir(), '.gemini-batch-studio', 'emulator'), faults, ordered: false, webhookAnyHost: false, quiet: false };
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
     const value = (): string => {
@@ -96,8 +121,12 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       p.expirySeconds = num();
     } else if (FAULT_FLAGS.has(flag)) {
       (p.faults as Record<string, number>)[FAULT_FLAGS.get(flag) as string] = num();
-    } else if (flag === '--ambiguous-create') {
-      p.faults.ambiguousCreate = true;
+    } else if (FAULT_SWITCHES.has(flag)) {
+      (p.faults as Record<string, boolean>)[FAULT_SWITCHES.get(flag) as string] = true;
+    } else if (flag === '--ordered') {
+      p.ordered = true;
+    } else if (flag === '--webhook-any-host') {
+      p.webhookAnyHost = true;
     } else if (flag === '--quiet') {
       p.quiet = true;
     } else {
@@ -137,6 +166,8 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
       jobSeconds: parsed.jobSeconds,
       expirySeconds: parsed.expirySeconds,
       faults: parsed.faults,
+      ordered: parsed.ordered,
+      allowAnyWebhookHost: parsed.webhookAnyHost,
       log: parsed.quiet ? undefined : (line) => out(line),
     });
   } catch (e) {

@@ -5,6 +5,7 @@ import type { JobEngine } from './jobEngine';
 import type { JobSlots } from './jobSlots';
 import type { KeyedLock } from './keyedLock';
 import type { EmulatorLimits } from './types';
+import type { WebhookRegistry } from './webhooks';
 
 /** What every handler may use: the instance's state (there is no module-level state anywhere). */
 export interface EmulatorContext {
@@ -20,6 +21,10 @@ export interface EmulatorContext {
   expiryMs: number;
   /** The same for an OpenAI `/v1/` batch: its 24 h completion window unless `expirySeconds` says otherwise. */
   openaiExpiryMs: number;
+  /** The registered webhooks. */
+  webhooks: WebhookRegistry;
+  /** Webhook URIs may name any host (EmulatorOptions.allowAnyWebhookHost); otherwise loopback only. */
+  webhookAnyHost: boolean;
   now(): number;
 }
 

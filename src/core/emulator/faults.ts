@@ -60,7 +60,22 @@ export class FaultController {
   }
 }
 
-const FAULT_KEYS: (keyof FaultOptions)[] = ['rate429', 'rate500', 'rate503', 'resetUpload', 'latencyMs', 'retryAfterSeconds', 'seed', 'ambiguousCreate'];
+const FAULT_KEYS: (keyof FaultOptions)[] = [
+  'rate429',
+  'rate500',
+  'rate503',
+  'resetUpload',
+  'latencyMs',
+  'retryAfterSeconds',
+  'seed',
+  'ambiguousCreate',
+  'lineFailRate',
+  'truncateJsonRate',
+  'pendingSeconds',
+  'failJobs',
+  'expireJobs',
+];
+const BOOLEAN_KEYS: (keyof FaultOptions)[] = ['ambiguousCreate', 'failJobs', 'expireJobs'];
 
 /** Keeps only known keys with the right types; throws on anything else (the admin endpoint answers 400). */
 export function parseFaults(value: unknown): FaultOptions {
@@ -72,11 +87,11 @@ export function parseFaults(value: unknown): FaultOptions {
     if (!FAULT_KEYS.includes(k as keyof FaultOptions)) {
       throw new TypeError(`unknown fault option "${k}" (known: ${FAULT_KEYS.join(', ')})`);
     }
-    if (k === 'ambiguousCreate') {
+    if (BOOLEAN_KEYS.includes(k as keyof FaultOptions)) {
       if (typeof v !== 'boolean') {
-        throw new TypeError('ambiguousCreate must be a boolean');
+        throw new TypeError(`${k} must be a boolean`);
       }
-      out.ambiguousCreate = v;
+      (out as Record<string, boolean>)[k] = v;
     } else {
       if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
         throw new TypeError(`${k} must be a non-negative number`);

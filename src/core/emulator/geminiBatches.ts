@@ -10,6 +10,8 @@ import { checkLineSafely, scanGeminiFile } from './jobScan';
 import { TimeSlice } from './timeSlice';
 import { isEmbeddingModel, isKnownGeminiModel } from './models';
 import { newId } from './store';
+import { checkWebhookUri } from './webhooks';
+import { rehearsalOf } from './rehearsal';
 import type { JobRecord } from './types';
 
 type Obj = Record<string, unknown>;
@@ -49,6 +51,26 @@ async function writeInline(ctx: EmulatorContext, id: string, kind: GeminiLineKin
   await fsp.rename(tmp, target);
 }
 
+/**
+ * `batch.webhookConfig: {uris, userMetadata}` (@google/genai `WebhookConfig`, sent as `batch.webhookConfig`; reference
+ * batch-api.md §6): checked at create, so a URI the emulator will not call is a 400 now, not a silent miss later.
+ */
+function webhookConfigOf(ctx: EmulatorContext, config: Obj | undefined): JobRecord['webhook'] {
+  if (config === undefined) {
+    return undefined;
+  }
+  const uris = config.uris;
+  if (uris !== undefined && !Array.isArray(uris)) {
+    throw new HttpError(400, '* batch.webhook_config.uris: must be a list of URIs');
+  }
+  const checked = (uris ?? []).map((u, i) => checkWebhookUri(ctx, u, `batch.webhook_config.uris[${i}]`));
+  const meta = config.userMetadata ?? config.user_metadata;
+  if (meta !== undefined && (typeof meta !== 'object' || meta === null || Array.isArray(meta))) {
+    throw new HttpError(400, '* batch.webhook_config.user_metadata: must be an object');
+  }
+  return { uris: checked, ...(meta !== undefined ? { userMetadata: meta as Obj } : {}) };
+}
+
 /** `POST /{v}/models/{m}:batchGenerateContent` and `:asyncBatchEmbedContent`. */
 export async function createBatch(ctx: EmulatorContext, call: Call, version: string, model: string, method: string): Promise<void> {
   const body = await readJsonBody(call.req);
@@ -73,6 +95,8 @@ export async function createBatch(ctx: EmulatorContext, call: Call, version: str
   }
   const displayName = optString(batch, ['displayName', 'display_name'], 'batch.');
   const priority = optInt64(batch, ['priority'], 'batch.');
+  const webhook = webhookConfigOf(ctx, optObject(batch, ['webhookConfig', 'webhook_config'], 'batch.'));
+  const rehearsal = rehearsalOf(ctx.faults.current);
   const release = ctx.slots.take();
   try {
     const kind: GeminiLineKind = embed ? 'gemini-embed' : 'gemini-generate';
@@ -107,6 +131,8 @@ export async function createBatch(ctx: EmulatorContext, call: Call, version: str
       inputFile: fileName !== undefined ? `files/${fileName.replace(/^files\//, '')}` : undefined,
       inline: fileName === undefined,
       priority,
+      ...(webhook ? { webhook } : {}),
+      ...(rehearsal ? { rehearsal } : {}),
       total,
       createMs: now,
       jobMs: ctx.jobMs,

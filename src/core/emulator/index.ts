@@ -10,6 +10,8 @@ import { limitsOf } from './limits';
 import { RequestGuard } from './requestGuard';
 import { answerClientError, handle } from './server';
 import { Store } from './store';
+import { WebhookSender } from './webhookDelivery';
+import { WebhookRegistry } from './webhooks';
 import type { EmulatorOptions, FaultOptions, RunningEmulator } from './types';
 
 export type { EmulatorLimits, EmulatorOptions, FaultOptions, RunningEmulator } from './types';
@@ -33,7 +35,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const store = new Store(options.dataDir);
   await store.open();
   const now = (): number => Date.now();
-  const engine = new JobEngine(store, now);
+  const log = options.log ?? ((): void => undefined);
+  const webhooks = new WebhookRegistry(options.dataDir);
+  await webhooks.open();
+  const anyHost = options.allowAnyWebhookHost ?? false;
+  const sender = new WebhookSender(webhooks, now, anyHost, log);
+  const engine = new JobEngine(store, now, options.ordered ?? false, (job) => sender.deliver(job));
   const limits = limitsOf(options.limits);
   const ctx: EmulatorContext = {
     store,
@@ -45,9 +52,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     jobMs: Math.max(0, (options.jobSeconds ?? DEFAULT_JOB_SECONDS) * 1000),
     expiryMs: Math.max(0, (options.expirySeconds ?? DEFAULT_EXPIRY_SECONDS) * 1000),
     openaiExpiryMs: Math.max(0, (options.expirySeconds ?? OPENAI_EXPIRY_SECONDS) * 1000),
+    webhooks,
+    webhookAnyHost: anyHost,
     now,
   };
-  const log = options.log ?? ((): void => undefined);
   warmLineChecks();
   const server = createServer();
   const host = options.host ?? '127.0.0.1';
@@ -81,6 +89,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         server.closeAllConnections();
         await closed;
         await engine.close();
+        await sender.close();
       })();
       return closing;
     },

@@ -21,7 +21,14 @@ export class JobEngine {
   private readonly timers = new Map<string, NodeJS.Timeout[]>();
   private closed = false;
 
-  constructor(private readonly store: Store, private readonly now: () => number) {}
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+    /** Results in input order instead of the services' arbitrary order (EmulatorOptions.ordered). */
+    private readonly ordered = false,
+    /** Told once each job becomes final (the webhook events). */
+    private readonly onFinal: (job: JobRecord) => void = () => undefined,
+  ) {}
 
   /** Resumes every unfinished job found on disk (a restart re-runs it from its input). */
   resumeAll(): void {
@@ -114,12 +121,13 @@ export class JobEngine {
     if (existing || this.closed) {
       return existing;
     }
-    const run = new JobRun(this.store, this.now, job, initialStop);
+    const run = new JobRun(this.store, this.now, job, initialStop, this.ordered);
     this.runs.set(job.id, run);
     void run.done.then(() => {
       this.runs.delete(job.id);
       if (job.final) {
         this.clearTimers(job.id);
+        this.onFinal(job);
       }
     });
     return run;

@@ -1,5 +1,5 @@
 import { promises as fsp } from 'node:fs';
-import { ResultWriter, resultIds } from './resultFiles';
+import { ResultWriter, resultIds, resultShuffle } from './resultFiles';
 import { readRequestLines } from './jobInput';
 import { expiredLine, runLine } from './lineExec';
 import { sha256File } from './fileViews';
@@ -17,7 +17,8 @@ const RESULT_LIFETIME_MS = 48 * 3600 * 1000;
 
 export function runWindow(job: JobRecord): { start: number; ms: number } {
   const pending = job.jobMs * PENDING_SHARE;
-  return { start: job.createMs + pending, ms: job.jobMs - pending };
+  // A rehearsed long pending phase comes on top (rehearsal.ts).
+  return { start: job.createMs + pending + (job.rehearsal?.pendingMs ?? 0), ms: job.jobMs - pending };
 }
 
 /**
@@ -35,7 +36,14 @@ export class JobRun {
   /** The temp results files (`-out`, `-err`): named up front so a failed run can remove them. */
   private readonly tmpPaths: readonly [string, string];
 
-  constructor(private readonly store: Store, private readonly now: () => number, readonly job: JobRecord, initialStop?: StopReason) {
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number,
+    readonly job: JobRecord,
+    initialStop?: StopReason,
+    /** Keep input order in the results (the `--ordered` flag); by default keyed results come out shuffled. */
+    private readonly ordered = false,
+  ) {
     this.stopReason = initialStop;
     this.tmpPaths = [store.tmpPath(`${job.id}-out`), store.tmpPath(`${job.id}-err`)];
     this.done = this.main().catch((e: unknown) => this.fail(e));
@@ -70,13 +78,28 @@ export class JobRun {
     }
   }
 
+  /** A rehearsed job failure or expiry (rehearsal.ts) strikes once half the lines ran. */
+  private rehearseHalfway(): void {
+    const r = this.job.rehearsal;
+    if (!r || this.processed < Math.ceil(this.job.total / 2)) {
+      return;
+    }
+    if (r.fail) {
+      throw new Error('Rehearsed failure: the batch failed halfway (emulator fault option failJobs).');
+    }
+    if (r.expire) {
+      this.requestStop('expire');
+    }
+  }
+
   private async main(): Promise<void> {
     // Results an earlier, interrupted run of this job published (it is not final, so nothing refers to them).
     const ids = resultIds(this.job);
     await Promise.all([ids.out, ids.err].filter((id) => this.store.files.has(id)).map((id) => this.store.deleteFile(id)));
     const input = this.store.jobInputPath(this.job.id);
-    const out = new ResultWriter(this.tmpPaths[0]);
-    const err = new ResultWriter(this.tmpPaths[1]);
+    const shuffle = this.ordered ? undefined : resultShuffle(this.job);
+    const out = new ResultWriter(this.tmpPaths[0], shuffle);
+    const err = new ResultWriter(this.tmpPaths[1], shuffle);
     let index = 0;
     const slice = new TimeSlice();
     try {
@@ -86,17 +109,19 @@ export class JobRun {
           await this.pace(index);
         }
         if (this.stopReason === 'expire' && this.job.kind === 'openai') {
-          await err.write(expiredLine(this.job, text, index));
+          const expired = expiredLine(this.job, text, index);
+          await err.write(expired.line, expired.keyed);
         } else if (this.stopReason !== undefined) {
           break;
         } else {
           const outcome = runLine(this.job, text, index, this.now());
-          await (outcome.toErrorFile ? err : out).write(outcome.line);
+          await (outcome.toErrorFile ? err : out).write(outcome.line, outcome.keyed);
           this.processed += 1;
           this.succeeded += outcome.ok ? 1 : 0;
           this.failed += outcome.ok ? 0 : 1;
           this.usage.input += outcome.usage?.input ?? 0;
           this.usage.output += outcome.usage?.output ?? 0;
+          this.rehearseHalfway();
         }
         index += 1;
       }

@@ -1,13 +1,20 @@
 import { createHash } from 'node:crypto';
 import { embedText, seedOf, tokensOf } from './embeddings';
+import { mediaAnswer } from './mediaAnswer';
+import { promptUsage, thoughtTokens, usageMetadata } from './usage';
 import { schemaInstance } from './schemaInstance';
 import { DEFAULT_EMBEDDING_DIMENSIONS } from './models';
+import { rpcCode } from '../jobs/rpcCode';
 
-/** A per-request failure, reported in the results (not a failure of the batch). */
+/**
+ * A per-request failure, reported in the results (not a failure of the batch): a `google.rpc.Status` as real result
+ * files carry it, `{"code": 3, "message": "…"}` with the gRPC code and no `status` name (see core/jobs/rpcCode.ts
+ * and core/jobs/resultLine.ts for the sources). This is the one shape every Gemini error line of the emulator has.
+ */
 export interface RequestFailure {
+  /** gRPC code (`google.rpc.Code`), e.g. 3 INVALID_ARGUMENT. */
   code: number;
   message: string;
-  status: string;
 }
 
 export type ModelResult = { response: Record<string, unknown> } | { error: RequestFailure };
@@ -18,8 +25,13 @@ function field(o: Obj | undefined, camel: string, snake: string): unknown {
   return o === undefined ? undefined : o[camel] ?? o[snake];
 }
 
+/** A Status with code 3 INVALID_ARGUMENT: the failure of a request the local model cannot answer. */
+export function invalidArgument(message: string): RequestFailure {
+  return { code: rpcCode('INVALID_ARGUMENT'), message };
+}
+
 function invalid(message: string): { error: RequestFailure } {
-  return { error: { code: 400, message, status: 'INVALID_ARGUMENT' } };
+  return { error: invalidArgument(message) };
 }
 
 /**
@@ -62,7 +74,6 @@ export function generate(model: string, request: unknown): ModelResult {
     }
   }
   const prompt = contents.map(contentText).join('\n');
-  const system = contentText(field(req, 'systemInstruction', 'system_instruction'));
   const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const config = field(req, 'generationConfig', 'generation_config') as Obj | undefined;
   const mime = field(config, 'responseMimeType', 'response_mime_type');
@@ -75,22 +86,20 @@ export function generate(model: string, request: unknown): ModelResult {
     text = emulatedText(model, prompt, hash);
   }
   const count = Math.min(8, Math.max(1, Number(field(config, 'candidateCount', 'candidate_count') ?? 1) || 1));
-  const promptTokens = tokensOf(prompt + system);
-  const outTokens = tokensOf(text) * count;
+  const media = mediaAnswer(model);
+  const parts = media ? media.parts(text) : [{ text }];
+  const outTokens = (media ? media.tokens : tokensOf(text)) * count;
+  const thoughts = thoughtTokens(model, config, seed) * count;
   return {
     response: {
       candidates: Array.from({ length: count }, (_, index) => ({
-        content: { parts: [{ text }], role: 'model' },
+        content: { parts, role: 'model' },
         finishReason: 'STOP',
         index,
       })),
-      usageMetadata: {
-        promptTokenCount: promptTokens,
-        candidatesTokenCount: outTokens,
-        totalTokenCount: promptTokens + outTokens,
-        promptTokensDetails: [{ modality: 'TEXT', tokenCount: promptTokens }],
-      },
-      modelVersion: `${model}-emulated`,
+      usageMetadata: usageMetadata(promptUsage(req), outTokens, thoughts, media ? [{ modality: media.modality, tokenCount: outTokens }] : undefined),
+      // Real lines name the model as asked (`"modelVersion":"gemini-2.5-flash"`, real-output/); the text says "emulated".
+      modelVersion: model,
       responseId: Buffer.from(hash.slice(0, 34), 'hex').toString('base64url'),
     },
   };

@@ -1,22 +1,18 @@
-/** The models the emulator knows, shaped like the Gemini `Model` resource. */
-export interface EmulatedModel {
-  id: string;
-  displayName: string;
-  embedding: boolean;
-  inputTokenLimit: number;
-  outputTokenLimit: number;
-}
+import { MODEL_TABLE, modelRow, type ModelRow } from '../models/modelTable';
 
-export const EMULATED_MODELS: readonly EmulatedModel[] = [
-  { id: 'gemini-2.5-flash', displayName: 'Gemini 2.5 Flash', embedding: false, inputTokenLimit: 1048576, outputTokenLimit: 65536 },
-  { id: 'gemini-2.5-pro', displayName: 'Gemini 2.5 Pro', embedding: false, inputTokenLimit: 1048576, outputTokenLimit: 65536 },
-  { id: 'gemini-2.5-flash-lite', displayName: 'Gemini 2.5 Flash-Lite', embedding: false, inputTokenLimit: 1048576, outputTokenLimit: 65536 },
-  { id: 'gemini-2.0-flash', displayName: 'Gemini 2.0 Flash', embedding: false, inputTokenLimit: 1048576, outputTokenLimit: 8192 },
-  { id: 'gemini-embedding-001', displayName: 'Gemini Embedding 001', embedding: true, inputTokenLimit: 2048, outputTokenLimit: 1 },
-];
+/** The models the emulator knows: the shared table (core/models/modelTable.ts, sources cited there). */
+export type EmulatedModel = ModelRow;
+
+export const EMULATED_MODELS: readonly EmulatedModel[] = MODEL_TABLE;
 
 /** Default embedding size per model (3072 for gemini-embedding-001). */
 export const DEFAULT_EMBEDDING_DIMENSIONS = 3072;
+
+/** Whether the model thinks unless `thinkingBudget: 0` (or a minimal level) says not to. */
+export function thinksByDefault(id: string): boolean {
+  // An id the table lacks: Gemini 2.5 and later think by default (reference batch-api.md §6).
+  return modelRow(id)?.thinksByDefault ?? /^gemini-(2\.5|[3-9])/.test(id);
+}
 
 /**
  * Whether a model id is one the emulator serves: the known list, plus any id that looks like a Gemini model
@@ -27,7 +23,8 @@ export function isKnownGeminiModel(id: string): boolean {
 }
 
 export function isEmbeddingModel(id: string): boolean {
-  return EMULATED_MODELS.find((m) => m.id === id)?.embedding ?? /embedding/.test(id);
+  const row = modelRow(id);
+  return row ? row.task === 'embed' : /embedding/.test(id);
 }
 
 export function geminiModelResource(m: EmulatedModel): Record<string, unknown> {
@@ -38,7 +35,7 @@ export function geminiModelResource(m: EmulatedModel): Record<string, unknown> {
     description: `Local emulator stand-in for ${m.id}: deterministic answers, no real model.`,
     inputTokenLimit: m.inputTokenLimit,
     outputTokenLimit: m.outputTokenLimit,
-    supportedGenerationMethods: m.embedding
+    supportedGenerationMethods: m.task === 'embed'
       ? ['embedContent', 'batchEmbedContents', 'asyncBatchEmbedContent']
       : ['generateContent', 'countTokens', 'batchGenerateContent'],
   };

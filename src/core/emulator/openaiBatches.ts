@@ -4,6 +4,7 @@ import { findFile } from './geminiFiles';
 import { openaiMetadata } from './bodyFields';
 import { HttpError, readJsonBody, sendJson } from './httpUtil';
 import { runWindow } from './jobRunner';
+import { rehearsalOf } from './rehearsal';
 import { scanOpenAIFile } from './jobScan';
 import { OPENAI_BATCH_ENDPOINTS, isOpenAIBatchEndpoint } from '../openaiEndpoints';
 import { newId } from './store';
@@ -138,6 +139,10 @@ export async function createOpenAIBatch(ctx: EmulatorContext, call: Call, api: J
       expiryMs: api === 'openai' ? ctx.openaiExpiryMs : ctx.expiryMs,
       seq: ctx.store.nextSeq(),
     };
+    const rehearsal = rehearsalOf(ctx.faults.current);
+    if (rehearsal) {
+      job.rehearsal = rehearsal;
+    }
     if (scan.errors.length > 0) {
       job.validationErrors = scan.errors;
       job.final = { state: 'FAILED', endMs: runWindow(job).start, succeeded: 0, failed: 0 };

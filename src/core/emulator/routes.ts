@@ -2,6 +2,7 @@ import type { Call, EmulatorContext } from './context';
 import { HttpError, header } from './httpUtil';
 import { continueUpload, startUpload } from './uploads';
 import { deleteFile, downloadFile, getFile, listFiles } from './geminiFiles';
+import { createWebhook, deleteWebhook, getWebhook, listWebhooks } from './webhooks';
 import { cancelBatch, createBatch, deleteBatch, getBatch, listBatches } from './geminiBatches';
 import { cancelOpenAIBatch, createOpenAIBatch, findOpenAIJob, listOpenAIBatches, openaiBatch } from './openaiBatches';
 import { createOpenAIFile, deleteOpenAIFile, getOpenAIFile, listOpenAIFiles, openAIFileContent } from './openaiFiles';
@@ -89,6 +90,12 @@ export function geminiRoute(ctx: EmulatorContext, call: Call): Handler | undefin
       return () => cancelBatch(ctx, call, id);
     }
     return verb !== undefined ? undefined : m === 'GET' ? () => getBatch(ctx, call, id) : m === 'DELETE' ? () => deleteBatch(ctx, call, id) : undefined;
+  }
+  if (res === 'webhooks') {
+    if (item === undefined) {
+      return m === 'POST' ? () => createWebhook(ctx, call) : m === 'GET' ? () => listWebhooks(ctx, call) : undefined;
+    }
+    return m === 'GET' ? () => getWebhook(ctx, call, item) : m === 'DELETE' ? () => deleteWebhook(ctx, call, item) : undefined;
   }
   if (res === 'models') {
     if (item === undefined) {

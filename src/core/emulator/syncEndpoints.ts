@@ -1,7 +1,7 @@
 import type { Call } from './context';
 import { HttpError, readJsonBody, sendJson } from './httpUtil';
 import { embed, generate } from './localModel';
-import { tokensOf } from './embeddings';
+import { promptUsage } from './usage';
 import { EMULATED_MODELS, OPENAI_MODEL_IDS, geminiModelResource, isKnownGeminiModel, openaiModelResource } from './models';
 import { runOpenAI } from './openaiModel';
 import type { JobApi } from './types';
@@ -68,15 +68,20 @@ export async function syncGemini(call: Call, version: string, model: string, ver
     return;
   }
   if (verb === 'countTokens') {
-    const text = JSON.stringify(body.contents ?? body);
-    sendJson(call.res, 200, { totalTokens: tokensOf(text) });
+    // Counted by the same function as usageMetadata's promptTokenCount (usage.ts). The body is `{contents}` (what
+    // @google/genai sends, countTokensParametersToMldev) or `{generateContentRequest}` (discovery CountTokensRequest);
+    // the answer carries what the SDK reads back: totalTokens and cachedContentTokenCount (CountTokensResponse).
+    const request = typeof body.generateContentRequest === 'object' && body.generateContentRequest !== null ? (body.generateContentRequest as Record<string, unknown>) : body;
+    const usage = promptUsage(request);
+    sendJson(call.res, 200, { totalTokens: usage.total, ...(usage.cached !== undefined ? { cachedContentTokenCount: usage.cached } : {}), promptTokensDetails: usage.details });
     return;
   }
   if (!result) {
     throw new HttpError(404, `Method models/${model}:${verb} is not served by the emulator.`);
   }
   if ('error' in result) {
-    throw new HttpError(result.error.code, result.error.message);
+    // Every local-model failure is INVALID_ARGUMENT, answered synchronously as HTTP 400 (code.proto's mapping).
+    throw new HttpError(400, result.error.message);
   }
   // embedContent answers `{embedding}` without the batch-only tokenCount.
   sendJson(call.res, 200, verb === 'embedContent' ? { embedding: result.response.embedding } : result.response);

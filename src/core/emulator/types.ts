@@ -21,6 +21,17 @@ export interface FaultOptions {
   seed?: number;
   /** Batch creates make the job, then answer 500 anyway: tests that clients never retry creates blindly. */
   ambiguousCreate?: boolean;
+  // Failure rehearsals (rehearsal.ts): copied onto each job created while they are set.
+  /** Share of lines that fail alone, with a real code (429 RESOURCE_EXHAUSTED, 500, 503, 400); 1 = every line fails, the job still SUCCEEDED. */
+  lineFailRate?: number;
+  /** Share of JSON-mode answers cut short, so they break their schema (`finishReason: MAX_TOKENS`, OpenAI `length`). */
+  truncateJsonRate?: number;
+  /** Jobs stay pending this many seconds longer before they run. */
+  pendingSeconds?: number;
+  /** Jobs fail halfway: FAILED with an error, no results. */
+  failJobs?: boolean;
+  /** Jobs expire halfway: no results for Gemini, the finished lines plus `batch_expired` ones for OpenAI. */
+  expireJobs?: boolean;
 }
 
 export interface EmulatorOptions {
@@ -34,6 +45,16 @@ export interface EmulatorOptions {
   /** A job still unfinished this long after creation expires (default 48 h for Gemini, 24 h for OpenAI `/v1/` batches). */
   expirySeconds?: number;
   faults?: FaultOptions;
+  /**
+   * Write results in input order. By default keyed result lines come out in a seeded shuffled order, because the
+   * real services do not keep input order (reference batch-api.md, pitfalls 1 and 9): clients must join by key.
+   */
+  ordered?: boolean;
+  /**
+   * Let webhooks (registered or `batch.webhookConfig.uris`) call hosts other than this machine. Off by default: the
+   * emulator POSTs events only to loopback URIs, so no request body can make it call a host the user did not choose.
+   */
+  allowAnyWebhookHost?: boolean;
   /** The services' limits (defaults: the real ones, see `limits.ts`); tests shrink them instead of sending gigabytes. */
   limits?: Partial<EmulatorLimits>;
   /** One line per request: method, path, status, ms. Never the key. */
@@ -114,6 +135,10 @@ export interface JobRecord {
   expiryMs: number;
   seq: number;
   cancelMs?: number;
+  /** The failure rehearsal the job was created under (rehearsal.ts). */
+  rehearsal?: { lineFailRate?: number; truncateJsonRate?: number; pendingMs?: number; fail?: boolean; expire?: boolean };
+  /** `batch.webhookConfig` of a Gemini create: these URIs get the end event instead of the registered webhooks. */
+  webhook?: { uris?: string[]; userMetadata?: Record<string, unknown> };
   /** OpenAI validation errors: the batch fails after its validating phase. */
   validationErrors?: OpenAIBatchError[];
   final?: {

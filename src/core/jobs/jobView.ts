@@ -65,6 +65,20 @@ function time(value: string | undefined): number | undefined {
   return Number.isFinite(t) ? t : undefined;
 }
 
+/**
+ * Whether a finished job has results to download: a succeeded job, and also one that ended with part of its
+ * results (partially succeeded, cancelled after some lines ran, an OpenAI batch that expired with an output file),
+ * so partial results are never hidden.
+ */
+export function resultsAvailable(job: BatchJob): boolean {
+  return isTerminal(job.state) && Boolean(job.resultsFile);
+}
+
+/** The state in words for the description (`partially succeeded`), or the raw state when it is not known. */
+function stateWords(job: BatchJob): string {
+  return job.state === 'unknown' ? job.rawState || 'unknown' : job.state.replace(/_/g, ' ');
+}
+
 /** Everything the jobs tree needs to draw one job; pure data (the editor picks words and icons). */
 export function describeJob(job: BatchJob, now: number): JobView {
   const created = time(job.createTime);
@@ -77,7 +91,7 @@ export function describeJob(job: BatchJob, now: number): JobView {
   const model = job.model?.replace(/^models\//, '');
   const parts = [
     model,
-    job.state === 'unknown' ? job.rawState || 'unknown' : job.state,
+    stateWords(job),
     total !== undefined ? `${done}/${total}` : undefined,
     failed ? `${failed} failed` : undefined,
     elapsedMs !== undefined ? formatDuration(elapsedMs) : undefined,

@@ -41,13 +41,15 @@ function requestOf(obj: Record<string, unknown> | undefined, raw: Buffer): unkno
 
 /**
  * Writes `{"line", "key", "request", "response"|"error"}` per input request, in input order, matching results by
- * key/custom_id (result order is arbitrary) or, when the input has no keys at all, by position. Memory stays
+ * key/custom_id (result order is arbitrary) and keyless lines by their position among the keyless ones. Memory stays
  * bounded: only byte offsets are indexed, lines are re-read from disk when written. The output appears atomically.
  */
 export async function joinResults(inputPath: string, resultsPath: string, errorPath: string | undefined, outPath: string): Promise<JoinCounts> {
   const inputs: Ref[] = [];
   const lineNos: number[] = [];
   const byKey = new Map<string, number[]>();
+  /** Input lines with no key, in order: their results can only be matched by position among keyless results. */
+  const keylessInputs: number[] = [];
   for await (const line of readLines(inputPath)) {
     if (line.bytes.toString('utf8').trim() === '') {
       continue;
@@ -57,16 +59,16 @@ export async function joinResults(inputPath: string, resultsPath: string, errorP
       const queue = byKey.get(key) ?? [];
       queue.push(inputs.length);
       byKey.set(key, queue);
+    } else {
+      keylessInputs.push(inputs.length);
     }
     inputs.push({ file: -1, offset: line.offset, length: line.bytes.length });
     lineNos.push(line.lineNo);
   }
-  const keyless = byKey.size === 0;
   const matches: (Ref | undefined)[] = new Array(inputs.length);
   const orphans: Ref[] = [];
   const counts: JoinCounts = { matched: 0, missingResults: 0, orphanResults: 0, unparseableResults: 0 };
   const resultPaths = [resultsPath, ...(errorPath ? [errorPath] : [])];
-  let position = 0;
   for (const [file, path] of resultPaths.entries()) {
     for await (const line of readLines(path)) {
       if (line.bytes.toString('utf8').trim() === '') {
@@ -79,7 +81,9 @@ export async function joinResults(inputPath: string, resultsPath: string, errorP
       }
       const ref = { file, offset: line.offset, length: line.bytes.length };
       const key = classifyResultLine(parsed).key;
-      const target = key !== undefined ? byKey.get(key)?.shift() : keyless && position < inputs.length ? position++ : undefined;
+      // Keyed results match by key whatever their order; a keyless one takes the next keyless input (the emulator,
+      // like the service's bare-request mode, keeps those in order: see core/emulator/resultFiles.ts).
+      const target = key !== undefined ? byKey.get(key)?.shift() : keylessInputs.shift();
       if (target === undefined) {
         orphans.push(ref);
       } else {

@@ -9,6 +9,8 @@ export interface ResultOutcome {
   payload: unknown;
 }
 
+import { rpcCodeName } from './rpcCode';
+
 type Obj = Record<string, unknown>;
 
 function isObj(value: unknown): value is Obj {
@@ -52,10 +54,20 @@ function openaiOutcome(line: Obj): ResultOutcome {
   return { key, ok: false, code, payload: error ?? { status_code: status, body: response.body } };
 }
 
+/** A Gemini `Status`'s code: its `status` name when it has one, else the gRPC number's name (`3` → `INVALID_ARGUMENT`). */
+function geminiCode(error: Obj): string {
+  if (typeof error.status !== 'string' && typeof error.code === 'number') {
+    return rpcCodeName(error.code) ?? String(error.code);
+  }
+  return codeOf(error, 'error');
+}
+
 /**
- * Classifies one parsed result line. Gemini: `{"response": …, "key": …}` or `{"error"|"status": {code, message,
- * status}, "key": …}` (field order varies; `status` is accepted because the error-line shape is undocumented).
- * OpenAI: anything with `custom_id`.
+ * Classifies one parsed result line. Gemini: `{"response": …, "key": …}` or `{"error": {"code": 3, "message": …},
+ * "key": …}`, a `google.rpc.Status` with a gRPC code and no `status` name (the shape public reports of real result
+ * files show, issue 9; the docs say a line is "either a GenerateContentResponse or a status object", reference
+ * batch-api.md §1.4). Field order varies. `status` as the field and a `status` name inside are still accepted, as
+ * third-party parsers expect them. OpenAI: anything with `custom_id`.
  */
 export function classifyResultLine(line: Obj): ResultOutcome {
   if ('custom_id' in line) {
@@ -64,7 +76,7 @@ export function classifyResultLine(line: Obj): ResultOutcome {
   const key = keyOf(line.key);
   const error = isObj(line.error) ? line.error : isObj(line.status) ? line.status : undefined;
   if (error) {
-    return { key, ok: false, code: codeOf(error, 'error'), payload: error };
+    return { key, ok: false, code: geminiCode(error), payload: error };
   }
   if ('response' in line && line.response != null) {
     return { key, ok: true, payload: line.response };

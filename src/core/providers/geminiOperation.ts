@@ -38,6 +38,8 @@ const STATES: Record<string, JobState> = {
   JOB_STATE_QUEUED: 'pending',
   JOB_STATE_RUNNING: 'running',
   JOB_STATE_SUCCEEDED: 'succeeded',
+  // In the SDK's JobState enum (node_modules/@google/genai/dist/genai.d.ts); results exist for the requests that ran.
+  JOB_STATE_PARTIALLY_SUCCEEDED: 'partially_succeeded',
   JOB_STATE_FAILED: 'failed',
   JOB_STATE_CANCELLING: 'cancelling',
   JOB_STATE_CANCELLED: 'cancelled',

@@ -1,11 +1,16 @@
 import type { BatchKind } from '../batchKind';
+import { modelIds } from '../models/modelTable';
 
-/** Shown when the model list cannot be fetched (offline, bad key): the user can still pick something sensible. */
+/**
+ * Shown when the model list cannot be fetched (offline, bad key): the user can still pick something sensible.
+ * The Gemini ids come from the one model table (core/models/modelTable.ts); image and TTS models take generate
+ * requests too, so they are offered for generate batches after the text models.
+ */
 export const FALLBACK_MODELS: Record<'gemini' | 'openai', Record<BatchKind, readonly string[]>> = {
   gemini: {
-    'gemini-generate': ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.5-flash-lite'],
-    'gemini-embed': ['gemini-embedding-001'],
-    openai: ['gemini-2.5-flash', 'gemini-2.5-pro', 'gemini-2.5-flash-lite', 'gemini-embedding-001'],
+    'gemini-generate': [...modelIds('generate'), ...modelIds('image'), ...modelIds('tts')],
+    'gemini-embed': modelIds('embed'),
+    openai: [...modelIds('generate'), ...modelIds('embed')],
   },
   openai: {
     'gemini-generate': [],

@@ -7,9 +7,13 @@ import type { BatchKind } from '../batchKind';
  */
 export type ProviderId = 'gemini' | 'geminiOpenAI' | 'openai' | 'emulator';
 
-export type JobState = 'pending' | 'running' | 'succeeded' | 'failed' | 'cancelling' | 'cancelled' | 'expired' | 'unknown';
+/**
+ * `partially_succeeded`: the job ended with some requests answered and some not (`JOB_STATE_PARTIALLY_SUCCEEDED` in
+ * the @google/genai `JobState` enum, node_modules/@google/genai/dist/genai.d.ts; reference batch-api.md §6).
+ */
+export type JobState = 'pending' | 'running' | 'succeeded' | 'partially_succeeded' | 'failed' | 'cancelling' | 'cancelled' | 'expired' | 'unknown';
 
-export const TERMINAL_STATES: readonly JobState[] = ['succeeded', 'failed', 'cancelled', 'expired'];
+export const TERMINAL_STATES: readonly JobState[] = ['succeeded', 'partially_succeeded', 'failed', 'cancelled', 'expired'];
 
 export function isTerminal(state: JobState): boolean {
   return TERMINAL_STATES.includes(state);

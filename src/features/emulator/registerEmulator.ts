@@ -4,6 +4,7 @@ import { setEmulatorRunning } from '../../adapters/contextKeys';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { EmulatorHost } from './emulatorHost';
+import { rehearseFailures } from './rehearseFailures';
 
 /** Options of `geminiBatch.emulator.start` when called from code (tests, keybindings). */
 interface StartOptions {
@@ -34,5 +35,6 @@ export function registerEmulator(context: vscode.ExtensionContext, deps: { log: 
   });
 
   registerCommand(context, log, 'geminiBatch.emulator.stop', () => host.stop());
+  registerCommand(context, log, 'geminiBatch.emulator.rehearseFailures', (ids?: string[]) => rehearseFailures(host, log, ids));
   return host;
 }

@@ -7,6 +7,7 @@ const STATE_LOOK: Record<JobState, { label: string; icon: string; color?: string
   pending: { label: 'Pending', icon: 'clock', color: 'charts.yellow' },
   running: { label: 'Running', icon: 'sync~spin', color: 'charts.blue' },
   succeeded: { label: 'Succeeded', icon: 'pass', color: 'testing.iconPassed' },
+  partially_succeeded: { label: 'Partially succeeded', icon: 'pass', color: 'charts.orange' },
   failed: { label: 'Failed', icon: 'error', color: 'testing.iconFailed' },
   cancelling: { label: 'Cancelling', icon: 'loading~spin', color: 'charts.orange' },
   cancelled: { label: 'Cancelled', icon: 'circle-slash', color: 'disabledForeground' },

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { isTerminal, type BatchJob } from '../../core/providers/types';
+import { resultsAvailable } from '../../core/jobs/jobView';
 import { describeLine, stateIcon, viewOf } from './jobPresentation';
 import type { LocalJobRecord } from './jobRecordStore';
 
@@ -39,7 +40,7 @@ export function groupOf(job: BatchJob): JobGroup {
 }
 
 export function hasResults(job: BatchJob, record?: LocalJobRecord): boolean {
-  return Boolean(record?.resultsPath) || (job.state === 'succeeded' && Boolean(job.resultsFile));
+  return Boolean(record?.resultsPath) || resultsAvailable(job);
 }
 
 export function groupItem(node: GroupNode, count: number): vscode.TreeItem {

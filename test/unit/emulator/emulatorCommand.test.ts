@@ -67,5 +67,9 @@ suite('emulator: gemini-batch emulator command', () => {
     const bad = runCli(['--port', 'abc']);
     assert.equal(await bad.exited, 2);
     assert.match(bad.err(), /--port needs a non-negative number/);
+    // --ordered is a known flag (parsed before --help is honoured), and the help says what it does.
+    const ordered = runCli(['--ordered', '--webhook-any-host', '--help']);
+    assert.equal(await ordered.exited, 0, ordered.err());
+    assert.match(ordered.out(), /--ordered\s+write results in input order/);
   });
 });

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { describeJob, EXPIRY_MS, formatDuration, formatRelative, formatTimestamp } from '../../../src/core/jobs/jobView';
+import { describeJob, resultsAvailable, EXPIRY_MS, formatDuration, formatRelative, formatTimestamp } from '../../../src/core/jobs/jobView';
 import { mergeJobs, type JobRecord } from '../../../src/core/jobs/jobRecords';
-import type { BatchJob } from '../../../src/core/providers/types';
+import { isTerminal, type BatchJob } from '../../../src/core/providers/types';
+import { mapGeminiOperation } from '../../../src/core/providers/geminiOperation';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const job = (over: Partial<BatchJob> = {}): BatchJob => ({
@@ -46,6 +47,23 @@ suite('describeJob', () => {
     assert.equal(view.description, 'weird');
     assert.equal(view.elapsedMs, undefined);
     assert.ok(view.tooltipRows.every(([, v]) => v !== ''));
+  });
+
+  test('JOB_STATE_PARTIALLY_SUCCEEDED: mapped, finished, in words, and its partial results are downloadable', () => {
+    const op = mapGeminiOperation({ name: 'batches/p', metadata: { state: 'JOB_STATE_PARTIALLY_SUCCEEDED', batchStats: { requestCount: '10', successfulRequestCount: '7', failedRequestCount: '3' }, output: { responsesFile: 'files/batch-p' } } }, 'gemini');
+    assert.equal(op.state, 'partially_succeeded');
+    assert.ok(isTerminal(op.state));
+    const view = describeJob({ ...op, createTime: new Date(T0).toISOString(), endTime: new Date(T0 + 60_000).toISOString() }, T0 + 120_000);
+    assert.equal(view.group, 'finished');
+    assert.equal(view.description, 'partially succeeded · 10/10 · 3 failed · 1m');
+    assert.ok(resultsAvailable(op));
+  });
+
+  test('results are available for any finished job that has a results file (cancelled with partial results too), never for a running one', () => {
+    assert.ok(resultsAvailable(job({ state: 'cancelled', resultsFile: 'files/batch-a' })));
+    assert.ok(resultsAvailable(job({ state: 'expired', resultsFile: 'file-out' })));
+    assert.ok(!resultsAvailable(job({ state: 'running', resultsFile: 'files/batch-a' })));
+    assert.ok(!resultsAvailable(job({ state: 'succeeded' })));
   });
 
   test('overdue unfinished jobs have negative expiresInMs', () => {

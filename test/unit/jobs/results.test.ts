@@ -44,6 +44,25 @@ suite('results', () => {
     });
   });
 
+  test('a Gemini error line in the real shape (gRPC code, no status name) counts under the code name', async () => {
+    const path = join(dir, 'errs.jsonl');
+    await writeFile(path, '{"error":{"code":3,"message":"bad"},"key":"a"}\n{"error":{"code":8,"message":"quota"},"key":"b"}\n{"error":{"code":499,"message":"?"},"key":"c"}\n');
+    assert.deepEqual(await summarizeResults({ results: path }), { total: 3, succeeded: 0, failed: 3, byErrorCode: { INVALID_ARGUMENT: 1, RESOURCE_EXHAUSTED: 1, '499': 1 } });
+  });
+
+  test('joins a file of keyed and keyless lines: keyed results by key in any order, keyless ones by their order', async () => {
+    const input = join(dir, 'mixed.jsonl');
+    const req = (t: string) => ({ contents: [{ parts: [{ text: t }] }] });
+    await writeFile(input, [req('bare0'), { key: 'a', request: req('a') }, req('bare1'), { key: 'b', request: req('b') }].map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const results = join(dir, 'mixed-out.jsonl');
+    // As the emulator writes them by default: keyed lines shuffled, keyless ones in their order.
+    await writeFile(results, '{"response":{"n":"b"},"key":"b"}\n{"response":{"n":"bare0"}}\n{"response":{"n":"a"},"key":"a"}\n{"response":{"n":"bare1"}}\n');
+    const out = join(dir, 'mixed-joined.jsonl');
+    assert.deepEqual(await joinResults(input, results, undefined, out), { matched: 4, missingResults: 0, orphanResults: 0, unparseableResults: 0 });
+    const joined = await readJsonl(out);
+    assert.deepEqual(joined.map((l) => [l.line, l.key, (l.response as { n: string }).n]), [[1, null, 'bare0'], [2, 'a', 'a'], [3, null, 'bare1'], [4, 'b', 'b']]);
+  });
+
   test('joins OpenAI results by custom_id in input order, with errors, missing and orphans', async () => {
     const out = join(dir, 'joined.jsonl');
     const counts = await joinResults(fixture('openai-input-3.jsonl'), fixture('openai-batch-output-guide-example.jsonl'), fixture('openai-batch-error-expired-guide-example.jsonl'), out);

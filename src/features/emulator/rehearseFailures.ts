@@ -1,0 +1,37 @@
+import * as vscode from 'vscode';
+import { faultsForPresets, REHEARSAL_PRESETS } from '../../core/emulator/rehearsalPresets';
+import type { FaultOptions } from '../../core/emulator/types';
+import type { Log } from '../../adapters/log';
+import type { EmulatorHost } from './emulatorHost';
+
+/** Asks which failures to rehearse (several may be picked; none clears them). Undefined when dismissed. */
+async function pickPresets(): Promise<string[] | undefined> {
+  const items = REHEARSAL_PRESETS.map((p) => ({ label: p.label, detail: p.detail, id: p.id }));
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: 'Rehearse Failures on the Local Emulator',
+    placeHolder: 'Pick the failures new emulator jobs should have (pick none to clear them)',
+  });
+  return picked?.map((p) => p.id);
+}
+
+/**
+ * `geminiBatch.emulator.rehearseFailures [presetIds]`: starts the emulator if needed and sets its failure rehearsals
+ * (core/emulator/rehearsalPresets.ts). Jobs created from then on carry them. Resolves to the fault settings applied,
+ * or undefined when the pick was dismissed.
+ */
+export async function rehearseFailures(host: EmulatorHost, log: Log, ids?: string[]): Promise<FaultOptions | undefined> {
+  const chosen = ids ?? (await pickPresets());
+  if (chosen === undefined) {
+    return undefined;
+  }
+  const emulator = await host.ensureStarted();
+  const faults = faultsForPresets(chosen);
+  emulator.setFaults(faults);
+  const labels = REHEARSAL_PRESETS.filter((p) => chosen.includes(p.id)).map((p) => p.label);
+  log.info(`emulator rehearsals: ${labels.length > 0 ? labels.join(', ') : 'none'} ${JSON.stringify(faults)}`);
+  void vscode.window.showInformationMessage(
+    labels.length > 0 ? `Emulator jobs created from now on rehearse: ${labels.join(', ')}.` : 'Emulator failure rehearsals cleared.',
+  );
+  return faults;
+}
