@@ -4,7 +4,8 @@ import type { CompiledSchema } from '../schema/validators';
 import { canonicalForm, type Normalisation, type Recheck } from './canonicalForm';
 import { envelopeFields, withoutFields, type EnvelopeField } from './envelopeFields';
 import { IssueCode, type IssueParams } from './issueCodes';
-import { displayPath, rangeLocator, schemaIssues, type RangeLocator } from './schemaIssues';
+import { displayPath } from './dataPath';
+import { rangeLocator, schemaIssues, type RangeLocator } from './schemaIssues';
 import type { Issue } from './types';
 import { softenUnlisted } from './unlistedValues';
 
