@@ -1,5 +1,5 @@
 import type { Issue } from '../../core/validation/types';
-import { quickFixFor, type LineFix } from './quickFixEdits';
+import { diff, quickFixFor, type LineFix } from './quickFixEdits';
 
 /** The depth of an issue's place in its line (`/request/contents/parts` is 3): deeper places are fixed first. */
 const depth = (issue: Issue): number => (issue.path === undefined ? 0 : issue.path.split('/').length);
@@ -26,15 +26,7 @@ export function fixAllInLine(text: string, issues: readonly Issue[]): LineFix | 
   if (applied === 0 || current === text) {
     return undefined;
   }
-  let start = 0;
-  while (start < text.length && start < current.length && text[start] === current[start]) {
-    start++;
-  }
-  let end = 0;
-  while (end < text.length - start && end < current.length - start && text[text.length - 1 - end] === current[current.length - 1 - end]) {
-    end++;
-  }
-  return { title: `Fix ${applied} on this line`, startCol: start, endCol: text.length - end, newText: current.slice(start, current.length - end) };
+  return diff(`Fix ${applied} on this line`, text, current);
 }
 
 /** The issues of `code` grouped by line, each group in the order it was found (what "Fix all of this kind" fixes). */

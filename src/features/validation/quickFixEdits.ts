@@ -34,7 +34,7 @@ function replaceNode(title: string, node: Node, newText: string): LineFix {
 }
 
 /** The single replacement that turns `before` into `after` (common prefix and suffix left alone). */
-function diff(title: string, before: string, after: string): LineFix {
+export function diff(title: string, before: string, after: string): LineFix {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) {
     start++;
