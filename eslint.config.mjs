@@ -19,8 +19,18 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    // The core is plain Node: it never sees the editor API.
+    // The emulator is plain Node too: it runs in the CLI as well as in the extension.
+    files: ['src/emulator/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/emulator must not import vscode' }] }] },
+  },
+  {
+    // The core is plain Node: it never sees the editor API, and it does not depend on the emulator (the emulator uses core).
     files: ['src/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not import vscode' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/core must not import vscode' }],
+        patterns: [{ group: ['**/emulator', '**/emulator/**'], message: 'src/core must not import src/emulator' }],
+      }],
+    },
   },
 );

@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseFaults, startEmulator, type FaultOptions } from '../core/emulator';
+import { parseFaults, startEmulator, type FaultOptions } from '../emulator';
 
 const HELP = `Usage: gemini-batch emulator [options]
 

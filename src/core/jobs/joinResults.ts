@@ -82,7 +82,7 @@ export async function joinResults(inputPath: string, resultsPath: string, errorP
       const ref = { file, offset: line.offset, length: line.bytes.length };
       const key = classifyResultLine(parsed).key;
       // Keyed results match by key whatever their order; a keyless one takes the next keyless input (the emulator,
-      // like the service's bare-request mode, keeps those in order: see core/emulator/resultFiles.ts).
+      // like the service's bare-request mode, keeps those in order: see src/emulator/jobs/resultFiles.ts).
       const target = key !== undefined ? byKey.get(key)?.shift() : keylessInputs.shift();
       if (target === undefined) {
         orphans.push(ref);

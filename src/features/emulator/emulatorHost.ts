@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import { setEmulatorRunning } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
-import type { RunningEmulator } from '../../core/emulator/types';
+import type { RunningEmulator } from '../../emulator/contract';
 
 /**
  * Owns the in-process emulator: at most one, on a loopback port, with its data under the extension's global storage
@@ -108,7 +108,7 @@ export class EmulatorHost implements vscode.Disposable {
     const dataDir = vscode.Uri.joinPath(this.storage, 'emulator');
     await vscode.workspace.fs.createDirectory(dataDir);
     // Loaded on first use, like the providers: most sessions never start the emulator.
-    const { startEmulator } = await import('../../core/emulator');
+    const { startEmulator } = await import('../../emulator');
     return startEmulator({
       port: this.config.emulatorPort(),
       host: '127.0.0.1',

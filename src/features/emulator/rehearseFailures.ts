@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { faultsForPresets, REHEARSAL_PRESETS } from '../../core/emulator/rehearsalPresets';
-import type { FaultOptions } from '../../core/emulator/types';
+import { faultsForPresets, REHEARSAL_PRESETS } from '../../emulator/jobs/rehearsalPresets';
+import type { FaultOptions } from '../../emulator/contract';
 import type { Log } from '../../adapters/log';
 import type { EmulatorHost } from './emulatorHost';
 
@@ -17,7 +17,7 @@ async function pickPresets(): Promise<string[] | undefined> {
 
 /**
  * `geminiBatch.emulator.rehearseFailures [presetIds]`: starts the emulator if needed and sets its failure rehearsals
- * (core/emulator/rehearsalPresets.ts). Jobs created from then on carry them. Resolves to the fault settings applied,
+ * (src/emulator/jobs/rehearsalPresets.ts). Jobs created from then on carry them. Resolves to the fault settings applied,
  * or undefined when the pick was dismissed.
  */
 export async function rehearseFailures(host: EmulatorHost, log: Log, ids?: string[]): Promise<FaultOptions | undefined> {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { genai, pollUntil, startTestEmulator, tempDir, TERMINAL } from './helpers';
-import type { RunningEmulator } from '../../../src/core/emulator';
+import type { RunningEmulator } from '../../../src/emulator';
 import { joinResults } from '../../../src/core/jobs/joinResults';
 
 /** The older documented form: a bare GenerateContentRequest per line, no key (reference §1.3). */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ApiError } from '@google/genai';
 import OpenAI from 'openai';
-import { FaultController } from '../../../src/core/emulator/faults';
+import { FaultController } from '../../../src/emulator/faults';
 import { withEmulator, writeJsonl } from './helpers';
 
 const line = { key: 'a', request: { contents: [{ parts: [{ text: 'hi' }] }] } };

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { connect } from 'node:net';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/core/emulator';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
 
 /** A temp data dir, removed by `cleanup()`. */
 export function tempDir(label = 'emu'): { dir: string; cleanup: () => void } {

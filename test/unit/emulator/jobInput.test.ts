@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { readRequestLines, type InputLine } from '../../../src/core/emulator/jobInput';
-import { scanGeminiFile, scanOpenAIFile } from '../../../src/core/emulator/jobScan';
+import { readRequestLines, type InputLine } from '../../../src/emulator/jobs/jobInput';
+import { scanGeminiFile, scanOpenAIFile } from '../../../src/emulator/jobs/jobScan';
 import { tempDir } from './helpers';
 
 async function collect(file: string, max?: number): Promise<InputLine[]> {

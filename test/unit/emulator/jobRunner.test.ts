@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { JobRun } from '../../../src/core/emulator/jobRunner';
-import { Store } from '../../../src/core/emulator/store';
-import type { JobRecord } from '../../../src/core/emulator/types';
+import { JobRun } from '../../../src/emulator/jobs/jobRunner';
+import { Store } from '../../../src/emulator/store';
+import type { JobRecord } from '../../../src/emulator/contract';
 import { tempDir } from './helpers';
 
 suite('emulator: job runner', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { genai, openai, pollUntil, startTestEmulator, tempDir, TERMINAL, writeJsonl } from './helpers';
-import type { RunningEmulator } from '../../../src/core/emulator';
+import type { RunningEmulator } from '../../../src/emulator';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/emulator');
 const genLines = (n: number): unknown[] => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, request: { contents: [{ parts: [{ text: `p${i}` }] }] } }));

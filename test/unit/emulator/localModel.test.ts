@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { schemaInstance } from '../../../src/core/emulator/schemaInstance';
-import { generate, embed } from '../../../src/core/emulator/localModel';
-import { runOpenAI } from '../../../src/core/emulator/openaiModel';
-import { checkLine } from '../../../src/core/emulator/lineCheck';
+import { schemaInstance } from '../../../src/emulator/model/schemaInstance';
+import { generate, embed } from '../../../src/emulator/model/localModel';
+import { runOpenAI } from '../../../src/emulator/openai/openaiModel';
+import { checkLine } from '../../../src/emulator/jobs/lineCheck';
 
 suite('emulator: local model and schema instances', () => {
   test('Gemini Type enum schema: every property, arrays of 1–2, enum first, nullable', () => {

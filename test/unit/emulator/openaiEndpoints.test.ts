@@ -5,7 +5,7 @@ import Ajv from 'ajv';
 import * as yaml from 'js-yaml';
 import type { BatchCreateParams } from 'openai/resources/batches';
 import { OPENAI_BATCH_ENDPOINTS, OPENAI_DEFAULT_MODELS, type OpenAIBatchEndpoint } from '../../../src/core/openaiEndpoints';
-import { runOpenAI } from '../../../src/core/emulator/openaiModel';
+import { runOpenAI } from '../../../src/emulator/openai/openaiModel';
 import { validateLine } from '../../../src/core/validation';
 import { sanitize } from '../../../scripts/schemaSources/openapiSanitize';
 import { pollUntil, withEmulator, writeJsonl } from './helpers';

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { createReadStream, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseFaults } from '../../../src/core/emulator/faults';
-import { faultsForPresets, REHEARSAL_PRESETS } from '../../../src/core/emulator/rehearsalPresets';
+import { parseFaults } from '../../../src/emulator/faults';
+import { faultsForPresets, REHEARSAL_PRESETS } from '../../../src/emulator/jobs/rehearsalPresets';
 import { joinResults } from '../../../src/core/jobs/joinResults';
 import { summarizeResults } from '../../../src/core/jobs/summarizeResults';
 import { pollUntil, TERMINAL, withEmulator, writeJsonl, type EmulatorFixture } from './helpers';

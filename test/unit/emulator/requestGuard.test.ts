@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
-import { HttpError } from '../../../src/core/emulator/httpUtil';
-import { RequestGuard } from '../../../src/core/emulator/requestGuard';
+import { HttpError } from '../../../src/emulator/http/httpUtil';
+import { RequestGuard } from '../../../src/emulator/http/requestGuard';
 import { isErrorShape, rawRequest, withEmulator } from './helpers';
 
 /** The status `guard` answers for a request with these headers (0: let through). */

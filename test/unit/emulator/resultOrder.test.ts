@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { ResultWriter, SHUFFLE_WINDOW } from '../../../src/core/emulator/resultFiles';
+import { ResultWriter, SHUFFLE_WINDOW } from '../../../src/emulator/jobs/resultFiles';
 import { seededRandom } from '../../../src/core/util/seededRandom';
 import { pollUntil, TERMINAL, tempDir, withEmulator, writeJsonl, type EmulatorFixture } from './helpers';
 

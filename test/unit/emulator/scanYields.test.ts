@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { scanGeminiFile, scanOpenAIFile } from '../../../src/core/emulator/jobScan';
-import { TimeSlice } from '../../../src/core/emulator/timeSlice';
+import { scanGeminiFile, scanOpenAIFile } from '../../../src/emulator/jobs/jobScan';
+import { TimeSlice } from '../../../src/emulator/jobs/timeSlice';
 import { tempDir, writeJsonl } from './helpers';
 
 /** A slice that counts how often the scan offers the event loop a turn. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { generate } from '../../../src/core/emulator/localModel';
+import { generate } from '../../../src/emulator/model/localModel';
 import { MODEL_TABLE, modelIds, modelRow } from '../../../src/core/models/modelTable';
 import { FALLBACK_MODELS } from '../../../src/core/providers/models';
 import { withEmulator } from './helpers';

@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '@google/genai';
-import { isLoopbackUri } from '../../../src/core/emulator/webhooks';
+import { isLoopbackUri } from '../../../src/emulator/gemini/webhooks';
 import { withEmulator, writeJsonl } from './helpers';
 
 interface Delivery {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator } from '../../../src/core/emulator';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { Poller } from '../../../src/core/jobs/poller';
 import { createProvider } from '../../../src/core/providers/createProvider';
 import { isTerminal, type ApiCallRecord, type BatchJob, type BatchProvider, type ProviderId } from '../../../src/core/providers/types';

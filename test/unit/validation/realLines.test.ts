@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { messageFor, validateLine, type Issue } from '../../../src/core/validation';
-import { checkLine } from '../../../src/core/emulator/lineCheck';
-import { scanOpenAIFile } from '../../../src/core/emulator/jobScan';
+import { checkLine } from '../../../src/emulator/jobs/lineCheck';
+import { scanOpenAIFile } from '../../../src/emulator/jobs/jobScan';
 import { isOpenAIBatchEndpoint } from '../../../src/core/openaiEndpoints';
 import type { BatchKind } from '../../../src/core/batchKind';
 

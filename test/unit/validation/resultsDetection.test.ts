@@ -6,8 +6,8 @@ import { detectBatchFile, DocumentValidator, validateFile, validateText } from '
 import { lineVote } from '../../../src/core/validation/kindVote';
 import { holdsBatchLines as editorHoldsBatchLines } from '../../../src/features/validation/batchLineDetection';
 import { joinResults } from '../../../src/core/jobs/joinResults';
-import { runLine } from '../../../src/core/emulator/lineExec';
-import type { JobRecord } from '../../../src/core/emulator/types';
+import { runLine } from '../../../src/emulator/jobs/lineExec';
+import type { JobRecord } from '../../../src/emulator/contract';
 import { inlineResultLines } from '../../../src/core/providers/geminiInline';
 
 /** Real result lines published by Google and OpenAI (see its README.md): the evidence for what a result line is. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { isServiceParseFailure, messageFor, validateLine, type Issue } from '../../../src/core/validation';
 import type { BatchKind } from '../../../src/core/batchKind';
-import { checkLine } from '../../../src/core/emulator/lineCheck';
+import { checkLine } from '../../../src/emulator/jobs/lineCheck';
 import { paramOf } from './paramOf';
 
 /** [severity, code, the text the range covers] of each issue, in order. */
