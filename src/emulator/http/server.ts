@@ -4,7 +4,8 @@ import type { Call, EmulatorContext } from './context';
 import { parseFaults } from '../faults';
 import { HttpError, drain, errorBody, header, readJsonBody, sendError, sendJson, type ErrorStyle } from './httpUtil';
 import type { RequestGuard } from './requestGuard';
-import { geminiRoute, openaiRoute, surfaceOf, type Handler, type Surface } from './routes';
+import { findHandler } from './routes';
+import { surfaceOf, type Surface } from './surface';
 
 function splitPath(pathname: string): string[] {
   return pathname.split('/').filter((s) => s !== '').map((s) => {
@@ -52,16 +53,6 @@ async function admin(ctx: EmulatorContext, call: Call): Promise<void> {
   } else {
     throw new HttpError(404, 'Unknown emulator admin path.');
   }
-}
-
-function route(ctx: EmulatorContext, call: Call, surface: Surface): Handler | undefined {
-  if (surface === 'openai-compat') {
-    return openaiRoute(ctx, call, 'openai-compat', call.segments.slice(2));
-  }
-  if (surface === 'openai') {
-    return openaiRoute(ctx, call, 'openai', call.segments.slice(1));
-  }
-  return geminiRoute(ctx, call);
 }
 
 /**
@@ -112,7 +103,7 @@ export async function handle(ctx: EmulatorContext, guard: RequestGuard, req: Inc
     if (!isUploadDataStep(call)) {
       checkAuth(call, surface);
     }
-    const handler = route(ctx, call, surface);
+    const handler = findHandler(ctx, call, surface);
     if (!handler) {
       throw new HttpError(404, `Not found: ${req.method} ${url.pathname}`);
     }
