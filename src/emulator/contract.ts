@@ -59,6 +59,18 @@ export interface EmulatorOptions {
   limits?: Partial<EmulatorLimits>;
   /** One line per request: method, path, status, ms. Never the key. */
   log?: (line: string) => void;
+  /** The time jobs and records see (default: the real clock); tests pass a simulated one and advance it. */
+  clock?: EmulatorClock;
+}
+
+/**
+ * The emulator's time: what jobs, records and list views read as "now", and the one-shot waits the job engine arms
+ * (the pending phase's end, expiry, the pacing of lines). Request logs and injected latency keep real time.
+ */
+export interface EmulatorClock {
+  now(): number;
+  /** Calls `fire` once `ms` have passed on this clock; the function returned cancels it. */
+  after(ms: number, fire: () => void): () => void;
 }
 
 /** Limits the emulator enforces like the real services. */

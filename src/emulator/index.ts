@@ -12,9 +12,10 @@ import { answerClientError, handle } from './http/server';
 import { Store } from './store';
 import { WebhookSender } from './gemini/webhookDelivery';
 import { WebhookRegistry } from './gemini/webhooks';
+import { REAL_CLOCK } from './clock';
 import type { EmulatorOptions, FaultOptions, RunningEmulator } from './contract';
 
-export type { EmulatorLimits, EmulatorOptions, FaultOptions, RunningEmulator } from './contract';
+export type { EmulatorClock, EmulatorLimits, EmulatorOptions, FaultOptions, RunningEmulator } from './contract';
 export { parseFaults } from './faults';
 
 const DEFAULT_JOB_SECONDS = 6;
@@ -34,13 +35,14 @@ const OPENAI_EXPIRY_SECONDS = 24 * 3600;
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const store = new Store(options.dataDir);
   await store.open();
-  const now = (): number => Date.now();
+  const clock = options.clock ?? REAL_CLOCK;
+  const now = (): number => clock.now();
   const log = options.log ?? ((): void => undefined);
   const webhooks = new WebhookRegistry(options.dataDir);
   await webhooks.open();
   const anyHost = options.allowAnyWebhookHost ?? false;
   const sender = new WebhookSender(webhooks, now, anyHost, log);
-  const engine = new JobEngine(store, now, options.ordered ?? false, (job) => sender.deliver(job));
+  const engine = new JobEngine(store, clock, options.ordered ?? false, (job) => sender.deliver(job));
   const limits = limitsOf(options.limits);
   const ctx: EmulatorContext = {
     store,

@@ -1,7 +1,7 @@
 import { promises as fsp } from 'node:fs';
 import { JobRun, runWindow, type StopReason } from './jobRunner';
 import type { Store } from '../store';
-import type { JobRecord } from '../contract';
+import type { EmulatorClock, JobRecord } from '../contract';
 
 /** setTimeout's limit; longer waits are re-armed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -18,12 +18,13 @@ export interface Progress {
  */
 export class JobEngine {
   private readonly runs = new Map<string, JobRun>();
-  private readonly timers = new Map<string, NodeJS.Timeout[]>();
+  /** The cancellers of each job's armed waits. */
+  private readonly timers = new Map<string, (() => void)[]>();
   private closed = false;
 
   constructor(
     private readonly store: Store,
-    private readonly now: () => number,
+    private readonly clock: EmulatorClock,
     /** Results in input order instead of the services' arbitrary order (EmulatorOptions.ordered). */
     private readonly ordered = false,
     /** Told once each job becomes final (the webhook events). */
@@ -65,7 +66,7 @@ export class JobEngine {
     if (job.final) {
       return;
     }
-    job.cancelMs = this.now();
+    job.cancelMs = this.clock.now();
     await this.stop(job, 'cancel');
   }
 
@@ -94,7 +95,7 @@ export class JobEngine {
     if (job.final || this.closed) {
       return;
     }
-    const now = this.now();
+    const now = this.clock.now();
     const expireAt = job.createMs + job.expiryMs;
     if (now >= expireAt) {
       void this.stop(job, 'expire');
@@ -106,13 +107,13 @@ export class JobEngine {
   }
 
   private arm(id: string, at: number, fire: () => void): void {
-    const wait = at - this.now();
-    const timer = setTimeout(() => (wait > MAX_TIMER_MS ? this.arm(id, at, fire) : fire()), Math.max(0, Math.min(wait, MAX_TIMER_MS)));
-    this.timers.set(id, [...(this.timers.get(id) ?? []), timer]);
+    const wait = at - this.clock.now();
+    const cancel = this.clock.after(Math.max(0, Math.min(wait, MAX_TIMER_MS)), () => (wait > MAX_TIMER_MS ? this.arm(id, at, fire) : fire()));
+    this.timers.set(id, [...(this.timers.get(id) ?? []), cancel]);
   }
 
   private clearTimers(id: string): void {
-    (this.timers.get(id) ?? []).forEach((t) => clearTimeout(t));
+    (this.timers.get(id) ?? []).forEach((cancel) => cancel());
     this.timers.delete(id);
   }
 
@@ -121,7 +122,7 @@ export class JobEngine {
     if (existing || this.closed) {
       return existing;
     }
-    const run = new JobRun(this.store, this.now, job, initialStop, this.ordered);
+    const run = new JobRun(this.store, this.clock, job, initialStop, this.ordered);
     this.runs.set(job.id, run);
     void run.done.then(() => {
       this.runs.delete(job.id);

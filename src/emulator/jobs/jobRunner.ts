@@ -5,7 +5,7 @@ import { expiredLine, runLine } from './lineExec';
 import { sha256File } from '../http/fileViews';
 import { TimeSlice } from './timeSlice';
 import type { Store } from '../store';
-import type { FinalState, JobRecord, StoredFile } from '../contract';
+import type { EmulatorClock, FinalState, JobRecord, StoredFile } from '../contract';
 
 export type StopReason = 'cancel' | 'expire' | 'close';
 
@@ -38,7 +38,7 @@ export class JobRun {
 
   constructor(
     private readonly store: Store,
-    private readonly now: () => number,
+    private readonly clock: EmulatorClock,
     readonly job: JobRecord,
     initialStop?: StopReason,
     /** Keep input order in the results (the `--ordered` flag); by default keyed results come out shuffled. */
@@ -56,9 +56,9 @@ export class JobRun {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(resolve, ms);
+      const cancel = this.clock.after(ms, resolve);
       this.wake = () => {
-        clearTimeout(t);
+        cancel();
         resolve();
       };
     });
@@ -68,7 +68,7 @@ export class JobRun {
   private async pace(index: number): Promise<void> {
     const { start, ms } = runWindow(this.job);
     while (this.stopReason === undefined) {
-      const t = this.now();
+      const t = this.clock.now();
       const allowed = ms <= 0 ? this.job.total : Math.floor((this.job.total * (t - start)) / ms);
       if (index < allowed) {
         return;
@@ -114,7 +114,7 @@ export class JobRun {
         } else if (this.stopReason !== undefined) {
           break;
         } else {
-          const outcome = runLine(this.job, text, index, this.now());
+          const outcome = runLine(this.job, text, index, this.clock.now());
           await (outcome.toErrorFile ? err : out).write(outcome.line, outcome.keyed);
           this.processed += 1;
           this.succeeded += outcome.ok ? 1 : 0;
@@ -126,8 +126,8 @@ export class JobRun {
         index += 1;
       }
       const { start, ms } = runWindow(this.job);
-      while (this.stopReason === undefined && this.now() < start + ms) {
-        await this.sleep(Math.min(100, start + ms - this.now()));
+      while (this.stopReason === undefined && this.clock.now() < start + ms) {
+        await this.sleep(Math.min(100, start + ms - this.clock.now()));
       }
     } finally {
       await out.close();
@@ -148,7 +148,7 @@ export class JobRun {
     // Gemini: expired jobs have no results; a job cancelled before it ran has none either.
     const keepOut = gemini ? state === 'SUCCEEDED' || (state === 'CANCELLED' && this.processed > 0) : out.lines > 0;
     const keepErr = !gemini && err.lines > 0;
-    const now = this.now();
+    const now = this.clock.now();
     const final: NonNullable<JobRecord['final']> = {
       state,
       endMs: state === 'CANCELLED' && !gemini ? now + CANCELLING_MS : now,
@@ -168,7 +168,7 @@ export class JobRun {
   private async fail(e: unknown): Promise<void> {
     // The run's temp results are never published now: nothing refers to them.
     await Promise.all(this.tmpPaths.map((p) => fsp.rm(p, { force: true }).catch(() => undefined)));
-    this.job.final = { state: 'FAILED', endMs: this.now(), succeeded: this.succeeded, failed: this.failed, error: String((e as Error)?.message ?? e) };
+    this.job.final = { state: 'FAILED', endMs: this.clock.now(), succeeded: this.succeeded, failed: this.failed, error: String((e as Error)?.message ?? e) };
     await this.store.putJob(this.job).catch(() => undefined);
   }
 
@@ -177,7 +177,7 @@ export class JobRun {
     const size = (await fsp.stat(tmp)).size;
     const sha256 = await sha256File(tmp);
     await fsp.rename(tmp, this.store.dataPath(id));
-    const now = this.now();
+    const now = this.clock.now();
     const file: StoredFile = {
       id,
       displayName: this.job.api === 'openai' ? undefined : `batch-${this.job.id}`,

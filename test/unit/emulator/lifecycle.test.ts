@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { genai, openai, pollUntil, startTestEmulator, tempDir, TERMINAL, writeJsonl } from './helpers';
+import { ManualClock } from './manualClock';
 import type { RunningEmulator } from '../../../src/emulator';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/emulator');
@@ -45,8 +46,10 @@ suite('emulator: restart and expiry', () => {
     assert.equal(new Set(lines.map((l) => JSON.parse(l).key)).size, 30, 'each request answered once');
   });
 
-  test('expiry: a Gemini job has no results; an OpenAI batch keeps finished lines, the rest batch_expired', async () => {
-    emu = await startTestEmulator(path.join(tmp.dir, 'data'), { jobSeconds: 1, expirySeconds: 0.6 });
+  test('expiry on simulated time: a Gemini job has no results; an OpenAI batch keeps the lines finished by then, the rest batch_expired', async () => {
+    // 10 s jobs (2 s pending, then a line every 0.8 s) expiring at 6 s: the clock only moves when the test says so.
+    const clock = new ManualClock();
+    emu = await startTestEmulator(path.join(tmp.dir, 'data'), { jobSeconds: 10, expirySeconds: 6, clock });
     const ai = genai(emu.baseUrl);
     const file = await ai.files.upload({ file: writeJsonl(tmp.dir, 'in.jsonl', genLines(10)), config: { mimeType: 'jsonl' } });
     const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
@@ -55,6 +58,12 @@ suite('emulator: restart and expiry', () => {
     const input = writeJsonl(tmp.dir, 'oa.jsonl', Array.from({ length: 10 }, (_, i) => ({ custom_id: `request-${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `q${i}` }] } })));
     const oaFile = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
     const batch = await client.batches.create({ input_file_id: oaFile.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    assert.equal((await client.batches.retrieve(batch.id)).status, 'validating', 'no time has passed');
+
+    // At 5.9 s the jobs have run 3.9 s of their 8: four lines. Then the clock passes the expiry.
+    clock.advance(5900);
+    await pollUntil(() => client.batches.retrieve(batch.id), (x) => x.request_counts?.completed === 4);
+    clock.advance(200);
 
     const g = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
     assert.equal(g.state, 'JOB_STATE_EXPIRED');
@@ -64,7 +73,7 @@ suite('emulator: restart and expiry', () => {
     assert.equal(b.status, 'expired');
     assert.ok(b.expired_at);
     const done = b.request_counts!.completed;
-    assert.ok(done > 0 && done < 10, `finished before expiry: ${done}`);
+    assert.equal(done, 4, 'the lines finished before the expiry, and no more');
     const okLines = (await (await client.files.content(b.output_file_id!)).text()).trim().split('\n');
     assert.equal(okLines.length, done);
     const expired = (await (await client.files.content(b.error_file_id!)).text()).trim().split('\n').map((l) => JSON.parse(l));
