@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import { setEmulatorRunning } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
-import type { RunningEmulator } from '../../emulator/contract';
+import type { RunningEmulator } from '../../emulator';
 
 /**
  * Owns the in-process emulator: at most one, on a loopback port, with its data under the extension's global storage

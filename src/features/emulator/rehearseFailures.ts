@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
+// The presets alone, not the emulator's entry: the server itself loads lazily (emulatorHost's dynamic import).
 import { faultsForPresets, REHEARSAL_PRESETS } from '../../emulator/jobs/rehearsalPresets';
-import type { FaultOptions } from '../../emulator/contract';
+import type { FaultOptions } from '../../emulator';
 import type { Log } from '../../adapters/log';
 import type { EmulatorHost } from './emulatorHost';
 
