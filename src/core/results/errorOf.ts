@@ -1,0 +1,57 @@
+import { rpcCodeName } from '../jobs/rpcCode';
+
+/** A failed row's error, decoded: `code` is the name to filter and count by (`RESOURCE_EXHAUSTED`, `batch_expired`). */
+export interface RowError {
+  code: string;
+  message?: string;
+  /** The gRPC number of a Gemini `Status` (`{"code": 8}`), or the HTTP status of an OpenAI response. */
+  number?: number;
+  /** What the user can do about it; the editor layer turns it into words. */
+  advice: ErrorAdvice;
+}
+
+/**
+ * `retry`: transient on the service's side (429 / RESOURCE_EXHAUSTED, 500, 503, deadline, expiry): the same line can
+ * succeed in a follow-up job. `fix`: the request itself is wrong (400 / INVALID_ARGUMENT, not found, refused):
+ * retrying it unchanged fails again. `auth`: keys or permissions. `unknown`: anything else.
+ */
+export type ErrorAdvice = 'retry' | 'fix' | 'auth' | 'unknown';
+
+const RETRY = new Set([
+  'RESOURCE_EXHAUSTED', 'INTERNAL', 'UNAVAILABLE', 'DEADLINE_EXCEEDED', 'ABORTED', 'UNKNOWN', 'CANCELLED',
+  'batch_expired', 'batch_cancelled', 'rate_limit_exceeded', 'server_error', 'missing_result', 'http_429', 'http_500',
+  'http_502', 'http_503', 'http_504',
+]);
+const FIX = new Set([
+  'INVALID_ARGUMENT', 'FAILED_PRECONDITION', 'NOT_FOUND', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'invalid_request_error',
+  'invalid_request', 'model_not_found', 'context_length_exceeded', 'content_filter', 'http_400', 'http_404', 'http_422',
+]);
+const AUTH = new Set(['PERMISSION_DENIED', 'UNAUTHENTICATED', 'http_401', 'http_403', 'invalid_api_key']);
+
+export function adviceFor(code: string): ErrorAdvice {
+  return RETRY.has(code) ? 'retry' : FIX.has(code) ? 'fix' : AUTH.has(code) ? 'auth' : 'unknown';
+}
+
+function isObj(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The error payload of a failed line (a Gemini `Status`, an OpenAI `{code, message}`, or `{status_code, body}` of a
+ * non-200 response) → a RowError. `fallbackCode` is the classifier's code (`http_500`, `unparseable_line`).
+ */
+export function errorOf(payload: unknown, fallbackCode: string): RowError {
+  const error = isObj(payload) ? payload : {};
+  const rawCode = error.code;
+  const numeric = typeof rawCode === 'number' ? rawCode : typeof error.status_code === 'number' ? error.status_code : undefined;
+  let code = fallbackCode;
+  if (typeof error.status === 'string' && error.status) {
+    code = error.status;
+  } else if (typeof rawCode === 'string' && rawCode) {
+    code = rawCode;
+  } else if (typeof rawCode === 'number') {
+    code = rpcCodeName(rawCode) ?? `http_${rawCode}`;
+  }
+  const message = typeof error.message === 'string' ? error.message : undefined;
+  return { code, message, number: numeric, advice: adviceFor(code) };
+}
