@@ -1,7 +1,7 @@
 /**
  * `npm run schemas`: regenerates schemas/{gemini-generate,gemini-embed,openai}.schema.json from the newest sources
  * at hand — the installed @google/genai (types + its Gemini-API converters), the OpenAI OpenAPI spec and the Gemini
- * discovery document in ../shared/reference (or `--discovery <url-or-path>` for a newer one when online).
+ * discovery document vendored in reference/ (or `--discovery <url-or-path>` for a newer one when online).
  * A missing source is reported and skipped (exit code 0): the schema it feeds keeps its checked-in version.
  *
  *   tsx scripts/build-schemas.ts [--discovery <url-or-path>] [--openapi <path>] [--out <dir>]

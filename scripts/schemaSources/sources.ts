@@ -41,11 +41,11 @@ function firstExisting(candidates: string[]): string | undefined {
   return candidates.find((c) => fs.existsSync(c));
 }
 
-/** Finds the SDK in node_modules and the reference files in ../shared/reference (the layout CI also has). */
+/** Finds the SDK in node_modules and the reference files vendored in reference/ (see reference/README.md). */
 export function locateSources(args: BuildArgs, log: (msg: string) => void): Sources {
   const repoRoot = path.resolve(__dirname, '..', '..');
   const sdkDir = path.join(repoRoot, 'node_modules', '@google', 'genai');
-  const reference = path.resolve(repoRoot, '..', 'shared', 'reference');
+  const reference = path.join(repoRoot, 'reference');
   let sdkVersion = 'unknown';
   try {
     sdkVersion = (JSON.parse(fs.readFileSync(path.join(sdkDir, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { toResultRow, type ResultRow } from '../../../src/core/results/resultRow';
 
-const REAL = join(__dirname, '../../../../shared/reference/real-output');
+const REAL = join(__dirname, '../../../reference/real-output');
 
 function realRows(file: string): ResultRow[] {
   return readFileSync(join(REAL, file), 'utf8')
@@ -14,13 +14,7 @@ function realRows(file: string): ResultRow[] {
 }
 
 suite('results: toResultRow', () => {
-  suite('real published result lines (../shared/reference/real-output)', function () {
-    suiteSetup(function () {
-      if (!existsSync(REAL)) {
-        this.skip();
-      }
-    });
-
+  suite('real published result lines (reference/real-output)', () => {
     test('Gemini generate: text, finish reason, tokens with thoughts, model version, key last', () => {
       const [first] = realRows('gemini-batch-generate-output.jsonl');
       assert.equal(first.key, 'request_1');
