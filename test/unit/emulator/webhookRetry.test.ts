@@ -145,4 +145,18 @@ suite('emulator: webhook delivery retries (simulated time)', () => {
       await rx.close();
     }
   });
+
+  test('a hanging receiver holds nothing: deliver() returns at once and close() aborts the attempt under way', async () => {
+    const rx = await scriptedReceiver(['hang']);
+    try {
+      sender.deliver(endedJob(rx.url));
+      assert.equal(rx.got.length, 0, 'deliver() only starts the work');
+      await rx.next();
+      assert.equal(clock.nextDueIn, WEBHOOK_RETRY.timeoutMs, 'the attempt waits on its timeout');
+      await sender.close();
+      assert.equal(clock.pending, 0, 'no timeout or retry left armed');
+    } finally {
+      await rx.close();
+    }
+  });
 });
