@@ -41,7 +41,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   const webhooks = new WebhookRegistry(options.dataDir);
   await webhooks.open();
   const anyHost = options.allowAnyWebhookHost ?? false;
-  const sender = new WebhookSender(webhooks, now, anyHost, log);
+  const sender = new WebhookSender(webhooks, clock, anyHost, log);
   const engine = new JobEngine(store, clock, options.ordered ?? false, (job) => sender.deliver(job));
   const limits = limitsOf(options.limits);
   const ctx: EmulatorContext = {

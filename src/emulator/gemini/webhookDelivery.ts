@@ -1,66 +1,52 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { isLoopbackUri, type WebhookRegistry } from './webhooks';
-import type { FinalState, JobRecord } from '../contract';
-
-/** How long one delivery may take before it is given up (the real service wants a 2xx "within seconds"). */
-const DELIVERY_TIMEOUT_MS = 5000;
-
-const EVENT_OF: Record<FinalState, string> = {
-  SUCCEEDED: 'batch.succeeded',
-  FAILED: 'batch.failed',
-  CANCELLED: 'batch.cancelled',
-  EXPIRED: 'batch.expired',
-};
+import { newMessageId, webhookEvent, webhookHeaders } from './webhookEvent';
+import type { EmulatorClock, JobRecord } from '../contract';
 
 /**
- * The event body: the thin Standard Webhooks payload Gemini sends, `{type, version, timestamp, data}` with `data.id`,
- * a results pointer on success (`file_name`), `error_code`/`error_message` on failure, and the create call's
- * `user_metadata` for a dynamic webhook (hookdeck/webhook-skills skills/gemini-webhooks/references/overview.md,
- * which follows https://ai.google.dev/gemini-api/docs/webhooks).
+ * When a receiver does not take an event. The real service: "Your endpoint must respond with a 2xx status code
+ * within a few seconds to avoid a retry. To ensure delivery, the Gemini API automatically retries failed requests for
+ * 24 hours with exponential backoff" (https://ai.google.dev/gemini-api/docs/webhooks, "Handle webhook requests";
+ * "at-least-once delivery with automatic retries for up to 24 hours", blog.google, event-driven webhooks, 2026-05-04).
+ * The schedule itself is not published, so this one is the emulator's own: the same rule (anything but a 2xx, a
+ * refused connection or no answer in time is a failure) on a compressed schedule, 6 attempts 1, 2, 4, 8 and 16 s apart,
+ * so a receiver's retry handling can be tried locally in half a minute instead of a day.
  */
-export function webhookEvent(job: JobRecord, nowMs: number): Record<string, unknown> {
-  const final = job.final!;
-  const data: Record<string, unknown> = { id: `batches/${job.id}` };
-  if (final.outputFile) {
-    data.file_name = `files/${final.outputFile}`;
-  }
-  if (final.state === 'FAILED' || final.state === 'EXPIRED') {
-    data.error_code = final.state === 'FAILED' ? 13 : 4;
-    data.error_message = final.error ?? (final.state === 'EXPIRED' ? 'The batch expired before it finished.' : 'The batch failed.');
-  }
-  if (job.webhook?.userMetadata !== undefined) {
-    data.user_metadata = job.webhook.userMetadata;
-  }
-  return { type: EVENT_OF[final.state], version: 'v1', timestamp: new Date(nowMs).toISOString(), data };
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** Wait before the first retry; each later one doubles it. */
+  firstDelayMs: number;
+  /** One attempt that has no answer by then is aborted and counts as failed. */
+  timeoutMs: number;
+}
+
+export const WEBHOOK_RETRY: RetryPolicy = { attempts: 6, firstDelayMs: 1000, timeoutMs: 5000 };
+
+/** One event on its way to one URI. Every attempt keeps the event's `webhook-id` (Standard Webhooks: a receiver drops repeats by it). */
+interface Delivery {
+  uri: string;
+  body: string;
+  secret?: string;
+  messageId: string;
 }
 
 /**
- * Standard Webhooks headers: `webhook-id`, `webhook-timestamp` (Unix seconds) and, for a registered webhook,
- * `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body" under the base64 key after "whsec_">`
- * (same source, references/verification.md). A dynamic webhook (`batch.webhookConfig.uris`) is signed by the real
- * service with an RS256 JWT from Google's keys, which the emulator cannot make: it sends none.
+ * POSTs batch events when jobs end, retrying failed deliveries on the emulator's clock. Nothing here is awaited by the
+ * job engine or the server: `deliver` only starts the work. `close()` drops the retries still waiting and aborts the
+ * attempts under way.
  */
-export function webhookHeaders(body: string, nowMs: number, secret?: string): Record<string, string> {
-  const id = `msg_${randomBytes(12).toString('hex')}`;
-  const ts = String(Math.floor(nowMs / 1000));
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': ts };
-  if (secret !== undefined) {
-    const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
-    headers['webhook-signature'] = `v1,${createHmac('sha256', key).update(`${id}.${ts}.${body}`).digest('base64')}`;
-  }
-  return headers;
-}
-
-/** POSTs batch events when jobs end; `close()` aborts deliveries still under way. */
 export class WebhookSender {
   private readonly inFlight = new Set<Promise<void>>();
+  /** The cancellers of the retries waiting on the clock. */
+  private readonly waiting = new Set<() => void>();
   private readonly abort = new AbortController();
 
   constructor(
     private readonly registry: WebhookRegistry,
-    private readonly now: () => number,
+    private readonly clock: EmulatorClock,
     private readonly anyHost: boolean,
     private readonly log: (line: string) => void,
+    private readonly policy: RetryPolicy = WEBHOOK_RETRY,
   ) {}
 
   /** Sends the job's end event: to its own `webhookConfig.uris` if it has some (they replace the registered ones), else to every registered webhook subscribed to it. */
@@ -68,36 +54,75 @@ export class WebhookSender {
     if (!job.final || job.api === 'openai') {
       return;
     }
-    const event = webhookEvent(job, this.now());
+    const event = webhookEvent(job, this.clock.now());
     const body = JSON.stringify(event);
     const dynamic = job.webhook?.uris ?? [];
     const targets: { uri: string; secret?: string }[] =
       dynamic.length > 0 ? dynamic.map((uri) => ({ uri })) : this.registry.all().filter((w) => w.events.includes(event.type as string)).map((w) => ({ uri: w.uri, secret: w.secret }));
     for (const t of targets) {
-      const p = this.post(t.uri, body, t.secret).finally(() => this.inFlight.delete(p));
-      this.inFlight.add(p);
-    }
-  }
-
-  private async post(uri: string, body: string, secret?: string): Promise<void> {
-    // Checked again here: a URI stored before a restart without the allow flag is not called.
-    if (!this.anyHost && !isLoopbackUri(uri)) {
-      this.log(`webhook ${uri} skipped: not a loopback URI`);
-      return;
-    }
-    try {
-      const signal = AbortSignal.any([this.abort.signal, AbortSignal.timeout(DELIVERY_TIMEOUT_MS)]);
-      // redirect: 'manual', so a receiver cannot bounce the event to a host the user did not choose.
-      const res = await fetch(uri, { method: 'POST', headers: webhookHeaders(body, this.now(), secret), body, signal, redirect: 'manual' });
-      await res.arrayBuffer().catch(() => undefined);
-      this.log(`webhook POST ${uri} ${res.status}`);
-    } catch (e) {
-      this.log(`webhook POST ${uri} failed: ${String((e as Error)?.message ?? e)}`);
+      this.attempt({ ...t, body, messageId: newMessageId() }, 1);
     }
   }
 
   async close(): Promise<void> {
     this.abort.abort();
+    this.waiting.forEach((cancel) => cancel());
+    this.waiting.clear();
     await Promise.all([...this.inFlight]);
+  }
+
+  private attempt(d: Delivery, n: number): void {
+    if (this.abort.signal.aborted) {
+      return;
+    }
+    const p = this.post(d, n)
+      .then((failure) => (failure === undefined ? undefined : this.retryLater(d, n, failure)))
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+  }
+
+  private retryLater(d: Delivery, n: number, failure: string): void {
+    if (this.abort.signal.aborted) {
+      return;
+    }
+    if (n >= this.policy.attempts) {
+      this.log(`webhook POST ${d.uri} ${failure}; gave up after ${n} attempts`);
+      return;
+    }
+    const delay = this.policy.firstDelayMs * 2 ** (n - 1);
+    this.log(`webhook POST ${d.uri} ${failure}; attempt ${n + 1} of ${this.policy.attempts} in ${delay} ms`);
+    const cancel = this.clock.after(delay, () => {
+      this.waiting.delete(cancel);
+      this.attempt(d, n + 1);
+    });
+    this.waiting.add(cancel);
+  }
+
+  /** One attempt; resolves with what went wrong, or undefined once the receiver took the event. */
+  private async post(d: Delivery, n: number): Promise<string | undefined> {
+    // Checked again here: a URI stored before a restart without the allow flag is not called.
+    if (!this.anyHost && !isLoopbackUri(d.uri)) {
+      this.log(`webhook ${d.uri} skipped: not a loopback URI`);
+      return undefined;
+    }
+    // The attempt's deadline runs on the emulator's clock, so tests reach it by advancing time instead of waiting.
+    const timeout = new AbortController();
+    const cancelTimeout = this.clock.after(this.policy.timeoutMs, () => timeout.abort());
+    try {
+      const signal = AbortSignal.any([this.abort.signal, timeout.signal]);
+      const headers = webhookHeaders(d.body, this.clock.now(), d.secret, d.messageId);
+      // redirect: 'manual', so a receiver cannot bounce the event to a host the user did not choose.
+      const res = await fetch(d.uri, { method: 'POST', headers, body: d.body, signal, redirect: 'manual' });
+      await res.arrayBuffer().catch(() => undefined);
+      if (res.status >= 200 && res.status < 300) {
+        this.log(`webhook POST ${d.uri} ${res.status}${n > 1 ? ` (attempt ${n})` : ''}`);
+        return undefined;
+      }
+      return `answered ${res.status}`;
+    } catch (e) {
+      return timeout.signal.aborted ? `had no answer within ${this.policy.timeoutMs} ms` : `failed: ${String((e as Error)?.message ?? e)}`;
+    } finally {
+      cancelTimeout();
+    }
   }
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pollUntil, withEmulator, writeJsonl } from './helpers';
 
 suite('emulator: a crash after results are published leaves no orphan', () => {
-  const env = withEmulator({ jobSeconds: 0.3 }, 'crash');
+  const env = withEmulator({}, 'crash');
 
   test('an OpenAI batch re-run after a kill between publishing and recording publishes under the same ids', async () => {
     let client = env.openai('/v1/');
@@ -15,6 +15,7 @@ suite('emulator: a crash after results are published leaves no orphan', () => {
     ];
     const input = await client.files.create({ file: createReadStream(writeJsonl(env.dir, 'in.jsonl', lines)), purpose: 'batch' });
     const batch = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    env.runJobs();
     const first = await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.status === 'completed');
     const before = (await client.files.list()).data.map((f) => f.id).sort();
 
@@ -25,6 +26,7 @@ suite('emulator: a crash after results are published leaves no orphan', () => {
     writeFileSync(jobFile, JSON.stringify(job));
     await env.restart({});
     client = env.openai('/v1/'); // the restarted emulator has another port
+    env.runJobs(); // the re-run waits on the (restarted emulator's same) clock
 
     const again = await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.status === 'completed');
     assert.equal(again.output_file_id, first.output_file_id);

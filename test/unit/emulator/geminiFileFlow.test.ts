@@ -42,6 +42,7 @@ suite('emulator: Gemini file batch flow with @google/genai', () => {
       assert.equal(file.sizeBytes, String(readFileSync(input).length));
 
       const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name!, config: { displayName: 'probe' } });
+      env.runJobs();
       assert.match(job.name ?? '', /^batches\//);
       assert.equal(job.displayName, 'probe');
       assert.equal(job.model, 'models/gemini-2.5-flash');

@@ -18,6 +18,7 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
       ],
       config: { displayName: 'inline-probe' },
     });
+    env.runJobs();
     const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
     const responses = done.dest?.inlinedResponses ?? [];
@@ -42,6 +43,7 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
     ]);
     const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
     const job = await ai.batches.createEmbeddings({ model: 'gemini-embedding-001', src: { fileName: file.name! }, config: { displayName: 'emb' } });
+    env.runJobs();
     const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
     const out = path.join(env.dir, 'emb-out.jsonl');
@@ -69,6 +71,7 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
       model: 'gemini-embedding-001',
       src: { inlinedRequests: { contents: ['first text', 'second text'], config: { taskType: 'RETRIEVAL_DOCUMENT', outputDimensionality: 768 } } },
     });
+    env.runJobs();
     const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
     const items = done.dest?.inlinedEmbedContentResponses ?? [];

@@ -5,6 +5,7 @@ import { connect } from 'node:net';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../../src/emulator';
+import { ManualClock } from './manualClock';
 
 /** A temp data dir, removed by `cleanup()`. */
 export function tempDir(label = 'emu'): { dir: string; cleanup: () => void } {
@@ -40,34 +41,45 @@ export interface EmulatorFixture {
   genai(apiVersion?: 'v1' | 'v1beta', apiKey?: string): GoogleGenAI;
   /** An OpenAI client (no retries) on `path` of this test's emulator, e.g. `/v1beta/openai/` or `/v1/`. */
   openai(path: string): OpenAI;
-  /** Closes this test's emulator and starts a new one on the same data with other options. */
+  /** Closes this test's emulator and starts a new one on the same data with other options (the same clock). */
   restart(extra: Partial<EmulatorOptions>): Promise<void>;
+  /** This test's simulated time: jobs move only when the test advances it. */
+  readonly clock: ManualClock;
+  /** Advances the clock past the whole length of a job created now, so every job made so far can end. */
+  runJobs(): void;
 }
 
+/** The simulated length of a `withEmulator` job (pending 2 s, then lines paced over 8 s), unless a suite sets another. */
+export const TEST_JOB_SECONDS = 10;
+
 /**
- * Registers `setup`/`teardown` hooks that give each test of the calling suite a fresh emulator (short jobs, plus
- * `extra`) in a fresh temp folder, closed and removed after the test.
+ * Registers `setup`/`teardown` hooks that give each test of the calling suite a fresh emulator (on simulated time:
+ * jobs of `TEST_JOB_SECONDS`, plus `extra`) in a fresh temp folder, closed and removed after the test.
  */
 export function withEmulator(extra: Partial<EmulatorOptions> = {}, label = 'emu'): EmulatorFixture {
   let emu: TestEmulator | undefined;
   let tmp: ReturnType<typeof tempDir> | undefined;
-  const current = (): { emu: TestEmulator; tmp: ReturnType<typeof tempDir> } => {
-    if (!emu || !tmp) {
+  let clock: ManualClock | undefined;
+  let jobSeconds = extra.jobSeconds ?? TEST_JOB_SECONDS;
+  const current = (): { emu: TestEmulator; tmp: ReturnType<typeof tempDir>; clock: ManualClock } => {
+    if (!emu || !tmp || !clock) {
       throw new Error('withEmulator: the emulator only exists inside a test');
     }
-    return { emu, tmp };
+    return { emu, tmp, clock };
   };
 
   setup(async () => {
     tmp = tempDir(label);
-    emu = await startTestEmulator(path.join(tmp.dir, 'data'), extra);
+    clock = new ManualClock();
+    jobSeconds = extra.jobSeconds ?? TEST_JOB_SECONDS;
+    emu = await startTestEmulator(path.join(tmp.dir, 'data'), { jobSeconds, ...extra, clock });
   });
   teardown(async () => {
     try {
       await emu?.close();
     } finally {
       tmp?.cleanup();
-      emu = tmp = undefined;
+      emu = tmp = clock = undefined;
     }
   });
 
@@ -80,11 +92,16 @@ export function withEmulator(extra: Partial<EmulatorOptions> = {}, label = 'emu'
     },
     genai: (apiVersion, apiKey) => genai(current().emu.baseUrl, apiVersion, apiKey),
     openai: (urlPath) => openai(`${current().emu.baseUrl}${urlPath}`),
+    get clock() {
+      return current().clock;
+    },
+    runJobs: () => current().clock.advance(jobSeconds * 1000),
     restart: async (more) => {
-      const { emu: old, tmp: folder } = current();
+      const { emu: old, tmp: folder, clock: time } = current();
       emu = undefined;
       await old.close();
-      emu = await startTestEmulator(path.join(folder.dir, 'data'), { ...extra, ...more });
+      jobSeconds = more.jobSeconds ?? jobSeconds;
+      emu = await startTestEmulator(path.join(folder.dir, 'data'), { ...extra, ...more, jobSeconds, clock: time });
     },
   };
 }

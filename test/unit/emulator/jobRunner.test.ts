@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { JobRun } from '../../../src/emulator/jobs/jobRunner';
-import { REAL_CLOCK } from '../../../src/emulator/clock';
+import { ManualClock } from './manualClock';
 import { Store } from '../../../src/emulator/store';
 import type { JobRecord } from '../../../src/emulator/contract';
 import { tempDir } from './helpers';
@@ -22,7 +22,7 @@ suite('emulator: job runner', () => {
       id: 'broken1', api: 'gemini', kind: 'generate', model: 'models/gemini-2.5-flash', displayName: 'broken', inline: true,
       total: 1, createMs: Date.now(), jobMs: 0, expiryMs: 3_600_000, seq: store.nextSeq(),
     };
-    const run = new JobRun(store, REAL_CLOCK, job);
+    const run = new JobRun(store, new ManualClock(), job);
     await run.done;
     assert.equal(job.final?.state, 'FAILED');
     assert.match(job.final?.error ?? '', /ENOENT/);

@@ -22,18 +22,25 @@ suite('emulator: restart and expiry', () => {
 
   test('a restart keeps files and jobs, and an unfinished job resumes to success', async () => {
     const data = path.join(tmp.dir, 'data');
-    emu = await startTestEmulator(data, { jobSeconds: 1.5 });
+    // 10 s jobs on simulated time: the one clock goes on across the restart, as a real clock would.
+    const clock = new ManualClock();
+    emu = await startTestEmulator(data, { jobSeconds: 10, clock });
     let ai = genai(emu.baseUrl);
     const file = await ai.files.upload({ file: writeJsonl(tmp.dir, 'in.jsonl', genLines(30)), config: { mimeType: 'jsonl', displayName: 'keep me' } });
     const quick = await ai.batches.create({ model: 'gemini-2.5-flash', src: [{ contents: 'inline one' }] });
+    clock.advance(10_000);
     await pollUntil(() => ai.batches.get({ name: quick.name! }), (j) => TERMINAL.includes(j.state ?? ''));
     const slow = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
+    // 4 s in: 2 s pending, then 2 s of the 8 s running window, so the job is a quarter done when the process stops.
+    clock.advance(4000);
     await pollUntil(() => ai.batches.get({ name: slow.name! }), (j) => j.state === 'JOB_STATE_RUNNING');
     await emu.close();
     assert.deepEqual(readdirSync(path.join(data, 'tmp')), [], 'no temp results left behind');
 
-    emu = await startTestEmulator(data, { jobSeconds: 1.5 });
+    emu = await startTestEmulator(data, { jobSeconds: 10, clock });
     ai = genai(emu.baseUrl);
+    assert.equal((await ai.batches.get({ name: slow.name! })).state, 'JOB_STATE_RUNNING', 'resumed, not restarted as new');
+    clock.advance(10_000);
     assert.equal((await ai.files.get({ name: file.name! })).displayName, 'keep me');
     const q = await ai.batches.get({ name: quick.name! });
     assert.equal(q.state, 'JOB_STATE_SUCCEEDED');

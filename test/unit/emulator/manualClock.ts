@@ -26,6 +26,16 @@ export class ManualClock implements EmulatorClock {
     };
   }
 
+  /** The waits armed and not yet fired or cancelled. */
+  get pending(): number {
+    return this.waits.length;
+  }
+
+  /** Ms from now until the earliest armed wait falls due (undefined when none is armed). */
+  get nextDueIn(): number | undefined {
+    return this.waits.length === 0 ? undefined : Math.min(...this.waits.map((w) => w.at)) - this.current;
+  }
+
   advance(ms: number): void {
     const target = this.current + ms;
     for (;;) {

@@ -45,6 +45,7 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
     lines.push({ custom_id: 'request-bad', method: 'POST', url: '/v1/chat/completions', body: { model: 'gemini-2.5-flash', messages: [{ role: 'wizard', content: 'x' }] } });
     const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', lines), config: { mimeType: 'jsonl', displayName: 'compat' } });
     const batch = await client.batches.create({ input_file_id: file.name!, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    env.runJobs();
     assert.match(batch.id, /^batches\//);
     assert.equal(batch.status, 'validating');
     const done = await pollUntil(() => client.batches.retrieve(batch.id), (b) => FINAL.includes(b.status));
@@ -71,17 +72,19 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
   });
 
   test('compat cancel: cancelling, then cancelled with the partial output', async () => {
-    await env.restart({ jobSeconds: 3 });
     const ai = env.genai('v1beta');
     const client = env.openai('/v1beta/openai/');
     const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', chatLines(50, 'gemini-2.5-flash')), config: { mimeType: 'jsonl' } });
     const batch = await client.batches.create({ input_file_id: file.name!, endpoint: '/v1/chat/completions', completion_window: '24h' });
-    await pollUntil(() => client.batches.retrieve(batch.id), (b) => (b.request_counts?.completed ?? 0) >= 2, 5000, 20);
+    // 10 s jobs: 2 s validating, then a line every 160 ms. At 2.4 s two lines are done, and the run waits for time.
+    env.clock.advance(2400);
+    await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.request_counts?.completed === 2);
     const cancelling = await client.batches.cancel(batch.id);
     assert.equal(cancelling.status, 'cancelling');
-    const cancelled = await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.status === 'cancelled', 5000, 20);
-    const n = cancelled.request_counts!.completed;
-    assert.ok(n >= 2 && n < 50, String(n));
+    assert.equal((await client.batches.retrieve(batch.id)).status, 'cancelling', 'it shows cancelling until time passes');
+    env.clock.advance(300);
+    const cancelled = await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.status === 'cancelled');
+    assert.equal(cancelled.request_counts!.completed, 2, 'exactly the lines finished before the cancel');
     assert.ok(cancelled.output_file_id);
   });
 
@@ -97,6 +100,7 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       ids.push((await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata: { n: String(i) } })).id);
+      env.runJobs();
     }
     assert.ok(ids.every((id) => id.startsWith('batch_')));
     const page = await client.batches.list({ limit: 2 });
@@ -132,6 +136,7 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
     ]);
     const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
     const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    env.runJobs();
     const failed = await pollUntil(() => client.batches.retrieve(batch.id), (b) => FINAL.includes(b.status));
     assert.equal(failed.status, 'failed');
     const codes = (failed.errors?.data ?? []).map((e) => `${e.line}:${e.code}`);
@@ -148,6 +153,7 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
     ]);
     const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
     const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/embeddings', completion_window: '24h' });
+    env.runJobs();
     const done = await pollUntil(() => client.batches.retrieve(batch.id), (b) => FINAL.includes(b.status));
     const [line] = parseLines(await (await client.files.content(done.output_file_id!)).text());
     assert.equal(line.response!.body.object, 'list');

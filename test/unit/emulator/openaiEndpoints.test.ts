@@ -134,6 +134,7 @@ suite('emulator: a batch on every OpenAI endpoint', () => {
       const input = writeJsonl(env.dir, `in-${i}.jsonl`, [line(url, 'a'), line(url, 'b')]);
       const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
       const batch = await client.batches.create({ input_file_id: file.id, endpoint: url, completion_window: '24h' });
+      env.runJobs();
       const done = await pollUntil(() => client.batches.retrieve(batch.id), (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status));
       assert.equal(done.status, 'completed', `${url}: ${JSON.stringify(done.errors)}`);
       const out = (await (await client.files.content(done.output_file_id!)).text()).trim().split('\n').map((l) => JSON.parse(l) as { custom_id: string; response: { status_code: number; body: Record<string, unknown> } });

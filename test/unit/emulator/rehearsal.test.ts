@@ -19,6 +19,7 @@ async function run(env: EmulatorFixture, lines: unknown[], name = 'in.jsonl') {
   const input = writeJsonl(env.dir, name, lines);
   const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
   const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
+  env.runJobs();
   const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 10000, 30);
   let results: string | undefined;
   if (done.dest?.fileName) {
@@ -30,7 +31,7 @@ async function run(env: EmulatorFixture, lines: unknown[], name = 'in.jsonl') {
 }
 
 suite('emulator: failure rehearsals', () => {
-  const env = withEmulator({ jobSeconds: 0.2 }, 'rehearse');
+  const env = withEmulator({}, 'rehearse');
 
   test('lineFailRate 1 (set through the admin endpoint): SUCCEEDED while every line failed, with real gRPC codes', async () => {
     const admin = await fetch(`${env.emu.baseUrl}/emulator/faults`, { method: 'POST', body: JSON.stringify({ lineFailRate: 1 }) });
@@ -89,6 +90,7 @@ suite('emulator: failure rehearsals', () => {
     const lines = Array.from({ length: 10 }, (_, i) => ({ custom_id: `r${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `q${i}` }] } }));
     const file = await client.files.create({ file: createReadStream(writeJsonl(env.dir, 'oa.jsonl', lines)), purpose: 'batch' });
     const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    env.runJobs();
     const done = await pollUntil(() => client.batches.retrieve(batch.id), (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status), 10000, 30);
     assert.equal(done.status, 'expired');
     const out = (await (await client.files.content(done.output_file_id!)).text()).trim().split('\n');
@@ -104,8 +106,10 @@ suite('emulator: failure rehearsals', () => {
     const src = [{ contents: [{ parts: [{ text: 'x' }], role: 'user' }] }];
     env.emu.setFaults({ pendingSeconds: 600 });
     const slow = await ai.batches.create({ model: 'gemini-2.5-flash', src });
+    env.runJobs();
     env.emu.setFaults({});
     const quick = await ai.batches.create({ model: 'gemini-2.5-flash', src });
+    env.runJobs();
     await pollUntil(() => ai.batches.get({ name: quick.name! }), (j) => j.state === 'JOB_STATE_SUCCEEDED', 10000, 30);
     assert.equal((await ai.batches.get({ name: slow.name! })).state, 'JOB_STATE_PENDING');
   });

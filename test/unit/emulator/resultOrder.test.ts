@@ -15,6 +15,7 @@ async function runGemini(env: EmulatorFixture, lines: unknown[]): Promise<Line[]
   const ai = env.genai();
   const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', lines), config: { mimeType: 'jsonl' } });
   const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
+  env.runJobs();
   const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 10000, 30);
   assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
   const out = path.join(env.dir, 'out.jsonl');
@@ -25,7 +26,7 @@ async function runGemini(env: EmulatorFixture, lines: unknown[]): Promise<Line[]
 
 suite('emulator: result order', () => {
   suite('default (shuffled, as the services do not keep order)', () => {
-    const env = withEmulator({ jobSeconds: 0.2 });
+    const env = withEmulator();
 
     test('keyed results come back in another order, every key exactly once', async () => {
       const got = await runGemini(env, keyed(60));
@@ -49,6 +50,7 @@ suite('emulator: result order', () => {
       const ai = env.genai();
       const src = Array.from({ length: 40 }, (_, i) => (i % 10 === 0 ? { contents: `plain ${i / 10}` } : { contents: `q${i}`, metadata: { key: `m${i}` } }));
       const job = await ai.batches.create({ model: 'gemini-2.5-flash', src });
+      env.runJobs();
       const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 10000, 30);
       const responses = done.dest?.inlinedResponses ?? [];
       const keys = responses.filter((r) => r.metadata).map((r) => r.metadata!.key);
@@ -66,6 +68,7 @@ suite('emulator: result order', () => {
       const { createReadStream } = await import('node:fs');
       const file = await client.files.create({ file: createReadStream(writeJsonl(env.dir, 'oa.jsonl', lines)), purpose: 'batch' });
       const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+      env.runJobs();
       const done = await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.status === 'completed', 10000, 30);
       const text = await (await client.files.content(done.output_file_id!)).text();
       const ids = text.trim().split('\n').map((l) => (JSON.parse(l) as Line).custom_id!);
@@ -75,7 +78,7 @@ suite('emulator: result order', () => {
   });
 
   suite('ordered: true (--ordered)', () => {
-    const env = withEmulator({ jobSeconds: 0.2, ordered: true });
+    const env = withEmulator({ ordered: true });
 
     test('results keep input order', async () => {
       const got = await runGemini(env, keyed(60));

@@ -37,6 +37,7 @@ suite('emulator: resumable uploads', () => {
     assert.ok(readFileSync(back).equals(bytes));
 
     const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
+    env.runJobs();
     const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 30000);
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
     const op = (await (await fetch(`${env.emu.baseUrl}/v1beta/${job.name}`, { headers: { 'x-goog-api-key': 'k' } })).json()) as { metadata: { batchStats: Record<string, string> } };

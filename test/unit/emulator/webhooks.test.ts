@@ -45,7 +45,7 @@ function signatureOk(d: Delivery, secret: string): boolean {
 const lines = [{ key: 'a', request: { contents: [{ parts: [{ text: 'hi' }] }] } }];
 
 suite('emulator: webhooks', () => {
-  const env = withEmulator({ jobSeconds: 0.2 }, 'hooks');
+  const env = withEmulator({}, 'hooks');
 
   test('a registered webhook (created with @google/genai) gets a signed batch.succeeded event; list and delete', async () => {
     const rx = await receiver();
@@ -60,6 +60,7 @@ suite('emulator: webhooks', () => {
 
       const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', lines), config: { mimeType: 'jsonl' } });
       const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
+      env.runJobs();
       const d = await rx.next();
       const event = JSON.parse(d.body) as { type: string; version: string; timestamp: string; data: Record<string, unknown> };
       assert.equal(event.type, 'batch.succeeded');

@@ -5,6 +5,10 @@ import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { Poller } from '../../../src/core/jobs/poller';
 import { createProvider } from '../../../src/core/providers/createProvider';
 import { isTerminal, type ApiCallRecord, type BatchJob, type BatchProvider, type ProviderId } from '../../../src/core/providers/types';
+import { ManualClock } from '../emulator/manualClock';
+
+/** The simulated length of a job: only `waitDone` moves the emulator's clock, so no test waits for real job time. */
+const JOB_SECONDS = 10;
 
 /** A distinctive key, so a leak anywhere is easy to assert on. */
 export const SECRET = 'AIzaTEST-secret-key-0042';
@@ -14,10 +18,12 @@ export class EmulatorHarness {
   emulator!: RunningEmulator;
   dir!: string;
   readonly calls: ApiCallRecord[] = [];
+  /** The emulator's time, advanced by the tests (through `waitDone`). */
+  readonly clock = new ManualClock();
 
   async start(): Promise<void> {
     this.dir = await mkdtemp(join(tmpdir(), 'prov-emu-'));
-    this.emulator = await startEmulator({ port: 0, dataDir: join(this.dir, 'data'), jobSeconds: 0.3 });
+    this.emulator = await startEmulator({ port: 0, dataDir: join(this.dir, 'data'), jobSeconds: JOB_SECONDS, clock: this.clock });
   }
 
   async stop(): Promise<void> {
@@ -37,8 +43,12 @@ export class EmulatorHarness {
     return path;
   }
 
-  /** Polls with the real Poller until the job is terminal (bounded by the test timeout). */
+  /**
+   * Moves the clock past a whole job (so the job can end, and a cancelled OpenAI batch gets past `cancelling`), then
+   * polls with the real Poller until the job is terminal (bounded by the test timeout).
+   */
   async waitDone(provider: BatchProvider, name: string): Promise<BatchJob> {
+    this.clock.advance(JOB_SECONDS * 1000);
     const seen: BatchJob[] = [];
     let done!: (job: BatchJob) => void;
     const finished = new Promise<BatchJob>((resolve) => (done = resolve));
