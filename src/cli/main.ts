@@ -1,4 +1,6 @@
 import { ExitCode, type CliIo } from './cliIo';
+// Static: the vocabularies it needs load on first use, not with the module.
+import { runEstimate } from './estimateCommand';
 import { UsageError } from './validateArgs';
 import { runValidate } from './validateCommand';
 
@@ -41,7 +43,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (command === 'estimate') {
       if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
-      const { runEstimate } = await import('./estimateCommand');
       return await runEstimate(rest, io);
     }
     if (command === 'emulator') {

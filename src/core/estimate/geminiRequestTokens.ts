@@ -18,10 +18,12 @@ export interface GeminiRules {
 }
 
 export function geminiRules(model: string | undefined): GeminiRules {
-  const family = model ? modelRow(model)?.family : undefined;
-  // An unknown or unnamed model is counted by the current rules (2.5+), the ones a new model most likely follows.
-  const old = family === 'gemini-2.0';
-  return { perContent: old ? 0 : 1, mediaTiles: family !== 'gemini-3' };
+  const id = model?.replace(/^models\//, '');
+  const family = id ? modelRow(id)?.family : undefined;
+  // Versioned ids (`gemini-2.0-flash-001`) are not table rows: their prefix names the generation. An unknown or
+  // unnamed model is counted by the current rules (2.5+), the ones a new model most likely follows.
+  const old = family === 'gemini-2.0' || /^gemini-(1\.|2\.0)/.test(id ?? '');
+  return { perContent: old ? 0 : 1, mediaTiles: family !== 'gemini-3' && !/^gemini-3/.test(id ?? '') };
 }
 
 function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, into: RequestCount): void {

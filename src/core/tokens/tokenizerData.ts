@@ -23,10 +23,10 @@ async function readRecords(dir: string, file: string, encoding: 'utf8' | 'latin1
   const tokens: string[] = [];
   let offset = 0;
   while (offset < bytes.length) {
-    if (offset + 2 > bytes.length) throw new VocabularyError(file);
+    if (offset + 2 > bytes.length) {throw new VocabularyError(file);}
     const length = bytes.readUInt16LE(offset);
     offset += 2;
-    if (offset + length > bytes.length) throw new VocabularyError(file);
+    if (offset + length > bytes.length) {throw new VocabularyError(file);}
     tokens.push(bytes.toString(encoding, offset, offset + length));
     offset += length;
   }
@@ -41,6 +41,6 @@ export async function loadOpenAiCounter(dir: string): Promise<TiktokenCounter> {
   // latin1 keeps one char per byte: tiktoken merges bytes, not characters.
   const tokens = await readRecords(dir, O200K_VOCAB_FILE, 'latin1');
   const ranks = new Map<string, number>();
-  for (let rank = 0; rank < tokens.length; rank++) if (tokens[rank]) ranks.set(tokens[rank], rank);
+  for (let rank = 0; rank < tokens.length; rank++) {if (tokens[rank]) {ranks.set(tokens[rank], rank);}}
   return new TiktokenCounter(ranks);
 }
