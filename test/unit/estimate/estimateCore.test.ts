@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { EstimateTotals } from '../../../src/core/estimate/estimateTotals';
-import { estimateLine } from '../../../src/core/estimate/lineEstimate';
+import { estimateLine, type LineEstimate } from '../../../src/core/estimate/lineEstimate';
+import { LineEstimates } from '../../../src/core/estimate/lineEstimates';
 import { imageSize, imageTokens, inlineMediaTokens, pdfPages, wavSeconds } from '../../../src/core/estimate/mediaTokens';
 import { MODEL_TABLE } from '../../../src/core/models/modelTable';
 import { PRICE_TABLE } from '../../../src/core/pricing/priceTable';
@@ -104,5 +105,38 @@ suite('pricing: table and overrides', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { default?: unknown }> } } };
     assert.equal(pkg.contributes.configuration.properties['geminiBatch.estimate.assumedOutputTokens']?.default, CLI_ASSUMED_OUTPUT_TOKENS);
     assert.deepEqual(pkg.contributes.configuration.properties['geminiBatch.pricing.overrides']?.default, {});
+  });
+});
+
+suite('estimate: incremental line store', () => {
+  const est = (tokens: number): LineEstimate => ({ line: 0, provider: 'gemini', model: 'gemini-2.5-flash', inputTokens: tokens, outputTokens: 0, unknownMedia: 0 });
+  test('an edit re-counts only its lines and shifts the others', () => {
+    const store = new LineEstimates();
+    assert.deepEqual(store.reset(3), [0, 1, 2]);
+    [1, 2, 4].forEach((t, i) => store.set(i, est(t)));
+    assert.deepEqual(store.summary().summary.inputTokens, 7);
+    // Replace line 1 by two lines: only those two are pending; line 2 (4 tokens) moved to 3.
+    assert.deepEqual(store.edit(1, 1, 2), [1, 2]);
+    assert.equal(store.summary().complete, false);
+    store.set(1, est(10));
+    store.set(2, undefined);
+    const { summary, complete } = store.summary();
+    assert.ok(complete);
+    assert.equal(summary.inputTokens, 1 + 10 + 4);
+    assert.equal(summary.requests, 3);
+  });
+  test('random edits keep the store the length of the document', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(20), fc.nat(5), fc.nat(5)), { maxLength: 30 }), (edits) => {
+      const store = new LineEstimates();
+      let length = 10;
+      store.reset(length);
+      for (const [at, removed, inserted] of edits) {
+        const start = Math.min(at, length);
+        const gone = Math.min(removed, length - start);
+        store.edit(start, gone, inserted);
+        length += inserted - gone;
+      }
+      assert.equal(store.lineCount, length);
+    }));
   });
 });
