@@ -10,6 +10,8 @@ import { exactSample } from './exactSample';
 import { TokenWorkerClient } from './tokenWorkerClient';
 
 export interface EstimateFeature {
+  /** Fires when a document's estimate changes (tests wait on it). */
+  readonly onDidChangeEstimate: vscode.Event<void>;
   /** Asks "Submit N requests: ≈ … ?" before an interactive submit; true to go on. */
   confirmCost(uri: vscode.Uri, model: string): Promise<boolean>;
 }
@@ -51,6 +53,7 @@ export function registerEstimate(context: vscode.ExtensionContext, deps: { log: 
   });
 
   return {
+    onDidChangeEstimate: lens.onDidChangeCodeLenses,
     async confirmCost(uri, model) {
       const assumed = config.assumedOutputTokens(uri);
       let estimate;
