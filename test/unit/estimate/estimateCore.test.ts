@@ -9,6 +9,7 @@ import { imageSize, imageTokens, inlineMediaTokens, pdfPages, wavSeconds } from 
 import { MODEL_TABLE } from '../../../src/core/models/modelTable';
 import { PRICE_TABLE } from '../../../src/core/pricing/priceTable';
 import { parseOverrides, priceFor, requestCost } from '../../../src/core/pricing/prices';
+import { reportedUsage, usageCost } from '../../../src/core/pricing/usageCost';
 import type { TextCounter } from '../../../src/core/tokens/textCounter';
 import { CLI_ASSUMED_OUTPUT_TOKENS } from '../../../src/cli/estimateArgs';
 
@@ -138,5 +139,21 @@ suite('estimate: incremental line store', () => {
       }
       assert.equal(store.lineCount, length);
     }));
+  });
+});
+
+suite('pricing: actual cost from reported usage', () => {
+  test('Gemini usageMetadata: output billed with thinking; batch is half', () => {
+    const usage = reportedUsage({ promptTokenCount: 1_000_000, candidatesTokenCount: 400_000, thoughtsTokenCount: 600_000 });
+    assert.deepEqual(usage, { inputTokens: 1_000_000, outputTokens: 1_000_000, cachedTokens: 0 });
+    assert.equal(usageCost('gemini-2.5-flash', usage, 'standard'), 0.3 + 2.5);
+    assert.equal(usageCost('gemini-2.5-flash', usage, 'batch'), (0.3 + 2.5) / 2);
+  });
+  test('unknown: the model, or a cached price the table lacks', () => {
+    const usage = { inputTokens: 10, outputTokens: 1, cachedTokens: 0 };
+    assert.equal(usageCost('gpt-4o', usage, 'batch'), undefined);
+    assert.equal(usageCost('gemini-2.5-flash', { ...usage, cachedTokens: 5 }, 'batch'), undefined);
+    assert.deepEqual(reportedUsage({ prompt_tokens: 7, completion_tokens: 3, prompt_tokens_details: { cached_tokens: 2 } }), { inputTokens: 7, outputTokens: 3, cachedTokens: 2 });
+    assert.equal(reportedUsage('nope'), undefined);
   });
 });
