@@ -6,11 +6,11 @@ import { ChunkCache, type TextCounter } from './textCounter';
  *
  * SentencePiece BPE (byte_fallback, no normalisation beyond ' ' → '▁', no dummy prefix: the `normalizer`,
  * `pre_tokenizer` and `model` of the package's tokenizer.json) merges, at each step, the adjacent pair whose
- * concatenation is the highest-priority piece; the vocabulary is stored in priority order, so the priority is the
- * id. A character outside the vocabulary falls back to one token per UTF-8 byte.
+ * concatenation is the highest-priority piece (its first rank in the package's merge list: the vocabulary file holds
+ * the pieces in that order, so a piece's priority is its position). A character outside the vocabulary falls back to one token per UTF-8 byte.
  */
 const SPACE = '▁';
-/** Pieces only cross the start of a run of '▁' in one case (`>▁</`), so each run of '▁' starts an independent chunk. */
+// Pieces only cross the start of a run of '▁' in one case (`>▁</`), so each run of '▁' starts an independent chunk.
 /** Past this length a chunk (a long run without spaces: base64, CJK) is cut, bounding the quadratic merge loop. */
 const MAX_CHUNK = 512;
 
@@ -19,15 +19,34 @@ export class SentencePieceCounter implements TextCounter {
   private readonly ids = new Map<string, number>();
   private readonly cache = new ChunkCache();
 
-  /** `pieces[id]` is the piece of that id; empty strings are reserved ids that never match. */
-  constructor(pieces: readonly string[]) {
-    for (let id = 0; id < pieces.length; id++) {
-      const piece = pieces[id];
-      if (piece) {this.ids.set(piece, id);}
+  private readonly atomic: RegExp | undefined;
+
+  /**
+   * `pieces` in merge priority order, highest first (empty strings never match); `added`: tokens matched whole in the
+   * text before BPE, one token each (the tokenizer's added tokens: `<b>`, `</div>`, `<start_of_turn>`…).
+   */
+  constructor(pieces: readonly string[], added: readonly string[] = []) {
+    for (let priority = 0; priority < pieces.length; priority++) {
+      const piece = pieces[priority];
+      if (piece && !this.ids.has(piece)) { this.ids.set(piece, priority); }
     }
+    const escaped = [...added].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.atomic = escaped.length ? new RegExp(escaped.join('|'), 'g') : undefined;
   }
 
   count(text: string): number {
+    // Added tokens all start with '<' or '[': most text has neither, and skips the search.
+    if (!this.atomic || (!text.includes('<') && !text.includes('['))) { return this.countSegment(text); }
+    let total = 0;
+    let start = 0;
+    for (const match of text.matchAll(this.atomic)) {
+      total += this.countSegment(text.slice(start, match.index)) + 1;
+      start = match.index + match[0].length;
+    }
+    return total + this.countSegment(text.slice(start));
+  }
+
+  private countSegment(text: string): number {
     // A chunk runs from the start of one run of spaces to the start of the next, scanned by hand: a regular
     // expression's match objects cost more than counting a cached chunk.
     let total = 0;

@@ -10,11 +10,12 @@ import { TiktokenCounter } from './tiktokenCounter';
  * tests each know where the assets sit relative to themselves.
  */
 export const GEMINI_VOCAB_FILE = 'gemini.vocab.gz';
+export const GEMINI_ADDED_FILE = 'gemini-added.json';
 export const O200K_VOCAB_FILE = 'o200k.vocab.gz';
 
 export class VocabularyError extends Error {
   constructor(readonly file: string) {
-    super(`${file}: truncated vocabulary record`);
+    super(`${file}: not a vocabulary of the expected format`);
   }
 }
 
@@ -34,7 +35,9 @@ async function readRecords(dir: string, file: string, encoding: 'utf8' | 'latin1
 }
 
 export async function loadGeminiCounter(dir: string): Promise<SentencePieceCounter> {
-  return new SentencePieceCounter(await readRecords(dir, GEMINI_VOCAB_FILE, 'utf8'));
+  const added: unknown = JSON.parse(await readFile(join(dir, GEMINI_ADDED_FILE), 'utf8'));
+  if (!Array.isArray(added) || !added.every((t) => typeof t === 'string')) { throw new VocabularyError(GEMINI_ADDED_FILE); }
+  return new SentencePieceCounter(await readRecords(dir, GEMINI_VOCAB_FILE, 'utf8'), added as string[]);
 }
 
 export async function loadOpenAiCounter(dir: string): Promise<TiktokenCounter> {

@@ -5,6 +5,7 @@ import { openaiRequestTokens } from '../../../src/core/estimate/openaiRequestTok
 import type { TextCounter } from '../../../src/core/tokens/textCounter';
 import { loadGeminiCounter, loadOpenAiCounter } from '../../../src/core/tokens/tokenizerData';
 import fixture from '../../fixtures/tokens/published-counts.json';
+import reference from '../../fixtures/tokens/tokenizer-reference.json';
 
 const ASSETS = path.join(__dirname, '..', '..', '..', 'assets', 'tokenizers');
 
@@ -56,5 +57,17 @@ suite('tokens: accuracy on published counts', function () {
     const request = { contents: [{ parts: [{ text: 'Why is the sky blue?' }] }], systemInstruction: { parts: [{ text: 'Be brief.' }] } };
     const old = geminiRequestTokens(request, gemini, geminiRules('gemini-2.0-flash')).tokens;
     assert.equal(geminiRequestTokens(request, gemini, geminiRules('gemini-2.5-flash')).tokens, old + 2);
+  });
+});
+
+suite('tokens: the offline counters match the published tokenizers', function () {
+  this.timeout(60_000);
+  test('every reference text (spaces, tabs, newlines, scripts, emoji, base64) counts exactly', async () => {
+    const gemini = await loadGeminiCounter(ASSETS);
+    const openai = await loadOpenAiCounter(ASSETS);
+    for (const entry of reference.entries) {
+      assert.equal(gemini.count(entry.text), entry.gemini, `gemini: ${JSON.stringify(entry.text)}`);
+      assert.equal(openai.count(entry.text), entry.o200k, `o200k: ${JSON.stringify(entry.text)}`);
+    }
   });
 });
