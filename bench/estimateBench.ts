@@ -29,14 +29,16 @@ export async function estimateKeys(targetMb: number): Promise<Record<string, num
     fs.renameSync(`${file}.tmp`, file);
   }
   const mb = fs.statSync(file).size / 1024 / 1024;
-  const loadStart = performance.now();
-  const counter = await loadGeminiCounter(ASSETS);
-  const loadMs = performance.now() - loadStart;
+  let loadMs = Number.POSITIVE_INFINITY;
   let best = Number.POSITIVE_INFINITY;
   let floor = Number.POSITIVE_INFINITY;
-  // Alternated, best of three each, so a burst of load elsewhere hits both alike.
+  // Alternated, best of three each, so a burst of load elsewhere hits both alike. Each estimate pass gets a freshly
+  // loaded counter (its load not timed here): its chunk cache starts cold, as in one CLI run.
   for (let i = 0; i < 3; i++) {
     floor = Math.min(floor, await timed(async () => { for await (const l of readLines(file)) { parseObjectLine(l.bytes); } }));
+    const loadStart = performance.now();
+    const counter = await loadGeminiCounter(ASSETS);
+    loadMs = Math.min(loadMs, performance.now() - loadStart);
     best = Math.min(best, await timed(async () => {
       await estimateFile(file, { counterFor: () => Promise.resolve(counter), model: 'gemini-2.5-flash', assumedOutputTokens: 1000 });
     }));

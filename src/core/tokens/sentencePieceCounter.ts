@@ -76,20 +76,25 @@ export class SentencePieceCounter implements TextCounter {
     const symbols = Array.from(chunk);
     let fallback = 0;
     for (const symbol of symbols) {
-      if (!this.ids.has(symbol)) {fallback += Buffer.byteLength(symbol, 'utf8') - 1;}
+      if (!this.ids.has(symbol)) { fallback += Buffer.byteLength(symbol, 'utf8') - 1; }
     }
+    // priority[i]: of merging symbols i and i+1 (Infinity: no such piece). After a merge only the two neighbours'
+    // priorities change, so each merge costs two lookups instead of one per pair.
+    const priority = symbols.map((s, i) => (i + 1 < symbols.length ? this.ids.get(s + symbols[i + 1]) ?? Infinity : Infinity));
     for (;;) {
       let best = -1;
-      let bestId = Number.POSITIVE_INFINITY;
-      for (let i = 0; i + 1 < symbols.length; i++) {
-        const id = this.ids.get(symbols[i] + symbols[i + 1]);
-        if (id !== undefined && id < bestId) {
-          bestId = id;
+      let bestPriority = Infinity;
+      for (let i = 0; i < priority.length; i++) {
+        if (priority[i] < bestPriority) {
+          bestPriority = priority[i];
           best = i;
         }
       }
-      if (best < 0) {break;}
+      if (best < 0) { break; }
       symbols.splice(best, 2, symbols[best] + symbols[best + 1]);
+      priority.splice(best, 1);
+      priority[best] = best + 1 < symbols.length ? this.ids.get(symbols[best] + symbols[best + 1]) ?? Infinity : Infinity;
+      if (best > 0) { priority[best - 1] = this.ids.get(symbols[best - 1] + symbols[best]) ?? Infinity; }
     }
     return symbols.length + fallback;
   }
