@@ -18,6 +18,8 @@ export class SentencePieceCounter implements TextCounter {
   readonly name = 'gemini-sentencepiece';
   private readonly ids = new Map<string, number>();
   private readonly cache = new ChunkCache();
+  /** Whole short texts: batch files repeat their system instruction and prompt template on every line. */
+  private readonly texts = new ChunkCache(50_000);
 
   private readonly atomic: RegExp | undefined;
 
@@ -35,6 +37,15 @@ export class SentencePieceCounter implements TextCounter {
   }
 
   count(text: string): number {
+    if (text.length > 256) { return this.countText(text); }
+    const cached = this.texts.get(text);
+    if (cached !== undefined) { return cached; }
+    const count = this.countText(text);
+    this.texts.set(text, count);
+    return count;
+  }
+
+  private countText(text: string): number {
     // Added tokens all start with '<' or '[': most text has neither, and skips the search.
     if (!this.atomic || (!text.includes('<') && !text.includes('['))) { return this.countSegment(text); }
     let total = 0;
