@@ -62,6 +62,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The CLI (validate, emulator): plain Node, no vscode.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The token worker (worker_threads): vocabularies load and files are counted off the extension host's main thread.
+  { ...common, entryPoints: ['src/features/estimate/tokenWorker.ts'], outfile: 'dist/tokenWorker.js' },
   // Integration tests run inside the extension host; mocha is loaded from node_modules at run time.
   {
     ...common,

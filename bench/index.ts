@@ -9,6 +9,7 @@ import { runCli } from './cliRun';
 import { bigFile, DATA_DIR, geminiLines } from './generateData';
 import { hiddenCheckShare, hostileLinePeak, wrongFileRatio } from './hardeningBench';
 import { languageServicePass } from './languageServiceBaseline';
+import { estimateKeys } from './estimateBench';
 import { fastest, median, round } from './measure';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
     lines: LINES,
     cli_file_mb: round(bigMb, 0),
     ...(await emulatorKeys()),
+    ...(await estimateKeys(QUICK ? 20 : 100)),
   };
   log(JSON.stringify(result));
 }

@@ -3,6 +3,7 @@ import { createConfig } from './adapters/config';
 import { createLog } from './adapters/log';
 import { registerAuth } from './features/auth/registerAuth';
 import { registerEmulator } from './features/emulator/registerEmulator';
+import { registerEstimate, type EstimateFeature } from './features/estimate/registerEstimate';
 import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
@@ -11,7 +12,7 @@ import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
 
 /** Table of contents: the log first, then each feature registers what it owns on `context.subscriptions`. */
-export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
+export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pick<EstimateFeature, 'onDidChangeEstimate'> {
   const log = createLog(context);
   const config = createConfig(context);
   context.subscriptions.push(vscode.commands.registerCommand('geminiBatch.log.show', () => log.show()));
@@ -22,9 +23,12 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   // The validation feature's own per-file kinds, so submit validates with the kind the editor shows and its
   // CodeLens follows a kind change at once.
   const { overrides } = validation;
-  registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
+  const estimate = registerEstimate(context, { log, config, jobs });
+  registerSubmit(context, {
+    log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange, confirmCost: estimate.confirmCost,
+  });
   registerResults(context, { log, config, model: jobs.model });
-  return createExtensionApi(log, jobs, emulator, validation);
+  return { ...createExtensionApi(log, jobs, emulator, validation), onDidChangeEstimate: estimate.onDidChangeEstimate };
 }
 
 export function deactivate(): void {

@@ -8,7 +8,8 @@ export type SettingKey =
   | 'provider.name' | 'gemini.baseUrl' | 'gemini.apiVersion' | 'openai.baseUrl'
   | 'emulator.port' | 'emulator.jobSeconds'
   | 'jobs.pollMinSeconds' | 'jobs.pollMaxSeconds' | 'jobs.pageSize'
-  | 'submit.inlineMaxMB' | 'results.folder';
+  | 'submit.inlineMaxMB' | 'results.folder'
+  | 'estimate.assumedOutputTokens' | 'estimate.codeLens' | 'pricing.overrides';
 
 /**
  * The only place that reads settings: typed getters (defaults live in package.json only, so there is no second
@@ -44,6 +45,10 @@ export class Config implements vscode.Disposable {
   pageSize(): number { return this.get('jobs.pageSize'); }
   inlineMaxMB(): number { return this.get('submit.inlineMaxMB'); }
   resultsFolder(scope?: vscode.Uri): string { return this.get('results.folder', scope); }
+  assumedOutputTokens(scope?: vscode.Uri): number { return this.get('estimate.assumedOutputTokens', scope); }
+  estimateCodeLens(scope?: vscode.Uri): boolean { return this.get('estimate.codeLens', scope); }
+  /** Raw: parsed (and malformed entries dropped) by core/pricing/prices.ts parseOverrides. */
+  priceOverrides(): unknown { return this.get('pricing.overrides'); }
 
   /** Switches the provider: in the workspace when a folder is open, else for the user. */
   async setProviderName(id: ProviderId): Promise<void> {

@@ -1,4 +1,6 @@
 import { ExitCode, type CliIo } from './cliIo';
+// Static: the vocabularies it needs load on first use, not with the module.
+import { runEstimate } from './estimateCommand';
 import { UsageError } from './validateArgs';
 import { runValidate } from './validateCommand';
 
@@ -13,6 +15,13 @@ Commands:
                                 json: one JSON object per file per line of output
                    Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file,
                                 3 an internal error of the validator (a bug: please report it).
+  estimate FILE... [--model M] [--format F] [--per-line] [--output-tokens N]
+                   Estimate requests, input tokens (offline tokenizer), output tokens (the request's cap, else N,
+                   default 1000: assumed) and the cost at batch and standard price (streamed, any size).
+                   --model M    the model the lines go to (Gemini lines do not name one); prices need it
+                   --format F   text (default) | json: {"file","model","requests","input_tokens",
+                                "output_tokens_assumed","cost_usd_batch","cost_usd_standard","method"}
+                   --per-line   also each line's input tokens (json: "lines": [{"line","key","input_tokens"}])
   emulator [options]
                    Run the local Batch API emulator (gemini-batch emulator --help).
 
@@ -31,6 +40,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'validate') {
       if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
       return await runValidate(rest, io);
+    }
+    if (command === 'estimate') {
+      if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
+      return await runEstimate(rest, io);
     }
     if (command === 'emulator') {
       const { runEmulatorCommand } = await import('./emulatorCommand');

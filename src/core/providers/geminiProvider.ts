@@ -166,6 +166,15 @@ export class GeminiProvider implements BatchProvider {
     return listGeminiModels(this.endpoint, kind, signal);
   }
 
+  /** `models/{model}:countTokens` with the whole request (discovery CountTokensRequest.generateContentRequest). */
+  async countTokens(model: string, request: Record<string, unknown>, signal?: AbortSignal): Promise<number> {
+    const id = model.replace(/^models\//, '');
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) { throw new BatchApiError('invalid', `Invalid model name: ${model}`); }
+    const body = { generateContentRequest: { ...request, model: `models/${id}` } };
+    const answer = await this.call(() => geminiJson<{ totalTokens?: number }>(this.endpoint, 'POST', `models/${id}:countTokens`, { body, signal }));
+    return answer.totalTokens ?? 0;
+  }
+
   /** The SDK's create answer (no stats yet, nothing lost that matters at creation). */
   private fromSdk(job: SdkBatchJob, kind: BatchKind, inputFile: string): BatchJob {
     return {

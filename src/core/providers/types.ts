@@ -108,6 +108,11 @@ export interface BatchProvider {
   /** Streams a provider file to `destPath` (the caller handles temp-file-then-rename). */
   downloadFile(fileName: string, destPath: string, options?: { onProgress?: ProgressSink; signal?: AbortSignal }): Promise<void>;
   listModels(kind: BatchKind, signal?: AbortSignal): Promise<string[]>;
+  /**
+   * The service's own input-token count of one request (Gemini `models/{model}:countTokens`), for the exact count
+   * on demand beside the local estimate. Absent where the service has none (OpenAI).
+   */
+  countTokens?(model: string, request: Record<string, unknown>, signal?: AbortSignal): Promise<number>;
   /** What this backend can do; absent means "everything". OpenAI has no batch delete. */
   readonly capabilities?: ProviderCapabilities;
 }

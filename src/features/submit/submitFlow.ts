@@ -18,6 +18,8 @@ export interface SubmitDeps {
   kindFor: KindResolver;
   /** Fires when a file's kind override changes (the CodeLens re-decides which files are batch files). */
   onDidChangeKind?: vscode.Event<unknown>;
+  /** Asks "Submit N requests: ≈ … input tokens, ≈ $… at batch price ($… standard)?"; false stops the submit. */
+  confirmCost?: (uri: vscode.Uri, model: string) => Promise<boolean>;
 }
 
 /** Passing both makes `submit` ask nothing (keybindings, scripts, tests). */
@@ -38,6 +40,10 @@ export async function submitBatch(deps: SubmitDeps, uri: vscode.Uri, options: Su
   if (!model) { return undefined; }
   const displayName = options.displayName ?? await askDisplayName(uri);
   if (!displayName) { return undefined; }
+  // A scripted submit (options passed: an OpenAI file names its own model, so a display name alone scripts it) asks
+  // nothing; an interactive one (CodeLens, menus, palette pass no options) sees the estimate first.
+  const scripted = options.model !== undefined || options.displayName !== undefined;
+  if (!scripted && deps.confirmCost && !(await deps.confirmCost(uri, model))) { return undefined; }
 
   const request: CreateJobRequest = { kind: summary.kind, model, displayName };
   const inline = await inlineLines(provider, uri.fsPath, summary.kind, deps.config.inlineMaxMB());

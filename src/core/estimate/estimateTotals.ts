@@ -1,0 +1,52 @@
+import { type PriceOverride, priceFor, requestCost } from '../pricing/prices';
+import type { LineEstimate } from './lineEstimate';
+
+/** What a file will cost, summed over its lines. A cost is undefined when a line's model has no known price. */
+export interface EstimateSummary {
+  requests: number;
+  inputTokens: number;
+  outputTokensAssumed: number;
+  unknownMedia: number;
+  /** The model of the lines, or `mixed`/undefined. */
+  model?: string;
+  costBatch?: number;
+  costStandard?: number;
+  /** Models seen without a price. */
+  unpricedModels: string[];
+}
+
+/** Sums line estimates as they stream by; holds no line, so memory stays flat on any file. */
+export class EstimateTotals {
+  private readonly summary: EstimateSummary = { requests: 0, inputTokens: 0, outputTokensAssumed: 0, unknownMedia: 0, costBatch: 0, costStandard: 0, unpricedModels: [] };
+  private readonly models = new Set<string>();
+  private unnamed = false;
+
+  constructor(private readonly overrides: ReadonlyMap<string, PriceOverride> = new Map()) {}
+
+  add(line: LineEstimate): void {
+    const s = this.summary;
+    s.requests++;
+    s.inputTokens += line.inputTokens;
+    s.outputTokensAssumed += line.outputTokens;
+    s.unknownMedia += line.unknownMedia;
+    if (line.model === undefined) { this.unnamed = true; } else { this.models.add(line.model); }
+    const entry = line.model === undefined ? undefined : priceFor(line.model, this.overrides);
+    if (!entry) {
+      if (line.model !== undefined && !s.unpricedModels.includes(line.model)) { s.unpricedModels.push(line.model); }
+      s.costBatch = undefined;
+      s.costStandard = undefined;
+      return;
+    }
+    if (s.costBatch !== undefined) { s.costBatch += requestCost(entry, 'batch', line.inputTokens, line.outputTokens); }
+    if (s.costStandard !== undefined) { s.costStandard += requestCost(entry, 'standard', line.inputTokens, line.outputTokens); }
+  }
+
+  result(): EstimateSummary {
+    const model = this.models.size === 1 && !this.unnamed ? [...this.models][0] : this.models.size > 1 ? 'mixed' : undefined;
+    const empty = this.summary.requests === 0;
+    return {
+      ...this.summary, model, unpricedModels: [...this.summary.unpricedModels],
+      costBatch: empty ? 0 : this.summary.costBatch, costStandard: empty ? 0 : this.summary.costStandard,
+    };
+  }
+}

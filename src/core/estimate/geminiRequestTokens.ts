@@ -1,0 +1,80 @@
+import { modelRow } from '../models/modelTable';
+import type { TextCounter } from '../tokens/textCounter';
+import { inlineMediaTokens } from './mediaTokens';
+import { type RequestCount, addMedia, isRecord } from './requestCount';
+
+/**
+ * How the Gemini API counts a request beyond its text.
+ * - 2.5 and later add one token per `Content`, the system instruction included: "What's the highest mountain in
+ *   Africa?" is 9 text tokens and countTokens returns 10 on gemini-2.5-flash (GoogleCloudPlatform/python-docs-samples
+ *   genai/count_tokens/counttoken_with_txt.py) and on gemini-3.5-flash (…/counttoken_localtokenizer_with_txt.py),
+ *   while 2.0 counts "Why is the sky blue?" as its 6 text tokens (…/counttoken_resp_with_txt.py).
+ * - The image tile rule is documented for 2.x; Gemini 3 sizes media by `media_resolution`, so images and PDFs are
+ *   reported unknown there.
+ */
+export interface GeminiRules {
+  perContent: number;
+  mediaTiles: boolean;
+}
+
+export function geminiRules(model: string | undefined): GeminiRules {
+  const id = model?.replace(/^models\//, '');
+  const family = id ? modelRow(id)?.family : undefined;
+  // Versioned ids (`gemini-2.0-flash-001`) are not table rows: their prefix names the generation. An unknown or
+  // unnamed model is counted by the current rules (2.5+), the ones a new model most likely follows.
+  const old = family === 'gemini-2.0' || /^gemini-(1\.|2\.0)/.test(id ?? '');
+  return { perContent: old ? 0 : 1, mediaTiles: family !== 'gemini-3' && !/^gemini-3/.test(id ?? '') };
+}
+
+function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, into: RequestCount): void {
+  if (!Array.isArray(parts)) { return; }
+  for (const part of parts) {
+    if (!isRecord(part)) { continue; }
+    if (typeof part.text === 'string') { into.tokens += counter.count(part.text); }
+    const inline = part.inlineData ?? part.inline_data;
+    if (isRecord(inline) && typeof inline.data === 'string') {
+      const mime = typeof inline.mimeType === 'string' ? inline.mimeType : typeof inline.mime_type === 'string' ? inline.mime_type : '';
+      addMedia(into, inlineMediaTokens(mime, inline.data, rules.mediaTiles));
+    }
+    if (isRecord(part.fileData ?? part.file_data)) { addMedia(into, { kind: 'file', unknown: true }); }
+    // Function calls and responses are sent as structured data; their JSON text is the closest count we have.
+    for (const structured of [part.functionCall, part.functionResponse, part.function_call, part.function_response]) {
+      if (structured !== undefined) { into.tokens += counter.count(JSON.stringify(structured)); }
+    }
+  }
+}
+
+function countContent(content: unknown, counter: TextCounter, rules: GeminiRules, into: RequestCount): void {
+  if (typeof content === 'string') {
+    into.tokens += counter.count(content) + rules.perContent;
+    return;
+  }
+  if (!isRecord(content)) { return; }
+  into.tokens += rules.perContent;
+  countParts(content.parts, counter, rules, into);
+}
+
+/** Input tokens of a GenerateContentRequest or EmbedContentRequest (the `request` of a batch line). */
+export function geminiRequestTokens(request: Record<string, unknown>, counter: TextCounter, rules: GeminiRules): RequestCount {
+  const into: RequestCount = { tokens: 0, unknownMedia: 0 };
+  const contents = request.contents;
+  if (Array.isArray(contents)) {
+    for (const content of contents) { countContent(content, counter, rules, into); }
+  } else if (contents !== undefined) {
+    countContent(contents, counter, rules, into);
+  }
+  const system = request.systemInstruction ?? request.system_instruction;
+  if (system !== undefined) { countContent(system, counter, rules, into); }
+  // An embedding request holds one `content`; embeddings are counted as text only.
+  if (isRecord(request.content)) { countParts(request.content.parts, counter, rules, into); }
+  if (Array.isArray(request.tools) && request.tools.length > 0) { into.tokens += counter.count(JSON.stringify(request.tools)); }
+  return into;
+}
+
+/** `generationConfig.maxOutputTokens`, the output a request allows (an upper bound, so labelled assumed). */
+export function geminiMaxOutput(request: Record<string, unknown>): number | undefined {
+  const config = request.generationConfig ?? request.generation_config;
+  if (!isRecord(config)) { return undefined; }
+  const max = config.maxOutputTokens ?? config.max_output_tokens;
+  return typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : undefined;
+}

@@ -1,0 +1,63 @@
+import type { TextCounter } from '../tokens/textCounter';
+import { geminiMaxOutput, geminiRequestTokens, geminiRules } from './geminiRequestTokens';
+import { openaiMaxOutput, openaiRequestTokens } from './openaiRequestTokens';
+import { isRecord } from './requestCount';
+
+export type TokenProvider = 'gemini' | 'openai';
+
+/** The estimate of one batch line. `outputTokens` is assumed: the request's own cap, else the configured default. */
+export interface LineEstimate {
+  line: number;
+  key?: string;
+  provider: TokenProvider;
+  model?: string;
+  inputTokens: number;
+  outputTokens: number;
+  /** Media parts whose size could not be known (their tokens are not in `inputTokens`). */
+  unknownMedia: number;
+}
+
+export interface LineOptions {
+  /** The model the lines will be sent to (`--model`, the submit pick); wins over a model named in the line. */
+  model?: string;
+  /** Output tokens assumed for a request that sets no cap. */
+  assumedOutputTokens: number;
+}
+
+/** Which tokenizer a parsed line needs: OpenAI lines carry `custom_id`/`body`, Gemini lines `request`/`contents`. */
+export function lineProvider(line: Record<string, unknown>): TokenProvider | undefined {
+  if (isRecord(line.body) || typeof line.custom_id === 'string') { return 'openai'; }
+  if (isRecord(line.request) || line.contents !== undefined) { return 'gemini'; }
+  return undefined;
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** Estimates a parsed line with the counter of its provider. */
+export function estimateLine(line: Record<string, unknown>, lineNo: number, counter: TextCounter, options: LineOptions): LineEstimate | undefined {
+  const provider = lineProvider(line);
+  if (provider === 'openai') {
+    const body = isRecord(line.body) ? line.body : {};
+    const url = typeof line.url === 'string' ? line.url : '/v1/chat/completions';
+    const count = openaiRequestTokens(url, body, counter);
+    return {
+      line: lineNo, key: stringOr(line.custom_id), provider, model: options.model ?? stringOr(body.model),
+      inputTokens: count.tokens, outputTokens: openaiMaxOutput(url, body) ?? options.assumedOutputTokens, unknownMedia: count.unknownMedia,
+    };
+  }
+  if (provider === 'gemini') {
+    // A bare request line (no `key`/`request` envelope) is its own request.
+    const request = isRecord(line.request) ? line.request : line;
+    const model = options.model ?? stringOr(request.model)?.replace(/^models\//, '');
+    const count = geminiRequestTokens(request, counter, geminiRules(model));
+    const embed = isRecord(request.content) && request.contents === undefined;
+    return {
+      line: lineNo, key: stringOr(line.key), provider, model,
+      inputTokens: count.tokens, outputTokens: embed ? 0 : geminiMaxOutput(request) ?? options.assumedOutputTokens,
+      unknownMedia: count.unknownMedia,
+    };
+  }
+  return undefined;
+}

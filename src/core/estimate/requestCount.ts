@@ -1,0 +1,15 @@
+import type { MediaCount } from './mediaTokens';
+
+/** Input tokens of one request, and how many of its media parts had a size we could not know. */
+export interface RequestCount {
+  tokens: number;
+  unknownMedia: number;
+}
+
+export function addMedia(into: RequestCount, media: MediaCount): void {
+  if ('unknown' in media) { into.unknownMedia++; } else { into.tokens += media.tokens; }
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

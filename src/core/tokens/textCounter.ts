@@ -1,0 +1,25 @@
+/** Counts the tokens of plain text for one tokenizer. Implementations cache per chunk, so they hold state. */
+export interface TextCounter {
+  /** Which vocabulary this is, for reports (`gemini-sentencepiece`, `o200k_base`). */
+  readonly name: string;
+  count(text: string): number;
+}
+
+/**
+ * A bounded memo of chunk → token count. Batch files repeat the same words and prompt templates on every line, so
+ * this is what makes counting stream at file speed; the bound keeps memory flat on files of unique text.
+ */
+export class ChunkCache {
+  private readonly map = new Map<string, number>();
+  constructor(private readonly limit = 200_000) {}
+
+  get(chunk: string): number | undefined {
+    return this.map.get(chunk);
+  }
+
+  set(chunk: string, count: number): void {
+    // Dropping everything when full is cheaper than LRU bookkeeping, and a refill costs one pass of misses.
+    if (this.map.size >= this.limit) {this.map.clear();}
+    this.map.set(chunk, count);
+  }
+}

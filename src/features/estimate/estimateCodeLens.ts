@@ -1,0 +1,110 @@
+import * as vscode from 'vscode';
+import type { Config } from '../../adapters/config';
+import type { Log } from '../../adapters/log';
+import { LineEstimates } from '../../core/estimate/lineEstimates';
+import { parseOverrides } from '../../core/pricing/prices';
+import { assumptionWords, compactCount, costWords } from './estimateText';
+import type { TokenWorkerClient } from './tokenWorkerClient';
+
+/** Lines sent to the worker per message: small enough that a fresh edit is not queued behind a huge first count. */
+const BATCH = 2000;
+
+interface DocState {
+  store: LineEstimates;
+  /** Bumped by every edit: counts started before it are dropped, their lines being pending again. */
+  generation: number;
+  counting: boolean;
+}
+
+/**
+ * The estimate above the first line of a batch file: requests, input tokens and the cost at batch against standard
+ * price, output labelled assumed. Counted in the token worker, incrementally: an edit re-counts only its lines.
+ */
+export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private readonly docs = new Map<string, DocState>();
+  /** The model a user picked for a document's price (Gemini lines do not name one). */
+  readonly models = new Map<string, string>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly worker: TokenWorkerClient, private readonly config: Config, private readonly log: Log) {
+    this.subscriptions = [
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString())),
+      config.onDidChange(['estimate.assumedOutputTokens', 'estimate.codeLens', 'pricing.overrides'], () => this.resetAll()),
+    ];
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!this.config.estimateCodeLens(document.uri)) { return []; }
+    const key = document.uri.toString();
+    let state = this.docs.get(key);
+    if (!state) {
+      state = { store: new LineEstimates(), generation: 0, counting: false };
+      state.store.reset(document.lineCount);
+      this.docs.set(key, state);
+      void this.count(document, state);
+    }
+    const top = new vscode.Range(0, 0, 0, 0);
+    const model = this.models.get(key);
+    const { summary, complete } = state.store.summary(parseOverrides(this.config.priceOverrides()), model);
+    if (!complete && summary.requests === 0) { return [new vscode.CodeLens(top, { title: '$(sync~spin) Estimating tokens…', command: '' })]; }
+    if (summary.requests === 0) { return []; }
+    const title = `${complete ? '' : '$(sync~spin) '}${summary.requests.toLocaleString('en-US')} requests · ≈ ${compactCount(summary.inputTokens)} input tokens · ${costWords(summary)}`;
+    const tooltip = assumptionWords(summary, this.config.assumedOutputTokens(document.uri));
+    return [
+      new vscode.CodeLens(top, { title, tooltip, command: 'geminiBatch.estimate.pickModel', arguments: [document.uri] }),
+      new vscode.CodeLens(top, { title: 'Exact count (sample)', tooltip: "Count a sample of lines with the provider's countTokens, beside the local estimate", command: 'geminiBatch.estimate.exactCount', arguments: [document.uri] }),
+    ];
+  }
+
+  /** Re-prices (a model picked) or re-counts everything (a setting changed). */
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  private resetAll(): void {
+    this.docs.clear();
+    this.changed.fire();
+  }
+
+  private onEdit(event: vscode.TextDocumentChangeEvent): void {
+    const state = this.docs.get(event.document.uri.toString());
+    if (!state || event.contentChanges.length === 0) { return; }
+    state.generation++;
+    // VS Code orders a multi-range edit so that applying the changes in turn is correct.
+    for (const change of event.contentChanges) {
+      const inserted = change.text.split('\n').length;
+      state.store.edit(change.range.start.line, change.range.end.line - change.range.start.line + 1, inserted);
+    }
+    void this.count(event.document, state);
+  }
+
+  private async count(document: vscode.TextDocument, state: DocState): Promise<void> {
+    if (state.counting) { return; }
+    state.counting = true;
+    try {
+      for (;;) {
+        const generation = state.generation;
+        const pending = state.store.pending().slice(0, BATCH).filter((i) => i < document.lineCount);
+        if (pending.length === 0) { break; }
+        const lines = pending.map((index) => ({ index, text: document.lineAt(index).text }));
+        const estimates = await this.worker.lines(lines, { assumedOutputTokens: this.config.assumedOutputTokens(document.uri) });
+        if (generation !== state.generation) { continue; }
+        pending.forEach((line, i) => state.store.set(line, estimates[i] ?? undefined));
+        this.changed.fire();
+      }
+    } catch (error) {
+      this.log.warn(`[estimate] ${document.uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      state.counting = false;
+    }
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) { s.dispose(); }
+    this.docs.clear();
+  }
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { Config } from '../../adapters/config';
+import { registerCommand } from '../../adapters/errors';
+import type { Log } from '../../adapters/log';
+import { MODEL_TABLE } from '../../core/models/modelTable';
+import type { JobsFeature } from '../jobs/registerJobs';
+import { EstimateCodeLensProvider } from './estimateCodeLens';
+import { assumptionWords, submitQuestion } from './estimateText';
+import { exactSample } from './exactSample';
+import { TokenWorkerClient } from './tokenWorkerClient';
+
+export interface EstimateFeature {
+  /** Fires when a document's estimate changes (tests wait on it). */
+  readonly onDidChangeEstimate: vscode.Event<void>;
+  /** Asks "Submit N requests: ≈ … ?" before an interactive submit; true to go on. */
+  confirmCost(uri: vscode.Uri, model: string): Promise<boolean>;
+}
+
+/** The estimate before submit: the CodeLens, the submit confirmation, the model pick and the exact sample count. */
+export function registerEstimate(context: vscode.ExtensionContext, deps: { log: Log; config: Config; jobs: JobsFeature }): EstimateFeature {
+  const { log, config, jobs } = deps;
+  const worker = TokenWorkerClient.forExtension(context.extensionPath);
+  const lens = new EstimateCodeLensProvider(worker, config, log);
+  context.subscriptions.push(worker, lens, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens));
+
+  const pickModel = async (uri: vscode.Uri): Promise<string | undefined> => {
+    const picked = await vscode.window.showQuickPick(MODEL_TABLE.map((m) => ({ label: m.id, description: m.displayName })), {
+      placeHolder: 'Model to price this file at (Gemini lines do not name one)',
+    });
+    if (picked) {
+      lens.models.set(uri.toString(), picked.label);
+      lens.refresh();
+    }
+    return picked?.label;
+  };
+  registerCommand(context, log, 'geminiBatch.estimate.pickModel', async (uri?: vscode.Uri) => {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    return target ? pickModel(target) : undefined;
+  });
+  registerCommand(context, log, 'geminiBatch.estimate.exactCount', async (uri?: vscode.Uri) => {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!target) { return undefined; }
+    const model = lens.models.get(target.toString()) ?? await pickModel(target);
+    if (!model) { return undefined; }
+    const document = await vscode.workspace.openTextDocument(target);
+    const provider = await jobs.model.provider();
+    const report = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Counting a sample with ${provider.id} countTokens…` },
+      () => exactSample(document, model, provider, worker, log),
+    );
+    void vscode.window.showInformationMessage(report);
+    return report;
+  });
+
+  return {
+    onDidChangeEstimate: lens.onDidChangeCodeLenses,
+    async confirmCost(uri, model) {
+      const assumed = config.assumedOutputTokens(uri);
+      let estimate;
+      try {
+        estimate = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title: 'Estimating tokens and cost…' },
+          () => worker.file(uri.fsPath, { model, assumedOutputTokens: assumed }, config.priceOverrides()),
+        );
+      } catch (error) {
+        // No estimate is no reason to block a submit the user asked for: say so in the log and go on.
+        log.warn(`[estimate] no estimate for ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+        return true;
+      }
+      const go = await vscode.window.showInformationMessage(submitQuestion(estimate), { modal: true, detail: assumptionWords(estimate, assumed) }, 'Submit');
+      return go === 'Submit';
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/cliIo';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+suite('cli: gemini-batch estimate', function () {
+  this.timeout(60_000);
+  let file: string;
+  suiteSetup(() => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-est-'));
+    file = path.join(dir, 'in.jsonl');
+    fs.writeFileSync(file, [
+      '{"key":"a","request":{"contents":[{"role":"user","parts":[{"text":"What\'s the highest mountain in Africa?"}]}],"generationConfig":{"maxOutputTokens":100}}}',
+      'not json',
+      '{"key":"b","request":{"contents":[{"parts":[{"text":"Hi"},{"fileData":{"fileUri":"gs://x","mimeType":"video/mp4"}}]}]}}',
+      '',
+    ].join('\n'));
+  });
+
+  test('--format json --per-line: the documented shape', async () => {
+    const { code, out, err } = await run('estimate', file, '--model', 'gemini-2.5-flash', '--format', 'json', '--per-line');
+    assert.equal(code, 0);
+    const record = JSON.parse(out) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(record), ['file', 'model', 'requests', 'input_tokens', 'output_tokens_assumed', 'cost_usd_batch', 'cost_usd_standard', 'method', 'lines']);
+    assert.equal(record.requests, 2);
+    assert.equal(record.output_tokens_assumed, 100 + 1000);
+    assert.equal(record.cost_usd_batch, (record.cost_usd_standard as number) / 2);
+    assert.deepEqual((record.lines as { line: number; key: string }[]).map((l) => [l.line, l.key]), [[1, 'a'], [3, 'b']]);
+    assert.match(err, /1 media part\(s\) of unknown size/);
+  });
+
+  test('no model: the cost is null ("price unknown"), not a guess', async () => {
+    const { out } = await run('estimate', file, '--format=json');
+    const record = JSON.parse(out) as Record<string, unknown>;
+    assert.equal(record.model, null);
+    assert.equal(record.cost_usd_batch, null);
+  });
+
+  test('bad usage and unreadable files', async () => {
+    assert.equal((await run('estimate')).code, 2);
+    assert.equal((await run('estimate', file, '--output-tokens', '-1')).code, 2);
+    const missing = await run('estimate', path.join(os.tmpdir(), 'no-such-file-gbs.jsonl'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /cannot read/);
+  });
+});
