@@ -13,6 +13,13 @@ Commands:
                                 json: one JSON object per file per line of output
                    Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file,
                                 3 an internal error of the validator (a bug: please report it).
+  split FILE [--max-mb N] [--max-lines N] [--kind K]
+                   Split a batch file into parts within the provider's limits for its kind (or smaller ones), never
+                   cutting a line. Writes FILE's parts beside it (data.part-01.jsonl, ...) and prints their paths.
+  build --template T --data D [--key COLUMN] [--out F] [--kind K] [--format csv|tsv|jsonl|json]
+                   Write a batch file from a table: T holds one template line with {{column}} placeholders, D is a
+                   CSV, TSV, JSONL or JSON array of objects. Keys come from COLUMN or the row numbers. Every line is
+                   validated; rows that cannot be rendered are listed by row number and left out.
   emulator [options]
                    Run the local Batch API emulator (gemini-batch emulator --help).
 
@@ -31,6 +38,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'validate') {
       if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
       return await runValidate(rest, io);
+    }
+    if (command === 'split' || command === 'build') {
+      if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
+      const run = command === 'split' ? (await import('./splitCommand')).runSplit : (await import('./buildCommand')).runBuild;
+      return await run(rest, io);
     }
     if (command === 'emulator') {
       const { runEmulatorCommand } = await import('./emulatorCommand');

@@ -3,3 +3,4 @@ export { splitFile, type SplitOptions, type SplitResult } from './splitFile';
 export { SplitError, type SplitErrorCode, type SplitErrorDetail } from './splitErrors';
 export type { SplitLimits } from './linePacker';
 export { partPath } from './partNames';
+export { detectFileKind, splitLimitsFor } from './splitLimits';
