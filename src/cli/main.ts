@@ -1,5 +1,7 @@
 import { ExitCode, type CliIo } from './cliIo';
 import { UsageError } from './validateArgs';
+import { runBuild } from './buildCommand';
+import { runSplit } from './splitCommand';
 import { runValidate } from './validateCommand';
 
 export const HELP = `Usage: gemini-batch <command> [options]
@@ -41,8 +43,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (command === 'split' || command === 'build') {
       if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
-      const run = command === 'split' ? (await import('./splitCommand')).runSplit : (await import('./buildCommand')).runBuild;
-      return await run(rest, io);
+      return await (command === 'split' ? runSplit : runBuild)(rest, io);
     }
     if (command === 'emulator') {
       const { runEmulatorCommand } = await import('./emulatorCommand');
