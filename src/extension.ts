@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { createConfig } from './adapters/config';
 import { createLog } from './adapters/log';
 import { registerAuth } from './features/auth/registerAuth';
+import { registerBuildAndSplit } from './features/build/registerBuild';
 import { registerEmulator } from './features/emulator/registerEmulator';
 import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const { overrides } = validation;
   registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
+  registerBuildAndSplit(context, log, createKindResolver(overrides));
   return createExtensionApi(log, jobs, emulator, validation);
 }
 

@@ -4,3 +4,4 @@ export { SplitError, type SplitErrorCode, type SplitErrorDetail } from './splitE
 export type { SplitLimits } from './linePacker';
 export { partPath } from './partNames';
 export { detectFileKind, splitLimitsFor } from './splitLimits';
+export { enqueuedTokenLimit, partsForTokens, type EnqueuedTokenTable, type UsageTier } from './enqueuedTokens';
