@@ -43,6 +43,23 @@ suite('buildFile', () => {
     }
   });
 
+  test('a template that sets the key itself keeps it with row numbers, and has it replaced by a key column', async () => {
+    const { data, out } = await setup('d.csv', 'id,q\na,x\nb,y\n');
+    const template = '{"request":{"contents":[{"parts":[{"text":"{{q}}"}]}]}, "key": "{{id}}-own"}';
+    await buildFile(options(data, { template }), out);
+    assert.deepEqual((await fsp.readFile(out, 'utf8')).trim().split('\n').map((l) => JSON.parse(l).key), ['a-own', 'b-own']);
+    await buildFile(options(data, { template, keys: { column: 'q' } }), out);
+    assert.deepEqual((await fsp.readFile(out, 'utf8')).trim().split('\n').map((l) => Object.keys(JSON.parse(l))[0] + '=' + JSON.parse(l).key), ['key=x', 'key=y']);
+  });
+
+  test('a filled template that is not JSON is not-json; JSON of the wrong shape is invalid-line', async () => {
+    const { data, out } = await setup('d.jsonl', '{"v":"word"}\n');
+    const result = await buildFile({ template: '{"request": {{v}} }', data, format: 'jsonl', keys: 'row-number', kind: 'gemini-generate' }, out);
+    assert.deepEqual(result.rejected.map((r) => r.problem.code), ['invalid-line']);
+    const raw = await buildFile({ template: '{"request": {{v}', data: path.join(path.dirname(data), 'd.jsonl'), format: 'jsonl', keys: 'row-number', kind: 'gemini-generate' }, out);
+    assert.deepEqual(raw.rejected.map((r) => r.problem.code), ['not-json']);
+  });
+
   test('no valid row: no file written; an unreadable data file or a cancel leaves the output as it was', async () => {
     const { dir, data, out } = await setup('d.csv', 'q,t\nx,hot\n');
     const result = await buildFile(options(data), out);
