@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { createConfig } from './adapters/config';
 import { createLog } from './adapters/log';
 import { registerAuth } from './features/auth/registerAuth';
-import { registerBuildAndSplit } from './features/build/registerBuild';
+import { registerBuildFromDataCommand } from './features/build/buildFromDataCommand';
 import { registerEmulator } from './features/emulator/registerEmulator';
 import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
+import { registerSplit } from './features/split/splitCommand';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
@@ -25,7 +26,8 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const { overrides } = validation;
   registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
-  registerBuildAndSplit(context, log, createKindResolver(overrides));
+  // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
+  context.subscriptions.push(registerBuildFromDataCommand(log), registerSplit(log, createKindResolver(overrides)));
   return createExtensionApi(log, jobs, emulator, validation);
 }
 

@@ -1,6 +1,6 @@
 import { createReadStream, promises as fsp } from 'node:fs';
+import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { partPath } from './partNames';
 import { PartWriter } from './partWriter';
 import { LinePacker, type SplitLimits } from './linePacker';
 import { errnoOf, SplitError } from './splitErrors';
@@ -111,4 +111,15 @@ async function forEachLine(file: string, options: SplitOptions, total: number, p
     const line = Buffer.concat(carry);
     await place(line, lineNo + 1, isBlankLine(line));
   }
+}
+
+/**
+ * The path of part `index` (1-based) of `count` beside `file`: `data.jsonl` → `data.part-01.jsonl`. The number is
+ * padded to the width of `count` (two digits at least) so the parts sort in order in a file listing.
+ */
+export function partPath(file: string, index: number, count: number): string {
+  const ext = path.extname(file);
+  const stem = ext === '' ? file : file.slice(0, -ext.length);
+  const width = Math.max(2, String(count).length);
+  return `${stem}.part-${String(index).padStart(width, '0')}${ext}`;
 }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { buildFile, DataFileError, dataFormatOf, describeRowProblem, previewBuild, type BuildResult, type DataFormat, type KeySource } from '../../core/build';
+import { buildFile, DataFileError, dataFormatOf, describeRowProblem, readFirstRows, renderPreview, type BuildResult, type DataFormat, type DataRow, type KeySource } from '../../core/build';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { PREVIEW_ROWS, promptTemplate } from './templatePrompt';
@@ -65,14 +65,15 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
     const data = dataUri.fsPath;
     const format = dataFormatOf(data) ?? (await vscode.window.showQuickPick(FORMATS.map((f) => f), { title: `Format of ${path.basename(data)}` })) as DataFormat | undefined;
     if (!format) { return undefined; }
-    let columns: string[];
+    let rows: DataRow[];
     try {
-      columns = (await previewBuild({ template: '{}', data, format, keys: 'row-number', kind: 'auto' }, PREVIEW_ROWS)).columns;
+      rows = await readFirstRows(data, format, PREVIEW_ROWS);
     } catch (error) {
       if (error instanceof DataFileError) { throw new UserFacingError(`${path.basename(data)} cannot be read as ${format} rows (${error.errno ?? error.code}).`); }
       throw error;
     }
-    const template = await promptTemplate({ data, format, keys: 'row-number', kind: 'auto' }, columns);
+    const columns = renderPreview(rows, '{}', format, 'row-number', 'auto').columns;
+    const template = await promptTemplate(rows, format, columns);
     if (template === undefined) { return undefined; }
     const keys = await pickKeys(columns);
     if (keys === undefined) { return undefined; }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { describeRowProblem, previewBuild, type BuildOptions, type BuildPreview } from '../../core/build';
+import { describeRowProblem, renderPreview, type BuildPreview, type DataRow } from '../../core/build';
+import type { DataFormat } from '../../core/build';
 
 /** Rows rendered for the live preview: enough to catch a bad column, few enough to redo on every keystroke. */
 export const PREVIEW_ROWS = 5;
@@ -27,25 +28,17 @@ export function previewMessage(preview: BuildPreview): vscode.InputBoxValidation
 
 /**
  * Asks for the template line, previewing as the user types: each change renders and validates the first rows of the
- * data as the build would, and the message under the box shows the first problem (with its row number) or the first
- * line. Accepting is refused while the preview shows an error. Resolves to the template, or undefined when dismissed.
+ * data (read once, before) as the build would, and the message under the box shows the first problem (with its row
+ * number) or the first line. Accepting is refused while the preview shows an error. Resolves to the template, or
+ * undefined when dismissed.
  */
-export async function promptTemplate(base: Omit<BuildOptions, 'template'>, columns: readonly string[]): Promise<string | undefined> {
+export async function promptTemplate(rows: readonly DataRow[], format: DataFormat, columns: readonly string[]): Promise<string | undefined> {
   let accepted: string | undefined;
   const box = vscode.window.createInputBox();
   const disposables: vscode.Disposable[] = [box];
-  let generation = 0;
   let valid = false;
-  const refresh = async (template: string): Promise<void> => {
-    const mine = ++generation;
-    let message: vscode.InputBoxValidationMessage;
-    try {
-      message = previewMessage(await previewBuild({ ...base, template }, PREVIEW_ROWS));
-    } catch (error) {
-      message = { severity: vscode.InputBoxValidationSeverity.Error, message: `Cannot read the data: ${error instanceof Error ? error.message : String(error)}` };
-    }
-    // A newer keystroke's preview wins over a slower, older one.
-    if (mine !== generation) { return; }
+  const refresh = (template: string): void => {
+    const message = previewMessage(renderPreview(rows, template, format, 'row-number', 'auto'));
     valid = message.severity !== vscode.InputBoxValidationSeverity.Error;
     box.validationMessage = message;
   };
@@ -56,12 +49,12 @@ export async function promptTemplate(base: Omit<BuildOptions, 'template'>, colum
     box.ignoreFocusOut = true;
     return await new Promise<string | undefined>((resolve) => {
       disposables.push(
-        box.onDidChangeValue((value) => { void refresh(value); }),
+        box.onDidChangeValue(refresh),
         box.onDidAccept(() => { if (valid) { accepted = box.value; box.hide(); } }),
         box.onDidHide(() => resolve(accepted)),
       );
       box.show();
-      void refresh(box.value);
+      refresh(box.value);
     });
   } finally {
     for (const d of disposables) { d.dispose(); }

@@ -2,10 +2,11 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BatchKind } from '../../core/batchKind';
 import { detectFileKind, SplitError, splitFile, splitLimitsFor, type SplitResult } from '../../core/split';
-import { formatBytes } from '../../core/validation';
+import { formatBytes, IssueCode } from '../../core/validation';
 import { withCancellableProgress } from '../../adapters/cancellableProgress';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
+import { DIAGNOSTIC_SOURCE } from '../validation/issueDiagnostics';
 
 export const SPLIT_COMMAND = 'geminiBatch.file.split';
 
@@ -32,7 +33,7 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
  * its provider's limits, beside it, behind a cancellable progress notification. An open, dirty editor is saved first
  * so the parts hold what the user sees. Resolves to the result (for tests and callers), undefined when cancelled.
  */
-export function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind | 'auto'): vscode.Disposable {
+function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind | 'auto'): vscode.Disposable {
   return commandWithBoundary(log, SPLIT_COMMAND, async (arg?: vscode.Uri): Promise<SplitResult | undefined> => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri ?? await pickFile();
     if (!uri) { return undefined; }
@@ -63,4 +64,33 @@ export function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => Batc
     });
     return result;
   });
+}
+
+/** The diagnostics a split resolves: the file is over its provider's size or request cap. */
+const SPLITTABLE: ReadonlySet<string> = new Set([IssueCode.FileTooLarge, IssueCode.TooManyLines]);
+
+/**
+ * "Split into Parts" on a file-too-large or too-many-lines diagnostic: runs {@link SPLIT_COMMAND} on the document's
+ * file. A command, not an edit: the parts are new files and the original stays as it is.
+ */
+function registerSplitQuickFix(): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider({ language: 'jsonl' }, {
+    provideCodeActions(document, _range, context) {
+      const diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && SPLITTABLE.has(String(d.code)));
+      if (diagnostics.length === 0 || document.uri.scheme !== 'file') { return undefined; }
+      const action = new vscode.CodeAction('Split into Parts', vscode.CodeActionKind.QuickFix);
+      action.diagnostics = diagnostics;
+      action.isPreferred = true;
+      action.command = { command: SPLIT_COMMAND, title: 'Split into Parts', arguments: [document.uri] };
+      return [action];
+    },
+  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+}
+
+/**
+ * "Split into Parts": the command and its quick fix on the limit diagnostics. `kindOf` is the kind the editor
+ * validates a file with, so a split keeps that kind's limits.
+ */
+export function registerSplit(log: Log, kindOf: (uri: vscode.Uri) => BatchKind | 'auto'): vscode.Disposable {
+  return vscode.Disposable.from(registerSplitCommand(log, kindOf), registerSplitQuickFix());
 }
