@@ -38,7 +38,9 @@ const PROGRESS_EVERY = 5000;
 
 /** The kind of lines a template makes, from the template filled with one row (gemini-generate when it cannot tell). */
 export function templateKind(template: Template, values: Readonly<Record<string, unknown>>, typed: boolean): BatchKind {
-  const filled = renderTemplate(template, values, typed);
+  // A column the row lacks is filled with an empty string: the shape of the line, not its values, tells the kind.
+  const blanks = Object.fromEntries(template.columns.map((c) => [c, '']));
+  const filled = renderTemplate(template, { ...blanks, ...values }, typed);
   return detectKind('text' in filled ? [filled.text] : []);
 }
 

@@ -43,6 +43,15 @@ suite('buildFile', () => {
     }
   });
 
+  test('the kind is told by the shape of the template even when the first row lacks a column', async () => {
+    const { data, out } = await setup('d.jsonl', '{"q":"a"}\n{"q":"b","n":3}\n');
+    const template = '{"method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"{{q}}"}],"max_tokens":{{n}}}}';
+    const result = await buildFile({ template, data, format: 'jsonl', keys: 'row-number', kind: 'auto' }, out);
+    assert.equal(result.kind, 'openai');
+    assert.deepEqual(result.rejected, [{ row: 1, problem: { code: 'missing-value', column: 'n' } }]);
+    assert.equal(result.written, 1);
+  });
+
   test('a template that sets the key itself keeps it with row numbers, and has it replaced by a key column', async () => {
     const { data, out } = await setup('d.csv', 'id,q\na,x\nb,y\n');
     const template = '{"request":{"contents":[{"parts":[{"text":"{{q}}"}]}]}, "key": "{{id}}-own"}';
