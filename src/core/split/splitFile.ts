@@ -34,6 +34,7 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
   const writers: PartWriter[] = [];
   const requests: number[] = [];
   const packer = new LinePacker(options);
+  const committed: string[] = [];
   const place = async (line: Buffer, lineNo: number, blank: boolean): Promise<void> => {
     if (packer.startsNewPart(line.length, blank, lineNo)) {
       try {
@@ -53,10 +54,14 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
       return { parts: [], requests: [], fits: true };
     }
     const parts = writers.map((_, i) => partPath(file, i + 1, writers.length));
-    for (let i = 0; i < writers.length; i++) { await writers[i].commit(parts[i]); }
+    for (let i = 0; i < writers.length; i++) {
+      await writers[i].commit(parts[i]);
+      committed.push(parts[i]);
+    }
     return { parts, requests, fits: false };
   } catch (error) {
-    await Promise.all(writers.map((w) => w.discard()));
+    // All or nothing: parts already renamed when a later rename failed go too.
+    await Promise.all([...writers.map((w) => w.discard()), ...committed.map((p) => fsp.rm(p, { force: true }).catch(() => undefined))]);
     if (error instanceof SplitError) { throw error; }
     throw new SplitError('write-failed', { errno: errnoOf(error) });
   }

@@ -55,6 +55,15 @@ suite('splitFile', () => {
     assert.deepEqual(await fsp.readdir(dir), ['a.jsonl']);
   });
 
+  test('a part that cannot be given its name undoes the parts already named: all or nothing', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'data.jsonl');
+    await fsp.writeFile(file, '{"key":"a"}\n{"key":"b"}\n{"key":"c"}\n');
+    await fsp.mkdir(path.join(dir, 'data.part-02.jsonl'));
+    await assert.rejects(splitFile(file, { maxBytes: 1000, maxLines: 1 }), (e: unknown) => e instanceof SplitError && e.code === 'write-failed');
+    assert.deepEqual((await fsp.readdir(dir)).sort(), ['data.jsonl', 'data.part-02.jsonl']);
+  });
+
   test('property: any lines, any limits: parts concatenate to the original, each within the limits', async () => {
     const dir = await tempDir();
     const line = fc.oneof(fc.constant(''), fc.constant('  '), fc.constant('\r'), fc.string({ maxLength: 30 }).map((s) => `{"v":${JSON.stringify(s.replace(/\n/g, ''))}}`));
