@@ -24,6 +24,24 @@ async function pickKeys(columns: readonly string[]): Promise<KeySource | undefin
   return picked === undefined ? undefined : picked === rowItem ? 'row-number' : { column: picked.label };
 }
 
+/** What a scripted run gives instead of the questions: the template line, the key column (row numbers when absent), the output path. */
+export interface BuildScript {
+  template: string;
+  key?: string;
+  out: string;
+}
+
+/** The questions: the template (previewed live), where keys come from, where to write. Undefined when dismissed. */
+async function ask(rows: readonly DataRow[], format: DataFormat, columns: readonly string[], data: string): Promise<{ template: string; keys: KeySource; out: string } | undefined> {
+  const template = await promptTemplate(rows, format, columns);
+  if (template === undefined) { return undefined; }
+  const keys = await pickKeys(columns);
+  if (keys === undefined) { return undefined; }
+  const stem = data.slice(0, data.length - path.extname(data).length);
+  const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${stem}.batch.jsonl`), filters: { 'JSON Lines': ['jsonl'] }, title: 'Save the batch file' });
+  return target ? { template, keys, out: target.fsPath } : undefined;
+}
+
 /** The rows left out, as a plain text document: one line per row with its number and why. */
 async function showRejected(data: string, result: BuildResult): Promise<void> {
   const lines = result.rejected.map(({ row, problem }) => `row ${row}: ${describeRowProblem(problem)}`);
@@ -55,10 +73,11 @@ function runBuild(options: Parameters<typeof buildFile>[0], out: string, name: s
 /**
  * `geminiBatch.file.buildFromData` ("New Batch File from Data…"): a data file (CSV, TSV, JSONL, JSON array), a
  * template line previewed live against its first rows, where keys come from, and where to write; then the file is
- * written streamed with progress and cancel. Rows that give no valid line are left out and listed by number.
+ * written streamed with progress and cancel. Rows that give no valid line are left out and listed by number. With a
+ * {@link BuildScript} after the data's uri it asks nothing (for tests and other extensions).
  */
 export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
-  return commandWithBoundary(log, BUILD_COMMAND, async (arg?: vscode.Uri): Promise<BuildResult | undefined> => {
+  return commandWithBoundary(log, BUILD_COMMAND, async (arg?: vscode.Uri, script?: BuildScript): Promise<BuildResult | undefined> => {
     const dataUri = arg instanceof vscode.Uri ? arg : await pickData();
     if (!dataUri) { return undefined; }
     if (dataUri.scheme !== 'file') { throw new UserFacingError(`Only files on disk can be used as data (got ${dataUri.scheme}:).`); }
@@ -73,16 +92,14 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
       throw error;
     }
     const columns = renderPreview(rows, '{}', format, 'row-number', 'auto').columns;
-    const template = await promptTemplate(rows, format, columns);
-    if (template === undefined) { return undefined; }
-    const keys = await pickKeys(columns);
-    if (keys === undefined) { return undefined; }
-    const stem = data.slice(0, data.length - path.extname(data).length);
-    const target = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(`${stem}.batch.jsonl`), filters: { 'JSON Lines': ['jsonl'] }, title: 'Save the batch file' });
-    if (!target) { return undefined; }
-    const result = await runBuild({ template, data, format, keys, kind: 'auto' }, target.fsPath, path.basename(target.fsPath));
+    const chosen = script ? { template: script.template, keys: script.key === undefined ? 'row-number' as const : { column: script.key }, out: script.out } : await ask(rows, format, columns, data);
+    if (!chosen) { return undefined; }
+    const target = vscode.Uri.file(chosen.out);
+    const result = await runBuild({ template: chosen.template, data, format, keys: chosen.keys, kind: 'auto' }, target.fsPath, path.basename(target.fsPath));
     if (!result) { return undefined; }
     log.info(`[build] ${data} → ${target.fsPath}: ${result.written} lines (${result.kind}), ${result.rejectedCount} rows left out`);
+    // Scripted: no editor opened, no message to wait on.
+    if (script) { return result; }
     const left = result.rejectedCount > 0 ? ` ${result.rejectedCount.toLocaleString('en-US')} rows left out.` : '';
     if (result.empty) {
       const choice = await vscode.window.showWarningMessage(`No row gave a valid batch line: nothing was written.${left}`, 'Show Rows Left Out');
