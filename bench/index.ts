@@ -79,6 +79,16 @@ async function emulatorKeys(): Promise<Record<string, number>> {
   }
 }
 
+/** Split and build over a million rows (bench/splitBuildBench.ts), if present. */
+async function splitBuildKeys(): Promise<Record<string, number>> {
+  try {
+    return await (await import('./splitBuildBench')).runSplitBuildBench();
+  } catch (error) {
+    log(`split/build bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const lines = geminiLines(LINES);
@@ -152,6 +162,7 @@ async function main(): Promise<void> {
     cli_file_mb: round(bigMb, 0),
     ...(await emulatorKeys()),
     ...(await estimateKeys(QUICK ? 20 : 100)),
+    ...(await splitBuildKeys()),
   };
   log(JSON.stringify(result));
 }

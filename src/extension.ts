@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { createConfig } from './adapters/config';
 import { createLog } from './adapters/log';
 import { registerAuth } from './features/auth/registerAuth';
+import { registerBuildFromDataCommand } from './features/build/buildFromDataCommand';
 import { registerEmulator } from './features/emulator/registerEmulator';
 import { registerEstimate, type EstimateFeature } from './features/estimate/registerEstimate';
 import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
+import { registerSplit } from './features/split/splitCommand';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
@@ -28,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pic
     log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange, confirmCost: estimate.confirmCost,
   });
   registerResults(context, { log, config, model: jobs.model });
+  // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
+  context.subscriptions.push(registerBuildFromDataCommand(log), registerSplit(log, createKindResolver(overrides)));
   return { ...createExtensionApi(log, jobs, emulator, validation), onDidChangeEstimate: estimate.onDidChangeEstimate };
 }
 

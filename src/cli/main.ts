@@ -2,6 +2,8 @@ import { ExitCode, type CliIo } from './cliIo';
 // Static: the vocabularies it needs load on first use, not with the module.
 import { runEstimate } from './estimateCommand';
 import { UsageError } from './validateArgs';
+import { runBuild } from './buildCommand';
+import { runSplit } from './splitCommand';
 import { runValidate } from './validateCommand';
 
 export const HELP = `Usage: gemini-batch <command> [options]
@@ -22,12 +24,30 @@ Commands:
                    --format F   text (default) | json: {"file","model","requests","input_tokens",
                                 "output_tokens_assumed","cost_usd_batch","cost_usd_standard","method"}
                    --per-line   also each line's input tokens (json: "lines": [{"line","key","input_tokens"}])
+  split FILE [--max-mb N] [--max-lines N] [--kind K]
+                   Split a batch file into parts within the provider's limits for its kind (or smaller ones), never
+                   cutting a line. Writes FILE's parts beside it (data.part-01.jsonl, ...) and prints their paths.
+  build --template T --data D [--key COLUMN] [--out F] [--kind K] [--format csv|tsv|jsonl|json]
+                   Write a batch file from a table: T holds one template line with {{column}} placeholders, D is a
+                   CSV, TSV, JSONL or JSON array of objects. Keys come from COLUMN or the row numbers. Every line is
+                   validated; rows that cannot be rendered are listed by row number and left out.
   emulator [options]
                    Run the local Batch API emulator (gemini-batch emulator --help).
 
 Options:
   -h, --help       show this help
 `;
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** One entry per command. The emulator loads lazily (it pulls in the HTTP server) and reads its own --help. */
+const COMMANDS: Readonly<Record<string, Command | undefined>> = {
+  validate: runValidate,
+  estimate: runEstimate,
+  split: runSplit,
+  build: runBuild,
+  emulator: async (args) => (await import('./emulatorCommand')).runEmulatorCommand([...args]),
+};
 
 /** The CLI: dispatches a command and returns the exit code. Never exits the process itself. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -36,19 +56,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     (command === undefined ? io.stderr : io.stdout)(HELP);
     return command === undefined ? ExitCode.Usage : ExitCode.Ok;
   }
+  const run = COMMANDS[command];
+  if (run === undefined) {
+    io.stderr(`gemini-batch: unknown command "${command}"\nRun gemini-batch --help for usage.\n`);
+    return ExitCode.Usage;
+  }
+  if (command !== 'emulator' && (rest.includes('-h') || rest.includes('--help'))) {
+    io.stdout(HELP);
+    return ExitCode.Ok;
+  }
   try {
-    if (command === 'validate') {
-      if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
-      return await runValidate(rest, io);
-    }
-    if (command === 'estimate') {
-      if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
-      return await runEstimate(rest, io);
-    }
-    if (command === 'emulator') {
-      const { runEmulatorCommand } = await import('./emulatorCommand');
-      return await runEmulatorCommand([...rest]);
-    }
+    return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`gemini-batch: ${error.message}\nRun gemini-batch --help for usage.\n`);
@@ -56,6 +74,4 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     throw error;
   }
-  io.stderr(`gemini-batch: unknown command "${command}"\nRun gemini-batch --help for usage.\n`);
-  return ExitCode.Usage;
 }

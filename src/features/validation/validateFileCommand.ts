@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { kindToValidate } from '../../core/jobs/resultFileNames';
-import { validateFile } from '../../core/validation';
+import { IssueCode, validateFile } from '../../core/validation';
 import type { ValidationSummary } from '../../core/validation/types';
 import { withCancellableProgress } from '../../adapters/cancellableProgress';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
@@ -11,6 +11,7 @@ import type { KindOverrides } from './kindOverrides';
 import { readValidationSettings } from './validationSettings';
 
 const SET_KIND = 'Set Batch Kind for This File…';
+const SPLIT = 'Split into Parts';
 
 /** What "Validate" says of the results of a job (output or error lines, a joined file): they are not requests. */
 function resultsText(name: string): string {
@@ -98,8 +99,12 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
     log.info(`[validation] ${uri.fsPath}: ${summary.requests} requests, ${total} problems`);
     const more = summary.issuesDropped ? ` (${total} problems in all; the first ${summary.issues.length} are listed)` : '';
     const text = `${name}: ${summary.requests} requests (${summary.kind}), ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${more}.`;
-    void vscode.window.showInformationMessage(text, 'Show Problems').then((choice) => {
-      if (choice) {
+    // Over a provider limit (too large, too many requests): the way out is a split, offered right here.
+    const splittable = summary.issues.some((i) => i.code === IssueCode.FileTooLarge || i.code === IssueCode.TooManyLines);
+    void vscode.window.showInformationMessage(text, ...(splittable ? [SPLIT] : []), 'Show Problems').then((choice) => {
+      if (choice === SPLIT) {
+        void vscode.commands.executeCommand('geminiBatch.file.split', uri);
+      } else if (choice) {
         void vscode.commands.executeCommand('workbench.actions.view.problems');
       }
     });

@@ -1,0 +1,62 @@
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { isBatchKind } from '../core/batchKind';
+import { buildFile, DataFileError, dataFormatOf, describeRowProblem, type BuildResult } from '../core/build';
+import { ExitCode, type CliIo } from './cliIo';
+import { parseFlagArgs } from './flagArgs';
+import { UsageError } from './validateArgs';
+
+/** `data.csv` → `data.batch.jsonl`, beside it. */
+function defaultOut(data: string): string {
+  const ext = path.extname(data);
+  return `${ext === '' ? data : data.slice(0, -ext.length)}.batch.jsonl`;
+}
+
+function report(io: CliIo, out: string, result: BuildResult): void {
+  for (const { row, problem } of result.rejected) { io.stderr(`row ${row}: ${describeRowProblem(problem)}\n`); }
+  const more = result.rejectedCount - result.rejected.length;
+  if (more > 0) { io.stderr(`… and ${more} more rows left out\n`); }
+  if (!result.empty) { io.stdout(`${out}\n`); }
+  const where = result.empty ? 'no valid line, nothing written' : `${out} (${result.kind})`;
+  io.stderr(`${result.written} lines written, ${result.rejectedCount} rows left out: ${where}\n`);
+}
+
+/**
+ * `gemini-batch build --template T --data D [--key COLUMN] [--out F] [--kind K]`: T is a file holding the template
+ * line. Prints the output path. Exit 0 when every row gave a line, 1 when rows were left out (listed with their row
+ * numbers), 2 on bad usage or an unreadable input. The default output (D's name with `.batch.jsonl`) is never
+ * overwritten; an explicit --out is replaced whole, at the end.
+ */
+export async function runBuild(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseFlagArgs(args, ['--template', '--data', '--key', '--out', '--kind', '--format']);
+  if (parsed.operands.length > 0) { throw new UsageError(`build takes no operand (got "${parsed.operands[0]}")`); }
+  const templateFile = parsed.flags.get('--template');
+  const data = parsed.flags.get('--data');
+  if (templateFile === undefined || data === undefined) { throw new UsageError('build needs --template T and --data D'); }
+  const format = parsed.flags.get('--format') ?? dataFormatOf(data);
+  if (format !== 'csv' && format !== 'tsv' && format !== 'jsonl' && format !== 'json') {
+    throw new UsageError(`cannot tell the format of ${data}: name it .csv, .tsv, .jsonl or .json, or pass --format csv|tsv|jsonl|json`);
+  }
+  const kind = parsed.flags.get('--kind') ?? 'auto';
+  if (kind !== 'auto' && !isBatchKind(kind)) { throw new UsageError(`--kind must be gemini-generate, gemini-embed, openai or auto, not "${kind}"`); }
+  const key = parsed.flags.get('--key');
+  const out = parsed.flags.get('--out') ?? defaultOut(data);
+  if (!parsed.flags.has('--out') && await fsp.stat(out).then(() => true, () => false)) {
+    throw new UsageError(`${out} already exists: pass --out to choose where to write`);
+  }
+  let template: string;
+  try { template = await fsp.readFile(templateFile, 'utf8'); } catch (error) {
+    io.stderr(`gemini-batch: cannot read ${templateFile}: ${(error as { code?: string }).code ?? 'error'}\n`);
+    return ExitCode.Usage;
+  }
+  try {
+    const result = await buildFile({ template, data, format, kind, keys: key === undefined ? 'row-number' : { column: key } }, out);
+    report(io, out, result);
+    return result.rejectedCount > 0 ? ExitCode.Problems : ExitCode.Ok;
+  } catch (error) {
+    if (!(error instanceof DataFileError)) { throw error; }
+    const why = error.code === 'unreadable' ? `cannot read it (${error.errno ?? 'error'})` : error.code === 'not-an-array' ? 'a .json data file must hold an array of objects' : 'it is not valid JSON';
+    io.stderr(`gemini-batch: ${data}: ${why}; nothing written\n`);
+    return ExitCode.Usage;
+  }
+}

@@ -1,0 +1,54 @@
+import { isBatchKind, type BatchKind } from '../core/batchKind';
+import { detectFileKind, SplitError, splitFile, splitLimitsFor } from '../core/split';
+import { formatBytes } from '../core/validation';
+import { ExitCode, type CliIo } from './cliIo';
+import { parseFlagArgs, positiveNumber } from './flagArgs';
+import { UsageError } from './validateArgs';
+
+const MB = 1024 ** 2;
+
+function splitFailure(error: SplitError): string {
+  switch (error.code) {
+    case 'line-too-large': return `line ${error.detail.line} alone is ${formatBytes(error.detail.bytes ?? 0)}, more than a part may hold (${formatBytes(error.detail.limit ?? 0)}); nothing written`;
+    case 'read-failed': return `cannot read the file (${error.detail.errno}); nothing written`;
+    case 'write-failed': return `cannot write the parts (${error.detail.errno}); nothing written`;
+    case 'cancelled': return 'cancelled; nothing written';
+  }
+}
+
+/**
+ * `gemini-batch split FILE [--max-mb N] [--max-lines N] [--kind K]`: writes the parts beside FILE, within the
+ * provider's limits for the file's kind (or the smaller limits asked), and prints their paths one per line. Exit 0
+ * when split or already within the limits, 1 when a line is too large to place, 2 on bad usage or an unreadable file.
+ */
+export async function runSplit(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseFlagArgs(args, ['--max-mb', '--max-lines', '--kind']);
+  if (parsed.operands.length !== 1) { throw new UsageError('split needs exactly one FILE'); }
+  const [file] = parsed.operands;
+  const maxMb = positiveNumber(parsed, '--max-mb', false);
+  const maxLines = positiveNumber(parsed, '--max-lines', true);
+  const kindFlag = parsed.flags.get('--kind') ?? 'auto';
+  if (kindFlag !== 'auto' && !isBatchKind(kindFlag)) { throw new UsageError(`--kind must be gemini-generate, gemini-embed, openai or auto, not "${kindFlag}"`); }
+  let kind: BatchKind;
+  try {
+    kind = kindFlag === 'auto' ? await detectFileKind(file) : kindFlag;
+  } catch (error) {
+    io.stderr(`gemini-batch: cannot read ${file}: ${(error as { code?: string }).code ?? 'error'}\n`);
+    return ExitCode.Usage;
+  }
+  const limits = splitLimitsFor(kind, { maxBytes: maxMb === undefined ? undefined : Math.floor(maxMb * MB), maxLines });
+  try {
+    const result = await splitFile(file, limits);
+    if (result.fits) {
+      io.stderr(`${file}: within the limits (${formatBytes(limits.maxBytes)}${limits.maxLines ? `, ${limits.maxLines} requests` : ''} per file); no parts written\n`);
+      return ExitCode.Ok;
+    }
+    for (const part of result.parts) { io.stdout(`${part}\n`); }
+    io.stderr(`${file}: ${result.parts.length} parts (${kind}), ${result.requests.reduce((a, b) => a + b, 0)} requests\n`);
+    return ExitCode.Ok;
+  } catch (error) {
+    if (!(error instanceof SplitError)) { throw error; }
+    io.stderr(`gemini-batch: ${file}: ${splitFailure(error)}\n`);
+    return error.code === 'line-too-large' ? ExitCode.Problems : ExitCode.Usage;
+  }
+}

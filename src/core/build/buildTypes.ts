@@ -1,0 +1,51 @@
+import { messageFor, type Issue } from '../validation';
+
+/**
+ * Why one data row gave no batch line. Typed codes: the CLI and the editor choose the words. A row with a problem is
+ * listed by its number and left out; the rows around it are still written.
+ */
+export type RowProblem =
+  /** A CSV/TSV row whose quoted field is never closed (the file ends inside it). */
+  | { code: 'unterminated-quote' }
+  /** A CSV/TSV row with another number of fields than the header. */
+  | { code: 'field-count'; expected: number; actual: number }
+  /** A JSONL line that is not JSON. */
+  | { code: 'invalid-json' }
+  /** A JSONL line or JSON array item that is not an object. */
+  | { code: 'not-an-object' }
+  /** The row has no value for a column the template uses. */
+  | { code: 'missing-value'; column: string }
+  /** The template filled with this row's values is not JSON (e.g. a bare placeholder given a word). */
+  | { code: 'not-json' }
+  /** The key column is empty on this row. */
+  | { code: 'missing-key'; column: string }
+  /** Another row already gave this key; `firstRow` is that row's number. */
+  | { code: 'duplicate-key'; key: string; firstRow: number }
+  /** The rendered line fails validation: the first error the validator found. */
+  | { code: 'invalid-line'; issue: Issue };
+
+export type RowProblemCode = RowProblem['code'];
+
+/** A row left out, by its 1-based number among the data rows. */
+export interface RejectedRow {
+  row: number;
+  problem: RowProblem;
+}
+
+/** Where keys come from: a column's values, or the row numbers (`row-1`, `row-2`…). */
+export type KeySource = { column: string } | 'row-number';
+
+/** The words for a row left out of a build, shared by the CLI and the editor (as messages.ts is for issues). */
+export function describeRowProblem(problem: RowProblem): string {
+  switch (problem.code) {
+    case 'unterminated-quote': return 'a quoted field is never closed';
+    case 'field-count': return `${problem.actual} fields where the header has ${problem.expected}`;
+    case 'invalid-json': return 'the line is not JSON';
+    case 'not-an-object': return 'the row is not a JSON object';
+    case 'missing-value': return `no value for column "${problem.column}"`;
+    case 'not-json': return 'the template filled with this row is not JSON (a placeholder outside quotes given text?)';
+    case 'missing-key': return `the key column "${problem.column}" is empty`;
+    case 'duplicate-key': return `key "${problem.key.slice(0, 80)}" was already used by row ${problem.firstRow}`;
+    case 'invalid-line': return messageFor(problem.issue);
+  }
+}

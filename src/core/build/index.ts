@@ -1,0 +1,8 @@
+/** Batch files built from a table (CSV, TSV, JSONL, JSON) and a template line: pure Node, streamed. */
+export { buildFile, MAX_LISTED, type BuildOptions, type BuildResult } from './buildFile';
+export { previewBuild, readFirstRows, renderPreview, type BuildPreview } from './previewBuild';
+export { dataFormatOf, readRows, DataFileError, type DataFormat, type DataRow } from './dataSource';
+export { compileTemplate, renderTemplate, type Template, type Placeholder } from './template';
+export { CsvParser, type CsvRecord } from './csvParser';
+export { keyFieldOf } from './rowRenderer';
+export { describeRowProblem, type KeySource, type RejectedRow, type RowProblem, type RowProblemCode } from './buildTypes';

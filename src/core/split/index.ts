@@ -1,0 +1,5 @@
+/** Splitting a batch file into parts within a provider's limits (pure Node, streamed). */
+export { partPath, splitFile, type SplitOptions, type SplitResult } from './splitFile';
+export { SplitError, type SplitErrorCode, type SplitErrorDetail } from './splitErrors';
+export type { SplitLimits } from './linePacker';
+export { detectFileKind, enqueuedTokenLimit, partsForTokens, splitLimitsFor, type EnqueuedTokenTable, type UsageTier } from './splitLimits';

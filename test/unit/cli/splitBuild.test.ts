@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/cliIo';
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+suite('cli: gemini-batch split and build', () => {
+  let dir: string;
+  setup(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-cli-sb-')); });
+  teardown(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+  test('split writes the parts beside the file and prints their paths; the parts hold every line once', async () => {
+    const file = path.join(dir, 'in.jsonl');
+    const body = Array.from({ length: 5 }, (_, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${i}"}]}]}}\n`).join('');
+    fs.writeFileSync(file, body);
+    const { code, out, err } = await run('split', file, '--max-lines', '2');
+    assert.equal(code, 0);
+    const parts = out.trim().split('\n');
+    assert.deepEqual(parts, [1, 2, 3].map((i) => path.join(dir, `in.part-0${i}.jsonl`)));
+    assert.equal(parts.map((p) => fs.readFileSync(p, 'utf8')).join(''), body);
+    assert.match(err, /3 parts \(gemini-generate\), 5 requests/);
+  });
+
+  test('split: bad usage exits 2, a file within the limits writes nothing, a line too large exits 1', async () => {
+    assert.equal((await run('split')).code, 2);
+    assert.equal((await run('split', 'a', '--max-mb', '-1')).code, 2);
+    assert.equal((await run('split', 'a', '--max-lines', '1.5')).code, 2);
+    assert.equal((await run('split', 'a', '--bogus', '1')).code, 2);
+    assert.equal((await run('split', path.join(dir, 'missing.jsonl'))).code, 2);
+    const file = path.join(dir, 'small.jsonl');
+    fs.writeFileSync(file, `{"key":"a"}\n{"key":"${'x'.repeat(2000)}"}\n`);
+    const fits = await run('split', file);
+    assert.equal(fits.code, 0);
+    assert.equal(fits.out, '');
+    const tooLarge = await run('split', file, '--max-mb', '0.001');
+    assert.equal(tooLarge.code, 1);
+    assert.match(tooLarge.err, /line 2 alone/);
+    assert.deepEqual(fs.readdirSync(dir), ['small.jsonl']);
+  });
+
+  test('build writes the file, prints its path, lists left-out rows by number and exits 1 when any', async () => {
+    const data = path.join(dir, 'rows.csv');
+    const template = path.join(dir, 't.json');
+    fs.writeFileSync(data, 'id,q\nx,"a ""b"""\ny,\n');
+    fs.writeFileSync(template, '{"request":{"contents":[{"parts":[{"text":"{{q}}"}]}]}}\n');
+    const ok = await run('build', '--template', template, '--data', data, '--key', 'id');
+    assert.equal(ok.code, 0, ok.err);
+    assert.equal(ok.out, `${path.join(dir, 'rows.batch.jsonl')}\n`);
+    assert.equal(fs.readFileSync(path.join(dir, 'rows.batch.jsonl'), 'utf8').split('\n')[0], '{"key":"x","request":{"contents":[{"parts":[{"text":"a \\"b\\""}]}]}}');
+    const again = await run('build', '--template', template, '--data', data);
+    assert.equal(again.code, 2, 'the default output is never overwritten');
+    const missing = await run('build', '--template', template, '--data', data, '--key', 'nokey', '--out', path.join(dir, 'o.jsonl'));
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /row 1: the key column "nokey" is empty/);
+    assert.match(missing.err, /0 lines written, 2 rows left out/);
+  });
+
+  test('build: bad usage exits 2', async () => {
+    assert.equal((await run('build', '--data', 'x.csv')).code, 2);
+    assert.equal((await run('build', '--template', 't', '--data', 'x.xlsx')).code, 2);
+    assert.equal((await run('build', '--template', path.join(dir, 'none'), '--data', 'x.csv', '--out', path.join(dir, 'o'))).code, 2);
+  });
+});
