@@ -3,6 +3,7 @@ import { createConfig } from './adapters/config';
 import { createLog } from './adapters/log';
 import { registerAuth } from './features/auth/registerAuth';
 import { registerEmulator } from './features/emulator/registerEmulator';
+import { registerProviderStatusBar } from './features/emulator/providerStatusBar';
 import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
@@ -18,13 +19,14 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const validation = registerValidation(context, log);
   const keys = registerAuth(context, { log, config });
   const emulator = registerEmulator(context, { log, config });
+  const providerStatus = registerProviderStatusBar(context, { config, emulator });
   const jobs = registerJobs(context, { log, config, keys, emulator });
   // The validation feature's own per-file kinds, so submit validates with the kind the editor shows and its
   // CodeLens follows a kind change at once.
   const { overrides } = validation;
   registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
-  return createExtensionApi(log, jobs, emulator, validation);
+  return { ...createExtensionApi(log, jobs, emulator, validation), providerStatus };
 }
 
 export function deactivate(): void {
