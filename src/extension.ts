@@ -10,6 +10,7 @@ import { registerResults } from './features/results/registerResults';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
+import { registerWalkthrough } from './features/walkthrough/registerWalkthrough';
 
 /** Table of contents: the log first, then each feature registers what it owns on `context.subscriptions`. */
 export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const { overrides } = validation;
   registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
+  registerWalkthrough(context, { log });
   return { ...createExtensionApi(log, jobs, emulator, validation), providerStatus };
 }
 
