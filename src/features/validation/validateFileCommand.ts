@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { kindToValidate } from '../../core/jobs/resultFileNames';
 import { validateFile } from '../../core/validation';
+import { IssueCode } from '../../core/validation/issueCodes';
 import type { ValidationSummary } from '../../core/validation/types';
 import { withCancellableProgress } from '../../adapters/cancellableProgress';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
@@ -11,6 +12,15 @@ import type { KindOverrides } from './kindOverrides';
 import { readValidationSettings } from './validationSettings';
 
 const SET_KIND = 'Set Batch Kind for This File…';
+const SHOW_PROBLEMS = 'Show Problems';
+
+/** The summary's button: choosing a kind for a (text) file that is not a batch, the problems when there are any. */
+function buttonFor(summary: ValidationSummary, total: number): string | undefined {
+  if (summary.notBatch) {
+    return summary.issues.some((issue) => issue.code === IssueCode.BinaryFile) ? undefined : SET_KIND;
+  }
+  return total > 0 ? SHOW_PROBLEMS : undefined;
+}
 
 /** What "Validate" says of the results of a job (output or error lines, a joined file): they are not requests. */
 function resultsText(name: string): string {
@@ -98,10 +108,12 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
     log.info(`[validation] ${uri.fsPath}: ${summary.requests} requests, ${total} problems`);
     const more = summary.issuesDropped ? ` (${total} problems in all; the first ${summary.issues.length} are listed)` : '';
     const text = `${name}: ${summary.requests} requests (${summary.kind}), ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${more}.`;
-    void vscode.window.showInformationMessage(text, 'Show Problems').then((choice) => {
-      if (choice) {
-        void vscode.commands.executeCommand('workbench.actions.view.problems');
-      }
+    // A button only where it leads somewhere: to the listed problems, or, for a file no line of which looked like a
+    // batch request, to choosing its kind.
+    const action = buttonFor(summary, total);
+    void vscode.window.showInformationMessage(text, ...(action ? [action] : [])).then((choice) => {
+      if (choice === SHOW_PROBLEMS) { void vscode.commands.executeCommand('workbench.actions.view.problems'); }
+      if (choice === SET_KIND) { void vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri); }
     });
     return summary;
   });

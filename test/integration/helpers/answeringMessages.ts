@@ -6,7 +6,7 @@ export interface AskedMessage {
   items: string[];
 }
 
-type MessageKind = 'showWarningMessage' | 'showInformationMessage';
+type MessageKind = 'showWarningMessage' | 'showInformationMessage' | 'showErrorMessage';
 
 /**
  * Runs `action` while `vscode.window[kind]` is a stand-in that records each message and answers `answer`

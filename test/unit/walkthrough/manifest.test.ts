@@ -7,7 +7,11 @@ const read = (file: string): unknown => JSON.parse(readFileSync(join(root, file)
 
 interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
 interface Manifest {
-  contributes: { commands: { command: string; title: string }[]; walkthroughs: { id: string; title: string; description: string; steps: Step[] }[] };
+  contributes: {
+    commands: { command: string; title: string }[];
+    viewsWelcome: { view: string; contents: string }[];
+    walkthroughs: { id: string; title: string; description: string; steps: Step[] }[];
+  };
 }
 
 suite('walkthrough: the manifest holds together', () => {
@@ -49,5 +53,13 @@ suite('walkthrough: the manifest holds together', () => {
     for (const id of ['gemini-generate', 'gemini-embed', 'openai-chat', 'with-mistakes']) {
       assert.ok(existsSync(join(root, 'sample', `${id}.jsonl`)), id);
     }
+  });
+
+  test('welcome views: no literal backticks (they do not render markdown code), links only to contributed commands', () => {
+    for (const welcome of manifest.contributes.viewsWelcome) {
+      assert.doesNotMatch(welcome.contents, /`/, welcome.contents);
+      for (const link of welcome.contents.matchAll(/\(command:([\w.]+)\)/g)) { assert.ok(commands.has(link[1]), link[1]); }
+    }
+    assert.ok(manifest.contributes.viewsWelcome.some((w) => w.contents.includes('command:geminiBatch.walkthrough.open')), 'the empty view leads to the walkthrough');
   });
 });
