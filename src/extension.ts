@@ -5,6 +5,7 @@ import { registerAuth } from './features/auth/registerAuth';
 import { registerBuildFromDataCommand } from './features/build/buildFromDataCommand';
 import { registerEmulator } from './features/emulator/registerEmulator';
 import { registerEstimate, type EstimateFeature } from './features/estimate/registerEstimate';
+import { registerProviderStatusBar } from './features/emulator/providerStatusBar';
 import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
@@ -12,6 +13,7 @@ import { registerSplit } from './features/split/splitCommand';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
+import { registerWalkthrough } from './features/walkthrough/registerWalkthrough';
 
 /** Table of contents: the log first, then each feature registers what it owns on `context.subscriptions`. */
 export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pick<EstimateFeature, 'onDidChangeEstimate'> {
@@ -21,6 +23,7 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pic
   const validation = registerValidation(context, log);
   const keys = registerAuth(context, { log, config });
   const emulator = registerEmulator(context, { log, config });
+  const providerStatus = registerProviderStatusBar(context, { config, emulator });
   const jobs = registerJobs(context, { log, config, keys, emulator });
   // The validation feature's own per-file kinds, so submit validates with the kind the editor shows and its
   // CodeLens follows a kind change at once.
@@ -32,7 +35,8 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pic
   registerResults(context, { log, config, model: jobs.model });
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
   context.subscriptions.push(registerBuildFromDataCommand(log), registerSplit(log, createKindResolver(overrides)));
-  return { ...createExtensionApi(log, jobs, emulator, validation), onDidChangeEstimate: estimate.onDidChangeEstimate };
+  registerWalkthrough(context, { log });
+  return { ...createExtensionApi(log, jobs, emulator, validation), providerStatus, onDidChangeEstimate: estimate.onDidChangeEstimate };
 }
 
 export function deactivate(): void {

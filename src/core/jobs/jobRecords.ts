@@ -41,7 +41,7 @@ function newestFirst(a: BatchJob, b: BatchJob): number {
 /**
  * The tree's job list: the account's listed jobs plus the ones submitted from this workspace, one entry per name.
  * A job fetched individually (fresher than the list) wins; the record fills in what the server leaves out
- * (display name, model) and decides the kind, which it knows from the file; remembered jobs missing from both appear with state `unknown`. Newest first.
+ * (display name, model), names the job as the user did, and decides the kind, which it knows from the file; remembered jobs missing from both appear with state `unknown`. Newest first.
  */
 export function mergeJobs(listed: BatchJob[], remembered: JobRecord[], fetched: Map<string, BatchJob>): BatchJob[] {
   const byName = new Map<string, BatchJob>();
@@ -61,7 +61,9 @@ export function mergeJobs(listed: BatchJob[], remembered: JobRecord[], fetched: 
       ...job,
       // The record knows what the submitted file held; a listing may not (a compat job looks native there).
       kind: record.kind ?? job.kind,
-      displayName: job.displayName ?? record.displayName,
+      // The name the user typed wins: Gemini's OpenAI-compatible layer takes no metadata and names the job itself
+      // (the emulator: `batch-<id>`), so the service's name is only a fallback (issue 11, "OpenAI display names").
+      displayName: record.displayName || job.displayName,
       model: job.model ?? record.model,
       inputFile: job.inputFile ?? record.uploadedFile,
       createTime: job.createTime ?? record.createdAt,

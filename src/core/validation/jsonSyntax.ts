@@ -7,11 +7,37 @@ import { hiddenFindings } from './compactLength';
 
 interface FoundError { reason: string; offset: number; length: number }
 
+/**
+ * jsonc-parser names one expected token where more could come: after a value inside an array, `,` or `]`; inside an
+ * object, `,` or `}`; right after `[`, a value or `]`; right after `{`, a name or `}`. The reason is widened to all
+ * of them, so the message says everything that could come next ("expected `,` or `]`"). `container` is the innermost
+ * container still open at the error (jsonc-parser ends a container before it reports its missing bracket, so the
+ * Close…Expected reasons name their own), `before` the text up to the error.
+ */
+function widened(reason: string, container: 'object' | 'array' | undefined, before: string): string {
+  const last = before.trimEnd().slice(-1);
+  const missing = ['CommaExpected', 'CloseBraceExpected', 'CloseBracketExpected', 'PropertyNameExpected', 'ValueExpected', 'InvalidSymbol'];
+  if (missing.includes(reason) && last === '[') { return 'ValueOrCloseBracketExpected'; }
+  if (missing.includes(reason) && last === '{') { return 'PropertyNameOrCloseBraceExpected'; }
+  if (reason === 'CloseBracketExpected' || (reason === 'CommaExpected' && container === 'array')) { return 'CommaOrCloseBracketExpected'; }
+  if (reason === 'CloseBraceExpected' || (reason === 'CommaExpected' && container === 'object')) { return 'CommaOrCloseBraceExpected'; }
+  return reason;
+}
+
 function firstError(text: string): FoundError | undefined {
   let found: FoundError | undefined;
+  const open: ('object' | 'array')[] = [];
+  const push = (kind: 'object' | 'array') => (): void => { open.push(kind); };
+  const pop = (): void => { open.pop(); };
   visit(text, {
+    onObjectBegin: push('object'),
+    onArrayBegin: push('array'),
+    onObjectEnd: pop,
+    onArrayEnd: pop,
     onError: (error, offset, length) => {
-      if (found === undefined) { found = { reason: printParseErrorCode(error), offset, length }; }
+      if (found === undefined) {
+        found = { reason: widened(printParseErrorCode(error), open[open.length - 1], text.slice(0, offset)), offset, length };
+      }
     },
   }, { disallowComments: true, allowTrailingComma: false });
   return found;

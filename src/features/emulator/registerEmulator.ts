@@ -12,6 +12,14 @@ interface StartOptions {
   selectProvider?: boolean;
 }
 
+/** What Start said: it started, or it was running already; and whether jobs now go to it. */
+function startedMessage(wasRunning: boolean, selected: boolean, baseUrl: string): string {
+  const where = wasRunning
+    ? vscode.l10n.t('The local emulator is already running at {0}.', baseUrl)
+    : vscode.l10n.t('The local emulator is running at {0}.', baseUrl);
+  return selected ? `${where} ${vscode.l10n.t('Batch jobs now run on it: no key, no cost.')}` : where;
+}
+
 /**
  * `geminiBatch.emulator.start` / `stop`. Start resolves to `{baseUrl}` (tests use it to inject faults through the
  * admin endpoint) and, unless told otherwise, makes the emulator the selected provider: that is what the
@@ -24,14 +32,21 @@ export function registerEmulator(context: vscode.ExtensionContext, deps: { log: 
   void setEmulatorRunning(false);
 
   registerCommand(context, log, 'geminiBatch.emulator.start', async (options?: StartOptions) => {
+    const wasRunning = host.baseUrl !== undefined;
     const emulator = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: 'Starting the local batch emulator…' },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Starting the local batch emulator…') },
       () => host.ensureStarted(),
     );
-    if ((options?.selectProvider ?? true) && config.providerName() !== 'emulator') {
+    const select = (options?.selectProvider ?? true) && config.providerName() !== 'emulator';
+    if (select) {
       await config.setProviderName('emulator');
     }
-    return { baseUrl: emulator.baseUrl };
+    // A click (no options: welcome link, palette, menu) that may change nothing visible needs words; scripted calls
+    // stay quiet. Not awaited, so the command does not wait for a dismissal.
+    if (options === undefined) {
+      void vscode.window.showInformationMessage(startedMessage(wasRunning, select, emulator.baseUrl));
+    }
+    return { baseUrl: emulator.baseUrl, alreadyRunning: wasRunning };
   });
 
   registerCommand(context, log, 'geminiBatch.emulator.stop', () => host.stop());

@@ -3,6 +3,7 @@ import type { JobsState } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
 import type { BatchKind } from '../../core/batchKind';
 import type { EmulatorHost } from '../emulator/emulatorHost';
+import type { ProviderStatus } from '../emulator/providerStatusBar';
 import type { ValidationFeature } from '../validation/registerValidation';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
@@ -25,6 +26,8 @@ export interface GeminiBatchApi {
   readonly emulator: EmulatorHost;
   /** What the kind status bar shows for an open document: its kind, 'results' (not validated), or undefined (hidden). */
   documentKind(uri: vscode.Uri): BatchKind | 'results' | undefined;
+  /** What the provider status bar item shows now (optional: filled in by activate()). */
+  providerStatus?(): ProviderStatus;
 }
 
 export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: EmulatorHost, validation: Pick<ValidationFeature, 'documentKind'>): GeminiBatchApi {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { BatchJob } from '../../core/providers/types';
 import type { JobsModel } from './jobsModel';
-import { progressText, stateLabel, viewOf } from './jobPresentation';
+import { progressText } from '../../core/jobs/jobRow';
+import { stateLabel, viewOf } from './jobPresentation';
 import { hasResults } from './jobTreeItems';
 import { noticeActions, OPEN_RESULTS, SHOW_JOB, showNoticeIn, type JobNotice, type ShowNotice } from './showNotice';
 

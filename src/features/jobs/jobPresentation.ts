@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { describeJob, formatDuration, type JobView } from '../../core/jobs/jobView';
+import { describeJob, type JobView } from '../../core/jobs/jobView';
+import { rowDescription } from '../../core/jobs/jobRow';
 import type { BatchJob, JobState } from '../../core/providers/types';
 
 /** Words, icons and colours per state; the numbers come from the core's `describeJob`. */
@@ -24,28 +25,12 @@ export function stateIcon(state: JobState): vscode.ThemeIcon {
   return new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
 }
 
-/** `12/40 (2 failed)`, or undefined before the service counted. */
-export function progressText(view: JobView): string | undefined {
-  if (view.total === undefined) { return undefined; }
-  return `${view.done ?? 0}/${view.total}${view.failed ? ` (${view.failed} failed)` : ''}`;
-}
-
 /** The data of one job's tree item, as the core computes it at `now`. */
 export function viewOf(job: BatchJob, now: number): JobView {
   return describeJob(job, now);
 }
 
-/**
- * `Running · 12/40 (2 failed) · 4m · 47h 56m left · gemini-2.5-flash`, or `Succeeded · 40/40 · took 1h 02m · …`.
- * What changes comes first and the model last: a narrow side bar cuts the end off.
- */
+/** The row's description: the state first, then what moves (see the core's rowDescription). */
 export function describeLine(job: BatchJob, view: JobView): string {
-  const finished = view.group === 'finished';
-  return [
-    stateLabel(job.state),
-    progressText(view),
-    view.elapsedMs !== undefined ? `${finished ? 'took ' : ''}${formatDuration(view.elapsedMs)}` : undefined,
-    view.expiresInMs !== undefined ? (view.expiresInMs > 0 ? `${formatDuration(view.expiresInMs)} left` : 'overdue') : undefined,
-    job.model?.replace(/^models\//, ''),
-  ].filter((part) => part !== undefined).join(' · ');
+  return rowDescription(stateLabel(job.state), view, job.model);
 }

@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { isTerminal, type BatchJob } from '../../core/providers/types';
 import { resultsAvailable } from '../../core/jobs/jobView';
+import { rowLabel } from '../../core/jobs/jobRow';
 import { describeLine, stateIcon, viewOf } from './jobPresentation';
 import type { LocalJobRecord } from './jobRecordStore';
 
@@ -53,7 +54,8 @@ export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
 
 export function jobItem(job: BatchJob, record: LocalJobRecord | undefined, now: number): vscode.TreeItem {
   const view = viewOf(job, now);
-  const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.Collapsed);
+  // A long name is shortened so the state after it stays in sight; the tooltip has it in full.
+  const item = new vscode.TreeItem(rowLabel(view.label), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `job:${job.name}`;
   item.description = describeLine(job, view);
   item.iconPath = stateIcon(job.state);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommand, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { showCancelled } from './afterCancel';
+import { asksFirst, confirmCancel } from './confirmJobAction';
 import type { JobsModel } from './jobsModel';
 import type { JobsNode } from './jobTreeItems';
 import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
@@ -31,9 +32,11 @@ export function registerJobsCommands(
     return model.state;
   });
 
-  registerCommand(context, log, 'geminiBatch.job.cancel', async (arg?: unknown) => {
+  registerCommand(context, log, 'geminiBatch.job.cancel', async (arg?: unknown, options?: { confirmed?: boolean }) => {
     const name = await resolveJobName(model, arg);
     if (!name) { return undefined; }
+    // A paid job's cancel cannot be undone, so a click asks first; a script naming the job has already decided.
+    if (asksFirst(arg, options) && !(await confirmCancel(model.get(name)?.displayName || name))) { return undefined; }
     const provider = await model.provider();
     await provider.cancelJob(name);
     log.info(`[jobs] cancel requested for ${name}`);

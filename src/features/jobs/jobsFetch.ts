@@ -81,6 +81,15 @@ export function sameJob(a: BatchJob, b: BatchJob): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/**
+ * A job's display name never changes on the service, so the first one shown (the user's, from the workspace record)
+ * is kept when a poll or a cancel brings back the service's own view of the job, which for a job made through
+ * Gemini's OpenAI-compatible layer carries a generated name instead.
+ */
+function keepDisplayName(previous: BatchJob | undefined, job: BatchJob): BatchJob {
+  return previous?.displayName && previous.displayName !== job.displayName ? { ...job, displayName: previous.displayName } : job;
+}
+
 /** What storing a batch of jobs changed: the jobs whose data differs, jobs that just ended, and adds/removes/moves. */
 export interface JobsDiff {
   changedJobs: BatchJob[];
@@ -101,8 +110,9 @@ export function storeJobs(
   announced: Set<string> = new Set(),
 ): JobsDiff {
   const diff: JobsDiff = { changedJobs: [], finishedJobs: [], structure: false };
-  for (const job of jobs) {
-    const previous = byName.get(job.name);
+  for (const incoming of jobs) {
+    const previous = byName.get(incoming.name);
+    const job = keepDisplayName(previous, incoming);
     if (previous && isTerminal(previous.state) && !isTerminal(job.state)) { continue; }
     byName.set(job.name, job);
     if (!previous) { diff.structure = true; continue; }

@@ -7,7 +7,7 @@ import type { BatchKind } from '../../core/batchKind';
 import { kindToValidate } from '../../core/jobs/resultFileNames';
 import type { KindOverrides } from '../validation/kindOverrides';
 import { readValidationSettings } from '../validation/validationSettings';
-import { refusalOf } from './refusal';
+import { refusalAction, refusalOf } from './refusal';
 
 /** The kind a file is validated and submitted as; 'auto' means "detect it from the lines". */
 export type KindResolver = (uri: vscode.Uri) => BatchKind | 'auto';
@@ -38,12 +38,18 @@ export async function preflight(uri: vscode.Uri, log: Log, kindFor: KindResolver
   log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors${summary.results ? ', results of a job' : summary.notBatch ? ', not a batch file' : ''}`);
   const message = refusalOf(name, summary);
   if (message === undefined) { return summary; }
-  void vscode.window.showErrorMessage(message, 'Show Problems').then(async (choice) => {
-    if (choice) {
-      // Opening the file lets the live validation publish its diagnostics to the Problems panel.
-      await vscode.window.showTextDocument(uri, { preview: false });
-      await vscode.commands.executeCommand('workbench.actions.view.problems');
+  const action = refusalAction(summary);
+  const buttons = { showProblems: vscode.l10n.t('Show Problems'), setKind: vscode.l10n.t('Set Batch Kind…') };
+  const button = action && buttons[action];
+  void vscode.window.showErrorMessage(message, ...(button ? [button] : [])).then(async (choice) => {
+    if (!choice) { return; }
+    if (action === 'setKind') {
+      await vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri);
+      return;
     }
+    // Opening the file lets the live validation publish its diagnostics to the Problems panel.
+    await vscode.window.showTextDocument(uri, { preview: false });
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
   });
   return undefined;
 }

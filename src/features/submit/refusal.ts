@@ -1,3 +1,4 @@
+import { IssueCode } from '../../core/validation/issueCodes';
 import type { ValidationSummary } from '../../core/validation/types';
 
 /**
@@ -17,4 +18,15 @@ export function refusalOf(name: string, summary: Pick<ValidationSummary, 'issues
     return `${name} is not a batch file (no line looks like a Gemini or OpenAI batch request).`;
   }
   return summary.requests > 0 ? undefined : `${name} holds no requests.`;
+}
+
+/**
+ * The one button a refusal offers. A file that is not a batch (its only issue says so; live validation leaves such a
+ * file alone, so "Show Problems" led to an empty panel) offers "Set Batch Kind…", as the user may know better; a
+ * binary file or the results of a job offer nothing; a batch file with errors offers "Show Problems".
+ */
+export function refusalAction(summary: Pick<ValidationSummary, 'issues' | 'notBatch' | 'results'>): 'showProblems' | 'setKind' | undefined {
+  if (summary.results || summary.issues.some((issue) => issue.code === IssueCode.BinaryFile)) { return undefined; }
+  if (summary.notBatch) { return 'setKind'; }
+  return summary.issues.some((issue) => issue.severity === 'error') ? 'showProblems' : undefined;
 }

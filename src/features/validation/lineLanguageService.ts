@@ -10,6 +10,13 @@ import {
   TextDocument,
 } from 'vscode-json-languageservice';
 import { BATCH_KINDS, type BatchKind } from '../../core/batchKind';
+import type { SchemaNode } from '../../core/schema/validators';
+import { keepSpellings, objectKeysAt, type KeyStyle } from '../../core/validation/completionSpelling';
+import { fieldAt } from '../../core/validation/fieldHover';
+import { fieldHoverContent } from './fieldHoverContent';
+
+/** LSP's CompletionItemKind.Property: the offers that are property names. */
+const PROPERTY_KIND = 10;
 
 /** The URI a line of `kind` is given, so that the language service picks that kind's schema by file name. */
 function lineUri(kind: BatchKind): string {
@@ -23,9 +30,11 @@ function lineUri(kind: BatchKind): string {
  */
 export class LineLanguageService {
   private readonly service: LanguageService;
+  /** Each kind's schema with its prose, read once, for property hovers. */
+  private readonly schemas = new Map<BatchKind, Promise<SchemaNode>>();
 
-  constructor(extensionUri: vscode.Uri) {
-    const schemaUri = (kind: BatchKind) => vscode.Uri.joinPath(extensionUri, 'schemas', `${kind}.schema.json`).toString();
+  constructor(private readonly extensionUri: vscode.Uri) {
+    const schemaUri = (kind: BatchKind) => this.schemaUri(kind).toString();
     this.service = getLanguageService({
       schemaRequestService: (uri) => fs.promises.readFile(vscode.Uri.parse(uri).fsPath, 'utf8'),
     });
@@ -36,13 +45,21 @@ export class LineLanguageService {
     });
   }
 
-  async complete(kind: BatchKind, lineText: string, line: number, character: number): Promise<vscode.CompletionItem[]> {
+  /** `style`: the key spelling the file uses, offered when the schema accepts both (see completionSpelling). */
+  async complete(kind: BatchKind, lineText: string, line: number, character: number, style: KeyStyle = 'camel'): Promise<vscode.CompletionItem[]> {
     const { document, json } = this.parse(kind, lineText);
     const list = await this.service.doComplete(document, { line: 0, character }, json);
-    return (list?.items ?? []).map((item) => toCompletionItem(item, line));
+    const items = list?.items ?? [];
+    const properties = items.filter((item) => item.kind === PROPERTY_KIND).map((item) => item.label);
+    const kept = keepSpellings(properties, objectKeysAt(lineText, character), style);
+    return items.filter((item) => item.kind !== PROPERTY_KIND || kept.has(item.label)).map((item) => toCompletionItem(item, line));
   }
 
   async hover(kind: BatchKind, lineText: string, line: number, character: number): Promise<vscode.Hover | undefined> {
+    const field = fieldAt(await this.schema(kind), lineText, character);
+    if (field) {
+      return new vscode.Hover(fieldHoverContent(field), new vscode.Range(line, field.offset, line, field.offset + field.length));
+    }
     const { document, json } = this.parse(kind, lineText);
     const hover = await this.service.doHover(document, { line: 0, character }, json);
     if (!hover) {
@@ -51,6 +68,19 @@ export class LineLanguageService {
     const contents = (Array.isArray(hover.contents) ? hover.contents : [hover.contents]).map(toMarkdown);
     const range = hover.range ? new vscode.Range(line, hover.range.start.character, line, hover.range.end.character) : undefined;
     return new vscode.Hover(contents, range);
+  }
+
+  private schemaUri(kind: BatchKind): vscode.Uri {
+    return vscode.Uri.joinPath(this.extensionUri, 'schemas', `${kind}.schema.json`);
+  }
+
+  private schema(kind: BatchKind): Promise<SchemaNode> {
+    let loaded = this.schemas.get(kind);
+    if (!loaded) {
+      loaded = fs.promises.readFile(this.schemaUri(kind).fsPath, 'utf8').then((text) => JSON.parse(text) as SchemaNode);
+      this.schemas.set(kind, loaded);
+    }
+    return loaded;
   }
 
   private parse(kind: BatchKind, lineText: string) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Issue } from '../../core/validation/types';
 import { fixAllInLine, issuesByLine } from './fixAllEdits';
+import { duplicateKeyAction } from './duplicateKeyAction';
 import { DIAGNOSTIC_SOURCE } from './issueDiagnostics';
 import { quickFixFor } from './quickFixEdits';
 import type { ValidationController } from './validationController';
@@ -54,6 +55,11 @@ export function registerQuickFixes(controller: ValidationController): vscode.Dis
       }
       for (const diagnostic of ours) {
         const issue = issueFor(issues, diagnostic);
+        const renamed = issue ? duplicateKeyAction(document, issue, diagnostic) : undefined;
+        if (renamed) {
+          actions.push(renamed);
+          continue;
+        }
         const fix = issue ? quickFixFor(document.lineAt(issue.line).text, issue) : undefined;
         if (!issue || !fix) {
           continue;

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { kindToValidate } from '../../core/jobs/resultFileNames';
-import { IssueCode, validateFile } from '../../core/validation';
+import { validateFile } from '../../core/validation';
+import { IssueCode } from '../../core/validation/issueCodes';
 import type { ValidationSummary } from '../../core/validation/types';
 import { withCancellableProgress } from '../../adapters/cancellableProgress';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
@@ -12,6 +13,15 @@ import { readValidationSettings } from './validationSettings';
 
 const SET_KIND = 'Set Batch Kind for This File…';
 const SPLIT = 'Split into Parts';
+const SHOW_PROBLEMS = 'Show Problems';
+
+/** The summary's button: choosing a kind for a (text) file that is not a batch, the problems when there are any. */
+function buttonFor(summary: ValidationSummary, total: number): string | undefined {
+  if (summary.notBatch) {
+    return summary.issues.some((issue) => issue.code === IssueCode.BinaryFile) ? undefined : SET_KIND;
+  }
+  return total > 0 ? SHOW_PROBLEMS : undefined;
+}
 
 /** What "Validate" says of the results of a job (output or error lines, a joined file): they are not requests. */
 function resultsText(name: string): string {
@@ -99,14 +109,14 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
     log.info(`[validation] ${uri.fsPath}: ${summary.requests} requests, ${total} problems`);
     const more = summary.issuesDropped ? ` (${total} problems in all; the first ${summary.issues.length} are listed)` : '';
     const text = `${name}: ${summary.requests} requests (${summary.kind}), ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${more}.`;
-    // Over a provider limit (too large, too many requests): the way out is a split, offered right here.
+    // A button only where it leads somewhere: a split for a file over a provider limit (too large, too many
+    // requests), the listed problems, or, for a file no line of which looked like a batch request, choosing its kind.
     const splittable = summary.issues.some((i) => i.code === IssueCode.FileTooLarge || i.code === IssueCode.TooManyLines);
-    void vscode.window.showInformationMessage(text, ...(splittable ? [SPLIT] : []), 'Show Problems').then((choice) => {
-      if (choice === SPLIT) {
-        void vscode.commands.executeCommand('geminiBatch.file.split', uri);
-      } else if (choice) {
-        void vscode.commands.executeCommand('workbench.actions.view.problems');
-      }
+    const action = buttonFor(summary, total);
+    void vscode.window.showInformationMessage(text, ...(splittable ? [SPLIT] : []), ...(action ? [action] : [])).then((choice) => {
+      if (choice === SPLIT) { void vscode.commands.executeCommand('geminiBatch.file.split', uri); }
+      if (choice === SHOW_PROBLEMS) { void vscode.commands.executeCommand('workbench.actions.view.problems'); }
+      if (choice === SET_KIND) { void vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri); }
     });
     return summary;
   });

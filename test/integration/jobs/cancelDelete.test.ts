@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixtureUri } from '../helpers/extension';
+import { answeringWarnings } from '../helpers/answeringMessages';
 import { emulatorJobNames, emulatorSuite, until } from './runHelpers';
 
 /** Cancel and delete from the tree's commands, against an emulator whose jobs run long enough to be cancelled. */
@@ -14,7 +15,16 @@ suite('jobs: cancel and delete', function () {
     const active = emu.api.tree.getTreeItem(emu.api.tree.nodeFor(name));
     assert.match(String(active.contextValue), /^job\.active/);
 
-    assert.equal(await vscode.commands.executeCommand('geminiBatch.job.cancel', emu.api.tree.nodeFor(name)), name);
+    // A click on the tree's Cancel asks first (a modal, answered here by the stand-in); declining leaves the job be.
+    const asked = await answeringWarnings(undefined, () => vscode.commands.executeCommand('geminiBatch.job.cancel', emu.api.tree.nodeFor(name)));
+    assert.equal(asked.result, undefined);
+    assert.deepEqual(asked.questions.map((q) => q.modal), [true], 'one question, modal');
+    assert.match(asked.questions[0].message, /^Cancel batch job "it slow"\?$/);
+    assert.equal(emu.api.model.get(name)?.state === 'cancelled' || emu.api.model.get(name)?.state === 'cancelling', false, 'declined: not cancelled');
+    const accepted = await answeringWarnings('Cancel Job', () => vscode.commands.executeCommand('geminiBatch.job.cancel', emu.api.tree.nodeFor(name)));
+    assert.equal(accepted.result, name);
+    // The toast that says the job ended may come in too; it is not a question.
+    assert.equal(accepted.questions.filter((q) => q.modal).length, 1);
     await until('the job to be cancelled', () => emu.api.model.get(name)?.state === 'cancelled', [emu.api.model.onDidChange]);
     const finished = emu.api.tree.getTreeItem(emu.api.tree.nodeFor(name));
     assert.match(String(finished.contextValue), /^job\.finished/);
@@ -51,6 +61,9 @@ suite('jobs: cancel and delete', function () {
     assert.match(record?.uploadedFile ?? '', /^files\//);
     const files = emu.api.tree.getChildren(emu.api.tree.nodeFor(name));
     assert.ok(files.some((f) => f.kind === 'file' && f.role === 'input' && f.localPath === record?.inputPath));
-    await vscode.commands.executeCommand('geminiBatch.job.cancel', name);
+    // A script naming the job asks nothing.
+    const scripted = await answeringWarnings(undefined, () => vscode.commands.executeCommand('geminiBatch.job.cancel', name));
+    assert.equal(scripted.result, name);
+    assert.deepEqual(scripted.questions.filter((q) => q.modal), [], 'no confirmation');
   });
 });

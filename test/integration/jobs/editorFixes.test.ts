@@ -33,6 +33,13 @@ suite('jobs: emulator settings and OpenAI submit', function () {
     assert.ok(other);
     assert.equal(emu.api.model.records.get(other)?.model, 'gpt-4o-mini', 'the file\'s model wins');
     assert.equal((await emulatorJobNames(emu.baseUrl)).filter((n) => !before.includes(n)).length, 2);
+    // The name typed at submit stays, though Gemini's OpenAI-compatible layer takes no metadata and names the job
+    // itself: in the tree row and its tooltip after the service's list was read again (issue 11).
+    await vscode.commands.executeCommand('geminiBatch.jobs.refresh');
+    const item = emu.api.tree.getTreeItem(emu.api.tree.nodeFor(name));
+    assert.equal(item.label, 'it openai');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /\*\*it openai\*\*/);
+    assert.equal(emu.api.model.get(name)?.displayName, 'it openai');
     await vscode.commands.executeCommand('geminiBatch.job.cancel', name);
     await vscode.commands.executeCommand('geminiBatch.job.cancel', other);
   });

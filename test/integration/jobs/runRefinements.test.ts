@@ -59,7 +59,7 @@ suite('jobs: run loop refinements', function () {
       counting.dispose();
     }
     // What moves comes first (a narrow side bar cuts the end off): state, progress, elapsed, time left, model.
-    assert.match(String(emu.api.tree.getTreeItem(node).description), /^(Pending|Running) · \d\/2 · \d+s · 47h \d\dm left · gemini-2\.5-flash$/);
+    assert.match(String(emu.api.tree.getTreeItem(node).description), /^(Pending|Running) · \d\/2 · \d+s · expires in 47h \d\dm · gemini-2\.5-flash$/);
 
     // Show Job reveals and selects it; its input child opens the local file.
     assert.equal(await vscode.commands.executeCommand('geminiBatch.job.show', name), true);

@@ -60,16 +60,22 @@ suite('validation: quick fixes', () => {
     await waitForDiagnostics(doc.uri, (d) => d.length === 0);
   });
 
-  test('a duplicate key has no quick fix; its related information points at the first key value', async () => {
+  test('a duplicate key: its related information points at the first key value; its quick fix renames the later one to a free key', async () => {
     const first = `{"key": "dup", "request": {${CONTENTS}}}`;
-    const doc = await openUntitled(`${first}\n{"key": "dup", "request": {${CONTENTS}}}`);
+    const taken = `{"key": "dup-2", "request": {${CONTENTS}}}`;
+    const doc = await openUntitled(`${first}\n${taken}\n{"key": "dup", "request": {${CONTENTS}}}`);
     const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'duplicate-key'));
     const related = diagnostic.relatedInformation ?? [];
     assert.equal(related.length, 1);
     assert.equal(related[0].location.uri.toString(), doc.uri.toString());
     assert.equal(doc.getText(related[0].location.range), '"dup"');
     assert.equal(related[0].location.range.start.line, 0);
-    assert.deepEqual((await quickFixes(doc.uri, diagnostic.range)).filter((a) => a.edit), []);
+    const actions = (await quickFixes(doc.uri, diagnostic.range)).filter((a) => a.edit);
+    assert.deepEqual(actions.map((a) => a.title), ['Rename this key to "dup-3"'], '"dup-2" is taken: the next free one');
+    assert.equal(await vscode.workspace.applyEdit(actions[0].edit!), true);
+    assert.equal(doc.lineAt(2).text, `{"key": "dup-3", "request": {${CONTENTS}}}`);
+    assert.equal(doc.lineAt(0).text, first, 'the first line keeps its key');
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
   });
 
   test('an enum value in another case is a warning, and its quick fix writes the API value', async () => {
@@ -136,8 +142,9 @@ suite('validation: quick fixes', () => {
       assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
       diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length < before);
     }
-    assert.equal(applied.length, 5, `fixes applied: ${applied.join(' | ')}`);
-    // What is left has no safe automatic fix: a key used twice and a missing bracket.
-    assert.deepEqual(summarize(diagnostics).map((d) => d[0]), ['duplicate-key', 'json-syntax']);
+    assert.equal(applied.length, 6, `fixes applied: ${applied.join(' | ')}`);
+    assert.ok(applied.some((t) => /^Rename this key to "/.test(t)), 'the key used twice is renamed');
+    // What is left has no safe automatic fix: a missing bracket.
+    assert.deepEqual(summarize(diagnostics).map((d) => d[0]), ['json-syntax']);
   });
 });

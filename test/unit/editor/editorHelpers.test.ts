@@ -7,7 +7,7 @@ import { BatchApiError, type BatchJob } from '../../../src/core/providers/types'
 import { showCancelled } from '../../../src/features/jobs/afterCancel';
 import { OPEN_RESULTS, SHOW_JOB, noticeActions, showNoticeIn, type JobNotice, type NoticeWindow } from '../../../src/features/jobs/showNotice';
 import { openaiBatchHead } from '../../../src/features/submit/jobInput';
-import { refusalOf } from '../../../src/features/submit/refusal';
+import { refusalAction, refusalOf } from '../../../src/features/submit/refusal';
 
 const running = { name: 'batches/x', provider: 'emulator', state: 'cancelling', rawState: 'x', progress: {} } as BatchJob;
 
@@ -51,6 +51,17 @@ suite('editor helpers', () => {
     assert.equal(refusalOf('ok.jsonl', { ...base, requests: 3 }), undefined);
     const error = { code: 'too-deep' as const, severity: 'error' as const, params: {}, line: 0, startCol: 0, endLine: 0, endCol: 1 };
     assert.match(refusalOf('b.jsonl', { issues: [error, error], requests: 2 }) ?? '', /has 2 errors/);
+  });
+
+  test('the refusal offers a button only where it leads somewhere', () => {
+    const issue = (code: 'not-a-batch-file' | 'binary-file' | 'too-deep' | 'results-file', severity: 'error' | 'warning' | 'info') =>
+      ({ code, severity, params: {}, line: 0, startCol: 0, endLine: 0, endCol: 1 }) as const;
+    assert.equal(refusalAction({ issues: [issue('not-a-batch-file', 'warning')], notBatch: true }), 'setKind');
+    assert.equal(refusalAction({ issues: [issue('not-a-batch-file', 'error')], notBatch: true }), 'setKind', 'required batch: still no problems to show');
+    assert.equal(refusalAction({ issues: [issue('binary-file', 'error')], notBatch: true }), undefined);
+    assert.equal(refusalAction({ issues: [issue('results-file', 'info')], notBatch: true, results: true }), undefined);
+    assert.equal(refusalAction({ issues: [issue('too-deep', 'error')] }), 'showProblems');
+    assert.equal(refusalAction({ issues: [] }), undefined, 'empty: nothing to show');
   });
 
   test('the results of a job are refused as results, not as "not a batch file"', () => {

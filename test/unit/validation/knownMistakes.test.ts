@@ -142,10 +142,17 @@ suite('validation: known user mistakes, on the right range', () => {
     const missing = only('gemini-generate', '{"key":"a" "request":{}}');
     assert.equal(missing.issue.code, 'json-syntax');
     assert.equal(missing.covered, '"request"');
-    assert.equal(missing.message, 'Invalid JSON: expected `,`, found `"request"`');
+    // Everything that could come next, not only the one token the parser names (issue 11).
+    assert.equal(missing.message, 'Invalid JSON: expected `,` or `}`, found `"request"`');
     const cut = only('gemini-generate', '{"key":"a","request":{"contents":[');
-    assert.equal(cut.message, 'Invalid JSON: the line ends before the JSON does (expected `]`); each request must be on one line');
+    assert.equal(cut.message, 'Invalid JSON: the line ends before the JSON does (expected a value or `]`); each request must be on one line');
     assert.equal(cut.issue.startCol, 34);
+    const inArray = only('gemini-generate', '{"key":"a","request":{"contents":[{} {}]}}');
+    assert.equal(inArray.message, 'Invalid JSON: expected `,` or `]`, found `{`');
+    const wrongBracket = only('gemini-generate', '{"key":"a","request":{"contents":[{}}}');
+    assert.equal(wrongBracket.message, 'Invalid JSON: expected `,` or `]`, found `}`');
+    const bareName = only('gemini-generate', '{key: "a"}');
+    assert.equal(bareName.message, 'Invalid JSON: expected a property name in double quotes or `}`, found `key`');
   });
 
   test('not an object', () => {

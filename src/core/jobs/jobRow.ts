@@ -1,0 +1,49 @@
+import { formatDuration, type JobView } from './jobView';
+
+/**
+ * The longest job label a tree row shows in full. At the default side bar width (about 300 px) the icon, this many
+ * characters and a short state (`Running · 12/40`) fit; a longer name would push the state out of sight, and the
+ * state is what the row is for. The full name is in the tooltip.
+ */
+export const ROW_LABEL_MAX = 28;
+
+/** `nightly-eval-2026-03-…-run-07`: a long name keeps its start and its end (where dates and counters differ). */
+export function rowLabel(label: string, max = ROW_LABEL_MAX): string {
+  const chars = Array.from(label);
+  if (chars.length <= max) {
+    return label;
+  }
+  const tail = Math.floor((max - 1) / 3);
+  return `${chars.slice(0, max - 1 - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
+}
+
+/**
+ * `expires in 47h 56m`, or `overdue`. "47h left" read like an estimate of when the job ends; this is the deadline
+ * after which the service expires an unfinished job.
+ */
+export function expiryText(expiresInMs: number): string {
+  return expiresInMs > 0 ? `expires in ${formatDuration(expiresInMs)}` : 'overdue';
+}
+
+/** `12/40 (2 failed)`, or undefined before the service counted. */
+export function progressText(view: JobView): string | undefined {
+  if (view.total === undefined) {
+    return undefined;
+  }
+  return `${view.done ?? 0}/${view.total}${view.failed ? ` (${view.failed} failed)` : ''}`;
+}
+
+/**
+ * `Running · 12/40 (2 failed) · 4m · expires in 47h 56m · gemini-2.5-flash`, or `Succeeded · 40/40 · took 1h 02m · …`.
+ * The state comes first and the model last: a narrow side bar cuts the end off.
+ */
+export function rowDescription(state: string, view: JobView, model: string | undefined): string {
+  const finished = view.group === 'finished';
+  return [
+    state,
+    progressText(view),
+    view.elapsedMs !== undefined ? `${finished ? 'took ' : ''}${formatDuration(view.elapsedMs)}` : undefined,
+    view.expiresInMs !== undefined ? expiryText(view.expiresInMs) : undefined,
+    model?.replace(/^models\//, ''),
+  ].filter((part) => part !== undefined).join(' · ');
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+
+/** What a job command was called with: a tree node or nothing (a click, the palette), or a job name (a script). */
+export interface ConfirmOptions {
+  /** Set by a caller that has already asked the user (or is a test acting for one). */
+  confirmed?: boolean;
+}
+
+/**
+ * Whether a destructive job command asks before acting. Clicks in the tree pass a node and the palette passes
+ * nothing: both ask. A caller that names the job by string (a script, another extension, a notification's button
+ * that has asked already) or says `confirmed` does not.
+ */
+export function asksFirst(arg: unknown, options?: ConfirmOptions): boolean {
+  return typeof arg !== 'string' && !options?.confirmed;
+}
+
+/** The modal "Cancel batch job …?" question; true when the user chose to cancel it. */
+export async function confirmCancel(label: string): Promise<boolean> {
+  const action = vscode.l10n.t('Cancel Job');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Cancel batch job "{0}"?', label),
+    {
+      modal: true,
+      detail: vscode.l10n.t('The service stops the job. This cannot be undone: running the file again makes a new job.'),
+    },
+    action,
+  );
+  return choice === action;
+}
