@@ -1,6 +1,7 @@
 import { ExitCode, type CliIo } from './cliIo';
 import { UsageError } from './validateArgs';
 import { runValidate } from './validateCommand';
+import { runResults } from './resultsCommand';
 
 export const HELP = `Usage: gemini-batch <command> [options]
 
@@ -13,6 +14,15 @@ Commands:
                                 json: one JSON object per file per line of output
                    Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file,
                                 3 an internal error of the validator (a bug: please report it).
+  results RESULTS [ERRORS] [--input INPUT] [--format F] [--failed] [--retry-file OUT]
+                   Read a job's results (Gemini results, OpenAI output + error files, or a joined file), joined
+                   to their input lines by key when --input is given (requests with no result count as failed).
+                   --format F   json (default): a summary (counts, failure codes, finish reasons, tokens)
+                                jsonl | csv: one row per request (key, prompt, answer, finish reason, tokens,
+                                error) on stdout, the summary on stderr
+                   --failed     only the failed rows
+                   --retry-file OUT  write the input's failed and missing lines, unchanged, to OUT
+                   Exit status: 0 every request succeeded, 1 some failed, 2 bad usage or an unreadable file.
   emulator [options]
                    Run the local Batch API emulator (gemini-batch emulator --help).
 
@@ -31,6 +41,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'validate') {
       if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
       return await runValidate(rest, io);
+    }
+    if (command === 'results') {
+      if (rest.includes('-h') || rest.includes('--help')) { io.stdout(HELP); return ExitCode.Ok; }
+      return await runResults(rest, io);
     }
     if (command === 'emulator') {
       const { runEmulatorCommand } = await import('./emulatorCommand');
