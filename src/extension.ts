@@ -6,6 +6,7 @@ import { registerEmulator } from './features/emulator/registerEmulator';
 import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
+import { registerResultActions } from './features/results/registerResultActions';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const { overrides } = validation;
   registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
+  registerResultActions(context, { log, config, model: jobs.model });
   return createExtensionApi(log, jobs, emulator, validation);
 }
 

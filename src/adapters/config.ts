@@ -8,7 +8,7 @@ export type SettingKey =
   | 'provider.name' | 'gemini.baseUrl' | 'gemini.apiVersion' | 'openai.baseUrl'
   | 'emulator.port' | 'emulator.jobSeconds'
   | 'jobs.pollMinSeconds' | 'jobs.pollMaxSeconds' | 'jobs.pageSize'
-  | 'submit.inlineMaxMB' | 'results.folder';
+  | 'submit.inlineMaxMB' | 'results.folder' | 'results.showOutcomes';
 
 /**
  * The only place that reads settings: typed getters (defaults live in package.json only, so there is no second
@@ -44,6 +44,13 @@ export class Config implements vscode.Disposable {
   pageSize(): number { return this.get('jobs.pageSize'); }
   inlineMaxMB(): number { return this.get('submit.inlineMaxMB'); }
   resultsFolder(scope?: vscode.Uri): string { return this.get('results.folder', scope); }
+  showOutcomes(): boolean { return this.get('results.showOutcomes'); }
+
+  /** Shows or hides the outcomes on input lines: in the workspace when a folder is open, else for the user. */
+  async setShowOutcomes(value: boolean): Promise<void> {
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await vscode.workspace.getConfiguration(SECTION).update('results.showOutcomes', value, target);
+  }
 
   /** Switches the provider: in the workspace when a folder is open, else for the user. */
   async setProviderName(id: ProviderId): Promise<void> {
