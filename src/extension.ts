@@ -25,8 +25,8 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const { overrides } = validation;
   registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
-  registerResultActions(context, { log, config, model: jobs.model });
-  return createExtensionApi(log, jobs, emulator, validation);
+  const outcomes = registerResultActions(context, { log, config, model: jobs.model });
+  return createExtensionApi(log, jobs, emulator, validation, outcomes);
 }
 
 export function deactivate(): void {

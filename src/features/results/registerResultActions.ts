@@ -3,6 +3,7 @@ import { registerCommand } from '../../adapters/errors';
 import { rootOf, writeMerged } from './attempts';
 import type { ResultsDeps } from './downloadResults';
 import { exportResults, type ExportOptions } from './exportCommand';
+import type { OutcomeDecorator } from './outcomes/outcomeDecorator';
 import { registerOutcomes } from './outcomes/registerOutcomes';
 import { resolveResultsTarget } from './resultsTarget';
 import { retryFailed, type RetryOptions } from './retryFailed';
@@ -17,7 +18,7 @@ function optionsOf<T extends object>(arg: unknown): T {
  * context menu, or the results view, which passes its file's URI; scripted with `(target, options)`), the merge of a
  * follow-up's results into its original job's joined file when it ends, and the outcomes on input lines.
  */
-export function registerResultActions(context: vscode.ExtensionContext, deps: ResultsDeps): void {
+export function registerResultActions(context: vscode.ExtensionContext, deps: ResultsDeps): OutcomeDecorator {
   registerCommand(context, deps.log, 'geminiBatch.results.retryFailed', async (arg?: unknown, options?: unknown) => {
     const target = await resolveResultsTarget(deps, arg);
     return target ? retryFailed(deps, target, optionsOf<RetryOptions>(options)) : undefined;
@@ -39,5 +40,5 @@ export function registerResultActions(context: vscode.ExtensionContext, deps: Re
     );
   }));
 
-  registerOutcomes(context, deps);
+  return registerOutcomes(context, deps);
 }

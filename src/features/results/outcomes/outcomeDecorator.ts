@@ -39,6 +39,15 @@ function hoverOf(row: ResultRow): vscode.MarkdownString {
   return md;
 }
 
+/** What was last drawn on a line (the tests read it: decorations cannot be read back from the editor). */
+export interface RenderedOutcome {
+  /** 0-based. */
+  line: number;
+  ok: boolean;
+  label: string;
+  hover: vscode.MarkdownString;
+}
+
 /**
  * Shows each input line's outcome at its end (outcomeLabel) with the whole answer on hover. Only the visible lines
  * (plus a margin) are looked up: the result files are indexed by key → offset once per version and rows are read on
@@ -57,6 +66,10 @@ export class OutcomeDecorator implements vscode.Disposable {
   private readonly rows = new Map<string, ResultRow>();
   /** Per editor, the latest render: an older one that finishes later is dropped. */
   private readonly generations = new WeakMap<vscode.TextEditor, number>();
+  private readonly drawn = new Map<string, RenderedOutcome[]>();
+  private readonly didRender = new vscode.EventEmitter<vscode.Uri>();
+  /** After each render of a document's editor (with outcomes or cleared). */
+  readonly onDidRender = this.didRender.event;
 
   constructor(
     private readonly filesFor: (fsPath: string) => OutcomeFiles | undefined,
@@ -72,7 +85,18 @@ export class OutcomeDecorator implements vscode.Disposable {
       if (this.generations.get(editor) !== generation) { return; }
       editor.setDecorations(this.okType, decorations?.ok ?? []);
       editor.setDecorations(this.failedType, decorations?.failed ?? []);
+      const drawn = [...(decorations?.ok ?? []), ...(decorations?.failed ?? [])].map((d) => ({
+        line: d.range.start.line, ok: decorations!.ok.includes(d), label: d.renderOptions?.after?.contentText ?? '',
+        hover: d.hoverMessage as vscode.MarkdownString,
+      })).sort((a, b) => a.line - b.line);
+      if (drawn.length > 0) { this.drawn.set(editor.document.uri.toString(), drawn); } else { this.drawn.delete(editor.document.uri.toString()); }
+      this.didRender.fire(editor.document.uri);
     }, this.onError);
+  }
+
+  /** The outcomes last drawn in `uri`'s editor, by line. */
+  rendered(uri: vscode.Uri): RenderedOutcome[] {
+    return this.drawn.get(uri.toString()) ?? [];
   }
 
   /** Forgets the indexes (results were downloaded, merged or changed). */
@@ -84,6 +108,8 @@ export class OutcomeDecorator implements vscode.Disposable {
   dispose(): void {
     this.okType.dispose();
     this.failedType.dispose();
+    this.didRender.dispose();
+    this.drawn.clear();
     this.invalidate();
   }
 
