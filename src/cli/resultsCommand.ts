@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { writeRows } from '../core/results/exportResults';
 import { writeRetryFile } from '../core/results/retryFile';
 import { joinedRows } from '../core/results/resultRows';
+import type { ResultRow } from '../core/results/resultRow';
 import { ExitCode, type CliIo } from './cliIo';
 import { parseResultsArgs } from './resultsArgs';
 
@@ -15,6 +16,13 @@ async function unreadable(paths: readonly string[]): Promise<string | undefined>
     }
   }
   return undefined;
+}
+
+async function* countUnmatched(rows: AsyncIterable<ResultRow>, joined: boolean, into: { count: number }): AsyncGenerator<ResultRow> {
+  for await (const row of rows) {
+    if (joined && row.inputLine === undefined) { into.count++; }
+    yield row;
+  }
 }
 
 /**
@@ -30,12 +38,16 @@ export async function runResults(args: readonly string[], io: CliIo): Promise<nu
     io.stderr(`gemini-batch: ${problem}\n`);
     return ExitCode.Usage;
   }
-  const rows = joinedRows(options.results, options.input);
+  // Result lines whose key is in no input line: still rows (nothing is dropped), and counted apart.
+  const unmatched = { count: 0 };
+  const rows = countUnmatched(joinedRows(options.results, options.input), options.input !== undefined, unmatched);
   const rowFormat = options.format === 'json' ? undefined : options.format;
   const summary = await writeRows(rows, { format: rowFormat ?? 'jsonl', failedOnly: options.failed }, (text) => {
     if (rowFormat) { io.stdout(text); }
   });
-  const report: Record<string, unknown> = { results: options.results, ...(options.input ? { input: options.input } : {}), ...summary };
+  const report: Record<string, unknown> = {
+    results: options.results, ...(options.input ? { input: options.input, unmatchedResults: unmatched.count } : {}), ...summary,
+  };
   if (options.retryFile && options.input) {
     const out = resolve(options.retryFile);
     const plan = await writeRetryFile(options.input, [{ inputPath: options.input, resultPaths: options.results }], out);

@@ -44,6 +44,7 @@ suite('cli: gemini-batch results', () => {
     const summary = JSON.parse(out);
     // request-7 matches no input line: still reported (line null), never dropped.
     assert.equal(summary.total, 5);
+    assert.equal(summary.unmatchedResults, 1);
     assert.equal(summary.succeeded, 2);
     assert.deepEqual(summary.byErrorCode, { batch_expired: 2, missing_result: 1 });
     assert.deepEqual(summary.retry, { file: retry, lines: 2, failed: 1, missing: 1 });
