@@ -10,6 +10,7 @@ import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensi
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
 import { registerSplit } from './features/split/splitCommand';
+import { registerResultActions } from './features/results/registerResultActions';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
@@ -33,10 +34,11 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pic
     log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange, confirmCost: estimate.confirmCost,
   });
   registerResults(context, { log, config, model: jobs.model });
+  const outcomes = registerResultActions(context, { log, config, model: jobs.model });
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
   context.subscriptions.push(registerBuildFromDataCommand(log), registerSplit(log, createKindResolver(overrides)));
   registerWalkthrough(context, { log });
-  return { ...createExtensionApi(log, jobs, emulator, validation), providerStatus, onDidChangeEstimate: estimate.onDidChangeEstimate };
+  return { ...createExtensionApi(log, jobs, emulator, validation, outcomes), providerStatus, onDidChangeEstimate: estimate.onDidChangeEstimate };
 }
 
 export function deactivate(): void {

@@ -8,7 +8,7 @@ export type SettingKey =
   | 'provider.name' | 'gemini.baseUrl' | 'gemini.apiVersion' | 'openai.baseUrl'
   | 'emulator.port' | 'emulator.jobSeconds'
   | 'jobs.pollMinSeconds' | 'jobs.pollMaxSeconds' | 'jobs.pageSize'
-  | 'submit.inlineMaxMB' | 'results.folder'
+  | 'submit.inlineMaxMB' | 'results.folder' | 'results.showOutcomes'
   | 'estimate.assumedOutputTokens' | 'estimate.codeLens' | 'pricing.overrides';
 
 /**
@@ -49,6 +49,13 @@ export class Config implements vscode.Disposable {
   estimateCodeLens(scope?: vscode.Uri): boolean { return this.get('estimate.codeLens', scope); }
   /** Raw: parsed (and malformed entries dropped) by core/pricing/prices.ts parseOverrides. */
   priceOverrides(): unknown { return this.get('pricing.overrides'); }
+  showOutcomes(): boolean { return this.get('results.showOutcomes'); }
+
+  /** Shows or hides the outcomes on input lines: in the workspace when a folder is open, else for the user. */
+  async setShowOutcomes(value: boolean): Promise<void> {
+    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    await vscode.workspace.getConfiguration(SECTION).update('results.showOutcomes', value, target);
+  }
 
   /** Switches the provider: in the workspace when a folder is open, else for the user. */
   async setProviderName(id: ProviderId): Promise<void> {

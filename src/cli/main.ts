@@ -5,6 +5,7 @@ import { UsageError } from './validateArgs';
 import { runBuild } from './buildCommand';
 import { runSplit } from './splitCommand';
 import { runValidate } from './validateCommand';
+import { runResults } from './resultsCommand';
 
 export const HELP = `Usage: gemini-batch <command> [options]
 
@@ -31,6 +32,15 @@ Commands:
                    Write a batch file from a table: T holds one template line with {{column}} placeholders, D is a
                    CSV, TSV, JSONL or JSON array of objects. Keys come from COLUMN or the row numbers. Every line is
                    validated; rows that cannot be rendered are listed by row number and left out.
+  results RESULTS [ERRORS] [--input INPUT] [--format F] [--failed] [--retry-file OUT]
+                   Read a job's results (Gemini results, OpenAI output + error files, or a joined file), joined
+                   to their input lines by key when --input is given (requests with no result count as failed).
+                   --format F   json (default): a summary (counts, failure codes, finish reasons, tokens)
+                                jsonl | csv: one row per request (key, prompt, answer, finish reason, tokens,
+                                error) on stdout, the summary on stderr
+                   --failed     only the failed rows
+                   --retry-file OUT  write the input's failed and missing lines, unchanged, to OUT
+                   Exit status: 0 every request succeeded, 1 some failed, 2 bad usage or an unreadable file.
   emulator [options]
                    Run the local Batch API emulator (gemini-batch emulator --help).
 
@@ -46,6 +56,7 @@ const COMMANDS: Readonly<Record<string, Command | undefined>> = {
   estimate: runEstimate,
   split: runSplit,
   build: runBuild,
+  results: runResults,
   emulator: async (args) => (await import('./emulatorCommand')).runEmulatorCommand([...args]),
 };
 

@@ -14,6 +14,10 @@ export interface JobRecord {
   errorsPath?: string;
   /** ISO time of submission. */
   createdAt: string;
+  /** A follow-up job ("Retry Failed Lines"): the original job's name, whose input this job's lines come from. */
+  retryOf?: string;
+  /** A follow-up's attempt number: 1 for the first retry (the original job is attempt 0). */
+  attempt?: number;
 }
 
 /** A placeholder for a remembered job the server has not described yet (or no longer lists). */

@@ -4,6 +4,7 @@ import type { Log } from '../../adapters/log';
 import type { BatchKind } from '../../core/batchKind';
 import type { EmulatorHost } from '../emulator/emulatorHost';
 import type { ProviderStatus } from '../emulator/providerStatusBar';
+import type { OutcomeDecorator } from '../results/outcomes/outcomeDecorator';
 import type { ValidationFeature } from '../validation/registerValidation';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
@@ -28,9 +29,17 @@ export interface GeminiBatchApi {
   documentKind(uri: vscode.Uri): BatchKind | 'results' | undefined;
   /** What the provider status bar item shows now (optional: filled in by activate()). */
   providerStatus?(): ProviderStatus;
+  /** The outcomes drawn on input lines (decorations cannot be read back from an editor). */
+  readonly outcomes?: Pick<OutcomeDecorator, 'onDidRender' | 'rendered'>;
 }
 
-export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: EmulatorHost, validation: Pick<ValidationFeature, 'documentKind'>): GeminiBatchApi {
+export function createExtensionApi(
+  log: Log,
+  jobs: JobsFeature,
+  emulator: EmulatorHost,
+  validation: Pick<ValidationFeature, 'documentKind'>,
+  outcomes?: OutcomeDecorator,
+): GeminiBatchApi {
   return {
     logLines: () => log.recentLines(),
     jobsState: () => jobs.model.state,
@@ -40,5 +49,6 @@ export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: Emulat
     notifier: jobs.notifier,
     emulator,
     documentKind: (uri) => validation.documentKind(uri),
+    outcomes,
   };
 }

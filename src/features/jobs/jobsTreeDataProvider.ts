@@ -41,6 +41,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       }),
       model.onDidChangeState(() => this.changed.fire(undefined)),
       model.records.onDidChange((record) => {
+        // A follow-up moves under its original job: the whole tree changes shape.
+        if (record.retryOf) { this.changed.fire(undefined); return; }
         if (this.jobNodes.has(record.jobName)) { this.changed.fire(this.nodeFor(record.jobName)); }
       }),
     );
@@ -87,13 +89,15 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       return roots;
     }
     if (node.kind === 'group') { return this.jobsIn(node).map((job) => this.nodeFor(job.name)); }
-    if (node.kind === 'job') { return this.filesOf(node); }
+    if (node.kind === 'job') { return [...this.filesOf(node), ...this.followUpsOf(node)]; }
     return [];
   }
 
   getParent(node: JobsNode): JobsNode | undefined {
     if (node.kind === 'file') { return node.parent; }
     if (node.kind === 'job') {
+      const root = this.rootOf(node.name);
+      if (root) { return this.nodeFor(root); }
       const job = this.model.get(node.name);
       return job ? this.groups[groupOf(job)] : undefined;
     }
@@ -119,8 +123,23 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     vscode.Disposable.from(...this.disposables).dispose();
   }
 
+  /** Follow-up jobs ("Retry Failed Lines") are shown under their original job, not in a group. */
   private jobsIn(group: GroupNode): BatchJob[] {
-    return this.model.jobs().filter((job) => groupOf(job) === group.group).sort(newestFirst);
+    return this.model.jobs().filter((job) => groupOf(job) === group.group && !this.rootOf(job.name)).sort(newestFirst);
+  }
+
+  /** The original job a follow-up retries, when the tree shows it. */
+  private rootOf(name: string): string | undefined {
+    const root = this.model.records.get(name)?.retryOf;
+    return root && root !== name && this.model.get(root) ? root : undefined;
+  }
+
+  /** A job's follow-ups, by attempt number. */
+  private followUpsOf(node: JobNode): JobNode[] {
+    return this.model.records.all()
+      .filter((r) => r.retryOf === node.name && r.jobName !== node.name && this.model.get(r.jobName))
+      .sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0))
+      .map((r) => this.nodeFor(r.jobName));
   }
 
   private filesOf(node: JobNode): FileNode[] {

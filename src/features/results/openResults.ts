@@ -2,6 +2,7 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { joinResults, summarizeResults } from '../../core/jobs/results';
+import { attemptChain, writeMerged } from './attempts';
 import { downloadResults, type DownloadOptions, type DownloadedResults, type ResultsDeps } from './downloadResults';
 
 export interface OpenedResults extends DownloadedResults {
@@ -37,7 +38,9 @@ export async function openResults(deps: ResultsDeps, name: string, options: Down
   if (inputPath && existsSync(inputPath)) {
     // Derived from files already on disk, so it is simply rewritten.
     joinedPath = joinedPathFor(local.resultsPath);
-    await joinResults(inputPath, local.resultsPath, local.errorsPath, joinedPath);
+    // A job with follow-ups ("Retry Failed Lines") joins the best answer per request across its attempts.
+    const merged = attemptChain(deps.model.records, name).length > 1 ? await writeMerged(deps, name, joinedPath) : undefined;
+    if (!merged) { await joinResults(inputPath, local.resultsPath, local.errorsPath, joinedPath); }
     await deps.model.records.upsert({ ...deps.model.records.get(name)!, joinedPath });
     await vscode.window.showTextDocument(vscode.Uri.file(joinedPath), { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }

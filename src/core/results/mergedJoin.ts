@@ -1,0 +1,88 @@
+import { open, type FileHandle } from 'node:fs/promises';
+import { parseObjectLine } from '../jobs/lineReader';
+import { classifyResultLine } from '../jobs/resultLine';
+import { readRequests, type AttemptFiles, type ResultRef } from './attemptMatch';
+import { walkAttempts } from './attemptWalk';
+import { writeAtomically } from './atomicWriter';
+import { isBetter, mergeAttempts, type AttemptRow } from './mergeAttempts';
+
+export interface MergedCounts {
+  requests: number;
+  succeeded: number;
+  failed: number;
+  missing: number;
+  /** Requests answered by a retry (attempt ≥ 1). */
+  fromRetries: number;
+  orphans: number;
+}
+
+interface Located extends ResultRef { attempt: number }
+
+async function readAt(handle: FileHandle, ref: { offset: number; length: number }): Promise<Buffer> {
+  const buf = Buffer.alloc(ref.length);
+  await handle.read(buf, 0, ref.length, ref.offset);
+  return buf;
+}
+
+/** The request part of an input line, as joinResults writes it: Gemini `request`, OpenAI `body`, or the line. */
+function requestOf(raw: Buffer): unknown {
+  const obj = parseObjectLine(raw);
+  return obj ? obj.request ?? obj.body ?? obj : raw.toString('utf8');
+}
+
+/**
+ * The joined file across attempts: one `{"line", "key", "attempt", "request", "response"|"error"}` per request of
+ * `inputPath`, in input order, holding its best result (mergeAttempts: a success beats a failure), then the results
+ * that match no request (`"line": null`), one per key. Same shape as joinResults' file, so every reader of the
+ * joined file reads it. A key appears once; memory holds offsets only. Written atomically.
+ */
+export async function writeMergedJoin(inputPath: string, attempts: readonly AttemptFiles[], outPath: string): Promise<MergedCounts> {
+  const requests = await readRequests(inputPath);
+  const perAttempt: AttemptRow<Located>[][] = [];
+  const orphans = new Map<string, Located>();
+  let keylessOrphans = 0;
+  let attempt = 0;
+  for await (const walked of walkAttempts(requests, attempts)) {
+    perAttempt.push(walked.results.map(({ index, ref }) => ({ id: index, ok: ref.ok, value: { ...ref, attempt } })));
+    for (const ref of walked.orphans) {
+      const id = ref.key !== undefined ? `k:${ref.key}` : `orphan:${keylessOrphans++}`;
+      const candidate = { ...ref, attempt };
+      if (isBetter(candidate, orphans.get(id))) { orphans.set(id, candidate); }
+    }
+    attempt++;
+  }
+  const best = mergeAttempts<Located>(perAttempt);
+  const inputKeys = new Set(requests.map((r) => r.key));
+  const counts: MergedCounts = { requests: requests.length, succeeded: 0, failed: 0, missing: 0, fromRetries: 0, orphans: 0 };
+  const inputHandle = await open(inputPath, 'r');
+  const handles = await Promise.all(attempts.map((a) => Promise.all(a.resultPaths.map((p) => open(p, 'r')))));
+  const resultFields = async (ref: Located) => {
+    const outcome = classifyResultLine(parseObjectLine(await readAt(handles[ref.attempt][ref.file], ref)) ?? {});
+    return outcome.ok ? { response: outcome.payload } : { error: outcome.payload };
+  };
+  try {
+    await writeAtomically(outPath, async (write) => {
+      for (const [index, request] of requests.entries()) {
+        const found = best.get(index)?.value;
+        const head = { line: request.lineNo, key: request.key ?? null, attempt: found?.attempt ?? null, request: requestOf(await readAt(inputHandle, request)) };
+        if (!found) {
+          counts.missing++;
+          await write(`${JSON.stringify({ ...head, error: { code: 'missing_result', message: 'No result line for this request.' } })}\n`);
+          continue;
+        }
+        if (found.ok) { counts.succeeded++; } else { counts.failed++; }
+        if (found.attempt > 0) { counts.fromRetries++; }
+        await write(`${JSON.stringify({ ...head, ...(await resultFields(found)) })}\n`);
+      }
+      for (const [id, ref] of orphans) {
+        // A key the input has is already written above: the merged file never holds a key twice.
+        if (id.startsWith('k:') && inputKeys.has(ref.key)) { continue; }
+        counts.orphans++;
+        await write(`${JSON.stringify({ line: null, key: ref.key ?? null, attempt: ref.attempt, request: null, ...(await resultFields(ref)) })}\n`);
+      }
+    });
+  } finally {
+    await Promise.all([inputHandle, ...handles.flat()].map((h) => h.close()));
+  }
+  return counts;
+}

@@ -1,0 +1,107 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { JobNotice } from '../../../src/features/jobs/jobNotifier';
+import { fixtureUri } from '../helpers/extension';
+import { emulatorSuite, until } from '../jobs/runHelpers';
+
+const LINES = 40;
+
+function inputLine(i: number): string {
+  return JSON.stringify({ key: `q${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Question number ${i}?` }] }] } });
+}
+
+interface JoinedRow { line: number | null; key: string | null; attempt?: number; response?: unknown; error?: { code?: unknown } }
+
+function rowsOf(file: string): JoinedRow[] {
+  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as JoinedRow);
+}
+
+/**
+ * "Retry Failed Lines" end to end on the emulator: a job where some lines fail (the `line-failures` rehearsal), its
+ * failed lines written beside the input and submitted as a linked follow-up, shown under the original job, and the
+ * merged results (every line answered once, a success kept over a failure) written when the follow-up ends.
+ */
+suite('results: retry failed lines on the emulator', function () {
+  this.timeout(120000);
+  const s = emulatorSuite(1);
+  const notices: JobNotice[] = [];
+  let listening: vscode.Disposable | undefined;
+  let folder: string;
+  let input: vscode.Uri;
+
+  suiteSetup(async () => {
+    listening = s.api.notifier.onDidNotify((n) => notices.push(n));
+    folder = fixtureUri('run', 'retry').fsPath;
+    await fs.rm(folder, { recursive: true, force: true });
+    await fs.mkdir(folder, { recursive: true });
+    input = vscode.Uri.file(path.join(folder, 'questions.jsonl'));
+    await fs.writeFile(input.fsPath, Array.from({ length: LINES }, (_, i) => `${inputLine(i)}\n`).join(''));
+  });
+  suiteTeardown(async () => {
+    listening?.dispose();
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  const ended = (name: string): Promise<JobNotice> => until(`the end of ${name}`, () => notices.find((n) => n.job.name === name), [s.api.notifier.onDidNotify], 60000);
+
+  test('failed lines go to a follow-up job, under the original, and the merge keeps every line once', async () => {
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['line-failures']);
+    const first = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, { model: 'gemini-2.5-flash', displayName: 'retry me' });
+    assert.ok(first?.startsWith('batches/'), `submit returned ${first}`);
+    assert.equal((await ended(first)).job.state, 'succeeded');
+    // The follow-up runs without rehearsed failures, so every retried line succeeds.
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
+
+    const followUp = await vscode.commands.executeCommand<string>('geminiBatch.results.retryFailed', first, { confirmed: true });
+    const firstRecord = s.api.model.records.get(first);
+    assert.ok(firstRecord?.resultsPath && existsSync(firstRecord.resultsPath), 'the first job\'s results were downloaded');
+    const firstResults = readFileSync(firstRecord.resultsPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; error?: unknown });
+    const failedKeys = new Set(firstResults.filter((r) => r.error).map((r) => r.key));
+    assert.ok(failedKeys.size > 0 && failedKeys.size < LINES, `the rehearsal failed ${failedKeys.size} of ${LINES} lines`);
+    assert.ok(followUp?.startsWith('batches/'), `retry returned ${followUp}`);
+
+    // The retry file: beside the input, exactly the failed lines, byte for byte, in input order.
+    const retryFile = path.join(folder, 'questions.retry-1.jsonl');
+    const expected = Array.from({ length: LINES }, (_, i) => i).filter((i) => failedKeys.has(`q${i}`)).map((i) => `${inputLine(i)}\n`).join('');
+    assert.equal(readFileSync(retryFile, 'utf8'), expected);
+    const link = s.api.model.records.get(followUp);
+    assert.deepEqual({ retryOf: link?.retryOf, attempt: link?.attempt }, { retryOf: first, attempt: 1 });
+
+    // The tree: the follow-up under the original job, not beside it.
+    const rootNode = s.api.tree.nodeFor(first);
+    assert.ok(s.api.tree.getChildren(rootNode).some((n) => n.kind === 'job' && n.name === followUp));
+    const groups = s.api.tree.getChildren().filter((n) => n.kind === 'group');
+    assert.ok(!groups.flatMap((g) => s.api.tree.getChildren(g)).some((n) => n.kind === 'job' && n.name === followUp));
+    assert.equal(s.api.tree.getParent(s.api.tree.nodeFor(followUp)), rootNode);
+
+    assert.equal((await ended(followUp)).job.state, 'succeeded');
+    const merged = await until('the merged results of both attempts', () => {
+      const joined = s.api.model.records.get(first)?.joinedPath;
+      return joined && existsSync(joined) && readFileSync(joined, 'utf8').includes('"attempt":1') ? joined : undefined;
+    }, [s.api.model.records.onDidChange], 60000);
+    const rows = rowsOf(merged);
+    assert.equal(rows.length, LINES);
+    assert.deepEqual(rows.map((r) => r.key), Array.from({ length: LINES }, (_, i) => `q${i}`));
+    assert.ok(rows.every((r) => r.response !== undefined), 'every line succeeded in one attempt or the other');
+    assert.deepEqual(rows.filter((r) => r.attempt === 1).map((r) => r.key).sort(), [...failedKeys].sort());
+
+    // Nothing left: a second retry writes nothing and submits nothing.
+    assert.equal(await vscode.commands.executeCommand('geminiBatch.results.retryFailed', first, { confirmed: true }), undefined);
+    assert.ok(!existsSync(path.join(folder, 'questions.retry-2.jsonl')));
+  });
+
+  test('Export Results… from the results file URI writes CSV with one row per request', async () => {
+    const first = [...notices].reverse().find((n) => s.api.model.records.get(n.job.name)?.inputPath === input.fsPath && !s.api.model.records.get(n.job.name)?.retryOf)?.job.name;
+    assert.ok(first, 'the first test ran');
+    const joined = s.api.model.records.get(first)!.joinedPath!;
+    const out = path.join(folder, 'export.csv');
+    const written = await vscode.commands.executeCommand<string>('geminiBatch.results.export', vscode.Uri.file(joined), { format: 'csv', to: out });
+    assert.equal(written, out);
+    const lines = readFileSync(out, 'utf8').split('\r\n').filter(Boolean);
+    assert.equal(lines.length, LINES + 1);
+    assert.match(lines[1], /^q0,1,true,Question number 0\?,/);
+  });
+});

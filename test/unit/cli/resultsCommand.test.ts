@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../../src/cli/main';
+import type { CliIo } from '../../../src/cli/cliIo';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+const JOBS = path.join(ROOT, 'test', 'fixtures', 'jobs');
+const INPUT = path.join(JOBS, 'openai-input-3.jsonl');
+/** request-2 and request-1 answered, in that order (the service does not keep the input's order). */
+const OUTPUT = path.join(JOBS, 'openai-batch-output-guide-example.jsonl');
+/** request-3 and request-7 expired (request-7 is in no input here); request-4 has no line at all. */
+const EXPIRED = path.join(JOBS, 'openai-batch-error-expired-guide-example.jsonl');
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+suite('cli: gemini-batch results', () => {
+  let dir: string;
+  setup(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-results-cli-')); });
+  teardown(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+
+  test('summary of an all-succeeded file: counts, finish reasons, token totals; exit 0', async () => {
+    const { code, out } = await run('results', OUTPUT);
+    assert.equal(code, 0);
+    const summary = JSON.parse(out);
+    assert.equal(summary.total, 2);
+    assert.equal(summary.succeeded, 2);
+    assert.deepEqual(summary.byFinishReason, { stop: 2 });
+    assert.deepEqual(summary.tokens, { prompt: 42, output: 11, thoughts: 0, cached: 0, total: 53 });
+  });
+
+  test('joined to the input by key: expired and missing requests fail; the retry file holds exactly those lines; exit 1', async () => {
+    const retry = path.join(dir, 'retry.jsonl');
+    const { code, out } = await run('results', OUTPUT, EXPIRED, '--input', INPUT, '--retry-file', retry);
+    assert.equal(code, 1);
+    const summary = JSON.parse(out);
+    // request-7 matches no input line: still reported (line null), never dropped.
+    assert.equal(summary.total, 5);
+    assert.equal(summary.unmatchedResults, 1);
+    assert.equal(summary.succeeded, 2);
+    assert.deepEqual(summary.byErrorCode, { batch_expired: 2, missing_result: 1 });
+    assert.deepEqual(summary.retry, { file: retry, lines: 2, failed: 1, missing: 1 });
+    const inputLines = fs.readFileSync(INPUT, 'utf8').split('\n');
+    assert.equal(fs.readFileSync(retry, 'utf8'), `${inputLines[3]}\n${inputLines[4]}\n`);
+  });
+
+  test('--format csv --failed: a header, then the failed rows only, on stdout; the summary on stderr', async () => {
+    const { code, out, err } = await run('results', OUTPUT, EXPIRED, '--input', INPUT, '--format', 'csv', '--failed');
+    assert.equal(code, 1);
+    const lines = out.split('\r\n');
+    assert.equal(lines[0], 'key,line,ok,prompt,answer,finishReason,promptTokens,outputTokens,thoughtsTokens,cachedTokens,totalTokens,errorCode,errorMessage');
+    assert.equal(lines[1], 'request-3,4,false,Hi,,,,,,,,batch_expired,This request could not be executed before the completion window expired.');
+    assert.match(lines[2], /^request-4,5,false,Hey,,,,,,,,missing_result,/);
+    assert.match(lines[3], /^request-7,,false,,,/);
+    assert.equal(lines[4], '');
+    assert.equal(JSON.parse(err).failed, 3);
+  });
+
+  test('--format jsonl: one record per request in input order, prompts from the input', async () => {
+    const { out } = await run('results', OUTPUT, '--input', INPUT, '--format=jsonl');
+    const records = out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(records.map((r) => r.key), ['request-1', 'request-2', 'request-3', 'request-4']);
+    assert.equal(records[0].prompt, 'Hello world!');
+    assert.equal(records[0].answer, 'Hello! How can I assist you today?');
+    assert.equal(records[0].totalTokens, 29);
+  });
+
+  test('bad usage and unreadable files: exit 2 with a message', async () => {
+    for (const argv of [['results'], ['results', OUTPUT, '--format', 'xml'], ['results', OUTPUT, '--retry-file', 'x.jsonl'], ['results', OUTPUT, '--bogus']]) {
+      const { code, err } = await run(...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(err, /gemini-batch: .+\nRun gemini-batch --help/);
+    }
+    const missing = await run('results', path.join(dir, 'nope.jsonl'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /cannot read .*nope\.jsonl: ENOENT/);
+  });
+
+  test('spawned through the real entry point: exit status 1 for failures', function () {
+    this.timeout(60_000);
+    const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+    const result = spawnSync(tsx, [path.join(ROOT, 'src', 'cli.ts'), 'results', path.join(JOBS, 'gemini-error-lines.jsonl')], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(result.status, 1, result.stderr);
+    const summary = JSON.parse(result.stdout);
+    assert.deepEqual(summary.byErrorCode, { INVALID_ARGUMENT: 1, RESOURCE_EXHAUSTED: 1, unparseable_line: 1, rate_limit_exceeded: 1 });
+  });
+});
