@@ -62,6 +62,8 @@ const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The CLI (validate, emulator): plain Node, no vscode.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The same CLI inside its own npm package (packages/cli, `npm pack` there), so the .vsix need not carry it.
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'packages/cli/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Integration tests run inside the extension host; mocha is loaded from node_modules at run time.
   {
     ...common,

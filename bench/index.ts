@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { splitLines } from '../src/core/jsonl/textLines';
 import { DocumentValidator, validateText } from '../src/core/validation';
+import { activationKeys } from './activationBench';
 import { runCli } from './cliRun';
 import { bigFile, DATA_DIR, geminiLines } from './generateData';
 import { hiddenCheckShare, hostileLinePeak, wrongFileRatio } from './hardeningBench';
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
     lines: LINES,
     cli_file_mb: round(bigMb, 0),
     ...(await emulatorKeys()),
+    ...activationKeys(log),
   };
   log(JSON.stringify(result));
 }

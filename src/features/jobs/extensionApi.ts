@@ -3,6 +3,7 @@ import type { JobsState } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
 import type { BatchKind } from '../../core/batchKind';
 import type { EmulatorHost } from '../emulator/emulatorHost';
+import type { EndpointTrust } from '../trust/endpointTrust';
 import type { ValidationFeature } from '../validation/registerValidation';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
@@ -25,9 +26,11 @@ export interface GeminiBatchApi {
   readonly emulator: EmulatorHost;
   /** What the kind status bar shows for an open document: its kind, 'results' (not validated), or undefined (hidden). */
   documentKind(uri: vscode.Uri): BatchKind | 'results' | undefined;
+  /** Which endpoint hosts may get the key (tests pre-approve hosts or answer the dialog through it). */
+  readonly trust: EndpointTrust;
 }
 
-export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: EmulatorHost, validation: Pick<ValidationFeature, 'documentKind'>): GeminiBatchApi {
+export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: EmulatorHost, validation: Pick<ValidationFeature, 'documentKind'>, trust: EndpointTrust): GeminiBatchApi {
   return {
     logLines: () => log.recentLines(),
     jobsState: () => jobs.model.state,
@@ -37,5 +40,6 @@ export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: Emulat
     notifier: jobs.notifier,
     emulator,
     documentKind: (uri) => validation.documentKind(uri),
+    trust,
   };
 }

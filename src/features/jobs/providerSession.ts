@@ -5,6 +5,7 @@ import { UserFacingError } from '../../adapters/errors';
 import type { ApiKeys } from '../../adapters/secrets';
 import type { ApiCallRecord, BatchProvider, ProviderId } from '../../core/providers/types';
 import type { EmulatorHost } from '../emulator/emulatorHost';
+import type { EndpointTrust } from '../trust/endpointTrust';
 
 export type Session =
   | { status: 'ready'; id: ProviderId; provider: BatchProvider }
@@ -26,6 +27,7 @@ export class ProviderSession implements vscode.Disposable {
     private readonly keys: ApiKeys,
     private readonly emulator: EmulatorHost,
     private readonly log: Log,
+    private readonly trust: EndpointTrust,
   ) {
     const invalidate = (): void => {
       this.current = undefined;
@@ -38,6 +40,7 @@ export class ProviderSession implements vscode.Disposable {
       config.onDidChange(['provider.name', 'gemini.baseUrl', 'gemini.apiVersion', 'openai.baseUrl'], invalidate),
       keys.onDidChange(invalidate),
       emulator.onDidChange(invalidate),
+      trust.onDidChange(invalidate),
     );
   }
 
@@ -85,8 +88,11 @@ export class ProviderSession implements vscode.Disposable {
       });
       return { status: 'ready', id, provider };
     }
+    this.trust.ensureNotRestricted(id);
     const { key, source } = await this.keys.get(id);
     if (!key) { return { status: 'noKey', id }; }
+    // Before any client exists: a workspace's endpoint gets the key only once the user confirmed its host.
+    await this.trust.ensureEndpointAllowed(id);
     this.log.info(`[session] provider ${id} (key from ${source})`);
     const provider = createProvider({
       id,
