@@ -71,8 +71,8 @@ export class JobsModel implements vscode.Disposable {
   get lastFailure(): string | undefined { return this.failure; }
   jobs(): BatchJob[] { return [...this.byName.values()]; }
   get(name: string): BatchJob | undefined { return this.byName.get(name); }
-  /** The provider for a command (which also starts the listing); throws a readable error when there is none. */
-  provider(): Promise<BatchProvider> { this.start(); return this.session.provider(); }
+  /** A command's provider (throws when none); the first command awaits the first list, so it cannot drop its job. */
+  provider(): Promise<BatchProvider> { return (this.started ? Promise.resolve() : this.reload(true)).then(() => this.session.provider()); }
   /** The first listing, once: when the view is first shown or a job command runs (never on activation). */
   start(): void { if (!this.started) { void this.reload(true); } }
 
