@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     lines: LINES,
     cli_file_mb: round(bigMb, 0),
     ...(await emulatorKeys()),
-    ...activationKeys(log),
+    ...activationKeys(log, QUICK),
   };
   log(JSON.stringify(result));
 }
