@@ -6,10 +6,12 @@ import type { ApiKeys } from '../../adapters/secrets';
 import type { ApiCallRecord, BatchProvider, ProviderId } from '../../core/providers/types';
 import type { EmulatorHost } from '../emulator/emulatorHost';
 import type { EndpointTrust } from '../trust/endpointTrust';
+import { explainRestrictedMode, isRestricted } from '../trust/userConsent';
 
 export type Session =
   | { status: 'ready'; id: ProviderId; provider: BatchProvider }
   | { status: 'noKey'; id: ProviderId }
+  | { status: 'restricted'; id: ProviderId }
   | { status: 'unavailable'; id: ProviderId; reason: string };
 
 /**
@@ -63,6 +65,7 @@ export class ProviderSession implements vscode.Disposable {
     const session = await this.resolve();
     if (session.status === 'ready') { return session.provider; }
     if (session.status === 'noKey') { throw new UserFacingError(`No API key is set for ${session.id}. Run "Set API Key…".`); }
+    if (session.status === 'restricted') { explainRestrictedMode(); }
     throw new UserFacingError(session.reason);
   }
 
@@ -88,7 +91,7 @@ export class ProviderSession implements vscode.Disposable {
       });
       return { status: 'ready', id, provider };
     }
-    this.trust.ensureNotRestricted(id);
+    if (isRestricted(id)) { return { status: 'restricted', id }; } // the jobs view says why (viewsWelcome)
     const { key, source } = await this.keys.get(id);
     if (!key) { return { status: 'noKey', id }; }
     // Before any client exists: a workspace's endpoint gets the key only once the user confirmed its host.

@@ -4,7 +4,7 @@ import { UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { foreignOrigin, hostOf } from '../../core/endpointOrigin';
 import type { ProviderId } from '../../core/providers/types';
-import { confirmHostInModal, type ConfirmHost } from './confirmHost';
+import { confirmHostInModal, type ConfirmHost } from './userConsent';
 
 /** Origins the user confirmed, shared by every workspace (globalState): each host is asked about once. */
 const APPROVED_KEY = 'geminiBatch.trust.approvedOrigins';
@@ -14,8 +14,8 @@ const APPROVED_ENV = 'GEMINI_BATCH_TRUSTED_ORIGINS';
 /**
  * Guards the API key against a cloned repository: a committed `.vscode/settings.json` can point an endpoint at
  * any host. Before a provider with a key is built, the endpoint it would use must be the user's own, or a host the
- * user confirmed in a modal dialog naming it. In Restricted Mode no real provider is built at all (the emulator,
- * which runs on loopback with no key, still is).
+ * user confirmed in a modal dialog naming it. In Restricted Mode no real provider is built at all (userConsent.ts;
+ * the emulator, which runs on loopback with no key, still is).
  */
 export class EndpointTrust implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -28,27 +28,19 @@ export class EndpointTrust implements vscode.Disposable {
     this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()));
   }
 
-  /** Throws the Restricted Mode explanation for a provider that goes over the network. */
-  ensureNotRestricted(provider: ProviderId): void {
-    if (provider !== 'emulator' && !vscode.workspace.isTrusted) {
-      throw new UserFacingError('Batch jobs are off in Restricted Mode: this workspace\'s settings could send your API key elsewhere. Trust the workspace to submit and list jobs; validation keeps working.');
-    }
-  }
-
   /**
    * Resolves when `provider` may send its key to its endpoint; throws a readable error when it may not. Not
    * cached by the session, so the next listing or command asks again after a "no".
    */
   async ensureEndpointAllowed(provider: ProviderId): Promise<void> {
     if (provider === 'emulator') { return; }
-    this.ensureNotRestricted(provider);
     const setting = provider === 'openai' ? 'openai.baseUrl' : 'gemini.baseUrl';
     const { value, userValue } = this.config.endpoint(setting);
     const origin = foreignOrigin(value, userValue);
     if (origin === undefined || this.isApproved(origin)) { return; }
     this.log.info(`[trust] this workspace sets geminiBatch.${setting} to ${origin}: asking the user`);
     if (!(await this.confirm(hostOf(origin), origin, `geminiBatch.${setting}`))) {
-      throw new UserFacingError(`Not sending your API key to ${hostOf(origin)}: this workspace's geminiBatch.${setting} points there and the host was not confirmed.`);
+      throw new UserFacingError(vscode.l10n.t('Not sending your API key to {0}: this workspace\'s {1} points there and the host was not confirmed.', hostOf(origin), `geminiBatch.${setting}`));
     }
     await this.approve(origin);
   }

@@ -16,6 +16,8 @@ suite('jobs: keys, welcome states and faults', function () {
 
   suiteSetup(async () => {
     api = await batchApi();
+    // The view lists jobs once it is shown (quiet until needed); these tests read its states.
+    await vscode.commands.executeCommand('geminiBatch.jobs.focus');
     // The extension host shares this process's environment: hide any real key for these tests.
     for (const name of ENV_KEYS) {
       savedEnv.set(name, process.env[name]);
