@@ -64,6 +64,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The token worker (worker_threads): vocabularies load and files are counted off the extension host's main thread.
   { ...common, entryPoints: ['src/features/estimate/tokenWorker.ts'], outfile: 'dist/tokenWorker.js' },
+  // The same CLI inside its own npm package (packages/cli, `npm pack` there), so the .vsix need not carry it.
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'packages/cli/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Integration tests run inside the extension host; mocha is loaded from node_modules at run time.
   {
     ...common,

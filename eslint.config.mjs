@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-rt/**', 'src/core/schema/generated/**', 'scripts/*.js', 'esbuild.js', 'sample/**'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'out/**', 'node_modules/**', '.vscode-rt/**', 'src/core/schema/generated/**', 'scripts/*.js', 'esbuild.js', 'sample/**'] },
   ...tseslint.configs.recommended,
   {
     linterOptions: { reportUnusedDisableDirectives: true },

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { splitLines } from '../src/core/jsonl/textLines';
 import { DocumentValidator, validateText } from '../src/core/validation';
+import { activationKeys } from './activationBench';
 import { runCli } from './cliRun';
 import { bigFile, DATA_DIR, geminiLines } from './generateData';
 import { hiddenCheckShare, hostileLinePeak, wrongFileRatio } from './hardeningBench';
@@ -163,6 +164,7 @@ async function main(): Promise<void> {
     ...(await emulatorKeys()),
     ...(await estimateKeys(QUICK ? 20 : 100)),
     ...(await splitBuildKeys()),
+    ...activationKeys(log, QUICK),
   };
   log(JSON.stringify(result));
 }

@@ -57,6 +57,15 @@ export class Config implements vscode.Disposable {
     await vscode.workspace.getConfiguration(SECTION).update('results.showOutcomes', value, target);
   }
 
+  /**
+   * An endpoint's effective value and the user's own (user settings, else the default): a workspace or folder value
+   * that points elsewhere must be confirmed before a key goes there (see features/trust).
+   */
+  endpoint(key: 'gemini.baseUrl' | 'openai.baseUrl'): { value: string; userValue: string } {
+    const inspected = vscode.workspace.getConfiguration(SECTION).inspect<string>(key);
+    return { value: this.get(key), userValue: inspected?.globalValue ?? inspected?.defaultValue ?? '' };
+  }
+
   /** Switches the provider: in the workspace when a folder is open, else for the user. */
   async setProviderName(id: ProviderId): Promise<void> {
     const target = vscode.workspace.workspaceFolders?.length

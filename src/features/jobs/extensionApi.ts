@@ -5,6 +5,7 @@ import type { BatchKind } from '../../core/batchKind';
 import type { EmulatorHost } from '../emulator/emulatorHost';
 import type { ProviderStatus } from '../emulator/providerStatusBar';
 import type { OutcomeDecorator } from '../results/outcomes/outcomeDecorator';
+import type { EndpointTrust } from '../trust/endpointTrust';
 import type { ValidationFeature } from '../validation/registerValidation';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
@@ -31,6 +32,8 @@ export interface GeminiBatchApi {
   providerStatus?(): ProviderStatus;
   /** The outcomes drawn on input lines (decorations cannot be read back from an editor). */
   readonly outcomes?: Pick<OutcomeDecorator, 'onDidRender' | 'rendered'>;
+  /** Which endpoint hosts may get the key (tests pre-approve hosts or answer the dialog through it). */
+  readonly trust: EndpointTrust;
 }
 
 export function createExtensionApi(
@@ -38,7 +41,7 @@ export function createExtensionApi(
   jobs: JobsFeature,
   emulator: EmulatorHost,
   validation: Pick<ValidationFeature, 'documentKind'>,
-  outcomes?: OutcomeDecorator,
+  extras: { trust: EndpointTrust; outcomes?: OutcomeDecorator },
 ): GeminiBatchApi {
   return {
     logLines: () => log.recentLines(),
@@ -49,6 +52,7 @@ export function createExtensionApi(
     notifier: jobs.notifier,
     emulator,
     documentKind: (uri) => validation.documentKind(uri),
-    outcomes,
+    outcomes: extras.outcomes,
+    trust: extras.trust,
   };
 }

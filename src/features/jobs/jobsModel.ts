@@ -23,6 +23,7 @@ export class JobsModel implements vscode.Disposable {
   private failure: string | undefined;
   private generation = 0;
   private disposed = false;
+  private started = false; // by the first listing: until then the model makes no request
   /** `name + terminal state` already announced (see storeJobs): each end is reported once. */
   private readonly announced = new Set<string>();
   /** Listing and polling take turns, so a list can never carry older states than a tick just applied. */
@@ -49,7 +50,7 @@ export class JobsModel implements vscode.Disposable {
   ) {
     this.poller = this.createPoller(canPoll);
     this.disposables.push(
-      session.onDidChange(() => void this.reload(true)),
+      session.onDidChange(() => { if (this.started) { void this.reload(true); } }), // before the first listing: stay quiet
       config.onDidChange(['jobs.pollMinSeconds', 'jobs.pollMaxSeconds'], () => {
         void this.poller.dispose();
         (this.poller = this.createPoller(canPoll)).kick();
@@ -60,10 +61,8 @@ export class JobsModel implements vscode.Disposable {
   private createPoller(canPoll: () => boolean): Poller {
     return new Poller({
       tick: (signal) => this.turns.run(() => this.poll(signal)),
-      minMs: this.config.pollMinSeconds() * 1000,
-      maxMs: this.config.pollMaxSeconds() * 1000,
-      canRun: canPoll,
-      onError: (error) => this.noteFailure(error),
+      minMs: this.config.pollMinSeconds() * 1000, maxMs: this.config.pollMaxSeconds() * 1000,
+      canRun: canPoll, onError: (error) => this.noteFailure(error),
     });
   }
 
@@ -72,13 +71,15 @@ export class JobsModel implements vscode.Disposable {
   get lastFailure(): string | undefined { return this.failure; }
   jobs(): BatchJob[] { return [...this.byName.values()]; }
   get(name: string): BatchJob | undefined { return this.byName.get(name); }
-
-  /** The provider for a command; throws a readable error when there is none. */
-  provider(): Promise<BatchProvider> { return this.session.provider(); }
+  /** A command's provider (throws when none); the first command awaits the first list, so it cannot drop its job. */
+  provider(): Promise<BatchProvider> { return (this.started ? Promise.resolve() : this.reload(true)).then(() => this.session.provider()); }
+  /** The first listing, once: when the view is first shown or a job command runs (never on activation). */
+  start(): void { if (!this.started) { void this.reload(true); } }
 
   /** Lists everything again. `fresh` forgets the old jobs first (provider changed), so nothing is announced. */
   async reload(fresh = false): Promise<void> {
     if (this.disposed) { return; } // resolving the session could start the emulator again
+    this.started = true;
     if (fresh) {
       this.generation++;
       if (this.byName.size > 0) { this.byName.clear(); this.changed.fire({ jobs: [], structure: true }); }
@@ -129,7 +130,6 @@ export class JobsModel implements vscode.Disposable {
     this.setState(this.byName.size > 0 ? 'ok' : 'empty');
   }
 
-  /** Called when the window regains focus or the view becomes visible. */
   resumePolling(): void { this.poller.resume(); }
   pollSoon(): void { this.poller.kick(); } // a job was touched but its new state could not be read
 

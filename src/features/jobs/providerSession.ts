@@ -5,10 +5,13 @@ import { UserFacingError } from '../../adapters/errors';
 import type { ApiKeys } from '../../adapters/secrets';
 import type { ApiCallRecord, BatchProvider, ProviderId } from '../../core/providers/types';
 import type { EmulatorHost } from '../emulator/emulatorHost';
+import type { EndpointTrust } from '../trust/endpointTrust';
+import { explainRestrictedMode, isRestricted } from '../trust/userConsent';
 
 export type Session =
   | { status: 'ready'; id: ProviderId; provider: BatchProvider }
   | { status: 'noKey'; id: ProviderId }
+  | { status: 'restricted'; id: ProviderId }
   | { status: 'unavailable'; id: ProviderId; reason: string };
 
 /**
@@ -26,6 +29,7 @@ export class ProviderSession implements vscode.Disposable {
     private readonly keys: ApiKeys,
     private readonly emulator: EmulatorHost,
     private readonly log: Log,
+    private readonly trust: EndpointTrust,
   ) {
     const invalidate = (): void => {
       this.current = undefined;
@@ -38,6 +42,7 @@ export class ProviderSession implements vscode.Disposable {
       config.onDidChange(['provider.name', 'gemini.baseUrl', 'gemini.apiVersion', 'openai.baseUrl'], invalidate),
       keys.onDidChange(invalidate),
       emulator.onDidChange(invalidate),
+      trust.onDidChange(invalidate),
     );
   }
 
@@ -60,6 +65,7 @@ export class ProviderSession implements vscode.Disposable {
     const session = await this.resolve();
     if (session.status === 'ready') { return session.provider; }
     if (session.status === 'noKey') { throw new UserFacingError(`No API key is set for ${session.id}. Run "Set API Key…".`); }
+    if (session.status === 'restricted') { explainRestrictedMode(); }
     throw new UserFacingError(session.reason);
   }
 
@@ -85,8 +91,11 @@ export class ProviderSession implements vscode.Disposable {
       });
       return { status: 'ready', id, provider };
     }
+    if (isRestricted(id)) { return { status: 'restricted', id }; } // the jobs view says why (viewsWelcome)
     const { key, source } = await this.keys.get(id);
     if (!key) { return { status: 'noKey', id }; }
+    // Before any client exists: a workspace's endpoint gets the key only once the user confirmed its host.
+    await this.trust.ensureEndpointAllowed(id);
     this.log.info(`[session] provider ${id} (key from ${source})`);
     const provider = createProvider({
       id,

@@ -16,6 +16,8 @@ suite('jobs: keys, welcome states and faults', function () {
 
   suiteSetup(async () => {
     api = await batchApi();
+    // The view lists jobs once it is shown (quiet until needed); these tests read its states.
+    await vscode.commands.executeCommand('geminiBatch.jobs.focus');
     // The extension host shares this process's environment: hide any real key for these tests.
     for (const name of ENV_KEYS) {
       savedEnv.set(name, process.env[name]);
@@ -33,7 +35,8 @@ suite('jobs: keys, welcome states and faults', function () {
 
   test('without a key the view shows the noKey welcome state, not a pop-up or items', async () => {
     await vscode.commands.executeCommand('geminiBatch.auth.clearApiKey', 'gemini');
-    await settings.set('gemini.baseUrl', 'http://127.0.0.1:9');
+    // The user's own setting: a workspace value on another host would first ask to confirm it (features/trust).
+    await settings.set('gemini.baseUrl', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
     await settings.set('provider.name', 'gemini');
     await until('jobsState == noKey', () => api.jobsState() === 'noKey', [api.model.onDidChangeState]);
     assert.deepEqual(api.tree.getChildren(), []);
@@ -48,7 +51,7 @@ suite('jobs: keys, welcome states and faults', function () {
   test('the key never reaches the log, though every call is logged', async () => {
     const started = await vscode.commands.executeCommand<{ baseUrl: string }>('geminiBatch.emulator.start', { selectProvider: false });
     assert.ok(started);
-    await settings.set('gemini.baseUrl', started.baseUrl);
+    await settings.set('gemini.baseUrl', started.baseUrl, vscode.ConfigurationTarget.Global);
     await until('the gemini provider to list the emulator', () => api.jobsState() === 'ok' || api.jobsState() === 'empty', [api.model.onDidChangeState]);
     const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'slow.jsonl'), { model: 'gemini-2.5-flash', displayName: 'it keyed' });
     assert.ok(name, 'submitting with the stored key works');
@@ -66,7 +69,7 @@ suite('jobs: keys, welcome states and faults', function () {
   });
 
   test('injected 429s and 500s neither break polling nor create a duplicate job', async () => {
-    await settings.set('gemini.baseUrl', undefined);
+    await settings.set('gemini.baseUrl', undefined, vscode.ConfigurationTarget.Global);
     const baseUrl = await useEmulator(api, settings, 2);
     const before = await emulatorJobNames(baseUrl);
     const logStart = api.logLines().length;

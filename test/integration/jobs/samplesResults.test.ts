@@ -11,7 +11,7 @@ import { SettingsScope, emulatorSuite, until } from './runHelpers';
 interface Sample {
   /** Its name in the test folder. */
   file: string;
-  /** Where it is copied from: the repository's `sample/` (the README's samples) or the run fixtures. */
+  /** Where it is copied from: the extension's `sample/` (shipped in the .vsix) or the run fixtures. */
   from: (repo: string) => string;
   /** Gemini batches need one; an OpenAI file names its own. */
   model?: string;
@@ -23,7 +23,7 @@ const SAMPLES: Sample[] = [
   { file: 'openai-chat.jsonl', from: (repo) => path.join(repo, 'sample', 'openai-chat.jsonl') },
   // Not a sample: its model (gpt-4o-mini) is one the emulator's Gemini-compatible layer does not serve, so every line
   // goes to OpenAI's error file, which is downloaded as `*.errors.jsonl`.
-  { file: 'openai-unknown-model.jsonl', from: (repo) => path.join(repo, 'test', 'fixtures', 'workspace', 'run', 'openai-chat.jsonl') },
+  { file: 'openai-unknown-model.jsonl', from: () => fixtureUri('run', 'openai-chat.jsonl').fsPath },
 ];
 
 const BAD_LINE = '{"key": "bad", "request": {"contents": [{"parts": [{"text": "Hi"}]}], "temprature": 1}}';
