@@ -6,6 +6,7 @@ import { registerEmulator } from './features/emulator/registerEmulator';
 import { createExtensionApi, type GeminiBatchApi } from './features/jobs/extensionApi';
 import { registerJobs } from './features/jobs/registerJobs';
 import { registerResults } from './features/results/registerResults';
+import { registerResultsView } from './features/results/view/registerResultsView';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
@@ -24,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi {
   const { overrides } = validation;
   registerSubmit(context, { log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange });
   registerResults(context, { log, config, model: jobs.model });
-  return createExtensionApi(log, jobs, emulator, validation);
+  const resultsView = registerResultsView(context, { log, config, records: jobs.model.records });
+  return { ...createExtensionApi(log, jobs, emulator, validation), resultsView };
 }
 
 export function deactivate(): void {

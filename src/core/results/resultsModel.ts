@@ -32,11 +32,16 @@ export class ResultsModel {
   private selection: Uint32Array | undefined;
   private scanDone = false;
   private searchAbort: AbortController | undefined;
+  /** Page reads in flight, and the promise the scan waits on meanwhile: what the user looks at goes first. */
+  private reading = 0;
+  private readDone: Promise<void> | undefined;
+  private releaseScan: (() => void) | undefined;
   readonly scanned: Promise<ResultsTable>;
 
   constructor(readonly path: string, onChange: (done: boolean) => void, signal?: AbortSignal) {
     this.scanned = scanResults(path, {
       signal,
+      gate: () => this.readDone,
       onRows: (table, done) => {
         this.table = table;
         this.scanDone = done;
@@ -103,14 +108,31 @@ export class ResultsModel {
   /** `count` list rows (at most 500) of the current selection from position `start`. */
   async page(start: number, count: number): Promise<ListRow[]> {
     if (!this.table) { return []; }
-    const rows = await readRows(this.path, this.table, this.indices(start, count));
-    return Promise.all(rows.map(async ({ index, row }) => toListRow(index, row, row.prompt ?? (await this.input?.find(row.key, index))?.prompt)));
+    const table = this.table;
+    return this.first(async () => {
+      const rows = await readRows(this.path, table, this.indices(start, count));
+      return Promise.all(rows.map(async ({ index, row }) => toListRow(index, row, row.prompt ?? (await this.input?.find(row.key, index))?.prompt)));
+    });
+  }
+
+  /** Runs a read while the scan waits at its next chunk. */
+  private async first<T>(read: () => Promise<T>): Promise<T> {
+    if (this.reading++ === 0) { this.readDone = new Promise((resolve) => { this.releaseScan = resolve; }); }
+    try {
+      return await read();
+    } finally {
+      if (--this.reading === 0) {
+        this.releaseScan?.();
+        this.readDone = undefined;
+      }
+    }
   }
 
   /** The full row at table index `index`, with its prompt and input line when the input is known. */
   async detail(index: number): Promise<DetailRow | undefined> {
     if (!this.table) { return undefined; }
-    const [found] = await readRows(this.path, this.table, [index]);
+    const table = this.table;
+    const [found] = await this.first(() => readRows(this.path, table, [index]));
     if (!found) { return undefined; }
     const match = found.row.inputLine === undefined || found.row.prompt === undefined ? await this.input?.find(found.row.key, index) : undefined;
     return toDetailRow(index, found.row, found.row.prompt ?? match?.prompt, found.row.inputLine ?? match?.line);

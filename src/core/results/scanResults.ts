@@ -1,13 +1,16 @@
-import { parseObjectLine, readLines } from '../jobs/lineReader';
+import { parseObjectLine } from '../jobs/lineReader';
+import { scanLines } from './lineScan';
 import { ResultsTable } from './resultsTable';
 import { toResultRow, unparseableRow } from './resultRow';
 
 export interface ScanOptions {
   signal?: AbortSignal;
-  /** Called as rows arrive (after the first `firstBatch` rows, then every `batch` rows) and once at the end. */
+  /** Called as rows arrive (after the first `firstBatch` rows, a screenful, then every `batch` rows) and once at the end. */
   onRows?: (table: ResultsTable, done: boolean) => void;
   firstBatch?: number;
   batch?: number;
+  /** See ScanLinesOptions.gate. */
+  gate?: () => Promise<void> | undefined;
 }
 
 /** Whether a line holds anything but whitespace (blank lines are not rows: the service never writes them). */
@@ -29,20 +32,20 @@ function isBlank(bytes: Buffer): boolean {
  */
 export async function scanResults(path: string, options: ScanOptions = {}): Promise<ResultsTable> {
   const table = new ResultsTable();
-  const first = options.firstBatch ?? 200;
+  const first = options.firstBatch ?? 50;
   const every = options.batch ?? 5000;
   let next = first;
-  for await (const line of readLines(path, options.signal)) {
-    if (isBlank(line.bytes)) {
-      continue;
+  await scanLines(path, (bytes, offset) => {
+    if (isBlank(bytes)) {
+      return;
     }
-    const parsed = parseObjectLine(line.bytes);
-    table.add(line.offset, line.bytes.length, parsed ? toResultRow(parsed) : unparseableRow());
+    const parsed = parseObjectLine(bytes);
+    table.add(offset, bytes.length, parsed ? toResultRow(parsed) : unparseableRow());
     if (table.rowCount === next) {
       next += every;
       options.onRows?.(table, false);
     }
-  }
+  }, { signal: options.signal, gate: options.gate });
   options.onRows?.(table, true);
   return table;
 }

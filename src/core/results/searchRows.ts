@@ -1,4 +1,5 @@
-import { parseObjectLine, readLines } from '../jobs/lineReader';
+import { parseObjectLine } from '../jobs/lineReader';
+import { scanLines } from './lineScan';
 import type { ResultsTable } from './resultsTable';
 import { toResultRow, type ResultRow } from './resultRow';
 
@@ -32,16 +33,15 @@ export async function searchRows(path: string, table: ResultsTable, needle: stri
   const rawCheck = /^[\x20-\x7e]*$/.test(query) && !query.includes('"') && !query.includes('\\');
   const offsets = table.offsets.view();
   let row = 0;
-  for await (const line of readLines(path, signal)) {
-    while (row < table.rowCount && offsets[row] < line.offset) { row++; }
-    if (row >= table.rowCount) { break; }
-    if (offsets[row] !== line.offset) { continue; }
+  await scanLines(path, (bytes, offset) => {
+    while (row < table.rowCount && offsets[row] < offset) { row++; }
+    if (row >= table.rowCount || offsets[row] !== offset) { return; }
     const index = row++;
-    if (rawCheck && !line.bytes.toString('utf8').toLowerCase().includes(query)) { continue; }
-    const parsed = parseObjectLine(line.bytes);
+    if (rawCheck && !bytes.toString('utf8').toLowerCase().includes(query)) { return; }
+    const parsed = parseObjectLine(bytes);
     if (parsed && searchableText(toResultRow(parsed)).includes(query)) {
       matches[index] = 1;
     }
-  }
+  }, { signal });
   return matches;
 }

@@ -3,6 +3,7 @@ import type { JobsState } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
 import type { BatchKind } from '../../core/batchKind';
 import type { EmulatorHost } from '../emulator/emulatorHost';
+import type { ResultsViewFeature } from '../results/view/registerResultsView';
 import type { ValidationFeature } from '../validation/registerValidation';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
@@ -25,6 +26,8 @@ export interface GeminiBatchApi {
   readonly emulator: EmulatorHost;
   /** What the kind status bar shows for an open document: its kind, 'results' (not validated), or undefined (hidden). */
   documentKind(uri: vscode.Uri): BatchKind | 'results' | undefined;
+  /** The results view's open panels (tests probe what a page rendered). */
+  resultsView?: ResultsViewFeature;
 }
 
 export function createExtensionApi(log: Log, jobs: JobsFeature, emulator: EmulatorHost, validation: Pick<ValidationFeature, 'documentKind'>): GeminiBatchApi {

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { readLines } from '../../../src/core/jobs/lineReader';
+import { scanLines } from '../../../src/core/results/lineScan';
 import { InputIndex } from '../../../src/core/results/inputIndex';
 import { pageOf, readRows } from '../../../src/core/results/rowPager';
 import { selectRows, toRowQuery } from '../../../src/core/results/rowQuery';
@@ -101,5 +103,25 @@ suite('results: streaming index, pager, filters, search', () => {
       const matches = await searchRows(p, table, needle);
       assert.equal(matches.length, table.rowCount);
     }), { numRuns: 150 });
+  });
+});
+
+suite('results: scanLines reads lines as readLines does', () => {
+  test('any bytes (CRLF, BOM, blank lines, no final EOL), any chunk size: the same lines at the same offsets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scan-lines-'));
+    try {
+      const piece = fc.oneof(fc.constantFrom('\n', '\r\n', '\ufeff', '{"a":1}', ' ', '\r'), fc.string({ maxLength: 20 }));
+      await fc.assert(fc.asyncProperty(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 64 }), async (pieces, chunk) => {
+        const p = join(dir, 'f.jsonl');
+        writeFileSync(p, pieces.join(''));
+        const expected: [string, number][] = [];
+        for await (const line of readLines(p)) { expected.push([line.bytes.toString('hex'), line.offset]); }
+        const actual: [string, number][] = [];
+        await scanLines(p, (bytes, offset) => { actual.push([bytes.toString('hex'), offset]); }, { chunkSize: chunk });
+        assert.deepEqual(actual, expected);
+      }), { numRuns: 200 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,23 @@
+// Child process of the results bench: measures one pass over FILE alone, so its peak RSS is the pass's own.
+//   node results-scan.js scan|raw FILE   → prints {"ms", "rows", "maxRssMb"}
+import { createReadStream } from 'node:fs';
+import { scanResults } from '../src/core/results/scanResults';
+
+async function main(): Promise<void> {
+  const [mode, file] = process.argv.slice(2);
+  const started = performance.now();
+  let rows = 0;
+  if (mode === 'raw') {
+    // The floor: stream the same bytes and count newlines, nothing else.
+    for await (const chunk of createReadStream(file)) {
+      const buf = chunk as Buffer;
+      for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) { rows++; }
+    }
+  } else {
+    rows = (await scanResults(file)).rowCount;
+  }
+  const ms = performance.now() - started;
+  process.stdout.write(`${JSON.stringify({ ms, rows, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+}
+
+void main();
