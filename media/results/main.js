@@ -22,8 +22,14 @@
   function select(options, onChange) {
     const box = el('select');
     box.addEventListener('change', () => onChange(box.value));
+    let shown = '';
     box.setOptions = (list, current) => {
-      box.replaceChildren(...list.map(([value, label]) => { const o = el('option', '', label); o.value = value; return o; }));
+      // Rebuilt only when the choices change, so an open dropdown is not closed by every progress update.
+      const key = JSON.stringify(list);
+      if (key !== shown) {
+        shown = key;
+        box.replaceChildren(...list.map(([value, label]) => { const o = el('option', '', label); o.value = value; return o; }));
+      }
       box.value = current;
     };
     box.setOptions(options, options[0][0]);
@@ -85,11 +91,11 @@
     const codes = Object.entries(s.byErrorCode).map(([c, n]) => `${c} ${fmt(n)}`).join(', ');
     const t = s.tokens;
     summaryBox.replaceChildren(
-      el('strong', '', `${fmt(s.rows)} results`),
+      el('strong', '', `${fmt(state.scanned)} results`),
       el('span', 'ok', ` · ${fmt(s.succeeded)} succeeded`),
       el('span', s.failed ? 'bad' : '', ` · ${fmt(s.failed)} failed${codes ? ` (${codes})` : ''}`),
       el('span', 'muted', ` · tokens: ${fmt(t.prompt)} prompt, ${fmt(t.output)} output, ${fmt(t.thoughts)} thoughts, ${fmt(t.cached)} cached, ${fmt(t.total)} total`),
-      el('span', 'muted', state.done ? (state.matching !== s.rows ? ` · showing ${fmt(state.matching)}` : '') : ` · reading… ${fmt(state.scanned)} rows so far`),
+      el('span', 'muted', state.done ? (state.matching !== s.rows ? ` · showing ${fmt(state.matching)}` : '') : ` · reading… ${fmt(state.summarized)} of ${fmt(state.scanned)} rows summarized`),
     );
     finishBox.setOptions([['', 'Any finish reason'], ...state.finishReasons.map((r) => [r, r])], query.finishReason);
     codeBox.setOptions([['', 'Any error code'], ...state.errorCodes.map((c) => [c, c])], query.errorCode);

@@ -10,7 +10,9 @@ import { searchRows } from './searchRows';
 export interface ModelState {
   /** Rows the current query selects (so far, while the scan runs). */
   matching: number;
+  /** Lines indexed (pass 1), and rows whose facts are known (pass 2: the summary and filters cover these). */
   scanned: number;
+  summarized: number;
   done: boolean;
   summary: ResultsSummary;
   finishReasons: string[];
@@ -42,9 +44,9 @@ export class ResultsModel {
     this.scanned = scanResults(path, {
       signal,
       gate: () => this.readDone,
-      onRows: (table, done) => {
+      onRows: (table, phase, done) => {
         this.table = table;
-        this.scanDone = done;
+        this.scanDone = phase === 'facts' && done;
         this.reselect();
         onChange(done);
       },
@@ -64,6 +66,7 @@ export class ResultsModel {
     return {
       matching: this.selection ? this.selection.length : table?.rowCount ?? 0,
       scanned: table?.rowCount ?? 0,
+      summarized: table?.factsCount ?? 0,
       done: this.scanDone,
       summary: table ? table.summary() : empty,
       finishReasons: table ? [...table.finishReasons.values] : [],

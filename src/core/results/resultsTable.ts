@@ -22,8 +22,9 @@ export interface ResultsSummary {
 
 /**
  * The compact per-row facts filters, sort and the header need, one entry per result line in file order: where the
- * line is (offset, length), ok, finish reason and error code (interned ids packed in one word), total tokens and a
- * hash of the key. About 24 bytes a row; the lines themselves stay on disk and are paged in by offset.
+ * line is (offset, length; filled by a fast first pass, so the list can page at once), then ok, finish reason and
+ * error code (interned ids packed in one word), total tokens and a hash of the key (filled by a second pass that
+ * parses each line). About 24 bytes a row; the lines themselves stay on disk and are paged in by offset.
  */
 export class ResultsTable {
   readonly offsets = new F64Column();
@@ -39,21 +40,38 @@ export class ResultsTable {
     tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 },
   };
 
+  /** Rows whose line is indexed (pass 1: where each line is). */
   get rowCount(): number {
     return this.offsets.length;
   }
 
-  add(offset: number, length: number, row: ResultRow): void {
-    const finish = this.finishReasons.id(row.finishReason);
-    const code = row.ok ? 0 : this.errorCodes.id(row.error?.code ?? 'error');
+  /** Rows whose facts are known (pass 2: each line parsed); always ≤ rowCount, rows 0…factsCount-1. */
+  get factsCount(): number {
+    return this.packed.length;
+  }
+
+  /** Pass 1: one more line. */
+  addLine(offset: number, length: number): void {
     this.offsets.push(offset);
     this.lengths.push(length);
+  }
+
+  /** Pass 2: the facts of row `factsCount` (the next one). */
+  addFacts(row: ResultRow): void {
+    const finish = this.finishReasons.id(row.finishReason);
+    const code = row.ok ? 0 : this.errorCodes.id(row.error?.code ?? 'error');
     this.packed.push(((row.ok ? OK : 0) | (row.key !== undefined ? HAS_KEY : 0) | (finish << 2) | (code << 17)) >>> 0);
     const t = row.tokens;
     const total = t.total ?? ((t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0) || undefined);
     this.tokens.push(total === undefined ? NO_TOKENS : Math.min(total, NO_TOKENS - 1));
     this.keyHashes.push(row.key !== undefined ? hashKey(row.key) : 0);
     this.count(row);
+  }
+
+  /** Both passes for one row at once (tests, small files). */
+  add(offset: number, length: number, row: ResultRow): void {
+    this.addLine(offset, length);
+    this.addFacts(row);
   }
 
   private count(row: ResultRow): void {

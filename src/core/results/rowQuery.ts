@@ -26,7 +26,8 @@ export function toRowQuery(value: unknown): RowQuery {
  * verdict per row (1 = matches), computed by searchRows.
  */
 export function selectRows(table: ResultsTable, query: RowQuery, matches?: Uint8Array): Uint32Array {
-  const n = table.rowCount;
+  // Only rows whose facts are known can be judged; the rest join as the second pass reaches them.
+  const n = table.factsCount;
   const finishId = query.finishReason === undefined ? -1 : table.finishReasons.id(query.finishReason);
   const codeId = query.errorCode === undefined ? -1 : table.errorCodes.id(query.errorCode);
   const picked = new Uint32Array(n);

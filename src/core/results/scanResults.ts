@@ -5,8 +5,11 @@ import { toResultRow, unparseableRow } from './resultRow';
 
 export interface ScanOptions {
   signal?: AbortSignal;
-  /** Called as rows arrive (after the first `firstBatch` rows, a screenful, then every `batch` rows) and once at the end. */
-  onRows?: (table: ResultsTable, done: boolean) => void;
+  /**
+   * Progress: `lines` after the first `firstBatch` lines (a screenful) and when pass 1 ends; `facts` every `batch`
+   * rows of pass 2 and when it ends (`done`).
+   */
+  onRows?: (table: ResultsTable, phase: 'lines' | 'facts', done: boolean) => void;
   firstBatch?: number;
   batch?: number;
   /** See ScanLinesOptions.gate. */
@@ -25,27 +28,42 @@ function isBlank(bytes: Buffer): boolean {
 }
 
 /**
- * One streaming pass over a results file: every non-blank line becomes a row of the table (offset, length and its
- * compact facts); a line that is not a JSON object is a failed row (`unparseable_line`), never dropped. Only one line
- * is in memory at a time, so a 1 GB file costs the table (~24 bytes a row), not the file. `onRows` lets the view show
- * the first rows long before the pass ends.
+ * Indexes a results file in two streaming passes. Pass 1 only finds lines (offset and length of each non-blank
+ * one, at about the speed of reading the file): the list can show and page rows right away. Pass 2 parses each line
+ * for its facts (ok, finish reason, error code, tokens, key), which the header, the filters and the sort use; a line
+ * that is not a JSON object is a failed row (`unparseable_line`), never dropped. Only one line is in memory at a
+ * time, so a 1 GB file costs the table (~24 bytes a row), not the file.
  */
 export async function scanResults(path: string, options: ScanOptions = {}): Promise<ResultsTable> {
   const table = new ResultsTable();
   const first = options.firstBatch ?? 50;
   const every = options.batch ?? 5000;
-  let next = first;
+  const lineOptions = { signal: options.signal, gate: options.gate };
   await scanLines(path, (bytes, offset) => {
     if (isBlank(bytes)) {
       return;
     }
-    const parsed = parseObjectLine(bytes);
-    table.add(offset, bytes.length, parsed ? toResultRow(parsed) : unparseableRow());
-    if (table.rowCount === next) {
-      next += every;
-      options.onRows?.(table, false);
+    table.addLine(offset, bytes.length);
+    if (table.rowCount === first) {
+      options.onRows?.(table, 'lines', false);
     }
-  }, { signal: options.signal, gate: options.gate });
-  options.onRows?.(table, true);
+  }, lineOptions);
+  options.onRows?.(table, 'lines', true);
+  const offsets = table.offsets.view();
+  let next = every;
+  await scanLines(path, (bytes, offset) => {
+    const row = table.factsCount;
+    // Lines are matched to rows by offset; a file changed since pass 1 stops matching, and its rows stay unknown.
+    if (row >= offsets.length || offsets[row] !== offset) {
+      return;
+    }
+    const parsed = parseObjectLine(bytes);
+    table.addFacts(parsed ? toResultRow(parsed) : unparseableRow());
+    if (table.factsCount === next) {
+      next += every;
+      options.onRows?.(table, 'facts', false);
+    }
+  }, lineOptions);
+  options.onRows?.(table, 'facts', true);
   return table;
 }

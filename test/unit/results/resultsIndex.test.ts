@@ -30,7 +30,9 @@ suite('results: streaming index, pager, filters, search', () => {
   test('indexes every non-blank line with its offset; CRLF, BOM, broken lines and no final EOL', async () => {
     const lines = [ok('a', 'alpha', 10), '', failed('b', 'RESOURCE_EXHAUSTED'), '{broken', ok('c', 'gamma', 30, 'MAX_TOKENS')];
     const p = file('r.results.jsonl', `\ufeff${lines.join('\r\n')}`);
-    const table = await scanResults(p);
+    const progress: string[] = [];
+    const table = await scanResults(p, { firstBatch: 2, batch: 3, onRows: (t, phase, done) => progress.push(`${phase} ${t.rowCount}/${t.factsCount}${done ? ' done' : ''}`) });
+    assert.deepEqual(progress, ['lines 2/0', 'lines 4/0 done', 'facts 4/3', 'facts 4/4 done'], 'lines first (the list can page), then facts');
     assert.equal(table.rowCount, 4);
     const rows = await readRows(p, table, [0, 1, 2, 3, 99, -1]);
     assert.deepEqual(rows.map((r) => [r.index, r.row.key, r.row.ok, r.row.error?.code]), [

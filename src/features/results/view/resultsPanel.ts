@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../../../adapters/log';
 import { InputIndex } from '../../../core/results/inputIndex';
 import { ResultsModel } from '../../../core/results/resultsModel';
-import { toRowQuery } from '../../../core/results/rowQuery';
+import { ALL_ROWS, toRowQuery } from '../../../core/results/rowQuery';
 import { adviceText } from './adviceText';
 import { revealInputLine } from './revealInputLine';
 
@@ -76,7 +76,13 @@ export class ResultsPanel implements vscode.Disposable {
 
   private async receive(m: Incoming): Promise<void> {
     switch (m.type) {
-      case 'ready': this.ready = true; this.postState(); this.readyEmitter.fire(); return;
+      case 'ready':
+        // A (re)loaded page starts from "all rows": the page is dropped while its tab is hidden.
+        await this.model.setQuery(ALL_ROWS, '');
+        this.ready = true;
+        this.postState();
+        this.readyEmitter.fire();
+        return;
       case 'query':
         await this.model.setQuery(toRowQuery(m.query), typeof m.search === 'string' ? m.search.slice(0, 1000) : '');
         this.postState();
