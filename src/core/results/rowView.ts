@@ -1,5 +1,6 @@
 import type { EmbeddingSummary } from './embeddingSummary';
 import { parseMarkdown, type Block } from './markdown';
+import { isRawPcm, pcmRate, pcmToWavBase64 } from './pcmWav';
 import type { AnswerPart, ResultRow, RowError, RowTokens } from './resultRow';
 
 /** One line of the virtualized list: short, fixed-height facts. */
@@ -89,6 +90,9 @@ function viewPart(part: AnswerPart): ViewPart {
       return { kind: 'markdown', blocks: parseMarkdown(part.text), thought: part.thought };
     }
     case 'media': {
+      if (part.data !== undefined && isRawPcm(part.mimeType) && BASE64.test(part.data)) {
+        return { kind: 'media', mimeType: part.mimeType, bytes: part.bytes, play: 'audio', src: `data:audio/wav;base64,${pcmToWavBase64(part.data, pcmRate(part.mimeType))}` };
+      }
       const mime = part.mimeType.toLowerCase();
       const playable = part.data !== undefined && PLAYABLE.test(mime) && BASE64.test(part.data);
       const play = !playable ? undefined : mime.startsWith('image/') ? 'image' : mime.startsWith('audio/') ? 'audio' : 'video';

@@ -50,6 +50,18 @@ suite('results: markdown tree and the rows the view shows', () => {
     assert.equal(detail.parts[4].kind === 'media' && detail.parts[4].src, undefined, 'data that is not base64 is not rendered');
   });
 
+  test('Gemini speech (raw L16 PCM) plays as a WAV with the rate of its media type', () => {
+    const pcm = Buffer.from([1, 0, 2, 0]).toString('base64');
+    const row = toResultRow({ key: 'k', response: { candidates: [{ content: { parts: [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=16000', data: pcm } }] } }] } });
+    const part = toDetailRow(0, row).parts[0];
+    assert.ok(part.kind === 'media' && part.play === 'audio' && part.src?.startsWith('data:audio/wav;base64,'));
+    const wav = Buffer.from((part.src ?? '').slice('data:audio/wav;base64,'.length), 'base64');
+    assert.equal(wav.toString('ascii', 0, 4), 'RIFF');
+    assert.equal(wav.readUInt32LE(24), 16000);
+    assert.equal(wav.readUInt32LE(40), 4);
+    assert.deepEqual([...wav.subarray(44)], [1, 0, 2, 0]);
+  });
+
   test('list rows: answer snippet skips thoughts; failures show their message; embeddings their size', () => {
     const thought = toResultRow({ key: 'k', response: { candidates: [{ content: { parts: [{ text: 'hmm', thought: true }, { text: 'Answer\n here' }] } }] } });
     assert.equal(toListRow(0, thought, 'the prompt').answer, 'Answer here');
