@@ -56,6 +56,39 @@ export class F64Column {
   }
 }
 
+const FOUR_GB = 2 ** 32;
+
+/**
+ * Increasing byte offsets in 4 bytes a row: the low 32 bits per row, and the few row numbers where the offset
+ * crosses a 4 GB boundary. Exact for any file size, at half the memory of Float64 offsets (the table's largest
+ * column on a file of a million lines).
+ */
+export class OffsetColumn {
+  private readonly low = new U32Column();
+  /** `crossings[k]` is the first row at or past (k + 1) × 4 GB. */
+  private readonly crossings: number[] = [];
+
+  get length(): number {
+    return this.low.length;
+  }
+
+  /** `value` must not be below the last one pushed (lines come in file order). */
+  push(value: number): void {
+    while (Math.floor(value / FOUR_GB) > this.crossings.length) {
+      this.crossings.push(this.low.length);
+    }
+    this.low.push(value % FOUR_GB);
+  }
+
+  get(index: number): number {
+    let high = 0;
+    while (high < this.crossings.length && this.crossings[high] <= index) {
+      high++;
+    }
+    return high * FOUR_GB + this.low.get(index);
+  }
+}
+
 /**
  * Small strings (finish reasons, error codes) stored once, rows hold their id. A file has a handful of distinct
  * values; past `limit` new ones share the id of `overflow` so a hostile file cannot grow the table without bound.

@@ -1,11 +1,10 @@
-import { hashKey } from './columns';
 import type { InputIndex } from './inputIndex';
 import { readRows } from './rowPager';
 import { ALL_ROWS, selectRows, type RowQuery } from './rowQuery';
 import { toDetailRow, toListRow, type DetailRow, type ListRow } from './rowView';
 import type { ResultsSummary, ResultsTable } from './resultsTable';
 import { scanResults } from './scanResults';
-import { searchRows } from './searchRows';
+import { findKey, searchRows } from './searchRows';
 
 export interface ModelState {
   /** Rows the current query selects (so far, while the scan runs). */
@@ -144,16 +143,9 @@ export class ResultsModel {
   /** The table index of the row with this key (after the scan), and its position in the current selection. */
   async locate(key: string): Promise<{ index: number; position: number } | undefined> {
     const table = await this.scanned;
-    const hashes = table.keyHashes.view();
-    const wanted = hashKey(key);
-    for (let i = hashes.indexOf(wanted); i !== -1; i = hashes.indexOf(wanted, i + 1)) {
-      const [found] = await readRows(this.path, table, [i]);
-      if (found?.row.key === key) {
-        const position = this.selection ? this.selection.indexOf(i) : i;
-        return { index: i, position };
-      }
-    }
-    return undefined;
+    const index = await findKey(this.path, table, key);
+    if (index === undefined) { return undefined; }
+    return { index, position: this.selection ? this.selection.indexOf(index) : index };
   }
 
   dispose(): void {

@@ -1,4 +1,4 @@
-import { F64Column, hashKey, Interner, U32Column } from './columns';
+import { Interner, OffsetColumn, U32Column } from './columns';
 import type { ResultRow } from './resultRow';
 import type { ErrorAdvice } from './errorOf';
 
@@ -23,16 +23,15 @@ export interface ResultsSummary {
 /**
  * The compact per-row facts filters, sort and the header need, one entry per result line in file order: where the
  * line is (offset, length; filled by a fast first pass, so the list can page at once), then ok, finish reason and
- * error code (interned ids packed in one word), total tokens and a hash of the key (filled by a second pass that
- * parses each line). About 24 bytes a row; the lines themselves stay on disk and are paged in by offset.
+ * error code (interned ids packed in one word) and total tokens (filled by a second pass that parses each line).
+ * About 16 bytes a row; the lines themselves stay on disk and are paged in by offset.
  */
 export class ResultsTable {
-  readonly offsets = new F64Column();
+  readonly offsets = new OffsetColumn();
   readonly lengths = new U32Column();
   /** bit 0 ok, bit 1 has key, bits 2–16 finish reason id, bits 17–31 error code id. */
   readonly packed = new U32Column();
   readonly tokens = new U32Column();
-  readonly keyHashes = new U32Column();
   readonly finishReasons = new Interner(1000);
   readonly errorCodes = new Interner(1000);
   private readonly summaryState: ResultsSummary = {
@@ -64,7 +63,6 @@ export class ResultsTable {
     const t = row.tokens;
     const total = t.total ?? ((t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0) || undefined);
     this.tokens.push(total === undefined ? NO_TOKENS : Math.min(total, NO_TOKENS - 1));
-    this.keyHashes.push(row.key !== undefined ? hashKey(row.key) : 0);
     this.count(row);
   }
 

@@ -30,9 +30,9 @@ function isBlank(bytes: Buffer): boolean {
 /**
  * Indexes a results file in two streaming passes. Pass 1 only finds lines (offset and length of each non-blank
  * one, at about the speed of reading the file): the list can show and page rows right away. Pass 2 parses each line
- * for its facts (ok, finish reason, error code, tokens, key), which the header, the filters and the sort use; a line
+ * for its facts (ok, finish reason, error code, tokens), which the header, the filters and the sort use; a line
  * that is not a JSON object is a failed row (`unparseable_line`), never dropped. Only one line is in memory at a
- * time, so a 1 GB file costs the table (~24 bytes a row), not the file.
+ * time, so a 1 GB file costs the table (~16 bytes a row), not the file.
  */
 export async function scanResults(path: string, options: ScanOptions = {}): Promise<ResultsTable> {
   const table = new ResultsTable();
@@ -49,12 +49,11 @@ export async function scanResults(path: string, options: ScanOptions = {}): Prom
     }
   }, lineOptions);
   options.onRows?.(table, 'lines', true);
-  const offsets = table.offsets.view();
   let next = every;
   await scanLines(path, (bytes, offset) => {
     const row = table.factsCount;
     // Lines are matched to rows by offset; a file changed since pass 1 stops matching, and its rows stay unknown.
-    if (row >= offsets.length || offsets[row] !== offset) {
+    if (row >= table.rowCount || table.offsets.get(row) !== offset) {
       return;
     }
     const parsed = parseObjectLine(bytes);

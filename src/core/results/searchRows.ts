@@ -31,11 +31,10 @@ export async function searchRows(path: string, table: ResultsTable, needle: stri
     return matches.fill(1);
   }
   const rawCheck = /^[\x20-\x7e]*$/.test(query) && !query.includes('"') && !query.includes('\\');
-  const offsets = table.offsets.view();
   let row = 0;
   await scanLines(path, (bytes, offset) => {
-    while (row < table.rowCount && offsets[row] < offset) { row++; }
-    if (row >= table.rowCount || offsets[row] !== offset) { return; }
+    while (row < table.rowCount && table.offsets.get(row) < offset) { row++; }
+    if (row >= table.rowCount || table.offsets.get(row) !== offset) { return; }
     const index = row++;
     if (rawCheck && !bytes.toString('utf8').toLowerCase().includes(query)) { return; }
     const parsed = parseObjectLine(bytes);
@@ -44,4 +43,32 @@ export async function searchRows(path: string, table: ResultsTable, needle: stri
     }
   }, { signal });
   return matches;
+}
+
+/**
+ * The first row whose key is `key`, found by streaming the file (the table keeps no keys: rare look-ups do not
+ * cost every row 4 bytes). Plain keys are first looked for in the raw line, as in searchRows.
+ */
+export async function findKey(path: string, table: ResultsTable, key: string): Promise<number | undefined> {
+  const raw = /^[\x20-\x7e]*$/.test(key) && !key.includes('"') && !key.includes('\\') ? Buffer.from(key, 'latin1') : undefined;
+  const stop = new AbortController();
+  let row = 0;
+  let found: number | undefined;
+  try {
+    await scanLines(path, (bytes, offset) => {
+      if (found !== undefined) { return; }
+      while (row < table.rowCount && table.offsets.get(row) < offset) { row++; }
+      if (row >= table.rowCount || table.offsets.get(row) !== offset) { return; }
+      const index = row++;
+      if (raw && bytes.indexOf(raw) === -1) { return; }
+      const parsed = parseObjectLine(bytes);
+      if (parsed && toResultRow(parsed).key === key) {
+        found = index;
+        stop.abort();
+      }
+    }, { signal: stop.signal });
+  } catch (error) {
+    if (!stop.signal.aborted) { throw error; }
+  }
+  return found;
 }

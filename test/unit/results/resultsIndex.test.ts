@@ -9,7 +9,8 @@ import { InputIndex } from '../../../src/core/results/inputIndex';
 import { pageOf, readRows } from '../../../src/core/results/rowPager';
 import { selectRows, toRowQuery } from '../../../src/core/results/rowQuery';
 import { scanResults } from '../../../src/core/results/scanResults';
-import { searchRows } from '../../../src/core/results/searchRows';
+import { findKey, searchRows } from '../../../src/core/results/searchRows';
+import { OffsetColumn } from '../../../src/core/results/columns';
 
 const ok = (key: string, text: string, total: number, finish = 'STOP') => JSON.stringify({
   key, response: { candidates: [{ content: { parts: [{ text }] }, finishReason: finish }], usageMetadata: { promptTokenCount: 1, candidatesTokenCount: total - 1, totalTokenCount: total } },
@@ -72,6 +73,16 @@ suite('results: streaming index, pager, filters, search', () => {
     assert.deepEqual(await hits('k3'), [2]);
     assert.deepEqual(await hits('exhausted'), [2]);
     assert.deepEqual(await hits('candidates'), [], 'field names of the JSON are not content');
+  });
+
+  test('findKey finds the first row with a key, by streaming; OffsetColumn is exact past 4 GB', async () => {
+    const p = file('r.jsonl', [ok('a', 'x', 1), '', failed('b"q', 'INTERNAL'), ok('c', 'y', 2), JSON.stringify({ custom_id: 5, response: { status_code: 200, body: {} } })].join('\n'));
+    const table = await scanResults(p);
+    assert.deepEqual([await findKey(p, table, 'c'), await findKey(p, table, 'b"q'), await findKey(p, table, '5'), await findKey(p, table, 'zz')], [2, 1, 3, undefined]);
+    const column = new OffsetColumn();
+    const values = [0, 10, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 7, 3 * 2 ** 32 + 1, 3 * 2 ** 32 + 2];
+    values.forEach((v) => column.push(v));
+    assert.deepEqual(values.map((_, i) => column.get(i)), values);
   });
 
   test('the input index finds a request by key (not position) and keyless ones by position', async () => {
