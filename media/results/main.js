@@ -166,6 +166,15 @@
       case 'select': list.select(m.position, m.index); if (m.position < 0) { detailIndex = m.index; post({ type: 'detail', index: m.index }); } break;
       case 'error': summaryBox.replaceChildren(el('span', 'bad', m.message)); break;
       case 'probe': post({ type: 'probe', probe: probe() }); break;
+      // What the toolbar does, driven by a test: set the controls, then send the query as a change would.
+      case 'applyQuery':
+        query.status = statusBox.value = m.query.status || 'all';
+        query.sort = sortBox.value = m.query.sort || 'file';
+        query.finishReason = m.query.finishReason || '';
+        query.errorCode = m.query.errorCode || '';
+        search = searchBox.value = m.search || '';
+        sendQuery();
+        break;
       // The control of the injection test: a script without the nonce, as an injected one would be, must be
       // blocked by the CSP (a violation is reported and the flag stays unset).
       case 'cspCheck': {

@@ -101,6 +101,24 @@ suite('results view', () => {
     assert.ok(probe.detailText.includes('request_1') && probe.detailText.includes('First prompt'), probe.detailText);
   });
 
+  test('filters, search and sort from the toolbar: failed only, a search, most tokens first', async () => {
+    const file = path.join(dir, 'mixed.results.jsonl');
+    const ok = (key: string, total: number) => JSON.stringify({ key, response: { candidates: [{ content: { parts: [{ text: `answer ${key}` }] }, finishReason: 'STOP' }], usageMetadata: { totalTokenCount: total } } });
+    await fs.writeFile(file, [ok('a', 5), JSON.stringify({ key: 'b', error: { code: 8, status: 'RESOURCE_EXHAUSTED', message: 'quota' } }), ok('c', 50), JSON.stringify({ key: 'd', error: { code: 3, status: 'INVALID_ARGUMENT', message: 'bad' } }), ok('needle', 9)].join('\n'));
+    const panel = await openView(view, file);
+    assert.deepEqual([panel.state().summary.succeeded, panel.state().summary.failed], [3, 2]);
+    const listed = async (query: Parameters<ResultsPanel['applyQuery']>[0], search: string, count: number) => {
+      await panel.applyQuery(query, search);
+      await until(`${count} rows for ${JSON.stringify(query)} "${search}"`, () => panel.state().matching === count, [panel.onDidChange]);
+    };
+    await listed({ status: 'failed' }, '', 2);
+    await showRow(panel, 1);
+    assert.match((await panel.probe()).detailText, /RESOURCE_EXHAUSTED/);
+    await listed({ errorCode: 'INVALID_ARGUMENT' }, '', 1);
+    await listed({}, 'NEEDLE', 1);
+    await listed({ sort: 'tokensDesc' }, '', 5);
+  });
+
   test('model output holding <script>, <img onerror> and a javascript: link runs nothing and stays text', async () => {
     const payloads = [
       '<script>window.__pwned = 1</script>',

@@ -142,6 +142,11 @@ export class ResultsPanel implements vscode.Disposable {
     });
   }
 
+  /** Sets the page's filters, search and order as the toolbar would (tests). */
+  applyQuery(query: { status?: string; sort?: string; finishReason?: string; errorCode?: string }, search = ''): Thenable<boolean> {
+    return this.post({ type: 'applyQuery', query, search });
+  }
+
   /** Selects a row as a click would (tests). */
   select(index: number, position: number): Thenable<boolean> {
     return this.post({ type: 'select', index, position });
