@@ -90,6 +90,17 @@ async function splitBuildKeys(): Promise<Record<string, number>> {
   }
 }
 
+/** Results view keys (issue 8): first rows of 100k lines, indexing a 1 GB file (bench/resultsBench.ts). */
+async function resultsKeys(): Promise<Record<string, number>> {
+  try {
+    const mod = await import('./resultsBench');
+    return await mod.runResultsBench(log);
+  } catch (error) {
+    log(`results bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const lines = geminiLines(LINES);
@@ -165,6 +176,7 @@ async function main(): Promise<void> {
     ...(await estimateKeys(QUICK ? 20 : 100)),
     ...(await splitBuildKeys()),
     ...activationKeys(log, QUICK),
+    ...(await resultsKeys()),
   };
   log(JSON.stringify(result));
 }

@@ -12,6 +12,7 @@ import { registerResults } from './features/results/registerResults';
 import { registerSplit } from './features/split/splitCommand';
 import { registerResultActions } from './features/results/registerResultActions';
 import { registerTrust } from './features/trust/endpointTrust';
+import { registerResultsView } from './features/results/view/registerResultsView';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
@@ -41,8 +42,9 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pic
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
   context.subscriptions.push(registerBuildFromDataCommand(log), registerSplit(log, createKindResolver(overrides)));
   registerWalkthrough(context, { log });
+  const resultsView = registerResultsView(context, { log, config, records: jobs.model.records });
   log.info(`[activate] ${(performance.now() - started).toFixed(2)} ms`);
-  return { ...createExtensionApi(log, jobs, emulator, validation, { trust, outcomes }), providerStatus, onDidChangeEstimate: estimate.onDidChangeEstimate };
+  return { ...createExtensionApi(log, jobs, emulator, validation, { trust, outcomes }), providerStatus, resultsView, onDidChangeEstimate: estimate.onDidChangeEstimate };
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import type { EmulatorHost } from '../emulator/emulatorHost';
 import type { ProviderStatus } from '../emulator/providerStatusBar';
 import type { OutcomeDecorator } from '../results/outcomes/outcomeDecorator';
 import type { EndpointTrust } from '../trust/endpointTrust';
+import type { ResultsViewFeature } from '../results/view/registerResultsView';
 import type { ValidationFeature } from '../validation/registerValidation';
 import type { JobNotifier } from './jobNotifier';
 import type { JobsModel } from './jobsModel';
@@ -34,6 +35,8 @@ export interface GeminiBatchApi {
   readonly outcomes?: Pick<OutcomeDecorator, 'onDidRender' | 'rendered'>;
   /** Which endpoint hosts may get the key (tests pre-approve hosts or answer the dialog through it). */
   readonly trust: EndpointTrust;
+  /** The results view's open panels (tests probe what a page rendered). */
+  resultsView?: ResultsViewFeature;
 }
 
 export function createExtensionApi(

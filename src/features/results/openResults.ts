@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { joinResults, summarizeResults } from '../../core/jobs/results';
 import { attemptChain, writeMerged } from './attempts';
+import { RESULTS_VIEW_TYPE } from './view/resultsEditorProvider';
 import { downloadResults, type DownloadOptions, type DownloadedResults, type ResultsDeps } from './downloadResults';
 
 export interface OpenedResults extends DownloadedResults {
@@ -22,8 +23,9 @@ function summaryText(summary: { total: number; succeeded: number; failed: number
 }
 
 /**
- * Opens a job's results, downloading them first when they are not on disk. When the input file is known, also
- * writes and opens the input joined line by line with its results, and reports successes and failures by code.
+ * Opens a job's results in the results view, downloading them first when they are not on disk. When the input file
+ * is known, writes the input joined line by line with its results and opens that, and reports successes and
+ * failures by code.
  */
 export async function openResults(deps: ResultsDeps, name: string, options: DownloadOptions = {}): Promise<OpenedResults | undefined> {
   const record = deps.model.records.get(name);
@@ -31,7 +33,6 @@ export async function openResults(deps: ResultsDeps, name: string, options: Down
     ? { resultsPath: record.resultsPath, errorsPath: record.errorsPath }
     : await downloadResults(deps, name, options);
   if (!local) { return undefined; }
-  await vscode.window.showTextDocument(vscode.Uri.file(local.resultsPath), { preview: false });
 
   const inputPath = deps.model.records.get(name)?.inputPath;
   let joinedPath: string | undefined;
@@ -42,8 +43,9 @@ export async function openResults(deps: ResultsDeps, name: string, options: Down
     const merged = attemptChain(deps.model.records, name).length > 1 ? await writeMerged(deps, name, joinedPath) : undefined;
     if (!merged) { await joinResults(inputPath, local.resultsPath, local.errorsPath, joinedPath); }
     await deps.model.records.upsert({ ...deps.model.records.get(name)!, joinedPath });
-    await vscode.window.showTextDocument(vscode.Uri.file(joinedPath), { preview: false, viewColumn: vscode.ViewColumn.Beside });
   }
+  // The results view; on the joined file when there is one, as it carries each request and its input line too.
+  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(joinedPath ?? local.resultsPath), RESULTS_VIEW_TYPE, { preview: false });
   const summary = await summarizeResults({ results: local.resultsPath, errors: local.errorsPath });
   const text = summaryText(summary);
   deps.log.info(`[results] ${name}: ${text}`);

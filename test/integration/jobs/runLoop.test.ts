@@ -62,7 +62,8 @@ suite('jobs: run loop against the emulator', function () {
     const joined = api.model.records.get(name)?.joinedPath;
     assert.ok(joined && existsSync(joined), 'the joined file exists');
     assert.equal((await fs.readFile(joined, 'utf8')).trim().split('\n').length, 3, 'one joined line per input line');
-    assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === joined), 'the joined file is open');
+    const views = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.input);
+    assert.ok(views.some((i) => i instanceof vscode.TabInputCustom && i.viewType === 'geminiBatch.resultsView' && i.uri.fsPath === joined), 'the joined file is open in the results view');
 
     // A second download never overwrites silently: scripted "keep both" gets a new name. Only this job's node
     // is refreshed for it, not the whole tree.

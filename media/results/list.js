@@ -1,0 +1,104 @@
+// A virtualized list: only the rows in view (plus a margin) exist in the DOM, and rows come from the host a page at
+// a time as the user scrolls. At most MAX_PAGES pages are cached, so the page stays small whatever the file size.
+'use strict';
+(function () {
+  const ROW_H = 26;
+  const PAGE = 100;
+  const MAX_PAGES = 12;
+
+  function createList(options) {
+    const { container, spacer, rowsBox, requestPage, renderRow, onSelect } = options;
+    const pages = new Map(); // page number → rows (or 'pending')
+    let total = 0;
+    let selected = -1; // position in the selection
+    let generation = 0;
+
+    function visibleRange() {
+      const first = Math.max(0, Math.floor(container.scrollTop / ROW_H) - 10);
+      const last = Math.min(total, Math.ceil((container.scrollTop + container.clientHeight) / ROW_H) + 10);
+      return [first, last];
+    }
+
+    function ensurePages(first, last) {
+      for (let p = Math.floor(first / PAGE); p <= Math.floor(Math.max(first, last - 1) / PAGE); p++) {
+        if (!pages.has(p) && p * PAGE < total) {
+          pages.set(p, 'pending');
+          requestPage(generation, p * PAGE, PAGE);
+        }
+      }
+      // Drop the pages farthest from the view once over budget (Map keeps insertion order: oldest first).
+      for (const p of pages.keys()) {
+        if (pages.size <= MAX_PAGES) { break; }
+        if (p < Math.floor(first / PAGE) - 1 || p > Math.floor(last / PAGE) + 1) { pages.delete(p); }
+      }
+    }
+
+    function render() {
+      spacer.style.height = `${total * ROW_H}px`;
+      const [first, last] = visibleRange();
+      ensurePages(first, last);
+      const fragment = document.createDocumentFragment();
+      for (let pos = first; pos < last; pos++) {
+        const page = pages.get(Math.floor(pos / PAGE));
+        const row = Array.isArray(page) ? page[pos % PAGE] : undefined;
+        const node = renderRow(row, pos, pos === selected);
+        node.style.top = `${pos * ROW_H}px`;
+        node.style.height = `${ROW_H}px`;
+        if (row) { node.addEventListener('click', () => select(pos)); }
+        fragment.appendChild(node);
+      }
+      rowsBox.replaceChildren(fragment);
+    }
+
+    function rowAt(pos) {
+      const page = pages.get(Math.floor(pos / PAGE));
+      return Array.isArray(page) ? page[pos % PAGE] : undefined;
+    }
+
+    function select(pos, index) {
+      if (pos < 0 || pos >= total) { return; }
+      selected = pos;
+      const top = pos * ROW_H;
+      if (top < container.scrollTop || top + ROW_H > container.scrollTop + container.clientHeight) {
+        container.scrollTop = Math.max(0, top - container.clientHeight / 2);
+      }
+      render();
+      const row = rowAt(pos);
+      const target = index !== undefined ? index : row ? row.index : undefined;
+      if (target !== undefined) { onSelect(target, pos); }
+    }
+
+    container.addEventListener('scroll', render);
+    window.addEventListener('resize', render);
+    container.addEventListener('keydown', (event) => {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        select(Math.max(0, Math.min(total - 1, selected + (event.key === 'ArrowDown' ? 1 : -1))));
+      }
+    });
+
+    return {
+      /** New total; `reset` drops every cached page (the query or the rows changed). */
+      setTotal(count, reset) {
+        if (reset) { pages.clear(); generation++; selected = -1; }
+        total = count;
+        render();
+      },
+      /** Drops cached pages from `fromPosition` on (rows appended while the scan runs make the last page grow). */
+      invalidateFrom(fromPosition) {
+        for (const p of [...pages.keys()]) { if ((p + 1) * PAGE > fromPosition) { pages.delete(p); } }
+        render();
+      },
+      receivePage(gen, start, rows) {
+        if (gen !== generation) { return; }
+        pages.set(Math.floor(start / PAGE), rows);
+        render();
+      },
+      select,
+      get generation() { return generation; },
+      get renderedRows() { return rowsBox.querySelectorAll('.row:not(.placeholder)').length; },
+    };
+  }
+
+  window.ResultsList = { createList };
+})();

@@ -1,0 +1,76 @@
+import { open } from 'node:fs/promises';
+import { parseObjectLine, readLines } from '../jobs/lineReader';
+import { F64Column, hashKey, U32Column } from './columns';
+import { promptText } from './promptText';
+
+/** The input line a result belongs to: its 1-based line number and the request's first user text. */
+export interface InputMatch {
+  line: number;
+  prompt?: string;
+}
+
+/** A request line's key: Gemini `key`, OpenAI `custom_id` (numbers stringified, as result lines are). */
+function keyOf(line: Record<string, unknown>): string | undefined {
+  const key = line.key ?? line.custom_id;
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
+}
+
+/**
+ * Where each request of an input file is, by key: a hash, offset, length and line number per non-blank line, in
+ * typed arrays (no line kept). Results are matched by key, never by position when keys exist (the service does not
+ * promise the order: batch-api.md); keyless requests are matched by position, as inline results come back in order.
+ */
+export class InputIndex {
+  private readonly hashes = new U32Column();
+  private readonly offsets = new F64Column();
+  private readonly lengths = new U32Column();
+  private readonly lines = new U32Column();
+
+  private constructor(readonly path: string) {}
+
+  static async build(path: string, signal?: AbortSignal): Promise<InputIndex> {
+    const index = new InputIndex(path);
+    for await (const line of readLines(path, signal)) {
+      const parsed = parseObjectLine(line.bytes);
+      if (!parsed) { continue; }
+      const key = keyOf(parsed);
+      index.hashes.push(key === undefined ? 0 : hashKey(key));
+      index.offsets.push(line.offset);
+      index.lengths.push(line.bytes.length);
+      index.lines.push(line.lineNo);
+    }
+    return index;
+  }
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  /** The request with this key (first one, as duplicates are a validation error), or the `position`-th when keyless. */
+  async find(key: string | undefined, position: number): Promise<InputMatch | undefined> {
+    const handle = await open(this.path, 'r');
+    try {
+      const read = async (i: number) => {
+        const buffer = Buffer.alloc(this.lengths.get(i));
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, this.offsets.get(i));
+        return parseObjectLine(buffer.subarray(0, bytesRead));
+      };
+      if (key === undefined) {
+        if (position < 0 || position >= this.size) { return undefined; }
+        const parsed = await read(position);
+        return { line: this.lines.get(position), prompt: parsed ? promptText(parsed) : undefined };
+      }
+      const wanted = hashKey(key);
+      const hashes = this.hashes.view();
+      for (let i = hashes.indexOf(wanted); i !== -1; i = hashes.indexOf(wanted, i + 1)) {
+        const parsed = await read(i);
+        if (parsed && keyOf(parsed) === key) {
+          return { line: this.lines.get(i), prompt: promptText(parsed) };
+        }
+      }
+      return undefined;
+    } finally {
+      await handle.close();
+    }
+  }
+}
