@@ -1,10 +1,9 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { isBatchKind } from '../core/batchKind';
+import { BATCH_KINDS } from '../core/batchKind';
 import { buildFile, DataFileError, dataFormatOf, describeRowProblem, type BuildResult } from '../core/build';
 import { ExitCode, type CliIo } from './cliIo';
-import { parseFlagArgs } from './flagArgs';
-import { UsageError } from './validateArgs';
+import { oneOf, parseFlagArgs, UsageError } from './flagArgs';
 
 /** `data.csv` → `data.batch.jsonl`, beside it. */
 function defaultOut(data: string): string {
@@ -37,8 +36,7 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
   if (format !== 'csv' && format !== 'tsv' && format !== 'jsonl' && format !== 'json') {
     throw new UsageError(`cannot tell the format of ${data}: name it .csv, .tsv, .jsonl or .json, or pass --format csv|tsv|jsonl|json`);
   }
-  const kind = parsed.flags.get('--kind') ?? 'auto';
-  if (kind !== 'auto' && !isBatchKind(kind)) { throw new UsageError(`--kind must be gemini-generate, gemini-embed, openai or auto, not "${kind}"`); }
+  const kind = oneOf(parsed, '--kind', [...BATCH_KINDS, 'auto'], 'auto');
   const key = parsed.flags.get('--key');
   const out = parsed.flags.get('--out') ?? defaultOut(data);
   if (!parsed.flags.has('--out') && await fsp.stat(out).then(() => true, () => false)) {

@@ -1,4 +1,5 @@
-import { type OutputFormat, UsageError } from './validateArgs';
+import { oneOf, parseFlagArgs, UsageError } from './flagArgs';
+import type { OutputFormat } from './validateArgs';
 
 /**
  * Output tokens assumed for a request without a cap. The editor reads `geminiBatch.estimate.assumedOutputTokens`,
@@ -16,38 +17,16 @@ export interface EstimateArgs {
 
 /** Parses `estimate` arguments: FILE... [--model M] [--format text|json] [--per-line] [--output-tokens N]. */
 export function parseEstimateArgs(args: readonly string[]): EstimateArgs {
-  const out: EstimateArgs = { files: [], format: 'text', perLine: false, outputTokens: CLI_ASSUMED_OUTPUT_TOKENS };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === '') { throw new UsageError(`${flag} needs a value`); }
-      return v;
-    };
-    if (flag === '--model') {
-      out.model = value().replace(/^models\//, '');
-    } else if (flag === '--format') {
-      const format = value();
-      if (format !== 'text' && format !== 'json') { throw new UsageError(`--format must be text or json, not "${format}"`); }
-      out.format = format;
-    } else if (flag === '--per-line') {
-      out.perLine = true;
-    } else if (flag === '--output-tokens') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0) { throw new UsageError('--output-tokens must be a whole number ≥ 0'); }
-      out.outputTokens = n;
-    } else if (flag === '--') {
-      out.files.push(...args.slice(i + 1));
-      break;
-    } else if (flag.startsWith('-') && flag !== '-') {
-      throw new UsageError(`unknown option ${flag}`);
-    } else {
-      out.files.push(arg);
-    }
-  }
-  if (out.files.length === 0) { throw new UsageError('estimate needs at least one FILE'); }
-  return out;
+  const parsed = parseFlagArgs(args, ['--model', '--format', '--output-tokens'], ['--per-line']);
+  if (parsed.operands.length === 0) { throw new UsageError('estimate needs at least one FILE'); }
+  const rawTokens = parsed.flags.get('--output-tokens');
+  const outputTokens = rawTokens === undefined ? CLI_ASSUMED_OUTPUT_TOKENS : Number(rawTokens);
+  if (!Number.isInteger(outputTokens) || outputTokens < 0) { throw new UsageError('--output-tokens must be a whole number ≥ 0'); }
+  return {
+    files: parsed.operands,
+    model: parsed.flags.get('--model')?.replace(/^models\//, ''),
+    format: oneOf(parsed, '--format', ['text', 'json'], 'text'),
+    perLine: parsed.flags.has('--per-line'),
+    outputTokens,
+  };
 }

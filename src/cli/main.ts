@@ -1,7 +1,7 @@
 import { ExitCode, type CliIo } from './cliIo';
 // Static: the vocabularies it needs load on first use, not with the module.
 import { runEstimate } from './estimateCommand';
-import { UsageError } from './validateArgs';
+import { UsageError } from './flagArgs';
 import { runBuild } from './buildCommand';
 import { runSplit } from './splitCommand';
 import { runValidate } from './validateCommand';

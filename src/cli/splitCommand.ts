@@ -1,9 +1,8 @@
-import { isBatchKind, type BatchKind } from '../core/batchKind';
+import { BATCH_KINDS, type BatchKind } from '../core/batchKind';
 import { detectFileKind, SplitError, splitFile, splitLimitsFor } from '../core/split';
 import { formatBytes } from '../core/validation';
 import { ExitCode, type CliIo } from './cliIo';
-import { parseFlagArgs, positiveNumber } from './flagArgs';
-import { UsageError } from './validateArgs';
+import { oneOf, parseFlagArgs, positiveNumber, UsageError } from './flagArgs';
 
 const MB = 1024 ** 2;
 
@@ -27,8 +26,7 @@ export async function runSplit(args: readonly string[], io: CliIo): Promise<numb
   const [file] = parsed.operands;
   const maxMb = positiveNumber(parsed, '--max-mb', false);
   const maxLines = positiveNumber(parsed, '--max-lines', true);
-  const kindFlag = parsed.flags.get('--kind') ?? 'auto';
-  if (kindFlag !== 'auto' && !isBatchKind(kindFlag)) { throw new UsageError(`--kind must be gemini-generate, gemini-embed, openai or auto, not "${kindFlag}"`); }
+  const kindFlag = oneOf(parsed, '--kind', [...BATCH_KINDS, 'auto'], 'auto');
   let kind: BatchKind;
   try {
     kind = kindFlag === 'auto' ? await detectFileKind(file) : kindFlag;

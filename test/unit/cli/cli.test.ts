@@ -3,20 +3,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/cliIo';
+import { runCli } from './runCli';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const GOOD = '{"key":"a","request":{"contents":[{"parts":[{"text":"Hi"}]}]}}';
 const BAD = '{"key":"b","request":{"contents":"Hi"}}';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 suite('cli: gemini-batch validate', () => {
   let dir: string;

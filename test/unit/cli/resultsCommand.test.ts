@@ -3,8 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { main } from '../../../src/cli/main';
-import type { CliIo } from '../../../src/cli/cliIo';
+import { runCli } from './runCli';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const JOBS = path.join(ROOT, 'test', 'fixtures', 'jobs');
@@ -14,13 +13,7 @@ const OUTPUT = path.join(JOBS, 'openai-batch-output-guide-example.jsonl');
 /** request-3 and request-7 expired (request-7 is in no input here); request-4 has no line at all. */
 const EXPIRED = path.join(JOBS, 'openai-batch-error-expired-guide-example.jsonl');
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 suite('cli: gemini-batch results', () => {
   let dir: string;
