@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pic
   // The validation feature's own per-file kinds, so submit validates with the kind the editor shows and its
   // CodeLens follows a kind change at once.
   const { overrides } = validation;
-  const estimate = registerEstimate(context, { log, config, jobs });
+  const estimate = registerEstimate(context, { log, config, jobs, kindFor: createKindResolver(overrides) });
   registerSubmit(context, {
     log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange, confirmCost: estimate.confirmCost,
   });

@@ -12,7 +12,10 @@ export type AnswerPart =
   /** Anything else the body holds (moderation results, unknown part kinds): shown as JSON. */
   | { kind: 'json'; value: unknown };
 
-/** Token counts as the response reports them; absent ones stay undefined (never guessed). */
+/**
+ * Token counts as the response reports them; absent ones stay undefined (never guessed). `output` excludes
+ * `thoughts` for both providers, so output + thoughts is what is billed as output.
+ */
 export interface RowTokens {
   prompt?: number;
   output?: number;
@@ -98,10 +101,14 @@ function openaiBody(body: Obj): Answer {
   const usage = isObj(body.usage) ? body.usage : {};
   const inDetails = isObj(usage.prompt_tokens_details) ? usage.prompt_tokens_details : isObj(usage.input_tokens_details) ? usage.input_tokens_details : {};
   const outDetails = isObj(usage.completion_tokens_details) ? usage.completion_tokens_details : isObj(usage.output_tokens_details) ? usage.output_tokens_details : {};
+  // OpenAI counts reasoning inside completion_tokens (a detail of it); RowTokens keeps output and thoughts apart,
+  // as Gemini reports them (candidatesTokenCount excludes thoughtsTokenCount), so every sum means the same.
+  const reasoning = num(outDetails.reasoning_tokens);
+  const completion = num(usage.completion_tokens) ?? num(usage.output_tokens);
   const tokens: RowTokens = {
     prompt: num(usage.prompt_tokens) ?? num(usage.input_tokens),
-    output: num(usage.completion_tokens) ?? num(usage.output_tokens),
-    thoughts: num(outDetails.reasoning_tokens),
+    output: completion === undefined ? undefined : Math.max(0, completion - (reasoning ?? 0)),
+    thoughts: reasoning,
     cached: num(inDetails.cached_tokens),
     total: num(usage.total_tokens),
   };

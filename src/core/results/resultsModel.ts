@@ -1,3 +1,4 @@
+import type { PriceOverride } from '../pricing/prices';
 import type { InputIndex } from './inputIndex';
 import { readRows } from './rowPager';
 import { ALL_ROWS, selectRows, type RowQuery } from './rowQuery';
@@ -39,9 +40,10 @@ export class ResultsModel {
   private releaseScan: (() => void) | undefined;
   readonly scanned: Promise<ResultsTable>;
 
-  constructor(readonly path: string, onChange: (done: boolean) => void, signal?: AbortSignal) {
+  constructor(readonly path: string, onChange: (done: boolean) => void, signal?: AbortSignal, prices?: ReadonlyMap<string, PriceOverride>) {
     this.scanned = scanResults(path, {
       signal,
+      prices,
       gate: () => this.readDone,
       onRows: (table, phase, done) => {
         this.table = table;
@@ -61,7 +63,7 @@ export class ResultsModel {
 
   state(): ModelState {
     const table = this.table;
-    const empty: ResultsSummary = { rows: 0, succeeded: 0, failed: 0, byErrorCode: {}, byFinishReason: {}, adviceByCode: {}, tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 } };
+    const empty: ResultsSummary = { rows: 0, succeeded: 0, failed: 0, byErrorCode: {}, byFinishReason: {}, adviceByCode: {}, tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 }, cost: { batchUsd: 0, pricedRows: 0, unpricedRows: 0 } };
     return {
       matching: this.selection ? this.selection.length : table?.rowCount ?? 0,
       scanned: table?.rowCount ?? 0,

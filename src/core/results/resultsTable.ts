@@ -1,6 +1,8 @@
 import { Interner, OffsetColumn, U32Column } from './columns';
 import type { ResultRow } from './resultRow';
 import type { ErrorAdvice } from './errorOf';
+import type { PriceOverride } from '../pricing/prices';
+import { usageCost } from '../pricing/usageCost';
 
 /** `tokens` column value for a row whose response reports no count. */
 export const NO_TOKENS = 0xffffffff;
@@ -18,6 +20,11 @@ export interface ResultsSummary {
   /** The advice of each error code (the same code always has the same advice). */
   adviceByCode: Record<string, ErrorAdvice>;
   tokens: { prompt: number; output: number; thoughts: number; cached: number; total: number };
+  /**
+   * What the answered rows cost at batch price, from the tokens they report and the price table (core/pricing):
+   * rows whose model has no known price are counted apart, never priced by a guess.
+   */
+  cost: { batchUsd: number; pricedRows: number; unpricedRows: number };
 }
 
 /**
@@ -37,7 +44,11 @@ export class ResultsTable {
   private readonly summaryState: ResultsSummary = {
     rows: 0, succeeded: 0, failed: 0, byErrorCode: {}, byFinishReason: {}, adviceByCode: {},
     tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 },
+    cost: { batchUsd: 0, pricedRows: 0, unpricedRows: 0 },
   };
+
+  /** `prices`: the user's overrides of the price table (geminiBatch.pricing.overrides). */
+  constructor(private readonly prices?: ReadonlyMap<string, PriceOverride>) {}
 
   /** Rows whose line is indexed (pass 1: where each line is). */
   get rowCount(): number {
@@ -92,11 +103,27 @@ export class ResultsTable {
     s.tokens.thoughts += row.tokens.thoughts ?? 0;
     s.tokens.cached += row.tokens.cached ?? 0;
     s.tokens.total += row.tokens.total ?? ((row.tokens.prompt ?? 0) + (row.tokens.output ?? 0) + (row.tokens.thoughts ?? 0));
+    if (row.ok) {
+      this.addCost(row);
+    }
+  }
+
+  private addCost(row: ResultRow): void {
+    const t = row.tokens;
+    const usage = { inputTokens: t.prompt ?? 0, outputTokens: (t.output ?? 0) + (t.thoughts ?? 0), cachedTokens: t.cached ?? 0 };
+    const usd = row.modelVersion ? usageCost(row.modelVersion, usage, 'batch', this.prices) : undefined;
+    const cost = this.summaryState.cost;
+    if (usd === undefined) {
+      cost.unpricedRows++;
+    } else {
+      cost.batchUsd += usd;
+      cost.pricedRows++;
+    }
   }
 
   summary(): ResultsSummary {
     const s = this.summaryState;
-    return { ...s, byErrorCode: { ...s.byErrorCode }, byFinishReason: { ...s.byFinishReason }, adviceByCode: { ...s.adviceByCode }, tokens: { ...s.tokens } };
+    return { ...s, byErrorCode: { ...s.byErrorCode }, byFinishReason: { ...s.byFinishReason }, adviceByCode: { ...s.adviceByCode }, tokens: { ...s.tokens }, cost: { ...s.cost } };
   }
 
   ok(index: number): boolean {

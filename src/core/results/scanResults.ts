@@ -1,5 +1,6 @@
 import { parseObjectLine } from '../jobs/lineReader';
 import { scanLines } from './lineScan';
+import type { PriceOverride } from '../pricing/prices';
 import { ResultsTable } from './resultsTable';
 import { toResultRow, unparseableRow } from './resultRow';
 
@@ -12,6 +13,8 @@ export interface ScanOptions {
   onRows?: (table: ResultsTable, phase: 'lines' | 'facts', done: boolean) => void;
   firstBatch?: number;
   batch?: number;
+  /** The user's price overrides, for the header's cost. */
+  prices?: ReadonlyMap<string, PriceOverride>;
   /** See ScanLinesOptions.gate. */
   gate?: () => Promise<void> | undefined;
 }
@@ -35,7 +38,7 @@ function isBlank(bytes: Buffer): boolean {
  * time, so a 1 GB file costs the table (~16 bytes a row), not the file.
  */
 export async function scanResults(path: string, options: ScanOptions = {}): Promise<ResultsTable> {
-  const table = new ResultsTable();
+  const table = new ResultsTable(options.prices);
   const first = options.firstBatch ?? 50;
   const every = options.batch ?? 5000;
   const lineOptions = { signal: options.signal, gate: options.gate };

@@ -4,6 +4,7 @@ import type { Log } from '../../adapters/log';
 import { LineEstimates } from '../../core/estimate/lineEstimates';
 import { parseOverrides } from '../../core/pricing/prices';
 import { assumptionWords, compactCount, costWords } from './estimateText';
+import { isBatchDocument, type KindResolver } from '../submit/preflight';
 import type { TokenWorkerClient } from './tokenWorkerClient';
 
 /** Lines sent to the worker per message: small enough that a fresh edit is not queued behind a huge first count. */
@@ -28,7 +29,12 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
   readonly models = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly worker: TokenWorkerClient, private readonly config: Config, private readonly log: Log) {
+  constructor(
+    private readonly worker: TokenWorkerClient,
+    private readonly config: Config,
+    private readonly log: Log,
+    private readonly kindFor: KindResolver,
+  ) {
     this.subscriptions = [
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
@@ -38,7 +44,7 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!this.config.estimateCodeLens(document.uri)) { return []; }
+    if (!this.config.estimateCodeLens(document.uri) || !isBatchDocument(this.kindFor, document)) { return []; }
     const key = document.uri.toString();
     let state = this.docs.get(key);
     if (!state) {

@@ -4,6 +4,7 @@ import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { MODEL_TABLE } from '../../core/models/modelTable';
 import type { JobsFeature } from '../jobs/registerJobs';
+import type { KindResolver } from '../submit/preflight';
 import { EstimateCodeLensProvider } from './estimateCodeLens';
 import { assumptionWords, submitQuestion } from './estimateText';
 import { exactSample } from './exactSample';
@@ -17,10 +18,10 @@ export interface EstimateFeature {
 }
 
 /** The estimate before submit: the CodeLens, the submit confirmation, the model pick and the exact sample count. */
-export function registerEstimate(context: vscode.ExtensionContext, deps: { log: Log; config: Config; jobs: JobsFeature }): EstimateFeature {
+export function registerEstimate(context: vscode.ExtensionContext, deps: { log: Log; config: Config; jobs: JobsFeature; kindFor: KindResolver }): EstimateFeature {
   const { log, config, jobs } = deps;
   const worker = TokenWorkerClient.forExtension(context.extensionPath);
-  const lens = new EstimateCodeLensProvider(worker, config, log);
+  const lens = new EstimateCodeLensProvider(worker, config, log, deps.kindFor);
   context.subscriptions.push(worker, lens, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens));
 
   const pickModel = async (uri: vscode.Uri): Promise<string | undefined> => {

@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Log } from '../../adapters/log';
 import { validateFile } from '../../core/validation';
+import { holdsBatchLines } from '../validation/batchLineDetection';
 import type { ValidationSummary } from '../../core/validation/types';
 import type { BatchKind } from '../../core/batchKind';
 import { kindToValidate } from '../../core/jobs/resultFileNames';
@@ -19,6 +20,15 @@ export type KindResolver = (uri: vscode.Uri) => BatchKind | 'auto';
  */
 export function createKindResolver(overrides: Pick<KindOverrides, 'get'>): KindResolver {
   return (uri) => kindToValidate(uri.path, overrides.get(uri), readValidationSettings(uri).kind);
+}
+
+/**
+ * Whether a document is a batch file worth the lenses above its first line (submit, estimate): an explicit kind says
+ * so, otherwise the core's kind vote over its first lines must call it a batch file, as the live validation does: a
+ * log of JSON records and the results of a job (output lines, joined files) get none.
+ */
+export function isBatchDocument(kindFor: KindResolver, document: vscode.TextDocument): boolean {
+  return kindFor(document.uri) !== 'auto' || holdsBatchLines(document);
 }
 
 /**

@@ -1,15 +1,5 @@
 import * as vscode from 'vscode';
-import { holdsBatchLines } from '../validation/batchLineDetection';
-import type { KindResolver } from './preflight';
-
-/**
- * Whether a document is a batch file worth a "Submit Batch Job" lens: an explicit kind says so, otherwise the core's
- * kind vote over its first lines must call it a batch file, as the live validation does: a log of JSON records and
- * the results of a job (output lines, joined files) get no lens.
- */
-function isBatchDocument(kindFor: KindResolver, document: vscode.TextDocument): boolean {
-  return kindFor(document.uri) !== 'auto' || holdsBatchLines(document);
-}
+import { isBatchDocument, type KindResolver } from './preflight';
 
 /**
  * "Submit Batch Job" and "Validate" above the first line of a batch file, so the run loop starts where the batch is

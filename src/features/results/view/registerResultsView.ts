@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Config } from '../../../adapters/config';
+import { parseOverrides } from '../../../core/pricing/prices';
 import { registerCommand } from '../../../adapters/errors';
 import type { Log } from '../../../adapters/log';
 import type { JobRecordStore } from '../../jobs/jobRecordStore';
@@ -33,7 +34,7 @@ function loaded(panel: ResultsPanel): Promise<ResultsPanel> {
  */
 export function registerResultsView(context: vscode.ExtensionContext, deps: ResultsViewDeps): ResultsViewFeature {
   const records = () => deps.records.all();
-  const provider = new ResultsEditorProvider(context.extensionUri, deps.log, records);
+  const provider = new ResultsEditorProvider(context.extensionUri, deps.log, records, () => parseOverrides(deps.config.priceOverrides()));
   context.subscriptions.push(provider, vscode.window.registerCustomEditorProvider(RESULTS_VIEW_TYPE, provider, {
     supportsMultipleEditorsPerDocument: true,
     // The page keeps nothing the host cannot send again: when hidden it is dropped and rebuilt from the model.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import type { PriceOverride } from '../../../core/pricing/prices';
 import type { Log } from '../../../adapters/log';
 import type { LocalJobRecord } from '../../jobs/jobRecordStore';
 import { inputForResults } from './inputForResults';
@@ -25,7 +26,13 @@ export class ResultsEditorProvider implements vscode.CustomReadonlyEditorProvide
   private readonly opened = new vscode.EventEmitter<ResultsPanel>();
   readonly onDidOpen = this.opened.event;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log, private readonly records: () => readonly LocalJobRecord[]) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: Log,
+    private readonly records: () => readonly LocalJobRecord[],
+    /** The price table's overrides now (the header's cost reads them when a view opens). */
+    private readonly prices: () => ReadonlyMap<string, PriceOverride>,
+  ) {}
 
   openCustomDocument(uri: vscode.Uri): ResultsDocument {
     return new ResultsDocument(uri);
@@ -44,7 +51,7 @@ export class ResultsEditorProvider implements vscode.CustomReadonlyEditorProvide
       title: path.basename(document.uri.fsPath),
     });
     const input = document.uri.scheme === 'file' ? inputForResults(document.uri.fsPath, this.records()) : undefined;
-    const panel = new ResultsPanel(document.uri, webviewPanel, input, this.log);
+    const panel = new ResultsPanel(document.uri, webviewPanel, input, this.log, this.prices());
     this.panels.add(panel);
     webviewPanel.onDidDispose(() => {
       this.panels.delete(panel);

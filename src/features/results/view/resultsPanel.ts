@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { PriceOverride } from '../../../core/pricing/prices';
 import type { Log } from '../../../adapters/log';
 import { InputIndex } from '../../../core/results/inputIndex';
 import { ResultsModel } from '../../../core/results/resultsModel';
@@ -45,8 +46,14 @@ export class ResultsPanel implements vscode.Disposable {
   readonly onDidRender = this.renderEmitter.event;
   ready = false;
 
-  constructor(readonly uri: vscode.Uri, private readonly panel: vscode.WebviewPanel, private readonly inputPath: string | undefined, private readonly log: Log) {
-    this.model = new ResultsModel(uri.fsPath, () => this.postState(), this.abort.signal);
+  constructor(
+    readonly uri: vscode.Uri,
+    private readonly panel: vscode.WebviewPanel,
+    private readonly inputPath: string | undefined,
+    private readonly log: Log,
+    prices?: ReadonlyMap<string, PriceOverride>,
+  ) {
+    this.model = new ResultsModel(uri.fsPath, () => this.postState(), this.abort.signal, prices);
     this.model.scanned.catch((error: unknown) => {
       if (this.abort.signal.aborted) { return; }
       this.log.warn(`[results] cannot read ${uri.fsPath}: ${String(error)}`);
