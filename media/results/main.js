@@ -86,6 +86,15 @@
     },
   });
 
+  /** " · ≈ $0.0123 at batch price (3 rows without a known price)": never a price the table does not have. */
+  function costText(cost) {
+    if (!cost || (cost.pricedRows === 0 && cost.unpricedRows === 0)) { return ''; }
+    if (cost.pricedRows === 0) { return ' · cost: price unknown for this model'; }
+    const usd = cost.batchUsd < 0.01 ? cost.batchUsd.toPrecision(2) : cost.batchUsd.toFixed(2);
+    const unpriced = cost.unpricedRows ? ` (${fmt(cost.unpricedRows)} rows without a known price)` : '';
+    return ` · ≈ $${usd} at batch price${unpriced}`;
+  }
+
   function renderSummary(state) {
     const s = state.summary;
     const codes = Object.entries(s.byErrorCode).map(([c, n]) => `${c} ${fmt(n)}`).join(', ');
@@ -95,6 +104,7 @@
       el('span', 'ok', ` · ${fmt(s.succeeded)} succeeded`),
       el('span', s.failed ? 'bad' : '', ` · ${fmt(s.failed)} failed${codes ? ` (${codes})` : ''}`),
       el('span', 'muted', ` · tokens: ${fmt(t.prompt)} prompt, ${fmt(t.output)} output, ${fmt(t.thoughts)} thoughts, ${fmt(t.cached)} cached, ${fmt(t.total)} total`),
+      el('span', 'muted', costText(s.cost)),
       el('span', 'muted', state.done ? (state.matching !== s.rows ? ` · showing ${fmt(state.matching)}` : '') : ` · reading… ${fmt(state.summarized)} of ${fmt(state.scanned)} rows summarized`),
     );
     finishBox.setOptions([['', 'Any finish reason'], ...state.finishReasons.map((r) => [r, r])], query.finishReason);
