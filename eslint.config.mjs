@@ -29,7 +29,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/core must not import vscode' }],
-        patterns: [{ group: ['**/emulator', '**/emulator/**'], message: 'src/core must not import src/emulator' }],
+        patterns: [
+          { group: ['**/emulator', '**/emulator/**'], message: 'src/core must not import src/emulator' },
+          { group: ['**/features/**', '**/adapters/**'], message: 'src/core must not import the editor layer (src/features, src/adapters)' },
+        ],
       }],
     },
   },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Redactor } from './redactor';
+import { Redactor } from '../core/util/redactor';
 
 /** How many of the last lines the log keeps in memory, so integration tests can read what the channel got. */
 const KEPT_LINES = 2000;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
-import { showCancelled } from './afterCancel';
+import { showCancelled } from '../../core/jobs/afterCancel';
 import { asksFirst, confirmCancel } from './confirmJobAction';
 import type { JobsModel } from './jobsModel';
 import type { JobsNode } from './jobTreeItems';

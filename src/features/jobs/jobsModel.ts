@@ -6,9 +6,9 @@ import type { Log } from '../../adapters/log';
 import { Poller, type TickResult } from '../../core/jobs/poller';
 import { BatchApiError, isTerminal, type BatchJob, type BatchProvider } from '../../core/providers/types';
 import type { JobRecordStore } from './jobRecordStore';
-import { fetchJobs, refreshUnfinished, storeJobs } from './jobsFetch';
+import { fetchJobs, refreshUnfinished, storeJobs } from '../../core/jobs/jobsFetch';
 import type { ProviderSession } from './providerSession';
-import { TakeTurns } from './takeTurns';
+import { TakeTurns } from '../../core/util/takeTurns';
 
 /** What changed in one update: `structure` means jobs were added, removed or moved between groups. */
 export interface JobsChange { jobs: BatchJob[]; structure: boolean }

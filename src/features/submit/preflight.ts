@@ -2,13 +2,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Log } from '../../adapters/log';
 import { validateFile } from '../../core/validation';
-import { holdsBatchLines } from '../validation/batchLineDetection';
+import { holdsBatchLines } from '../../core/validation/batchLineDetection';
 import type { ValidationSummary } from '../../core/validation/types';
 import type { BatchKind } from '../../core/batchKind';
 import { kindToValidate } from '../../core/jobs/resultFileNames';
 import type { KindOverrides } from '../validation/kindOverrides';
 import { readValidationSettings } from '../validation/validationSettings';
-import { refusalAction, refusalOf } from './refusal';
+import { refusalAction, refusalOf } from '../../core/jobs/refusal';
 
 /** The kind a file is validated and submitted as; 'auto' means "detect it from the lines". */
 export type KindResolver = (uri: vscode.Uri) => BatchKind | 'auto';

@@ -5,7 +5,7 @@ import { safeCreate, type SafeCreateEvent } from '../../core/jobs/safeCreate';
 import type { BatchKind } from '../../core/batchKind';
 import type { BatchJob, BatchProvider, CreateJobRequest } from '../../core/providers/types';
 import type { JobsFeature } from '../jobs/registerJobs';
-import { inlineLines, openaiBatchHead } from './jobInput';
+import { inlineLines, openaiBatchHead } from '../../core/jobs/jobInput';
 import { preflight, type KindResolver } from './preflight';
 import { askDisplayName, pickModel } from './submitPrompts';
 import { uploadWithProgress } from './uploadWithProgress';

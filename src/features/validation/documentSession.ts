@@ -3,7 +3,7 @@ import type { BatchKind } from '../../core/batchKind';
 import { DocumentValidator } from '../../core/validation';
 import type { FileOutcome } from '../../core/validation/kindVote';
 import type { Issue } from '../../core/validation/types';
-import { type LineReplacement, toLineReplacements } from './lineChanges';
+import { type LineReplacement, toLineReplacements } from '../../core/validation/lineChanges';
 
 /** Longest validation slice. With the event handling around it the host is never held for 50 ms. */
 const SLICE_MS = 10;

@@ -3,7 +3,7 @@ import type { Issue } from '../../core/validation/types';
 import { fixAllInLine, issuesByLine } from './fixAllEdits';
 import { duplicateKeyAction } from './duplicateKeyAction';
 import { DIAGNOSTIC_SOURCE } from './issueDiagnostics';
-import { quickFixFor } from './quickFixEdits';
+import { quickFixFor } from '../../core/validation/quickFixEdits';
 import type { ValidationController } from './validationController';
 
 /** Diagnostics come back to the provider as copies: find the issue they were made from by code and range. */

@@ -2,12 +2,12 @@ import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Redactor } from '../../../src/adapters/redactor';
+import { Redactor } from '../../../src/core/util/redactor';
 import { BatchApiError, type BatchJob } from '../../../src/core/providers/types';
-import { showCancelled } from '../../../src/features/jobs/afterCancel';
+import { showCancelled } from '../../../src/core/jobs/afterCancel';
 import { OPEN_RESULTS, SHOW_JOB, noticeActions, showNoticeIn, type JobNotice, type NoticeWindow } from '../../../src/features/jobs/showNotice';
-import { openaiBatchHead } from '../../../src/features/submit/jobInput';
-import { refusalAction, refusalOf } from '../../../src/features/submit/refusal';
+import { openaiBatchHead } from '../../../src/core/jobs/jobInput';
+import { refusalAction, refusalOf } from '../../../src/core/jobs/refusal';
 
 const running = { name: 'batches/x', provider: 'emulator', state: 'cancelling', rawState: 'x', progress: {} } as BatchJob;
 

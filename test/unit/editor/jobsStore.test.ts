@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { storeJobs } from '../../../src/features/jobs/jobsFetch';
-import { TakeTurns } from '../../../src/features/jobs/takeTurns';
+import { storeJobs } from '../../../src/core/jobs/jobsFetch';
+import { TakeTurns } from '../../../src/core/util/takeTurns';
 import type { BatchJob, JobState } from '../../../src/core/providers/types';
 
 function job(name: string, state: JobState): BatchJob {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { mergeJobs, type JobRecord } from '../../../src/core/jobs/jobRecords';
-import { storeJobs } from '../../../src/features/jobs/jobsFetch';
+import { storeJobs } from '../../../src/core/jobs/jobsFetch';
 import type { BatchJob } from '../../../src/core/providers/types';
 import { openaiLine } from '../providers/emulatorHarness';
 import { withEmulatorHarness } from '../providers/harnessSuite';

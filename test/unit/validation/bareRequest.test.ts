@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { quickFixFor } from '../../../src/features/validation/quickFixEdits';
+import { quickFixFor } from '../../../src/core/validation/quickFixEdits';
 import { DocumentValidator, detectKind, isServiceParseFailure, messageFor, validateLine, validateText, type Issue } from '../../../src/core/validation';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/validation/bare/bare-requests.jsonl');

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { detectBatchFile, detectKind, holdsBatchLines, messageFor, validateFile, validateText } from '../../../src/core/validation';
-import { holdsBatchLines as editorHoldsBatchLines } from '../../../src/features/validation/batchLineDetection';
+import { holdsBatchLines as editorHoldsBatchLines } from '../../../src/core/validation/batchLineDetection';
 
 const DIR = path.join(__dirname, '../../fixtures/validation/not-batch');
 const HTTP_LOG = path.join(DIR, 'http-log.jsonl');

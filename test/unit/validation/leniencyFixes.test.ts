@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { validateLine, type Issue } from '../../../src/core/validation';
 import type { BatchKind } from '../../../src/core/batchKind';
-import { quickFixFor, type LineFix } from '../../../src/features/validation/quickFixEdits';
+import { quickFixFor, type LineFix } from '../../../src/core/validation/quickFixEdits';
 import { fixAllInLine, issuesByLine } from '../../../src/features/validation/fixAllEdits';
 
 const apply = (line: string, fix: LineFix): string => line.slice(0, fix.startCol) + fix.newText + line.slice(fix.endCol);

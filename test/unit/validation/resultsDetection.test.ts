@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { detectBatchFile, DocumentValidator, validateFile, validateText } from '../../../src/core/validation';
 import { lineVote } from '../../../src/core/validation/kindVote';
-import { holdsBatchLines as editorHoldsBatchLines } from '../../../src/features/validation/batchLineDetection';
+import { holdsBatchLines as editorHoldsBatchLines } from '../../../src/core/validation/batchLineDetection';
 import { joinResults } from '../../../src/core/jobs/joinResults';
 import { runLine } from '../../../src/emulator/jobs/lineExec';
 import type { JobRecord } from '../../../src/emulator/contract';

@@ -1,5 +1,5 @@
-import type { BatchKind } from '../../core/batchKind';
-import type { BatchJob, BatchProvider } from '../../core/providers/types';
+import type { BatchKind } from '../batchKind';
+import type { BatchJob, BatchProvider } from '../providers/types';
 
 /** Where the cancelled job's new state goes: the jobs model (and the log for a failed read). */
 export interface CancelSink {

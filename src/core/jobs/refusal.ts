@@ -1,5 +1,5 @@
-import { IssueCode } from '../../core/validation/issueCodes';
-import type { ValidationSummary } from '../../core/validation/types';
+import { IssueCode } from '../validation/issueCodes';
+import type { ValidationSummary } from '../validation/types';
 
 /**
  * Why a validated file cannot be submitted, in words, or undefined when it can: it holds the results of a job

@@ -1,6 +1,8 @@
-import type { Log } from '../../adapters/log';
-import { BatchApiError, isTerminal, type BatchJob, type BatchProvider } from '../../core/providers/types';
-import { mergeJobs, type JobRecord } from '../../core/jobs/jobRecords';
+import { BatchApiError, isTerminal, type BatchJob, type BatchProvider } from '../providers/types';
+import { mergeJobs, type JobRecord } from './jobRecords';
+
+/** What listing jobs writes to: the editor's log channel in the extension, anything with `info` in tests. */
+type Log = { info(message: string): void };
 
 /** A bound on listing, so a huge account cannot keep the loop busy; the newest jobs come first. */
 const MAX_PAGES = 20;

@@ -1,5 +1,5 @@
 import { applyEdits, findNodeAtLocation, modify, type Node, parseTree } from 'jsonc-parser';
-import type { Issue, IssueOf } from '../../core/validation/types';
+import type { Issue, IssueOf } from './types';
 
 /**
  * Quick fixes computed on the text of ONE batch line (no editor API, so they are easy to test). Each fix is a single

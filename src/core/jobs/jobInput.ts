@@ -1,8 +1,8 @@
 import { promises as fs } from 'fs';
 import * as readline from 'readline';
 import { createReadStream } from 'fs';
-import type { BatchKind } from '../../core/batchKind';
-import type { BatchProvider } from '../../core/providers/types';
+import type { BatchKind } from '../batchKind';
+import type { BatchProvider } from '../providers/types';
 
 /**
  * Small Gemini files may go inline (no upload) when `geminiBatch.submit.inlineMaxMB` allows it (0 = never) and the

@@ -1,4 +1,4 @@
-import { holdsBatchLines as linesHoldBatchRequests } from '../../core/validation/batchDetection';
+import { holdsBatchLines as linesHoldBatchRequests } from './batchDetection';
 
 /** The lines of a document, as the editor's TextDocument gives them. */
 export interface LineSource {
