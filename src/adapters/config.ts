@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ProviderId } from '../core/providers/types';
+import type { EnqueuedTokenTable, UsageTier } from '../core/split/splitLimits';
 
 const SECTION = 'geminiBatch';
 
@@ -9,7 +10,7 @@ export type SettingKey =
   | 'emulator.port' | 'emulator.jobSeconds'
   | 'jobs.pollMinSeconds' | 'jobs.pollMaxSeconds' | 'jobs.pageSize'
   | 'submit.inlineMaxMB' | 'results.folder' | 'results.showOutcomes'
-  | 'estimate.assumedOutputTokens' | 'estimate.codeLens' | 'pricing.overrides';
+  | 'estimate.assumedOutputTokens' | 'estimate.codeLens' | 'pricing.overrides' | 'limits.tier' | 'limits.enqueuedTokens';
 
 /**
  * The only place that reads settings: typed getters (defaults live in package.json only, so there is no second
@@ -50,6 +51,8 @@ export class Config implements vscode.Disposable {
   /** Raw: parsed (and malformed entries dropped) by core/pricing/prices.ts parseOverrides. */
   priceOverrides(): unknown { return this.get('pricing.overrides'); }
   showOutcomes(): boolean { return this.get('results.showOutcomes'); }
+  usageTier(): UsageTier { return this.get('limits.tier'); }
+  enqueuedTokens(): EnqueuedTokenTable { return this.get('limits.enqueuedTokens'); }
 
   /** Shows or hides the outcomes on input lines: in the workspace when a folder is open, else for the user. */
   async setShowOutcomes(value: boolean): Promise<void> {

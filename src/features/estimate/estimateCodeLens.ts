@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import type { Log } from '../../adapters/log';
+import { enqueuedOverflow } from '../../core/estimate/enqueuedCheck';
 import { LineEstimates } from '../../core/estimate/lineEstimates';
 import { parseOverrides } from '../../core/pricing/prices';
 import { assumptionWords, compactCount, costWords } from './estimateText';
@@ -39,7 +40,7 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString())),
-      config.onDidChange(['estimate.assumedOutputTokens', 'estimate.codeLens', 'pricing.overrides'], () => this.resetAll()),
+      config.onDidChange(['estimate.assumedOutputTokens', 'estimate.codeLens', 'pricing.overrides', 'limits.tier', 'limits.enqueuedTokens'], () => this.resetAll()),
     ];
   }
 
@@ -60,10 +61,20 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
     if (summary.requests === 0) { return []; }
     const title = `${complete ? '' : '$(sync~spin) '}${summary.requests.toLocaleString('en-US')} requests · ≈ ${compactCount(summary.inputTokens)} input tokens · ${costWords(summary)}`;
     const tooltip = assumptionWords(summary, this.config.assumedOutputTokens(document.uri));
-    return [
+    const lenses = [
       new vscode.CodeLens(top, { title, tooltip, command: 'geminiBatch.estimate.pickModel', arguments: [document.uri] }),
       new vscode.CodeLens(top, { title: 'Exact count (sample)', tooltip: "Count a sample of lines with the provider's countTokens, beside the local estimate", command: 'geminiBatch.estimate.exactCount', arguments: [document.uri] }),
     ];
+    const over = enqueuedOverflow(this.config.enqueuedTokens(), this.config.usageTier(), model ?? summary.model, summary.requests, summary.inputTokens);
+    if (over) {
+      lenses.push(new vscode.CodeLens(top, {
+        title: `$(warning) ≈ ${compactCount(over.inputTokens)} input tokens: over the ${compactCount(over.limit)} enqueued-token limit of ${over.model} (${over.tier}) · Split into Parts`,
+        tooltip: `The Batch API holds at most ${over.limit.toLocaleString('en-US')} input tokens enqueued for ${over.model} at your tier (geminiBatch.limits.*): this file alone cannot be enqueued whole. Split it into parts of about ${over.linesPerPart.toLocaleString('en-US')} requests and submit them one after another.`,
+        command: 'geminiBatch.file.split',
+        arguments: [document.uri, { maxLines: over.linesPerPart }],
+      }));
+    }
+    return lenses;
   }
 
   /** Re-prices (a model picked) or re-counts everything (a setting changed). */

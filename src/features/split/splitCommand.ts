@@ -34,7 +34,7 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
  * so the parts hold what the user sees. Resolves to the result (for tests and callers), undefined when cancelled.
  */
 function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind | 'auto'): vscode.Disposable {
-  return commandWithBoundary(log, SPLIT_COMMAND, async (arg?: vscode.Uri): Promise<SplitResult | undefined> => {
+  return commandWithBoundary(log, SPLIT_COMMAND, async (arg?: vscode.Uri, options?: { maxLines?: number }): Promise<SplitResult | undefined> => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri ?? await pickFile();
     if (!uri) { return undefined; }
     if (uri.scheme !== 'file') { throw new UserFacingError(`Only files on disk can be split (got ${uri.scheme}:).`); }
@@ -43,7 +43,9 @@ function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind |
     const name = path.basename(uri.fsPath);
     const asked = kindOf(uri);
     const kind = asked === 'auto' ? await detectFileKind(uri.fsPath) : asked;
-    const limits = splitLimitsFor(kind);
+    // The estimate lens asks for fewer requests per part when the file passes the enqueued-token limit.
+    const maxLines = typeof options?.maxLines === 'number' && options.maxLines >= 1 ? Math.floor(options.maxLines) : undefined;
+    const limits = splitLimitsFor(kind, { maxLines });
     let result: SplitResult;
     try {
       result = await withCancellableProgress(`Splitting ${name}`, (_done, _total, percent) => `${percent}%`,

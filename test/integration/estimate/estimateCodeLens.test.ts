@@ -43,4 +43,23 @@ suite('estimate: CodeLens on the first line', function () {
     await replaceLine(doc, 1, line('b', 'Why is the sky blue?'));
     await lensMatching(doc.uri, /^2 requests · ≈ 17 input tokens/, api);
   });
+
+  test('over the enqueued-token limit of its model and tier: a warning lens that splits into parts under it', async () => {
+    const settings = vscode.workspace.getConfiguration('geminiBatch');
+    await settings.update('limits.enqueuedTokens', { 'gemini-2.5-flash': { tier1: 20 } }, vscode.ConfigurationTarget.Global);
+    try {
+      // OpenAI-format lines for Gemini's compatibility layer name their model, so the limit is known without a pick.
+      const body = (text: string) => ({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: text }] });
+      const lines = ['a', 'b', 'c', 'd'].map((k) => JSON.stringify({ custom_id: k, method: 'POST', url: '/v1/chat/completions', body: body('Why is the sky blue on a clear day?') }));
+      const doc = await openUntitled(`${lines.join('\n')}\n`);
+      const warning = await lensMatching(doc.uri, /enqueued-token limit of gemini-2\.5-flash \(tier1\)/, api);
+      assert.match(warning, /over the 20 enqueued-token limit/);
+      const lens = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).find((l) => l.command?.title === warning);
+      assert.equal(lens?.command?.command, 'geminiBatch.file.split');
+      const [, options] = lens?.command?.arguments as [vscode.Uri, { maxLines: number }];
+      assert.ok(options.maxLines >= 1 && options.maxLines < 4, `parts of ${options.maxLines} requests`);
+    } finally {
+      await settings.update('limits.enqueuedTokens', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
