@@ -44,7 +44,7 @@ function main() {
       stub,
       path.join(repo, 'out', 'test', 'integration', 'index.js'),
       path.join(repo, 'test', 'fixtures', 'workspace'),
-    ], { ...process.env, VSCODE_RT_DIR: rt, EXTENSIONS_DIR: extensions, GEMINI_BATCH_EXPECT_INSTALLED: extensions });
+    ], { ...process.env, VSCODE_RT_DIR: rt, EXTENSIONS_DIR: extensions, GEMINI_BATCH_EXPECT_INSTALLED: extensions, GEMINI_BATCH_TEST_API: '1' });
   } finally {
     if (!process.env.KEEP_TMP) { fs.rmSync(tmp, { recursive: true, force: true }); }
   }

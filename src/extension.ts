@@ -19,7 +19,10 @@ import { registerValidation } from './features/validation/registerValidation';
 import { registerWalkthrough } from './features/walkthrough/registerWalkthrough';
 
 /** Table of contents: the log first, then each feature registers what it owns on `context.subscriptions`. */
-export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pick<EstimateFeature, 'onDidChangeEstimate'> {
+/** What the integration tests reach through `extension.exports`; other extensions get nothing (no contract to keep). */
+export type TestApi = GeminiBatchApi & Pick<EstimateFeature, 'onDidChangeEstimate'>;
+
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const started = performance.now(); // activation cost is a target (npm run bench: activation_ms)
   const log = createLog(context);
   const config = createConfig(context);
@@ -44,6 +47,9 @@ export function activate(context: vscode.ExtensionContext): GeminiBatchApi & Pic
   registerWalkthrough(context, { log });
   const resultsView = registerResultsView(context, { log, config, records: jobs.model.records });
   log.info(`[activate] ${(performance.now() - started).toFixed(2)} ms`);
+  // Only when tests run: VS Code's test mode, or the installed .vsix under test (scripts/test-vsix.js sets the variable).
+  const testing = context.extensionMode === vscode.ExtensionMode.Test || process.env.GEMINI_BATCH_TEST_API === '1';
+  if (!testing) { return undefined; }
   return { ...createExtensionApi(log, jobs, emulator, validation, { trust, outcomes }), providerStatus, resultsView, onDidChangeEstimate: estimate.onDidChangeEstimate };
 }
 
