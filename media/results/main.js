@@ -105,7 +105,7 @@
       el('span', s.failed ? 'bad' : '', ` · ${fmt(s.failed)} failed${codes ? ` (${codes})` : ''}`),
       el('span', 'muted', ` · tokens: ${fmt(t.prompt)} prompt, ${fmt(t.output)} output, ${fmt(t.thoughts)} thoughts, ${fmt(t.cached)} cached, ${fmt(t.total)} total`),
       el('span', 'muted', costText(s.cost)),
-      el('span', 'muted', state.done ? (state.matching !== s.rows ? ` · showing ${fmt(state.matching)}` : '') : ` · reading… ${fmt(state.summarized)} of ${fmt(state.scanned)} rows summarized`),
+      el('span', 'muted', state.done ? (state.matching !== s.total ? ` · showing ${fmt(state.matching)}` : '') : ` · reading… ${fmt(state.summarized)} of ${fmt(state.scanned)} rows summarized`),
     );
     finishBox.setOptions([['', 'Any finish reason'], ...state.finishReasons.map((r) => [r, r])], query.finishReason);
     codeBox.setOptions([['', 'Any error code'], ...state.errorCodes.map((c) => [c, c])], query.errorCode);

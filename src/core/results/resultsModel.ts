@@ -4,6 +4,7 @@ import { readRows } from './rowPager';
 import { ALL_ROWS, selectRows, type RowQuery } from './rowQuery';
 import { toDetailRow, toListRow, type DetailRow, type ListRow } from './rowView';
 import type { ResultsSummary, ResultsTable } from './resultsTable';
+import { emptySummary } from './rowSummary';
 import { scanResults } from './scanResults';
 import { findKey, searchRows } from './searchRows';
 
@@ -63,7 +64,7 @@ export class ResultsModel {
 
   state(): ModelState {
     const table = this.table;
-    const empty: ResultsSummary = { rows: 0, succeeded: 0, failed: 0, byErrorCode: {}, byFinishReason: {}, adviceByCode: {}, tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 }, cost: { batchUsd: 0, pricedRows: 0, unpricedRows: 0 } };
+    const empty = emptySummary();
     return {
       matching: this.selection ? this.selection.length : table?.rowCount ?? 0,
       scanned: table?.rowCount ?? 0,

@@ -1,8 +1,7 @@
 import { Interner, OffsetColumn, U32Column } from './columns';
 import type { ResultRow } from './resultRow';
-import type { ErrorAdvice } from './errorOf';
 import type { PriceOverride } from '../pricing/prices';
-import { usageCost } from '../pricing/usageCost';
+import { addRow, copySummary, emptySummary, type RowSummary } from './rowSummary';
 
 /** `tokens` column value for a row whose response reports no count. */
 export const NO_TOKENS = 0xffffffff;
@@ -10,22 +9,8 @@ export const NO_TOKENS = 0xffffffff;
 const OK = 1;
 const HAS_KEY = 2;
 
-/** What the header shows: counts, failures by code, finish reasons, and token totals over every row read so far. */
-export interface ResultsSummary {
-  rows: number;
-  succeeded: number;
-  failed: number;
-  byErrorCode: Record<string, number>;
-  byFinishReason: Record<string, number>;
-  /** The advice of each error code (the same code always has the same advice). */
-  adviceByCode: Record<string, ErrorAdvice>;
-  tokens: { prompt: number; output: number; thoughts: number; cached: number; total: number };
-  /**
-   * What the answered rows cost at batch price, from the tokens they report and the price table (core/pricing):
-   * rows whose model has no known price are counted apart, never priced by a guess.
-   */
-  cost: { batchUsd: number; pricedRows: number; unpricedRows: number };
-}
+/** What the header shows: the one summary the CLI prints too (rowSummary.ts), over every row read so far. */
+export type ResultsSummary = RowSummary;
 
 /**
  * The compact per-row facts filters, sort and the header need, one entry per result line in file order: where the
@@ -41,11 +26,7 @@ export class ResultsTable {
   readonly tokens = new U32Column();
   readonly finishReasons = new Interner(1000);
   readonly errorCodes = new Interner(1000);
-  private readonly summaryState: ResultsSummary = {
-    rows: 0, succeeded: 0, failed: 0, byErrorCode: {}, byFinishReason: {}, adviceByCode: {},
-    tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 },
-    cost: { batchUsd: 0, pricedRows: 0, unpricedRows: 0 },
-  };
+  private readonly summaryState = emptySummary();
 
   /** `prices`: the user's overrides of the price table (geminiBatch.pricing.overrides). */
   constructor(private readonly prices?: ReadonlyMap<string, PriceOverride>) {}
@@ -74,7 +55,7 @@ export class ResultsTable {
     const t = row.tokens;
     const total = t.total ?? ((t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0) || undefined);
     this.tokens.push(total === undefined ? NO_TOKENS : Math.min(total, NO_TOKENS - 1));
-    this.count(row);
+    addRow(this.summaryState, row, this.prices);
   }
 
   /** Both passes for one row at once (tests, small files). */
@@ -83,48 +64,10 @@ export class ResultsTable {
     this.addFacts(row);
   }
 
-  private count(row: ResultRow): void {
-    const s = this.summaryState;
-    s.rows++;
-    if (row.ok) {
-      s.succeeded++;
-    } else {
-      s.failed++;
-      const code = this.errorCodes.value(this.errorCodes.id(row.error?.code ?? 'error')) ?? 'error';
-      s.byErrorCode[code] = (s.byErrorCode[code] ?? 0) + 1;
-      s.adviceByCode[code] = row.error?.advice ?? 'unknown';
-    }
-    const finish = this.finishReasons.value(this.finishReasons.id(row.finishReason));
-    if (finish !== undefined) {
-      s.byFinishReason[finish] = (s.byFinishReason[finish] ?? 0) + 1;
-    }
-    s.tokens.prompt += row.tokens.prompt ?? 0;
-    s.tokens.output += row.tokens.output ?? 0;
-    s.tokens.thoughts += row.tokens.thoughts ?? 0;
-    s.tokens.cached += row.tokens.cached ?? 0;
-    s.tokens.total += row.tokens.total ?? ((row.tokens.prompt ?? 0) + (row.tokens.output ?? 0) + (row.tokens.thoughts ?? 0));
-    if (row.ok) {
-      this.addCost(row);
-    }
-  }
-
-  private addCost(row: ResultRow): void {
-    const t = row.tokens;
-    const usage = { inputTokens: t.prompt ?? 0, outputTokens: (t.output ?? 0) + (t.thoughts ?? 0), cachedTokens: t.cached ?? 0 };
-    const usd = row.modelVersion ? usageCost(row.modelVersion, usage, 'batch', this.prices) : undefined;
-    const cost = this.summaryState.cost;
-    if (usd === undefined) {
-      cost.unpricedRows++;
-    } else {
-      cost.batchUsd += usd;
-      cost.pricedRows++;
-    }
-  }
-
   summary(): ResultsSummary {
-    const s = this.summaryState;
-    return { ...s, byErrorCode: { ...s.byErrorCode }, byFinishReason: { ...s.byFinishReason }, adviceByCode: { ...s.adviceByCode }, tokens: { ...s.tokens }, cost: { ...s.cost } };
+    return copySummary(this.summaryState);
   }
+
 
   ok(index: number): boolean {
     return (this.packed.get(index) & OK) !== 0;

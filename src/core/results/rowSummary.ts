@@ -1,35 +1,71 @@
+import type { PriceOverride } from '../pricing/prices';
+import { usageCost } from '../pricing/usageCost';
+import type { ErrorAdvice } from './errorOf';
 import type { ResultRow } from './resultRow';
 
-/** What the results view's header says, also printed by `gemini-batch results`. */
+/** What the results view's header says, also printed by `gemini-batch results`: one accumulator for both. */
 export interface RowSummary {
   total: number;
   succeeded: number;
   failed: number;
   /** Failure counts by code (`RESOURCE_EXHAUSTED`, `batch_expired`, `missing_result`, …). */
   byErrorCode: Record<string, number>;
+  /** The advice of each error code (the same code always has the same advice). */
+  adviceByCode: Record<string, ErrorAdvice>;
   /** Successful rows by finish reason (`STOP`, `MAX_TOKENS`, `length`, …); `none` when the answer gives none. */
   byFinishReason: Record<string, number>;
-  /** Sums over the rows that report them. */
+  /** Sums over the rows that report them; a row without a reported total counts prompt + output + thoughts. */
   tokens: { prompt: number; output: number; thoughts: number; cached: number; total: number };
+  /**
+   * What the answered rows cost at batch price, from the tokens they report and the price table (core/pricing):
+   * rows whose model has no known price are counted apart, never priced by a guess.
+   */
+  cost: { batchUsd: number; pricedRows: number; unpricedRows: number };
 }
 
 export function emptySummary(): RowSummary {
-  return { total: 0, succeeded: 0, failed: 0, byErrorCode: {}, byFinishReason: {}, tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 } };
+  return {
+    total: 0, succeeded: 0, failed: 0, byErrorCode: {}, adviceByCode: {}, byFinishReason: {},
+    tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 },
+    cost: { batchUsd: 0, pricedRows: 0, unpricedRows: 0 },
+  };
 }
 
-/** Counts one row into `summary` (mutates it: summaries are built while streaming). */
-export function addRow(summary: RowSummary, row: ResultRow): void {
+/** A deep copy, to hand out while the original keeps counting. */
+export function copySummary(s: RowSummary): RowSummary {
+  return { ...s, byErrorCode: { ...s.byErrorCode }, adviceByCode: { ...s.adviceByCode }, byFinishReason: { ...s.byFinishReason }, tokens: { ...s.tokens }, cost: { ...s.cost } };
+}
+
+/** Results of a batch job are billed at batch price; output includes thoughts (RowTokens keeps them apart). */
+function addCost(summary: RowSummary, row: ResultRow, prices?: ReadonlyMap<string, PriceOverride>): void {
+  const t = row.tokens;
+  const usage = { inputTokens: t.prompt ?? 0, outputTokens: (t.output ?? 0) + (t.thoughts ?? 0), cachedTokens: t.cached ?? 0 };
+  const usd = row.modelVersion ? usageCost(row.modelVersion, usage, 'batch', prices) : undefined;
+  if (usd === undefined) {
+    summary.cost.unpricedRows++;
+  } else {
+    summary.cost.batchUsd += usd;
+    summary.cost.pricedRows++;
+  }
+}
+
+/** Counts one row into `summary` (mutates it: summaries are built while streaming). `prices`: the user's overrides. */
+export function addRow(summary: RowSummary, row: ResultRow, prices?: ReadonlyMap<string, PriceOverride>): void {
   summary.total++;
   if (row.ok) {
     summary.succeeded++;
     const reason = row.finishReason ?? 'none';
     summary.byFinishReason[reason] = (summary.byFinishReason[reason] ?? 0) + 1;
+    addCost(summary, row, prices);
   } else {
     summary.failed++;
     const code = row.error?.code ?? 'error';
     summary.byErrorCode[code] = (summary.byErrorCode[code] ?? 0) + 1;
+    summary.adviceByCode[code] = row.error?.advice ?? 'unknown';
   }
-  for (const name of ['prompt', 'output', 'thoughts', 'cached', 'total'] as const) {
-    summary.tokens[name] += row.tokens[name] ?? 0;
+  const t = row.tokens;
+  for (const name of ['prompt', 'output', 'thoughts', 'cached'] as const) {
+    summary.tokens[name] += t[name] ?? 0;
   }
+  summary.tokens.total += t.total ?? ((t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0));
 }

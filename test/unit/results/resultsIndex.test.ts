@@ -40,7 +40,7 @@ suite('results: streaming index, pager, filters, search', () => {
       [0, 'a', true, undefined], [1, 'b', false, 'RESOURCE_EXHAUSTED'], [2, undefined, false, 'unparseable_line'], [3, 'c', true, undefined],
     ]);
     const s = table.summary();
-    assert.deepEqual([s.rows, s.succeeded, s.failed], [4, 2, 2]);
+    assert.deepEqual([s.total, s.succeeded, s.failed], [4, 2, 2]);
     assert.deepEqual(s.byErrorCode, { RESOURCE_EXHAUSTED: 1, unparseable_line: 1 });
     assert.deepEqual(s.byFinishReason, { STOP: 1, MAX_TOKENS: 1 });
     assert.equal(s.tokens.total, 40);
