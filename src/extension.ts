@@ -14,6 +14,7 @@ import { registerResultActions } from './features/results/registerResultActions'
 import { registerTrust } from './features/trust/endpointTrust';
 import { registerResultsView } from './features/results/view/registerResultsView';
 import { registerSubmit } from './features/submit/registerSubmit';
+import { registerSubmitParts } from './features/submit/submitParts';
 import { createKindResolver } from './features/submit/preflight';
 import { registerValidation } from './features/validation/registerValidation';
 import { registerWalkthrough } from './features/walkthrough/registerWalkthrough';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange, confirmCost: estimate.confirmCost,
   });
   registerResults(context, { log, config, model: jobs.model });
+  registerSubmitParts(context, { log, jobs });
   const outcomes = registerResultActions(context, { log, config, model: jobs.model });
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
   context.subscriptions.push(registerBuildFromDataCommand(log), registerSplit(log, createKindResolver(overrides)));

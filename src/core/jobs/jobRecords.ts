@@ -14,8 +14,13 @@ export interface JobRecord {
   errorsPath?: string;
   /** ISO time of submission. */
   createdAt: string;
-  /** A follow-up job ("Retry Failed Lines"): the original job's name, whose input this job's lines come from. */
+  /**
+   * A follow-up job ("Retry Failed Lines"), or a later part of a group of split parts: the first job's name, whose
+   * requests this job's lines come from. The tree shows it under that job, whose merged results include it.
+   */
   retryOf?: string;
+  /** The first part of a group ("Submit All Parts"): the unsplit file, the group's whole list of requests. */
+  groupSource?: string;
   /** A follow-up's attempt number: 1 for the first retry (the original job is attempt 0). */
   attempt?: number;
 }

@@ -7,6 +7,11 @@ import type { JobRecordStore, LocalJobRecord } from '../jobs/jobRecordStore';
 import { downloadResults, type ResultsDeps } from './downloadResults';
 import { resultsFolder } from './resultPaths';
 
+/** The requests a chain answers: a group's unsplit source file, else the original job's input. */
+export function requestsOf(root: LocalJobRecord): string | undefined {
+  return root.groupSource ?? root.inputPath;
+}
+
 /** The original job of a chain of attempts: the job itself, or the one it retries. */
 export function rootOf(records: JobRecordStore, name: string): string {
   return records.get(name)?.retryOf ?? name;
@@ -55,9 +60,10 @@ export async function writeMerged(deps: ResultsDeps, rootName: string, target?: 
   await downloadEnded(deps, attemptChain(deps.model.records, rootName));
   const chain = attemptChain(deps.model.records, rootName);
   const root = chain[0];
-  if (root?.jobName !== rootName || !root.inputPath || !existsSync(root.inputPath)) { return undefined; }
+  const requests = root ? requestsOf(root) : undefined;
+  if (root?.jobName !== rootName || !requests || !existsSync(requests)) { return undefined; }
   const joined = target ?? joinedPathFor(deps, root);
-  const counts = await writeMergedJoin(root.inputPath, attemptFiles(chain), joined);
+  const counts = await writeMergedJoin(requests, attemptFiles(chain), joined);
   await deps.model.records.upsert({ ...root, joinedPath: joined });
   deps.log.info(`[results] ${rootName}: merged ${chain.length} attempt(s) → ${joined} (${counts.succeeded}/${counts.requests} succeeded)`);
   return { path: joined, counts };

@@ -5,7 +5,7 @@ import { UserFacingError } from '../../adapters/errors';
 import { isTerminal } from '../../core/providers/types';
 import type { AttemptFiles } from '../../core/results/attemptMatch';
 import { writeRetryFile, type RetryFileResult } from '../../core/results/retryFile';
-import { attemptChain, attemptFiles, downloadEnded } from './attempts';
+import { attemptChain, attemptFiles, downloadEnded, requestsOf } from './attempts';
 import type { ResultsDeps } from './downloadResults';
 import type { ResultsTarget } from './resultsTarget';
 
@@ -56,14 +56,15 @@ export async function retryFailed(deps: ResultsDeps, target: ResultsTarget, opti
   }
   const chain = attemptChain(deps.model.records, target.name);
   const root = chain[0];
-  if (!root?.inputPath || !existsSync(root.inputPath)) {
+  const requests = root ? requestsOf(root) : undefined;
+  if (!root || !requests || !existsSync(requests)) {
     throw new UserFacingError('The input file of this job is not in this workspace, so its lines cannot be sent again.');
   }
   const running = chain.find((r) => { const job = deps.model.get(r.jobName); return job && !isTerminal(job.state); });
   if (running) { throw new UserFacingError(`"${running.displayName ?? running.jobName}" has not ended yet: retry once it has.`); }
   await downloadEnded(deps, chain);
   const fresh = attemptChain(deps.model.records, target.name);
-  const plan = await planRetry(root.inputPath, attemptFiles(fresh), fresh.length);
+  const plan = await planRetry(requests, attemptFiles(fresh), fresh.length);
   return submitPlan(deps, plan, root.displayName ?? root.jobName, options, { root: root.jobName, model: root.model });
 }
 

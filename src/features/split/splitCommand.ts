@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { SUBMIT_PARTS_COMMAND } from '../submit/submitParts';
 import type { BatchKind } from '../../core/batchKind';
 import { detectFileKind, SplitError, splitFile, splitLimitsFor, type SplitResult } from '../../core/split';
 import { formatBytes, IssueCode } from '../../core/validation';
@@ -60,7 +61,8 @@ function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind |
       return result;
     }
     log.info(`[split] ${uri.fsPath} → ${result.parts.length} parts: ${result.parts.map((p) => path.basename(p)).join(', ')}`);
-    void vscode.window.showInformationMessage(`${name} was split into ${result.parts.length} parts beside it (${result.parts.map((p) => path.basename(p)).join(', ')}).`, 'Open First Part', 'Reveal in Explorer').then((choice) => {
+    void vscode.window.showInformationMessage(`${name} was split into ${result.parts.length} parts beside it (${result.parts.map((p) => path.basename(p)).join(', ')}).`, 'Submit All Parts…', 'Open First Part', 'Reveal in Explorer').then((choice) => {
+      if (choice === 'Submit All Parts…') { void vscode.commands.executeCommand(SUBMIT_PARTS_COMMAND, result.parts.map((p) => vscode.Uri.file(p)), { source: uri.fsPath }); }
       if (choice === 'Open First Part') { void vscode.window.showTextDocument(vscode.Uri.file(result.parts[0])); }
       if (choice === 'Reveal in Explorer') { void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(result.parts[0])); }
     });

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { JobNotice } from '../../../src/features/jobs/jobNotifier';
+import { fixtureUri } from '../helpers/extension';
+import { emulatorSuite, until } from '../jobs/runHelpers';
+
+const LINES = 9;
+const inputLine = (i: number): string => JSON.stringify({ key: `g${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Part question ${i}?` }] }] } });
+
+/**
+ * Split parts submitted as one group on the emulator: one job per part, the later parts under the first in the tree,
+ * and the group's results merged against the unsplit file (every request once, in its order).
+ */
+suite('submit: split parts as one group', function () {
+  this.timeout(120000);
+  const s = emulatorSuite(1);
+  const notices: JobNotice[] = [];
+  let listening: vscode.Disposable | undefined;
+  let folder: string;
+
+  suiteSetup(async () => {
+    listening = s.api.notifier.onDidNotify((n) => notices.push(n));
+    folder = fixtureUri('run', 'group').fsPath;
+    await fs.rm(folder, { recursive: true, force: true });
+    await fs.mkdir(folder, { recursive: true });
+  });
+  suiteTeardown(async () => {
+    listening?.dispose();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+
+  const ended = (name: string): Promise<JobNotice> => until(`the end of ${name}`, () => notices.find((n) => n.job.name === name), [s.api.notifier.onDidNotify], 60000);
+
+  test('three parts: three jobs, parts 2 and 3 under part 1, merged results cover the whole file once', async () => {
+    const source = path.join(folder, 'many.jsonl');
+    await fs.writeFile(source, Array.from({ length: LINES }, (_, i) => `${inputLine(i)}\n`).join(''));
+    const split = await vscode.commands.executeCommand<{ parts: string[] }>('geminiBatch.file.split', vscode.Uri.file(source), { maxLines: 4 });
+    assert.equal(split?.parts.length, 3);
+
+    const names = await vscode.commands.executeCommand<string[]>('geminiBatch.job.submitParts', split.parts.map((p) => vscode.Uri.file(p)), { source, model: 'gemini-2.5-flash', displayName: 'grouped' });
+    assert.equal(names?.length, 3, `submitted ${JSON.stringify(names)}`);
+    const [lead, ...rest] = names;
+    assert.equal(s.api.model.records.get(lead)?.groupSource, source);
+    assert.deepEqual(rest.map((n) => s.api.model.records.get(n)?.retryOf), [lead, lead]);
+    assert.deepEqual(names.map((n) => s.api.model.get(n)?.displayName), ['grouped · part 1/3', 'grouped · part 2/3', 'grouped · part 3/3']);
+
+    // The tree: the later parts under the first.
+    const leadNode = s.api.tree.nodeFor(lead);
+    const children = s.api.tree.getChildren(leadNode).filter((n) => n.kind === 'job').map((n) => (n as { name: string }).name);
+    assert.deepEqual(children.sort(), [...rest].sort());
+
+    for (const name of names) { assert.equal((await ended(name)).job.state, 'succeeded'); }
+    await vscode.commands.executeCommand('geminiBatch.job.openResults', lead);
+    const joined = await until('the group\'s merged results', () => {
+      const p = s.api.model.records.get(lead)?.joinedPath;
+      return p && existsSync(p) && readFileSync(p, 'utf8').trim().split('\n').length === LINES ? p : undefined;
+    }, [s.api.model.records.onDidChange], 60000);
+    const rows = readFileSync(joined, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; response?: unknown });
+    assert.deepEqual(rows.map((r) => r.key), Array.from({ length: LINES }, (_, i) => `g${i}`));
+    assert.ok(rows.every((r) => r.response !== undefined), 'every request answered by its part');
+  });
+});
