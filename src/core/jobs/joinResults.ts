@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
+import { destroyAndClose } from '../util/closeStream';
 import { readLines, parseObjectLine } from './lineReader';
 import { classifyResultLine } from './resultLine';
 
@@ -127,7 +128,7 @@ export async function joinResults(inputPath: string, resultsPath: string, errorP
     await once(out, 'finish');
     await rename(temp, outPath);
   } catch (err) {
-    out.destroy();
+    await destroyAndClose(out);
     await rm(temp, { force: true });
     throw err;
   } finally {

@@ -3,6 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { destroyAndClose } from '../util/closeStream';
 
 /** Writes through `write` (which honours back-pressure), awaited as a whole. */
 export type Writer = (chunk: string | Uint8Array) => Promise<void>;
@@ -28,7 +29,7 @@ export async function writeAtomically<T>(outPath: string, fill: (write: Writer) 
     await rename(temp, outPath);
     return result;
   } catch (error) {
-    out.destroy();
+    await destroyAndClose(out);
     await rm(temp, { force: true });
     throw error;
   }

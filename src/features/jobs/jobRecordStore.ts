@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { JobRecord } from '../../core/jobs/jobRecords';
 import type { ProviderId } from '../../core/providers/types';
+import { TakeTurns } from '../../core/util/takeTurns';
 
 /**
  * What this workspace remembers about a job: a full `JobRecord` for the jobs submitted from here, or just the local
@@ -23,6 +24,11 @@ function isSubmitted(record: LocalJobRecord): record is LocalJobRecord & JobReco
 export class JobRecordStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LocalJobRecord>();
   readonly onDidChange = this.changed.event;
+  /**
+   * Writes of merged joined files (features/results/attempts.ts) take turns: the merge started when one part or
+   * follow-up ends must not finish after, and so overwrite, a later merge that saw more attempts ended.
+   */
+  readonly merges = new TakeTurns();
 
   constructor(private readonly memento: vscode.Memento) {}
 

@@ -56,7 +56,11 @@ export function joinedPathFor(deps: ResultsDeps, root: LocalJobRecord): string {
  * Writes the original job's joined file across all its attempts (the best answer per request: mergeAttempts), after
  * downloading what ended, and remembers it on the original's record. Undefined when its input is not on disk.
  */
-export async function writeMerged(deps: ResultsDeps, rootName: string, target?: string): Promise<{ path: string; counts: MergedCounts } | undefined> {
+export function writeMerged(deps: ResultsDeps, rootName: string, target?: string): Promise<{ path: string; counts: MergedCounts } | undefined> {
+  return deps.model.records.merges.run(() => mergeNow(deps, rootName, target));
+}
+
+async function mergeNow(deps: ResultsDeps, rootName: string, target?: string): Promise<{ path: string; counts: MergedCounts } | undefined> {
   await downloadEnded(deps, attemptChain(deps.model.records, rootName));
   const chain = attemptChain(deps.model.records, rootName);
   const root = chain[0];
