@@ -3,8 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { JobNotice } from '../../../src/features/jobs/jobNotifier';
-import { fixtureUri } from '../helpers/extension';
-import { emulatorSuite, until } from './runHelpers';
+import { collectJobEnds, emulatorSuite, scratchFolder, until } from './runHelpers';
 
 interface Joined {
   key: string | null;
@@ -26,27 +25,18 @@ function geminiLines(n: number, json = false): unknown[] {
 suite('jobs: more failure rehearsals on the emulator', function () {
   this.timeout(60000);
   const s = emulatorSuite(1);
-  const notices: JobNotice[] = [];
-  let listening: vscode.Disposable | undefined;
-  let folder: string;
-  suiteSetup(async () => {
-    listening = s.api.notifier.onDidNotify((n) => notices.push(n));
-    folder = fixtureUri('run', 'rehearse-presets').fsPath;
-    await fs.rm(folder, { recursive: true, force: true });
-    await fs.mkdir(folder, { recursive: true });
-  });
+  const ends = collectJobEnds(s);
+  const scratch = scratchFolder('rehearse-presets');
   suiteTeardown(async () => {
-    listening?.dispose();
     await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
-    if (folder) { await fs.rm(folder, { recursive: true, force: true }); }
   });
 
   const submitAndWait = async (file: string, lines: unknown[], displayName: string, model?: string): Promise<{ name: string; notice: JobNotice }> => {
-    const input = path.join(folder, file);
+    const input = path.join(scratch.path, file);
     await fs.writeFile(input, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', vscode.Uri.file(input), { model, displayName });
     assert.ok(name, `submit returned ${name}`);
-    const notice = await until(`the end of ${displayName}`, () => notices.find((n) => n.job.name === name), [s.api.notifier.onDidNotify]);
+    const notice = await ends.ended(name, 15000);
     return { name, notice };
   };
   const item = (name: string): vscode.TreeItem => s.api.tree.getTreeItem(s.api.tree.nodeFor(name));
@@ -107,7 +97,7 @@ suite('jobs: more failure rehearsals on the emulator', function () {
       if (nameOf && names.includes(nameOf) && s.api.model.get(nameOf)?.state === 'pending') { stillPending++; }
     });
     try {
-      const input = path.join(folder, 'pending.jsonl');
+      const input = path.join(scratch.path, 'pending.jsonl');
       await fs.writeFile(input, geminiLines(3).map((l) => JSON.stringify(l)).join('\n') + '\n');
       const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', vscode.Uri.file(input), { model: 'gemini-2.5-flash', displayName: 'it pending' });
       assert.ok(name);

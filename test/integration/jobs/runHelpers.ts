@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { GeminiBatchApi } from '../../../src/features/jobs/extensionApi';
-import { activateExtension } from '../helpers/extension';
+import type { JobNotice } from '../../../src/features/jobs/jobNotifier';
+import { activateExtension, fixtureUri } from '../helpers/extension';
 
 /** The extension's test API (what activate() returns). */
 export async function batchApi(): Promise<GeminiBatchApi> {
@@ -137,4 +139,34 @@ export function emulatorSuite(jobSeconds: number): EmulatorSuite {
   });
   suiteTeardown(() => leaveEmulator(state.settings));
   return state;
+}
+
+/** The end-of-job notices a suite has seen, and a wait for one job's (events only, no sleeps). */
+export interface JobEnds {
+  readonly notices: readonly JobNotice[];
+  ended(name: string, timeoutMs?: number): Promise<JobNotice>;
+}
+
+/** Collects the notifier's end-of-job notices from suiteSetup to suiteTeardown (call inside `suite()`, after `emulatorSuite`). */
+export function collectJobEnds(s: EmulatorSuite): JobEnds {
+  const notices: JobNotice[] = [];
+  let listening: vscode.Disposable | undefined;
+  suiteSetup(() => { listening = s.api.notifier.onDidNotify((n) => notices.push(n)); });
+  suiteTeardown(() => listening?.dispose());
+  return {
+    notices,
+    ended: (name, timeoutMs = 60000) => until(`the end of ${name}`, () => notices.find((n) => n.job.name === name), [s.api.notifier.onDidNotify], timeoutMs),
+  };
+}
+
+/** A scratch folder of the test workspace (`run/<name>`), emptied in suiteSetup and removed in suiteTeardown. */
+export function scratchFolder(name: string): { readonly path: string } {
+  const folder = { path: '' };
+  suiteSetup(async () => {
+    folder.path = fixtureUri('run', name).fsPath;
+    await fs.rm(folder.path, { recursive: true, force: true });
+    await fs.mkdir(folder.path, { recursive: true });
+  });
+  suiteTeardown(async () => { if (folder.path) { await fs.rm(folder.path, { recursive: true, force: true }); } });
+  return folder;
 }

@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { JobNotice } from '../../../src/features/jobs/jobNotifier';
-import { fixtureUri } from '../helpers/extension';
-import { emulatorSuite, until } from '../jobs/runHelpers';
+import { collectJobEnds, emulatorSuite, scratchFolder } from '../jobs/runHelpers';
 
 const LINES = 9;
 const inputLine = (i: number): string => JSON.stringify({ key: `g${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Part question ${i}?` }] }] } });
@@ -16,25 +14,11 @@ const inputLine = (i: number): string => JSON.stringify({ key: `g${i}`, request:
 suite('submit: split parts as one group', function () {
   this.timeout(120000);
   const s = emulatorSuite(1);
-  const notices: JobNotice[] = [];
-  let listening: vscode.Disposable | undefined;
-  let folder: string;
-
-  suiteSetup(async () => {
-    listening = s.api.notifier.onDidNotify((n) => notices.push(n));
-    folder = fixtureUri('run', 'group').fsPath;
-    await fs.rm(folder, { recursive: true, force: true });
-    await fs.mkdir(folder, { recursive: true });
-  });
-  suiteTeardown(async () => {
-    listening?.dispose();
-    await fs.rm(folder, { recursive: true, force: true });
-  });
-
-  const ended = (name: string): Promise<JobNotice> => until(`the end of ${name}`, () => notices.find((n) => n.job.name === name), [s.api.notifier.onDidNotify], 60000);
+  const ends = collectJobEnds(s);
+  const folder = scratchFolder('group');
 
   test('three parts: three jobs, parts 2 and 3 under part 1, merged results cover the whole file once', async () => {
-    const source = path.join(folder, 'many.jsonl');
+    const source = path.join(folder.path, 'many.jsonl');
     await fs.writeFile(source, Array.from({ length: LINES }, (_, i) => `${inputLine(i)}\n`).join(''));
     const split = await vscode.commands.executeCommand<{ parts: string[] }>('geminiBatch.file.split', vscode.Uri.file(source), { maxLines: 4 });
     assert.equal(split?.parts.length, 3);
@@ -51,7 +35,7 @@ suite('submit: split parts as one group', function () {
     const children = s.api.tree.getChildren(leadNode).filter((n) => n.kind === 'job').map((n) => (n as { name: string }).name);
     assert.deepEqual(children.sort(), [...rest].sort());
 
-    for (const name of names) { assert.equal((await ended(name)).job.state, 'succeeded'); }
+    for (const name of names) { assert.equal((await ends.ended(name)).job.state, 'succeeded'); }
     // Open Results on the first part merges the group; merges take turns, so what it wrote has every part ended.
     await vscode.commands.executeCommand('geminiBatch.job.openResults', lead, { ifExists: 'replace' });
     const joined = s.api.model.records.get(lead)?.joinedPath;

@@ -2,9 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { JobNotice } from '../../../src/features/jobs/jobNotifier';
-import { fixtureUri } from '../helpers/extension';
-import { emulatorSuite, until } from '../jobs/runHelpers';
+import { collectJobEnds, emulatorSuite, scratchFolder, until } from '../jobs/runHelpers';
 
 const LINES = 40;
 
@@ -26,26 +24,21 @@ function rowsOf(file: string): JoinedRow[] {
 suite('results: retry failed lines on the emulator', function () {
   this.timeout(120000);
   const s = emulatorSuite(1);
-  const notices: JobNotice[] = [];
-  let listening: vscode.Disposable | undefined;
+  const ends = collectJobEnds(s);
+  const scratch = scratchFolder('retry');
   let folder: string;
   let input: vscode.Uri;
 
   suiteSetup(async () => {
-    listening = s.api.notifier.onDidNotify((n) => notices.push(n));
-    folder = fixtureUri('run', 'retry').fsPath;
-    await fs.rm(folder, { recursive: true, force: true });
-    await fs.mkdir(folder, { recursive: true });
+    folder = scratch.path;
     input = vscode.Uri.file(path.join(folder, 'questions.jsonl'));
     await fs.writeFile(input.fsPath, Array.from({ length: LINES }, (_, i) => `${inputLine(i)}\n`).join(''));
   });
   suiteTeardown(async () => {
-    listening?.dispose();
     await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
-    await fs.rm(folder, { recursive: true, force: true });
   });
 
-  const ended = (name: string): Promise<JobNotice> => until(`the end of ${name}`, () => notices.find((n) => n.job.name === name), [s.api.notifier.onDidNotify], 60000);
+  const ended = (name: string) => ends.ended(name);
 
   test('failed lines go to a follow-up job, under the original, and the merge keeps every line once', async () => {
     await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['line-failures']);
@@ -94,7 +87,7 @@ suite('results: retry failed lines on the emulator', function () {
   });
 
   test('Export Results… from the results file URI writes CSV with one row per request', async () => {
-    const first = [...notices].reverse().find((n) => s.api.model.records.get(n.job.name)?.inputPath === input.fsPath && !s.api.model.records.get(n.job.name)?.retryOf)?.job.name;
+    const first = [...ends.notices].reverse().find((n) => s.api.model.records.get(n.job.name)?.inputPath === input.fsPath && !s.api.model.records.get(n.job.name)?.retryOf)?.job.name;
     assert.ok(first, 'the first test ran');
     const joined = s.api.model.records.get(first)!.joinedPath!;
     const out = path.join(folder, 'export.csv');
