@@ -16,11 +16,16 @@ function integrationEntries() {
   const walk = (d) => {
     for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
-      if (entry.isDirectory()) { walk(full); }
-      else if (entry.name === 'index.ts' || entry.name.endsWith('.test.ts')) { found.push(path.relative(__dirname, full)); }
+      if (entry.isDirectory()) {
+        walk(full);
+      } else if (entry.name === 'index.ts' || entry.name.endsWith('.test.ts')) {
+        found.push(path.relative(__dirname, full));
+      }
     }
   };
-  if (fs.existsSync(dir)) { walk(dir); }
+  if (fs.existsSync(dir)) {
+    walk(dir);
+  }
   return found.filter((f) => fs.existsSync(path.join(__dirname, f)));
 }
 
@@ -31,13 +36,21 @@ const watch = process.argv.includes('--watch');
 const problemMatcher = {
   name: 'problem-matcher',
   setup(build) {
-    build.onStart(() => { if (watch) { console.log('[watch] build started'); } });
+    build.onStart(() => {
+      if (watch) {
+        console.log('[watch] build started');
+      }
+    });
     build.onEnd((result) => {
       for (const { text, location } of result.errors) {
         console.error(`✘ [ERROR] ${text}`);
-        if (location) { console.error(`    ${location.file}:${location.line}:${location.column}:`); }
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
       }
-      if (watch) { console.log('[watch] build finished'); }
+      if (watch) {
+        console.log('[watch] build finished');
+      }
     });
   },
 };
@@ -65,7 +78,12 @@ const builds = [
   // The token worker (worker_threads): vocabularies load and files are counted off the extension host's main thread.
   { ...common, entryPoints: ['src/features/estimate/tokenWorker.ts'], outfile: 'dist/tokenWorker.js' },
   // The same CLI inside its own npm package (packages/cli, `npm pack` there), so the .vsix need not carry it.
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'packages/cli/dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'packages/cli/dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
   // Integration tests run inside the extension host; mocha is loaded from node_modules at run time.
   {
     ...common,

@@ -39,11 +39,15 @@ export function activationKeys(log: (text: string) => void, quick: boolean): Rec
   }
   const activationMs = Math.min(...runs.map((r) => r[0]));
   const openToActiveMs = Math.min(...runs.map((r) => r[1]));
-  log(`activate() in the real extension host: ${activationMs.toFixed(1)} ms (fastest of ${runs.length}, target < 30); opening a JSONL file to active: ${openToActiveMs.toFixed(0)} ms`);
+  log(
+    `activate() in the real extension host: ${activationMs.toFixed(1)} ms (fastest of ${runs.length}, target < 30); opening a JSONL file to active: ${openToActiveMs.toFixed(0)} ms`,
+  );
   return { activation_ms: activationMs, activation_open_to_active_ms: openToActiveMs };
 }
 
 // On its own (after `npm run build`): npx tsx bench/activationBench.ts
 if (require.main === module) {
-  process.stdout.write(`${JSON.stringify(activationKeys((text) => process.stdout.write(`${text}\n`), process.env.BENCH_QUICK === '1'))}\n`);
+  process.stdout.write(
+    `${JSON.stringify(activationKeys((text) => process.stdout.write(`${text}\n`), process.env.BENCH_QUICK === '1'))}\n`,
+  );
 }

@@ -25,11 +25,29 @@ async function writeInput(file: string, n: number, unknownField = false): Promis
 
 /** Starts `gemini-batch emulator` in a child Node (through tsx) and resolves its base URL. */
 async function startChild(dataDir: string): Promise<{ child: ChildProcess; baseUrl: string }> {
-  const code = "require('./src/cli/emulatorCommand.ts').runEmulatorCommand(process.argv.slice(1)).then((c) => process.exit(c))";
-  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', code, '--', '--port', '0', '--data-dir', dataDir, '--job-seconds', '0.5', '--quiet'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const code =
+    "require('./src/cli/emulatorCommand.ts').runEmulatorCommand(process.argv.slice(1)).then((c) => process.exit(c))";
+  const child = spawn(
+    process.execPath,
+    [
+      '--require',
+      require.resolve('tsx/cjs'),
+      '-e',
+      code,
+      '--',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--job-seconds',
+      '0.5',
+      '--quiet',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let seen = '';
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`emulator did not start: ${seen}`)), 30_000);
@@ -56,7 +74,10 @@ async function startChild(dataDir: string): Promise<{ child: ChildProcess; baseU
  */
 async function slowestHealth(baseUrl: string, work: Promise<unknown>): Promise<number> {
   let settled = false;
-  work.then(() => (settled = true), () => (settled = true));
+  work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
   let worst = 0;
   while (!settled) {
     const t = performance.now();
@@ -83,7 +104,11 @@ export async function runEmulatorBench(): Promise<Record<string, number>> {
     const ai = new GoogleGenAI({ apiKey: 'bench', httpOptions: { baseUrl: started.baseUrl, apiVersion: 'v1beta' } });
     const t0 = performance.now();
     const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl', displayName: 'bench-100k' } });
-    const creating = ai.batches.create({ model: 'gemini-2.5-flash', src: file.name!, config: { displayName: 'bench' } });
+    const creating = ai.batches.create({
+      model: 'gemini-2.5-flash',
+      src: file.name!,
+      config: { displayName: 'bench' },
+    });
     const stallValid = await slowestHealth(started.baseUrl, creating);
     const job = await creating;
     const deadline = Date.now() + 300_000;
@@ -100,16 +125,24 @@ export async function runEmulatorBench(): Promise<Record<string, number>> {
       throw new Error(`bench job ended ${state}`);
     }
     // The SDK does not map batchStats; read them over REST to be sure every line was answered.
-    const op = (await (await fetch(`${started.baseUrl}/v1beta/${job.name}`, { headers: { 'x-goog-api-key': 'bench' } })).json()) as { metadata: { batchStats: Record<string, string> } };
+    const op = (await (
+      await fetch(`${started.baseUrl}/v1beta/${job.name}`, { headers: { 'x-goog-api-key': 'bench' } })
+    ).json()) as { metadata: { batchStats: Record<string, string> } };
     if (op.metadata.batchStats.successfulRequestCount !== String(LINES)) {
       throw new Error(`bench job answered ${JSON.stringify(op.metadata.batchStats)}`);
     }
     // A create from 100k lines that each hold an unknown field: refused (400) after the first 1000 bad lines.
     const badInput = path.join(dir, 'bad.jsonl');
     await writeInput(badInput, LINES, true);
-    const badFile = await ai.files.upload({ file: badInput, config: { mimeType: 'jsonl', displayName: 'bench-100k-unknown' } });
+    const badFile = await ai.files.upload({
+      file: badInput,
+      config: { mimeType: 'jsonl', displayName: 'bench-100k-unknown' },
+    });
     const t1 = performance.now();
-    const refusing = ai.batches.create({ model: 'gemini-2.5-flash', src: badFile.name! }).then(() => 'accepted', () => 'refused');
+    const refusing = ai.batches.create({ model: 'gemini-2.5-flash', src: badFile.name! }).then(
+      () => 'accepted',
+      () => 'refused',
+    );
     const stallUnknown = await slowestHealth(started.baseUrl, refusing);
     if ((await refusing) !== 'refused') {
       throw new Error('the create from lines with unknown fields was accepted');

@@ -25,7 +25,9 @@ export async function estimateKeys(targetMb: number): Promise<Record<string, num
   if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(block) * repeats) {
     fs.mkdirSync(DATA_DIR, { recursive: true });
     fs.writeFileSync(`${file}.tmp`, '');
-    for (let i = 0; i < repeats; i++) { fs.appendFileSync(`${file}.tmp`, block); }
+    for (let i = 0; i < repeats; i++) {
+      fs.appendFileSync(`${file}.tmp`, block);
+    }
     fs.renameSync(`${file}.tmp`, file);
   }
   const mb = fs.statSync(file).size / 1024 / 1024;
@@ -35,16 +37,32 @@ export async function estimateKeys(targetMb: number): Promise<Record<string, num
   // Alternated, best of three each, so a burst of load elsewhere hits both alike. Each estimate pass gets a freshly
   // loaded counter (its load not timed here): its chunk cache starts cold, as in one CLI run.
   for (let i = 0; i < 3; i++) {
-    floor = Math.min(floor, await timed(async () => { for await (const l of readLines(file)) { parseObjectLine(l.bytes); } }));
+    floor = Math.min(
+      floor,
+      await timed(async () => {
+        for await (const l of readLines(file)) {
+          parseObjectLine(l.bytes);
+        }
+      }),
+    );
     const loadStart = performance.now();
     const counter = await loadGeminiCounter(ASSETS);
     loadMs = Math.min(loadMs, performance.now() - loadStart);
-    best = Math.min(best, await timed(async () => {
-      await estimateFile(file, { counterFor: () => Promise.resolve(counter), model: 'gemini-2.5-flash', assumedOutputTokens: 1000 });
-    }));
+    best = Math.min(
+      best,
+      await timed(async () => {
+        await estimateFile(file, {
+          counterFor: () => Promise.resolve(counter),
+          model: 'gemini-2.5-flash',
+          assumedOutputTokens: 1000,
+        });
+      }),
+    );
   }
-  process.stdout.write(`estimate ${mb.toFixed(0)} MB: ${(mb / (best / 1000)).toFixed(0)} MB/s, read+parse floor ${(mb / (floor / 1000)).toFixed(0)} MB/s, `
-    + `ratio ${(best / floor).toFixed(2)}; Gemini vocabulary load ${loadMs.toFixed(0)} ms\n`);
+  process.stdout.write(
+    `estimate ${mb.toFixed(0)} MB: ${(mb / (best / 1000)).toFixed(0)} MB/s, read+parse floor ${(mb / (floor / 1000)).toFixed(0)} MB/s, ` +
+      `ratio ${(best / floor).toFixed(2)}; Gemini vocabulary load ${loadMs.toFixed(0)} ms\n`,
+  );
   return {
     estimate_mb_per_s: round(mb / (best / 1000), 1),
     estimate_read_parse_floor_mb_per_s: round(mb / (floor / 1000), 1),
@@ -54,5 +72,7 @@ export async function estimateKeys(targetMb: number): Promise<Record<string, num
 }
 
 if (require.main === module) {
-  void estimateKeys(Number(process.env.BENCH_ESTIMATE_MB ?? 50)).then((keys) => { process.stdout.write(`${JSON.stringify(keys)}\n`); });
+  void estimateKeys(Number(process.env.BENCH_ESTIMATE_MB ?? 50)).then((keys) => {
+    process.stdout.write(`${JSON.stringify(keys)}\n`);
+  });
 }

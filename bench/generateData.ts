@@ -5,13 +5,17 @@ import { seededRandom } from '../src/core/util/seededRandom';
 /** Generated inputs live here (git-ignored). */
 export const DATA_DIR = path.join(__dirname, '.data');
 
-const WORDS = ('the of and to in is that for it as with was on be by this are from at or an which have not but all can one '
-  + 'photosynthesis quantum battery invoice customer summary review translate classify sentiment paragraph résumé naïve '
-  + 'données 数据 テスト émoji 😀 model token latency throughput gradient').split(' ');
+const WORDS = (
+  'the of and to in is that for it as with was on be by this are from at or an which have not but all can one ' +
+  'photosynthesis quantum battery invoice customer summary review translate classify sentiment paragraph résumé naïve ' +
+  'données 数据 テスト émoji 😀 model token latency throughput gradient'
+).split(' ');
 
 function words(r: () => number, n: number): string {
   const out: string[] = [];
-  for (let i = 0; i < n; i++) { out.push(WORDS[Math.floor(r() * WORDS.length)]); }
+  for (let i = 0; i < n; i++) {
+    out.push(WORDS[Math.floor(r() * WORDS.length)]);
+  }
   return out.join(' ');
 }
 
@@ -39,17 +43,30 @@ export function geminiLine(i: number, r: () => number, keyPrefix = 'req'): strin
     const length = r() < 0.1 ? 400 + Math.floor(r() * 1500) : 10 + Math.floor(r() * 120);
     request.contents = [{ role: 'user', parts: [{ text: `Item ${i}: ${words(r, length)}` }] }];
   }
-  if (r() < 0.6) { request.systemInstruction = { parts: [{ text: SYSTEMS[Math.floor(r() * SYSTEMS.length)] }] }; }
+  if (r() < 0.6) {
+    request.systemInstruction = { parts: [{ text: SYSTEMS[Math.floor(r() * SYSTEMS.length)] }] };
+  }
   if (r() < 0.7) {
-    const config: Record<string, unknown> = { temperature: Math.round(r() * 100) / 100, maxOutputTokens: 256 + Math.floor(r() * 2048) };
-    if (r() < 0.4) { config.thinkingConfig = { thinkingBudget: Math.floor(r() * 1024) }; }
+    const config: Record<string, unknown> = {
+      temperature: Math.round(r() * 100) / 100,
+      maxOutputTokens: 256 + Math.floor(r() * 2048),
+    };
+    if (r() < 0.4) {
+      config.thinkingConfig = { thinkingBudget: Math.floor(r() * 1024) };
+    }
     if (r() < 0.3) {
       config.responseMimeType = 'application/json';
-      config.responseSchema = { type: 'OBJECT', properties: { label: { type: 'STRING', enum: ['positive', 'negative', 'neutral'] }, score: { type: 'NUMBER' } }, required: ['label'] };
+      config.responseSchema = {
+        type: 'OBJECT',
+        properties: { label: { type: 'STRING', enum: ['positive', 'negative', 'neutral'] }, score: { type: 'NUMBER' } },
+        required: ['label'],
+      };
     }
     request.generationConfig = config;
   }
-  if (r() < 0.2) { request.safetySettings = [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_ONLY_HIGH' }]; }
+  if (r() < 0.2) {
+    request.safetySettings = [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_ONLY_HIGH' }];
+  }
   return JSON.stringify({ key: `${keyPrefix}-${i}`, request });
 }
 
@@ -64,7 +81,9 @@ export function bigFile(megabytes: number): string {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const file = path.join(DATA_DIR, `gemini-${megabytes}mb.jsonl`);
   const target = megabytes * 1024 * 1024;
-  if (fs.existsSync(file) && fs.statSync(file).size >= target) { return file; }
+  if (fs.existsSync(file) && fs.statSync(file).size >= target) {
+    return file;
+  }
   const fd = fs.openSync(`${file}.tmp`, 'w');
   try {
     let written = 0;

@@ -37,12 +37,24 @@ function parseVersusValidate(text: string): { floorMs: number; validateMs: numbe
   let floorMs = Number.POSITIVE_INFINITY;
   let validateMs = Number.POSITIVE_INFINITY;
   for (let run = 0; run < RUNS; run++) {
-    floorMs = Math.min(floorMs, fastest(1, () => {
-      for (const line of splitLines(text)) { sink += JSON.parse(line) === null ? 1 : 0; }
-    }));
-    validateMs = Math.min(validateMs, fastest(1, () => { issues = validateText(text).issues.length; }));
+    floorMs = Math.min(
+      floorMs,
+      fastest(1, () => {
+        for (const line of splitLines(text)) {
+          sink += JSON.parse(line) === null ? 1 : 0;
+        }
+      }),
+    );
+    validateMs = Math.min(
+      validateMs,
+      fastest(1, () => {
+        issues = validateText(text).issues.length;
+      }),
+    );
   }
-  if (issues !== 0 || sink !== 0) { throw new Error(`the generated lines should be valid, got ${issues} issues`); }
+  if (issues !== 0 || sink !== 0) {
+    throw new Error(`the generated lines should be valid, got ${issues} issues`);
+  }
   return { floorMs, validateMs };
 }
 
@@ -51,7 +63,9 @@ function singleLineEdit(lines: string[]): { editMs: number; openMs: number } {
   const v = new DocumentValidator({ kind: 'auto' });
   const opened = performance.now();
   v.setText(lines.join('\n'));
-  while (!v.step(1_000)) { /* until done */ }
+  while (!v.step(1_000)) {
+    /* until done */
+  }
   v.issues();
   const openMs = performance.now() - opened;
   const times: number[] = [];
@@ -63,14 +77,18 @@ function singleLineEdit(lines: string[]): { editMs: number; openMs: number } {
     v.step(50);
     const issues = v.issues();
     times.push(performance.now() - started);
-    if (issues.length !== 0) { throw new Error('an edit that keeps the line valid should leave no issue'); }
+    if (issues.length !== 0) {
+      throw new Error('an edit that keeps the line valid should leave no issue');
+    }
   }
   return { editMs: median(times), openMs };
 }
 
 async function emulatorKeys(): Promise<Record<string, number>> {
   const file = path.join(__dirname, 'emulatorBench.ts');
-  if (!fs.existsSync(file)) { return {}; }
+  if (!fs.existsSync(file)) {
+    return {};
+  }
   try {
     const mod = (await import('./emulatorBench')) as { runEmulatorBench?: () => Promise<Record<string, number>> };
     return mod.runEmulatorBench ? await mod.runEmulatorBench() : {};
@@ -107,7 +125,9 @@ async function main(): Promise<void> {
   const text = `${lines.join('\n')}\n`;
   fs.writeFileSync(path.join(DATA_DIR, `gemini-${LINES}.jsonl`), text);
   const mb = Buffer.byteLength(text) / 1024 / 1024;
-  log(`validation benchmark: ${LINES.toLocaleString('en-US')} Gemini lines (${mb.toFixed(1)} MB)${QUICK ? ' [quick]' : ''}`);
+  log(
+    `validation benchmark: ${LINES.toLocaleString('en-US')} Gemini lines (${mb.toFixed(1)} MB)${QUICK ? ' [quick]' : ''}`,
+  );
 
   const { floorMs, validateMs } = parseVersusValidate(text);
   const ratio = validateMs / floorMs;
@@ -115,13 +135,21 @@ async function main(): Promise<void> {
   const slice = lines.slice(0, LS_LINES);
   // The baseline's best of three passes (its first pass also warms its schema cache and JIT).
   const passes = [];
-  for (let i = 0; i < 3; i++) { passes.push(await languageServicePass(slice, SCHEMA)); }
+  for (let i = 0; i < 3; i++) {
+    passes.push(await languageServicePass(slice, SCHEMA));
+  }
   const baseline = passes.reduce((best, p) => (p.ms < best.ms ? p : best));
   const sliceText = slice.join('\n');
-  const ourSliceMs = fastest(RUNS, () => { validateText(sliceText); });
+  const ourSliceMs = fastest(RUNS, () => {
+    validateText(sliceText);
+  });
   const speedup = baseline.ms / ourSliceMs;
   // The ceiling for any validator that parses each line with JSON.parse: the baseline against the parse alone.
-  const sliceFloorMs = fastest(RUNS, () => { for (const line of splitLines(sliceText)) { JSON.parse(line); } });
+  const sliceFloorMs = fastest(RUNS, () => {
+    for (const line of splitLines(sliceText)) {
+      JSON.parse(line);
+    }
+  });
   const ceiling = baseline.ms / sliceFloorMs;
 
   const { editMs, openMs } = singleLineEdit(lines);
@@ -140,22 +168,56 @@ async function main(): Promise<void> {
   const rows: [string, string, string][] = [
     ['JSON.parse floor (split + parse)', `${floorMs.toFixed(0)} ms`, `${(mb / (floorMs / 1000)).toFixed(0)} MB/s`],
     ['full validation (validateText)', `${validateMs.toFixed(0)} ms`, `ratio ${ratio.toFixed(2)} (target ≤ 1.5)`],
-    [`vscode-json-languageservice, ${LS_LINES.toLocaleString('en-US')} lines`, `${baseline.ms.toFixed(0)} ms`, `${(baseline.ms * 1000 / LS_LINES).toFixed(1)} µs/line`],
-    [`ours, same ${LS_LINES.toLocaleString('en-US')} lines`, `${ourSliceMs.toFixed(1)} ms`, `speedup ${speedup.toFixed(1)}× (target ≥ 20)`],
-    [`JSON.parse alone, same ${LS_LINES.toLocaleString('en-US')} lines`, `${sliceFloorMs.toFixed(1)} ms`, `ceiling ${ceiling.toFixed(1)}× for any JSON.parse-based validator`],
+    [
+      `vscode-json-languageservice, ${LS_LINES.toLocaleString('en-US')} lines`,
+      `${baseline.ms.toFixed(0)} ms`,
+      `${((baseline.ms * 1000) / LS_LINES).toFixed(1)} µs/line`,
+    ],
+    [
+      `ours, same ${LS_LINES.toLocaleString('en-US')} lines`,
+      `${ourSliceMs.toFixed(1)} ms`,
+      `speedup ${speedup.toFixed(1)}× (target ≥ 20)`,
+    ],
+    [
+      `JSON.parse alone, same ${LS_LINES.toLocaleString('en-US')} lines`,
+      `${sliceFloorMs.toFixed(1)} ms`,
+      `ceiling ${ceiling.toFixed(1)}× for any JSON.parse-based validator`,
+    ],
     [`DocumentValidator open, ${LINES.toLocaleString('en-US')} lines`, `${openMs.toFixed(0)} ms`, ''],
     ['one-line edit (median of 31)', `${editMs.toFixed(3)} ms`, 'target ≤ 2 ms'],
-    [`every line wrong, ${WRONG_LINES.toLocaleString('en-US')} lines (${wrong.issues.toLocaleString('en-US')} issues)`, `${wrong.wrongMs.toFixed(0)} ms`, `ratio ${wrongRatio.toFixed(2)} to the valid file (${wrong.validMs.toFixed(0)} ms; target ≤ 4)`],
-    ['check for what JSON.parse hides', `${hidden.checkMs.toFixed(0)} ms`, `${(hiddenShare * 100).toFixed(1)}% of validating the valid file (duplicate names, Infinity, lone surrogates)`],
-    [`hostile ${HOSTILE_MB} MB lines (\`[\`×n, \`[],\`×n), 1 GB heap`, `${hostile.peakRssMb.toFixed(0)} MB`, `peak RSS (${hostile.codes}; target: small multiple of the line)`],
-    [`CLI validate ${bigMb.toFixed(0)} MB (${cli.requests.toLocaleString('en-US')} lines)`, `${cli.seconds.toFixed(1)} s`, `${(bigMb / cli.seconds).toFixed(0)} MB/s`],
+    [
+      `every line wrong, ${WRONG_LINES.toLocaleString('en-US')} lines (${wrong.issues.toLocaleString('en-US')} issues)`,
+      `${wrong.wrongMs.toFixed(0)} ms`,
+      `ratio ${wrongRatio.toFixed(2)} to the valid file (${wrong.validMs.toFixed(0)} ms; target ≤ 4)`,
+    ],
+    [
+      'check for what JSON.parse hides',
+      `${hidden.checkMs.toFixed(0)} ms`,
+      `${(hiddenShare * 100).toFixed(1)}% of validating the valid file (duplicate names, Infinity, lone surrogates)`,
+    ],
+    [
+      `hostile ${HOSTILE_MB} MB lines (\`[\`×n, \`[],\`×n), 1 GB heap`,
+      `${hostile.peakRssMb.toFixed(0)} MB`,
+      `peak RSS (${hostile.codes}; target: small multiple of the line)`,
+    ],
+    [
+      `CLI validate ${bigMb.toFixed(0)} MB (${cli.requests.toLocaleString('en-US')} lines)`,
+      `${cli.seconds.toFixed(1)} s`,
+      `${(bigMb / cli.seconds).toFixed(0)} MB/s`,
+    ],
     ['CLI peak RSS', `${cli.peakRssMb.toFixed(0)} MB`, `target < 200 MB (${cli.via})`],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   log('');
-  for (const [name, value, note] of rows) { log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`); }
-  if (cli.note) { log(`note: ${cli.note}`); }
-  if (cli.exitCode !== 0) { log(`note: the CLI exited ${cli.exitCode} on the generated file`); }
+  for (const [name, value, note] of rows) {
+    log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);
+  }
+  if (cli.note) {
+    log(`note: ${cli.note}`);
+  }
+  if (cli.exitCode !== 0) {
+    log(`note: the CLI exited ${cli.exitCode} on the generated file`);
+  }
 
   const result: Record<string, number> = {
     validate_ratio_to_json_parse: round(ratio),

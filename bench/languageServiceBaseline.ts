@@ -7,7 +7,10 @@ import { getLanguageService, TextDocument, type JSONSchema } from 'vscode-json-l
  * JSON document against the same schema. Resolves the schema once, then times the lines.
  * Returns the total ms and the number of lines with a diagnostic (a sanity check that it really validated).
  */
-export async function languageServicePass(lines: readonly string[], schemaFile: string): Promise<{ ms: number; flagged: number }> {
+export async function languageServicePass(
+  lines: readonly string[],
+  schemaFile: string,
+): Promise<{ ms: number; flagged: number }> {
   const schema = JSON.parse(fs.readFileSync(schemaFile, 'utf8')) as JSONSchema;
   const service = getLanguageService({});
   const uri = `file://${path.resolve(schemaFile)}`;
@@ -21,7 +24,9 @@ export async function languageServicePass(lines: readonly string[], schemaFile: 
   let flagged = 0;
   const started = performance.now();
   for (let i = 0; i < lines.length; i++) {
-    if ((await validate(lines[i], i)) > 0) { flagged++; }
+    if ((await validate(lines[i], i)) > 0) {
+      flagged++;
+    }
   }
   return { ms: performance.now() - started, flagged };
 }

@@ -15,9 +15,29 @@ const SCRATCH = path.join(os.tmpdir(), 'gemini-batch-bench');
 /** A Gemini result line like the real ones (real-output/gemini-batch-generate-output.jsonl), about 700 bytes. */
 function resultLine(i: number): string {
   const ok = i % 50 !== 7;
-  if (!ok) { return JSON.stringify({ key: `req-${i}`, error: { code: 8, message: 'Resource has been exhausted (e.g. check quota).', status: 'RESOURCE_EXHAUSTED' } }); }
+  if (!ok) {
+    return JSON.stringify({
+      key: `req-${i}`,
+      error: { code: 8, message: 'Resource has been exhausted (e.g. check quota).', status: 'RESOURCE_EXHAUSTED' },
+    });
+  }
   const text = `Answer ${i}: ${'Quantum computers use **qubits**, which can be 0, 1, or both at once. '.repeat(1 + (i % 8))}`;
-  return JSON.stringify({ response: { candidates: [{ content: { role: 'model', parts: [{ text }] }, finishReason: i % 13 === 0 ? 'MAX_TOKENS' : 'STOP', index: 0 }], usageMetadata: { promptTokenCount: 8 + (i % 5), candidatesTokenCount: 40 + (i % 90), thoughtsTokenCount: 800 + (i % 300), totalTokenCount: 848 + (i % 395) }, modelVersion: 'gemini-2.5-flash', responseId: `r${i}` }, key: `req-${i}` });
+  return JSON.stringify({
+    response: {
+      candidates: [
+        { content: { role: 'model', parts: [{ text }] }, finishReason: i % 13 === 0 ? 'MAX_TOKENS' : 'STOP', index: 0 },
+      ],
+      usageMetadata: {
+        promptTokenCount: 8 + (i % 5),
+        candidatesTokenCount: 40 + (i % 90),
+        thoughtsTokenCount: 800 + (i % 300),
+        totalTokenCount: 848 + (i % 395),
+      },
+      modelVersion: 'gemini-2.5-flash',
+      responseId: `r${i}`,
+    },
+    key: `req-${i}`,
+  });
 }
 
 function writeLines(file: string, until: (i: number, bytes: number) => boolean): void {
@@ -28,7 +48,10 @@ function writeLines(file: string, until: (i: number, bytes: number) => boolean):
     const line = `${resultLine(i)}\n`;
     bytes += Buffer.byteLength(line);
     batch.push(line);
-    if (batch.length === 5000) { fs.writeSync(fd, batch.join('')); batch = []; }
+    if (batch.length === 5000) {
+      fs.writeSync(fd, batch.join(''));
+      batch = [];
+    }
   }
   fs.writeSync(fd, batch.join(''));
   fs.closeSync(fd);
@@ -40,12 +63,16 @@ async function firstRows(file: string): Promise<number> {
   const rows = await new Promise<number>((resolve, reject) => {
     let asked = false;
     const model: ResultsModel = new ResultsModel(file, () => {
-      if (asked) { return; }
+      if (asked) {
+        return;
+      }
       asked = true;
       model.page(0, 50).then((page) => resolve(page.length), reject);
     });
   });
-  if (rows !== 50) { throw new Error(`expected a first page of 50 rows, got ${rows}`); }
+  if (rows !== 50) {
+    throw new Error(`expected a first page of 50 rows, got ${rows}`);
+  }
   return performance.now() - started;
 }
 
@@ -53,7 +80,15 @@ async function bundleChild(): Promise<string> {
   const esbuild = await import('esbuild');
   fs.mkdirSync(SCRATCH, { recursive: true });
   const out = path.join(SCRATCH, 'results-scan.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'resultsScanChild.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error' });
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'resultsScanChild.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+  });
   return out;
 }
 
@@ -61,7 +96,9 @@ type ChildRun = { ms: number; indexMs: number; rows: number; maxRssMb: number };
 
 function child(script: string, mode: 'scan' | 'raw', file: string): ChildRun {
   const run = spawnSync(process.execPath, [script, mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (run.status !== 0) { throw new Error(`results ${mode} child failed: ${run.stderr.slice(-500)}`); }
+  if (run.status !== 0) {
+    throw new Error(`results ${mode} child failed: ${run.stderr.slice(-500)}`);
+  }
   return JSON.parse(run.stdout.trim()) as ChildRun;
 }
 
@@ -82,12 +119,18 @@ export async function runResultsBench(log: (text: string) => void): Promise<Reco
     const script = await bundleChild();
     const raw = child(script, 'raw', big);
     const scan = child(script, 'scan', big);
-    if (scan.rows !== raw.rows) { throw new Error(`the index has ${scan.rows} rows for ${raw.rows} lines`); }
+    if (scan.rows !== raw.rows) {
+      throw new Error(`the index has ${scan.rows} rows for ${raw.rows} lines`);
+    }
     const mbPerS = bigMb / (scan.indexMs / 1000);
     const summaryMbPerS = bigMb / ((scan.ms - scan.indexMs) / 1000);
     const rawMbPerS = bigMb / (raw.ms / 1000);
-    log(`results: first rows of 100k lines (${smallMb.toFixed(0)} MB) ${firstMs.toFixed(0)} ms (reading the whole file: ${readAllMs.toFixed(0)} ms; target < 1000)`);
-    log(`results: index ${bigMb.toFixed(0)} MB (${scan.rows.toLocaleString('en-US')} rows) ${mbPerS.toFixed(0)} MB/s, then facts (parse) ${summaryMbPerS.toFixed(0)} MB/s; peak RSS ${scan.maxRssMb.toFixed(0)} MB (raw stream: ${rawMbPerS.toFixed(0)} MB/s, ${raw.maxRssMb.toFixed(0)} MB; target < 150 MB)`);
+    log(
+      `results: first rows of 100k lines (${smallMb.toFixed(0)} MB) ${firstMs.toFixed(0)} ms (reading the whole file: ${readAllMs.toFixed(0)} ms; target < 1000)`,
+    );
+    log(
+      `results: index ${bigMb.toFixed(0)} MB (${scan.rows.toLocaleString('en-US')} rows) ${mbPerS.toFixed(0)} MB/s, then facts (parse) ${summaryMbPerS.toFixed(0)} MB/s; peak RSS ${scan.maxRssMb.toFixed(0)} MB (raw stream: ${rawMbPerS.toFixed(0)} MB/s, ${raw.maxRssMb.toFixed(0)} MB; target < 150 MB)`,
+    );
     return {
       results_first_rows_ms: round(firstMs, 0),
       results_first_rows_read_all_ms: round(readAllMs, 0),

@@ -12,13 +12,25 @@ async function main(): Promise<void> {
     // The floor: stream the same bytes and count newlines, nothing else.
     for await (const chunk of createReadStream(file)) {
       const buf = chunk as Buffer;
-      for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) { rows++; }
+      for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) {
+        rows++;
+      }
     }
   } else {
-    rows = (await scanResults(file, { onRows: (_, phase, done) => { if (phase === 'lines' && done) { indexMs = performance.now() - started; } } })).rowCount;
+    rows = (
+      await scanResults(file, {
+        onRows: (_, phase, done) => {
+          if (phase === 'lines' && done) {
+            indexMs = performance.now() - started;
+          }
+        },
+      })
+    ).rowCount;
   }
   const ms = performance.now() - started;
-  process.stdout.write(`${JSON.stringify({ ms, indexMs: indexMs || ms, rows, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms, indexMs: indexMs || ms, rows, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
 }
 
 void main();

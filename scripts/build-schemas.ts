@@ -21,7 +21,14 @@ function log(msg: string): void {
   console.log(`[schemas] ${msg}`);
 }
 
-function write(outDir: string, name: string, from: string, body: JsonSchema, extraComment = '', linkBase?: string): void {
+function write(
+  outDir: string,
+  name: string,
+  from: string,
+  body: JsonSchema,
+  extraComment = '',
+  linkBase?: string,
+): void {
   addMarkdownDescriptions(body, linkBase);
   const schema: JsonSchema = {
     $schema: DRAFT_07,
@@ -42,9 +49,13 @@ function write(outDir: string, name: string, from: string, body: JsonSchema, ext
  * understand): better a failed build than a checked-in schema that accepts anything.
  */
 function assertHas(name: string, definitions: Record<string, JsonSchema>, required: string[]): void {
-  const missing = required.filter((d) => Object.keys((definitions[d]?.properties as object | undefined) ?? {}).length === 0);
+  const missing = required.filter(
+    (d) => Object.keys((definitions[d]?.properties as object | undefined) ?? {}).length === 0,
+  );
   if (missing.length > 0) {
-    throw new Error(`${name}: the sources no longer yield ${missing.join(', ')}; the readers in scripts/schemaSources need updating`);
+    throw new Error(
+      `${name}: the sources no longer yield ${missing.join(', ')}; the readers in scripts/schemaSources need updating`,
+    );
   }
 }
 
@@ -66,7 +77,13 @@ async function main(): Promise<void> {
       const omitted = build.omitted.length
         ? ` Left out because the SDK refuses them for the Gemini API (Vertex AI / Agent Platform only), so they are reported as unknown: ${build.omitted.join(', ')}.`
         : '';
-      assertHas(name, build.definitions, name === 'gemini-generate' ? ['GenerateContentRequest', 'GenerationConfig', 'Content', 'Part', 'Tool'] : ['EmbedContentRequest', 'Content']);
+      assertHas(
+        name,
+        build.definitions,
+        name === 'gemini-generate'
+          ? ['GenerateContentRequest', 'GenerationConfig', 'Content', 'Part', 'Tool']
+          : ['EmbedContentRequest', 'Content'],
+      );
       write(src.outDir, name, from, { ...build.root, definitions: build.definitions }, omitted);
     }
   } else {
@@ -75,8 +92,18 @@ async function main(): Promise<void> {
 
   if (src.openapi) {
     const built = buildOpenAi(src.openapi, log);
-    assertHas('openai', built.schema.definitions as Record<string, JsonSchema>, ['CreateChatCompletionRequest', 'CreateEmbeddingRequest']);
-    write(src.outDir, 'openai', `openai-openapi.yaml (${built.version})`, built.schema, '', 'https://platform.openai.com');
+    assertHas('openai', built.schema.definitions as Record<string, JsonSchema>, [
+      'CreateChatCompletionRequest',
+      'CreateEmbeddingRequest',
+    ]);
+    write(
+      src.outDir,
+      'openai',
+      `openai-openapi.yaml (${built.version})`,
+      built.schema,
+      '',
+      'https://platform.openai.com',
+    );
   } else {
     log('openai-openapi.yaml not found: kept the checked-in openai schema');
   }

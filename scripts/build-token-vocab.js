@@ -49,12 +49,15 @@ model.merges.forEach((merge, rank) => {
 });
 const merged = [...firstRank.entries()].sort((x, y) => x[1] - y[1]).map(([piece]) => piece);
 const singles = Object.keys(model.vocab).filter((piece) => Array.from(piece).length === 1 && !firstRank.has(piece));
-write('gemini.vocab.gz', [...merged, ...singles].map((piece) => Buffer.from(piece, 'utf8')));
+write(
+  'gemini.vocab.gz',
+  [...merged, ...singles].map((piece) => Buffer.from(piece, 'utf8')),
+);
 
 // The added tokens (HTML tags, turn and image markers) are matched in the text before BPE, one token each; the
 // added runs of spaces, tabs and newlines are left to BPE, whose merges rank them first anyway.
-const added = JSON.parse(fs.readFileSync(gemmaJson, 'utf8')).added_tokens
-  .map((t) => t.content)
+const added = JSON.parse(fs.readFileSync(gemmaJson, 'utf8'))
+  .added_tokens.map((t) => t.content)
   .filter((c) => !/^<unused\d+>$/.test(c) && !/^(\n+|▁+|\t+)$/.test(c));
 const addedOut = path.join(__dirname, '..', 'assets', 'tokenizers', 'gemini-added.json');
 fs.writeFileSync(`${addedOut}.tmp`, `${JSON.stringify(added)}\n`);

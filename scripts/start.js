@@ -17,13 +17,20 @@ const sample = path.join(repo, 'sample');
 const rt = path.resolve(repo, process.env.VSCODE_RT_DIR || '.vscode-rt');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
-const option = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const say = (text) => console.log(`[start] ${text}`);
 
 function run(cmd, cmdArgs, extra = {}) {
   const result = spawnSync(cmd, cmdArgs, { cwd: repo, stdio: 'inherit', ...extra });
-  if (result.error) { throw new Error(`cannot run ${cmd}: ${result.error.message}`); }
-  if (result.status !== 0) { throw new Error(`${cmd} ${cmdArgs.join(' ')} exited with ${result.status}`); }
+  if (result.error) {
+    throw new Error(`cannot run ${cmd}: ${result.error.message}`);
+  }
+  if (result.status !== 0) {
+    throw new Error(`${cmd} ${cmdArgs.join(' ')} exited with ${result.status}`);
+  }
 }
 
 function onPath(command) {
@@ -40,11 +47,16 @@ function portFree(port) {
 
 async function choosePort() {
   const wanted = Number(option('--port') || process.env.PORT || 8123);
-  if (await portFree(wanted)) { return wanted; }
+  if (await portFree(wanted)) {
+    return wanted;
+  }
   return new Promise((resolve, reject) => {
     const s = net.createServer();
     s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    s.listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
   });
 }
 
@@ -73,7 +85,9 @@ function linkExtension(dir) {
   const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
   fs.mkdirSync(dir, { recursive: true });
   for (const entry of fs.readdirSync(dir)) {
-    if (entry.toLowerCase().startsWith(`${id}-`)) { fs.rmSync(path.join(dir, entry), { recursive: false, force: true }); }
+    if (entry.toLowerCase().startsWith(`${id}-`)) {
+      fs.rmSync(path.join(dir, entry), { recursive: false, force: true });
+    }
   }
   // Without its registry the server scans the folder again and records what it finds.
   fs.rmSync(path.join(dir, 'extensions.json'), { force: true });
@@ -93,30 +107,72 @@ async function serve() {
   const data = path.join(rt, 'start');
   const extensions = linkExtension(path.join(data, 'ext'));
   const logFile = path.join(data, 'server.log');
-  const server = spawn(path.join(rt, 'bin', 'node'), [serverMain, '--host', '127.0.0.1', '--port', String(port),
-    // Workspace trust off: in Restricted Mode the extension would not run.
-    '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry', '--disable-workspace-trust',
-    '--server-data-dir', path.join(data, 'server'), '--user-data-dir', path.join(data, 'user'), '--extensions-dir', extensions],
-  { stdio: ['ignore', 'pipe', 'pipe'], detached: true /* own process group, stopped as a whole */ });
+  const server = spawn(
+    path.join(rt, 'bin', 'node'),
+    [
+      serverMain,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      // Workspace trust off: in Restricted Mode the extension would not run.
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--disable-telemetry',
+      '--disable-workspace-trust',
+      '--server-data-dir',
+      path.join(data, 'server'),
+      '--user-data-dir',
+      path.join(data, 'user'),
+      '--extensions-dir',
+      extensions,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true /* own process group, stopped as a whole */ },
+  );
   const log = fs.createWriteStream(logFile);
   server.stdout.pipe(log);
   server.stderr.pipe(log);
-  const stop = () => { try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ } };
-  process.once('SIGINT', () => { say('stopping'); stop(); process.exit(0); });
-  process.once('SIGTERM', () => { stop(); process.exit(0); });
-  server.once('exit', (code, signal) => { say(`the server exited (code ${code}, signal ${signal}); log: ${logFile}`); process.exit(code || 1); });
+  const stop = () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+  };
+  process.once('SIGINT', () => {
+    say('stopping');
+    stop();
+    process.exit(0);
+  });
+  process.once('SIGTERM', () => {
+    stop();
+    process.exit(0);
+  });
+  server.once('exit', (code, signal) => {
+    say(`the server exited (code ${code}, signal ${signal}); log: ${logFile}`);
+    process.exit(code || 1);
+  });
 
   const deadline = Date.now() + 60000;
   for (let ok = false; !ok;) {
-    if (Date.now() > deadline) { stop(); throw new Error(`the server did not answer within 60 s; log: ${logFile}`); }
-    try { ok = (await fetch(`http://${host}/`)).ok; } catch { await new Promise((r) => setTimeout(r, 250)); }
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`the server did not answer within 60 s; log: ${logFile}`);
+    }
+    try {
+      ok = (await fetch(`http://${host}/`)).ok;
+    } catch {
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
   const url = `http://${host}/?folder=${encodeURIComponent(sample)}`;
   if (flag('--smoke')) {
     const page = await (await fetch(url)).text();
     server.removeAllListeners('exit');
     stop();
-    if (!page.includes('workbench')) { throw new Error('the server answered, but not with the workbench page'); }
+    if (!page.includes('workbench')) {
+      throw new Error('the server answered, but not with the workbench page');
+    }
     say(`smoke check passed: the workbench page loads at ${url}`);
     return;
   }
@@ -128,7 +184,11 @@ async function serve() {
 (async () => {
   try {
     prepare();
-    if (onPath('code') && !flag('--server') && !flag('--smoke')) { openDesktop(); } else { await serve(); }
+    if (onPath('code') && !flag('--server') && !flag('--smoke')) {
+      openDesktop();
+    } else {
+      await serve();
+    }
   } catch (error) {
     console.error(`[start] ${error.message}`);
     process.exit(1);

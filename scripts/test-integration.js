@@ -15,26 +15,37 @@ const env = { ...process.env, VSCODE_RT_DIR: rt };
 
 function run(cmd, args) {
   const result = spawnSync(cmd, args, { cwd: repo, env, stdio: 'inherit' });
-  if (result.error) { console.error(`[test-integration] cannot run ${cmd}: ${result.error.message}`); return 1; }
+  if (result.error) {
+    console.error(`[test-integration] cannot run ${cmd}: ${result.error.message}`);
+    return 1;
+  }
   return result.status ?? 1;
 }
 
 /** The runtime is complete when the server entry point, the private Node and the browser are there. */
 function runtimeReady() {
-  return fs.existsSync(path.join(rt, 'cs', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'))
-    && fs.existsSync(path.join(rt, 'bin', 'node'))
-    && fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium');
+  return (
+    fs.existsSync(path.join(rt, 'cs', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js')) &&
+    fs.existsSync(path.join(rt, 'bin', 'node')) &&
+    fs.existsSync(process.env.CHROMIUM || '/usr/bin/chromium')
+  );
 }
 
 function main() {
   if (!process.argv.includes('--no-build')) {
     const built = run(process.execPath, [path.join(repo, 'esbuild.js')]);
-    if (built !== 0) { console.error('[test-integration] build failed'); return built; }
+    if (built !== 0) {
+      console.error('[test-integration] build failed');
+      return built;
+    }
   }
   if (!runtimeReady()) {
     console.log('[test-integration] VS Code runtime missing: running scripts/setup-vscode-rt.sh');
     const setup = run('bash', [path.join(repo, 'scripts', 'setup-vscode-rt.sh')]);
-    if (setup !== 0) { console.error('[test-integration] runtime setup failed'); return setup; }
+    if (setup !== 0) {
+      console.error('[test-integration] runtime setup failed');
+      return setup;
+    }
   }
   return run(process.execPath, [
     path.join(repo, 'scripts', 'run-vscode-tests.js'),

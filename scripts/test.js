@@ -17,8 +17,14 @@ function run(cmd, args) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: repo, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += d; process.stdout.write(d); });
-    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += d;
+      process.stderr.write(d);
+    });
     child.on('error', (e) => resolve({ code: 1, out: `${out}\ncannot run ${cmd}: ${e.message}` }));
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), out }));
   });
@@ -26,9 +32,12 @@ function run(cmd, args) {
 
 /** The last match of `re` in `text` (a test may print a look-alike line earlier). */
 function lastMatch(text, re) {
-  let m; let last = null;
+  let m;
+  let last = null;
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
-  while ((m = g.exec(text)) !== null) { last = m; }
+  while ((m = g.exec(text)) !== null) {
+    last = m;
+  }
   return last;
 }
 
@@ -39,7 +48,9 @@ function unitCounts({ code, out }) {
   const passed = passing ? Number(passing[1]) : 0;
   let failed = failing ? Number(failing[1]) : 0;
   // Mocha could not load a file or crashed (no summary), or found no test at all: never a silent green.
-  if ((code !== 0 && failed === 0) || passed + failed === 0) { failed = Math.max(failed, 1); }
+  if ((code !== 0 && failed === 0) || passed + failed === 0) {
+    failed = Math.max(failed, 1);
+  }
   return { passed, failed };
 }
 
@@ -48,7 +59,9 @@ function integrationCounts({ code, out }) {
   const line = lastMatch(out, /^(\d+) passed, (\d+) failed$/m);
   const passed = line ? Number(line[1]) : 0;
   let failed = line ? Number(line[2]) : 0;
-  if ((code !== 0 && failed === 0) || passed + failed === 0) { failed = Math.max(failed, 1); }
+  if ((code !== 0 && failed === 0) || passed + failed === 0) {
+    failed = Math.max(failed, 1);
+  }
   return { passed, failed };
 }
 
@@ -62,7 +75,10 @@ async function main() {
   if (only !== '--integration-only') {
     console.log('[test] unit tests: mocha (plain Node)');
     // Exactly what `npm run test:unit` runs (the lead owns that script), with mocha's spec reporter summary to read.
-    stages.push({ name: 'unit', ...unitCounts(await run(npm, ['run', '--silent', 'test:unit', '--', '--reporter', 'spec', '--no-color'])) });
+    stages.push({
+      name: 'unit',
+      ...unitCounts(await run(npm, ['run', '--silent', 'test:unit', '--', '--reporter', 'spec', '--no-color'])),
+    });
   }
   if (only !== '--unit-only') {
     if (build.code !== 0) {
@@ -81,7 +97,9 @@ async function main() {
   const passed = counted.reduce((n, s) => n + s.passed, 0);
   const failed = counted.reduce((n, s) => n + s.failed, 0);
   console.log('');
-  for (const s of stages) { console.log(`[test] ${s.name}: ${s.passed} passed, ${s.failed} failed`); }
+  for (const s of stages) {
+    console.log(`[test] ${s.name}: ${s.passed} passed, ${s.failed} failed`);
+  }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || passed === 0 ? 1 : 0);
 }

@@ -3,7 +3,9 @@ import { processIo } from './cli/cliIo';
 import { main } from './cli/main';
 
 main(process.argv.slice(2), processIo()).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`gemini-batch: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;

@@ -39,7 +39,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const { overrides } = validation;
   const estimate = registerEstimate(context, { log, config, jobs, kindFor: createKindResolver(overrides) });
   registerSubmit(context, {
-    log, config, jobs, kindFor: createKindResolver(overrides), onDidChangeKind: overrides.onDidChange, confirmCost: estimate.confirmCost,
+    log,
+    config,
+    jobs,
+    kindFor: createKindResolver(overrides),
+    onDidChangeKind: overrides.onDidChange,
+    confirmCost: estimate.confirmCost,
   });
   registerResults(context, { log, config, model: jobs.model });
   registerSubmitParts(context, { log, jobs });
@@ -51,8 +56,15 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   log.info(`[activate] ${(performance.now() - started).toFixed(2)} ms`);
   // Only when tests run: VS Code's test mode, or the installed .vsix under test (scripts/test-vsix.js sets the variable).
   const testing = context.extensionMode === vscode.ExtensionMode.Test || process.env.GEMINI_BATCH_TEST_API === '1';
-  if (!testing) { return undefined; }
-  return { ...createExtensionApi(log, jobs, emulator, validation, { trust, outcomes }), providerStatus, resultsView, onDidChangeEstimate: estimate.onDidChangeEstimate };
+  if (!testing) {
+    return undefined;
+  }
+  return {
+    ...createExtensionApi(log, jobs, emulator, validation, { trust, outcomes }),
+    providerStatus,
+    resultsView,
+    onDidChangeEstimate: estimate.onDidChangeEstimate,
+  };
 }
 
 export function deactivate(): void {

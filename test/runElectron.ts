@@ -12,7 +12,11 @@ async function main(): Promise<void> {
       version: process.env.VSCODE_VERSION ?? 'stable',
       extensionDevelopmentPath: repo,
       extensionTestsPath: path.join(repo, 'out', 'test', 'integration', 'index.js'),
-      launchArgs: [path.join(repo, 'test', 'fixtures', 'workspace'), '--disable-extensions', '--disable-workspace-trust'],
+      launchArgs: [
+        path.join(repo, 'test', 'fixtures', 'workspace'),
+        '--disable-extensions',
+        '--disable-workspace-trust',
+      ],
     });
   } catch (error) {
     console.error(`integration tests failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -28,8 +28,12 @@
       }
       // Drop the pages farthest from the view once over budget (Map keeps insertion order: oldest first).
       for (const p of pages.keys()) {
-        if (pages.size <= MAX_PAGES) { break; }
-        if (p < Math.floor(first / PAGE) - 1 || p > Math.floor(last / PAGE) + 1) { pages.delete(p); }
+        if (pages.size <= MAX_PAGES) {
+          break;
+        }
+        if (p < Math.floor(first / PAGE) - 1 || p > Math.floor(last / PAGE) + 1) {
+          pages.delete(p);
+        }
       }
     }
 
@@ -44,7 +48,9 @@
         const node = renderRow(row, pos, pos === selected);
         node.style.top = `${pos * ROW_H}px`;
         node.style.height = `${ROW_H}px`;
-        if (row) { node.addEventListener('click', () => select(pos)); }
+        if (row) {
+          node.addEventListener('click', () => select(pos));
+        }
         fragment.appendChild(node);
       }
       rowsBox.replaceChildren(fragment);
@@ -56,7 +62,9 @@
     }
 
     function select(pos, index) {
-      if (pos < 0 || pos >= total) { return; }
+      if (pos < 0 || pos >= total) {
+        return;
+      }
       selected = pos;
       const top = pos * ROW_H;
       if (top < container.scrollTop || top + ROW_H > container.scrollTop + container.clientHeight) {
@@ -65,7 +73,9 @@
       render();
       const row = rowAt(pos);
       const target = index !== undefined ? index : row ? row.index : undefined;
-      if (target !== undefined) { onSelect(target, pos); }
+      if (target !== undefined) {
+        onSelect(target, pos);
+      }
     }
 
     container.addEventListener('scroll', render);
@@ -80,23 +90,37 @@
     return {
       /** New total; `reset` drops every cached page (the query or the rows changed). */
       setTotal(count, reset) {
-        if (reset) { pages.clear(); generation++; selected = -1; }
+        if (reset) {
+          pages.clear();
+          generation++;
+          selected = -1;
+        }
         total = count;
         render();
       },
       /** Drops cached pages from `fromPosition` on (rows appended while the scan runs make the last page grow). */
       invalidateFrom(fromPosition) {
-        for (const p of [...pages.keys()]) { if ((p + 1) * PAGE > fromPosition) { pages.delete(p); } }
+        for (const p of [...pages.keys()]) {
+          if ((p + 1) * PAGE > fromPosition) {
+            pages.delete(p);
+          }
+        }
         render();
       },
       receivePage(gen, start, rows) {
-        if (gen !== generation) { return; }
+        if (gen !== generation) {
+          return;
+        }
         pages.set(Math.floor(start / PAGE), rows);
         render();
       },
       select,
-      get generation() { return generation; },
-      get renderedRows() { return rowsBox.querySelectorAll('.row:not(.placeholder)').length; },
+      get generation() {
+        return generation;
+      },
+      get renderedRows() {
+        return rowsBox.querySelectorAll('.row:not(.placeholder)').length;
+      },
     };
   }
 

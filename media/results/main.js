@@ -5,7 +5,9 @@
   const vscode = acquireVsCodeApi();
   const { el, part } = window.ResultsRender;
   const violations = [];
-  document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  document.addEventListener('securitypolicyviolation', (e) =>
+    violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+  );
 
   const summaryBox = document.getElementById('summary');
   const toolbar = document.getElementById('toolbar');
@@ -28,7 +30,13 @@
       const key = JSON.stringify(list);
       if (key !== shown) {
         shown = key;
-        box.replaceChildren(...list.map(([value, label]) => { const o = el('option', '', label); o.value = value; return o; }));
+        box.replaceChildren(
+          ...list.map(([value, label]) => {
+            const o = el('option', '', label);
+            o.value = value;
+            return o;
+          }),
+        );
       }
       box.value = current;
     };
@@ -39,35 +47,90 @@
   let queryChanged = false;
   function sendQuery() {
     queryChanged = true;
-    post({ type: 'query', query: { status: query.status, finishReason: query.finishReason, errorCode: query.errorCode, sort: query.sort }, search });
+    post({
+      type: 'query',
+      query: { status: query.status, finishReason: query.finishReason, errorCode: query.errorCode, sort: query.sort },
+      search,
+    });
   }
 
-  const statusBox = select([['all', 'All'], ['succeeded', 'Succeeded'], ['failed', 'Failed']], (v) => { query.status = v; sendQuery(); });
-  const finishBox = select([['', 'Any finish reason']], (v) => { query.finishReason = v; sendQuery(); });
-  const codeBox = select([['', 'Any error code']], (v) => { query.errorCode = v; sendQuery(); });
-  const sortBox = select([['file', 'File order'], ['tokensDesc', 'Most tokens first'], ['tokensAsc', 'Fewest tokens first']], (v) => { query.sort = v; sendQuery(); });
+  const statusBox = select(
+    [
+      ['all', 'All'],
+      ['succeeded', 'Succeeded'],
+      ['failed', 'Failed'],
+    ],
+    (v) => {
+      query.status = v;
+      sendQuery();
+    },
+  );
+  const finishBox = select([['', 'Any finish reason']], (v) => {
+    query.finishReason = v;
+    sendQuery();
+  });
+  const codeBox = select([['', 'Any error code']], (v) => {
+    query.errorCode = v;
+    sendQuery();
+  });
+  const sortBox = select(
+    [
+      ['file', 'File order'],
+      ['tokensDesc', 'Most tokens first'],
+      ['tokensAsc', 'Fewest tokens first'],
+    ],
+    (v) => {
+      query.sort = v;
+      sendQuery();
+    },
+  );
   const searchBox = el('input');
   searchBox.type = 'search';
   searchBox.placeholder = 'Search answers, keys, errors…';
   let searchTimer;
   searchBox.addEventListener('input', () => {
     clearTimeout(searchTimer);
-    searchTimer = setTimeout(() => { search = searchBox.value; sendQuery(); }, 250);
+    searchTimer = setTimeout(() => {
+      search = searchBox.value;
+      sendQuery();
+    }, 250);
   });
-  const button = (label, command) => { const b = el('button', '', label); b.addEventListener('click', () => post({ type: 'command', command })); return b; };
-  toolbar.append(statusBox, finishBox, codeBox, searchBox, sortBox, button('Retry Failed Lines', 'retryFailed'), button('Export Results…', 'export'), button('Open as Text', 'openText'));
-  statusBox.title = 'Show'; finishBox.title = 'Finish reason'; codeBox.title = 'Error code'; sortBox.title = 'Order';
+  const button = (label, command) => {
+    const b = el('button', '', label);
+    b.addEventListener('click', () => post({ type: 'command', command }));
+    return b;
+  };
+  toolbar.append(
+    statusBox,
+    finishBox,
+    codeBox,
+    searchBox,
+    sortBox,
+    button('Retry Failed Lines', 'retryFailed'),
+    button('Export Results…', 'export'),
+    button('Open as Text', 'openText'),
+  );
+  statusBox.title = 'Show';
+  finishBox.title = 'Finish reason';
+  codeBox.title = 'Error code';
+  sortBox.title = 'Order';
 
   function renderRow(row, pos, isSelected) {
-    const node = el('div', `row${row ? '' : ' placeholder'}${isSelected ? ' selected' : ''}${row && !row.ok ? ' failed' : ''}`);
+    const node = el(
+      'div',
+      `row${row ? '' : ' placeholder'}${isSelected ? ' selected' : ''}${row && !row.ok ? ' failed' : ''}`,
+    );
     node.setAttribute('role', 'option');
-    if (!row) { node.appendChild(el('span', 'muted', '…')); return node; }
+    if (!row) {
+      node.appendChild(el('span', 'muted', '…'));
+      return node;
+    }
     node.append(
       el('span', 'c-status', row.ok ? '✓' : '✗'),
       el('span', 'c-key', row.key ?? `#${row.index + 1}`),
       el('span', 'c-prompt', row.prompt ?? ''),
       el('span', 'c-answer', row.answer),
-      el('span', 'c-finish', row.ok ? row.finishReason ?? '' : row.errorCode ?? ''),
+      el('span', 'c-finish', row.ok ? (row.finishReason ?? '') : (row.errorCode ?? '')),
       el('span', 'c-tokens', row.tokens !== undefined ? fmt(row.tokens) : ''),
     );
     return node;
@@ -82,14 +145,20 @@
     onSelect: (index) => {
       detailIndex = index;
       post({ type: 'detail', index });
-      if (inputKnown) { post({ type: 'revealInput', index }); }
+      if (inputKnown) {
+        post({ type: 'revealInput', index });
+      }
     },
   });
 
   /** " · ≈ $0.0123 at batch price (3 rows without a known price)": never a price the table does not have. */
   function costText(cost) {
-    if (!cost || (cost.pricedRows === 0 && cost.unpricedRows === 0)) { return ''; }
-    if (cost.pricedRows === 0) { return ' · cost: price unknown for this model'; }
+    if (!cost || (cost.pricedRows === 0 && cost.unpricedRows === 0)) {
+      return '';
+    }
+    if (cost.pricedRows === 0) {
+      return ' · cost: price unknown for this model';
+    }
     const usd = cost.batchUsd < 0.01 ? cost.batchUsd.toPrecision(2) : cost.batchUsd.toFixed(2);
     const unpriced = cost.unpricedRows ? ` (${fmt(cost.unpricedRows)} rows without a known price)` : '';
     return ` · ≈ $${usd} at batch price${unpriced}`;
@@ -97,44 +166,88 @@
 
   function renderSummary(state) {
     const s = state.summary;
-    const codes = Object.entries(s.byErrorCode).map(([c, n]) => `${c} ${fmt(n)}`).join(', ');
+    const codes = Object.entries(s.byErrorCode)
+      .map(([c, n]) => `${c} ${fmt(n)}`)
+      .join(', ');
     const t = s.tokens;
     summaryBox.replaceChildren(
       el('strong', '', `${fmt(state.scanned)} results`),
       el('span', 'ok', ` · ${fmt(s.succeeded)} succeeded`),
       el('span', s.failed ? 'bad' : '', ` · ${fmt(s.failed)} failed${codes ? ` (${codes})` : ''}`),
-      el('span', 'muted', ` · tokens: ${fmt(t.prompt)} prompt, ${fmt(t.output)} output, ${fmt(t.thoughts)} thoughts, ${fmt(t.cached)} cached, ${fmt(t.total)} total`),
+      el(
+        'span',
+        'muted',
+        ` · tokens: ${fmt(t.prompt)} prompt, ${fmt(t.output)} output, ${fmt(t.thoughts)} thoughts, ${fmt(t.cached)} cached, ${fmt(t.total)} total`,
+      ),
       el('span', 'muted', costText(s.cost)),
-      el('span', 'muted', state.done ? (state.matching !== s.total ? ` · showing ${fmt(state.matching)}` : '') : ` · reading… ${fmt(state.summarized)} of ${fmt(state.scanned)} rows summarized`),
+      el(
+        'span',
+        'muted',
+        state.done
+          ? state.matching !== s.total
+            ? ` · showing ${fmt(state.matching)}`
+            : ''
+          : ` · reading… ${fmt(state.summarized)} of ${fmt(state.scanned)} rows summarized`,
+      ),
     );
     finishBox.setOptions([['', 'Any finish reason'], ...state.finishReasons.map((r) => [r, r])], query.finishReason);
     codeBox.setOptions([['', 'Any error code'], ...state.errorCodes.map((c) => [c, c])], query.errorCode);
   }
 
   function renderDetail(row, advice) {
-    if (!row) { detail.replaceChildren(el('div', 'muted', 'This row is no longer in the file.')); return; }
+    if (!row) {
+      detail.replaceChildren(el('div', 'muted', 'This row is no longer in the file.'));
+      return;
+    }
     const head = el('div', 'd-head');
-    head.append(el('span', row.ok ? 'ok' : 'bad', row.ok ? '✓ Succeeded' : '✗ Failed'), el('span', 'd-key', row.key ?? `row ${row.index + 1}`));
-    if (row.finishReason) { head.appendChild(el('span', 'pill', row.finishReason)); }
-    if (row.modelVersion) { head.appendChild(el('span', 'pill', row.modelVersion)); }
+    head.append(
+      el('span', row.ok ? 'ok' : 'bad', row.ok ? '✓ Succeeded' : '✗ Failed'),
+      el('span', 'd-key', row.key ?? `row ${row.index + 1}`),
+    );
+    if (row.finishReason) {
+      head.appendChild(el('span', 'pill', row.finishReason));
+    }
+    if (row.modelVersion) {
+      head.appendChild(el('span', 'pill', row.modelVersion));
+    }
     if (row.inputLine !== undefined && inputKnown) {
       const go = head.appendChild(el('button', '', `Input line ${row.inputLine}`));
       go.addEventListener('click', () => post({ type: 'revealInput', index: row.index }));
     }
     const t = row.tokens || {};
-    const tokens = [['prompt', t.prompt], ['output', t.output], ['thoughts', t.thoughts], ['cached', t.cached], ['total', t.total]].filter(([, n]) => n !== undefined && n !== null);
+    const tokens = [
+      ['prompt', t.prompt],
+      ['output', t.output],
+      ['thoughts', t.thoughts],
+      ['cached', t.cached],
+      ['total', t.total],
+    ].filter(([, n]) => n !== undefined && n !== null);
     const nodes = [head];
-    if (tokens.length) { nodes.push(el('div', 'muted', 'Tokens: ' + tokens.map(([k, n]) => `${k} ${fmt(n)}`).join(' · '))); }
-    if (row.prompt !== undefined) { nodes.push(el('h3', '', 'Prompt'), el('div', 'prompt', row.prompt)); }
+    if (tokens.length) {
+      nodes.push(el('div', 'muted', 'Tokens: ' + tokens.map(([k, n]) => `${k} ${fmt(n)}`).join(' · ')));
+    }
+    if (row.prompt !== undefined) {
+      nodes.push(el('h3', '', 'Prompt'), el('div', 'prompt', row.prompt));
+    }
     if (row.error) {
       const box = el('div', 'error');
-      box.append(el('div', 'error-code', `${row.error.code}${row.error.number !== undefined ? ` (${row.error.number})` : ''}`));
-      if (row.error.message) { box.appendChild(el('div', '', row.error.message)); }
-      if (advice) { box.appendChild(el('div', 'advice', advice)); }
+      box.append(
+        el('div', 'error-code', `${row.error.code}${row.error.number !== undefined ? ` (${row.error.number})` : ''}`),
+      );
+      if (row.error.message) {
+        box.appendChild(el('div', '', row.error.message));
+      }
+      if (advice) {
+        box.appendChild(el('div', 'advice', advice));
+      }
       nodes.push(el('h3', '', 'Error'), box);
     }
-    if (row.parts.length) { nodes.push(el('h3', '', 'Answer')); }
-    for (const p of row.parts) { nodes.push(part(p, openLink)); }
+    if (row.parts.length) {
+      nodes.push(el('h3', '', 'Answer'));
+    }
+    for (const p of row.parts) {
+      nodes.push(part(p, openLink));
+    }
     detail.replaceChildren(...nodes);
     post({ type: 'rendered', index: row.index });
   }
@@ -147,7 +260,9 @@
       detailHtml: detail.innerHTML,
       scripts: document.querySelectorAll('#summary script, #toolbar script, #list script, #detail script').length,
       handlers: all.filter((n) => [...n.attributes].some((a) => a.name.toLowerCase().startsWith('on'))).length,
-      badHrefs: all.map((n) => n.getAttribute('href') || n.getAttribute('src') || '').filter((h) => /^\s*(javascript|vbscript|data:text)/i.test(h)),
+      badHrefs: all
+        .map((n) => n.getAttribute('href') || n.getAttribute('src') || '')
+        .filter((h) => /^\s*(javascript|vbscript|data:text)/i.test(h)),
       pwned: window.__pwned !== undefined,
       violations: violations.slice(),
     };
@@ -155,27 +270,61 @@
 
   window.addEventListener('message', (event) => {
     const m = event.data;
-    if (!m || typeof m !== 'object') { return; }
+    if (!m || typeof m !== 'object') {
+      return;
+    }
     switch (m.type) {
       case 'state': {
         inputKnown = m.inputKnown === true;
         const changedQuery = m.state.matching !== last.matching || queryChanged;
-        if (!queryChanged && changedQuery && last.done === m.state.done && query.status === 'all' && !query.finishReason && !query.errorCode && !search && query.sort === 'file' && last.matching >= 0) {
+        if (
+          !queryChanged &&
+          changedQuery &&
+          last.done === m.state.done &&
+          query.status === 'all' &&
+          !query.finishReason &&
+          !query.errorCode &&
+          !search &&
+          query.sort === 'file' &&
+          last.matching >= 0
+        ) {
           list.invalidateFrom(last.matching); // rows were only appended
           list.setTotal(m.state.matching, false);
-        } else { list.setTotal(m.state.matching, changedQuery || m.state.done !== last.done); }
+        } else {
+          list.setTotal(m.state.matching, changedQuery || m.state.done !== last.done);
+        }
         queryChanged = false;
         last = m.state;
         renderSummary(m.state);
         break;
       }
-      case 'page': list.receivePage(m.seq, m.start, m.rows); break;
-      case 'refresh': list.setTotal(last.matching, true); if (detailIndex >= 0) { post({ type: 'detail', index: detailIndex }); } break;
-      case 'detail': inputKnown = m.inputKnown === true; renderDetail(m.row, m.advice); break;
+      case 'page':
+        list.receivePage(m.seq, m.start, m.rows);
+        break;
+      case 'refresh':
+        list.setTotal(last.matching, true);
+        if (detailIndex >= 0) {
+          post({ type: 'detail', index: detailIndex });
+        }
+        break;
+      case 'detail':
+        inputKnown = m.inputKnown === true;
+        renderDetail(m.row, m.advice);
+        break;
       // The host gives the row's position in the current selection (-1 when filtered out) and its table index.
-      case 'select': list.select(m.position, m.index); if (m.position < 0) { detailIndex = m.index; post({ type: 'detail', index: m.index }); } break;
-      case 'error': summaryBox.replaceChildren(el('span', 'bad', m.message)); break;
-      case 'probe': post({ type: 'probe', probe: probe() }); break;
+      case 'select':
+        list.select(m.position, m.index);
+        if (m.position < 0) {
+          detailIndex = m.index;
+          post({ type: 'detail', index: m.index });
+        }
+        break;
+      case 'error':
+        summaryBox.replaceChildren(el('span', 'bad', m.message));
+        break;
+      case 'probe':
+        post({ type: 'probe', probe: probe() });
+        break;
       // What the toolbar does, driven by a test: set the controls, then send the query as a change would.
       case 'applyQuery':
         query.status = statusBox.value = m.query.status || 'all';
@@ -191,7 +340,10 @@
         const script = el('script', '', 'window.__cspCheck = 1;');
         document.body.appendChild(script);
         script.remove();
-        setTimeout(() => post({ type: 'cspCheck', ran: window.__cspCheck !== undefined, violations: violations.slice() }), 0);
+        setTimeout(
+          () => post({ type: 'cspCheck', ran: window.__cspCheck !== undefined, violations: violations.slice() }),
+          0,
+        );
         break;
       }
     }

@@ -7,22 +7,30 @@
 
   function el(tag, cls, text) {
     const node = document.createElement(tag);
-    if (cls) { node.className = cls; }
-    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (cls) {
+      node.className = cls;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
     return node;
   }
 
   function inlines(parent, list, onLink) {
     for (const item of list || []) {
-      if (item.t === 'strong' || item.t === 'em') { inlines(parent.appendChild(el(item.t)), item.c, onLink); }
-      else if (item.t === 'code') { parent.appendChild(el('code', '', item.v)); }
-      else if (item.t === 'link') {
+      if (item.t === 'strong' || item.t === 'em') {
+        inlines(parent.appendChild(el(item.t)), item.c, onLink);
+      } else if (item.t === 'code') {
+        parent.appendChild(el('code', '', item.v));
+      } else if (item.t === 'link') {
         const a = parent.appendChild(el('a', 'link', item.v));
         a.title = item.href;
         a.tabIndex = 0;
         a.setAttribute('role', 'link');
         a.addEventListener('click', () => onLink(item.href));
-      } else { parent.appendChild(document.createTextNode(String(item.v ?? ''))); }
+      } else {
+        parent.appendChild(document.createTextNode(String(item.v ?? '')));
+      }
     }
   }
 
@@ -31,14 +39,22 @@
   function markdown(blocks, onLink) {
     const root = el('div', 'markdown');
     for (const b of blocks || []) {
-      if (b.t === 'p') { inlines(root.appendChild(el('p')), b.c, onLink); }
-      else if (b.t === 'h') { inlines(root.appendChild(el(HEADINGS[Math.min(5, Math.max(0, (b.level | 0) - 1))])), b.c, onLink); }
-      else if (b.t === 'pre') { root.appendChild(el('pre')).appendChild(el('code', '', b.v)); }
-      else if (b.t === 'ul' || b.t === 'ol') {
+      if (b.t === 'p') {
+        inlines(root.appendChild(el('p')), b.c, onLink);
+      } else if (b.t === 'h') {
+        inlines(root.appendChild(el(HEADINGS[Math.min(5, Math.max(0, (b.level | 0) - 1))])), b.c, onLink);
+      } else if (b.t === 'pre') {
+        root.appendChild(el('pre')).appendChild(el('code', '', b.v));
+      } else if (b.t === 'ul' || b.t === 'ol') {
         const list = root.appendChild(el(b.t));
-        for (const item of b.items || []) { inlines(list.appendChild(el('li')), item, onLink); }
-      } else if (b.t === 'quote') { inlines(root.appendChild(el('blockquote')), b.c, onLink); }
-      else if (b.t === 'hr') { root.appendChild(el('hr')); }
+        for (const item of b.items || []) {
+          inlines(list.appendChild(el('li')), item, onLink);
+        }
+      } else if (b.t === 'quote') {
+        inlines(root.appendChild(el('blockquote')), b.c, onLink);
+      } else if (b.t === 'hr') {
+        root.appendChild(el('hr'));
+      }
     }
     return root;
   }
@@ -47,20 +63,28 @@
   function jsonTree(value) {
     let budget = MAX_JSON_NODES;
     function node(v, label, depth) {
-      if (--budget < 0) { return el('div', 'json-more', '…'); }
+      if (--budget < 0) {
+        return el('div', 'json-more', '…');
+      }
       const isArr = Array.isArray(v);
       if (v !== null && typeof v === 'object') {
         const entries = isArr ? v.map((x, i) => [String(i), x]) : Object.keys(v).map((k) => [k, v[k]]);
         const d = el('details', 'json');
         d.open = depth < 2;
         const s = d.appendChild(el('summary'));
-        if (label !== undefined) { s.appendChild(el('span', 'json-key', label + ': ')); }
+        if (label !== undefined) {
+          s.appendChild(el('span', 'json-key', label + ': '));
+        }
         s.appendChild(el('span', 'json-brace', isArr ? `[ ${entries.length} ]` : `{ ${entries.length} }`));
-        for (const [k, x] of entries) { d.appendChild(node(x, k, depth + 1)); }
+        for (const [k, x] of entries) {
+          d.appendChild(node(x, k, depth + 1));
+        }
         return d;
       }
       const line = el('div', 'json-leaf');
-      if (label !== undefined) { line.appendChild(el('span', 'json-key', label + ': ')); }
+      if (label !== undefined) {
+        line.appendChild(el('span', 'json-key', label + ': '));
+      }
       line.appendChild(el('span', 'json-' + (v === null ? 'null' : typeof v), JSON.stringify(v)));
       return line;
     }
@@ -94,28 +118,37 @@
 
   function part(p, onLink) {
     switch (p.kind) {
-      case 'markdown': return p.thought ? folded('Thoughts', markdown(p.blocks, onLink)) : markdown(p.blocks, onLink);
-      case 'json': return p.thought ? folded('Thoughts', jsonTree(p.value)) : jsonTree(p.value);
+      case 'markdown':
+        return p.thought ? folded('Thoughts', markdown(p.blocks, onLink)) : markdown(p.blocks, onLink);
+      case 'json':
+        return p.thought ? folded('Thoughts', jsonTree(p.value)) : jsonTree(p.value);
       case 'functionCall': {
         const box = el('div', 'call');
         box.appendChild(el('div', 'call-name', `${p.name}(…)`));
         box.appendChild(jsonTree(p.args));
         return box;
       }
-      case 'code': return el('pre', 'code').appendChild(el('code', '', p.code)).parentNode;
+      case 'code':
+        return el('pre', 'code').appendChild(el('code', '', p.code)).parentNode;
       case 'codeResult': {
         const box = el('div', 'code-result');
         box.appendChild(el('div', 'muted', `Code result${p.outcome ? ' · ' + p.outcome : ''}`));
         box.appendChild(el('pre', '', p.output));
         return box;
       }
-      case 'media': return media(p);
+      case 'media':
+        return media(p);
       case 'embedding': {
         const head = (p.head || []).map((x) => (typeof x === 'number' ? x.toPrecision(4) : String(x))).join(', ');
         const norm = typeof p.norm === 'number' && isFinite(p.norm) ? p.norm.toFixed(4) : 'not a number';
-        return el('div', 'embedding', `Embedding · ${p.dimensions} dimensions · norm ${norm} · first values [${head}${p.dimensions > (p.head || []).length ? ', …' : ''}]`);
+        return el(
+          'div',
+          'embedding',
+          `Embedding · ${p.dimensions} dimensions · norm ${norm} · first values [${head}${p.dimensions > (p.head || []).length ? ', …' : ''}]`,
+        );
       }
-      default: return el('div', 'muted', 'Unknown part');
+      default:
+        return el('div', 'muted', 'Unknown part');
     }
   }
 

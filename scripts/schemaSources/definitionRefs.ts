@@ -22,7 +22,7 @@ function refsIn(value: unknown, out: Set<string>): void {
 /** Defines every SDK type that overrides reference by name (`ref('Content')`) until no `$ref` dangles. */
 export function defineReferenced(ctx: BuildContext): string[] {
   const unresolved: string[] = [];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const names = new Set<string>();
     refsIn(ctx.definitions, names);

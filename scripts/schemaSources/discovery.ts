@@ -87,7 +87,9 @@ function convert(ctx: BuildContext, doc: DiscoveryDoc, s: DiscoverySchema): Json
       return { type: 'object', properties: withAliases(properties), additionalProperties: false, ...description };
     }
     case 'string':
-      return s.enum ? { type: 'string', enum: s.enum, enumDescriptions: s.enumDescriptions ?? [], ...description } : { type: 'string', ...description };
+      return s.enum
+        ? { type: 'string', enum: s.enum, enumDescriptions: s.enumDescriptions ?? [], ...description }
+        : { type: 'string', ...description };
     case 'integer':
     case 'number':
     case 'boolean':
@@ -108,7 +110,12 @@ function target(schema: { $ref?: unknown; items?: unknown } | undefined): string
  * paired by walking both from the request root, not by name: the two use one name for different messages
  * (discovery `VideoMetadata` is the File's, the SDK's is the Part's).
  */
-export function mergeDiscovery(ctx: BuildContext, doc: DiscoveryDoc | undefined, root: string, log: (msg: string) => void = () => undefined): void {
+export function mergeDiscovery(
+  ctx: BuildContext,
+  doc: DiscoveryDoc | undefined,
+  root: string,
+  log: (msg: string) => void = () => undefined,
+): void {
   if (!doc) {
     return;
   }

@@ -25,7 +25,10 @@ export const FIELD_OVERRIDES: Record<string, JsonSchema> = {
   'Content.role': {
     type: 'string',
     enum: ['user', 'model'],
-    enumDescriptions: ['Content written by the user (prompts, function responses).', 'Content written by the model (earlier turns, function calls).'],
+    enumDescriptions: [
+      'Content written by the user (prompts, function responses).',
+      'Content written by the model (earlier turns, function calls).',
+    ],
     description:
       'The producer of the content: `user` or `model`. Useful for multi-turn conversations; may be left unset for a single turn. ' +
       'OpenAI roles (`system`, `assistant`) are not accepted: put system text in `systemInstruction`, and use `model` for the assistant.',
@@ -40,12 +43,20 @@ export const FIELD_OVERRIDES: Record<string, JsonSchema> = {
     `Output schema of the generated response as [JSON Schema](https://json-schema.org/); an alternative to \`responseSchema\`. ${SCHEMA_NOTE}`,
   ),
   'GenerationConfig.responseModalities': { type: 'array', items: ref('Modality') },
-  'FunctionDeclaration.parameters': ANY_OBJECT(`The function parameters, as an OpenAPI-subset Schema object of type \`OBJECT\`. ${SCHEMA_NOTE}`),
-  'FunctionDeclaration.parametersJsonSchema': ANY_OBJECT(`The function parameters as JSON Schema; an alternative to \`parameters\`. ${SCHEMA_NOTE}`),
-  'FunctionDeclaration.response': ANY_OBJECT(`The function's output, as an OpenAPI-subset Schema object. ${SCHEMA_NOTE}`),
+  'FunctionDeclaration.parameters': ANY_OBJECT(
+    `The function parameters, as an OpenAPI-subset Schema object of type \`OBJECT\`. ${SCHEMA_NOTE}`,
+  ),
+  'FunctionDeclaration.parametersJsonSchema': ANY_OBJECT(
+    `The function parameters as JSON Schema; an alternative to \`parameters\`. ${SCHEMA_NOTE}`,
+  ),
+  'FunctionDeclaration.response': ANY_OBJECT(
+    `The function's output, as an OpenAPI-subset Schema object. ${SCHEMA_NOTE}`,
+  ),
   'FunctionDeclaration.responseJsonSchema': ANY_OBJECT(`The function's output as JSON Schema. ${SCHEMA_NOTE}`),
   'FunctionCall.args': ANY_OBJECT('The function arguments as a JSON object.'),
-  'FunctionResponse.response': ANY_OBJECT('The function result as a JSON object (use `output` for the value and `error` for an error).'),
+  'FunctionResponse.response': ANY_OBJECT(
+    'The function result as a JSON object (use `output` for the value and `error` for an error).',
+  ),
   'EmbedContentRequest.taskType': ref('TaskType'),
   'EmbedContentRequest.content': ref('Content'),
 };
@@ -89,7 +100,12 @@ export const DEFINITION_EXTRAS: Record<string, JsonSchema> = {
   Blob: { required: ['data'] },
   GenerationConfig: {
     'x-example': example({ temperature: 0.2, maxOutputTokens: 1024, responseMimeType: 'application/json' }),
-    defaultSnippets: [{ label: 'JSON output', body: { responseMimeType: 'application/json', responseSchema: { type: 'OBJECT', properties: {} } } }],
+    defaultSnippets: [
+      {
+        label: 'JSON output',
+        body: { responseMimeType: 'application/json', responseSchema: { type: 'OBJECT', properties: {} } },
+      },
+    ],
   },
   ThinkingConfig: {
     'x-example': example({ thinkingBudget: 1024, includeThoughts: false }),
@@ -97,7 +113,12 @@ export const DEFINITION_EXTRAS: Record<string, JsonSchema> = {
   SafetySetting: {
     required: ['category', 'threshold'],
     'x-example': example({ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_ONLY_HIGH' }),
-    defaultSnippets: [{ label: 'safety setting', body: { category: '${1:HARM_CATEGORY_HARASSMENT}', threshold: '${2:BLOCK_ONLY_HIGH}' } }],
+    defaultSnippets: [
+      {
+        label: 'safety setting',
+        body: { category: '${1:HARM_CATEGORY_HARASSMENT}', threshold: '${2:BLOCK_ONLY_HIGH}' },
+      },
+    ],
   },
   Tool: {
     'x-example': example({ googleSearch: {} }),
@@ -105,7 +126,12 @@ export const DEFINITION_EXTRAS: Record<string, JsonSchema> = {
       { label: 'Google Search', body: { googleSearch: {} } },
       { label: 'code execution', body: { codeExecution: {} } },
       { label: 'URL context', body: { urlContext: {} } },
-      { label: 'function declarations', body: { functionDeclarations: [{ name: '$1', description: '$2', parameters: { type: 'OBJECT', properties: {} } }] } },
+      {
+        label: 'function declarations',
+        body: {
+          functionDeclarations: [{ name: '$1', description: '$2', parameters: { type: 'OBJECT', properties: {} } }],
+        },
+      },
     ],
   },
   FunctionDeclaration: { required: ['name'] },
@@ -130,6 +156,8 @@ export const ROOT_EXTRAS: Record<'gemini-generate' | 'gemini-embed', JsonSchema>
   },
   'gemini-embed': {
     'x-example': example({ key: 'request-1', request: { content: CONTENT_EXAMPLE } }),
-    defaultSnippets: [{ label: 'embedding line', body: { key: 'request-1', request: { content: { parts: [{ text: '$1' }] } } } }],
+    defaultSnippets: [
+      { label: 'embedding line', body: { key: 'request-1', request: { content: { parts: [{ text: '$1' }] } } } },
+    ],
   },
 };

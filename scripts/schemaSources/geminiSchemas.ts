@@ -135,13 +135,20 @@ interface LineShape {
  * note the Vertex-only fields, bound the integer fields to their proto types and give the request's content field
  * its example.
  */
-function finishBuild(ctx: BuildContext, discovery: DiscoveryDoc | undefined, log: Log, shape: LineShape): GeminiBuild & { root: JsonSchema } {
+function finishBuild(
+  ctx: BuildContext,
+  discovery: DiscoveryDoc | undefined,
+  log: Log,
+  shape: LineShape,
+): GeminiBuild & { root: JsonSchema } {
   defineReferenced(ctx);
   mergeDiscovery(ctx, discovery, shape.requestDef, log);
   noteOmitted(ctx);
   const unknownIntegers = boundIntegers(ctx.definitions, discovery);
   if (unknownIntegers.length > 0) {
-    log(`${shape.kind}: no proto type known for ${unknownIntegers.join(', ')}; bounded to the range of any proto integer`);
+    log(
+      `${shape.kind}: no proto type known for ${unknownIntegers.join(', ')}; bounded to the range of any proto integer`,
+    );
   }
   const field = (ctx.definitions[shape.requestDef].properties as Record<string, JsonSchema>)[shape.example.field];
   field['x-example'] = shape.example.value;
@@ -153,19 +160,42 @@ function finishBuild(ctx: BuildContext, discovery: DiscoveryDoc | undefined, log
   };
 }
 
-export function buildGenerate(sdk: SdkModel, converters: Map<string, ConverterInfo>, discovery?: DiscoveryDoc, log: Log = () => undefined): GeminiBuild & { root: JsonSchema } {
+export function buildGenerate(
+  sdk: SdkModel,
+  converters: Map<string, ConverterInfo>,
+  discovery?: DiscoveryDoc,
+  log: Log = () => undefined,
+): GeminiBuild & { root: JsonSchema } {
   const ctx = newContext(sdk, converters, discovery);
   const { hoisted, generation } = splitGenerateConfig(ctx);
   const params = 'GenerateContentParameters';
   const requestMembers: SdkMember[] = [
-    { name: 'contents', type: member(sdk, params, 'contents')?.type, doc: 'The content of the current conversation with the model: one Content per turn (a single Content for single-turn queries).' },
+    {
+      name: 'contents',
+      type: member(sdk, params, 'contents')?.type,
+      doc: 'The content of the current conversation with the model: one Content per turn (a single Content for single-turn queries).',
+    },
     ...hoisted,
     { name: 'generationConfig', type: undefined, doc: 'Configuration options for model generation and outputs.' },
-    { name: 'model', type: member(sdk, params, 'model')?.type, doc: 'The model name (`models/{model}`). Optional in a batch file: the batch\'s model is used.' },
+    {
+      name: 'model',
+      type: member(sdk, params, 'model')?.type,
+      doc: "The model name (`models/{model}`). Optional in a batch file: the batch's model is used.",
+    },
   ];
   ctx.fieldOverrides = { ...FIELD_OVERRIDES, 'GenerateContentRequest.generationConfig': ref('GenerationConfig') };
-  ctx.definitions.GenerationConfig = objectDefinition(ctx, 'GenerationConfig', 'Configuration options for model generation and outputs (REST `GenerationConfig`).', generation);
-  ctx.definitions.GenerateContentRequest = objectDefinition(ctx, 'GenerateContentRequest', 'Request to generate a completion from the model (REST `GenerateContentRequest`).', requestMembers);
+  ctx.definitions.GenerationConfig = objectDefinition(
+    ctx,
+    'GenerationConfig',
+    'Configuration options for model generation and outputs (REST `GenerationConfig`).',
+    generation,
+  );
+  ctx.definitions.GenerateContentRequest = objectDefinition(
+    ctx,
+    'GenerateContentRequest',
+    'Request to generate a completion from the model (REST `GenerateContentRequest`).',
+    requestMembers,
+  );
   return finishBuild(ctx, discovery, log, {
     kind: 'gemini-generate',
     requestDef: 'GenerateContentRequest',
@@ -174,7 +204,12 @@ export function buildGenerate(sdk: SdkModel, converters: Map<string, ConverterIn
   });
 }
 
-export function buildEmbed(sdk: SdkModel, converters: Map<string, ConverterInfo>, discovery?: DiscoveryDoc, log: Log = () => undefined): GeminiBuild & { root: JsonSchema } {
+export function buildEmbed(
+  sdk: SdkModel,
+  converters: Map<string, ConverterInfo>,
+  discovery?: DiscoveryDoc,
+  log: Log = () => undefined,
+): GeminiBuild & { root: JsonSchema } {
   const ctx = newContext(sdk, converters, discovery);
   const taskTypes = new Map(TASK_TYPES);
   for (const [value, doc] of discoveryEnum(discovery, 'EmbedContentRequest', 'taskType')) {
@@ -189,9 +224,18 @@ export function buildEmbed(sdk: SdkModel, converters: Map<string, ConverterInfo>
   const requestMembers: SdkMember[] = [
     { name: 'content', type: undefined, doc: 'The content to embed. Only the `parts.text` fields will be counted.' },
     ...wireMembersOfEmbedConfig(ctx),
-    { name: 'model', type: member(sdk, 'EmbedContentParameters', 'model')?.type, doc: 'The model name (`models/{model}`). Optional in a batch file: the batch\'s model is used.' },
+    {
+      name: 'model',
+      type: member(sdk, 'EmbedContentParameters', 'model')?.type,
+      doc: "The model name (`models/{model}`). Optional in a batch file: the batch's model is used.",
+    },
   ];
-  ctx.definitions.EmbedContentRequest = objectDefinition(ctx, 'EmbedContentRequest', 'Request containing the Content for the model to embed (REST `EmbedContentRequest`).', requestMembers);
+  ctx.definitions.EmbedContentRequest = objectDefinition(
+    ctx,
+    'EmbedContentRequest',
+    'Request containing the Content for the model to embed (REST `EmbedContentRequest`).',
+    requestMembers,
+  );
   return finishBuild(ctx, discovery, log, {
     kind: 'gemini-embed',
     requestDef: 'EmbedContentRequest',

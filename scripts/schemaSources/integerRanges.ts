@@ -72,10 +72,14 @@ export function boundIntegers(definitions: Record<string, JsonSchema>, doc: Disc
     for (const [name, prop] of Object.entries(props ?? {})) {
       const items = prop.items as JsonSchema | undefined;
       const isInt = prop.type === 'integer';
-      if (!isInt && items?.type !== 'integer') { continue; }
+      if (!isInt && items?.type !== 'integer') {
+        continue;
+      }
       const field = camelCase(name);
       const format = integerFormat(doc, def, field);
-      if (format === undefined && field === name) { unknown.push(`${def}.${field}`); }
+      if (format === undefined && field === name) {
+        unknown.push(`${def}.${field}`);
+      }
       const bounds = format ? RANGES[format] : ANY_PROTO_INTEGER;
       props![name] = isInt ? bounded(prop, bounds) : { ...prop, items: bounded(items!, bounds) };
     }

@@ -30,7 +30,10 @@ export function ref(name: string): JsonSchema {
 
 /** `responseMimeType` → `response_mime_type` (proto JSON accepts both spellings of every field). */
 export function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z])([A-Z][a-z])/g, '$1_$2').toLowerCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toLowerCase();
 }
 
 /** `response_mime_type` → `responseMimeType`. */

@@ -15,7 +15,10 @@ function absoluteLinks(text: string, linkBase: string | undefined): string {
 
 /** The first paragraph, cut at a sentence end near `max` characters. */
 export function summary(text: string, max = 300): string {
-  const first = text.split(/\n\s*\n/)[0].replace(/\s*\n\s*/g, ' ').trim();
+  const first = text
+    .split(/\n\s*\n/)[0]
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
   if (first.length <= max && first.length === text.trim().length) {
     return first;
   }

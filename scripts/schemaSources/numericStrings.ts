@@ -26,11 +26,15 @@ function rewrite(node: JsonSchema): JsonSchema {
     out.pattern = pattern;
   }
   for (const key of ONE) {
-    if (isSchema(node[key])) { out[key] = rewrite(node[key]); }
+    if (isSchema(node[key])) {
+      out[key] = rewrite(node[key]);
+    }
   }
   for (const key of MANY) {
     const list = node[key];
-    if (Array.isArray(list)) { out[key] = list.map((s: unknown) => (isSchema(s) ? rewrite(s) : s)); }
+    if (Array.isArray(list)) {
+      out[key] = list.map((s: unknown) => (isSchema(s) ? rewrite(s) : s));
+    }
   }
   for (const key of MAP) {
     const map = node[key];

@@ -68,7 +68,11 @@ function flattenBody(components: Record<string, JsonSchema>, schema: JsonSchema,
 }
 
 /** Sanitizes the bodies and every component they reach, into draft-07 `definitions`. */
-function collect(components: Record<string, JsonSchema>, bodies: Record<string, JsonSchema>, log: (m: string) => void): Record<string, JsonSchema> {
+function collect(
+  components: Record<string, JsonSchema>,
+  bodies: Record<string, JsonSchema>,
+  log: (m: string) => void,
+): Record<string, JsonSchema> {
   const definitions: Record<string, JsonSchema> = {};
   const queue: string[] = [];
   const ctx: SanitizeContext = {
@@ -94,26 +98,65 @@ function collect(components: Record<string, JsonSchema>, bodies: Record<string, 
 }
 
 function lineSchema(bodies: Body[], definitions: Record<string, JsonSchema>): JsonSchema {
-  const chatExample = { custom_id: 'request-1', method: 'POST', url: '/v1/chat/completions', body: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: '…' }] } };
+  const chatExample = {
+    custom_id: 'request-1',
+    method: 'POST',
+    url: '/v1/chat/completions',
+    body: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: '…' }] },
+  };
   return {
     type: 'object',
-    description: 'An OpenAI-format batch line (also what Gemini\'s OpenAI compatibility takes): `{"custom_id", "method": "POST", "url", "body"}`.',
+    description:
+      'An OpenAI-format batch line (also what Gemini\'s OpenAI compatibility takes): `{"custom_id", "method": "POST", "url", "body"}`.',
     properties: {
-      custom_id: { type: 'string', minLength: 1, description: 'Your identifier for this request, unique within the batch file. The output line carries it back; output order is not input order, so match results on it.' },
-      method: { type: 'string', enum: ['POST'], description: 'The HTTP method of the request. Only `POST` is supported.' },
-      url: { type: 'string', enum: [...OPENAI_BATCH_ENDPOINTS], description: 'The API endpoint of the request; every line of a file must use the batch\'s one `endpoint`. Gemini\'s OpenAI compatibility supports `/v1/chat/completions` and `/v1/embeddings`.' },
-      body: { type: 'object', description: 'The request body: the parameters of the endpoint in `url`. A file may target only one `model` (a Gemini model id under Gemini\'s OpenAI compatibility).' },
+      custom_id: {
+        type: 'string',
+        minLength: 1,
+        description:
+          'Your identifier for this request, unique within the batch file. The output line carries it back; output order is not input order, so match results on it.',
+      },
+      method: {
+        type: 'string',
+        enum: ['POST'],
+        description: 'The HTTP method of the request. Only `POST` is supported.',
+      },
+      url: {
+        type: 'string',
+        enum: [...OPENAI_BATCH_ENDPOINTS],
+        description:
+          "The API endpoint of the request; every line of a file must use the batch's one `endpoint`. Gemini's OpenAI compatibility supports `/v1/chat/completions` and `/v1/embeddings`.",
+      },
+      body: {
+        type: 'object',
+        description:
+          "The request body: the parameters of the endpoint in `url`. A file may target only one `model` (a Gemini model id under Gemini's OpenAI compatibility).",
+      },
     },
     required: ['custom_id', 'method', 'url', 'body'],
     additionalProperties: false,
     allOf: bodies.map((b) => ({
       if: { properties: { url: { const: b.url } }, required: ['url'] },
-      then: { properties: { body: { ...ref(b.component), description: `The \`${b.url}\` request body (\`${b.component}\`).` } } },
+      then: {
+        properties: {
+          body: { ...ref(b.component), description: `The \`${b.url}\` request body (\`${b.component}\`).` },
+        },
+      },
     })),
     'x-example': example(chatExample),
     defaultSnippets: [
-      { label: 'chat completion line', body: { ...chatExample, body: { model: '${1:gemini-2.5-flash}', messages: [{ role: 'user', content: '$2' }] } } },
-      { label: 'embedding line', body: { custom_id: 'request-1', method: 'POST', url: '/v1/embeddings', body: { model: '${1:gemini-embedding-001}', input: '$2' } } },
+      {
+        label: 'chat completion line',
+        body: { ...chatExample, body: { model: '${1:gemini-2.5-flash}', messages: [{ role: 'user', content: '$2' }] } },
+      },
+      {
+        label: 'embedding line',
+        body: {
+          custom_id: 'request-1',
+          method: 'POST',
+          url: '/v1/embeddings',
+          body: { model: '${1:gemini-embedding-001}', input: '$2' },
+        },
+      },
     ],
     definitions,
   };
@@ -129,7 +172,9 @@ const GEMINI_EXTRA_BODY: JsonSchema = {
   description:
     'Gemini OpenAI compatibility only (OpenAI rejects it): Gemini-specific options under `google`, e.g. ' +
     '`{"google": {"thinking_config": {"thinking_budget": 0}}}` or `{"google": {"cached_content": "cachedContents/…"}}`.',
-  properties: { google: { type: 'object', description: 'Gemini options: `thinking_config`, `cached_content`, `safety_settings`…' } },
+  properties: {
+    google: { type: 'object', description: 'Gemini options: `thinking_config`, `cached_content`, `safety_settings`…' },
+  },
   additionalProperties: false,
 };
 
@@ -140,7 +185,10 @@ function annotate(definitions: Record<string, JsonSchema>): void {
     chat.extra_body = GEMINI_EXTRA_BODY;
   }
   if (chat?.messages) {
-    chat.messages['x-example'] = example([{ role: 'system', content: '…' }, { role: 'user', content: '…' }]);
+    chat.messages['x-example'] = example([
+      { role: 'system', content: '…' },
+      { role: 'user', content: '…' },
+    ]);
     chat.messages.defaultSnippets = [{ label: 'user message', body: [{ role: 'user', content: '$1' }] }];
   }
   const user = definitions.ChatCompletionRequestUserMessage;
@@ -167,10 +215,14 @@ export function buildOpenAi(specPath: string, log: (m: string) => void): { schem
   annotate(definitions);
   const described = describeOpenAi(definitions);
   if (described.missing.length > 0) {
-    log(`openai: no description anywhere for ${described.missing.join(', ')}; add them to schemaSources/openaiGapDescriptions.ts`);
+    log(
+      `openai: no description anywhere for ${described.missing.join(', ')}; add them to schemaSources/openaiGapDescriptions.ts`,
+    );
   }
   if (described.unusedGaps.length > 0) {
-    log(`openai: the spec now describes ${described.unusedGaps.join(', ')}; drop them from schemaSources/openaiGapDescriptions.ts`);
+    log(
+      `openai: the spec now describes ${described.unusedGaps.join(', ')}; drop them from schemaSources/openaiGapDescriptions.ts`,
+    );
   }
   for (const [name, fields] of Object.entries(NOT_REQUIRED_ON_INPUT)) {
     const def = definitions[name];

@@ -29,7 +29,13 @@ function branches(s: JsonSchema): JsonSchema[] {
 
 /** A schema's own words: its description, a branch's description, or its title. */
 function ownWords(s: JsonSchema): string | undefined {
-  return text(s.description) ?? branches(s).map((b) => text(b.description)).find(Boolean) ?? text(s.title);
+  return (
+    text(s.description) ??
+    branches(s)
+      .map((b) => text(b.description))
+      .find(Boolean) ??
+    text(s.title)
+  );
 }
 
 /** The words of the definition a union branch references (`anyOf: [{$ref}, null]`), one level deep. */

@@ -14,7 +14,12 @@ interface Branch {
 }
 
 /** The values a branch fixes for `prop` (via `enum`/`const`, through `$ref` and `allOf`), if it also requires it. */
-function branchValues(schema: unknown, prop: string, resolve: Resolve, depth = 0): { values: string[]; required: boolean } {
+function branchValues(
+  schema: unknown,
+  prop: string,
+  resolve: Resolve,
+  depth = 0,
+): { values: string[]; required: boolean } {
   const none = { values: [], required: false };
   if (typeof schema !== 'object' || schema === null || depth > 8) {
     return none;
@@ -44,7 +49,11 @@ function branchValues(schema: unknown, prop: string, resolve: Resolve, depth = 0
  * Returns the `if`/`then` form of `schema` (already known to carry `discriminator` and `oneOf`), or undefined when
  * the union does not qualify. `convert` sanitizes each branch.
  */
-export function discriminatedUnion(schema: JsonSchema, resolve: Resolve, convert: (s: unknown) => unknown): JsonSchema | undefined {
+export function discriminatedUnion(
+  schema: JsonSchema,
+  resolve: Resolve,
+  convert: (s: unknown) => unknown,
+): JsonSchema | undefined {
   const prop = (schema.discriminator as { propertyName?: unknown } | undefined)?.propertyName;
   const branchesIn = schema.oneOf ?? schema.anyOf;
   if (typeof prop !== 'string' || !Array.isArray(branchesIn)) {
@@ -64,7 +73,13 @@ export function discriminatedUnion(schema: JsonSchema, resolve: Resolve, convert
   }
   const out: JsonSchema = {
     type: 'object',
-    properties: { [prop]: { type: 'string', enum: all, description: `Selects the kind of object: ${all.map((v) => `\`${v}\``).join(', ')}.` } },
+    properties: {
+      [prop]: {
+        type: 'string',
+        enum: all,
+        description: `Selects the kind of object: ${all.map((v) => `\`${v}\``).join(', ')}.`,
+      },
+    },
     required: [prop],
     allOf: branches.map((b) => ({
       if: { properties: { [prop]: { enum: b.values } }, required: [prop] },

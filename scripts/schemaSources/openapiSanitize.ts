@@ -9,21 +9,60 @@ import { discriminatedUnion } from './openapiDiscriminator';
 
 /** Keywords kept as they are; everything else is dropped. */
 const KEEP = new Set([
-  'type', 'enum', 'const', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems', 'uniqueItems',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minLength', 'maxLength', 'pattern',
-  'anyOf', 'allOf', 'not', '$ref', 'description', 'title', 'default', 'minProperties', 'maxProperties',
-  'propertyNames', 'properties', 'patternProperties',
+  'type',
+  'enum',
+  'const',
+  'required',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'anyOf',
+  'allOf',
+  'not',
+  '$ref',
+  'description',
+  'title',
+  'default',
+  'minProperties',
+  'maxProperties',
+  'propertyNames',
+  'properties',
+  'patternProperties',
 ]);
 const SCHEMA_VALUED = new Set(['additionalProperties', 'items', 'not', 'propertyNames']);
 const SCHEMA_LISTS = new Set(['anyOf', 'allOf']);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties']);
 
 const TYPE_OF_KEYWORD: Record<string, string> = {
-  properties: 'object', required: 'object', additionalProperties: 'object', patternProperties: 'object',
-  propertyNames: 'object', minProperties: 'object', maxProperties: 'object',
-  items: 'array', minItems: 'array', maxItems: 'array', uniqueItems: 'array',
-  minLength: 'string', maxLength: 'string', pattern: 'string',
-  minimum: 'number', maximum: 'number', exclusiveMinimum: 'number', exclusiveMaximum: 'number', multipleOf: 'number',
+  properties: 'object',
+  required: 'object',
+  additionalProperties: 'object',
+  patternProperties: 'object',
+  propertyNames: 'object',
+  minProperties: 'object',
+  maxProperties: 'object',
+  items: 'array',
+  minItems: 'array',
+  maxItems: 'array',
+  uniqueItems: 'array',
+  minLength: 'string',
+  maxLength: 'string',
+  pattern: 'string',
+  minimum: 'number',
+  maximum: 'number',
+  exclusiveMinimum: 'number',
+  exclusiveMaximum: 'number',
+  multipleOf: 'number',
 };
 
 function isObject(v: unknown): v is JsonSchema {
@@ -89,7 +128,10 @@ export function sanitize(input: unknown, ctx: SanitizeContext): JsonSchema | boo
   }
   if (typeof out.description === 'string' && typeof out.deprecationMessage === 'string') {
     // Prefer the spec's own words ("… is deprecated in favor of `max_completion_tokens`").
-    const sentence = out.description.replace(/\s*\n\s*/g, ' ').match(/[^.]*\bdeprecated\b[^.]*\./i)?.[0].trim();
+    const sentence = out.description
+      .replace(/\s*\n\s*/g, ' ')
+      .match(/[^.]*\bdeprecated\b[^.]*\./i)?.[0]
+      .trim();
     out.deprecationMessage = sentence ?? 'Deprecated.';
   }
   if (out.type === undefined && out.$ref === undefined) {

@@ -9,7 +9,8 @@ import { clip, JsonSchema, ref, withAliases } from './jsonSchema';
 import { findDecl, publicName, SdkMember, SdkModel } from './sdkTypes';
 
 /** Doc-comment phrases by which the SDK marks a field or enum value the Gemini API does not take. */
-const NOT_IN_GEMINI_RE = /not supported in (?:the )?Gemini (?:Developer )?API|only supported in (?:Vertex|Gemini Enterprise)/i;
+const NOT_IN_GEMINI_RE =
+  /not supported in (?:the )?Gemini (?:Developer )?API|only supported in (?:Vertex|Gemini Enterprise)/i;
 
 export interface BuildContext {
   sdk: SdkModel;

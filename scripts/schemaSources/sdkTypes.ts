@@ -49,7 +49,11 @@ function docOf(node: ts.Node): string {
       }
     }
   }
-  const text = parts.join('\n\n').replace(/\r/g, '').replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+  const text = parts
+    .join('\n\n')
+    .replace(/\r/g, '')
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .trim();
   // Doc comments are hard-wrapped; rejoin wrapped lines but keep paragraphs and list items.
   return text.replace(/([^\n])\n(?![\n\-*•]|\d+[.)] )/g, '$1 ');
 }
@@ -104,7 +108,12 @@ export function readSdkModel(dtsPath: string): SdkModel {
         decls.set(st.name.text, { kind: 'object', name: st.name.text, doc: docOf(st), members });
       }
     } else if (ts.isClassDeclaration(st) && st.name) {
-      decls.set(st.name.text, { kind: 'object', name: st.name.text, doc: docOf(st), members: objectMembers(st.members) });
+      decls.set(st.name.text, {
+        kind: 'object',
+        name: st.name.text,
+        doc: docOf(st),
+        members: objectMembers(st.members),
+      });
     } else if (ts.isEnumDeclaration(st)) {
       decls.set(st.name.text, { kind: 'enum', name: st.name.text, doc: docOf(st), members: enumMembers(st) });
     } else if (ts.isTypeAliasDeclaration(st)) {

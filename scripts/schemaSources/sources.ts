@@ -48,7 +48,8 @@ export function locateSources(args: BuildArgs, log: (msg: string) => void): Sour
   const reference = path.join(repoRoot, 'reference');
   let sdkVersion = 'unknown';
   try {
-    sdkVersion = (JSON.parse(fs.readFileSync(path.join(sdkDir, 'package.json'), 'utf8')) as { version: string }).version;
+    sdkVersion = (JSON.parse(fs.readFileSync(path.join(sdkDir, 'package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     log(`no @google/genai in ${sdkDir}`);
   }
@@ -61,7 +62,12 @@ export function locateSources(args: BuildArgs, log: (msg: string) => void): Sour
     openapi: firstExisting([args.openapi ?? '', path.join(reference, 'openai-openapi.yaml')].filter(Boolean)),
     discovery: args.discovery ?? firstExisting([path.join(reference, 'generativelanguage-v1beta-discovery.json')]),
   };
-  for (const [what, p] of Object.entries({ sdkTypes: sources.sdkTypes, sdkBundle: sources.sdkBundle, openapi: sources.openapi, discovery: sources.discovery })) {
+  for (const [what, p] of Object.entries({
+    sdkTypes: sources.sdkTypes,
+    sdkBundle: sources.sdkBundle,
+    openapi: sources.openapi,
+    discovery: sources.discovery,
+  })) {
     log(`${what}: ${p ?? '(missing)'}`);
   }
   return sources;

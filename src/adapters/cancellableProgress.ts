@@ -24,7 +24,9 @@ export function withCancellableProgress<T>(
         return await work(abort.signal, (done, total) => {
           const percent = total > 0 ? Math.floor((done / total) * 100) : 100;
           const message = words(done, total, percent);
-          if (message === shown && percent <= reported) { return; }
+          if (message === shown && percent <= reported) {
+            return;
+          }
           progress.report({ increment: Math.max(0, percent - reported), message });
           reported = Math.max(reported, percent);
           shown = message;

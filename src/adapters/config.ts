@@ -6,11 +6,23 @@ const SECTION = 'geminiBatch';
 
 /** A setting name below `geminiBatch.` that the run loop reads. */
 export type SettingKey =
-  | 'provider.name' | 'gemini.baseUrl' | 'gemini.apiVersion' | 'openai.baseUrl'
-  | 'emulator.port' | 'emulator.jobSeconds'
-  | 'jobs.pollMinSeconds' | 'jobs.pollMaxSeconds' | 'jobs.pageSize'
-  | 'submit.inlineMaxMB' | 'results.folder' | 'results.showOutcomes'
-  | 'estimate.assumedOutputTokens' | 'estimate.codeLens' | 'pricing.overrides' | 'limits.tier' | 'limits.enqueuedTokens';
+  | 'provider.name'
+  | 'gemini.baseUrl'
+  | 'gemini.apiVersion'
+  | 'openai.baseUrl'
+  | 'emulator.port'
+  | 'emulator.jobSeconds'
+  | 'jobs.pollMinSeconds'
+  | 'jobs.pollMaxSeconds'
+  | 'jobs.pageSize'
+  | 'submit.inlineMaxMB'
+  | 'results.folder'
+  | 'results.showOutcomes'
+  | 'estimate.assumedOutputTokens'
+  | 'estimate.codeLens'
+  | 'pricing.overrides'
+  | 'limits.tier'
+  | 'limits.enqueuedTokens';
 
 /**
  * The only place that reads settings: typed getters (defaults live in package.json only, so there is no second
@@ -23,7 +35,9 @@ export class Config implements vscode.Disposable {
   constructor() {
     this.listener = vscode.workspace.onDidChangeConfiguration((event) => {
       for (const route of [...this.routes]) {
-        if (route.keys.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) { route.handler(); }
+        if (route.keys.some((key) => event.affectsConfiguration(`${SECTION}.${key}`))) {
+          route.handler();
+        }
       }
     });
   }
@@ -35,28 +49,64 @@ export class Config implements vscode.Disposable {
     return new vscode.Disposable(() => this.routes.delete(route));
   }
 
-  providerName(): ProviderId { return this.get('provider.name'); }
-  geminiBaseUrl(): string { return this.get('gemini.baseUrl'); }
-  geminiApiVersion(): 'v1' | 'v1beta' { return this.get('gemini.apiVersion'); }
-  openaiBaseUrl(): string { return this.get('openai.baseUrl'); }
-  emulatorPort(): number { return this.get('emulator.port'); }
-  emulatorJobSeconds(): number { return this.get('emulator.jobSeconds'); }
-  pollMinSeconds(): number { return this.get('jobs.pollMinSeconds'); }
-  pollMaxSeconds(): number { return this.get('jobs.pollMaxSeconds'); }
-  pageSize(): number { return this.get('jobs.pageSize'); }
-  inlineMaxMB(): number { return this.get('submit.inlineMaxMB'); }
-  resultsFolder(scope?: vscode.Uri): string { return this.get('results.folder', scope); }
-  assumedOutputTokens(scope?: vscode.Uri): number { return this.get('estimate.assumedOutputTokens', scope); }
-  estimateCodeLens(scope?: vscode.Uri): boolean { return this.get('estimate.codeLens', scope); }
+  providerName(): ProviderId {
+    return this.get('provider.name');
+  }
+  geminiBaseUrl(): string {
+    return this.get('gemini.baseUrl');
+  }
+  geminiApiVersion(): 'v1' | 'v1beta' {
+    return this.get('gemini.apiVersion');
+  }
+  openaiBaseUrl(): string {
+    return this.get('openai.baseUrl');
+  }
+  emulatorPort(): number {
+    return this.get('emulator.port');
+  }
+  emulatorJobSeconds(): number {
+    return this.get('emulator.jobSeconds');
+  }
+  pollMinSeconds(): number {
+    return this.get('jobs.pollMinSeconds');
+  }
+  pollMaxSeconds(): number {
+    return this.get('jobs.pollMaxSeconds');
+  }
+  pageSize(): number {
+    return this.get('jobs.pageSize');
+  }
+  inlineMaxMB(): number {
+    return this.get('submit.inlineMaxMB');
+  }
+  resultsFolder(scope?: vscode.Uri): string {
+    return this.get('results.folder', scope);
+  }
+  assumedOutputTokens(scope?: vscode.Uri): number {
+    return this.get('estimate.assumedOutputTokens', scope);
+  }
+  estimateCodeLens(scope?: vscode.Uri): boolean {
+    return this.get('estimate.codeLens', scope);
+  }
   /** Raw: parsed (and malformed entries dropped) by core/pricing/prices.ts parseOverrides. */
-  priceOverrides(): unknown { return this.get('pricing.overrides'); }
-  showOutcomes(): boolean { return this.get('results.showOutcomes'); }
-  usageTier(): UsageTier { return this.get('limits.tier'); }
-  enqueuedTokens(): EnqueuedTokenTable { return this.get('limits.enqueuedTokens'); }
+  priceOverrides(): unknown {
+    return this.get('pricing.overrides');
+  }
+  showOutcomes(): boolean {
+    return this.get('results.showOutcomes');
+  }
+  usageTier(): UsageTier {
+    return this.get('limits.tier');
+  }
+  enqueuedTokens(): EnqueuedTokenTable {
+    return this.get('limits.enqueuedTokens');
+  }
 
   /** Shows or hides the outcomes on input lines: in the workspace when a folder is open, else for the user. */
   async setShowOutcomes(value: boolean): Promise<void> {
-    const target = vscode.workspace.workspaceFolders?.length ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const target = vscode.workspace.workspaceFolders?.length
+      ? vscode.ConfigurationTarget.Workspace
+      : vscode.ConfigurationTarget.Global;
     await vscode.workspace.getConfiguration(SECTION).update('results.showOutcomes', value, target);
   }
 

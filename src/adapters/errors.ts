@@ -9,24 +9,38 @@ export class UserFacingError extends Error {
 
 /** True for the ways an operation reports that the user (or a dispose) cancelled it: those stay silent. */
 export function isCancellation(error: unknown): boolean {
-  if (error instanceof vscode.CancellationError) { return true; }
-  if (error instanceof BatchApiError) { return error.kind === 'cancelled'; }
+  if (error instanceof vscode.CancellationError) {
+    return true;
+  }
+  if (error instanceof BatchApiError) {
+    return error.kind === 'cancelled';
+  }
   return error instanceof Error && error.name === 'AbortError';
 }
 
 /** One sentence per failure kind; only `invalid` and unknown errors quote the service, scrubbed. */
 export function describeError(error: unknown, scrub: (text: string) => string): string {
-  if (error instanceof UserFacingError) { return scrub(error.message); }
+  if (error instanceof UserFacingError) {
+    return scrub(error.message);
+  }
   if (error instanceof BatchApiError) {
     switch (error.kind) {
-      case 'auth': return 'The API key was rejected. Set a valid one with "Set API Key…".';
-      case 'rateLimit': return 'The batch service is rate limiting requests. Try again in a moment.';
-      case 'notFound': return 'The batch service does not know this job or file (deleted or expired?).';
-      case 'invalid': return `The batch service rejected the request: ${scrub(error.message)}`;
-      case 'server': return 'The batch service had an internal error. Try again later.';
-      case 'unsupported': return 'This provider does not support that operation.';
-      case 'network': return 'The batch service could not be reached. Check the provider and base URL settings.';
-      default: return `The batch service failed: ${scrub(error.message)}`;
+      case 'auth':
+        return 'The API key was rejected. Set a valid one with "Set API Key…".';
+      case 'rateLimit':
+        return 'The batch service is rate limiting requests. Try again in a moment.';
+      case 'notFound':
+        return 'The batch service does not know this job or file (deleted or expired?).';
+      case 'invalid':
+        return `The batch service rejected the request: ${scrub(error.message)}`;
+      case 'server':
+        return 'The batch service had an internal error. Try again later.';
+      case 'unsupported':
+        return 'This provider does not support that operation.';
+      case 'network':
+        return 'The batch service could not be reached. Check the provider and base URL settings.';
+      default:
+        return `The batch service failed: ${scrub(error.message)}`;
     }
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -47,9 +61,16 @@ export async function runCommand<T>(log: Log, id: string, run: () => Promise<T> 
     }
     log.error(`[${id}] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     // Not awaited: the command must not wait for the user to dismiss the message.
-    void vscode.window.showErrorMessage(describeError(error, (t) => log.scrub(t)), 'Show Logs').then((choice) => {
-      if (choice === 'Show Logs') { log.show(); }
-    });
+    void vscode.window
+      .showErrorMessage(
+        describeError(error, (t) => log.scrub(t)),
+        'Show Logs',
+      )
+      .then((choice) => {
+        if (choice === 'Show Logs') {
+          log.show();
+        }
+      });
     return undefined;
   }
 }
@@ -70,5 +91,7 @@ export function commandWithBoundary<A extends unknown[], T>(
   id: string,
   handler: (...args: A) => Promise<T> | T,
 ): vscode.Disposable {
-  return vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(log, id, () => handler(...(args as A))));
+  return vscode.commands.registerCommand(id, (...args: unknown[]) =>
+    runCommand(log, id, () => handler(...(args as A))),
+  );
 }

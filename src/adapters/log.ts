@@ -35,25 +35,55 @@ class RecordingLog implements Log {
 
   constructor(private readonly channel: vscode.LogOutputChannel) {}
 
-  get name(): string { return this.channel.name; }
-  get logLevel(): vscode.LogLevel { return this.channel.logLevel; }
-  get onDidChangeLogLevel(): vscode.Event<vscode.LogLevel> { return this.channel.onDidChangeLogLevel; }
+  get name(): string {
+    return this.channel.name;
+  }
+  get logLevel(): vscode.LogLevel {
+    return this.channel.logLevel;
+  }
+  get onDidChangeLogLevel(): vscode.Event<vscode.LogLevel> {
+    return this.channel.onDidChangeLogLevel;
+  }
 
-  recentLines(): string[] { return [...this.lines]; }
+  recentLines(): string[] {
+    return [...this.lines];
+  }
 
-  redact(secret: string): void { this.redactor.add(secret); }
+  redact(secret: string): void {
+    this.redactor.add(secret);
+  }
 
-  scrub(text: string): string { return this.redactor.scrub(text); }
+  scrub(text: string): string {
+    return this.redactor.scrub(text);
+  }
 
-  trace(message: string, ...args: unknown[]): void { this.channel.trace(this.keep('trace', format(message, args))); }
-  debug(message: string, ...args: unknown[]): void { this.channel.debug(this.keep('debug', format(message, args))); }
-  info(message: string, ...args: unknown[]): void { this.channel.info(this.keep('info', format(message, args))); }
-  warn(message: string, ...args: unknown[]): void { this.channel.warn(this.keep('warn', format(message, args))); }
-  error(message: string | Error, ...args: unknown[]): void { this.channel.error(this.keep('error', format(message, args))); }
-  append(value: string): void { this.channel.append(this.keep('raw', value)); }
-  appendLine(value: string): void { this.channel.appendLine(this.keep('raw', value)); }
-  replace(value: string): void { this.channel.replace(this.keep('raw', value)); }
-  clear(): void { this.channel.clear(); }
+  trace(message: string, ...args: unknown[]): void {
+    this.channel.trace(this.keep('trace', format(message, args)));
+  }
+  debug(message: string, ...args: unknown[]): void {
+    this.channel.debug(this.keep('debug', format(message, args)));
+  }
+  info(message: string, ...args: unknown[]): void {
+    this.channel.info(this.keep('info', format(message, args)));
+  }
+  warn(message: string, ...args: unknown[]): void {
+    this.channel.warn(this.keep('warn', format(message, args)));
+  }
+  error(message: string | Error, ...args: unknown[]): void {
+    this.channel.error(this.keep('error', format(message, args)));
+  }
+  append(value: string): void {
+    this.channel.append(this.keep('raw', value));
+  }
+  appendLine(value: string): void {
+    this.channel.appendLine(this.keep('raw', value));
+  }
+  replace(value: string): void {
+    this.channel.replace(this.keep('raw', value));
+  }
+  clear(): void {
+    this.channel.clear();
+  }
   show(columnOrPreserveFocus?: vscode.ViewColumn | boolean, preserveFocus?: boolean): void {
     if (typeof columnOrPreserveFocus === 'boolean' || columnOrPreserveFocus === undefined) {
       this.channel.show(columnOrPreserveFocus);
@@ -61,13 +91,19 @@ class RecordingLog implements Log {
       this.channel.show(columnOrPreserveFocus, preserveFocus);
     }
   }
-  hide(): void { this.channel.hide(); }
-  dispose(): void { this.channel.dispose(); }
+  hide(): void {
+    this.channel.hide();
+  }
+  dispose(): void {
+    this.channel.dispose();
+  }
 
   private keep(level: string, text: string): string {
     const clean = this.scrub(text);
     this.lines.push(`${level} ${clean}`);
-    if (this.lines.length > KEPT_LINES) { this.lines.splice(0, this.lines.length - KEPT_LINES); }
+    if (this.lines.length > KEPT_LINES) {
+      this.lines.splice(0, this.lines.length - KEPT_LINES);
+    }
     return clean;
   }
 }

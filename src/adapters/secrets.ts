@@ -33,7 +33,9 @@ export class ApiKeys implements vscode.Disposable {
     private readonly redact: (secret: string) => void,
   ) {
     this.listener = secrets.onDidChange((e) => {
-      if (e.key.startsWith('geminiBatch.apiKey.')) { this.changed.fire(); }
+      if (e.key.startsWith('geminiBatch.apiKey.')) {
+        this.changed.fire();
+      }
     });
   }
 

@@ -12,10 +12,16 @@ function defaultOut(data: string): string {
 }
 
 function report(io: CliIo, out: string, result: BuildResult): void {
-  for (const { row, problem } of result.rejected) { io.stderr(`row ${row}: ${describeRowProblem(problem)}\n`); }
+  for (const { row, problem } of result.rejected) {
+    io.stderr(`row ${row}: ${describeRowProblem(problem)}\n`);
+  }
   const more = result.rejectedCount - result.rejected.length;
-  if (more > 0) { io.stderr(`… and ${more} more rows left out\n`); }
-  if (!result.empty) { io.stdout(`${out}\n`); }
+  if (more > 0) {
+    io.stderr(`… and ${more} more rows left out\n`);
+  }
+  if (!result.empty) {
+    io.stdout(`${out}\n`);
+  }
   const where = result.empty ? 'no valid line, nothing written' : `${out} (${result.kind})`;
   io.stderr(`${result.written} lines written, ${result.rejectedCount} rows left out: ${where}\n`);
 }
@@ -28,32 +34,56 @@ function report(io: CliIo, out: string, result: BuildResult): void {
  */
 export async function runBuild(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseFlagArgs(args, ['--template', '--data', '--key', '--out', '--kind', '--format']);
-  if (parsed.operands.length > 0) { throw new UsageError(`build takes no operand (got "${parsed.operands[0]}")`); }
+  if (parsed.operands.length > 0) {
+    throw new UsageError(`build takes no operand (got "${parsed.operands[0]}")`);
+  }
   const templateFile = parsed.flags.get('--template');
   const data = parsed.flags.get('--data');
-  if (templateFile === undefined || data === undefined) { throw new UsageError('build needs --template T and --data D'); }
+  if (templateFile === undefined || data === undefined) {
+    throw new UsageError('build needs --template T and --data D');
+  }
   const format = parsed.flags.get('--format') ?? dataFormatOf(data);
   if (format !== 'csv' && format !== 'tsv' && format !== 'jsonl' && format !== 'json') {
-    throw new UsageError(`cannot tell the format of ${data}: name it .csv, .tsv, .jsonl or .json, or pass --format csv|tsv|jsonl|json`);
+    throw new UsageError(
+      `cannot tell the format of ${data}: name it .csv, .tsv, .jsonl or .json, or pass --format csv|tsv|jsonl|json`,
+    );
   }
   const kind = oneOf(parsed, '--kind', [...BATCH_KINDS, 'auto'], 'auto');
   const key = parsed.flags.get('--key');
   const out = parsed.flags.get('--out') ?? defaultOut(data);
-  if (!parsed.flags.has('--out') && await fsp.stat(out).then(() => true, () => false)) {
+  if (
+    !parsed.flags.has('--out') &&
+    (await fsp.stat(out).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new UsageError(`${out} already exists: pass --out to choose where to write`);
   }
   let template: string;
-  try { template = await fsp.readFile(templateFile, 'utf8'); } catch (error) {
+  try {
+    template = await fsp.readFile(templateFile, 'utf8');
+  } catch (error) {
     io.stderr(`gemini-batch: cannot read ${templateFile}: ${(error as { code?: string }).code ?? 'error'}\n`);
     return ExitCode.Usage;
   }
   try {
-    const result = await buildFile({ template, data, format, kind, keys: key === undefined ? 'row-number' : { column: key } }, out);
+    const result = await buildFile(
+      { template, data, format, kind, keys: key === undefined ? 'row-number' : { column: key } },
+      out,
+    );
     report(io, out, result);
     return result.rejectedCount > 0 ? ExitCode.Problems : ExitCode.Ok;
   } catch (error) {
-    if (!(error instanceof DataFileError)) { throw error; }
-    const why = error.code === 'unreadable' ? `cannot read it (${error.errno ?? 'error'})` : error.code === 'not-an-array' ? 'a .json data file must hold an array of objects' : 'it is not valid JSON';
+    if (!(error instanceof DataFileError)) {
+      throw error;
+    }
+    const why =
+      error.code === 'unreadable'
+        ? `cannot read it (${error.errno ?? 'error'})`
+        : error.code === 'not-an-array'
+          ? 'a .json data file must hold an array of objects'
+          : 'it is not valid JSON';
     io.stderr(`gemini-batch: ${data}: ${why}; nothing written\n`);
     return ExitCode.Usage;
   }

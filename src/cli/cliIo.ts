@@ -10,7 +10,11 @@ export const ExitCode = { Ok: 0, Problems: 1, Usage: 2, Internal: 3 } as const;
 /** The process's own streams. */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => { process.stdout.write(text); },
-    stderr: (text) => { process.stderr.write(text); },
+    stdout: (text) => {
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
   };
 }

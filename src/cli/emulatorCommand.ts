@@ -89,9 +89,21 @@ function parseArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
       throw new UsageError(`GEMINI_BATCH_EMULATOR_FAULTS: ${(e as Error).message}`);
     }
   }
-  const p: Parsed = { help: false, port: 0, host: '127.0.0.1', dataDir: path.join(os.homedir(), '.gemini-batch-studio', 'emulator'), faults, ordered: false, webhookAnyHost: false, quiet: false };
+  const p: Parsed = {
+    help: false,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: path.join(os.homedir(), '.gemini-batch-studio', 'emulator'),
+    faults,
+    ordered: false,
+    webhookAnyHost: false,
+    quiet: false,
+  };
   for (let i = 0; i < args.length; i++) {
-    const [flag, inline] = args[i].startsWith('--') && args[i].includes('=') ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)] : [args[i], undefined];
+    const [flag, inline] =
+      args[i].startsWith('--') && args[i].includes('=')
+        ? [args[i].slice(0, args[i].indexOf('=')), args[i].slice(args[i].indexOf('=') + 1)]
+        : [args[i], undefined];
     const value = (): string => {
       const v = inline ?? args[++i];
       if (v === undefined) {
@@ -179,7 +191,9 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
   }
   out(`Gemini Batch emulator listening on ${emu.baseUrl}`);
   out(`  data dir: ${parsed.dataDir}`);
-  out(`  @google/genai: new GoogleGenAI({ apiKey: 'any', httpOptions: { baseUrl: '${emu.baseUrl}', apiVersion: 'v1beta' } })`);
+  out(
+    `  @google/genai: new GoogleGenAI({ apiKey: 'any', httpOptions: { baseUrl: '${emu.baseUrl}', apiVersion: 'v1beta' } })`,
+  );
   out(`  openai (Gemini compat): new OpenAI({ apiKey: 'any', baseURL: '${emu.baseUrl}/v1beta/openai/' })`);
   out(`  openai (OpenAI style):  new OpenAI({ apiKey: 'any', baseURL: '${emu.baseUrl}/v1/' })`);
   await new Promise<void>((resolve) => {

@@ -18,10 +18,14 @@ export interface EstimateArgs {
 /** Parses `estimate` arguments: FILE... [--model M] [--format text|json] [--per-line] [--output-tokens N]. */
 export function parseEstimateArgs(args: readonly string[]): EstimateArgs {
   const parsed = parseFlagArgs(args, ['--model', '--format', '--output-tokens'], ['--per-line']);
-  if (parsed.operands.length === 0) { throw new UsageError('estimate needs at least one FILE'); }
+  if (parsed.operands.length === 0) {
+    throw new UsageError('estimate needs at least one FILE');
+  }
   const rawTokens = parsed.flags.get('--output-tokens');
   const outputTokens = rawTokens === undefined ? CLI_ASSUMED_OUTPUT_TOKENS : Number(rawTokens);
-  if (!Number.isInteger(outputTokens) || outputTokens < 0) { throw new UsageError('--output-tokens must be a whole number ≥ 0'); }
+  if (!Number.isInteger(outputTokens) || outputTokens < 0) {
+    throw new UsageError('--output-tokens must be a whole number ≥ 0');
+  }
   return {
     files: parsed.operands,
     model: parsed.flags.get('--model')?.replace(/^models\//, ''),

@@ -6,25 +6,41 @@ import { loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerDa
 import { ExitCode, type CliIo } from './cliIo';
 import { parseEstimateArgs, type EstimateArgs } from './estimateArgs';
 
-const usd = (n: number | undefined): string => (n === undefined ? 'price unknown' : `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toFixed(2)}`);
+const usd = (n: number | undefined): string =>
+  n === undefined ? 'price unknown' : `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toFixed(2)}`;
 
 function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimate, lines: LineEstimate[]): void {
   const method = result.tokenizers.length ? `offline:${result.tokenizers.join('+')}` : 'offline';
   if (args.format === 'json') {
     const record: Record<string, unknown> = {
-      file, model: result.model ?? null, requests: result.requests, input_tokens: result.inputTokens,
-      output_tokens_assumed: result.outputTokensAssumed, cost_usd_batch: result.costBatch ?? null,
-      cost_usd_standard: result.costStandard ?? null, method,
+      file,
+      model: result.model ?? null,
+      requests: result.requests,
+      input_tokens: result.inputTokens,
+      output_tokens_assumed: result.outputTokensAssumed,
+      cost_usd_batch: result.costBatch ?? null,
+      cost_usd_standard: result.costStandard ?? null,
+      method,
     };
-    if (args.perLine) { record.lines = lines.map((l) => ({ line: l.line, key: l.key ?? null, input_tokens: l.inputTokens })); }
+    if (args.perLine) {
+      record.lines = lines.map((l) => ({ line: l.line, key: l.key ?? null, input_tokens: l.inputTokens }));
+    }
     io.stdout(`${JSON.stringify(record)}\n`);
   } else {
-    for (const l of lines) { io.stdout(`${file}:${l.line}: ${l.key ?? '-'}: ${l.inputTokens} input tokens\n`); }
-    io.stdout(`${file}: ${result.requests} requests, ${result.inputTokens} input tokens, ${result.outputTokensAssumed} output tokens (assumed), `
-      + `${usd(result.costBatch)} at batch price (${usd(result.costStandard)} standard), model ${result.model ?? 'not given (use --model)'}, ${method}\n`);
+    for (const l of lines) {
+      io.stdout(`${file}:${l.line}: ${l.key ?? '-'}: ${l.inputTokens} input tokens\n`);
+    }
+    io.stdout(
+      `${file}: ${result.requests} requests, ${result.inputTokens} input tokens, ${result.outputTokensAssumed} output tokens (assumed), ` +
+        `${usd(result.costBatch)} at batch price (${usd(result.costStandard)} standard), model ${result.model ?? 'not given (use --model)'}, ${method}\n`,
+    );
   }
-  if (result.unknownMedia > 0) { io.stderr(`${file}: ${result.unknownMedia} media part(s) of unknown size are not counted\n`); }
-  if (result.unpricedModels.length) { io.stderr(`${file}: price unknown for ${result.unpricedModels.join(', ')}\n`); }
+  if (result.unknownMedia > 0) {
+    io.stderr(`${file}: ${result.unknownMedia} media part(s) of unknown size are not counted\n`);
+  }
+  if (result.unpricedModels.length) {
+    io.stderr(`${file}: price unknown for ${result.unpricedModels.join(', ')}\n`);
+  }
 }
 
 /**
@@ -53,13 +69,21 @@ export async function runEstimate(argv: readonly string[], io: CliIo, assetStart
     const lines: LineEstimate[] = [];
     try {
       const result = await estimateFile(file, {
-        counterFor, model: args.model, assumedOutputTokens: args.outputTokens,
-        onLine: args.perLine ? (l) => { lines.push(l); } : undefined,
+        counterFor,
+        model: args.model,
+        assumedOutputTokens: args.outputTokens,
+        onLine: args.perLine
+          ? (l) => {
+              lines.push(l);
+            }
+          : undefined,
       });
       report(io, args, file, result, lines);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (typeof code !== 'string' || !code.startsWith('E')) { throw error; }
+      if (typeof code !== 'string' || !code.startsWith('E')) {
+        throw error;
+      }
       io.stderr(`gemini-batch: cannot read ${file}: ${code}\n`);
       exit = ExitCode.Usage;
     }

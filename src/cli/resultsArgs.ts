@@ -21,8 +21,14 @@ export function parseResultsArgs(args: readonly string[]): ResultsArgs {
     failed: parsed.flags.has('--failed'),
     retryFile: parsed.flags.get('--retry-file'),
   };
-  if (out.results.length === 0) { throw new UsageError('results needs a RESULTS file'); }
-  if (out.results.length > 2) { throw new UsageError('results takes a results file and at most one error file'); }
-  if (out.retryFile && !out.input) { throw new UsageError('--retry-file needs --input (the lines to retry come from the input file)'); }
+  if (out.results.length === 0) {
+    throw new UsageError('results needs a RESULTS file');
+  }
+  if (out.results.length > 2) {
+    throw new UsageError('results takes a results file and at most one error file');
+  }
+  if (out.retryFile && !out.input) {
+    throw new UsageError('--retry-file needs --input (the lines to retry come from the input file)');
+  }
   return out;
 }

@@ -18,9 +18,15 @@ async function unreadable(paths: readonly string[]): Promise<string | undefined>
   return undefined;
 }
 
-async function* countUnmatched(rows: AsyncIterable<ResultRow>, joined: boolean, into: { count: number }): AsyncGenerator<ResultRow> {
+async function* countUnmatched(
+  rows: AsyncIterable<ResultRow>,
+  joined: boolean,
+  into: { count: number },
+): AsyncGenerator<ResultRow> {
   for await (const row of rows) {
-    if (joined && row.inputLine === undefined) { into.count++; }
+    if (joined && row.inputLine === undefined) {
+      into.count++;
+    }
     yield row;
   }
 }
@@ -43,10 +49,14 @@ export async function runResults(args: readonly string[], io: CliIo): Promise<nu
   const rows = countUnmatched(joinedRows(options.results, options.input), options.input !== undefined, unmatched);
   const rowFormat = options.format === 'json' ? undefined : options.format;
   const summary = await writeRows(rows, { format: rowFormat ?? 'jsonl', failedOnly: options.failed }, (text) => {
-    if (rowFormat) { io.stdout(text); }
+    if (rowFormat) {
+      io.stdout(text);
+    }
   });
   const report: Record<string, unknown> = {
-    results: options.results, ...(options.input ? { input: options.input, unmatchedResults: unmatched.count } : {}), ...summary,
+    results: options.results,
+    ...(options.input ? { input: options.input, unmatchedResults: unmatched.count } : {}),
+    ...summary,
   };
   if (options.retryFile && options.input) {
     const out = resolve(options.retryFile);

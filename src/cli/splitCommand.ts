@@ -8,10 +8,14 @@ const MB = 1024 ** 2;
 
 function splitFailure(error: SplitError): string {
   switch (error.code) {
-    case 'line-too-large': return `line ${error.detail.line} alone is ${formatBytes(error.detail.bytes ?? 0)}, more than a part may hold (${formatBytes(error.detail.limit ?? 0)}); nothing written`;
-    case 'read-failed': return `cannot read the file (${error.detail.errno}); nothing written`;
-    case 'write-failed': return `cannot write the parts (${error.detail.errno}); nothing written`;
-    case 'cancelled': return 'cancelled; nothing written';
+    case 'line-too-large':
+      return `line ${error.detail.line} alone is ${formatBytes(error.detail.bytes ?? 0)}, more than a part may hold (${formatBytes(error.detail.limit ?? 0)}); nothing written`;
+    case 'read-failed':
+      return `cannot read the file (${error.detail.errno}); nothing written`;
+    case 'write-failed':
+      return `cannot write the parts (${error.detail.errno}); nothing written`;
+    case 'cancelled':
+      return 'cancelled; nothing written';
   }
 }
 
@@ -22,7 +26,9 @@ function splitFailure(error: SplitError): string {
  */
 export async function runSplit(args: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseFlagArgs(args, ['--max-mb', '--max-lines', '--kind']);
-  if (parsed.operands.length !== 1) { throw new UsageError('split needs exactly one FILE'); }
+  if (parsed.operands.length !== 1) {
+    throw new UsageError('split needs exactly one FILE');
+  }
   const [file] = parsed.operands;
   const maxMb = positiveNumber(parsed, '--max-mb', false);
   const maxLines = positiveNumber(parsed, '--max-lines', true);
@@ -38,14 +44,22 @@ export async function runSplit(args: readonly string[], io: CliIo): Promise<numb
   try {
     const result = await splitFile(file, limits);
     if (result.fits) {
-      io.stderr(`${file}: within the limits (${formatBytes(limits.maxBytes)}${limits.maxLines ? `, ${limits.maxLines} requests` : ''} per file); no parts written\n`);
+      io.stderr(
+        `${file}: within the limits (${formatBytes(limits.maxBytes)}${limits.maxLines ? `, ${limits.maxLines} requests` : ''} per file); no parts written\n`,
+      );
       return ExitCode.Ok;
     }
-    for (const part of result.parts) { io.stdout(`${part}\n`); }
-    io.stderr(`${file}: ${result.parts.length} parts (${kind}), ${result.requests.reduce((a, b) => a + b, 0)} requests\n`);
+    for (const part of result.parts) {
+      io.stdout(`${part}\n`);
+    }
+    io.stderr(
+      `${file}: ${result.parts.length} parts (${kind}), ${result.requests.reduce((a, b) => a + b, 0)} requests\n`,
+    );
     return ExitCode.Ok;
   } catch (error) {
-    if (!(error instanceof SplitError)) { throw error; }
+    if (!(error instanceof SplitError)) {
+      throw error;
+    }
     io.stderr(`gemini-batch: ${file}: ${splitFailure(error)}\n`);
     return error.code === 'line-too-large' ? ExitCode.Problems : ExitCode.Usage;
   }

@@ -14,7 +14,9 @@ export interface ValidateArgs {
 /** Parses `validate` arguments: FILE... [--kind K] [--format text|json] (also `--kind=K`, `--format=F`). */
 export function parseValidateArgs(args: readonly string[]): ValidateArgs {
   const parsed = parseFlagArgs(args, ['--kind', '--format']);
-  if (parsed.operands.length === 0) { throw new UsageError('validate needs at least one FILE'); }
+  if (parsed.operands.length === 0) {
+    throw new UsageError('validate needs at least one FILE');
+  }
   return {
     files: parsed.operands,
     kind: oneOf(parsed, '--kind', [...BATCH_KINDS, 'auto'], 'auto'),

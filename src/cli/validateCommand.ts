@@ -15,27 +15,52 @@ export interface CliDiagnostic {
 
 function diagnostic(issue: Issue): CliDiagnostic {
   return {
-    line: issue.line + 1, column: issue.startCol + 1, endLine: issue.endLine + 1, endColumn: issue.endCol + 1,
-    severity: issue.severity, code: issue.code, message: messageFor(issue),
+    line: issue.line + 1,
+    column: issue.startCol + 1,
+    endLine: issue.endLine + 1,
+    endColumn: issue.endCol + 1,
+    severity: issue.severity,
+    code: issue.code,
+    message: messageFor(issue),
   };
 }
 
 function report(io: CliIo, format: OutputFormat, file: string, summary: ValidationSummary): void {
   const diagnostics = summary.issues.map(diagnostic);
   if (format === 'json') {
-    const record: Record<string, unknown> = { file, kind: summary.kind, lines: summary.lines, requests: summary.requests, diagnostics };
-    if (summary.issuesDropped) { record.issuesDropped = summary.issuesDropped; }
-    if (summary.notBatch) { record.notBatch = true; }
-    if (summary.results) { record.results = true; }
+    const record: Record<string, unknown> = {
+      file,
+      kind: summary.kind,
+      lines: summary.lines,
+      requests: summary.requests,
+      diagnostics,
+    };
+    if (summary.issuesDropped) {
+      record.issuesDropped = summary.issuesDropped;
+    }
+    if (summary.notBatch) {
+      record.notBatch = true;
+    }
+    if (summary.results) {
+      record.results = true;
+    }
     io.stdout(`${JSON.stringify(record)}\n`);
     return;
   }
-  for (const d of diagnostics) { io.stdout(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`); }
+  for (const d of diagnostics) {
+    io.stdout(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`);
+  }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const dropped = summary.issuesDropped ? ` (${summary.issuesDropped} more not shown)` : '';
-  const what = summary.results ? 'results file' : summary.notBatch ? 'not a batch file' : `${summary.requests} requests (${summary.kind})`;
-  io.stderr(`${file}: ${what}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`);
+  const what = summary.results
+    ? 'results file'
+    : summary.notBatch
+      ? 'not a batch file'
+      : `${summary.requests} requests (${summary.kind})`;
+  io.stderr(
+    `${file}: ${what}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`,
+  );
 }
 
 /**
@@ -59,13 +84,15 @@ export async function runValidate(args: readonly string[], io: CliIo): Promise<n
         continue;
       }
       // The validator failed on this file (a bug): say so, as such, and go on with the other files.
-      const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       io.stderr(`gemini-batch: internal error while validating ${file} (please report it): ${detail}\n`);
       exit = ExitCode.Internal;
       continue;
     }
     report(io, options.format, file, summary);
-    if (exit === ExitCode.Ok && summary.issues.some((i) => i.severity === 'error')) { exit = ExitCode.Problems; }
+    if (exit === ExitCode.Ok && summary.issues.some((i) => i.severity === 'error')) {
+      exit = ExitCode.Problems;
+    }
   }
   return exit;
 }

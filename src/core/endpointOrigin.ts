@@ -12,7 +12,9 @@ export function originOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') { return undefined; }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return undefined;
+  }
   return parsed.origin;
 }
 

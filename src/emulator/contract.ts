@@ -148,7 +148,13 @@ export interface JobRecord {
   seq: number;
   cancelMs?: number;
   /** The failure rehearsal the job was created under (rehearsal.ts). */
-  rehearsal?: { lineFailRate?: number; truncateJsonRate?: number; pendingMs?: number; fail?: boolean; expire?: boolean };
+  rehearsal?: {
+    lineFailRate?: number;
+    truncateJsonRate?: number;
+    pendingMs?: number;
+    fail?: boolean;
+    expire?: boolean;
+  };
   /** `batch.webhookConfig` of a Gemini create: these URIs get the end event instead of the registered webhooks. */
   webhook?: { uris?: string[]; userMetadata?: Record<string, unknown> };
   /** OpenAI validation errors: the batch fails after its validating phase. */

@@ -43,8 +43,12 @@ export function run(): Promise<void> {
           resolve();
         }
       });
-      runner.on('pass', () => { passed++; });
-      runner.on('fail', () => { failed++; });
+      runner.on('pass', () => {
+        passed++;
+      });
+      runner.on('fail', () => {
+        failed++;
+      });
     } catch (error) {
       console.log(`${passed} passed, ${failed + 1} failed`);
       reject(error instanceof Error ? error : new Error(String(error)));

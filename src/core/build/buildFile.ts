@@ -46,7 +46,10 @@ export function templateKind(template: Template, values: Readonly<Record<string,
 
 /** A renderer for the rows of `options`, made at the first row with values (which the kind may be detected from). */
 function rendererFor(options: BuildOptions, template: Template, first: DataRow): RowRenderer {
-  const kind = options.kind !== 'auto' ? options.kind : templateKind(template, 'values' in first ? first.values : {}, isTyped(options.format));
+  const kind =
+    options.kind !== 'auto'
+      ? options.kind
+      : templateKind(template, 'values' in first ? first.values : {}, isTyped(options.format));
   return new RowRenderer(template, kind, options.keys, isTyped(options.format));
 }
 
@@ -60,26 +63,48 @@ export async function buildFile(options: BuildOptions, out: string): Promise<Bui
   const template = compileTemplate(options.template);
   const writer = await PartWriter.open(out, randomBytes(4).toString('hex'));
   let renderer: RowRenderer | undefined;
-  const result: BuildResult = { kind: options.kind === 'auto' ? 'gemini-generate' : options.kind, written: 0, rejected: [], rejectedCount: 0, empty: true };
+  const result: BuildResult = {
+    kind: options.kind === 'auto' ? 'gemini-generate' : options.kind,
+    written: 0,
+    rejected: [],
+    rejectedCount: 0,
+    empty: true,
+  };
   let rows = 0;
   try {
     for await (const row of readRows(options.data, options.format, options.signal)) {
-      if (options.signal?.aborted) { throw options.signal.reason instanceof Error ? options.signal.reason : new DOMException('cancelled', 'AbortError'); }
-      if (renderer === undefined && 'values' in row) { renderer = rendererFor(options, template, row); }
-      const rendered = renderer ? renderer.render(row) : { problem: 'problem' in row ? row.problem : { code: 'not-json' as const } };
+      if (options.signal?.aborted) {
+        throw options.signal.reason instanceof Error
+          ? options.signal.reason
+          : new DOMException('cancelled', 'AbortError');
+      }
+      if (renderer === undefined && 'values' in row) {
+        renderer = rendererFor(options, template, row);
+      }
+      const rendered = renderer
+        ? renderer.render(row)
+        : { problem: 'problem' in row ? row.problem : { code: 'not-json' as const } };
       if ('line' in rendered) {
         await writer.append(Buffer.from(`${rendered.line}\n`));
         result.written++;
       } else {
-        if (result.rejected.length < MAX_LISTED) { result.rejected.push({ row: row.row, problem: rendered.problem }); }
+        if (result.rejected.length < MAX_LISTED) {
+          result.rejected.push({ row: row.row, problem: rendered.problem });
+        }
         result.rejectedCount++;
       }
-      if (++rows % PROGRESS_EVERY === 0) { options.onProgress?.(rows); }
+      if (++rows % PROGRESS_EVERY === 0) {
+        options.onProgress?.(rows);
+      }
     }
     await writer.close();
     result.kind = renderer?.kind ?? result.kind;
     result.empty = result.written === 0;
-    if (result.empty) { await fsp.rm(writer.tempPath, { force: true }); } else { await writer.commit(out); }
+    if (result.empty) {
+      await fsp.rm(writer.tempPath, { force: true });
+    } else {
+      await writer.commit(out);
+    }
     options.onProgress?.(rows);
     return result;
   } catch (error) {

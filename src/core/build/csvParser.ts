@@ -36,23 +36,40 @@ export class CsvParser {
     let i = 0;
     if (!this.started && text.length > 0) {
       this.started = true;
-      if (text.charCodeAt(0) === 0xfeff) { i = 1; }
+      if (text.charCodeAt(0) === 0xfeff) {
+        i = 1;
+      }
     }
     let runStart = i;
-    const flushRun = (end: number): void => { if (end > runStart) { this.field += text.slice(runStart, end); } };
+    const flushRun = (end: number): void => {
+      if (end > runStart) {
+        this.field += text.slice(runStart, end);
+      }
+    };
     for (; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (this.afterCr) {
         this.afterCr = false;
-        if (c === LF) { runStart = i + 1; continue; }
+        if (c === LF) {
+          runStart = i + 1;
+          continue;
+        }
       }
       if (this.quoted) {
         if (this.quotePending) {
           this.quotePending = false;
-          if (c === QUOTE) { this.field += '"'; runStart = i + 1; continue; }
+          if (c === QUOTE) {
+            this.field += '"';
+            runStart = i + 1;
+            continue;
+          }
           this.quoted = false; // that quote closed the field; this character is read as outside quotes below
         } else {
-          if (c === QUOTE) { flushRun(i); this.quotePending = true; runStart = i + 1; }
+          if (c === QUOTE) {
+            flushRun(i);
+            this.quotePending = true;
+            runStart = i + 1;
+          }
           continue;
         }
       }
@@ -62,7 +79,10 @@ export class CsvParser {
         runStart = i + 1;
       } else if (c === LF || c === CR) {
         flushRun(i);
-        if (this.touched || this.field !== '') { this.endField(); out.push({ fields: this.fields }); }
+        if (this.touched || this.field !== '') {
+          this.endField();
+          out.push({ fields: this.fields });
+        }
         this.fields = [];
         this.touched = false;
         this.afterCr = c === CR;
@@ -74,14 +94,18 @@ export class CsvParser {
       }
     }
     flushRun(text.length);
-    if (text.length > 0) { this.touched = this.touched || this.field !== ''; }
+    if (text.length > 0) {
+      this.touched = this.touched || this.field !== '';
+    }
     return out;
   }
 
   /** Ends the input: the last record, when the text does not end with a line break. */
   end(): CsvRecord[] {
     const unterminated = this.quoted && !this.quotePending;
-    if (!this.touched && this.field === '' && this.fields.length === 0) { return []; }
+    if (!this.touched && this.field === '' && this.fields.length === 0) {
+      return [];
+    }
     this.endField();
     const record: CsvRecord = unterminated ? { fields: this.fields, unterminated } : { fields: this.fields };
     this.fields = [];

@@ -11,10 +11,18 @@ export type DataRow = { row: number; values: Record<string, unknown> } | { row: 
 /** The format of a data file from its name: .csv, .tsv/.tab, .jsonl/.ndjson, .json; undefined for any other. */
 export function dataFormatOf(file: string): DataFormat | undefined {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.csv') { return 'csv'; }
-  if (ext === '.tsv' || ext === '.tab') { return 'tsv'; }
-  if (ext === '.jsonl' || ext === '.ndjson') { return 'jsonl'; }
-  if (ext === '.json') { return 'json'; }
+  if (ext === '.csv') {
+    return 'csv';
+  }
+  if (ext === '.tsv' || ext === '.tab') {
+    return 'tsv';
+  }
+  if (ext === '.jsonl' || ext === '.ndjson') {
+    return 'jsonl';
+  }
+  if (ext === '.json') {
+    return 'json';
+  }
   return undefined;
 }
 
@@ -30,29 +38,50 @@ async function* csvRows(file: string, delimiter: ',' | '\t', signal?: AbortSigna
   let header: string[] | undefined;
   let row = 0;
   const toRow = (fields: string[], unterminated: boolean | undefined): DataRow | undefined => {
-    if (header === undefined) { header = fields.map((f) => f.trim()); return undefined; }
+    if (header === undefined) {
+      header = fields.map((f) => f.trim());
+      return undefined;
+    }
     row++;
-    if (unterminated) { return { row, problem: { code: 'unterminated-quote' } }; }
-    if (fields.length !== header.length) { return { row, problem: { code: 'field-count', expected: header.length, actual: fields.length } }; }
+    if (unterminated) {
+      return { row, problem: { code: 'unterminated-quote' } };
+    }
+    if (fields.length !== header.length) {
+      return { row, problem: { code: 'field-count', expected: header.length, actual: fields.length } };
+    }
     const values: Record<string, unknown> = {};
-    for (let i = 0; i < header.length; i++) { values[header[i]] = fields[i]; }
+    for (let i = 0; i < header.length; i++) {
+      values[header[i]] = fields[i];
+    }
     return { row, values };
   };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20, signal }) as AsyncIterable<string>) {
+  for await (const chunk of createReadStream(file, {
+    encoding: 'utf8',
+    highWaterMark: 1 << 20,
+    signal,
+  }) as AsyncIterable<string>) {
     for (const record of parser.push(chunk)) {
       const out = toRow(record.fields, record.unterminated);
-      if (out) { yield out; }
+      if (out) {
+        yield out;
+      }
     }
   }
   for (const record of parser.end()) {
     const out = toRow(record.fields, record.unterminated);
-    if (out) { yield out; }
+    if (out) {
+      yield out;
+    }
   }
 }
 
 function jsonRow(row: number, text: string): DataRow {
   let value: unknown;
-  try { value = JSON.parse(text); } catch { return { row, problem: { code: 'invalid-json' } }; }
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { row, problem: { code: 'invalid-json' } };
+  }
   return isPlainObject(value) ? { row, values: value } : { row, problem: { code: 'not-an-object' } };
 }
 
@@ -60,15 +89,23 @@ async function* jsonlRows(file: string, signal?: AbortSignal): AsyncGenerator<Da
   let carry = '';
   let row = 0;
   let first = true;
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20, signal }) as AsyncIterable<string>) {
+  for await (const chunk of createReadStream(file, {
+    encoding: 'utf8',
+    highWaterMark: 1 << 20,
+    signal,
+  }) as AsyncIterable<string>) {
     const lines = (carry + (first ? chunk.replace(/^\uFEFF/, '') : chunk)).split('\n');
     first = false;
     carry = lines.pop() ?? '';
     for (const line of lines) {
-      if (line.trim() !== '') { yield jsonRow(++row, line); }
+      if (line.trim() !== '') {
+        yield jsonRow(++row, line);
+      }
     }
   }
-  if (carry.trim() !== '') { yield jsonRow(++row, carry); }
+  if (carry.trim() !== '') {
+    yield jsonRow(++row, carry);
+  }
 }
 
 /**
@@ -77,7 +114,9 @@ async function* jsonlRows(file: string, signal?: AbortSignal): AsyncGenerator<Da
  */
 async function* jsonArrayRows(file: string): AsyncGenerator<DataRow> {
   const value: unknown = JSON.parse((await fsp.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
-  if (!Array.isArray(value)) { throw new DataFileError('not-an-array'); }
+  if (!Array.isArray(value)) {
+    throw new DataFileError('not-an-array');
+  }
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
     yield isPlainObject(item) ? { row: i + 1, values: item } : { row: i + 1, problem: { code: 'not-an-object' } };
@@ -86,7 +125,10 @@ async function* jsonArrayRows(file: string): AsyncGenerator<DataRow> {
 
 /** Why a data file cannot be read as rows at all (as opposed to one bad row). */
 export class DataFileError extends Error {
-  constructor(readonly code: 'not-an-array' | 'invalid-json' | 'unreadable', readonly errno?: string) {
+  constructor(
+    readonly code: 'not-an-array' | 'invalid-json' | 'unreadable',
+    readonly errno?: string,
+  ) {
     super(`data file: ${code}`);
     this.name = 'DataFileError';
   }
@@ -95,11 +137,18 @@ export class DataFileError extends Error {
 /** The rows of a data file, streamed in order. Throws {@link DataFileError} when the file as a whole is unusable. */
 export async function* readRows(file: string, format: DataFormat, signal?: AbortSignal): AsyncGenerator<DataRow> {
   try {
-    if (format === 'json') { yield* jsonArrayRows(file); return; }
+    if (format === 'json') {
+      yield* jsonArrayRows(file);
+      return;
+    }
     yield* format === 'jsonl' ? jsonlRows(file, signal) : csvRows(file, format === 'tsv' ? '\t' : ',', signal);
   } catch (error) {
-    if (error instanceof DataFileError || (error as { name?: string }).name === 'AbortError') { throw error; }
-    if (error instanceof SyntaxError) { throw new DataFileError('invalid-json'); }
+    if (error instanceof DataFileError || (error as { name?: string }).name === 'AbortError') {
+      throw error;
+    }
+    if (error instanceof SyntaxError) {
+      throw new DataFileError('invalid-json');
+    }
     const errno = (error as { code?: unknown }).code;
     throw new DataFileError('unreadable', typeof errno === 'string' ? errno : undefined);
   }

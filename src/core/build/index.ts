@@ -5,4 +5,10 @@ export { dataFormatOf, readRows, DataFileError, type DataFormat, type DataRow } 
 export { compileTemplate, renderTemplate, type Template, type Placeholder } from './template';
 export { CsvParser, type CsvRecord } from './csvParser';
 export { keyFieldOf } from './rowRenderer';
-export { describeRowProblem, type KeySource, type RejectedRow, type RowProblem, type RowProblemCode } from './buildTypes';
+export {
+  describeRowProblem,
+  type KeySource,
+  type RejectedRow,
+  type RowProblem,
+  type RowProblemCode,
+} from './buildTypes';

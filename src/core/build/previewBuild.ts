@@ -17,11 +17,18 @@ export interface BuildPreview {
 }
 
 /** The first `count` rows of a data file (stops reading there, so it is quick on a CSV or JSONL of any size). */
-export async function readFirstRows(data: string, format: DataFormat, count: number, signal?: AbortSignal): Promise<DataRow[]> {
+export async function readFirstRows(
+  data: string,
+  format: DataFormat,
+  count: number,
+  signal?: AbortSignal,
+): Promise<DataRow[]> {
   const rows: DataRow[] = [];
   for await (const row of readRows(data, format, signal)) {
     rows.push(row);
-    if (rows.length >= count) { break; }
+    if (rows.length >= count) {
+      break;
+    }
   }
   return rows;
 }
@@ -30,15 +37,28 @@ export async function readFirstRows(data: string, format: DataFormat, count: num
  * Renders rows read before with a template, as the build would: for a preview redone on every keystroke without
  * reading the data again.
  */
-export function renderPreview(rows: readonly DataRow[], template: string, format: DataFormat, keys: KeySource, kind: BatchKind | 'auto'): BuildPreview {
+export function renderPreview(
+  rows: readonly DataRow[],
+  template: string,
+  format: DataFormat,
+  keys: KeySource,
+  kind: BatchKind | 'auto',
+): BuildPreview {
   const compiled = compileTemplate(template);
   const typed = isTyped(format);
   const columns: string[] = [];
   for (const row of rows) {
-    if ('values' in row) { for (const name of Object.keys(row.values)) { if (!columns.includes(name)) { columns.push(name); } } }
+    if ('values' in row) {
+      for (const name of Object.keys(row.values)) {
+        if (!columns.includes(name)) {
+          columns.push(name);
+        }
+      }
+    }
   }
   const first = rows.find((r) => 'values' in r);
-  const resolved = kind !== 'auto' ? kind : templateKind(compiled, first && 'values' in first ? first.values : {}, typed);
+  const resolved =
+    kind !== 'auto' ? kind : templateKind(compiled, first && 'values' in first ? first.values : {}, typed);
   const renderer = new RowRenderer(compiled, resolved, keys, typed);
   return {
     kind: resolved,

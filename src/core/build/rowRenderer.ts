@@ -24,7 +24,12 @@ export class RowRenderer {
   /** The key of the row being rendered, recorded as seen once its line is valid. */
   private lastKey = '';
 
-  constructor(private readonly template: Template, readonly kind: BatchKind, private readonly keys: KeySource, private readonly typed: boolean) {
+  constructor(
+    private readonly template: Template,
+    readonly kind: BatchKind,
+    private readonly keys: KeySource,
+    private readonly typed: boolean,
+  ) {
     this.field = keyFieldOf(kind);
     this.schema = compiledSchema(kind);
     // A mention of the field's name anywhere in the template's own text (not in values) sends it the slow way.
@@ -33,14 +38,25 @@ export class RowRenderer {
 
   /** The batch line of a row (no line break), or why there is none. */
   render(row: DataRow): { line: string } | { problem: RowProblem } {
-    if ('problem' in row) { return row; }
+    if ('problem' in row) {
+      return row;
+    }
     const filled = renderTemplate(this.template, row.values, this.typed);
-    if ('missing' in filled) { return { problem: { code: 'missing-value', column: filled.missing } }; }
+    if ('missing' in filled) {
+      return { problem: { code: 'missing-value', column: filled.missing } };
+    }
     const line = this.fastPath ? this.prefixed(row, filled.text) : this.rebuilt(row, filled.text);
-    if (typeof line !== 'string') { return { problem: line }; }
+    if (typeof line !== 'string') {
+      return { problem: line };
+    }
     const error = checkLine(this.kind, line, 0, this.schema).issues.find((issue) => issue.severity === 'error');
     if (error) {
-      return { problem: error.code === IssueCode.JsonSyntax || error.code === IssueCode.NotAnObject ? { code: 'not-json' } : { code: 'invalid-line', issue: error } };
+      return {
+        problem:
+          error.code === IssueCode.JsonSyntax || error.code === IssueCode.NotAnObject
+            ? { code: 'not-json' }
+            : { code: 'invalid-line', issue: error },
+      };
     }
     this.seen.set(this.lastKey, row.row);
     return { line };
@@ -52,11 +68,17 @@ export class RowRenderer {
    */
   private prefixed(row: { row: number; values: Readonly<Record<string, unknown>> }, text: string): string | RowProblem {
     const body = text.trimStart();
-    if (body.charCodeAt(0) !== 123) { return { code: 'not-json' }; }
+    if (body.charCodeAt(0) !== 123) {
+      return { code: 'not-json' };
+    }
     const key = this.keyOf(row.row, row.values, {});
-    if (typeof key !== 'string') { return key; }
+    if (typeof key !== 'string') {
+      return key;
+    }
     const duplicate = this.duplicate(key);
-    if (duplicate) { return duplicate; }
+    if (duplicate) {
+      return duplicate;
+    }
     const rest = body.slice(1).trimStart();
     return `{"${this.field}":${JSON.stringify(key)}${rest.startsWith('}') ? '' : ','}${rest}`;
   }
@@ -64,13 +86,23 @@ export class RowRenderer {
   /** A template that names the key field: parsed, so the key it sets can be read or replaced, and written again. */
   private rebuilt(row: { row: number; values: Readonly<Record<string, unknown>> }, text: string): string | RowProblem {
     let parsed: unknown;
-    try { parsed = JSON.parse(text); } catch { return { code: 'not-json' }; }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) { return { code: 'not-json' }; }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return { code: 'not-json' };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      return { code: 'not-json' };
+    }
     const body = parsed as Record<string, unknown>;
     const key = this.keyOf(row.row, row.values, body);
-    if (typeof key !== 'string') { return key; }
+    if (typeof key !== 'string') {
+      return key;
+    }
     const duplicate = this.duplicate(key);
-    if (duplicate) { return duplicate; }
+    if (duplicate) {
+      return duplicate;
+    }
     // The key first on the line, as people and the service's examples write it; the rest in the template's order.
     return JSON.stringify({ [this.field]: key, ...withoutField(body, this.field) });
   }
@@ -78,12 +110,18 @@ export class RowRenderer {
   /** The duplicate-key problem when `key` was used by an earlier row; remembers it as the row's key otherwise. */
   private duplicate(key: string): RowProblem | undefined {
     const first = this.seen.get(key);
-    if (first !== undefined) { return { code: 'duplicate-key', key, firstRow: first }; }
+    if (first !== undefined) {
+      return { code: 'duplicate-key', key, firstRow: first };
+    }
     this.lastKey = key;
     return undefined;
   }
 
-  private keyOf(row: number, values: Readonly<Record<string, unknown>>, body: Record<string, unknown>): string | RowProblem {
+  private keyOf(
+    row: number,
+    values: Readonly<Record<string, unknown>>,
+    body: Record<string, unknown>,
+  ): string | RowProblem {
     if (this.keys === 'row-number') {
       // A template that sets the key itself keeps it; otherwise the row number names the line.
       const own = body[this.field];
@@ -96,7 +134,9 @@ export class RowRenderer {
 }
 
 function withoutField(body: Record<string, unknown>, field: string): Record<string, unknown> {
-  if (!(field in body)) { return body; }
+  if (!(field in body)) {
+    return body;
+  }
   const rest = { ...body };
   delete rest[field];
   return rest;

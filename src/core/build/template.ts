@@ -30,16 +30,27 @@ export function compileTemplate(text: string): Template {
     if (c === '{' && text[i + 1] === '{') {
       const match = PLACEHOLDER.exec(text.slice(i, i + 256));
       if (match && match[1] !== '') {
-        if (literal !== '') { segments.push(literal); literal = ''; }
+        if (literal !== '') {
+          segments.push(literal);
+          literal = '';
+        }
         segments.push({ column: match[1], inString });
-        if (!columns.includes(match[1])) { columns.push(match[1]); }
+        if (!columns.includes(match[1])) {
+          columns.push(match[1]);
+        }
         i += match[0].length - 1;
         continue;
       }
     }
     if (inString) {
-      if (c === '\\') { literal += c + (text[i + 1] ?? ''); i++; continue; }
-      if (c === '"') { inString = false; }
+      if (c === '\\') {
+        literal += c + (text[i + 1] ?? '');
+        i++;
+        continue;
+      }
+      if (c === '"') {
+        inString = false;
+      }
     } else if (c === '"') {
       inString = true;
     } else if (c === '\n' || c === '\r') {
@@ -47,7 +58,9 @@ export function compileTemplate(text: string): Template {
     }
     literal += c;
   }
-  if (literal !== '') { segments.push(literal); }
+  if (literal !== '') {
+    segments.push(literal);
+  }
   return { segments, columns };
 }
 
@@ -56,7 +69,14 @@ const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false
 
 /** A value's text inside a JSON string: JSON-escaped (quotes, backslashes, control characters, lone surrogates). */
 function inStringText(value: unknown): string {
-  const text = typeof value === 'string' ? value : value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    typeof value === 'string'
+      ? value
+      : value === null
+        ? ''
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   return JSON.stringify(text).slice(1, -1);
 }
 
@@ -66,11 +86,19 @@ function inStringText(value: unknown): string {
  * that value, any other a JSON string. Always one line (a pretty-printed cell is compacted).
  */
 function valueText(value: unknown, typed: boolean): string {
-  if (typed || typeof value !== 'string') { return JSON.stringify(value) ?? 'null'; }
+  if (typed || typeof value !== 'string') {
+    return JSON.stringify(value) ?? 'null';
+  }
   const trimmed = value.trim();
-  if (JSON_LITERAL.test(trimmed)) { return trimmed; }
+  if (JSON_LITERAL.test(trimmed)) {
+    return trimmed;
+  }
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-    try { return JSON.stringify(JSON.parse(trimmed)); } catch { /* not JSON: a plain string */ }
+    try {
+      return JSON.stringify(JSON.parse(trimmed));
+    } catch {
+      /* not JSON: a plain string */
+    }
   }
   return JSON.stringify(value);
 }
@@ -80,12 +108,21 @@ function valueText(value: unknown, typed: boolean): string {
  * row lacks. Each value is inserted once, as
  * escaped text, and never read again: text in a value that looks like a placeholder stays as it is.
  */
-export function renderTemplate(template: Template, values: Readonly<Record<string, unknown>>, typed = false): { text: string } | { missing: string } {
+export function renderTemplate(
+  template: Template,
+  values: Readonly<Record<string, unknown>>,
+  typed = false,
+): { text: string } | { missing: string } {
   let text = '';
   for (const segment of template.segments) {
-    if (typeof segment === 'string') { text += segment; continue; }
+    if (typeof segment === 'string') {
+      text += segment;
+      continue;
+    }
     const value = Object.prototype.hasOwnProperty.call(values, segment.column) ? values[segment.column] : undefined;
-    if (value === undefined) { return { missing: segment.column }; }
+    if (value === undefined) {
+      return { missing: segment.column };
+    }
     text += segment.inString ? inStringText(value) : valueText(value, typed);
   }
   return { text };

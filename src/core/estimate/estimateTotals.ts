@@ -17,7 +17,15 @@ export interface EstimateSummary {
 
 /** Sums line estimates as they stream by; holds no line, so memory stays flat on any file. */
 export class EstimateTotals {
-  private readonly summary: EstimateSummary = { requests: 0, inputTokens: 0, outputTokensAssumed: 0, unknownMedia: 0, costBatch: 0, costStandard: 0, unpricedModels: [] };
+  private readonly summary: EstimateSummary = {
+    requests: 0,
+    inputTokens: 0,
+    outputTokensAssumed: 0,
+    unknownMedia: 0,
+    costBatch: 0,
+    costStandard: 0,
+    unpricedModels: [],
+  };
   private readonly models = new Set<string>();
   private unnamed = false;
 
@@ -29,24 +37,38 @@ export class EstimateTotals {
     s.inputTokens += line.inputTokens;
     s.outputTokensAssumed += line.outputTokens;
     s.unknownMedia += line.unknownMedia;
-    if (line.model === undefined) { this.unnamed = true; } else { this.models.add(line.model); }
+    if (line.model === undefined) {
+      this.unnamed = true;
+    } else {
+      this.models.add(line.model);
+    }
     const entry = line.model === undefined ? undefined : priceFor(line.model, this.overrides);
     if (!entry) {
-      if (line.model !== undefined && !s.unpricedModels.includes(line.model)) { s.unpricedModels.push(line.model); }
+      if (line.model !== undefined && !s.unpricedModels.includes(line.model)) {
+        s.unpricedModels.push(line.model);
+      }
       s.costBatch = undefined;
       s.costStandard = undefined;
       return;
     }
-    if (s.costBatch !== undefined) { s.costBatch += requestCost(entry, 'batch', line.inputTokens, line.outputTokens); }
-    if (s.costStandard !== undefined) { s.costStandard += requestCost(entry, 'standard', line.inputTokens, line.outputTokens); }
+    if (s.costBatch !== undefined) {
+      s.costBatch += requestCost(entry, 'batch', line.inputTokens, line.outputTokens);
+    }
+    if (s.costStandard !== undefined) {
+      s.costStandard += requestCost(entry, 'standard', line.inputTokens, line.outputTokens);
+    }
   }
 
   result(): EstimateSummary {
-    const model = this.models.size === 1 && !this.unnamed ? [...this.models][0] : this.models.size > 1 ? 'mixed' : undefined;
+    const model =
+      this.models.size === 1 && !this.unnamed ? [...this.models][0] : this.models.size > 1 ? 'mixed' : undefined;
     const empty = this.summary.requests === 0;
     return {
-      ...this.summary, model, unpricedModels: [...this.summary.unpricedModels],
-      costBatch: empty ? 0 : this.summary.costBatch, costStandard: empty ? 0 : this.summary.costStandard,
+      ...this.summary,
+      model,
+      unpricedModels: [...this.summary.unpricedModels],
+      costBatch: empty ? 0 : this.summary.costBatch,
+      costStandard: empty ? 0 : this.summary.costStandard,
     };
   }
 }

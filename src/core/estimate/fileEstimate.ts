@@ -25,14 +25,18 @@ export async function estimateFile(path: string, options: FileEstimateOptions): 
   for await (const { lineNo, bytes } of readLines(path, options.signal)) {
     const parsed = parseObjectLine(bytes);
     const provider = parsed && lineProvider(parsed);
-    if (!parsed || !provider) { continue; }
+    if (!parsed || !provider) {
+      continue;
+    }
     let counter = counters.get(provider);
     if (!counter) {
       counter = await options.counterFor(provider);
       counters.set(provider, counter);
     }
     const estimate = estimateLine(parsed, lineNo, counter, options);
-    if (!estimate) { continue; }
+    if (!estimate) {
+      continue;
+    }
     totals.add(estimate);
     options.onLine?.(estimate);
   }

@@ -27,19 +27,34 @@ export function geminiRules(model: string | undefined): GeminiRules {
 }
 
 function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, into: RequestCount): void {
-  if (!Array.isArray(parts)) { return; }
+  if (!Array.isArray(parts)) {
+    return;
+  }
   for (const part of parts) {
-    if (!isRecord(part)) { continue; }
-    if (typeof part.text === 'string') { into.tokens += counter.count(part.text); }
+    if (!isRecord(part)) {
+      continue;
+    }
+    if (typeof part.text === 'string') {
+      into.tokens += counter.count(part.text);
+    }
     const inline = part.inlineData ?? part.inline_data;
     if (isRecord(inline) && typeof inline.data === 'string') {
-      const mime = typeof inline.mimeType === 'string' ? inline.mimeType : typeof inline.mime_type === 'string' ? inline.mime_type : '';
+      const mime =
+        typeof inline.mimeType === 'string'
+          ? inline.mimeType
+          : typeof inline.mime_type === 'string'
+            ? inline.mime_type
+            : '';
       addMedia(into, inlineMediaTokens(mime, inline.data, rules.mediaTiles));
     }
-    if (isRecord(part.fileData ?? part.file_data)) { addMedia(into, { kind: 'file', unknown: true }); }
+    if (isRecord(part.fileData ?? part.file_data)) {
+      addMedia(into, { kind: 'file', unknown: true });
+    }
     // Function calls and responses are sent as structured data; their JSON text is the closest count we have.
     for (const structured of [part.functionCall, part.functionResponse, part.function_call, part.function_response]) {
-      if (structured !== undefined) { into.tokens += counter.count(JSON.stringify(structured)); }
+      if (structured !== undefined) {
+        into.tokens += counter.count(JSON.stringify(structured));
+      }
     }
   }
 }
@@ -49,32 +64,48 @@ function countContent(content: unknown, counter: TextCounter, rules: GeminiRules
     into.tokens += counter.count(content) + rules.perContent;
     return;
   }
-  if (!isRecord(content)) { return; }
+  if (!isRecord(content)) {
+    return;
+  }
   into.tokens += rules.perContent;
   countParts(content.parts, counter, rules, into);
 }
 
 /** Input tokens of a GenerateContentRequest or EmbedContentRequest (the `request` of a batch line). */
-export function geminiRequestTokens(request: Record<string, unknown>, counter: TextCounter, rules: GeminiRules): RequestCount {
+export function geminiRequestTokens(
+  request: Record<string, unknown>,
+  counter: TextCounter,
+  rules: GeminiRules,
+): RequestCount {
   const into: RequestCount = { tokens: 0, unknownMedia: 0 };
   const contents = request.contents;
   if (Array.isArray(contents)) {
-    for (const content of contents) { countContent(content, counter, rules, into); }
+    for (const content of contents) {
+      countContent(content, counter, rules, into);
+    }
   } else if (contents !== undefined) {
     countContent(contents, counter, rules, into);
   }
   const system = request.systemInstruction ?? request.system_instruction;
-  if (system !== undefined) { countContent(system, counter, rules, into); }
+  if (system !== undefined) {
+    countContent(system, counter, rules, into);
+  }
   // An embedding request holds one `content`; embeddings are counted as text only.
-  if (isRecord(request.content)) { countParts(request.content.parts, counter, rules, into); }
-  if (Array.isArray(request.tools) && request.tools.length > 0) { into.tokens += counter.count(JSON.stringify(request.tools)); }
+  if (isRecord(request.content)) {
+    countParts(request.content.parts, counter, rules, into);
+  }
+  if (Array.isArray(request.tools) && request.tools.length > 0) {
+    into.tokens += counter.count(JSON.stringify(request.tools));
+  }
   return into;
 }
 
 /** `generationConfig.maxOutputTokens`, the output a request allows (an upper bound, so labelled assumed). */
 export function geminiMaxOutput(request: Record<string, unknown>): number | undefined {
   const config = request.generationConfig ?? request.generation_config;
-  if (!isRecord(config)) { return undefined; }
+  if (!isRecord(config)) {
+    return undefined;
+  }
   const max = config.maxOutputTokens ?? config.max_output_tokens;
   return typeof max === 'number' && Number.isFinite(max) && max >= 0 ? max : undefined;
 }

@@ -26,8 +26,12 @@ export interface LineOptions {
 
 /** Which tokenizer a parsed line needs: OpenAI lines carry `custom_id`/`body`, Gemini lines `request`/`contents`. */
 export function lineProvider(line: Record<string, unknown>): TokenProvider | undefined {
-  if (isRecord(line.body) || typeof line.custom_id === 'string') { return 'openai'; }
-  if (isRecord(line.request) || line.contents !== undefined) { return 'gemini'; }
+  if (isRecord(line.body) || typeof line.custom_id === 'string') {
+    return 'openai';
+  }
+  if (isRecord(line.request) || line.contents !== undefined) {
+    return 'gemini';
+  }
   return undefined;
 }
 
@@ -36,15 +40,25 @@ function stringOr(value: unknown): string | undefined {
 }
 
 /** Estimates a parsed line with the counter of its provider. */
-export function estimateLine(line: Record<string, unknown>, lineNo: number, counter: TextCounter, options: LineOptions): LineEstimate | undefined {
+export function estimateLine(
+  line: Record<string, unknown>,
+  lineNo: number,
+  counter: TextCounter,
+  options: LineOptions,
+): LineEstimate | undefined {
   const provider = lineProvider(line);
   if (provider === 'openai') {
     const body = isRecord(line.body) ? line.body : {};
     const url = typeof line.url === 'string' ? line.url : '/v1/chat/completions';
     const count = openaiRequestTokens(url, body, counter);
     return {
-      line: lineNo, key: stringOr(line.custom_id), provider, model: options.model ?? stringOr(body.model),
-      inputTokens: count.tokens, outputTokens: openaiMaxOutput(url, body) ?? options.assumedOutputTokens, unknownMedia: count.unknownMedia,
+      line: lineNo,
+      key: stringOr(line.custom_id),
+      provider,
+      model: options.model ?? stringOr(body.model),
+      inputTokens: count.tokens,
+      outputTokens: openaiMaxOutput(url, body) ?? options.assumedOutputTokens,
+      unknownMedia: count.unknownMedia,
     };
   }
   if (provider === 'gemini') {
@@ -54,8 +68,12 @@ export function estimateLine(line: Record<string, unknown>, lineNo: number, coun
     const count = geminiRequestTokens(request, counter, geminiRules(model));
     const embed = isRecord(request.content) && request.contents === undefined;
     return {
-      line: lineNo, key: stringOr(line.key), provider, model,
-      inputTokens: count.tokens, outputTokens: embed ? 0 : geminiMaxOutput(request) ?? options.assumedOutputTokens,
+      line: lineNo,
+      key: stringOr(line.key),
+      provider,
+      model,
+      inputTokens: count.tokens,
+      outputTokens: embed ? 0 : (geminiMaxOutput(request) ?? options.assumedOutputTokens),
       unknownMedia: count.unknownMedia,
     };
   }

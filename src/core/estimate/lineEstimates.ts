@@ -26,12 +26,18 @@ export class LineEstimates {
 
   /** Stores the count of 0-based `line`; line numbers in the estimate are renumbered at summary time. */
   set(line: number, estimate: LineEstimate | undefined): void {
-    if (line < this.slots.length) { this.slots[line] = estimate; }
+    if (line < this.slots.length) {
+      this.slots[line] = estimate;
+    }
   }
 
   pending(): number[] {
     const out: number[] = [];
-    this.slots.forEach((s, i) => { if (s === 'pending') { out.push(i); } });
+    this.slots.forEach((s, i) => {
+      if (s === 'pending') {
+        out.push(i);
+      }
+    });
     return out;
   }
 
@@ -40,12 +46,20 @@ export class LineEstimates {
   }
 
   /** Totals over the counted lines, `complete` false while some are pending. */
-  summary(overrides?: ReadonlyMap<string, PriceOverride>, model?: string): { summary: EstimateSummary; complete: boolean } {
+  summary(
+    overrides?: ReadonlyMap<string, PriceOverride>,
+    model?: string,
+  ): { summary: EstimateSummary; complete: boolean } {
     const totals = new EstimateTotals(overrides);
     let complete = true;
     this.slots.forEach((slot, i) => {
-      if (slot === 'pending') { complete = false; return; }
-      if (slot) { totals.add({ ...slot, line: i + 1, model: model ?? slot.model }); }
+      if (slot === 'pending') {
+        complete = false;
+        return;
+      }
+      if (slot) {
+        totals.add({ ...slot, line: i + 1, model: model ?? slot.model });
+      }
     });
     return { summary: totals.result(), complete };
   }

@@ -14,7 +14,9 @@ export const AUDIO_TOKENS_PER_SECOND = 32;
 export const VIDEO_TOKENS_PER_SECOND = 263;
 
 export function imageTokens(width: number, height: number): number {
-  if (width <= 384 && height <= 384) { return TOKENS_PER_TILE; }
+  if (width <= 384 && height <= 384) {
+    return TOKENS_PER_TILE;
+  }
   return Math.ceil(width / 768) * Math.ceil(height / 768) * TOKENS_PER_TILE;
 }
 
@@ -23,11 +25,15 @@ export function imageSize(bytes: Buffer): { width: number; height: number } | un
   if (bytes.length >= 24 && bytes.readUInt32BE(0) === 0x89504e47) {
     return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
   }
-  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) { return undefined; }
+  if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) {
+    return undefined;
+  }
   // JPEG: walk the segments to the first start-of-frame (SOF0..SOF15 except DHT/JPG/DAC).
   let offset = 2;
   while (offset + 9 < bytes.length) {
-    if (bytes[offset] !== 0xff) { return undefined; }
+    if (bytes[offset] !== 0xff) {
+      return undefined;
+    }
     const marker = bytes[offset + 1];
     const length = bytes.readUInt16BE(offset + 2);
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
@@ -40,13 +46,19 @@ export function imageSize(bytes: Buffer): { width: number; height: number } | un
 
 /** Seconds of a PCM WAV from its `fmt ` byte rate and `data` size; undefined for other audio. */
 export function wavSeconds(bytes: Buffer): number | undefined {
-  if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== 'RIFF' || bytes.toString('latin1', 8, 12) !== 'WAVE') { return undefined; }
+  if (bytes.length < 12 || bytes.toString('latin1', 0, 4) !== 'RIFF' || bytes.toString('latin1', 8, 12) !== 'WAVE') {
+    return undefined;
+  }
   let byteRate: number | undefined;
   for (let offset = 12; offset + 8 <= bytes.length;) {
     const id = bytes.toString('latin1', offset, offset + 4);
     const size = bytes.readUInt32LE(offset + 4);
-    if (id === 'fmt ' && offset + 16 <= bytes.length) { byteRate = bytes.readUInt32LE(offset + 16); }
-    if (id === 'data') { return byteRate ? size / byteRate : undefined; }
+    if (id === 'fmt ' && offset + 16 <= bytes.length) {
+      byteRate = bytes.readUInt32LE(offset + 16);
+    }
+    if (id === 'data') {
+      return byteRate ? size / byteRate : undefined;
+    }
     offset += 8 + size + (size % 2);
   }
   return undefined;
@@ -54,7 +66,9 @@ export function wavSeconds(bytes: Buffer): number | undefined {
 
 /** Pages of a PDF: its page objects (`/Type /Page`, not `/Pages`). */
 export function pdfPages(bytes: Buffer): number | undefined {
-  if (bytes.toString('latin1', 0, 5) !== '%PDF-') { return undefined; }
+  if (bytes.toString('latin1', 0, 5) !== '%PDF-') {
+    return undefined;
+  }
   const matches = bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g);
   return matches ? matches.length : undefined;
 }
@@ -68,12 +82,16 @@ export function inlineMediaTokens(mimeType: string, base64: string, tiles: boole
   }
   if (mimeType.startsWith('audio/')) {
     const seconds = wavSeconds(bytes);
-    return seconds === undefined ? { kind: 'audio', unknown: true } : { kind: 'audio', tokens: Math.ceil(seconds * AUDIO_TOKENS_PER_SECOND) };
+    return seconds === undefined
+      ? { kind: 'audio', unknown: true }
+      : { kind: 'audio', tokens: Math.ceil(seconds * AUDIO_TOKENS_PER_SECOND) };
   }
   if (mimeType === 'application/pdf') {
     const pages = tiles ? pdfPages(bytes) : undefined;
     return pages === undefined ? { kind: 'pdf', unknown: true } : { kind: 'pdf', tokens: pages * TOKENS_PER_TILE };
   }
-  if (mimeType.startsWith('video/')) { return { kind: 'video', unknown: true }; }
+  if (mimeType.startsWith('video/')) {
+    return { kind: 'video', unknown: true };
+  }
   return { kind: 'other', unknown: true };
 }

@@ -16,19 +16,33 @@ function countMessageContent(content: unknown, counter: TextCounter, into: Reque
     into.tokens += counter.count(content);
     return;
   }
-  if (!Array.isArray(content)) { return; }
+  if (!Array.isArray(content)) {
+    return;
+  }
   for (const part of content) {
-    if (!isRecord(part)) { continue; }
-    if (typeof part.text === 'string') { into.tokens += counter.count(part.text); } else { into.unknownMedia++; }
+    if (!isRecord(part)) {
+      continue;
+    }
+    if (typeof part.text === 'string') {
+      into.tokens += counter.count(part.text);
+    } else {
+      into.unknownMedia++;
+    }
   }
 }
 
 function countMessages(messages: unknown[], counter: TextCounter, into: RequestCount): void {
   for (const message of messages) {
-    if (!isRecord(message)) { continue; }
+    if (!isRecord(message)) {
+      continue;
+    }
     into.tokens += TOKENS_PER_MESSAGE;
-    if (typeof message.role === 'string') { into.tokens += counter.count(message.role); }
-    if (typeof message.name === 'string') { into.tokens += counter.count(message.name) + TOKENS_PER_NAME; }
+    if (typeof message.role === 'string') {
+      into.tokens += counter.count(message.role);
+    }
+    if (typeof message.name === 'string') {
+      into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
+    }
     countMessageContent(message.content, counter, into);
   }
   into.tokens += REPLY_PRIMING;
@@ -40,9 +54,13 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
   if (url.endsWith('/embeddings') || url.endsWith('/moderations')) {
     const inputs = Array.isArray(body.input) ? body.input : [body.input];
     for (const input of inputs) {
-      if (typeof input === 'string') { into.tokens += counter.count(input); }
+      if (typeof input === 'string') {
+        into.tokens += counter.count(input);
+      }
       // A pre-tokenized input is its own count.
-      if (Array.isArray(input)) { into.tokens += input.length; }
+      if (Array.isArray(input)) {
+        into.tokens += input.length;
+      }
     }
     return into;
   }
@@ -52,19 +70,33 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
   }
   // /v1/responses: `instructions` as a system message, `input` as a user message or a list of messages.
   const messages: unknown[] = [];
-  if (typeof body.instructions === 'string') { messages.push({ role: 'system', content: body.instructions }); }
-  if (typeof body.input === 'string') { messages.push({ role: 'user', content: body.input }); }
-  if (Array.isArray(body.input)) { messages.push(...body.input); }
-  if (typeof body.prompt === 'string') { into.tokens += counter.count(body.prompt); }
-  if (messages.length) { countMessages(messages, counter, into); }
+  if (typeof body.instructions === 'string') {
+    messages.push({ role: 'system', content: body.instructions });
+  }
+  if (typeof body.input === 'string') {
+    messages.push({ role: 'user', content: body.input });
+  }
+  if (Array.isArray(body.input)) {
+    messages.push(...body.input);
+  }
+  if (typeof body.prompt === 'string') {
+    into.tokens += counter.count(body.prompt);
+  }
+  if (messages.length) {
+    countMessages(messages, counter, into);
+  }
   return into;
 }
 
 /** The output a request allows: `max_completion_tokens`, `max_tokens` or `max_output_tokens`. */
 export function openaiMaxOutput(url: string, body: Record<string, unknown>): number | undefined {
-  if (url.endsWith('/embeddings') || url.endsWith('/moderations')) { return 0; }
+  if (url.endsWith('/embeddings') || url.endsWith('/moderations')) {
+    return 0;
+  }
   for (const value of [body.max_completion_tokens, body.max_tokens, body.max_output_tokens]) {
-    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) { return value; }
+    if (typeof value === 'number' && Number.isFinite(value) && value >= 0) {
+      return value;
+    }
   }
   return undefined;
 }

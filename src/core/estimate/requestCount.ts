@@ -7,7 +7,11 @@ export interface RequestCount {
 }
 
 export function addMedia(into: RequestCount, media: MediaCount): void {
-  if ('unknown' in media) { into.unknownMedia++; } else { into.tokens += media.tokens; }
+  if ('unknown' in media) {
+    into.unknownMedia++;
+  } else {
+    into.tokens += media.tokens;
+  }
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

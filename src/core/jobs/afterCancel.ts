@@ -22,7 +22,9 @@ export async function showCancelled(
   try {
     sink.upsert(await provider.getJob(name, undefined, { kind }));
   } catch (error) {
-    sink.warn(`[jobs] cancelled ${name}, but reading its new state failed (the next poll will): ${error instanceof Error ? error.message : String(error)}`);
+    sink.warn(
+      `[jobs] cancelled ${name}, but reading its new state failed (the next poll will): ${error instanceof Error ? error.message : String(error)}`,
+    );
     sink.pollSoon();
   }
 }

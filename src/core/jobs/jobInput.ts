@@ -14,12 +14,19 @@ export async function inlineLines(
   kind: BatchKind,
   inlineMaxMB: number,
 ): Promise<unknown[] | undefined> {
-  if (inlineMaxMB <= 0 || kind === 'openai' || provider.capabilities?.inline === false) { return undefined; }
+  if (inlineMaxMB <= 0 || kind === 'openai' || provider.capabilities?.inline === false) {
+    return undefined;
+  }
   const { size } = await fs.stat(path);
   // The whole create request must stay under 20 MB, whatever the setting says.
-  if (size > Math.min(inlineMaxMB, 19) * 1024 * 1024) { return undefined; }
+  if (size > Math.min(inlineMaxMB, 19) * 1024 * 1024) {
+    return undefined;
+  }
   const text = (await fs.readFile(path, 'utf8')).replace(/^\uFEFF/, '');
-  return text.split(/\r?\n/).filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown);
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as unknown);
 }
 
 /** What an OpenAI batch file's first request line says about the whole batch. */
@@ -36,7 +43,9 @@ export async function openaiBatchHead(path: string): Promise<OpenAIBatchHead> {
   try {
     for await (const raw of lines) {
       const line = raw.replace(/^\uFEFF/, '').trim();
-      if (!line) { continue; }
+      if (!line) {
+        continue;
+      }
       const { url, body } = JSON.parse(line) as { url?: unknown; body?: { model?: unknown } };
       return {
         endpoint: typeof url === 'string' ? url : undefined,

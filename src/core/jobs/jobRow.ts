@@ -45,5 +45,7 @@ export function rowDescription(state: string, view: JobView, model: string | und
     view.elapsedMs !== undefined ? `${finished ? 'took ' : ''}${formatDuration(view.elapsedMs)}` : undefined,
     view.expiresInMs !== undefined ? expiryText(view.expiresInMs) : undefined,
     model?.replace(/^models\//, ''),
-  ].filter((part) => part !== undefined).join(' · ');
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
 }

@@ -84,7 +84,8 @@ export function describeJob(job: BatchJob, now: number): JobView {
   const created = time(job.createTime);
   const ended = time(job.endTime);
   const finished = isTerminal(job.state);
-  const elapsedMs = created === undefined ? undefined : Math.max(0, (finished && ended !== undefined ? ended : now) - created);
+  const elapsedMs =
+    created === undefined ? undefined : Math.max(0, (finished && ended !== undefined ? ended : now) - created);
   const expiresInMs = !finished && created !== undefined ? created + EXPIRY_MS - now : undefined;
   const { total, succeeded, failed } = job.progress;
   const done = total !== undefined ? (succeeded ?? 0) + (failed ?? 0) : undefined;

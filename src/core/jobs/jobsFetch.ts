@@ -25,17 +25,23 @@ export async function fetchJobs(
     const result = await provider.listJobs({ pageSize, pageToken, signal });
     listed.push(...result.jobs);
     pageToken = result.nextPageToken;
-    if (!pageToken) { break; }
+    if (!pageToken) {
+      break;
+    }
   }
   const names = new Set(listed.map((j) => j.name));
   const fetched = new Map<string, BatchJob>();
   const gone: string[] = [];
   for (const record of records) {
-    if (names.has(record.jobName)) { continue; }
+    if (names.has(record.jobName)) {
+      continue;
+    }
     try {
       fetched.set(record.jobName, await provider.getJob(record.jobName, signal, { kind: record.kind }));
     } catch (error) {
-      if (!(error instanceof BatchApiError && error.kind === 'notFound')) { throw error; }
+      if (!(error instanceof BatchApiError && error.kind === 'notFound')) {
+        throw error;
+      }
       log.info(`[jobs] ${record.jobName} is gone from the service`);
       gone.push(record.jobName);
     }
@@ -64,7 +70,9 @@ export async function refreshUnfinished(
   if (unfinished.length > GET_EACH_LIMIT) {
     const { jobs } = await provider.listJobs({ pageSize, signal });
     for (const job of jobs) {
-      if (wanted.delete(job.name)) { found.push(job); }
+      if (wanted.delete(job.name)) {
+        found.push(job);
+      }
     }
   }
   for (const name of wanted) {
@@ -72,7 +80,9 @@ export async function refreshUnfinished(
       found.push(await provider.getJob(name, signal, { kind: kinds.get(name) }));
     } catch (error) {
       // Deleted elsewhere (or expired out of the service): the caller drops what was not returned.
-      if (!(error instanceof BatchApiError && error.kind === 'notFound')) { throw error; }
+      if (!(error instanceof BatchApiError && error.kind === 'notFound')) {
+        throw error;
+      }
     }
   }
   return found;
@@ -89,7 +99,9 @@ export function sameJob(a: BatchJob, b: BatchJob): boolean {
  * Gemini's OpenAI-compatible layer carries a generated name instead.
  */
 function keepDisplayName(previous: BatchJob | undefined, job: BatchJob): BatchJob {
-  return previous?.displayName && previous.displayName !== job.displayName ? { ...job, displayName: previous.displayName } : job;
+  return previous?.displayName && previous.displayName !== job.displayName
+    ? { ...job, displayName: previous.displayName }
+    : job;
 }
 
 /** What storing a batch of jobs changed: the jobs whose data differs, jobs that just ended, and adds/removes/moves. */
@@ -115,12 +127,21 @@ export function storeJobs(
   for (const incoming of jobs) {
     const previous = byName.get(incoming.name);
     const job = keepDisplayName(previous, incoming);
-    if (previous && isTerminal(previous.state) && !isTerminal(job.state)) { continue; }
+    if (previous && isTerminal(previous.state) && !isTerminal(job.state)) {
+      continue;
+    }
     byName.set(job.name, job);
-    if (!previous) { diff.structure = true; continue; }
-    if (sameJob(previous, job)) { continue; }
+    if (!previous) {
+      diff.structure = true;
+      continue;
+    }
+    if (sameJob(previous, job)) {
+      continue;
+    }
     diff.changedJobs.push(job);
-    if (isTerminal(previous.state) !== isTerminal(job.state)) { diff.structure = true; }
+    if (isTerminal(previous.state) !== isTerminal(job.state)) {
+      diff.structure = true;
+    }
     const key = `${job.name}\u0000${job.state}`;
     if (!isTerminal(previous.state) && isTerminal(job.state) && !announced.has(key)) {
       announced.add(key);
@@ -130,7 +151,10 @@ export function storeJobs(
   if (replaceAll) {
     const keep = new Set(jobs.map((j) => j.name));
     for (const name of [...byName.keys()]) {
-      if (!keep.has(name)) { byName.delete(name); diff.structure = true; }
+      if (!keep.has(name)) {
+        byName.delete(name);
+        diff.structure = true;
+      }
     }
   }
   return diff;

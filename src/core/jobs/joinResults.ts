@@ -45,7 +45,12 @@ function requestOf(obj: Record<string, unknown> | undefined, raw: Buffer): unkno
  * key/custom_id (result order is arbitrary) and keyless lines by their position among the keyless ones. Memory stays
  * bounded: only byte offsets are indexed, lines are re-read from disk when written. The output appears atomically.
  */
-export async function joinResults(inputPath: string, resultsPath: string, errorPath: string | undefined, outPath: string): Promise<JoinCounts> {
+export async function joinResults(
+  inputPath: string,
+  resultsPath: string,
+  errorPath: string | undefined,
+  outPath: string,
+): Promise<JoinCounts> {
   const inputs: Ref[] = [];
   const lineNos: number[] = [];
   const byKey = new Map<string, number[]>();
@@ -103,7 +108,10 @@ export async function joinResults(inputPath: string, resultsPath: string, errorP
   };
   const outcomeFields = async (ref: Ref) => {
     const outcome = classifyResultLine(parseObjectLine(await readAt(handles[ref.file + 1], ref)) ?? {});
-    return { key: outcome.key ?? null, fields: outcome.ok ? { response: outcome.payload } : { error: outcome.payload } };
+    return {
+      key: outcome.key ?? null,
+      fields: outcome.ok ? { response: outcome.payload } : { error: outcome.payload },
+    };
   };
   try {
     for (const [index, input] of inputs.entries()) {
@@ -112,7 +120,12 @@ export async function joinResults(inputPath: string, resultsPath: string, errorP
       const match = matches[index];
       if (match) {
         counts.matched++;
-        await write({ line: lineNos[index], key: keyOf(obj) ?? null, request: requestOf(obj, raw), ...(await outcomeFields(match)).fields });
+        await write({
+          line: lineNos[index],
+          key: keyOf(obj) ?? null,
+          request: requestOf(obj, raw),
+          ...(await outcomeFields(match)).fields,
+        });
       } else {
         counts.missingResults++;
         const error = { code: 'missing_result', message: 'No result line for this request.' };

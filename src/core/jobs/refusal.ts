@@ -6,7 +6,10 @@ import type { ValidationSummary } from '../validation/types';
  * (`results`: output lines or a joined file, not validated), it has errors, it is JSON Lines but not a batch
  * (`notBatch`: no line looked like a batch request, so nothing was validated), or it holds no requests.
  */
-export function refusalOf(name: string, summary: Pick<ValidationSummary, 'issues' | 'requests' | 'notBatch' | 'results'>): string | undefined {
+export function refusalOf(
+  name: string,
+  summary: Pick<ValidationSummary, 'issues' | 'requests' | 'notBatch' | 'results'>,
+): string | undefined {
   if (summary.results) {
     return `${name} holds the results of a batch job, not requests to submit. Submit the input file it came from instead.`;
   }
@@ -25,8 +28,14 @@ export function refusalOf(name: string, summary: Pick<ValidationSummary, 'issues
  * file alone, so "Show Problems" led to an empty panel) offers "Set Batch Kind…", as the user may know better; a
  * binary file or the results of a job offer nothing; a batch file with errors offers "Show Problems".
  */
-export function refusalAction(summary: Pick<ValidationSummary, 'issues' | 'notBatch' | 'results'>): 'showProblems' | 'setKind' | undefined {
-  if (summary.results || summary.issues.some((issue) => issue.code === IssueCode.BinaryFile)) { return undefined; }
-  if (summary.notBatch) { return 'setKind'; }
+export function refusalAction(
+  summary: Pick<ValidationSummary, 'issues' | 'notBatch' | 'results'>,
+): 'showProblems' | 'setKind' | undefined {
+  if (summary.results || summary.issues.some((issue) => issue.code === IssueCode.BinaryFile)) {
+    return undefined;
+  }
+  if (summary.notBatch) {
+    return 'setKind';
+  }
   return summary.issues.some((issue) => issue.severity === 'error') ? 'showProblems' : undefined;
 }

@@ -19,7 +19,13 @@ export function isWrittenResultsName(fileName: string): boolean {
  * whose kind vote leaves result lines alone: a workspace-wide kind means "my batch files are of this kind", not
  * "validate the outputs too". Only a per-file kind makes them validated as requests.
  */
-export function kindToValidate(fileName: string, perFile: BatchKind | undefined, setting: BatchKind | 'auto'): BatchKind | 'auto' {
-  if (perFile !== undefined) { return perFile; }
+export function kindToValidate(
+  fileName: string,
+  perFile: BatchKind | undefined,
+  setting: BatchKind | 'auto',
+): BatchKind | 'auto' {
+  if (perFile !== undefined) {
+    return perFile;
+  }
   return isWrittenResultsName(fileName) ? 'auto' : setting;
 }

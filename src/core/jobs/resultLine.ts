@@ -38,7 +38,12 @@ function codeOf(error: Obj, fallback: string): string {
 function openaiOutcome(line: Obj): ResultOutcome {
   const key = keyOf(line.custom_id);
   if (isObj(line.error)) {
-    return { key, ok: false, code: codeOf({ code: line.error.code, type: line.error.type }, 'error'), payload: line.error };
+    return {
+      key,
+      ok: false,
+      code: codeOf({ code: line.error.code, type: line.error.type }, 'error'),
+      payload: line.error,
+    };
   }
   const response = isObj(line.response) ? line.response : undefined;
   if (!response) {

@@ -30,6 +30,8 @@ export function rpcCodeName(code: number): string | undefined {
 }
 
 /** The gRPC code of a name (`RESOURCE_EXHAUSTED` → 8), for writing `Status` objects. */
-export function rpcCode(name: 'INVALID_ARGUMENT' | 'RESOURCE_EXHAUSTED' | 'INTERNAL' | 'UNAVAILABLE' | 'CANCELLED' | 'DEADLINE_EXCEEDED'): number {
+export function rpcCode(
+  name: 'INVALID_ARGUMENT' | 'RESOURCE_EXHAUSTED' | 'INTERNAL' | 'UNAVAILABLE' | 'CANCELLED' | 'DEADLINE_EXCEEDED',
+): number {
   return RPC_CODE_NAMES.indexOf(name);
 }

@@ -34,7 +34,13 @@ export interface SafeCreateResult {
 /** The create may have happened: the check that would prove otherwise failed. The caller must not resubmit blindly. */
 export class CreateOutcomeUnknownError extends BatchApiError {
   constructor(readonly original: BatchApiError) {
-    super(original.kind, `The job may have been created (${original.message}); refresh the jobs list before submitting again.`, original.status, original.retryAfterMs, original.details);
+    super(
+      original.kind,
+      `The job may have been created (${original.message}); refresh the jobs list before submitting again.`,
+      original.status,
+      original.retryAfterMs,
+      original.details,
+    );
     this.name = 'CreateOutcomeUnknownError';
   }
 }
@@ -67,11 +73,18 @@ export function matchesRequest(job: BatchJob, request: CreateJobRequest, since: 
   return job.displayName !== undefined || (request.inputFile !== undefined && job.inputFile === request.inputFile);
 }
 
-async function findCreated(provider: BatchProvider, request: CreateJobRequest, since: number, options: SafeCreateOptions): Promise<BatchJob | undefined> {
+async function findCreated(
+  provider: BatchProvider,
+  request: CreateJobRequest,
+  since: number,
+  options: SafeCreateOptions,
+): Promise<BatchJob | undefined> {
   let pageToken: string | undefined;
   for (let page = 0; page < (options.listPages ?? 3); page++) {
     const listed = await provider.listJobs({ pageSize: 50, pageToken, signal: options.signal });
-    const found = listed.jobs.find((job) => !options.knownJobNames?.has(job.name) && matchesRequest(job, request, since));
+    const found = listed.jobs.find(
+      (job) => !options.knownJobNames?.has(job.name) && matchesRequest(job, request, since),
+    );
     if (found) {
       return found;
     }
@@ -89,7 +102,11 @@ async function findCreated(provider: BatchProvider, request: CreateJobRequest, s
  * after the attempt began); it retries only when the list proves no such job exists. A 429 is retried after its
  * Retry-After (the server refused before creating). Other 4xx errors are thrown at once.
  */
-export async function safeCreate(provider: BatchProvider, request: CreateJobRequest, options: SafeCreateOptions = {}): Promise<SafeCreateResult> {
+export async function safeCreate(
+  provider: BatchProvider,
+  request: CreateJobRequest,
+  options: SafeCreateOptions = {},
+): Promise<SafeCreateResult> {
   const now = options.now ?? Date.now;
   // Rejects at once on an already-aborted signal and removes its abort listener when the wait ends.
   const sleep = options.sleep ?? abortableDelay;

@@ -13,7 +13,10 @@ export interface ResultSummary {
  * Counts outcomes across a results file and an (OpenAI) error file, streaming line by line. Blank lines are
  * skipped; a line that is not a JSON object counts as a failure `unparseable_line` (nothing is silently dropped).
  */
-export async function summarizeResults(paths: { results?: string; errors?: string }, signal?: AbortSignal): Promise<ResultSummary> {
+export async function summarizeResults(
+  paths: { results?: string; errors?: string },
+  signal?: AbortSignal,
+): Promise<ResultSummary> {
   const summary: ResultSummary = { total: 0, succeeded: 0, failed: 0, byErrorCode: {} };
   const fail = (code: string) => {
     summary.failed++;

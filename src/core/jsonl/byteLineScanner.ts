@@ -36,7 +36,10 @@ export class ByteLineScanner {
   private stopped = false;
   private readonly maxLineBytes: number;
 
-  constructor(private readonly sink: LineSink, options: ScannerOptions = {}) {
+  constructor(
+    private readonly sink: LineSink,
+    options: ScannerOptions = {},
+  ) {
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   }
 
@@ -47,16 +50,23 @@ export class ByteLineScanner {
 
   /** Feeds the next chunk (the scanner copies what it keeps, so the buffer may be reused). Returns false once stopped. */
   push(input: Buffer): boolean {
-    if (this.stopped) { return false; }
+    if (this.stopped) {
+      return false;
+    }
     let chunk = input;
     let start = 0;
     if (this.atStart) {
       // The BOM may arrive split over tiny chunks: hold the first bytes until there are three.
       chunk = this.head ? Buffer.concat([this.head, input]) : input;
-      if (chunk.length < 3) { this.head = Buffer.from(chunk); return true; }
+      if (chunk.length < 3) {
+        this.head = Buffer.from(chunk);
+        return true;
+      }
       this.head = undefined;
       this.atStart = false;
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) { start = 3; }
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        start = 3;
+      }
       if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
         this.stopped = true;
         this.sink.onBinary(0, 'utf16');
@@ -67,7 +77,9 @@ export class ByteLineScanner {
     if (nul !== -1) {
       // Lines before the one holding the NUL are still text: scan them, then stop.
       const lineStart = chunk.lastIndexOf(10, nul) + 1;
-      if (lineStart > start) { this.pushText(chunk.subarray(0, lineStart), start); }
+      if (lineStart > start) {
+        this.pushText(chunk.subarray(0, lineStart), start);
+      }
       this.stopped = true;
       this.carry = [];
       this.carryBytes = 0;
@@ -84,7 +96,10 @@ export class ByteLineScanner {
     let start = from;
     if (this.skipping || this.carryBytes > 0) {
       const nl = chunk.indexOf(10, start);
-      if (nl === -1) { this.addCarry(chunk.subarray(start)); return; }
+      if (nl === -1) {
+        this.addCarry(chunk.subarray(start));
+        return;
+      }
       if (this.skipping) {
         this.sink.onLineTooLong(this.line++, this.skippedBytes + (nl - start));
         this.skipping = false;
@@ -102,18 +117,24 @@ export class ByteLineScanner {
       this.emitRegion(chunk.subarray(start, last));
       start = last + 1;
     }
-    if (start < chunk.length) { this.addCarry(chunk.subarray(start)); }
+    if (start < chunk.length) {
+      this.addCarry(chunk.subarray(start));
+    }
   }
 
   /** Ends the input: the last line needs no line break. */
   end(): void {
-    if (this.stopped) { return; }
+    if (this.stopped) {
+      return;
+    }
     if (this.head) {
       // Fewer than three bytes in all: no room for a BOM.
       const head = this.head;
       this.head = undefined;
       this.atStart = false;
-      if (!this.push(head)) { return; }
+      if (!this.push(head)) {
+        return;
+      }
     }
     if (this.skipping) {
       this.sink.onLineTooLong(this.line++, this.skippedBytes);
@@ -127,7 +148,10 @@ export class ByteLineScanner {
   }
 
   private addCarry(piece: Buffer): void {
-    if (this.skipping) { this.skippedBytes += piece.length; return; }
+    if (this.skipping) {
+      this.skippedBytes += piece.length;
+      return;
+    }
     this.carryBytes += piece.length;
     if (this.carryBytes > this.maxLineBytes) {
       // Too long to hold: forget what was buffered and only count the rest of the line.
@@ -148,7 +172,10 @@ export class ByteLineScanner {
       this.emitLinesOneByOne(region);
       return;
     }
-    if (!isUtf8(region)) { this.emitLinesOneByOne(region); return; }
+    if (!isUtf8(region)) {
+      this.emitLinesOneByOne(region);
+      return;
+    }
     const text = region.toString('utf8');
     let from = 0;
     for (;;) {
@@ -156,7 +183,9 @@ export class ByteLineScanner {
       const end = nl === -1 ? text.length : nl;
       const cr = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
       this.sink.onLine(text.slice(from, cr), this.line++);
-      if (nl === -1) { return; }
+      if (nl === -1) {
+        return;
+      }
       from = nl + 1;
     }
   }
@@ -167,16 +196,24 @@ export class ByteLineScanner {
       const nl = region.indexOf(10, from);
       const end = nl === -1 ? region.length : nl;
       const piece = region.subarray(from, end);
-      if (piece.length > this.maxLineBytes) { this.sink.onLineTooLong(this.line++, piece.length); }
-      else { this.emitLine(piece); }
-      if (nl === -1) { return; }
+      if (piece.length > this.maxLineBytes) {
+        this.sink.onLineTooLong(this.line++, piece.length);
+      } else {
+        this.emitLine(piece);
+      }
+      if (nl === -1) {
+        return;
+      }
       from = nl + 1;
     }
   }
 
   private emitLine(bytes: Buffer): void {
     const body = bytes.length > 0 && bytes[bytes.length - 1] === 13 ? bytes.subarray(0, bytes.length - 1) : bytes;
-    if (isUtf8(body)) { this.sink.onLine(body.toString('utf8'), this.line++); return; }
+    if (isUtf8(body)) {
+      this.sink.onLine(body.toString('utf8'), this.line++);
+      return;
+    }
     const bad = firstInvalidUtf8(body);
     const at = bad < 0 ? 0 : bad;
     this.sink.onInvalidUtf8(this.line++, body.subarray(0, at).toString('utf8').length, body[at] ?? 0);

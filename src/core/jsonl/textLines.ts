@@ -8,11 +8,17 @@ const BOM = '\uFEFF';
 export function splitLines(text: string): string[] {
   const body = text.startsWith(BOM) ? text.slice(1) : text;
   const lines = body.split('\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') { lines.pop(); }
-  if (lines.length === 1 && lines[0] === '') { return []; }
+  if (lines.length > 1 && lines[lines.length - 1] === '') {
+    lines.pop();
+  }
+  if (lines.length === 1 && lines[0] === '') {
+    return [];
+  }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) { lines[i] = line.slice(0, -1); }
+    if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
+      lines[i] = line.slice(0, -1);
+    }
   }
   return lines;
 }

@@ -36,13 +36,17 @@ const CHECKED = '2026-11-28';
 /** Batch at half the standard price, as the Gemini pricing page states for every batch-capable model. */
 export function halfPrice(prices: TokenPrices): TokenPrices {
   const half: TokenPrices = { input: prices.input / 2, output: prices.output / 2 };
-  if (prices.cachedInput !== undefined) { half.cachedInput = prices.cachedInput / 2; }
+  if (prices.cachedInput !== undefined) {
+    half.cachedInput = prices.cachedInput / 2;
+  }
   return half;
 }
 
 function entry(model: string, standard: TokenPrices, long?: { threshold: number; standard: TokenPrices }): PriceEntry {
   const row: PriceEntry = { model, standard, batch: halfPrice(standard), source: SOURCE, checked: CHECKED };
-  if (long) { row.longContext = { threshold: long.threshold, standard: long.standard, batch: halfPrice(long.standard) }; }
+  if (long) {
+    row.longContext = { threshold: long.threshold, standard: long.standard, batch: halfPrice(long.standard) };
+  }
   return row;
 }
 

@@ -21,29 +21,50 @@ function isPrice(value: unknown): value is number {
 /** Reads the overrides setting, keeping only well-formed entries (a typo must not price a model at NaN). */
 export function parseOverrides(raw: unknown): Map<string, PriceOverride> {
   const out = new Map<string, PriceOverride>();
-  if (typeof raw !== 'object' || raw === null) { return out; }
+  if (typeof raw !== 'object' || raw === null) {
+    return out;
+  }
   for (const [model, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof value !== 'object' || value === null) { continue; }
+    if (typeof value !== 'object' || value === null) {
+      continue;
+    }
     const v = value as Record<string, unknown>;
-    if (!isPrice(v.input) || !isPrice(v.output)) { continue; }
+    if (!isPrice(v.input) || !isPrice(v.output)) {
+      continue;
+    }
     const o: PriceOverride = { input: v.input, output: v.output };
-    if (isPrice(v.cachedInput)) { o.cachedInput = v.cachedInput; }
-    if (isPrice(v.batchInput)) { o.batchInput = v.batchInput; }
-    if (isPrice(v.batchOutput)) { o.batchOutput = v.batchOutput; }
+    if (isPrice(v.cachedInput)) {
+      o.cachedInput = v.cachedInput;
+    }
+    if (isPrice(v.batchInput)) {
+      o.batchInput = v.batchInput;
+    }
+    if (isPrice(v.batchOutput)) {
+      o.batchOutput = v.batchOutput;
+    }
     out.set(model, o);
   }
   return out;
 }
 
 /** The price entry of a model (with or without `models/`): the user's override first, then the table. */
-export function priceFor(model: string, overrides: ReadonlyMap<string, PriceOverride> = new Map()): PriceEntry | undefined {
+export function priceFor(
+  model: string,
+  overrides: ReadonlyMap<string, PriceOverride> = new Map(),
+): PriceEntry | undefined {
   const id = model.replace(/^models\//, '');
   const override = overrides.get(id);
   if (override) {
     const standard: TokenPrices = { input: override.input, output: override.output };
-    if (override.cachedInput !== undefined) { standard.cachedInput = override.cachedInput; }
+    if (override.cachedInput !== undefined) {
+      standard.cachedInput = override.cachedInput;
+    }
     const half = halfPrice(standard);
-    const batch: TokenPrices = { ...half, input: override.batchInput ?? half.input, output: override.batchOutput ?? half.output };
+    const batch: TokenPrices = {
+      ...half,
+      input: override.batchInput ?? half.input,
+      output: override.batchOutput ?? half.output,
+    };
     return { model: id, standard, batch, source: 'setting geminiBatch.pricing.overrides', checked: '' };
   }
   return PRICE_TABLE.find((p) => p.model === id);

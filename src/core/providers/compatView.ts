@@ -46,7 +46,11 @@ export function mergeCompatView(native: BatchJob, compat: BatchJob): BatchJob {
 }
 
 /** `GET /v1beta/openai/batches/{id}`: the compat view of one job, or undefined when the layer does not know it. */
-export async function compatViewOf(compat: BatchProvider, name: string, signal?: AbortSignal): Promise<BatchJob | undefined> {
+export async function compatViewOf(
+  compat: BatchProvider,
+  name: string,
+  signal?: AbortSignal,
+): Promise<BatchJob | undefined> {
   try {
     return await compat.getJob(name, signal);
   } catch (err) {
@@ -58,7 +62,11 @@ export async function compatViewOf(compat: BatchProvider, name: string, signal?:
  * The compat jobs among `native` (one native list page, newest first), by name, read from the compat list
  * (`GET /v1beta/openai/batches`) until it is older than the page's oldest job.
  */
-export async function compatJobsAmong(compat: BatchProvider, native: readonly BatchJob[], signal?: AbortSignal): Promise<Map<string, BatchJob>> {
+export async function compatJobsAmong(
+  compat: BatchProvider,
+  native: readonly BatchJob[],
+  signal?: AbortSignal,
+): Promise<Map<string, BatchJob>> {
   const found = new Map<string, BatchJob>();
   const wanted = new Set(native.map((j) => j.name));
   const times = native.map((j) => Date.parse(j.createTime ?? '')).filter(Number.isFinite);

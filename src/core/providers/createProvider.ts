@@ -12,7 +12,12 @@ export type { ProviderConfig } from './types';
 
 /** An `openai` SDK client that never retries on its own (a retried create can make a second job). */
 function openaiClient(config: ProviderConfig, baseURL: string): OpenAI {
-  const fetch = instrumentedFetch({ apiKey: config.apiKey, onCall: config.onCall, fetch: config.fetch, throwOnHttpError: false });
+  const fetch = instrumentedFetch({
+    apiKey: config.apiKey,
+    onCall: config.onCall,
+    fetch: config.fetch,
+    throwOnHttpError: false,
+  });
   return new OpenAI({
     // The SDK refuses to construct without a key; an empty key is sent as no credentials, so the server says `auth`.
     apiKey: config.apiKey || 'none',
@@ -44,7 +49,12 @@ function geminiEndpoint(config: ProviderConfig): GeminiEndpoint {
     baseUrl: baseUrl(config.geminiBaseUrl, 'gemini.baseUrl'),
     version: config.geminiApiVersion,
     apiKey: config.apiKey,
-    fetch: instrumentedFetch({ apiKey: config.apiKey, onCall: config.onCall, fetch: config.fetch, throwOnHttpError: true }),
+    fetch: instrumentedFetch({
+      apiKey: config.apiKey,
+      onCall: config.onCall,
+      fetch: config.fetch,
+      throwOnHttpError: true,
+    }),
   };
 }
 

@@ -33,7 +33,10 @@ export function kindForStatus(status: number): ApiErrorKind {
 }
 
 /** `Retry-After` (seconds or an HTTP date) or `retry-after-ms`, in ms; undefined when absent or unreadable. */
-export function parseRetryAfter(headers: { get(name: string): string | null } | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  headers: { get(name: string): string | null } | undefined,
+  now = Date.now(),
+): number | undefined {
   if (!headers) {
     return undefined;
   }
@@ -74,8 +77,20 @@ export function messageFromBody(body: string): string {
 export function httpError(status: number, serverMessage: string, apiKey: string, retryAfterMs?: number): BatchApiError {
   const kind = kindForStatus(status);
   const clean = scrubKey(serverMessage, apiKey).slice(0, 20_000);
-  const details = kind === 'invalid' ? clean.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : undefined;
-  return new BatchApiError(kind, `HTTP ${status}: ${clean}`, status, kind === 'rateLimit' ? retryAfterMs : undefined, details);
+  const details =
+    kind === 'invalid'
+      ? clean
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : undefined;
+  return new BatchApiError(
+    kind,
+    `HTTP ${status}: ${clean}`,
+    status,
+    kind === 'rateLimit' ? retryAfterMs : undefined,
+    details,
+  );
 }
 
 function isAbort(err: unknown): boolean {

@@ -17,7 +17,10 @@ export async function downloadGeminiFile(
   options: { onProgress?: ProgressSink; signal?: AbortSignal } = {},
 ): Promise<void> {
   const url = `${trimBase(endpoint.baseUrl)}/${endpoint.version}/${resourcePath(fileName, 'files')}:download?alt=media`;
-  const response = await endpoint.fetch(url, { headers: { 'x-goog-api-key': endpoint.apiKey }, signal: options.signal });
+  const response = await endpoint.fetch(url, {
+    headers: { 'x-goog-api-key': endpoint.apiKey },
+    signal: options.signal,
+  });
   await writeResponseToFile(response, destPath, options);
 }
 
@@ -67,7 +70,11 @@ export async function deleteGeminiJob(endpoint: GeminiEndpoint, name: string): P
 }
 
 /** `GET /{v}/models`, filtered by supported methods; the built-in list when the call fails or finds nothing. */
-export async function listGeminiModels(endpoint: GeminiEndpoint, kind: BatchKind, signal?: AbortSignal): Promise<string[]> {
+export async function listGeminiModels(
+  endpoint: GeminiEndpoint,
+  kind: BatchKind,
+  signal?: AbortSignal,
+): Promise<string[]> {
   try {
     const models: GeminiModelInfo[] = [];
     let pageToken: string | undefined;

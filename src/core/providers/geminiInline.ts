@@ -19,7 +19,9 @@ export function toInlineRequests(lines: unknown[]): InlineRequest[] {
   return lines.map((line) => {
     if (isObject(line) && isObject(line.request)) {
       const key = line.key;
-      return key === undefined || key === null ? { request: line.request } : { request: line.request, metadata: { key: String(key) } };
+      return key === undefined || key === null
+        ? { request: line.request }
+        : { request: line.request, metadata: { key: String(key) } };
     }
     return { request: line };
   });
@@ -31,7 +33,8 @@ export function toInlineRequests(lines: unknown[]): InlineRequest[] {
  */
 export function inlineResultLines(op: GeminiOperation): string[] {
   const output: GeminiOutput | undefined = op.metadata?.output ?? op.response;
-  const items = output?.inlinedResponses?.inlinedResponses ?? output?.inlinedEmbedContentResponses?.inlinedResponses ?? [];
+  const items =
+    output?.inlinedResponses?.inlinedResponses ?? output?.inlinedEmbedContentResponses?.inlinedResponses ?? [];
   return items.map((item) => {
     const entry = isObject(item) ? item : {};
     const line: Record<string, unknown> = {};

@@ -58,7 +58,11 @@ export class GeminiProvider implements BatchProvider {
   }
 
   /** The native list page, with the compat layer's view of the compat jobs on it (kind `openai`, error file). */
-  async listJobs(options: { pageSize: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {
+  async listJobs(options: {
+    pageSize: number;
+    pageToken?: string;
+    signal?: AbortSignal;
+  }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {
     const page = await this.call(() =>
       geminiJson<{ operations?: GeminiOperation[]; nextPageToken?: string }>(this.endpoint, 'GET', 'batches', {
         query: { pageSize: options.pageSize, pageToken: options.pageToken },
@@ -67,7 +71,8 @@ export class GeminiProvider implements BatchProvider {
     );
     const native = (page.operations ?? []).map((op) => mapGeminiOperation(op, this.id));
     const fileJobs = native.filter((j) => j.resultsFile !== 'inline' && j.inputFile !== undefined);
-    const compat = fileJobs.length > 0 ? await compatJobsAmong(this.compat, fileJobs, options.signal) : new Map<string, BatchJob>();
+    const compat =
+      fileJobs.length > 0 ? await compatJobsAmong(this.compat, fileJobs, options.signal) : new Map<string, BatchJob>();
     const jobs = native.map((job) => {
       const view = compat.get(job.name);
       return view ? mergeCompatView(job, view) : job;
@@ -92,7 +97,12 @@ export class GeminiProvider implements BatchProvider {
       return { ...(await this.nativeJob(name, signal)), kind: 'openai' };
     }
     const job = await this.nativeJob(name, signal);
-    if (hint?.kind !== undefined || job.resultsFile === 'inline' || job.inputFile === undefined || job.errorFile !== undefined) {
+    if (
+      hint?.kind !== undefined ||
+      job.resultsFile === 'inline' ||
+      job.inputFile === undefined ||
+      job.errorFile !== undefined
+    ) {
       return job;
     }
     const view = await compatViewOf(this.compat, name, signal);
@@ -100,11 +110,16 @@ export class GeminiProvider implements BatchProvider {
   }
 
   private async nativeJob(name: string, signal?: AbortSignal): Promise<BatchJob> {
-    const op = await this.call(() => geminiJson<GeminiOperation>(this.endpoint, 'GET', resourcePath(name, 'batches'), { signal }));
+    const op = await this.call(() =>
+      geminiJson<GeminiOperation>(this.endpoint, 'GET', resourcePath(name, 'batches'), { signal }),
+    );
     return mapGeminiOperation(op, this.id);
   }
 
-  uploadFile(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile> {
+  uploadFile(
+    path: string,
+    options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal },
+  ): Promise<UploadedFile> {
     return this.call(() => resumableUpload(this.endpoint, path, options));
   }
 
@@ -120,8 +135,15 @@ export class GeminiProvider implements BatchProvider {
     const model = modelId(request.model);
     if (request.inlineLines) {
       const method = request.kind === 'gemini-embed' ? 'asyncBatchEmbedContent' : 'batchGenerateContent';
-      const body = { batch: { displayName: request.displayName, inputConfig: { requests: { requests: toInlineRequests(request.inlineLines) } } } };
-      const op = await this.call(() => geminiJson<GeminiOperation>(this.endpoint, 'POST', `models/${model}:${method}`, { body, signal }));
+      const body = {
+        batch: {
+          displayName: request.displayName,
+          inputConfig: { requests: { requests: toInlineRequests(request.inlineLines) } },
+        },
+      };
+      const op = await this.call(() =>
+        geminiJson<GeminiOperation>(this.endpoint, 'POST', `models/${model}:${method}`, { body, signal }),
+      );
       return { ...mapGeminiOperation(op, this.id), kind: request.kind };
     }
     if (!request.inputFile) {
@@ -152,9 +174,17 @@ export class GeminiProvider implements BatchProvider {
   }
 
   /** `files/…` → the file's bytes; a job name (`batches/…`, for 'inline' results) → its inlined responses as JSONL. */
-  async downloadFile(fileName: string, destPath: string, options: { onProgress?: ProgressSink; signal?: AbortSignal } = {}): Promise<void> {
+  async downloadFile(
+    fileName: string,
+    destPath: string,
+    options: { onProgress?: ProgressSink; signal?: AbortSignal } = {},
+  ): Promise<void> {
     if (isNativeJobName(fileName)) {
-      const op = await this.call(() => geminiJson<GeminiOperation>(this.endpoint, 'GET', resourcePath(fileName, 'batches'), { signal: options.signal }));
+      const op = await this.call(() =>
+        geminiJson<GeminiOperation>(this.endpoint, 'GET', resourcePath(fileName, 'batches'), {
+          signal: options.signal,
+        }),
+      );
       const lines = inlineResultLines(op);
       await writeFile(destPath, lines.length ? `${lines.join('\n')}\n` : '');
       return;
@@ -169,9 +199,13 @@ export class GeminiProvider implements BatchProvider {
   /** `models/{model}:countTokens` with the whole request (discovery CountTokensRequest.generateContentRequest). */
   async countTokens(model: string, request: Record<string, unknown>, signal?: AbortSignal): Promise<number> {
     const id = model.replace(/^models\//, '');
-    if (!/^[A-Za-z0-9_.-]+$/.test(id)) { throw new BatchApiError('invalid', `Invalid model name: ${model}`); }
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) {
+      throw new BatchApiError('invalid', `Invalid model name: ${model}`);
+    }
     const body = { generateContentRequest: { ...request, model: `models/${id}` } };
-    const answer = await this.call(() => geminiJson<{ totalTokens?: number }>(this.endpoint, 'POST', `models/${id}:countTokens`, { body, signal }));
+    const answer = await this.call(() =>
+      geminiJson<{ totalTokens?: number }>(this.endpoint, 'POST', `models/${id}:countTokens`, { body, signal }),
+    );
     return answer.totalTokens ?? 0;
   }
 

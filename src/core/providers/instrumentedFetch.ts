@@ -55,14 +55,22 @@ export function instrumentedFetch(options: InstrumentedFetchOptions): typeof fet
       }
       const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
       const message = err instanceof Error ? err.message : String(err);
-      throw new BatchApiError('network', scrubKey(`Network error on ${method} ${path}: ${message}${cause}`, options.apiKey));
+      throw new BatchApiError(
+        'network',
+        scrubKey(`Network error on ${method} ${path}: ${message}${cause}`, options.apiKey),
+      );
     } finally {
       clearTimeout(timer);
     }
     record(response.status);
     if (options.throwOnHttpError && !response.ok) {
       const text = await response.text().catch(() => '');
-      throw httpError(response.status, messageFromBody(text) || response.statusText, options.apiKey, parseRetryAfter(response.headers));
+      throw httpError(
+        response.status,
+        messageFromBody(text) || response.statusText,
+        options.apiKey,
+        parseRetryAfter(response.headers),
+      );
     }
     return response;
   };

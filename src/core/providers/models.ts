@@ -29,9 +29,17 @@ const EMBED_METHODS = ['asyncBatchEmbedContent', 'embedContent'];
 
 /** Gemini models usable for `kind`, by `supportedGenerationMethods`, without the `models/` prefix. */
 export function filterGeminiModels(models: GeminiModelInfo[], kind: BatchKind): string[] {
-  const wanted = kind === 'gemini-generate' ? GENERATE_METHODS : kind === 'gemini-embed' ? EMBED_METHODS : [...GENERATE_METHODS, ...EMBED_METHODS];
+  const wanted =
+    kind === 'gemini-generate'
+      ? GENERATE_METHODS
+      : kind === 'gemini-embed'
+        ? EMBED_METHODS
+        : [...GENERATE_METHODS, ...EMBED_METHODS];
   const names = models
-    .filter((m) => typeof m.name === 'string' && (m.supportedGenerationMethods ?? []).some((method) => wanted.includes(method)))
+    .filter(
+      (m) =>
+        typeof m.name === 'string' && (m.supportedGenerationMethods ?? []).some((method) => wanted.includes(method)),
+    )
     .map((m) => (m.name as string).replace(/^models\//, ''));
   return [...new Set(names)];
 }

@@ -35,7 +35,12 @@ export function mapOpenAIBatch(batch: Batch, provider: ProviderId): BatchJob {
     updateTime: iso(batch.finalizing_at ?? batch.in_progress_at),
     endTime: iso(batch.completed_at ?? batch.failed_at ?? batch.expired_at ?? batch.cancelled_at),
     progress: counts
-      ? { total, succeeded: counts.completed, failed: counts.failed, pending: total === undefined ? undefined : Math.max(0, total - counts.completed - counts.failed) }
+      ? {
+          total,
+          succeeded: counts.completed,
+          failed: counts.failed,
+          pending: total === undefined ? undefined : Math.max(0, total - counts.completed - counts.failed),
+        }
       : {},
     inputFile: batch.input_file_id || undefined,
     resultsFile: batch.output_file_id ?? undefined,
@@ -43,7 +48,9 @@ export function mapOpenAIBatch(batch: Batch, provider: ProviderId): BatchJob {
   };
   const errors = batch.errors?.data ?? [];
   if (errors.length > 0) {
-    const lines = errors.slice(0, 20).map((e) => (e.line != null ? `line ${e.line}: ${e.message ?? e.code ?? ''}` : (e.message ?? e.code ?? '')));
+    const lines = errors
+      .slice(0, 20)
+      .map((e) => (e.line != null ? `line ${e.line}: ${e.message ?? e.code ?? ''}` : (e.message ?? e.code ?? '')));
     job.error = { code: errors[0].code, message: lines.join('\n') };
   }
   return job;

@@ -10,7 +10,12 @@ import { FALLBACK_MODELS } from './models';
 import type { BatchKind } from '../batchKind';
 
 /** Reads the file from disk, reporting bytes handed to the SDK (the SDK itself reports nothing). */
-async function* readWithProgress(path: string, total: number, onProgress?: ProgressSink, signal?: AbortSignal): AsyncGenerator<Buffer> {
+async function* readWithProgress(
+  path: string,
+  total: number,
+  onProgress?: ProgressSink,
+  signal?: AbortSignal,
+): AsyncGenerator<Buffer> {
   let sent = 0;
   for await (const chunk of createReadStream(path)) {
     throwIfAborted(signal);
@@ -26,7 +31,9 @@ export function openaiFileStore(client: OpenAI): FileStore {
     async upload(path, options) {
       const total = (await stat(path)).size;
       // The SDK names the part from `name`; an async iterable keeps memory flat and lets us count bytes.
-      const file = Object.assign(readWithProgress(path, total, options.onProgress, options.signal), { name: basename(path) });
+      const file = Object.assign(readWithProgress(path, total, options.onProgress, options.signal), {
+        name: basename(path),
+      });
       const created = await client.files.create({ file, purpose: 'batch' }, { signal: options.signal });
       return { name: created.id, displayName: created.filename, sizeBytes: created.bytes };
     },

@@ -19,8 +19,15 @@ import {
 
 /** Where batch input/output files live: OpenAI's /files, or the Gemini Files API for Gemini's compat layer. */
 export interface FileStore {
-  upload(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile>;
-  download(fileName: string, destPath: string, options?: { onProgress?: ProgressSink; signal?: AbortSignal }): Promise<void>;
+  upload(
+    path: string,
+    options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal },
+  ): Promise<UploadedFile>;
+  download(
+    fileName: string,
+    destPath: string,
+    options?: { onProgress?: ProgressSink; signal?: AbortSignal },
+  ): Promise<void>;
   list(options: ListFilesOptions): Promise<FilePage>;
 }
 
@@ -60,19 +67,31 @@ export class OpenAIBatchProvider implements BatchProvider {
     return withApiErrors(this.parts.apiKey, run);
   }
 
-  async listJobs(options: { pageSize: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {
+  async listJobs(options: {
+    pageSize: number;
+    pageToken?: string;
+    signal?: AbortSignal;
+  }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }> {
     return this.call(async () => {
-      const page = await this.parts.client.batches.list({ limit: options.pageSize, after: options.pageToken }, { signal: options.signal });
+      const page = await this.parts.client.batches.list(
+        { limit: options.pageSize, after: options.pageToken },
+        { signal: options.signal },
+      );
       const jobs = page.data.map((b) => mapOpenAIBatch(b, this.id));
       return { jobs, nextPageToken: page.has_more && jobs.length > 0 ? jobs[jobs.length - 1].name : undefined };
     });
   }
 
   async getJob(name: string, signal?: AbortSignal): Promise<BatchJob> {
-    return this.call(async () => mapOpenAIBatch(await this.parts.client.batches.retrieve(this.pathId(name), { signal }), this.id));
+    return this.call(async () =>
+      mapOpenAIBatch(await this.parts.client.batches.retrieve(this.pathId(name), { signal }), this.id),
+    );
   }
 
-  uploadFile(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile> {
+  uploadFile(
+    path: string,
+    options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal },
+  ): Promise<UploadedFile> {
     return this.call(() => this.parts.files.upload(path, options));
   }
 
@@ -82,7 +101,10 @@ export class OpenAIBatchProvider implements BatchProvider {
 
   async createJob(request: CreateJobRequest, signal?: AbortSignal): Promise<BatchJob> {
     if (request.kind !== 'openai' || !request.inputFile) {
-      throw new BatchApiError('unsupported', `This provider runs uploaded OpenAI-format files only (got ${request.kind}${request.inputFile ? '' : ', no file'}).`);
+      throw new BatchApiError(
+        'unsupported',
+        `This provider runs uploaded OpenAI-format files only (got ${request.kind}${request.inputFile ? '' : ', no file'}).`,
+      );
     }
     const endpoint = request.endpoint ?? '/v1/chat/completions';
     if (!isOpenAIBatchEndpoint(endpoint)) {
@@ -98,7 +120,12 @@ export class OpenAIBatchProvider implements BatchProvider {
     }
     const batch = await this.call(() => this.parts.client.batches.create(params, { signal }));
     const job = mapOpenAIBatch(batch, this.id);
-    return { ...job, displayName: job.displayName ?? request.displayName, model: job.model ?? request.model, inputFile: job.inputFile ?? request.inputFile };
+    return {
+      ...job,
+      displayName: job.displayName ?? request.displayName,
+      model: job.model ?? request.model,
+      inputFile: job.inputFile ?? request.inputFile,
+    };
   }
 
   async cancelJob(name: string): Promise<void> {
@@ -112,7 +139,11 @@ export class OpenAIBatchProvider implements BatchProvider {
     await this.call(() => this.parts.deleteJob!(name));
   }
 
-  downloadFile(fileName: string, destPath: string, options?: { onProgress?: ProgressSink; signal?: AbortSignal }): Promise<void> {
+  downloadFile(
+    fileName: string,
+    destPath: string,
+    options?: { onProgress?: ProgressSink; signal?: AbortSignal },
+  ): Promise<void> {
     return this.call(() => this.parts.files.download(fileName, destPath, options));
   }
 

@@ -54,7 +54,12 @@ function toUploaded(file: RawFile | undefined): UploadedFile {
   if (!file?.name) {
     throw new BatchApiError('server', 'The upload finished without a file name.');
   }
-  return { name: file.name, displayName: file.displayName, mimeType: file.mimeType, sizeBytes: file.sizeBytes === undefined ? undefined : Number(file.sizeBytes) };
+  return {
+    name: file.name,
+    displayName: file.displayName,
+    mimeType: file.mimeType,
+    sizeBytes: file.sizeBytes === undefined ? undefined : Number(file.sizeBytes),
+  };
 }
 
 /**
@@ -62,7 +67,11 @@ function toUploaded(file: RawFile | undefined): UploadedFile {
  * `upload` / `upload, finalize` at offsets), but with progress, abort, and resume after a failed chunk
  * (`query` → x-goog-upload-size-received). An aborted upload is never finalized, so nothing is left behind.
  */
-export async function resumableUpload(endpoint: GeminiEndpoint, path: string, options: UploadOptions): Promise<UploadedFile> {
+export async function resumableUpload(
+  endpoint: GeminiEndpoint,
+  path: string,
+  options: UploadOptions,
+): Promise<UploadedFile> {
   const { signal } = options;
   const chunkBytes = options.chunkBytes ?? UPLOAD_CHUNK_BYTES;
   const mimeType = options.mimeType ?? 'jsonl';
@@ -95,7 +104,12 @@ export async function resumableUpload(endpoint: GeminiEndpoint, path: string, op
   uploadUrl.protocol = configured.protocol;
   uploadUrl.host = configured.host;
 
-  const send = (command: string, offset: number | undefined, body?: { data: BodyInit; length: number }, sig?: AbortSignal) =>
+  const send = (
+    command: string,
+    offset: number | undefined,
+    body?: { data: BodyInit; length: number },
+    sig?: AbortSignal,
+  ) =>
     endpoint.fetch(uploadUrl, {
       method: 'POST',
       signal: sig,
@@ -120,7 +134,9 @@ export async function resumableUpload(endpoint: GeminiEndpoint, path: string, op
       try {
         const at = offset;
         // Within-chunk progress stops short of the chunk's end: only the server's answer confirms the bytes.
-        const data = rangeBody(path, at, length, (sent) => options.onProgress?.(Math.min(at + sent, at + length - 1), total));
+        const data = rangeBody(path, at, length, (sent) =>
+          options.onProgress?.(Math.min(at + sent, at + length - 1), total),
+        );
         const response = await send(last ? 'upload, finalize' : 'upload', offset, { data, length }, signal);
         const status = response.headers.get('x-goog-upload-status');
         const text = await response.text();

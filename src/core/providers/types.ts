@@ -11,9 +11,24 @@ export type ProviderId = 'gemini' | 'geminiOpenAI' | 'openai' | 'emulator';
  * `partially_succeeded`: the job ended with some requests answered and some not (`JOB_STATE_PARTIALLY_SUCCEEDED` in
  * the @google/genai `JobState` enum, node_modules/@google/genai/dist/genai.d.ts; reference batch-api.md §6).
  */
-export type JobState = 'pending' | 'running' | 'succeeded' | 'partially_succeeded' | 'failed' | 'cancelling' | 'cancelled' | 'expired' | 'unknown';
+export type JobState =
+  | 'pending'
+  | 'running'
+  | 'succeeded'
+  | 'partially_succeeded'
+  | 'failed'
+  | 'cancelling'
+  | 'cancelled'
+  | 'expired'
+  | 'unknown';
 
-export const TERMINAL_STATES: readonly JobState[] = ['succeeded', 'partially_succeeded', 'failed', 'cancelled', 'expired'];
+export const TERMINAL_STATES: readonly JobState[] = [
+  'succeeded',
+  'partially_succeeded',
+  'failed',
+  'cancelled',
+  'expired',
+];
 
 export function isTerminal(state: JobState): boolean {
   return TERMINAL_STATES.includes(state);
@@ -93,10 +108,17 @@ export interface JobHint {
 export interface BatchProvider {
   readonly id: ProviderId;
   /** `pageSize` comes from the `geminiBatch.jobs.pageSize` setting (or the caller's own need); no default here. */
-  listJobs(options: { pageSize: number; pageToken?: string; signal?: AbortSignal }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }>;
+  listJobs(options: {
+    pageSize: number;
+    pageToken?: string;
+    signal?: AbortSignal;
+  }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }>;
   /** `hint`: from the caller's saved record (its kind); without it the provider works the kind out, at some cost. */
   getJob(name: string, signal?: AbortSignal, hint?: JobHint): Promise<BatchJob>;
-  uploadFile(path: string, options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal }): Promise<UploadedFile>;
+  uploadFile(
+    path: string,
+    options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal },
+  ): Promise<UploadedFile>;
   /**
    * The files uploaded to this backend, newest first: every file the service lists (Gemini also lists its
    * `files/batch-…` result files; OpenAI lists purpose `batch` only). Callers filter.
@@ -106,7 +128,11 @@ export interface BatchProvider {
   cancelJob(name: string): Promise<void>;
   deleteJob(name: string): Promise<void>;
   /** Streams a provider file to `destPath` (the caller handles temp-file-then-rename). */
-  downloadFile(fileName: string, destPath: string, options?: { onProgress?: ProgressSink; signal?: AbortSignal }): Promise<void>;
+  downloadFile(
+    fileName: string,
+    destPath: string,
+    options?: { onProgress?: ProgressSink; signal?: AbortSignal },
+  ): Promise<void>;
   listModels(kind: BatchKind, signal?: AbortSignal): Promise<string[]>;
   /**
    * The service's own input-token count of one request (Gemini `models/{model}:countTokens`), for the exact count
@@ -147,15 +173,7 @@ export interface ProviderConfig {
 
 /** Why an API call failed, so callers branch on `kind`, never on message text. */
 export type ApiErrorKind =
-  | 'auth'
-  | 'rateLimit'
-  | 'notFound'
-  | 'invalid'
-  | 'server'
-  | 'network'
-  | 'cancelled'
-  | 'unsupported'
-  | 'unknown';
+  'auth' | 'rateLimit' | 'notFound' | 'invalid' | 'server' | 'network' | 'cancelled' | 'unsupported' | 'unknown';
 
 export class BatchApiError extends Error {
   constructor(

@@ -22,7 +22,9 @@ export async function writeResponseToFile(
       callback(null, chunk);
     },
   });
-  const body = response.body ? Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>) : Readable.from([]);
+  const body = response.body
+    ? Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
+    : Readable.from([]);
   try {
     await pipeline(body, counter, createWriteStream(destPath), { signal: options.signal });
   } catch (err) {
@@ -32,6 +34,9 @@ export async function writeResponseToFile(
     if (err instanceof BatchApiError) {
       throw err;
     }
-    throw new BatchApiError('network', `The download was interrupted: ${err instanceof Error ? err.message : String(err)}`);
+    throw new BatchApiError(
+      'network',
+      `The download was interrupted: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
 }

@@ -51,7 +51,11 @@ function base64Bytes(data: string): number {
 function geminiPart(part: Obj): AnswerPart {
   const inline = isObj(part.inlineData) ? part.inlineData : isObj(part.inline_data) ? part.inline_data : undefined;
   const file = isObj(part.fileData) ? part.fileData : isObj(part.file_data) ? part.file_data : undefined;
-  const call = isObj(part.functionCall) ? part.functionCall : isObj(part.function_call) ? part.function_call : undefined;
+  const call = isObj(part.functionCall)
+    ? part.functionCall
+    : isObj(part.function_call)
+      ? part.function_call
+      : undefined;
   const code = isObj(part.executableCode) ? part.executableCode : undefined;
   const result = isObj(part.codeExecutionResult) ? part.codeExecutionResult : undefined;
   if (typeof part.text === 'string') {
@@ -59,10 +63,19 @@ function geminiPart(part: Obj): AnswerPart {
   }
   if (inline) {
     const data = str(inline.data) ?? '';
-    return { kind: 'media', mimeType: str(inline.mimeType) ?? str(inline.mime_type) ?? 'application/octet-stream', data, bytes: base64Bytes(data) };
+    return {
+      kind: 'media',
+      mimeType: str(inline.mimeType) ?? str(inline.mime_type) ?? 'application/octet-stream',
+      data,
+      bytes: base64Bytes(data),
+    };
   }
   if (file) {
-    return { kind: 'media', mimeType: str(file.mimeType) ?? str(file.mime_type) ?? 'application/octet-stream', uri: str(file.fileUri) ?? str(file.file_uri) };
+    return {
+      kind: 'media',
+      mimeType: str(file.mimeType) ?? str(file.mime_type) ?? 'application/octet-stream',
+      uri: str(file.fileUri) ?? str(file.file_uri),
+    };
   }
   if (call) {
     return { kind: 'functionCall', name: str(call.name) ?? '', args: call.args ?? {} };
@@ -99,8 +112,16 @@ function geminiGenerate(body: Obj): Answer {
 /** OpenAI chat completion, legacy completion, responses, embeddings; anything else as JSON. */
 function openaiBody(body: Obj): Answer {
   const usage = isObj(body.usage) ? body.usage : {};
-  const inDetails = isObj(usage.prompt_tokens_details) ? usage.prompt_tokens_details : isObj(usage.input_tokens_details) ? usage.input_tokens_details : {};
-  const outDetails = isObj(usage.completion_tokens_details) ? usage.completion_tokens_details : isObj(usage.output_tokens_details) ? usage.output_tokens_details : {};
+  const inDetails = isObj(usage.prompt_tokens_details)
+    ? usage.prompt_tokens_details
+    : isObj(usage.input_tokens_details)
+      ? usage.input_tokens_details
+      : {};
+  const outDetails = isObj(usage.completion_tokens_details)
+    ? usage.completion_tokens_details
+    : isObj(usage.output_tokens_details)
+      ? usage.output_tokens_details
+      : {};
   // OpenAI counts reasoning inside completion_tokens (a detail of it); RowTokens keeps output and thoughts apart,
   // as Gemini reports them (candidatesTokenCount excludes thoughtsTokenCount), so every sum means the same.
   const reasoning = num(outDetails.reasoning_tokens);
@@ -117,7 +138,7 @@ function openaiBody(body: Obj): Answer {
   if (choice) {
     const message = isObj(choice.message) ? choice.message : undefined;
     const parts: AnswerPart[] = [];
-    const text = message ? str(message.content) ?? str(message.refusal) : str(choice.text);
+    const text = message ? (str(message.content) ?? str(message.refusal)) : str(choice.text);
     if (text !== undefined) {
       parts.push({ kind: 'text', text });
     }
@@ -129,15 +150,23 @@ function openaiBody(body: Obj): Answer {
   }
   const data = arr(body.data).filter(isObj);
   if (data.length > 0 && Array.isArray(data[0].embedding)) {
-    return { parts: data.map((d) => ({ kind: 'embedding' as const, ...embeddingSummary(arr(d.embedding)) })), tokens, modelVersion: model };
+    return {
+      parts: data.map((d) => ({ kind: 'embedding' as const, ...embeddingSummary(arr(d.embedding)) })),
+      tokens,
+      modelVersion: model,
+    };
   }
   if (Array.isArray(body.output)) {
     const parts: AnswerPart[] = [];
     for (const item of body.output.filter(isObj)) {
       for (const c of arr(item.content).filter(isObj)) {
-        if (typeof c.text === 'string') {parts.push({ kind: 'text', text: c.text });}
+        if (typeof c.text === 'string') {
+          parts.push({ kind: 'text', text: c.text });
+        }
       }
-      if (item.type === 'function_call') {parts.push({ kind: 'functionCall', name: str(item.name) ?? '', args: parseArgs(item.arguments) });}
+      if (item.type === 'function_call') {
+        parts.push({ kind: 'functionCall', name: str(item.name) ?? '', args: parseArgs(item.arguments) });
+      }
     }
     return { parts, finishReason: str(body.status), tokens, modelVersion: model };
   }
@@ -146,7 +175,9 @@ function openaiBody(body: Obj): Answer {
 
 /** OpenAI writes tool-call arguments as a JSON string; show the object when it parses, the text otherwise. */
 function parseArgs(value: unknown): unknown {
-  if (typeof value !== 'string') {return value ?? {};}
+  if (typeof value !== 'string') {
+    return value ?? {};
+  }
   try {
     return JSON.parse(value);
   } catch {
@@ -165,7 +196,10 @@ export function answerOf(payload: unknown): Answer {
   // Gemini embeddings: `{"embedding": {"values"}, "tokenCount": "1"}` (real-output), batchEmbed's `embeddings`.
   const gEmbeds = isObj(payload.embedding) ? [payload.embedding] : arr(payload.embeddings).filter(isObj);
   if (gEmbeds.length > 0 && gEmbeds.every((e) => Array.isArray(e.values))) {
-    return { parts: gEmbeds.map((e) => ({ kind: 'embedding' as const, ...embeddingSummary(arr(e.values)) })), tokens: { prompt: num(payload.tokenCount) } };
+    return {
+      parts: gEmbeds.map((e) => ({ kind: 'embedding' as const, ...embeddingSummary(arr(e.values)) })),
+      tokens: { prompt: num(payload.tokenCount) },
+    };
   }
   return openaiBody(payload);
 }

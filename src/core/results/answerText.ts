@@ -10,14 +10,30 @@ export function answerText(parts: readonly AnswerPart[]): string {
   for (const part of parts) {
     switch (part.kind) {
       case 'text':
-        if (!part.thought) { pieces.push(part.text); }
+        if (!part.thought) {
+          pieces.push(part.text);
+        }
         break;
-      case 'functionCall': pieces.push(`${part.name}(${JSON.stringify(part.args)})`); break;
-      case 'code': pieces.push(part.code); break;
-      case 'codeResult': pieces.push(part.output); break;
-      case 'media': pieces.push(`[${part.mimeType}${part.bytes !== undefined ? `, ${part.bytes} bytes` : ''}${part.uri ? ` ${part.uri}` : ''}]`); break;
-      case 'embedding': pieces.push(`[embedding, ${part.dimensions} dimensions]`); break;
-      case 'json': pieces.push(JSON.stringify(part.value)); break;
+      case 'functionCall':
+        pieces.push(`${part.name}(${JSON.stringify(part.args)})`);
+        break;
+      case 'code':
+        pieces.push(part.code);
+        break;
+      case 'codeResult':
+        pieces.push(part.output);
+        break;
+      case 'media':
+        pieces.push(
+          `[${part.mimeType}${part.bytes !== undefined ? `, ${part.bytes} bytes` : ''}${part.uri ? ` ${part.uri}` : ''}]`,
+        );
+        break;
+      case 'embedding':
+        pieces.push(`[embedding, ${part.dimensions} dimensions]`);
+        break;
+      case 'json':
+        pieces.push(JSON.stringify(part.value));
+        break;
     }
   }
   return pieces.join('\n');
@@ -27,6 +43,8 @@ export function answerText(parts: readonly AnswerPart[]): string {
 export function firstWords(text: string, words: number, maxChars = 80): string {
   const all = text.trim().split(/\s+/).filter(Boolean);
   let shown = all.slice(0, words).join(' ');
-  if (shown.length > maxChars) { shown = shown.slice(0, maxChars).trimEnd(); }
+  if (shown.length > maxChars) {
+    shown = shown.slice(0, maxChars).trimEnd();
+  }
   return shown.length < all.join(' ').length ? `${shown}…` : shown;
 }

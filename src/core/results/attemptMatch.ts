@@ -40,9 +40,17 @@ export interface AttemptMatch {
 export async function readRequests(inputPath: string): Promise<InputRequest[]> {
   const requests: InputRequest[] = [];
   for await (const line of readLines(inputPath)) {
-    if (line.bytes.toString('utf8').trim() === '') { continue; }
+    if (line.bytes.toString('utf8').trim() === '') {
+      continue;
+    }
     const key = lineKey(parseObjectLine(line.bytes));
-    requests.push({ signature: signatureOf(key, line.bytes), key, lineNo: line.lineNo, offset: line.offset, length: line.bytes.length });
+    requests.push({
+      signature: signatureOf(key, line.bytes),
+      key,
+      lineNo: line.lineNo,
+      offset: line.offset,
+      length: line.bytes.length,
+    });
   }
   return requests;
 }
@@ -51,25 +59,44 @@ export async function readRequests(inputPath: string): Promise<InputRequest[]> {
  * Matches result lines to requests: keyed ones by key whatever their order (the service does not promise one),
  * keyless ones in order among the keyless requests (as joinResults does). Streams the result files once.
  */
-export async function matchAttempt(requests: readonly InputRequest[], resultPaths: readonly string[]): Promise<AttemptMatch> {
+export async function matchAttempt(
+  requests: readonly InputRequest[],
+  resultPaths: readonly string[],
+): Promise<AttemptMatch> {
   const byKey = new Map<string, number[]>();
   const keyless: number[] = [];
   for (const [index, request] of requests.entries()) {
-    if (request.key === undefined) { keyless.push(index); continue; }
+    if (request.key === undefined) {
+      keyless.push(index);
+      continue;
+    }
     const queue = byKey.get(request.key) ?? [];
     queue.push(index);
     byKey.set(request.key, queue);
   }
-  const match: AttemptMatch = { results: new Array<ResultRef | undefined>(requests.length), orphans: [], unparseable: 0 };
+  const match: AttemptMatch = {
+    results: new Array<ResultRef | undefined>(requests.length),
+    orphans: [],
+    unparseable: 0,
+  };
   for (const [file, path] of resultPaths.entries()) {
     for await (const line of readLines(path)) {
-      if (line.bytes.toString('utf8').trim() === '') { continue; }
+      if (line.bytes.toString('utf8').trim() === '') {
+        continue;
+      }
       const parsed = parseObjectLine(line.bytes);
-      if (!parsed) { match.unparseable++; continue; }
+      if (!parsed) {
+        match.unparseable++;
+        continue;
+      }
       const outcome = classifyResultLine(parsed);
       const ref: ResultRef = { file, offset: line.offset, length: line.bytes.length, ok: outcome.ok, key: outcome.key };
       const target = outcome.key !== undefined ? byKey.get(outcome.key)?.shift() : keyless.shift();
-      if (target === undefined) { match.orphans.push(ref); } else { match.results[target] = ref; }
+      if (target === undefined) {
+        match.orphans.push(ref);
+      } else {
+        match.results[target] = ref;
+      }
     }
   }
   return match;

@@ -97,7 +97,10 @@ export class Interner {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
 
-  constructor(private readonly limit = 1000, private readonly overflow = '(other)') {}
+  constructor(
+    private readonly limit = 1000,
+    private readonly overflow = '(other)',
+  ) {}
 
   /** 0 means "none"; real values start at 1. */
   id(value: string | undefined): number {

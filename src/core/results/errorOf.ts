@@ -18,13 +18,38 @@ export interface RowError {
 export type ErrorAdvice = 'retry' | 'fix' | 'auth' | 'unknown';
 
 const RETRY = new Set([
-  'RESOURCE_EXHAUSTED', 'INTERNAL', 'UNAVAILABLE', 'DEADLINE_EXCEEDED', 'ABORTED', 'UNKNOWN', 'CANCELLED',
-  'batch_expired', 'batch_cancelled', 'rate_limit_exceeded', 'server_error', 'missing_result', 'http_429', 'http_500',
-  'http_502', 'http_503', 'http_504',
+  'RESOURCE_EXHAUSTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DEADLINE_EXCEEDED',
+  'ABORTED',
+  'UNKNOWN',
+  'CANCELLED',
+  'batch_expired',
+  'batch_cancelled',
+  'rate_limit_exceeded',
+  'server_error',
+  'missing_result',
+  'http_429',
+  'http_500',
+  'http_502',
+  'http_503',
+  'http_504',
 ]);
 const FIX = new Set([
-  'INVALID_ARGUMENT', 'FAILED_PRECONDITION', 'NOT_FOUND', 'OUT_OF_RANGE', 'UNIMPLEMENTED', 'invalid_request_error',
-  'invalid_request', 'model_not_found', 'context_length_exceeded', 'content_filter', 'http_400', 'http_404', 'http_422',
+  'INVALID_ARGUMENT',
+  'FAILED_PRECONDITION',
+  'NOT_FOUND',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'invalid_request_error',
+  'invalid_request',
+  'model_not_found',
+  'context_length_exceeded',
+  'content_filter',
+  'http_400',
+  'http_404',
+  'http_422',
 ]);
 const AUTH = new Set(['PERMISSION_DENIED', 'UNAUTHENTICATED', 'http_401', 'http_403', 'invalid_api_key']);
 
@@ -43,7 +68,8 @@ function isObj(value: unknown): value is Record<string, unknown> {
 export function errorOf(payload: unknown, fallbackCode: string): RowError {
   const error = isObj(payload) ? payload : {};
   const rawCode = error.code;
-  const numeric = typeof rawCode === 'number' ? rawCode : typeof error.status_code === 'number' ? error.status_code : undefined;
+  const numeric =
+    typeof rawCode === 'number' ? rawCode : typeof error.status_code === 'number' ? error.status_code : undefined;
   let code = fallbackCode;
   if (typeof error.status === 'string' && error.status) {
     code = error.status;

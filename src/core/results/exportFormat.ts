@@ -22,8 +22,19 @@ export interface ExportRecord {
 export type ExportFormat = 'csv' | 'jsonl';
 
 export const EXPORT_COLUMNS: readonly (keyof ExportRecord)[] = [
-  'key', 'line', 'ok', 'prompt', 'answer', 'finishReason', 'promptTokens', 'outputTokens', 'thoughtsTokens',
-  'cachedTokens', 'totalTokens', 'errorCode', 'errorMessage',
+  'key',
+  'line',
+  'ok',
+  'prompt',
+  'answer',
+  'finishReason',
+  'promptTokens',
+  'outputTokens',
+  'thoughtsTokens',
+  'cachedTokens',
+  'totalTokens',
+  'errorCode',
+  'errorMessage',
 ];
 
 export function exportRecord(row: ResultRow): ExportRecord {
@@ -50,8 +61,12 @@ export function exportRecord(row: ResultRow): ExportRecord {
  * as a formula (OWASP "CSV Injection"); model output and prompts are untrusted. Numbers and booleans are written bare.
  */
 export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) { return ''; }
-  if (typeof value !== 'string') { return String(value); }
+  if (value === null) {
+    return '';
+  }
+  if (typeof value !== 'string') {
+    return String(value);
+  }
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

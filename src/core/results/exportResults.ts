@@ -10,18 +10,30 @@ export interface ExportOptions {
 }
 
 /** Streams rows as CSV (with a header) or JSONL through `write`; returns the summary of every row read. */
-export async function writeRows(rows: AsyncIterable<ResultRow>, options: ExportOptions, write: (text: string) => Promise<void> | void): Promise<RowSummary> {
+export async function writeRows(
+  rows: AsyncIterable<ResultRow>,
+  options: ExportOptions,
+  write: (text: string) => Promise<void> | void,
+): Promise<RowSummary> {
   const summary = emptySummary();
-  if (options.format === 'csv') { await write(csvHeader()); }
+  if (options.format === 'csv') {
+    await write(csvHeader());
+  }
   for await (const row of rows) {
     addRow(summary, row);
-    if (options.failedOnly && row.ok) { continue; }
+    if (options.failedOnly && row.ok) {
+      continue;
+    }
     await write(formatRecord(exportRecord(row), options.format));
   }
   return summary;
 }
 
 /** Exports rows to `outPath`, streamed and atomic (a temp file renamed into place). */
-export function exportToFile(rows: AsyncIterable<ResultRow>, outPath: string, options: ExportOptions): Promise<RowSummary> {
+export function exportToFile(
+  rows: AsyncIterable<ResultRow>,
+  outPath: string,
+  options: ExportOptions,
+): Promise<RowSummary> {
   return writeAtomically(outPath, (write) => writeRows(rows, options, write));
 }

@@ -32,7 +32,9 @@ export class InputIndex {
     const index = new InputIndex(path);
     for await (const line of readLines(path, signal)) {
       const parsed = parseObjectLine(line.bytes);
-      if (!parsed) { continue; }
+      if (!parsed) {
+        continue;
+      }
       const key = keyOf(parsed);
       index.hashes.push(key === undefined ? 0 : hashKey(key));
       index.offsets.push(line.offset);
@@ -56,7 +58,9 @@ export class InputIndex {
         return parseObjectLine(buffer.subarray(0, bytesRead));
       };
       if (key === undefined) {
-        if (position < 0 || position >= this.size) { return undefined; }
+        if (position < 0 || position >= this.size) {
+          return undefined;
+        }
         const parsed = await read(position);
         return { line: this.lines.get(position), prompt: parsed ? promptText(parsed) : undefined };
       }

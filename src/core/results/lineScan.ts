@@ -36,16 +36,28 @@ export async function scanLines(path: string, visit: LineVisitor, options: ScanL
       let at = offset;
       if (first) {
         first = false;
-        if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) { b = b.subarray(3); at += 3; }
+        if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+          b = b.subarray(3);
+          at += 3;
+        }
       }
-      if (b.length && b[b.length - 1] === 0x0d) { b = b.subarray(0, b.length - 1); }
+      if (b.length && b[b.length - 1] === 0x0d) {
+        b = b.subarray(0, b.length - 1);
+      }
       visit(b, at);
     };
     for (;;) {
       await gate?.();
       signal?.throwIfAborted();
-      const { bytesRead } = await handle.read(chunk, 0, position === 0 ? Math.min(chunkSize, FIRST_CHUNK) : chunkSize, position);
-      if (bytesRead === 0) { break; }
+      const { bytesRead } = await handle.read(
+        chunk,
+        0,
+        position === 0 ? Math.min(chunkSize, FIRST_CHUNK) : chunkSize,
+        position,
+      );
+      if (bytesRead === 0) {
+        break;
+      }
       const buf = chunk.subarray(0, bytesRead);
       let start = 0;
       for (let nl = buf.indexOf(0x0a); nl !== -1; nl = buf.indexOf(0x0a, start)) {
@@ -58,13 +70,17 @@ export async function scanLines(path: string, visit: LineVisitor, options: ScanL
         start = nl + 1;
       }
       if (start < buf.length) {
-        if (!carry.length) { carryStart = position + start; }
+        if (!carry.length) {
+          carryStart = position + start;
+        }
         // Copied: the chunk buffer is reused by the next read.
         carry.push(Buffer.from(buf.subarray(start)));
       }
       position += bytesRead;
     }
-    if (carry.length) { emit(Buffer.concat(carry), carryStart); }
+    if (carry.length) {
+      emit(Buffer.concat(carry), carryStart);
+    }
   } finally {
     await handle.close();
   }

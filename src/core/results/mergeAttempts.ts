@@ -13,9 +13,16 @@ export interface BestRow<T> extends AttemptRow<T> {
 }
 
 /** Whether `candidate` replaces `current`: a success beats a failure; between equals the later attempt wins. */
-export function isBetter(candidate: { ok: boolean; attempt: number }, current: { ok: boolean; attempt: number } | undefined): boolean {
-  if (!current) { return true; }
-  if (candidate.ok !== current.ok) { return candidate.ok; }
+export function isBetter(
+  candidate: { ok: boolean; attempt: number },
+  current: { ok: boolean; attempt: number } | undefined,
+): boolean {
+  if (!current) {
+    return true;
+  }
+  if (candidate.ok !== current.ok) {
+    return candidate.ok;
+  }
   return candidate.attempt >= current.attempt;
 }
 
@@ -30,7 +37,9 @@ export function mergeAttempts<T>(attempts: Iterable<Iterable<AttemptRow<T>>>): M
   for (const rows of attempts) {
     for (const row of rows) {
       const candidate = { ...row, attempt };
-      if (isBetter(candidate, best.get(row.id))) { best.set(row.id, candidate); }
+      if (isBetter(candidate, best.get(row.id))) {
+        best.set(row.id, candidate);
+      }
     }
     attempt++;
   }

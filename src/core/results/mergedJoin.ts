@@ -16,7 +16,9 @@ export interface MergedCounts {
   orphans: number;
 }
 
-interface Located extends ResultRef { attempt: number }
+interface Located extends ResultRef {
+  attempt: number;
+}
 
 async function readAt(handle: FileHandle, ref: { offset: number; length: number }): Promise<Buffer> {
   const buf = Buffer.alloc(ref.length);
@@ -27,7 +29,7 @@ async function readAt(handle: FileHandle, ref: { offset: number; length: number 
 /** The request part of an input line, as joinResults writes it: Gemini `request`, OpenAI `body`, or the line. */
 function requestOf(raw: Buffer): unknown {
   const obj = parseObjectLine(raw);
-  return obj ? obj.request ?? obj.body ?? obj : raw.toString('utf8');
+  return obj ? (obj.request ?? obj.body ?? obj) : raw.toString('utf8');
 }
 
 /**
@@ -36,7 +38,11 @@ function requestOf(raw: Buffer): unknown {
  * that match no request (`"line": null`), one per key. Same shape as joinResults' file, so every reader of the
  * joined file reads it. A key appears once; memory holds offsets only. Written atomically.
  */
-export async function writeMergedJoin(inputPath: string, attempts: readonly AttemptFiles[], outPath: string): Promise<MergedCounts> {
+export async function writeMergedJoin(
+  inputPath: string,
+  attempts: readonly AttemptFiles[],
+  outPath: string,
+): Promise<MergedCounts> {
   const requests = await readRequests(inputPath);
   const perAttempt: AttemptRow<Located>[][] = [];
   const orphans = new Map<string, Located>();
@@ -47,13 +53,22 @@ export async function writeMergedJoin(inputPath: string, attempts: readonly Atte
     for (const ref of walked.orphans) {
       const id = ref.key !== undefined ? `k:${ref.key}` : `orphan:${keylessOrphans++}`;
       const candidate = { ...ref, attempt };
-      if (isBetter(candidate, orphans.get(id))) { orphans.set(id, candidate); }
+      if (isBetter(candidate, orphans.get(id))) {
+        orphans.set(id, candidate);
+      }
     }
     attempt++;
   }
   const best = mergeAttempts<Located>(perAttempt);
   const inputKeys = new Set(requests.map((r) => r.key));
-  const counts: MergedCounts = { requests: requests.length, succeeded: 0, failed: 0, missing: 0, fromRetries: 0, orphans: 0 };
+  const counts: MergedCounts = {
+    requests: requests.length,
+    succeeded: 0,
+    failed: 0,
+    missing: 0,
+    fromRetries: 0,
+    orphans: 0,
+  };
   const inputHandle = await open(inputPath, 'r');
   const handles = await Promise.all(attempts.map((a) => Promise.all(a.resultPaths.map((p) => open(p, 'r')))));
   const resultFields = async (ref: Located) => {
@@ -64,21 +79,38 @@ export async function writeMergedJoin(inputPath: string, attempts: readonly Atte
     await writeAtomically(outPath, async (write) => {
       for (const [index, request] of requests.entries()) {
         const found = best.get(index)?.value;
-        const head = { line: request.lineNo, key: request.key ?? null, attempt: found?.attempt ?? null, request: requestOf(await readAt(inputHandle, request)) };
+        const head = {
+          line: request.lineNo,
+          key: request.key ?? null,
+          attempt: found?.attempt ?? null,
+          request: requestOf(await readAt(inputHandle, request)),
+        };
         if (!found) {
           counts.missing++;
-          await write(`${JSON.stringify({ ...head, error: { code: 'missing_result', message: 'No result line for this request.' } })}\n`);
+          await write(
+            `${JSON.stringify({ ...head, error: { code: 'missing_result', message: 'No result line for this request.' } })}\n`,
+          );
           continue;
         }
-        if (found.ok) { counts.succeeded++; } else { counts.failed++; }
-        if (found.attempt > 0) { counts.fromRetries++; }
+        if (found.ok) {
+          counts.succeeded++;
+        } else {
+          counts.failed++;
+        }
+        if (found.attempt > 0) {
+          counts.fromRetries++;
+        }
         await write(`${JSON.stringify({ ...head, ...(await resultFields(found)) })}\n`);
       }
       for (const [id, ref] of orphans) {
         // A key the input has is already written above: the merged file never holds a key twice.
-        if (id.startsWith('k:') && inputKeys.has(ref.key)) { continue; }
+        if (id.startsWith('k:') && inputKeys.has(ref.key)) {
+          continue;
+        }
         counts.orphans++;
-        await write(`${JSON.stringify({ line: null, key: ref.key ?? null, attempt: ref.attempt, request: null, ...(await resultFields(ref)) })}\n`);
+        await write(
+          `${JSON.stringify({ line: null, key: ref.key ?? null, attempt: ref.attempt, request: null, ...(await resultFields(ref)) })}\n`,
+        );
       }
     });
   } finally {

@@ -12,8 +12,12 @@ export function signatureOf(key: string | undefined, bytes: Uint8Array): string 
 function hashOf(bytes: Uint8Array): string {
   let start = 0;
   let end = bytes.length;
-  while (start < end && isSpace(bytes[start])) { start++; }
-  while (end > start && isSpace(bytes[end - 1])) { end--; }
+  while (start < end && isSpace(bytes[start])) {
+    start++;
+  }
+  while (end > start && isSpace(bytes[end - 1])) {
+    end--;
+  }
   return createHash('sha256').update(bytes.subarray(start, end)).digest('base64url').slice(0, 22);
 }
 
@@ -33,7 +37,11 @@ export function lineKey(obj: Record<string, unknown> | undefined): string | unde
  * lines) the first one not `done` (answered by an earlier attempt) and not yet taken is chosen: that is the one a
  * retry file made from those attempts holds, since it keeps the unanswered lines in input order.
  */
-export function resolveToOriginal(original: readonly string[], attempt: readonly string[], done: ReadonlySet<number>): (number | undefined)[] {
+export function resolveToOriginal(
+  original: readonly string[],
+  attempt: readonly string[],
+  done: ReadonlySet<number>,
+): (number | undefined)[] {
   const bySignature = new Map<string, number[]>();
   for (const [index, signature] of original.entries()) {
     const list = bySignature.get(signature) ?? [];
@@ -44,7 +52,9 @@ export function resolveToOriginal(original: readonly string[], attempt: readonly
   return attempt.map((signature) => {
     const candidates = bySignature.get(signature) ?? [];
     const pick = candidates.find((i) => !done.has(i) && !taken.has(i)) ?? candidates.find((i) => !taken.has(i));
-    if (pick !== undefined) { taken.add(pick); }
+    if (pick !== undefined) {
+      taken.add(pick);
+    }
     return pick;
   });
 }

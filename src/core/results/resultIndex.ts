@@ -36,12 +36,18 @@ export class ResultIndex {
     for (const [file, path] of paths.entries()) {
       for await (const line of readLines(path, signal)) {
         const parsed = parseObjectLine(line.bytes);
-        if (!parsed) { continue; }
+        if (!parsed) {
+          continue;
+        }
         const ref = { file, offset: line.offset, length: line.bytes.length };
         const key = lineKey(parsed);
-        if (typeof parsed.line === 'number' && 'request' in parsed) { index.byLine.set(parsed.line, ref); }
+        if (typeof parsed.line === 'number' && 'request' in parsed) {
+          index.byLine.set(parsed.line, ref);
+        }
         if (key !== undefined) {
-          if (!index.byKey.has(key)) { index.byKey.set(key, ref); }
+          if (!index.byKey.has(key)) {
+            index.byKey.set(key, ref);
+          }
         } else if (!('line' in parsed)) {
           index.keyless.push(ref);
         }
@@ -60,8 +66,13 @@ export class ResultIndex {
   }
 
   find(query: LineQuery): IndexedLine | undefined {
-    if (query.key !== undefined) { return this.byKey.get(query.key); }
-    return this.byLine.get(query.lineNo) ?? (query.keylessOrdinal !== undefined ? this.keyless[query.keylessOrdinal] : undefined);
+    if (query.key !== undefined) {
+      return this.byKey.get(query.key);
+    }
+    return (
+      this.byLine.get(query.lineNo) ??
+      (query.keylessOrdinal !== undefined ? this.keyless[query.keylessOrdinal] : undefined)
+    );
   }
 
   /** Reads and decodes one indexed line. */

@@ -9,7 +9,9 @@ import { toResultRow, unparseableRow, type ResultRow } from './resultRow';
 export async function* readResultRows(paths: readonly string[], signal?: AbortSignal): AsyncGenerator<ResultRow> {
   for (const path of paths) {
     for await (const line of readLines(path, signal)) {
-      if (line.bytes.toString('utf8').trim() === '') { continue; }
+      if (line.bytes.toString('utf8').trim() === '') {
+        continue;
+      }
       const parsed = parseObjectLine(line.bytes);
       yield parsed ? toResultRow(parsed) : unparseableRow();
     }
@@ -21,7 +23,11 @@ export async function* readResultRows(paths: readonly string[], signal?: AbortSi
  * `missing_result` failure for a request with no result), else the result files' own rows. The join goes through a
  * temp file beside the first results file (memory stays flat), removed when the rows are read or abandoned.
  */
-export async function* joinedRows(resultPaths: readonly string[], inputPath?: string, signal?: AbortSignal): AsyncGenerator<ResultRow> {
+export async function* joinedRows(
+  resultPaths: readonly string[],
+  inputPath?: string,
+  signal?: AbortSignal,
+): AsyncGenerator<ResultRow> {
   if (!inputPath) {
     yield* readResultRows(resultPaths, signal);
     return;

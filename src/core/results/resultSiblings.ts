@@ -14,7 +14,9 @@ export function stemOfResults(fileName: string): string | undefined {
  */
 export function inputCandidates(resultsPath: string): string[] {
   const stem = stemOfResults(resultsPath);
-  if (!stem) { return []; }
+  if (!stem) {
+    return [];
+  }
   const dir = path.dirname(resultsPath);
   return [path.join(dir, `${stem}.jsonl`), path.join(path.dirname(dir), `${stem}.jsonl`)];
 }

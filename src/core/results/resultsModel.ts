@@ -41,7 +41,12 @@ export class ResultsModel {
   private releaseScan: (() => void) | undefined;
   readonly scanned: Promise<ResultsTable>;
 
-  constructor(readonly path: string, onChange: (done: boolean) => void, signal?: AbortSignal, prices?: ReadonlyMap<string, PriceOverride>) {
+  constructor(
+    readonly path: string,
+    onChange: (done: boolean) => void,
+    signal?: AbortSignal,
+    prices?: ReadonlyMap<string, PriceOverride>,
+  ) {
     this.scanned = scanResults(path, {
       signal,
       prices,
@@ -66,7 +71,7 @@ export class ResultsModel {
     const table = this.table;
     const empty = emptySummary();
     return {
-      matching: this.selection ? this.selection.length : table?.rowCount ?? 0,
+      matching: this.selection ? this.selection.length : (table?.rowCount ?? 0),
       scanned: table?.rowCount ?? 0,
       summarized: table?.factsCount ?? 0,
       done: this.scanDone,
@@ -88,7 +93,9 @@ export class ResultsModel {
         this.searchAbort = abort;
         const table = await this.scanned;
         const matches = await searchRows(this.path, table, search, abort.signal);
-        if (abort.signal.aborted) { return; }
+        if (abort.signal.aborted) {
+          return;
+        }
         this.matches = matches;
       }
     }
@@ -97,8 +104,16 @@ export class ResultsModel {
 
   private reselect(): void {
     const t = this.table;
-    const identity = this.query.status === 'all' && this.query.sort === 'file' && !this.query.finishReason && !this.query.errorCode && this.search === '';
-    this.selection = !t || identity ? undefined : selectRows(t, this.query, this.search === '' ? undefined : this.matches ?? new Uint8Array(t.rowCount));
+    const identity =
+      this.query.status === 'all' &&
+      this.query.sort === 'file' &&
+      !this.query.finishReason &&
+      !this.query.errorCode &&
+      this.search === '';
+    this.selection =
+      !t || identity
+        ? undefined
+        : selectRows(t, this.query, this.search === '' ? undefined : (this.matches ?? new Uint8Array(t.rowCount)));
   }
 
   private indices(start: number, count: number): number[] {
@@ -112,17 +127,27 @@ export class ResultsModel {
 
   /** `count` list rows (at most 500) of the current selection from position `start`. */
   async page(start: number, count: number): Promise<ListRow[]> {
-    if (!this.table) { return []; }
+    if (!this.table) {
+      return [];
+    }
     const table = this.table;
     return this.first(async () => {
       const rows = await readRows(this.path, table, this.indices(start, count));
-      return Promise.all(rows.map(async ({ index, row }) => toListRow(index, row, row.prompt ?? (await this.input?.find(row.key, index))?.prompt)));
+      return Promise.all(
+        rows.map(async ({ index, row }) =>
+          toListRow(index, row, row.prompt ?? (await this.input?.find(row.key, index))?.prompt),
+        ),
+      );
     });
   }
 
   /** Runs a read while the scan waits at its next chunk. */
   private async first<T>(read: () => Promise<T>): Promise<T> {
-    if (this.reading++ === 0) { this.readDone = new Promise((resolve) => { this.releaseScan = resolve; }); }
+    if (this.reading++ === 0) {
+      this.readDone = new Promise((resolve) => {
+        this.releaseScan = resolve;
+      });
+    }
     try {
       return await read();
     } finally {
@@ -135,11 +160,18 @@ export class ResultsModel {
 
   /** The full row at table index `index`, with its prompt and input line when the input is known. */
   async detail(index: number): Promise<DetailRow | undefined> {
-    if (!this.table) { return undefined; }
+    if (!this.table) {
+      return undefined;
+    }
     const table = this.table;
     const [found] = await this.first(() => readRows(this.path, table, [index]));
-    if (!found) { return undefined; }
-    const match = found.row.inputLine === undefined || found.row.prompt === undefined ? await this.input?.find(found.row.key, index) : undefined;
+    if (!found) {
+      return undefined;
+    }
+    const match =
+      found.row.inputLine === undefined || found.row.prompt === undefined
+        ? await this.input?.find(found.row.key, index)
+        : undefined;
     return toDetailRow(index, found.row, found.row.prompt ?? match?.prompt, found.row.inputLine ?? match?.line);
   }
 
@@ -147,7 +179,9 @@ export class ResultsModel {
   async locate(key: string): Promise<{ index: number; position: number } | undefined> {
     const table = await this.scanned;
     const index = await findKey(this.path, table, key);
-    if (index === undefined) { return undefined; }
+    if (index === undefined) {
+      return undefined;
+    }
     return { index, position: this.selection ? this.selection.indexOf(index) : index };
   }
 

@@ -68,7 +68,6 @@ export class ResultsTable {
     return copySummary(this.summaryState);
   }
 
-
   ok(index: number): boolean {
     return (this.packed.get(index) & OK) !== 0;
   }

@@ -10,7 +10,12 @@ export interface RetryFileResult extends RetryPlan {
 }
 
 /** Copies the chosen request lines of `inputPath` byte for byte (LF-terminated) into `outPath`, atomically. */
-export async function copyLines(inputPath: string, requests: readonly InputRequest[], indices: readonly number[], outPath: string): Promise<void> {
+export async function copyLines(
+  inputPath: string,
+  requests: readonly InputRequest[],
+  indices: readonly number[],
+  outPath: string,
+): Promise<void> {
   const handle = await open(inputPath, 'r');
   try {
     await writeAtomically(outPath, async (write) => {
@@ -32,13 +37,22 @@ export async function copyLines(inputPath: string, requests: readonly InputReque
  * line at all) to `outPath`, with their keys and bytes unchanged. `attempts` are the original job and its retries,
  * in order; the first one's input is normally `inputPath` itself.
  */
-export async function writeRetryFile(inputPath: string, attempts: readonly AttemptFiles[], outPath: string): Promise<RetryFileResult> {
+export async function writeRetryFile(
+  inputPath: string,
+  attempts: readonly AttemptFiles[],
+  outPath: string,
+): Promise<RetryFileResult> {
   const requests = await readRequests(inputPath);
   const outcomes: Outcome[] = [];
   for await (const attempt of walkAttempts(requests, attempts)) {
-    for (const { index, ref } of attempt.results) { outcomes.push({ id: index, ok: ref.ok }); }
+    for (const { index, ref } of attempt.results) {
+      outcomes.push({ id: index, ok: ref.ok });
+    }
   }
-  const plan = retryLines(requests.map((_, index) => index), outcomes);
+  const plan = retryLines(
+    requests.map((_, index) => index),
+    outcomes,
+  );
   if (plan.indices.length === 0) {
     return plan;
   }

@@ -36,7 +36,11 @@ export function retryLines(inputIds: readonly RequestId[], outcomes: Iterable<Ou
       continue;
     }
     plan.indices.push(index);
-    if (failed.has(id)) { plan.failed++; } else { plan.missing++; }
+    if (failed.has(id)) {
+      plan.failed++;
+    } else {
+      plan.missing++;
+    }
   }
   return plan;
 }

@@ -16,14 +16,18 @@ export interface PagedRow {
  */
 export async function readRows(path: string, table: ResultsTable, indices: ArrayLike<number>): Promise<PagedRow[]> {
   const wanted = Array.from(indices).filter((i) => Number.isInteger(i) && i >= 0 && i < table.rowCount);
-  if (wanted.length === 0) { return []; }
+  if (wanted.length === 0) {
+    return [];
+  }
   const handle = await open(path, 'r');
   try {
     const span = spanOf(table, wanted);
     // A page in file order is one stretch of the file: one read instead of fifty (and one turn of the event loop
     // while a scan runs). Scattered rows (sorted, filtered) are read one by one.
     const block = span ? Buffer.alloc(span.end - span.start) : undefined;
-    if (block && span) { await handle.read(block, 0, block.length, span.start); }
+    if (block && span) {
+      await handle.read(block, 0, block.length, span.start);
+    }
     const out: PagedRow[] = [];
     for (const index of wanted) {
       const length = table.lengths.get(index);

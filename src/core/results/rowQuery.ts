@@ -34,10 +34,18 @@ export function selectRows(table: ResultsTable, query: RowQuery, matches?: Uint8
   let count = 0;
   for (let i = 0; i < n; i++) {
     const ok = table.ok(i);
-    if ((query.status === 'succeeded' && !ok) || (query.status === 'failed' && ok)) { continue; }
-    if (finishId !== -1 && table.finishReasonId(i) !== finishId) { continue; }
-    if (codeId !== -1 && table.errorCodeId(i) !== codeId) { continue; }
-    if (matches && matches[i] !== 1) { continue; }
+    if ((query.status === 'succeeded' && !ok) || (query.status === 'failed' && ok)) {
+      continue;
+    }
+    if (finishId !== -1 && table.finishReasonId(i) !== finishId) {
+      continue;
+    }
+    if (codeId !== -1 && table.errorCodeId(i) !== codeId) {
+      continue;
+    }
+    if (matches && matches[i] !== 1) {
+      continue;
+    }
     picked[count++] = i;
   }
   const rows = picked.slice(0, count);

@@ -25,7 +25,12 @@ export interface RowSummary {
 
 export function emptySummary(): RowSummary {
   return {
-    total: 0, succeeded: 0, failed: 0, byErrorCode: {}, adviceByCode: {}, byFinishReason: {},
+    total: 0,
+    succeeded: 0,
+    failed: 0,
+    byErrorCode: {},
+    adviceByCode: {},
+    byFinishReason: {},
     tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 },
     cost: { batchUsd: 0, pricedRows: 0, unpricedRows: 0 },
   };
@@ -33,13 +38,24 @@ export function emptySummary(): RowSummary {
 
 /** A deep copy, to hand out while the original keeps counting. */
 export function copySummary(s: RowSummary): RowSummary {
-  return { ...s, byErrorCode: { ...s.byErrorCode }, adviceByCode: { ...s.adviceByCode }, byFinishReason: { ...s.byFinishReason }, tokens: { ...s.tokens }, cost: { ...s.cost } };
+  return {
+    ...s,
+    byErrorCode: { ...s.byErrorCode },
+    adviceByCode: { ...s.adviceByCode },
+    byFinishReason: { ...s.byFinishReason },
+    tokens: { ...s.tokens },
+    cost: { ...s.cost },
+  };
 }
 
 /** Results of a batch job are billed at batch price; output includes thoughts (RowTokens keeps them apart). */
 function addCost(summary: RowSummary, row: ResultRow, prices?: ReadonlyMap<string, PriceOverride>): void {
   const t = row.tokens;
-  const usage = { inputTokens: t.prompt ?? 0, outputTokens: (t.output ?? 0) + (t.thoughts ?? 0), cachedTokens: t.cached ?? 0 };
+  const usage = {
+    inputTokens: t.prompt ?? 0,
+    outputTokens: (t.output ?? 0) + (t.thoughts ?? 0),
+    cachedTokens: t.cached ?? 0,
+  };
   const usd = row.modelVersion ? usageCost(row.modelVersion, usage, 'batch', prices) : undefined;
   if (usd === undefined) {
     summary.cost.unpricedRows++;
@@ -67,5 +83,5 @@ export function addRow(summary: RowSummary, row: ResultRow, prices?: ReadonlyMap
   for (const name of ['prompt', 'output', 'thoughts', 'cached'] as const) {
     summary.tokens[name] += t[name] ?? 0;
   }
-  summary.tokens.total += t.total ?? ((t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0));
+  summary.tokens.total += t.total ?? (t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0);
 }

@@ -43,7 +43,9 @@ export const SNIPPET = 200;
 export const PROMPT_MAX = 20_000;
 
 function clip(text: string | undefined, max: number): string | undefined {
-  if (text === undefined) { return undefined; }
+  if (text === undefined) {
+    return undefined;
+  }
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
@@ -54,15 +56,26 @@ function oneLine(text: string | undefined, max = SNIPPET): string | undefined {
 /** What the list shows as the answer: the first non-thought text, else a word for the part's kind. */
 function answerSnippet(parts: AnswerPart[]): string {
   const text = parts.find((p) => p.kind === 'text' && !p.thought);
-  if (text && text.kind === 'text') { return oneLine(text.text) ?? ''; }
+  if (text && text.kind === 'text') {
+    return oneLine(text.text) ?? '';
+  }
   const first = parts.find((p) => !(p.kind === 'text' && p.thought));
-  if (!first) { return ''; }
+  if (!first) {
+    return '';
+  }
   switch (first.kind) {
-    case 'functionCall': return `${first.name}(…)`;
-    case 'embedding': return `embedding · ${first.dimensions} dimensions`;
-    case 'media': return `${first.mimeType}`;
-    case 'code': return oneLine(first.code) ?? '';
-    default: return oneLine(JSON.stringify((first as { value?: unknown }).value ?? (first as { output?: string }).output)) ?? '';
+    case 'functionCall':
+      return `${first.name}(…)`;
+    case 'embedding':
+      return `embedding · ${first.dimensions} dimensions`;
+    case 'media':
+      return `${first.mimeType}`;
+    case 'code':
+      return oneLine(first.code) ?? '';
+    default:
+      return (
+        oneLine(JSON.stringify((first as { value?: unknown }).value ?? (first as { output?: string }).output)) ?? ''
+      );
   }
 }
 
@@ -70,8 +83,13 @@ export function toListRow(index: number, row: ResultRow, prompt = row.prompt): L
   const t = row.tokens;
   const total = t.total ?? ((t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0) || undefined);
   return {
-    index, key: row.key, ok: row.ok, prompt: oneLine(prompt), finishReason: row.finishReason, tokens: total,
-    answer: row.ok ? answerSnippet(row.parts) : oneLine(row.error?.message) ?? row.error?.code ?? '',
+    index,
+    key: row.key,
+    ok: row.ok,
+    prompt: oneLine(prompt),
+    finishReason: row.finishReason,
+    tokens: total,
+    answer: row.ok ? answerSnippet(row.parts) : (oneLine(row.error?.message) ?? row.error?.code ?? ''),
     errorCode: row.error?.code,
   };
 }
@@ -85,27 +103,60 @@ function viewPart(part: AnswerPart): ViewPart {
     case 'text': {
       const trimmed = part.text.trim();
       if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
-        try { return { kind: 'json', value: JSON.parse(trimmed) as unknown, thought: part.thought }; } catch { /* markdown */ }
+        try {
+          return { kind: 'json', value: JSON.parse(trimmed) as unknown, thought: part.thought };
+        } catch {
+          /* markdown */
+        }
       }
       return { kind: 'markdown', blocks: parseMarkdown(part.text), thought: part.thought };
     }
     case 'media': {
       if (part.data !== undefined && isRawPcm(part.mimeType) && BASE64.test(part.data)) {
-        return { kind: 'media', mimeType: part.mimeType, bytes: part.bytes, play: 'audio', src: `data:audio/wav;base64,${pcmToWavBase64(part.data, pcmRate(part.mimeType))}` };
+        return {
+          kind: 'media',
+          mimeType: part.mimeType,
+          bytes: part.bytes,
+          play: 'audio',
+          src: `data:audio/wav;base64,${pcmToWavBase64(part.data, pcmRate(part.mimeType))}`,
+        };
       }
       const mime = part.mimeType.toLowerCase();
       const playable = part.data !== undefined && PLAYABLE.test(mime) && BASE64.test(part.data);
-      const play = !playable ? undefined : mime.startsWith('image/') ? 'image' : mime.startsWith('audio/') ? 'audio' : 'video';
-      return { kind: 'media', mimeType: part.mimeType, bytes: part.bytes, uri: part.uri, play, src: play ? `data:${mime};base64,${part.data}` : undefined };
+      const play = !playable
+        ? undefined
+        : mime.startsWith('image/')
+          ? 'image'
+          : mime.startsWith('audio/')
+            ? 'audio'
+            : 'video';
+      return {
+        kind: 'media',
+        mimeType: part.mimeType,
+        bytes: part.bytes,
+        uri: part.uri,
+        play,
+        src: play ? `data:${mime};base64,${part.data}` : undefined,
+      };
     }
-    case 'json': return { kind: 'json', value: part.value };
-    default: return part;
+    case 'json':
+      return { kind: 'json', value: part.value };
+    default:
+      return part;
   }
 }
 
 export function toDetailRow(index: number, row: ResultRow, prompt = row.prompt, inputLine = row.inputLine): DetailRow {
   return {
-    index, key: row.key, ok: row.ok, prompt: clip(prompt, PROMPT_MAX), parts: row.parts.map(viewPart),
-    finishReason: row.finishReason, tokens: row.tokens, modelVersion: row.modelVersion, error: row.error, inputLine,
+    index,
+    key: row.key,
+    ok: row.ok,
+    prompt: clip(prompt, PROMPT_MAX),
+    parts: row.parts.map(viewPart),
+    finishReason: row.finishReason,
+    tokens: row.tokens,
+    modelVersion: row.modelVersion,
+    error: row.error,
+    inputLine,
   };
 }

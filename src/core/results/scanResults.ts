@@ -42,30 +42,38 @@ export async function scanResults(path: string, options: ScanOptions = {}): Prom
   const first = options.firstBatch ?? 50;
   const every = options.batch ?? 5000;
   const lineOptions = { signal: options.signal, gate: options.gate };
-  await scanLines(path, (bytes, offset) => {
-    if (isBlank(bytes)) {
-      return;
-    }
-    table.addLine(offset, bytes.length);
-    if (table.rowCount === first) {
-      options.onRows?.(table, 'lines', false);
-    }
-  }, lineOptions);
+  await scanLines(
+    path,
+    (bytes, offset) => {
+      if (isBlank(bytes)) {
+        return;
+      }
+      table.addLine(offset, bytes.length);
+      if (table.rowCount === first) {
+        options.onRows?.(table, 'lines', false);
+      }
+    },
+    lineOptions,
+  );
   options.onRows?.(table, 'lines', true);
   let next = every;
-  await scanLines(path, (bytes, offset) => {
-    const row = table.factsCount;
-    // Lines are matched to rows by offset; a file changed since pass 1 stops matching, and its rows stay unknown.
-    if (row >= table.rowCount || table.offsets.get(row) !== offset) {
-      return;
-    }
-    const parsed = parseObjectLine(bytes);
-    table.addFacts(parsed ? toResultRow(parsed) : unparseableRow());
-    if (table.factsCount === next) {
-      next += every;
-      options.onRows?.(table, 'facts', false);
-    }
-  }, lineOptions);
+  await scanLines(
+    path,
+    (bytes, offset) => {
+      const row = table.factsCount;
+      // Lines are matched to rows by offset; a file changed since pass 1 stops matching, and its rows stay unknown.
+      if (row >= table.rowCount || table.offsets.get(row) !== offset) {
+        return;
+      }
+      const parsed = parseObjectLine(bytes);
+      table.addFacts(parsed ? toResultRow(parsed) : unparseableRow());
+      if (table.factsCount === next) {
+        next += every;
+        options.onRows?.(table, 'facts', false);
+      }
+    },
+    lineOptions,
+  );
   options.onRows?.(table, 'facts', true);
   return table;
 }

@@ -7,13 +7,21 @@ import { toResultRow, type ResultRow } from './resultRow';
 export function searchableText(row: ResultRow): string {
   const pieces: string[] = [row.key ?? '', row.prompt ?? '', row.finishReason ?? '', row.modelVersion ?? ''];
   for (const part of row.parts) {
-    if (part.kind === 'text') { pieces.push(part.text); }
-    else if (part.kind === 'functionCall') { pieces.push(part.name, JSON.stringify(part.args) ?? ''); }
-    else if (part.kind === 'code') { pieces.push(part.code); }
-    else if (part.kind === 'codeResult') { pieces.push(part.output); }
-    else if (part.kind === 'json') { pieces.push(JSON.stringify(part.value) ?? ''); }
+    if (part.kind === 'text') {
+      pieces.push(part.text);
+    } else if (part.kind === 'functionCall') {
+      pieces.push(part.name, JSON.stringify(part.args) ?? '');
+    } else if (part.kind === 'code') {
+      pieces.push(part.code);
+    } else if (part.kind === 'codeResult') {
+      pieces.push(part.output);
+    } else if (part.kind === 'json') {
+      pieces.push(JSON.stringify(part.value) ?? '');
+    }
   }
-  if (row.error) { pieces.push(row.error.code, row.error.message ?? ''); }
+  if (row.error) {
+    pieces.push(row.error.code, row.error.message ?? '');
+  }
   return pieces.join('\n').toLowerCase();
 }
 
@@ -24,7 +32,12 @@ export function searchableText(row: ResultRow): string {
  * ASCII letters as they are; escapes only touch quotes, backslashes and control characters, which such a needle
  * does not contain).
  */
-export async function searchRows(path: string, table: ResultsTable, needle: string, signal?: AbortSignal): Promise<Uint8Array> {
+export async function searchRows(
+  path: string,
+  table: ResultsTable,
+  needle: string,
+  signal?: AbortSignal,
+): Promise<Uint8Array> {
   const matches = new Uint8Array(table.rowCount);
   const query = needle.toLowerCase();
   if (query === '') {
@@ -32,16 +45,26 @@ export async function searchRows(path: string, table: ResultsTable, needle: stri
   }
   const rawCheck = /^[\x20-\x7e]*$/.test(query) && !query.includes('"') && !query.includes('\\');
   let row = 0;
-  await scanLines(path, (bytes, offset) => {
-    while (row < table.rowCount && table.offsets.get(row) < offset) { row++; }
-    if (row >= table.rowCount || table.offsets.get(row) !== offset) { return; }
-    const index = row++;
-    if (rawCheck && !bytes.toString('utf8').toLowerCase().includes(query)) { return; }
-    const parsed = parseObjectLine(bytes);
-    if (parsed && searchableText(toResultRow(parsed)).includes(query)) {
-      matches[index] = 1;
-    }
-  }, { signal });
+  await scanLines(
+    path,
+    (bytes, offset) => {
+      while (row < table.rowCount && table.offsets.get(row) < offset) {
+        row++;
+      }
+      if (row >= table.rowCount || table.offsets.get(row) !== offset) {
+        return;
+      }
+      const index = row++;
+      if (rawCheck && !bytes.toString('utf8').toLowerCase().includes(query)) {
+        return;
+      }
+      const parsed = parseObjectLine(bytes);
+      if (parsed && searchableText(toResultRow(parsed)).includes(query)) {
+        matches[index] = 1;
+      }
+    },
+    { signal },
+  );
   return matches;
 }
 
@@ -50,25 +73,40 @@ export async function searchRows(path: string, table: ResultsTable, needle: stri
  * cost every row 4 bytes). Plain keys are first looked for in the raw line, as in searchRows.
  */
 export async function findKey(path: string, table: ResultsTable, key: string): Promise<number | undefined> {
-  const raw = /^[\x20-\x7e]*$/.test(key) && !key.includes('"') && !key.includes('\\') ? Buffer.from(key, 'latin1') : undefined;
+  const raw =
+    /^[\x20-\x7e]*$/.test(key) && !key.includes('"') && !key.includes('\\') ? Buffer.from(key, 'latin1') : undefined;
   const stop = new AbortController();
   let row = 0;
   let found: number | undefined;
   try {
-    await scanLines(path, (bytes, offset) => {
-      if (found !== undefined) { return; }
-      while (row < table.rowCount && table.offsets.get(row) < offset) { row++; }
-      if (row >= table.rowCount || table.offsets.get(row) !== offset) { return; }
-      const index = row++;
-      if (raw && bytes.indexOf(raw) === -1) { return; }
-      const parsed = parseObjectLine(bytes);
-      if (parsed && toResultRow(parsed).key === key) {
-        found = index;
-        stop.abort();
-      }
-    }, { signal: stop.signal });
+    await scanLines(
+      path,
+      (bytes, offset) => {
+        if (found !== undefined) {
+          return;
+        }
+        while (row < table.rowCount && table.offsets.get(row) < offset) {
+          row++;
+        }
+        if (row >= table.rowCount || table.offsets.get(row) !== offset) {
+          return;
+        }
+        const index = row++;
+        if (raw && bytes.indexOf(raw) === -1) {
+          return;
+        }
+        const parsed = parseObjectLine(bytes);
+        if (parsed && toResultRow(parsed).key === key) {
+          found = index;
+          stop.abort();
+        }
+      },
+      { signal: stop.signal },
+    );
   } catch (error) {
-    if (!stop.signal.aborted) { throw error; }
+    if (!stop.signal.aborted) {
+      throw error;
+    }
   }
   return found;
 }

@@ -11,7 +11,11 @@ export const NUMBER_STRING_PATTERN = '^(?:-?(?:[0-9]+(?:\\.[0-9]+)?|\\.[0-9]+)(?
 
 /** 'integer' or 'number' when `pattern` is one of the numeric-string patterns above. */
 export function numericStringKind(pattern: unknown): 'integer' | 'number' | undefined {
-  if (pattern === INTEGER_STRING_PATTERN) { return 'integer'; }
-  if (pattern === NUMBER_STRING_PATTERN) { return 'number'; }
+  if (pattern === INTEGER_STRING_PATTERN) {
+    return 'integer';
+  }
+  if (pattern === NUMBER_STRING_PATTERN) {
+    return 'number';
+  }
   return undefined;
 }

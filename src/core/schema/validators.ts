@@ -44,7 +44,10 @@ function wrap(module: GeneratedModule): CompiledSchema {
 export class MissingValidatorsError extends Error {
   readonly code = 'missing-validators';
   constructor(kind: BatchKind, cause: unknown) {
-    super(`The compiled validator for ${kind} is missing: run \`node scripts/compile-validators.js\` (npm run build does it)`, { cause });
+    super(
+      `The compiled validator for ${kind} is missing: run \`node scripts/compile-validators.js\` (npm run build does it)`,
+      { cause },
+    );
     this.name = 'MissingValidatorsError';
   }
 }
@@ -53,7 +56,9 @@ function load(kind: BatchKind): GeneratedModule {
   try {
     return LOADERS[kind]();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') { throw new MissingValidatorsError(kind, error); }
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') {
+      throw new MissingValidatorsError(kind, error);
+    }
     throw error;
   }
 }

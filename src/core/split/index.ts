@@ -2,4 +2,11 @@
 export { partPath, splitFile, type SplitOptions, type SplitResult } from './splitFile';
 export { SplitError, type SplitErrorCode, type SplitErrorDetail } from './splitErrors';
 export type { SplitLimits } from './linePacker';
-export { detectFileKind, enqueuedTokenLimit, partsForTokens, splitLimitsFor, type EnqueuedTokenTable, type UsageTier } from './splitLimits';
+export {
+  detectFileKind,
+  enqueuedTokenLimit,
+  partsForTokens,
+  splitLimitsFor,
+  type EnqueuedTokenTable,
+  type UsageTier,
+} from './splitLimits';

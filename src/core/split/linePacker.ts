@@ -35,7 +35,10 @@ export class LinePacker {
     const overBytes = this.bytes + lineBytes > this.limits.maxBytes;
     const overLines = this.limits.maxLines !== undefined && this.requests + add > this.limits.maxLines;
     const fresh = !this.started || overBytes || overLines;
-    if (fresh && this.started) { this.bytes = 0; this.requests = 0; }
+    if (fresh && this.started) {
+      this.bytes = 0;
+      this.requests = 0;
+    }
     this.started = true;
     this.bytes += lineBytes;
     this.requests += add;

@@ -13,7 +13,10 @@ export class PartWriter {
   /** Bytes appended so far (written or pending). */
   bytes = 0;
 
-  private constructor(readonly tempPath: string, private readonly handle: fsp.FileHandle) {}
+  private constructor(
+    readonly tempPath: string,
+    private readonly handle: fsp.FileHandle,
+  ) {}
 
   /** Opens a new temp file beside `finalPath` (exclusive create: never reuses an existing one). */
   static async open(finalPath: string, salt: string): Promise<PartWriter> {
@@ -26,11 +29,15 @@ export class PartWriter {
     this.pending.push(data);
     this.pendingBytes += data.length;
     this.bytes += data.length;
-    if (this.pendingBytes >= FLUSH_BYTES) { await this.flush(); }
+    if (this.pendingBytes >= FLUSH_BYTES) {
+      await this.flush();
+    }
   }
 
   private async flush(): Promise<void> {
-    if (this.pendingBytes === 0) { return; }
+    if (this.pendingBytes === 0) {
+      return;
+    }
     const data = this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes);
     this.pending = [];
     this.pendingBytes = 0;
@@ -39,7 +46,11 @@ export class PartWriter {
 
   /** Flushes and closes the temp file; it keeps its temp name until {@link commit}. */
   async close(): Promise<void> {
-    try { await this.flush(); } finally { await this.handle.close(); }
+    try {
+      await this.flush();
+    } finally {
+      await this.handle.close();
+    }
   }
 
   /** Gives the closed temp file its final name (replacing a file of that name). */

@@ -20,7 +20,10 @@ export interface SplitErrorDetail {
 
 /** A typed failure of {@link splitFile}: presenters choose their words from `code`, never from the message. */
 export class SplitError extends Error {
-  constructor(readonly code: SplitErrorCode, readonly detail: SplitErrorDetail = {}) {
+  constructor(
+    readonly code: SplitErrorCode,
+    readonly detail: SplitErrorDetail = {},
+  ) {
     super(`split failed: ${code}${detail.errno ? ` (${detail.errno})` : ''}`);
     this.name = 'SplitError';
   }

@@ -28,8 +28,14 @@ export interface SplitResult {
  */
 export async function splitFile(file: string, options: SplitOptions): Promise<SplitResult> {
   let total: number;
-  try { total = (await fsp.stat(file)).size; } catch (error) { throw new SplitError('read-failed', { errno: errnoOf(error) }); }
-  if (options.maxLines === undefined && total <= options.maxBytes) { return { parts: [], requests: [], fits: true }; }
+  try {
+    total = (await fsp.stat(file)).size;
+  } catch (error) {
+    throw new SplitError('read-failed', { errno: errnoOf(error) });
+  }
+  if (options.maxLines === undefined && total <= options.maxBytes) {
+    return { parts: [], requests: [], fits: true };
+  }
   const salt = randomBytes(4).toString('hex');
   const writers: PartWriter[] = [];
   const requests: number[] = [];
@@ -38,17 +44,29 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
   const place = async (line: Buffer, lineNo: number, blank: boolean): Promise<void> => {
     if (packer.startsNewPart(line.length, blank, lineNo)) {
       try {
-        if (writers.length > 0) { await writers[writers.length - 1].close(); }
+        if (writers.length > 0) {
+          await writers[writers.length - 1].close();
+        }
         writers.push(await PartWriter.open(file, `${salt}.${writers.length + 1}`));
-      } catch (error) { throw new SplitError('write-failed', { errno: errnoOf(error) }); }
+      } catch (error) {
+        throw new SplitError('write-failed', { errno: errnoOf(error) });
+      }
       requests.push(0);
     }
-    if (!blank) { requests[requests.length - 1]++; }
-    try { await writers[writers.length - 1].append(line); } catch (error) { throw new SplitError('write-failed', { errno: errnoOf(error) }); }
+    if (!blank) {
+      requests[requests.length - 1]++;
+    }
+    try {
+      await writers[writers.length - 1].append(line);
+    } catch (error) {
+      throw new SplitError('write-failed', { errno: errnoOf(error) });
+    }
   };
   try {
     await forEachLine(file, options, total, place);
-    if (writers.length > 0) { await writers[writers.length - 1].close(); }
+    if (writers.length > 0) {
+      await writers[writers.length - 1].close();
+    }
     if (writers.length <= 1) {
       await Promise.all(writers.map((w) => w.discard()));
       return { parts: [], requests: [], fits: true };
@@ -61,8 +79,13 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
     return { parts, requests, fits: false };
   } catch (error) {
     // All or nothing: parts already renamed when a later rename failed go too.
-    await Promise.all([...writers.map((w) => w.discard()), ...committed.map((p) => fsp.rm(p, { force: true }).catch(() => undefined))]);
-    if (error instanceof SplitError) { throw error; }
+    await Promise.all([
+      ...writers.map((w) => w.discard()),
+      ...committed.map((p) => fsp.rm(p, { force: true }).catch(() => undefined)),
+    ]);
+    if (error instanceof SplitError) {
+      throw error;
+    }
     throw new SplitError('write-failed', { errno: errnoOf(error) });
   }
 }
@@ -73,7 +96,9 @@ const NEWLINE = 0x0a;
 function isBlankLine(line: Buffer): boolean {
   for (let i = 0; i < line.length; i++) {
     const b = line[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== NEWLINE) { return false; }
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0d && b !== NEWLINE) {
+      return false;
+    }
   }
   return true;
 }
@@ -89,12 +114,18 @@ async function forEachLine(file: string, options: SplitOptions, total: number, p
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (options.signal?.aborted) { throw new SplitError('cancelled'); }
+      if (options.signal?.aborted) {
+        throw new SplitError('cancelled');
+      }
       read += chunk.length;
       let start = 0;
       for (let nl = chunk.indexOf(NEWLINE); nl !== -1; nl = chunk.indexOf(NEWLINE, start)) {
         let line = chunk.subarray(start, nl + 1);
-        if (carryBytes > 0) { line = Buffer.concat([...carry, line]); carry = []; carryBytes = 0; }
+        if (carryBytes > 0) {
+          line = Buffer.concat([...carry, line]);
+          carry = [];
+          carryBytes = 0;
+        }
         lineNo++;
         await place(line, lineNo, line[0] === 0x7b ? false : isBlankLine(line));
         start = nl + 1;
@@ -103,13 +134,17 @@ async function forEachLine(file: string, options: SplitOptions, total: number, p
         carry.push(chunk.subarray(start));
         carryBytes += chunk.length - start;
         // A line past the byte limit can never be placed: stop before holding more of it.
-        if (carryBytes > options.maxBytes) { throw new SplitError('line-too-large', { line: lineNo + 1, bytes: carryBytes, limit: options.maxBytes }); }
+        if (carryBytes > options.maxBytes) {
+          throw new SplitError('line-too-large', { line: lineNo + 1, bytes: carryBytes, limit: options.maxBytes });
+        }
       }
       options.onProgress?.(read, total);
     }
   } catch (error) {
     stream.destroy();
-    if (error instanceof SplitError) { throw error; }
+    if (error instanceof SplitError) {
+      throw error;
+    }
     throw new SplitError('read-failed', { errno: errnoOf(error) });
   }
   if (carryBytes > 0) {

@@ -26,7 +26,9 @@ export async function detectFileKind(file: string): Promise<BatchKind> {
     const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
     const lines = splitLines(buffer.subarray(0, bytesRead).toString('utf8'));
     // The last line may be cut by the read: only whole lines vote.
-    if (bytesRead === HEAD_BYTES) { lines.pop(); }
+    if (bytesRead === HEAD_BYTES) {
+      lines.pop();
+    }
     return detectKind(lines);
   } finally {
     await handle.close();
@@ -50,7 +52,9 @@ export function enqueuedTokenLimit(table: EnqueuedTokenTable, tier: UsageTier, m
   let best: string | undefined;
   for (const name of Object.keys(table)) {
     const matches = id === name || id.startsWith(`${name}-`);
-    if (matches && (best === undefined || name.length > best.length)) { best = name; }
+    if (matches && (best === undefined || name.length > best.length)) {
+      best = name;
+    }
   }
   const limit = best === undefined ? undefined : table[best][tier];
   return typeof limit === 'number' && limit > 0 ? limit : undefined;

@@ -9,9 +9,13 @@ export function tokenizerAssetDir(start: string): string | undefined {
   let dir = start;
   for (let i = 0; i < 5; i++) {
     const candidate = join(dir, 'assets', 'tokenizers');
-    if (existsSync(candidate)) { return candidate; }
+    if (existsSync(candidate)) {
+      return candidate;
+    }
     const parent = dirname(dir);
-    if (parent === dir) { break; }
+    if (parent === dir) {
+      break;
+    }
     dir = parent;
   }
   return undefined;

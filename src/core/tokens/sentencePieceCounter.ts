@@ -30,16 +30,22 @@ export class SentencePieceCounter implements TextCounter {
   constructor(pieces: readonly string[], added: readonly string[] = []) {
     for (let priority = 0; priority < pieces.length; priority++) {
       const piece = pieces[priority];
-      if (piece && !this.ids.has(piece)) { this.ids.set(piece, priority); }
+      if (piece && !this.ids.has(piece)) {
+        this.ids.set(piece, priority);
+      }
     }
     const escaped = [...added].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.atomic = escaped.length ? new RegExp(escaped.join('|'), 'g') : undefined;
   }
 
   count(text: string): number {
-    if (text.length > 256) { return this.countText(text); }
+    if (text.length > 256) {
+      return this.countText(text);
+    }
     const cached = this.texts.get(text);
-    if (cached !== undefined) { return cached; }
+    if (cached !== undefined) {
+      return cached;
+    }
     const count = this.countText(text);
     this.texts.set(text, count);
     return count;
@@ -47,7 +53,9 @@ export class SentencePieceCounter implements TextCounter {
 
   private countText(text: string): number {
     // Added tokens all start with '<' or '[': most text has neither, and skips the search.
-    if (!this.atomic || (!text.includes('<') && !text.includes('['))) { return this.countSegment(text); }
+    if (!this.atomic || (!text.includes('<') && !text.includes('['))) {
+      return this.countSegment(text);
+    }
     let total = 0;
     let start = 0;
     for (const match of text.matchAll(this.atomic)) {
@@ -73,11 +81,15 @@ export class SentencePieceCounter implements TextCounter {
 
   private countChunk(chunk: string): number {
     const cached = this.cache.get(chunk);
-    if (cached !== undefined) { return cached; }
+    if (cached !== undefined) {
+      return cached;
+    }
     const normalized = chunk.replaceAll(' ', SPACE);
     let count = 0;
     for (let start = 0; start < normalized.length; start += MAX_CHUNK) {
-      count += this.encodeLength(normalized.length <= MAX_CHUNK ? normalized : normalized.slice(start, start + MAX_CHUNK));
+      count += this.encodeLength(
+        normalized.length <= MAX_CHUNK ? normalized : normalized.slice(start, start + MAX_CHUNK),
+      );
     }
     this.cache.set(chunk, count);
     return count;
@@ -87,11 +99,15 @@ export class SentencePieceCounter implements TextCounter {
     const symbols = Array.from(chunk);
     let fallback = 0;
     for (const symbol of symbols) {
-      if (!this.ids.has(symbol)) { fallback += Buffer.byteLength(symbol, 'utf8') - 1; }
+      if (!this.ids.has(symbol)) {
+        fallback += Buffer.byteLength(symbol, 'utf8') - 1;
+      }
     }
     // priority[i]: of merging symbols i and i+1 (Infinity: no such piece). After a merge only the two neighbours'
     // priorities change, so each merge costs two lookups instead of one per pair.
-    const priority = symbols.map((s, i) => (i + 1 < symbols.length ? this.ids.get(s + symbols[i + 1]) ?? Infinity : Infinity));
+    const priority = symbols.map((s, i) =>
+      i + 1 < symbols.length ? (this.ids.get(s + symbols[i + 1]) ?? Infinity) : Infinity,
+    );
     for (;;) {
       let best = -1;
       let bestPriority = Infinity;
@@ -101,11 +117,16 @@ export class SentencePieceCounter implements TextCounter {
           best = i;
         }
       }
-      if (best < 0) { break; }
+      if (best < 0) {
+        break;
+      }
       symbols.splice(best, 2, symbols[best] + symbols[best + 1]);
       priority.splice(best, 1);
-      priority[best] = best + 1 < symbols.length ? this.ids.get(symbols[best] + symbols[best + 1]) ?? Infinity : Infinity;
-      if (best > 0) { priority[best - 1] = this.ids.get(symbols[best - 1] + symbols[best]) ?? Infinity; }
+      priority[best] =
+        best + 1 < symbols.length ? (this.ids.get(symbols[best] + symbols[best + 1]) ?? Infinity) : Infinity;
+      if (best > 0) {
+        priority[best - 1] = this.ids.get(symbols[best - 1] + symbols[best]) ?? Infinity;
+      }
     }
     return symbols.length + fallback;
   }

@@ -19,7 +19,9 @@ export class ChunkCache {
 
   set(chunk: string, count: number): void {
     // Dropping everything when full is cheaper than LRU bookkeeping, and a refill costs one pass of misses.
-    if (this.map.size >= this.limit) {this.map.clear();}
+    if (this.map.size >= this.limit) {
+      this.map.clear();
+    }
     this.map.set(chunk, count);
   }
 }

@@ -39,7 +39,9 @@ export class TiktokenCounter implements TextCounter {
   }
 
   private mergeLength(bytes: string): number {
-    if (this.ranks.has(bytes)) {return 1;}
+    if (this.ranks.has(bytes)) {
+      return 1;
+    }
     const parts = Array.from(bytes);
     for (;;) {
       let best = -1;
@@ -51,7 +53,9 @@ export class TiktokenCounter implements TextCounter {
           best = i;
         }
       }
-      if (best < 0) {return parts.length;}
+      if (best < 0) {
+        return parts.length;
+      }
       parts.splice(best, 2, parts[best] + parts[best + 1]);
     }
   }

@@ -24,10 +24,14 @@ async function readRecords(dir: string, file: string, encoding: 'utf8' | 'latin1
   const tokens: string[] = [];
   let offset = 0;
   while (offset < bytes.length) {
-    if (offset + 2 > bytes.length) {throw new VocabularyError(file);}
+    if (offset + 2 > bytes.length) {
+      throw new VocabularyError(file);
+    }
     const length = bytes.readUInt16LE(offset);
     offset += 2;
-    if (offset + length > bytes.length) {throw new VocabularyError(file);}
+    if (offset + length > bytes.length) {
+      throw new VocabularyError(file);
+    }
     tokens.push(bytes.toString(encoding, offset, offset + length));
     offset += length;
   }
@@ -36,7 +40,9 @@ async function readRecords(dir: string, file: string, encoding: 'utf8' | 'latin1
 
 export async function loadGeminiCounter(dir: string): Promise<SentencePieceCounter> {
   const added: unknown = JSON.parse(await readFile(join(dir, GEMINI_ADDED_FILE), 'utf8'));
-  if (!Array.isArray(added) || !added.every((t) => typeof t === 'string')) { throw new VocabularyError(GEMINI_ADDED_FILE); }
+  if (!Array.isArray(added) || !added.every((t) => typeof t === 'string')) {
+    throw new VocabularyError(GEMINI_ADDED_FILE);
+  }
   return new SentencePieceCounter(await readRecords(dir, GEMINI_VOCAB_FILE, 'utf8'), added as string[]);
 }
 
@@ -44,6 +50,10 @@ export async function loadOpenAiCounter(dir: string): Promise<TiktokenCounter> {
   // latin1 keeps one char per byte: tiktoken merges bytes, not characters.
   const tokens = await readRecords(dir, O200K_VOCAB_FILE, 'latin1');
   const ranks = new Map<string, number>();
-  for (let rank = 0; rank < tokens.length; rank++) {if (tokens[rank]) {ranks.set(tokens[rank], rank);}}
+  for (let rank = 0; rank < tokens.length; rank++) {
+    if (tokens[rank]) {
+      ranks.set(tokens[rank], rank);
+    }
+  }
   return new TiktokenCounter(ranks);
 }

@@ -9,13 +9,17 @@ export class Redactor {
   private secrets: string[] = [];
 
   add(secret: string): void {
-    if (secret.length < MIN_SECRET_LENGTH || this.secrets.includes(secret)) { return; }
+    if (secret.length < MIN_SECRET_LENGTH || this.secrets.includes(secret)) {
+      return;
+    }
     this.secrets = [...this.secrets, secret].sort((a, b) => b.length - a.length);
   }
 
   scrub(text: string): string {
     let out = text;
-    for (const secret of this.secrets) { out = out.split(secret).join('***'); }
+    for (const secret of this.secrets) {
+      out = out.split(secret).join('***');
+    }
     return out;
   }
 }

@@ -11,7 +11,9 @@ type Obj = Record<string, unknown>;
  * §1.3). Results can then only be matched by position.
  */
 export function isBareRequest(kind: BatchKind, value: Obj): boolean {
-  return kind === 'gemini-generate' && value.request === undefined && value.key === undefined && value.contents !== undefined;
+  return (
+    kind === 'gemini-generate' && value.request === undefined && value.key === undefined && value.contents !== undefined
+  );
 }
 
 /** What the bare line is checked as: the same request inside the line schema's `request`. */
@@ -20,12 +22,18 @@ const SEGMENT = 'request';
 
 /** `request.x` → `x`, `request` → `` (the bare line is the request itself). */
 function unwrapDotted(path: string): string {
-  if (path === SEGMENT) { return ''; }
-  return path.startsWith(`${SEGMENT}.`) || path.startsWith(`${SEGMENT}[`) ? path.slice(SEGMENT.length).replace(/^\./, '') : path;
+  if (path === SEGMENT) {
+    return '';
+  }
+  return path.startsWith(`${SEGMENT}.`) || path.startsWith(`${SEGMENT}[`)
+    ? path.slice(SEGMENT.length).replace(/^\./, '')
+    : path;
 }
 
 function unwrapPointer(pointer: string): string {
-  if (pointer === `/${SEGMENT}`) { return '/'; }
+  if (pointer === `/${SEGMENT}`) {
+    return '/';
+  }
   return pointer.startsWith(`/${SEGMENT}/`) ? pointer.slice(SEGMENT.length + 1) : pointer;
 }
 
@@ -37,7 +45,9 @@ function unwrapPlace<P extends FieldPlace>(params: P): P {
   const out = { ...params };
   for (const name of PATH_PARAMS) {
     const value = out[name];
-    if (typeof value === 'string') { out[name] = unwrapDotted(value); }
+    if (typeof value === 'string') {
+      out[name] = unwrapDotted(value);
+    }
   }
   return out;
 }
@@ -55,7 +65,9 @@ export function bareRequestIssues(
   contentRange: [number, number],
 ): Issue[] {
   const wrappedValue: Obj = { request: value };
-  if (schema.isValid(wrappedValue)) { return []; }
+  if (schema.isValid(wrappedValue)) {
+    return [];
+  }
   const shift = PREFIX.length;
   return issuesOf(`${PREFIX}${text}}`, wrappedValue).map((issue) => {
     const inside = issue.startCol >= shift && issue.endCol <= shift + text.length;
@@ -65,13 +77,21 @@ export function bareRequestIssues(
       const params = unwrapPlace(moved.params);
       if (params.scope === 'line' && typeof params.suggestion === 'string') {
         params.suggestion = unwrapDotted(params.suggestion);
-        if (typeof params.suggestionLabel === 'string') { params.suggestionLabel = unwrapDotted(params.suggestionLabel); }
+        if (typeof params.suggestionLabel === 'string') {
+          params.suggestionLabel = unwrapDotted(params.suggestionLabel);
+        }
       }
       moved.params = params;
-    } else if (moved.code === IssueCode.MissingField || moved.code === IssueCode.TypeMismatch || moved.code === IssueCode.InvalidValue) {
+    } else if (
+      moved.code === IssueCode.MissingField ||
+      moved.code === IssueCode.TypeMismatch ||
+      moved.code === IssueCode.InvalidValue
+    ) {
       moved.params = unwrapPlace(moved.params);
     }
-    if (issue.path !== undefined) { moved.path = unwrapPointer(issue.path); }
+    if (issue.path !== undefined) {
+      moved.path = unwrapPointer(issue.path);
+    }
     return moved;
   });
 }

@@ -7,7 +7,9 @@ export interface LineSource {
 }
 
 function* linesOf(doc: LineSource): Generator<string> {
-  for (let i = 0; i < doc.lineCount; i++) { yield doc.lineAt(i).text; }
+  for (let i = 0; i < doc.lineCount; i++) {
+    yield doc.lineAt(i).text;
+  }
 }
 
 /**
@@ -18,4 +20,3 @@ function* linesOf(doc: LineSource): Generator<string> {
 export function holdsBatchLines(doc: LineSource): boolean {
   return linesHoldBatchRequests(linesOf(doc));
 }
-

@@ -53,12 +53,19 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function segmentsOf(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function valueAt(data: unknown, segments: readonly string[]): unknown {
   let value = data;
-  for (const s of segments) { value = isObj(value) || Array.isArray(value) ? (value as Obj)[s] : undefined; }
+  for (const s of segments) {
+    value = isObj(value) || Array.isArray(value) ? (value as Obj)[s] : undefined;
+  }
   return value;
 }
 
@@ -67,9 +74,13 @@ function valueAt(data: unknown, segments: readonly string[]): unknown {
  * place after that, so many changes in one list cost one copy of it, and the line as written is never touched.
  */
 function replaced(data: unknown, segments: readonly string[], value: unknown, owned: WeakSet<object>, at = 0): unknown {
-  if (at === segments.length) { return value; }
+  if (at === segments.length) {
+    return value;
+  }
   const key = segments[at];
-  if (!Array.isArray(data) && !isObj(data)) { return data; }
+  if (!Array.isArray(data) && !isObj(data)) {
+    return data;
+  }
   const copy: Obj | unknown[] = owned.has(data) ? data : Array.isArray(data) ? data.slice() : { ...data };
   owned.add(copy);
   // defineProperty: a field named `__proto__` stays a field.
@@ -79,42 +90,68 @@ function replaced(data: unknown, segments: readonly string[], value: unknown, ow
 }
 
 function typeAccepts(type: unknown, value: unknown): boolean {
-  if (Array.isArray(type)) { return type.some((t) => typeAccepts(t, value)); }
+  if (Array.isArray(type)) {
+    return type.some((t) => typeAccepts(t, value));
+  }
   switch (type) {
-    case 'object': return isObj(value);
-    case 'string': return typeof value === 'string';
-    case 'integer': return typeof value === 'number' && Number.isInteger(value);
-    case 'number': return typeof value === 'number';
-    case 'boolean': return typeof value === 'boolean';
-    default: return false;
+    case 'object':
+      return isObj(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return false;
   }
 }
 
 /** Whether an item schema takes a value of this JSON type (what makes `[value]` a plausible reading of `value`). */
 function itemAccepts(root: SchemaNode, item: SchemaNode, value: unknown, depth = 0): boolean {
   const node = deref(root, item).node;
-  if (node.type !== undefined) { return typeAccepts(node.type, value); }
-  if (isObj(node.properties)) { return isObj(value); }
-  if (Array.isArray(node.enum)) { return typeof value === 'string'; }
+  if (node.type !== undefined) {
+    return typeAccepts(node.type, value);
+  }
+  if (isObj(node.properties)) {
+    return isObj(value);
+  }
+  if (Array.isArray(node.enum)) {
+    return typeof value === 'string';
+  }
   const members = (node.anyOf ?? node.oneOf) as unknown;
-  return depth < 4 && Array.isArray(members) && members.some((m) => isObj(m) && itemAccepts(root, m as SchemaNode, value, depth + 1));
+  return (
+    depth < 4 &&
+    Array.isArray(members) &&
+    members.some((m) => isObj(m) && itemAccepts(root, m as SchemaNode, value, depth + 1))
+  );
 }
 
 /** The item schema of the array field at `segments`, when the schema there is an array. */
 function itemSchema(root: SchemaNode, data: unknown, segments: readonly string[]): SchemaNode | undefined {
   const here = schemaAtPath(root, data, segments);
-  if (!here) { return undefined; }
+  if (!here) {
+    return undefined;
+  }
   for (const candidate of applicableNodes(root, here.node, valueAt(data, segments))) {
-    if (isObj(candidate.node.items)) { return candidate.node.items as SchemaNode; }
+    if (isObj(candidate.node.items)) {
+      return candidate.node.items as SchemaNode;
+    }
   }
   return undefined;
 }
 
 /** The allowed value that differs from `value` by letter case only (undefined when none, or not just one). */
 function caseVariant(value: unknown, allowed: unknown): string | undefined {
-  if (typeof value !== 'string' || !Array.isArray(allowed)) { return undefined; }
+  if (typeof value !== 'string' || !Array.isArray(allowed)) {
+    return undefined;
+  }
   const wanted = value.toUpperCase();
-  const matches = allowed.filter((a): a is string => typeof a === 'string' && a !== value && a.toUpperCase() === wanted);
+  const matches = allowed.filter(
+    (a): a is string => typeof a === 'string' && a !== value && a.toUpperCase() === wanted,
+  );
   return matches.length === 1 ? matches[0] : undefined;
 }
 
@@ -122,7 +159,12 @@ function caseVariant(value: unknown, allowed: unknown): string | undefined {
  * The canonical copy of a Gemini line value that failed with `errors`, its own errors, and the changes made. Bounded:
  * at most `recheck.rounds` re-checks, each over errors the validator already capped.
  */
-export function canonicalForm(schema: CompiledSchema, data: unknown, errors: readonly ErrorObject[], recheck: Recheck): CanonicalForm {
+export function canonicalForm(
+  schema: CompiledSchema,
+  data: unknown,
+  errors: readonly ErrorObject[],
+  recheck: Recheck,
+): CanonicalForm {
   const root = schema.annotations;
   /** Copy paths (joined with '/') whose value was wrapped in an array by this copy. */
   const wrapped = new Set<string>();
@@ -130,7 +172,9 @@ export function canonicalForm(schema: CompiledSchema, data: unknown, errors: rea
     const out: string[] = [];
     for (let i = 0; i < segments.length; i++) {
       out.push(segments[i]);
-      if (segments[i + 1] === '0' && wrapped.has(segments.slice(0, i + 1).join('/'))) { i++; }
+      if (segments[i + 1] === '0' && wrapped.has(segments.slice(0, i + 1).join('/'))) {
+        i++;
+      }
     }
     return out;
   };
@@ -145,20 +189,34 @@ export function canonicalForm(schema: CompiledSchema, data: unknown, errors: rea
       const value = valueAt(copy, segments);
       if (error.keyword === 'enum' && !NOT_PROTO_ENUMS.has(segments[segments.length - 1] ?? '')) {
         const canonical = caseVariant(value, (error.params as { allowedValues?: unknown }).allowedValues);
-        if (canonical === undefined) { continue; }
+        if (canonical === undefined) {
+          continue;
+        }
         copy = replaced(copy, segments, canonical, owned);
         notes.push({ kind: 'enum-case', segments: toWritten(segments), value: value as string, canonical });
         changed = true;
-      } else if (error.keyword === 'type' && !Array.isArray(value) && [(error.params as { type?: unknown }).type].flat().includes('array')) {
+      } else if (
+        error.keyword === 'type' &&
+        !Array.isArray(value) &&
+        [(error.params as { type?: unknown }).type].flat().includes('array')
+      ) {
         const item = itemSchema(root, copy, segments);
-        if (item === undefined || !itemAccepts(root, item, value)) { continue; }
-        notes.push({ kind: 'single-value', segments: toWritten(segments), actual: isObj(value) ? 'object' : typeof value });
+        if (item === undefined || !itemAccepts(root, item, value)) {
+          continue;
+        }
+        notes.push({
+          kind: 'single-value',
+          segments: toWritten(segments),
+          actual: isObj(value) ? 'object' : typeof value,
+        });
         copy = replaced(copy, segments, [value], owned);
         wrapped.add(segments.join('/'));
         changed = true;
       }
     }
-    if (!changed) { break; }
+    if (!changed) {
+      break;
+    }
     current = recheck.errors(copy);
   }
   return { data: copy, errors: [...current], notes, toWritten };

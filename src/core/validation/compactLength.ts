@@ -16,8 +16,12 @@ const SCAN = -1;
  * became Infinity.
  */
 export function compactLength(value: unknown): number {
-  if (typeof value === 'string') { return value.length + 2; }
-  if (typeof value !== 'object' || value === null) { return leafLength(value); }
+  if (typeof value === 'string') {
+    return value.length + 2;
+  }
+  if (typeof value !== 'object' || value === null) {
+    return leafLength(value);
+  }
   let length = 1;
   let count = 0;
   if (Array.isArray(value)) {
@@ -25,7 +29,9 @@ export function compactLength(value: unknown): number {
       const item: unknown = value[i];
       // Strings inline: most values are, and a call per leaf is most of the walk's cost.
       const size = typeof item === 'string' ? item.length + 2 : compactLength(item);
-      if (size === SCAN) { return SCAN; }
+      if (size === SCAN) {
+        return SCAN;
+      }
       length += size;
     }
     count = value.length;
@@ -34,7 +40,9 @@ export function compactLength(value: unknown): number {
     for (const name in record) {
       const item = record[name];
       const size = typeof item === 'string' ? item.length + 2 : compactLength(item);
-      if (size === SCAN) { return SCAN; }
+      if (size === SCAN) {
+        return SCAN;
+      }
       length += name.length + 3 + size;
       count++;
     }
@@ -43,8 +51,12 @@ export function compactLength(value: unknown): number {
 }
 
 function leafLength(value: unknown): number {
-  if (typeof value === 'number') { return numberLength(value); }
-  if (typeof value === 'boolean') { return value ? 4 : 5; }
+  if (typeof value === 'number') {
+    return numberLength(value);
+  }
+  if (typeof value === 'boolean') {
+    return value ? 4 : 5;
+  }
   return value === null ? 4 : SCAN;
 }
 
@@ -54,22 +66,30 @@ export function numberLength(value: number): number {
   const size = Math.abs(value);
   if (Number.isInteger(size)) {
     // `1000` may be written `1e3`; past 1e21 String() itself uses an exponent.
-    if (size >= 1e21 || (size >= 1000 && size % 1000 === 0)) { return SCAN; }
+    if (size >= 1e21 || (size >= 1000 && size % 1000 === 0)) {
+      return SCAN;
+    }
     return sign + digitCount(size);
   }
   // Below 0.01 a text may write it shorter (`1e-3`); NaN and Infinity fail both tests.
-  if (!(size >= 0.01 && size < 1e15)) { return SCAN; }
+  if (!(size >= 0.01 && size < 1e15)) {
+    return SCAN;
+  }
   // The fewest decimals that give the number back: what String() writes, without building the string.
   let scale = 10;
   for (let decimals = 1; decimals <= 6; decimals++, scale *= 10) {
-    if (Math.round(size * scale) / scale === size) { return sign + digitCount(Math.floor(size)) + 1 + decimals; }
+    if (Math.round(size * scale) / scale === size) {
+      return sign + digitCount(Math.floor(size)) + 1 + decimals;
+    }
   }
   return String(value).length;
 }
 
 function digitCount(integer: number): number {
   let digits = 1;
-  for (let rest = integer; rest >= 10; rest = Math.floor(rest / 10)) { digits++; }
+  for (let rest = integer; rest >= 10; rest = Math.floor(rest / 10)) {
+    digits++;
+  }
   return digits;
 }
 
@@ -85,7 +105,9 @@ export function hiddenFindings(text: string, value: unknown): RawFinding[] {
     compact = compactLength(value);
   } catch (error) {
     // Nesting deeper than the stack: the raw scan, a loop, has no such limit.
-    if (!(error instanceof RangeError)) { throw error; }
+    if (!(error instanceof RangeError)) {
+      throw error;
+    }
     compact = SCAN;
   }
   return compact === text.length ? NONE : rawFindings(text);

@@ -32,7 +32,11 @@ export function keyStyle(lines: Iterable<string>): KeyStyle {
   let camel = 0;
   for (const line of lines) {
     for (const match of line.matchAll(KEY)) {
-      if (SNAKE.test(match[1])) { snake++; } else if (CAMEL.test(match[1])) { camel++; }
+      if (SNAKE.test(match[1])) {
+        snake++;
+      } else if (CAMEL.test(match[1])) {
+        camel++;
+      }
     }
   }
   return snake > camel ? 'snake' : 'camel';
@@ -48,8 +52,12 @@ export function keepSpellings(offered: readonly string[], existing: ReadonlySet<
   const kept = new Set<string>();
   for (const name of offered) {
     const other = otherSpelling(name);
-    if (existing.has(name) || (other !== name && existing.has(other))) { continue; }
-    if (other !== name && all.has(other) && styleOf(name) !== style) { continue; }
+    if (existing.has(name) || (other !== name && existing.has(other))) {
+      continue;
+    }
+    if (other !== name && all.has(other) && styleOf(name) !== style) {
+      continue;
+    }
     kept.add(name);
   }
   return kept;
@@ -68,13 +76,17 @@ export function objectKeysAt(lineText: string, offset: number): Set<string> {
   let node: Node | undefined = root ? findNodeAtOffset(root, offset, true) : undefined;
   let typing: Node | undefined;
   while (node && node.type !== 'object') {
-    if (node.type === 'property') { typing = node; }
+    if (node.type === 'property') {
+      typing = node;
+    }
     node = node.parent;
   }
   const keys = new Set<string>();
   for (const property of node?.children ?? []) {
     const key = property.children?.[0];
-    if (property !== typing && key?.type === 'string' && typeof key.value === 'string') { keys.add(key.value); }
+    if (property !== typing && key?.type === 'string' && typeof key.value === 'string') {
+      keys.add(key.value);
+    }
   }
   return keys;
 }

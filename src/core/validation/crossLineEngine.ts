@@ -1,7 +1,15 @@
 import type { BatchKind } from '../batchKind';
 import {
-  duplicateIssue, fileIssues, firstSeen, idField, mixedIssue, packFirstSeen, tooManyLinesIssue, unpackFirstSeen,
-  type FirstSeen, type PackedFirstSeen,
+  duplicateIssue,
+  fileIssues,
+  firstSeen,
+  idField,
+  mixedIssue,
+  packFirstSeen,
+  tooManyLinesIssue,
+  unpackFirstSeen,
+  type FirstSeen,
+  type PackedFirstSeen,
 } from './crossLineIssues';
 import { PROVIDER_LIMITS } from './limits';
 import type { Issue } from './types';
@@ -40,7 +48,11 @@ export class CrossLineEngine<F extends LineFacts> {
   private firstUrl: { value: string; at: FirstSeen } | undefined;
   private firstModel: { value: string; at: FirstSeen } | undefined;
 
-  constructor(private readonly kind: BatchKind, private readonly ids: IdIndex<F>, private readonly emit: (issue: Issue) => void) {
+  constructor(
+    private readonly kind: BatchKind,
+    private readonly ids: IdIndex<F>,
+    private readonly emit: (issue: Issue) => void,
+  ) {
     const maxLines = PROVIDER_LIMITS[kind].maxLines;
     this.tooManyAt = maxLines === undefined ? -1 : maxLines + 1;
     this.openai = kind === 'openai';
@@ -56,16 +68,26 @@ export class CrossLineEngine<F extends LineFacts> {
     this.counted(line, text);
     if (facts.id !== undefined) {
       const first = this.ids.earlier(facts, line, text);
-      if (first !== undefined) { this.emit(duplicateIssue(this.kind, text, line, facts.id, first)); }
+      if (first !== undefined) {
+        this.emit(duplicateIssue(this.kind, text, line, facts.id, first));
+      }
     }
-    if (!this.openai) { return; }
+    if (!this.openai) {
+      return;
+    }
     if (facts.url !== undefined) {
-      if (this.firstUrl === undefined) { this.firstUrl = { value: facts.url, at: firstSeen(line, text, 'url') }; }
-      else if (facts.url !== this.firstUrl.value) { this.emit(mixedIssue('url', text, line, facts.url, this.firstUrl.value, this.firstUrl.at)); }
+      if (this.firstUrl === undefined) {
+        this.firstUrl = { value: facts.url, at: firstSeen(line, text, 'url') };
+      } else if (facts.url !== this.firstUrl.value) {
+        this.emit(mixedIssue('url', text, line, facts.url, this.firstUrl.value, this.firstUrl.at));
+      }
     }
     if (facts.model !== undefined) {
-      if (this.firstModel === undefined) { this.firstModel = { value: facts.model, at: firstSeen(line, text, 'model') }; }
-      else if (facts.model !== this.firstModel.value) { this.emit(mixedIssue('model', text, line, facts.model, this.firstModel.value, this.firstModel.at)); }
+      if (this.firstModel === undefined) {
+        this.firstModel = { value: facts.model, at: firstSeen(line, text, 'model') };
+      } else if (facts.model !== this.firstModel.value) {
+        this.emit(mixedIssue('model', text, line, facts.model, this.firstModel.value, this.firstModel.at));
+      }
     }
   }
 
@@ -74,7 +96,9 @@ export class CrossLineEngine<F extends LineFacts> {
    * editor knows that from its records without a lookup): only counted, against the line cap.
    */
   counted(line: number, text: string): void {
-    if (++this.requests === this.tooManyAt) { this.emit(tooManyLinesIssue(this.kind, line, text)); }
+    if (++this.requests === this.tooManyAt) {
+      this.emit(tooManyLinesIssue(this.kind, line, text));
+    }
   }
 
   /** One request line whose issues could not be kept anyway (past the cap on issues): only counted. */
@@ -103,7 +127,10 @@ export class StreamedIds implements IdIndex<LineFacts> {
   private readonly first = new Map<string, PackedFirstSeen>();
   private readonly field: string;
 
-  constructor(kind: BatchKind, private readonly lineText?: (line: number) => string) {
+  constructor(
+    kind: BatchKind,
+    private readonly lineText?: (line: number) => string,
+  ) {
     this.field = idField(kind);
   }
 
@@ -114,6 +141,8 @@ export class StreamedIds implements IdIndex<LineFacts> {
       this.first.set(id, this.lineText !== undefined ? line : packFirstSeen(line, text, this.field, id));
       return undefined;
     }
-    return this.lineText !== undefined ? firstSeen(first as number, this.lineText(first as number), this.field) : unpackFirstSeen(first, id);
+    return this.lineText !== undefined
+      ? firstSeen(first as number, this.lineText(first as number), this.field)
+      : unpackFirstSeen(first, id);
   }
 }

@@ -38,17 +38,28 @@ const COLUMN_BITS = 64;
  */
 export function packFirstSeen(line: number, text: string, field: string, id: string): PackedFirstSeen {
   // `{"` + field + `"`, optional blanks, `:`, optional blanks, `"`: the value is the line's first string.
-  if (text.charCodeAt(0) === 123 && text.charCodeAt(1) === 34 && text.charCodeAt(2 + field.length) === 34 && text.startsWith(field, 2)) {
+  if (
+    text.charCodeAt(0) === 123 &&
+    text.charCodeAt(1) === 34 &&
+    text.charCodeAt(2 + field.length) === 34 &&
+    text.startsWith(field, 2)
+  ) {
     let at = 3 + field.length;
-    while (text.charCodeAt(at) === 32) { at++; }
+    while (text.charCodeAt(at) === 32) {
+      at++;
+    }
     if (text.charCodeAt(at) === 58) {
       at++;
-      while (text.charCodeAt(at) === 32) { at++; }
+      while (text.charCodeAt(at) === 32) {
+        at++;
+      }
       if (at < COLUMN_BITS && text.charCodeAt(at) === 34) {
         // The first quote after the opening one, not escaped: the value's closing quote (where firstSeen ends it). Its
         // raw text as long as the id means no escape in it, so the columns follow from the id when they are needed.
         const close = text.indexOf('"', at + 1);
-        if (close === at + 1 + id.length && text.charCodeAt(close - 1) !== 92) { return line * COLUMN_BITS + at; }
+        if (close === at + 1 + id.length && text.charCodeAt(close - 1) !== 92) {
+          return line * COLUMN_BITS + at;
+        }
       }
     }
   }
@@ -57,13 +68,17 @@ export function packFirstSeen(line: number, text: string, field: string, id: str
 
 /** The {@link FirstSeen} of a packed position of `id`. */
 export function unpackFirstSeen(packed: PackedFirstSeen, id: string): FirstSeen {
-  if (typeof packed !== 'number') { return packed; }
+  if (typeof packed !== 'number') {
+    return packed;
+  }
   const startCol = packed % COLUMN_BITS;
   return { line: (packed - startCol) / COLUMN_BITS, startCol, endCol: startCol + id.length + 2 };
 }
 
 function firstOccurrence(first: FirstSeen): RelatedSpan[] {
-  return [{ role: 'firstOccurrence', line: first.line, startCol: first.startCol, endLine: first.line, endCol: first.endCol }];
+  return [
+    { role: 'firstOccurrence', line: first.line, startCol: first.startCol, endLine: first.line, endCol: first.endCol },
+  ];
 }
 
 /** A key / custom_id already used on an earlier line; `related` points at that line's value. */
@@ -71,17 +86,34 @@ export function duplicateIssue(kind: BatchKind, text: string, line: number, valu
   const field = idField(kind);
   const [startCol, endCol] = keyRange(text, [field]);
   return {
-    code: IssueCode.DuplicateKey, severity: 'error', line, startCol, endLine: line, endCol,
+    code: IssueCode.DuplicateKey,
+    severity: 'error',
+    line,
+    startCol,
+    endLine: line,
+    endCol,
     params: { field, value: value.slice(0, 80), firstLine: first.line + 1 },
     related: firstOccurrence(first),
   };
 }
 
 /** An OpenAI line whose url or body.model differs from the first line that has one; `related` points at that value. */
-export function mixedIssue(which: 'url' | 'model', text: string, line: number, value: string, expected: string, first: FirstSeen): Issue {
+export function mixedIssue(
+  which: 'url' | 'model',
+  text: string,
+  line: number,
+  value: string,
+  expected: string,
+  first: FirstSeen,
+): Issue {
   const [startCol, endCol] = keyRange(text, [which]);
   return {
-    code: which === 'url' ? IssueCode.MixedUrl : IssueCode.MixedModel, severity: 'error', line, startCol, endLine: line, endCol,
+    code: which === 'url' ? IssueCode.MixedUrl : IssueCode.MixedModel,
+    severity: 'error',
+    line,
+    startCol,
+    endLine: line,
+    endCol,
     params: { value: value.slice(0, 80), expected: expected.slice(0, 80), firstLine: first.line + 1 },
     related: firstOccurrence(first),
   };
@@ -90,7 +122,12 @@ export function mixedIssue(which: 'url' | 'model', text: string, line: number, v
 /** The request line past the provider's line cap (reported once, on the first line over it). */
 export function tooManyLinesIssue(kind: BatchKind, line: number, text: string): Issue {
   return {
-    code: IssueCode.TooManyLines, severity: 'error', line, startCol: 0, endLine: line, endCol: text.trimEnd().length,
+    code: IssueCode.TooManyLines,
+    severity: 'error',
+    line,
+    startCol: 0,
+    endLine: line,
+    endCol: text.trimEnd().length,
     params: { limit: PROVIDER_LIMITS[kind].maxLines ?? 0 },
   };
 }
@@ -100,10 +137,26 @@ export function fileIssues(kind: BatchKind, bytes: number, requests: number): Is
   const out: Issue[] = [];
   const limit = PROVIDER_LIMITS[kind].maxFileBytes;
   if (bytes > limit) {
-    out.push({ code: IssueCode.FileTooLarge, severity: 'error', line: 0, startCol: 0, endLine: 0, endCol: 0, params: { bytes, limit } });
+    out.push({
+      code: IssueCode.FileTooLarge,
+      severity: 'error',
+      line: 0,
+      startCol: 0,
+      endLine: 0,
+      endCol: 0,
+      params: { bytes, limit },
+    });
   }
   if (requests === 0) {
-    out.push({ code: IssueCode.EmptyFile, severity: 'warning', line: 0, startCol: 0, endLine: 0, endCol: 0, params: {} });
+    out.push({
+      code: IssueCode.EmptyFile,
+      severity: 'warning',
+      line: 0,
+      startCol: 0,
+      endLine: 0,
+      endCol: 0,
+      params: {},
+    });
   }
   return out;
 }

@@ -10,14 +10,25 @@ import type { UnionSummary } from './unionErrors';
 
 /** Hints for values that are right in the other provider's format. */
 function valueHint(kind: BatchKind, field: string, value: unknown): string | undefined {
-  if (field !== 'role' || typeof value !== 'string') { return undefined; }
-  if (kind === 'openai' && value === 'model') { return 'gemini-role'; }
-  if (kind !== 'openai' && ['assistant', 'system', 'developer', 'tool'].includes(value)) { return 'openai-role'; }
+  if (field !== 'role' || typeof value !== 'string') {
+    return undefined;
+  }
+  if (kind === 'openai' && value === 'model') {
+    return 'gemini-role';
+  }
+  if (kind !== 'openai' && ['assistant', 'system', 'developer', 'tool'].includes(value)) {
+    return 'openai-role';
+  }
   return undefined;
 }
 
 /** One ajv error and the place it names: the data path, whether the issue sits on the key or the value, the field. */
-export interface Located { error: ErrorObject; segments: string[]; key: boolean; field: string }
+export interface Located {
+  error: ErrorObject;
+  segments: string[];
+  key: boolean;
+  field: string;
+}
 
 /** The place of an error: an unknown or missing property is reported on its name, anything else on the value. */
 export function locate(error: ErrorObject): Located {
@@ -35,65 +46,105 @@ export function locate(error: ErrorObject): Located {
 
 /** The issue body of one schema error: one of the four schema codes with its parameters. */
 export type Described = { [C in SchemaCode]: { code: C; params: IssueParams[C] } }[SchemaCode];
-type SchemaCode = typeof IssueCode.UnknownField | typeof IssueCode.MissingField | typeof IssueCode.TypeMismatch | typeof IssueCode.InvalidValue;
+type SchemaCode =
+  | typeof IssueCode.UnknownField
+  | typeof IssueCode.MissingField
+  | typeof IssueCode.TypeMismatch
+  | typeof IssueCode.InvalidValue;
 
 /** What one ajv error says, as an issue code and its parameters (schemaIssues.ts places it on the line). */
-export function describe(kind: BatchKind, root: SchemaNode, data: unknown, l: Located, summary: UnionSummary | undefined): Described {
+export function describe(
+  kind: BatchKind,
+  root: SchemaNode,
+  data: unknown,
+  l: Located,
+  summary: UnionSummary | undefined,
+): Described {
   const { error, segments, field } = l;
   const where = displayPath(error.keyword === 'additionalProperties' ? segments.slice(0, -1) : segments, data);
   if (error.keyword === 'additionalProperties') {
     const parentSegments = segments.slice(0, -1);
     const parentSchema = schemaAtPath(root, data, parentSegments);
     const params: IssueParams['unknown-field'] = { field, where };
-    const suggestion = parentSchema ? suggestField(kind, root, parentSchema.node, valueAt(data, parentSegments), field) : undefined;
+    const suggestion = parentSchema
+      ? suggestField(kind, root, parentSchema.node, valueAt(data, parentSegments), field)
+      : undefined;
     if (suggestion) {
       params.suggestion = suggestion.path;
-      if (suggestion.label) { params.suggestionLabel = suggestion.label; }
+      if (suggestion.label) {
+        params.suggestionLabel = suggestion.label;
+      }
       params.scope = suggestion.scope;
-      if (suggestion.hint) { params.hint = suggestion.hint; }
+      if (suggestion.hint) {
+        params.hint = suggestion.hint;
+      }
     }
     return { code: IssueCode.UnknownField, params };
   }
   if (error.keyword === 'required') {
     const params: IssueParams['missing-field'] = { field, where };
     const missing = schemaAtPath(root, data, [...segments, field]);
-    if (missing?.example) { params.example = missing.example; }
+    if (missing?.example) {
+      params.example = missing.example;
+    }
     return { code: IssueCode.MissingField, params };
   }
   const value = valueAt(data, segments);
   const here = schemaAtPath(root, data, segments);
   const place: FieldPlace = { field, path: displayPath(segments, data) };
-  if (here?.example) { place.example = here.example; }
-  if (here?.definition) { place.definition = here.definition; }
+  if (here?.example) {
+    place.example = here.example;
+  }
+  if (here?.definition) {
+    place.definition = here.definition;
+  }
   const numeric = numericStringKind(here?.node.pattern); // A Gemini number field also takes a numeric string.
   if (numeric !== undefined && (error.keyword === 'type' || error.keyword === 'pattern')) {
     const written = typeof value === 'string' ? { value: value.slice(0, 80) } : {};
-    return { code: IssueCode.TypeMismatch, params: { ...place, ...written, expected: numeric, actual: jsonType(value), keyword: error.keyword } };
+    return {
+      code: IssueCode.TypeMismatch,
+      params: { ...place, ...written, expected: numeric, actual: jsonType(value), keyword: error.keyword },
+    };
   }
   if (error.keyword === 'type' || error.keyword === 'anyOf' || error.keyword === 'oneOf') {
-    const allowed = error.keyword === 'type' ? (error.params as { type: string | string[] }).type : unionTypes(here?.node);
-    const shape = { ...place, expected: Array.isArray(allowed) ? allowed.join(' or ') : String(allowed), actual: jsonType(value), keyword: error.keyword };
+    const allowed =
+      error.keyword === 'type' ? (error.params as { type: string | string[] }).type : unionTypes(here?.node);
+    const shape = {
+      ...place,
+      expected: Array.isArray(allowed) ? allowed.join(' or ') : String(allowed),
+      actual: jsonType(value),
+      keyword: error.keyword,
+    };
     // A union whose branches all want another JSON type is a type mismatch; otherwise the value's shape is wrong.
     return error.keyword === 'type' || summary === 'type'
       ? { code: IssueCode.TypeMismatch, params: shape }
       : { code: IssueCode.InvalidValue, params: shape };
   }
   const params: IssueParams['invalid-value'] = {
-    ...place, keyword: error.keyword, value: typeof value === 'string' ? value.slice(0, 80) : JSON.stringify(value)?.slice(0, 80) ?? '',
+    ...place,
+    keyword: error.keyword,
+    value: typeof value === 'string' ? value.slice(0, 80) : (JSON.stringify(value)?.slice(0, 80) ?? ''),
   };
   if (error.keyword === 'enum') {
-    params.allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? []).slice(0, 12).map(String).join(', ');
+    params.allowed = ((error.params as { allowedValues: unknown[] }).allowedValues ?? [])
+      .slice(0, 12)
+      .map(String)
+      .join(', ');
   } else if (error.keyword === 'const') {
     params.allowed = String((error.params as { allowedValue: unknown }).allowedValue);
   } else {
     // The bound itself (limit, comparison, pattern, format); messages.ts words it.
     for (const [name, v] of Object.entries(error.params as Record<string, unknown>)) {
-      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') { params[name] = String(v); }
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+        params[name] = String(v);
+      }
     }
     params.detail = error.message ?? error.keyword;
   }
   const hint = valueHint(kind, field, value);
-  if (hint) { params.hint = hint; }
+  if (hint) {
+    params.hint = hint;
+  }
   return { code: IssueCode.InvalidValue, params };
 }
 
@@ -102,8 +153,11 @@ function unionTypes(node: SchemaNode | undefined): string {
   const members = (node?.anyOf ?? node?.oneOf) as SchemaNode[] | undefined;
   const types = new Set<string>();
   for (const member of members ?? []) {
-    if (typeof member.type === 'string') { types.add(member.type); }
-    else if (typeof member.$ref === 'string') { types.add(member.$ref.split('/').pop() ?? 'object'); }
+    if (typeof member.type === 'string') {
+      types.add(member.type);
+    } else if (typeof member.$ref === 'string') {
+      types.add(member.$ref.split('/').pop() ?? 'object');
+    }
   }
   return types.size > 0 ? [...types].join(' or ') : 'an allowed form';
 }

@@ -13,15 +13,23 @@ class GroupIds implements IdIndex<LineRecord> {
   private readonly firstOfGroup = new Map<LineRecord[], number>();
   private readonly field: string;
 
-  constructor(kind: BatchKind, private readonly records: readonly LineRecord[]) {
+  constructor(
+    kind: BatchKind,
+    private readonly records: readonly LineRecord[],
+  ) {
     this.field = idField(kind);
   }
 
   earlier(r: LineRecord, line: number): FirstSeen | undefined {
     const group = r.idGroup;
-    if (group === undefined || group.length < 2) { return undefined; }
+    if (group === undefined || group.length < 2) {
+      return undefined;
+    }
     const first = this.firstOfGroup.get(group);
-    if (first === undefined) { this.firstOfGroup.set(group, line); return undefined; }
+    if (first === undefined) {
+      this.firstOfGroup.set(group, line);
+      return undefined;
+    }
     // The first line's place is computed from its current number and text, so it follows edits above it.
     return firstSeen(first, this.records[first].text, this.field);
   }
@@ -34,21 +42,37 @@ class GroupIds implements IdIndex<LineRecord> {
  */
 export function collectIssues(records: readonly LineRecord[], kind: BatchKind, maxIssues: number): Issue[] {
   const out: Issue[] = [];
-  const engine = new CrossLineEngine<LineRecord>(kind, new GroupIds(kind, records), (issue) => { out.push(issue); });
+  const engine = new CrossLineEngine<LineRecord>(kind, new GroupIds(kind, records), (issue) => {
+    out.push(issue);
+  });
   const notes = new OnceNotes();
   // UTF-16 units (plus the line breaks); bytes are only counted when a size limit is within reach.
   let units = records.length > 0 ? records.length - 1 : 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     units += r.text.length;
-    if (r.blank) { continue; }
+    if (r.blank) {
+      continue;
+    }
     // Most lines have nothing to report: test cheap fields first, allocate nothing for them.
-    if (r.issues.length === 0 && (r.idGroup === undefined || r.idGroup.length < 2) && r.url === undefined && r.model === undefined) {
+    if (
+      r.issues.length === 0 &&
+      (r.idGroup === undefined || r.idGroup.length < 2) &&
+      r.url === undefined &&
+      r.model === undefined
+    ) {
       engine.counted(i, r.text);
       continue;
     }
-    if (out.length >= maxIssues) { engine.skip(); continue; }
-    for (let k = 0; k < r.issues.length; k++) { if (notes.keep(r.issues[k])) { out.push(moved(r.issues[k], i)); } }
+    if (out.length >= maxIssues) {
+      engine.skip();
+      continue;
+    }
+    for (let k = 0; k < r.issues.length; k++) {
+      if (notes.keep(r.issues[k])) {
+        out.push(moved(r.issues[k], i));
+      }
+    }
     engine.add(i, r.text, r);
   }
   const breaks = Math.max(0, records.length - 1);

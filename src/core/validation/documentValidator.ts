@@ -73,36 +73,60 @@ export class DocumentValidator {
     const start = Math.max(0, Math.min(startLine, this.records.length));
     const fresh = insertedLines.map((line) => record(stripCr(line)));
     const removed = this.records.slice(start, start + deletedLineCount);
-    for (const r of removed) { r.removed = true; this.forget(r); }
+    for (const r of removed) {
+      r.removed = true;
+      this.forget(r);
+    }
     if (fresh.length + removed.length < 10_000) {
       this.records.splice(start, removed.length, ...fresh);
     } else {
       this.records = this.records.slice(0, start).concat(fresh, this.records.slice(start + removed.length));
     }
-    for (const r of fresh) { if (r.dirty) { this.queue.push(r); } }
-    if (start <= this.detectionWindowEnd()) { this.detectPending = true; }
+    for (const r of fresh) {
+      if (r.dirty) {
+        this.queue.push(r);
+      }
+    }
+    if (start <= this.detectionWindowEnd()) {
+      this.detectPending = true;
+    }
     this.cached = undefined;
   }
 
   /** Validates pending lines for at most `budgetMs`. Returns true when every line is up to date. */
   step(budgetMs: number): boolean {
     const deadline = performance.now() + budgetMs;
-    if (this.detectPending) { this.detect(); }
+    if (this.detectPending) {
+      this.detect();
+    }
     // Results are not validated: their lines wait in the queue in case an edit makes it a batch file.
-    if (this.currentOutcome === 'results') { return true; }
+    if (this.currentOutcome === 'results') {
+      return true;
+    }
     let n = 0;
     while (this.queueAt < this.queue.length) {
       const r = this.queue[this.queueAt++];
-      if (r.dirty && !r.removed) { this.validate(r); n++; }
-      if ((n & 15) === 0 && performance.now() >= deadline) { break; }
+      if (r.dirty && !r.removed) {
+        this.validate(r);
+        n++;
+      }
+      if ((n & 15) === 0 && performance.now() >= deadline) {
+        break;
+      }
     }
-    if (this.queueAt >= this.queue.length) { this.queue = []; this.queueAt = 0; return true; }
+    if (this.queueAt >= this.queue.length) {
+      this.queue = [];
+      this.queueAt = 0;
+      return true;
+    }
     return false;
   }
 
   /** The current issues, on current line numbers, sorted by position, at most `maxIssues`. */
   issues(): Issue[] {
-    if (this.currentOutcome === 'results') { return []; }
+    if (this.currentOutcome === 'results') {
+      return [];
+    }
     this.cached ??= collectIssues(this.records, this.currentKind, this.maxIssues);
     return this.cached;
   }
@@ -111,7 +135,9 @@ export class DocumentValidator {
   private detectionWindowEnd(): number {
     let seen = 0;
     for (let i = 0; i < this.records.length; i++) {
-      if (!this.records[i].blank && ++seen >= DETECTION_LINES) { return i; }
+      if (!this.records[i].blank && ++seen >= DETECTION_LINES) {
+        return i;
+      }
     }
     return Number.MAX_SAFE_INTEGER;
   }
@@ -119,24 +145,39 @@ export class DocumentValidator {
   /** Runs the kind vote over the window; a new kind re-validates every line, a new outcome only changes what is shown. */
   private detect(): void {
     this.detectPending = false;
-    if (this.fixedKind !== undefined) { return; }
+    if (this.fixedKind !== undefined) {
+      return;
+    }
     const vote = new KindVote();
     for (let i = 0; i < this.records.length && !vote.full; i++) {
       const r = this.records[i];
-      if (r.blank) { continue; }
-      if (!r.voted) { r.fileVote = lineVote(r.text); r.voted = true; }
+      if (r.blank) {
+        continue;
+      }
+      if (!r.voted) {
+        r.fileVote = lineVote(r.text);
+        r.voted = true;
+      }
       vote.add(r.fileVote);
     }
     const verdict = vote.verdict();
     const { kind } = verdict;
     // An empty document is an empty batch file to the CLI, but a new empty editor is not worth a warning.
     const outcome = verdict.lines === 0 ? 'not-batch' : verdict.outcome;
-    if (outcome !== this.currentOutcome) { this.currentOutcome = outcome; this.cached = undefined; }
-    if (kind === this.currentKind) { return; }
+    if (outcome !== this.currentOutcome) {
+      this.currentOutcome = outcome;
+      this.cached = undefined;
+    }
+    if (kind === this.currentKind) {
+      return;
+    }
     this.currentKind = kind;
     this.schema = undefined;
     this.ids.clear();
-    for (const r of this.records) { r.idGroup = undefined; r.dirty = !r.blank; }
+    for (const r of this.records) {
+      r.idGroup = undefined;
+      r.dirty = !r.blank;
+    }
     this.queue = this.records.filter((r) => r.dirty);
     this.queueAt = 0;
     this.cached = undefined;
@@ -156,7 +197,10 @@ export class DocumentValidator {
     r.model = result.model;
     if (r.id !== undefined) {
       let group = this.ids.get(r.id);
-      if (group === undefined) { group = []; this.ids.set(r.id, group); }
+      if (group === undefined) {
+        group = [];
+        this.ids.set(r.id, group);
+      }
       group.push(r);
       r.idGroup = group;
     }
@@ -166,10 +210,16 @@ export class DocumentValidator {
   /** Takes a record out of the id index (before it is re-validated or removed). */
   private forget(r: LineRecord): void {
     const group = r.idGroup;
-    if (group === undefined || r.id === undefined) { return; }
+    if (group === undefined || r.id === undefined) {
+      return;
+    }
     const at = group.indexOf(r);
-    if (at >= 0) { group.splice(at, 1); }
-    if (group.length === 0) { this.ids.delete(r.id); }
+    if (at >= 0) {
+      group.splice(at, 1);
+    }
+    if (group.length === 0) {
+      this.ids.delete(r.id);
+    }
     r.idGroup = undefined;
   }
 }

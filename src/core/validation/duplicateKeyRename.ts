@@ -20,7 +20,10 @@ export interface IdRename {
  */
 export function usedIds(text: string, field: string): Set<string> {
   const used = new Set<string>();
-  const pattern = new RegExp(`"${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*("(?:[^"\\\\\\n]|\\\\.)*")`, 'g');
+  const pattern = new RegExp(
+    `"${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\s*:\\s*("(?:[^"\\\\\\n]|\\\\.)*")`,
+    'g',
+  );
   for (const match of text.matchAll(pattern)) {
     try {
       used.add(JSON.parse(match[1]) as string);
@@ -35,7 +38,9 @@ export function usedIds(text: string, field: string): Set<string> {
 export function freeId(value: string, used: ReadonlySet<string>): string {
   for (let n = 2; ; n++) {
     const candidate = `${value}-${n}`;
-    if (!used.has(candidate)) { return candidate; }
+    if (!used.has(candidate)) {
+      return candidate;
+    }
   }
 }
 
@@ -43,7 +48,9 @@ export function freeId(value: string, used: ReadonlySet<string>): string {
 export function renameDuplicateId(lineText: string, field: string, used: ReadonlySet<string>): IdRename | undefined {
   const root = parseTree(lineText);
   const node = root?.type === 'object' ? findNodeAtLocation(root, [field]) : undefined;
-  if (node?.type !== 'string' || typeof node.value !== 'string') { return undefined; }
+  if (node?.type !== 'string' || typeof node.value !== 'string') {
+    return undefined;
+  }
   const newId = freeId(node.value, used);
   return { startCol: node.offset, endCol: node.offset + node.length, newText: JSON.stringify(newId), newId };
 }

@@ -27,23 +27,40 @@ type Obj = Record<string, unknown>;
 
 /** The root's unknown fields, when the line has a `request` (without one the line is broken and they stay errors). */
 export function envelopeFields(root: SchemaNode, data: Obj, errors: readonly ErrorObject[]): EnvelopeField[] {
-  if (data.request === undefined || !errors.some((e) => e.keyword === 'additionalProperties' && e.instancePath === '')) { return []; }
+  if (
+    data.request === undefined ||
+    !errors.some((e) => e.keyword === 'additionalProperties' && e.instancePath === '')
+  ) {
+    return [];
+  }
   const request = schemaAtPath(root, data, ['request']);
   const names = request ? propertyNames(root, request.node, data.request) : [];
   const out: EnvelopeField[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if (error.keyword !== 'additionalProperties' || error.instancePath !== '') { continue; }
+    if (error.keyword !== 'additionalProperties' || error.instancePath !== '') {
+      continue;
+    }
     const field = String((error.params as { additionalProperty: string }).additionalProperty);
-    if (seen.has(field)) { continue; }
+    if (seen.has(field)) {
+      continue;
+    }
     seen.add(field);
     const wanted = normalize(field);
     const alias = Object.hasOwn(SETTINGS_ALIASES, field) ? SETTINGS_ALIASES[field] : undefined;
-    const inRequest = names.find((p) => normalize(p.name) === wanted)?.canonical
-      ?? (alias !== undefined && names.some((p) => p.name === alias) ? alias : undefined);
-    out.push(inRequest !== undefined
-      ? { kind: 'ignored', field, suggestion: `request.${inRequest}` }
-      : { kind: 'echoed', field, array: Array.isArray(data[field]), meantKey: data.key === undefined && KEY_LIKE.has(wanted) });
+    const inRequest =
+      names.find((p) => normalize(p.name) === wanted)?.canonical ??
+      (alias !== undefined && names.some((p) => p.name === alias) ? alias : undefined);
+    out.push(
+      inRequest !== undefined
+        ? { kind: 'ignored', field, suggestion: `request.${inRequest}` }
+        : {
+            kind: 'echoed',
+            field,
+            array: Array.isArray(data[field]),
+            meantKey: data.key === undefined && KEY_LIKE.has(wanted),
+          },
+    );
   }
   return out;
 }
@@ -53,7 +70,9 @@ export function withoutFields(data: Obj, fields: readonly EnvelopeField[]): Obj 
   const drop = new Set(fields.map((f) => f.field));
   const out: Obj = {};
   for (const [name, value] of Object.entries(data)) {
-    if (!drop.has(name)) { Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true }); }
+    if (!drop.has(name)) {
+      Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+    }
   }
   return out;
 }

@@ -29,10 +29,16 @@ function typeText(root: SchemaNode, node: SchemaNode): string | undefined {
   if (type === 'array' && typeof items === 'object' && items !== null && !Array.isArray(items)) {
     const item = deref(root, items as SchemaNode);
     const inner = item.definition ?? (typeof item.node.type === 'string' ? item.node.type : undefined);
-    if (inner) { return `${inner}[]`; }
+    if (inner) {
+      return `${inner}[]`;
+    }
   }
-  if (typeof type === 'string') { return type; }
-  if (Array.isArray(type) && type.every((t) => typeof t === 'string')) { return type.join(' | '); }
+  if (typeof type === 'string') {
+    return type;
+  }
+  if (Array.isArray(type) && type.every((t) => typeof t === 'string')) {
+    return type.join(' | ');
+  }
   return Array.isArray(node.enum) ? 'enum' : undefined;
 }
 
@@ -45,19 +51,28 @@ export function fieldAt(root: SchemaNode, lineText: string, offset: number): Fie
   const tree = parseTree(lineText);
   const key = tree ? findNodeAtOffset(tree, offset) : undefined;
   const property = key?.parent;
-  if (!tree || !key || key.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== key) { return undefined; }
+  if (!tree || !key || key.type !== 'string' || property?.type !== 'property' || property.children?.[0] !== key) {
+    return undefined;
+  }
   const name = String(key.value);
   const path = getNodePath(key).map(String);
   const data: unknown = getNodeValue(tree);
   const parentPath = path.slice(0, -1);
   const parent = schemaAtPath(root, data, parentPath);
-  if (!parent) { return undefined; }
-  const parentValue = parentPath.reduce<unknown>((value, segment) => (value as Record<string, unknown> | undefined)?.[segment], data);
+  if (!parent) {
+    return undefined;
+  }
+  const parentValue = parentPath.reduce<unknown>(
+    (value, segment) => (value as Record<string, unknown> | undefined)?.[segment],
+    data,
+  );
   const candidates = applicableNodes(root, parent.node, parentValue);
   for (let i = candidates.length - 1; i >= 0; i--) {
     const properties = candidates[i].node.properties as Record<string, unknown> | undefined;
     const raw = properties && Object.hasOwn(properties, name) ? properties[name] : undefined;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) { continue; }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      continue;
+    }
     const own = raw as SchemaNode;
     const resolved = deref(root, own);
     const description = text(own, 'description') ?? text(resolved.node, 'description');

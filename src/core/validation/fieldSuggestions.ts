@@ -46,7 +46,9 @@ const KNOWN_MIXUPS: ReadonlyMap<BatchKind, ReadonlyMap<string, FieldSuggestion>>
 );
 
 function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) { return 3; }
+  if (Math.abs(a.length - b.length) > 2) {
+    return 3;
+  }
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -63,16 +65,30 @@ function editDistance(a: string, b: string): number {
  * a known mix-up, the same name deeper down (`thinking_config` → `generationConfig.thinkingConfig`),
  * the same name elsewhere in the line, or a near-miss spelling at the same level.
  */
-export function suggestField(kind: BatchKind, root: SchemaNode, node: SchemaNode, data: unknown, field: string): FieldSuggestion | undefined {
+export function suggestField(
+  kind: BatchKind,
+  root: SchemaNode,
+  node: SchemaNode,
+  data: unknown,
+  field: string,
+): FieldSuggestion | undefined {
   const index = SuggestionIndex.of(root);
   const here = index.propertiesOf(node, data);
-  const answer = index.remember(node, data, `${kind}\u0000${field}`, () => computeSuggestion(kind, index, root, node, data, field, here));
+  const answer = index.remember(node, data, `${kind}\u0000${field}`, () =>
+    computeSuggestion(kind, index, root, node, data, field, here),
+  );
   // A copy: callers own what they get.
   return answer === undefined ? undefined : { ...answer };
 }
 
 function computeSuggestion(
-  kind: BatchKind, index: SuggestionIndex, root: SchemaNode, node: SchemaNode, data: unknown, field: string, here: readonly IndexedProperty[],
+  kind: BatchKind,
+  index: SuggestionIndex,
+  root: SchemaNode,
+  node: SchemaNode,
+  data: unknown,
+  field: string,
+  here: readonly IndexedProperty[],
 ): FieldSuggestion | undefined {
   const known = KNOWN_MIXUPS.get(kind)?.get(field);
   if (known && (known.scope === 'line' || here.some((p) => p.name === known.path.split('.')[0]))) {
@@ -80,21 +96,31 @@ function computeSuggestion(
   }
   const wanted = normalizeName(field);
   const sameName = here.find((p) => p.normalized === wanted && p.canonical === p.name);
-  if (sameName && sameName.name !== field) { return { path: sameName.name, scope: 'here' }; }
+  if (sameName && sameName.name !== field) {
+    return { path: sameName.name, scope: 'here' };
+  }
   const withLabel = (found: { path: string; label: string }, scope: 'here' | 'line'): FieldSuggestion =>
-    (found.label === found.path ? { path: found.path, scope } : { path: found.path, label: found.label, scope });
+    found.label === found.path ? { path: found.path, scope } : { path: found.path, label: found.label, scope };
   const below = index.findBelow(node, data, wanted, 3);
-  if (below) { return withLabel(below, 'here'); }
+  if (below) {
+    return withLabel(below, 'here');
+  }
   const fromRoot = root === node ? undefined : index.findBelow(root, undefined, wanted, 4);
-  if (fromRoot) { return withLabel(fromRoot, 'line'); }
+  if (fromRoot) {
+    return withLabel(fromRoot, 'line');
+  }
   if (wanted.length >= 3) {
     let best: { name: string; distance: number } | undefined;
     for (const property of here) {
       const distance = editDistance(wanted, property.normalized);
       const limit = wanted.length <= 4 ? 1 : 2;
-      if (distance <= limit && (best === undefined || distance < best.distance)) { best = { name: property.canonical, distance }; }
+      if (distance <= limit && (best === undefined || distance < best.distance)) {
+        best = { name: property.canonical, distance };
+      }
     }
-    if (best) { return { path: best.name, scope: 'here' }; }
+    if (best) {
+      return { path: best.name, scope: 'here' };
+    }
   }
   return undefined;
 }

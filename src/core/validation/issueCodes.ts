@@ -121,7 +121,11 @@ export interface FieldPlace {
  * the compiler proves that every code has words and that a message reads only the parameters its code has.
  */
 export interface IssueParams {
-  'json-syntax': { reason: string; found?: string; hint?: 'trailing-comma' | 'single-quotes' | 'pretty-printed' | 'cr-line-breaks' };
+  'json-syntax': {
+    reason: string;
+    found?: string;
+    hint?: 'trailing-comma' | 'single-quotes' | 'pretty-printed' | 'cr-line-breaks';
+  };
   'not-an-object': { actual: string };
   'too-deep': Record<string, never>;
   'unknown-field': FieldPlace & { suggestion?: string; suggestionLabel?: string; scope?: string; hint?: string };
@@ -132,7 +136,12 @@ export interface IssueParams {
    * (limit, comparison, pattern, format…) come along as they are.
    */
   'invalid-value': FieldPlace & {
-    keyword: string; value?: string; allowed?: string; hint?: string; detail?: string; [bound: string]: ParamValue | undefined;
+    keyword: string;
+    value?: string;
+    allowed?: string;
+    hint?: string;
+    detail?: string;
+    [bound: string]: ParamValue | undefined;
   };
   'wrong-kind': { lineKind: string; fileKind: string };
   'duplicate-key': { field: string; value: string; firstLine: number };

@@ -5,7 +5,11 @@ import type { GuardVerdict } from './lineGuard';
 import { MAX_VALUES } from './lineGuard';
 import { hiddenFindings } from './compactLength';
 
-interface FoundError { reason: string; offset: number; length: number }
+interface FoundError {
+  reason: string;
+  offset: number;
+  length: number;
+}
 
 /**
  * jsonc-parser names one expected token where more could come: after a value inside an array, `,` or `]`; inside an
@@ -16,36 +20,65 @@ interface FoundError { reason: string; offset: number; length: number }
  */
 function widened(reason: string, container: 'object' | 'array' | undefined, before: string): string {
   const last = before.trimEnd().slice(-1);
-  const missing = ['CommaExpected', 'CloseBraceExpected', 'CloseBracketExpected', 'PropertyNameExpected', 'ValueExpected', 'InvalidSymbol'];
-  if (missing.includes(reason) && last === '[') { return 'ValueOrCloseBracketExpected'; }
-  if (missing.includes(reason) && last === '{') { return 'PropertyNameOrCloseBraceExpected'; }
-  if (reason === 'CloseBracketExpected' || (reason === 'CommaExpected' && container === 'array')) { return 'CommaOrCloseBracketExpected'; }
-  if (reason === 'CloseBraceExpected' || (reason === 'CommaExpected' && container === 'object')) { return 'CommaOrCloseBraceExpected'; }
+  const missing = [
+    'CommaExpected',
+    'CloseBraceExpected',
+    'CloseBracketExpected',
+    'PropertyNameExpected',
+    'ValueExpected',
+    'InvalidSymbol',
+  ];
+  if (missing.includes(reason) && last === '[') {
+    return 'ValueOrCloseBracketExpected';
+  }
+  if (missing.includes(reason) && last === '{') {
+    return 'PropertyNameOrCloseBraceExpected';
+  }
+  if (reason === 'CloseBracketExpected' || (reason === 'CommaExpected' && container === 'array')) {
+    return 'CommaOrCloseBracketExpected';
+  }
+  if (reason === 'CloseBraceExpected' || (reason === 'CommaExpected' && container === 'object')) {
+    return 'CommaOrCloseBraceExpected';
+  }
   return reason;
 }
 
 function firstError(text: string): FoundError | undefined {
   let found: FoundError | undefined;
   const open: ('object' | 'array')[] = [];
-  const push = (kind: 'object' | 'array') => (): void => { open.push(kind); };
-  const pop = (): void => { open.pop(); };
-  visit(text, {
-    onObjectBegin: push('object'),
-    onArrayBegin: push('array'),
-    onObjectEnd: pop,
-    onArrayEnd: pop,
-    onError: (error, offset, length) => {
-      if (found === undefined) {
-        found = { reason: widened(printParseErrorCode(error), open[open.length - 1], text.slice(0, offset)), offset, length };
-      }
+  const push = (kind: 'object' | 'array') => (): void => {
+    open.push(kind);
+  };
+  const pop = (): void => {
+    open.pop();
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: push('object'),
+      onArrayBegin: push('array'),
+      onObjectEnd: pop,
+      onArrayEnd: pop,
+      onError: (error, offset, length) => {
+        if (found === undefined) {
+          found = {
+            reason: widened(printParseErrorCode(error), open[open.length - 1], text.slice(0, offset)),
+            offset,
+            length,
+          };
+        }
+      },
     },
-  }, { disallowComments: true, allowTrailingComma: false });
+    { disallowComments: true, allowTrailingComma: false },
+  );
   return found;
 }
 
 /** A short, printable excerpt of what stands at the error. */
 function foundText(text: string, offset: number, length: number): string {
-  if (offset >= text.length) { return 'end of line'; }
+  if (offset >= text.length) {
+    return 'end of line';
+  }
   const piece = text.slice(offset, offset + Math.max(1, Math.min(length, 20)));
   return piece;
 }
@@ -59,7 +92,9 @@ export function syntaxIssue(text: string, line: number, parseError: unknown): Is
   try {
     error = firstError(text);
   } catch (e) {
-    if (e instanceof RangeError) { return tooDeepIssue(text, line); }
+    if (e instanceof RangeError) {
+      return tooDeepIssue(text, line);
+    }
     throw e;
   }
   if (error === undefined) {
@@ -74,7 +109,11 @@ export function syntaxIssue(text: string, line: number, parseError: unknown): Is
   const params: IssueParams['json-syntax'] = { reason: error.reason };
   const before = text.slice(0, offset).trimEnd();
   const next = text[offset];
-  if ((error.reason === 'PropertyNameExpected' || error.reason === 'ValueExpected') && (next === '}' || next === ']') && before.endsWith(',')) {
+  if (
+    (error.reason === 'PropertyNameExpected' || error.reason === 'ValueExpected') &&
+    (next === '}' || next === ']') &&
+    before.endsWith(',')
+  ) {
     params.hint = 'trailing-comma';
     offset = before.length - 1;
     length = 1;
@@ -90,30 +129,55 @@ export function syntaxIssue(text: string, line: number, parseError: unknown): Is
   params.found = params.hint === 'trailing-comma' ? ',' : foundText(text, offset, length);
   const end = Math.min(text.length, offset + Math.max(length, 1));
   return {
-    code: IssueCode.JsonSyntax, severity: 'error', params,
-    line, startCol: Math.min(offset, text.length), endLine: line, endCol: Math.max(end, Math.min(offset, text.length)),
+    code: IssueCode.JsonSyntax,
+    severity: 'error',
+    params,
+    line,
+    startCol: Math.min(offset, text.length),
+    endLine: line,
+    endCol: Math.max(end, Math.min(offset, text.length)),
   };
 }
 
 /** Nesting so deep that a recursive step ran out of stack. */
 export function tooDeepIssue(text: string, line: number): Issue {
   const start = text.length - text.trimStart().length;
-  return { code: IssueCode.TooDeep, severity: 'error', params: {}, line, startCol: start, endLine: line, endCol: Math.min(text.length, start + 1) };
+  return {
+    code: IssueCode.TooDeep,
+    severity: 'error',
+    params: {},
+    line,
+    startCol: start,
+    endLine: line,
+    endCol: Math.min(text.length, start + 1),
+  };
 }
 
 /** A CR not followed by LF inside the line (a trailing CR of a CRLF break is stripped before lines get here). */
 function hasBareCr(text: string): boolean {
   for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
-    if (text.charCodeAt(at + 1) !== 10 && at < text.length - 1) { return true; }
+    if (text.charCodeAt(at + 1) !== 10 && at < text.length - 1) {
+      return true;
+    }
   }
   return false;
 }
 
 /** The issue for a line refused before parsing (see lineGuard.ts). */
 export function guardIssue(verdict: Exclude<GuardVerdict, undefined>, text: string, line: number): Issue {
-  if (verdict.kind === 'too-deep') { return tooDeepIssue(text, line); }
+  if (verdict.kind === 'too-deep') {
+    return tooDeepIssue(text, line);
+  }
   const at = Math.min(verdict.at, text.length - 1);
-  return { code: IssueCode.TooManyValues, severity: 'error', params: { limit: MAX_VALUES }, line, startCol: at, endLine: line, endCol: at + 1 };
+  return {
+    code: IssueCode.TooManyValues,
+    severity: 'error',
+    params: { limit: MAX_VALUES },
+    line,
+    startCol: at,
+    endLine: line,
+    endCol: at + 1,
+  };
 }
 
 /**
@@ -127,14 +191,20 @@ export function guardIssue(verdict: Exclude<GuardVerdict, undefined>, text: stri
  */
 export function rawIssues(text: string, value: unknown, line: number): Issue[] {
   const findings = hiddenFindings(text, value);
-  if (findings.length === 0) { return NONE; }
+  if (findings.length === 0) {
+    return NONE;
+  }
   return findings.map((f): Issue => {
     const base = { severity: 'error' as const, line, startCol: f.start, endLine: line, endCol: f.end };
     if (f.kind === 'duplicate-name') {
-      const related = f.first ? [{ role: 'firstOccurrence', line, startCol: f.first[0], endLine: line, endCol: f.first[1] }] : undefined;
+      const related = f.first
+        ? [{ role: 'firstOccurrence', line, startCol: f.first[0], endLine: line, endCol: f.first[1] }]
+        : undefined;
       return { ...base, code: IssueCode.DuplicateName, params: { name: f.text }, ...(related ? { related } : {}) };
     }
-    if (f.kind === 'non-finite-number') { return { ...base, code: IssueCode.NonFiniteNumber, params: { value: f.text } }; }
+    if (f.kind === 'non-finite-number') {
+      return { ...base, code: IssueCode.NonFiniteNumber, params: { value: f.text } };
+    }
     return { ...base, code: IssueCode.LoneSurrogate, params: { escape: f.text } };
   });
 }

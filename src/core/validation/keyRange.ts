@@ -11,8 +11,12 @@ export function findKey(text: string, name: string): [number, number] | undefine
   const quoted = `"${name}"`;
   for (let at = text.indexOf(quoted); at >= 0; at = text.indexOf(quoted, at + 1)) {
     let next = at + quoted.length;
-    while (next < text.length && (text[next] === ' ' || text[next] === '\t')) { next++; }
-    if (text[next] === ':') { return [at, at + quoted.length]; }
+    while (next < text.length && (text[next] === ' ' || text[next] === '\t')) {
+      next++;
+    }
+    if (text[next] === ':') {
+      return [at, at + quoted.length];
+    }
   }
   return undefined;
 }
@@ -21,7 +25,9 @@ export function findKey(text: string, name: string): [number, number] | undefine
 export function keyRange(text: string, names: readonly string[]): [number, number] {
   for (const name of names) {
     const found = findKey(text, name);
-    if (found) { return found; }
+    if (found) {
+      return found;
+    }
   }
   return contentRange(text);
 }
@@ -32,9 +38,13 @@ export function keyRange(text: string, names: readonly string[]): [number, numbe
  */
 export function valueRange(text: string, name: string): [number, number] | undefined {
   const key = findKey(text, name);
-  if (key === undefined) { return undefined; }
+  if (key === undefined) {
+    return undefined;
+  }
   let at = text.indexOf(':', key[1]) + 1;
-  while (at < text.length && (text[at] === ' ' || text[at] === '\t')) { at++; }
+  while (at < text.length && (text[at] === ' ' || text[at] === '\t')) {
+    at++;
+  }
   const end = valueEnd(text, at);
   return end > at ? [at, end] : undefined;
 }
@@ -46,13 +56,30 @@ function valueEnd(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (inString) {
-      if (c === '\\') { i++; } else if (c === '"') { inString = false; if (depth === 0) { return i + 1; } }
+      if (c === '\\') {
+        i++;
+      } else if (c === '"') {
+        inString = false;
+        if (depth === 0) {
+          return i + 1;
+        }
+      }
       continue;
     }
-    if (c === '"') { inString = true; } else if (c === '{' || c === '[') { depth++; } else if (c === '}' || c === ']') {
-      if (depth === 0) { return i; }
-      if (--depth === 0) { return i + 1; }
-    } else if (depth === 0 && (c === ',' || c === ' ' || c === '\t')) { return i; }
+    if (c === '"') {
+      inString = true;
+    } else if (c === '{' || c === '[') {
+      depth++;
+    } else if (c === '}' || c === ']') {
+      if (depth === 0) {
+        return i;
+      }
+      if (--depth === 0) {
+        return i + 1;
+      }
+    } else if (depth === 0 && (c === ',' || c === ' ' || c === '\t')) {
+      return i;
+    }
   }
   return text.length;
 }

@@ -41,10 +41,14 @@ export function parseObject(line: string): Obj | undefined {
 export function lineVote(text: string): LineVote {
   const value = text.length > MAX_PARSED_CHARS ? undefined : parseObject(text);
   if (value === undefined) {
-    if (looksLikeResultText(text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text)) { return 'result'; }
+    if (looksLikeResultText(text.length > HEAD_CHARS ? text.slice(0, HEAD_CHARS) : text)) {
+      return 'result';
+    }
     return isBrokenBatchText(text) ? 'batch' : undefined;
   }
-  if (isResultLine(value)) { return 'result'; }
+  if (isResultLine(value)) {
+    return 'result';
+  }
   const shape = batchShape(value);
   return shape !== undefined ? shapeVote(shape) : nearBatchKind(value);
 }
@@ -73,12 +77,21 @@ export class KindVote {
 
   /** One more non-blank line; ignored once the window is full. */
   add(vote: LineVote): void {
-    if (this.seen >= DETECTION_LINES) { return; }
+    if (this.seen >= DETECTION_LINES) {
+      return;
+    }
     this.seen++;
-    if (vote === undefined) { return; }
-    if (vote === 'result') { this.results++; return; }
+    if (vote === undefined) {
+      return;
+    }
+    if (vote === 'result') {
+      this.results++;
+      return;
+    }
     this.batch++;
-    if (vote !== 'batch') { this.votes[vote]++; }
+    if (vote !== 'batch') {
+      this.votes[vote]++;
+    }
   }
 
   /** Whether the lines so far hold a batch line (the verdict may still turn to results). */
@@ -89,10 +102,12 @@ export class KindVote {
   verdict(): FileVerdict {
     let kind: BatchKind = 'gemini-generate';
     for (const k of ['gemini-embed', 'openai'] as const) {
-      if (this.votes[k] > this.votes[kind]) { kind = k; }
+      if (this.votes[k] > this.votes[kind]) {
+        kind = k;
+      }
     }
-    const outcome: FileOutcome = this.results > this.batch ? 'results'
-      : this.batch > 0 || this.seen === 0 ? 'batch' : 'not-batch';
+    const outcome: FileOutcome =
+      this.results > this.batch ? 'results' : this.batch > 0 || this.seen === 0 ? 'batch' : 'not-batch';
     return { kind, outcome, lines: this.seen };
   }
 }
@@ -101,10 +116,14 @@ export class KindVote {
 export function detectFile(lines: Iterable<string>): FileVerdict {
   const vote = new KindVote();
   for (const line of lines) {
-    if (line.trim() === '') { continue; }
+    if (line.trim() === '') {
+      continue;
+    }
     vote.add(lineVote(line));
     // Before the next line is asked for: an editor's document is read lazily.
-    if (vote.full) { break; }
+    if (vote.full) {
+      break;
+    }
   }
   return vote.verdict();
 }

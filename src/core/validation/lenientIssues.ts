@@ -14,9 +14,17 @@ const MAX_NOTES_PER_LINE = 50;
 
 type Obj = Record<string, unknown>;
 
-interface Place { line: number; text: string; locate: RangeLocator }
+interface Place {
+  line: number;
+  text: string;
+  locate: RangeLocator;
+}
 
-function at(place: Place, segments: readonly string[], key: boolean): Pick<Issue, 'line' | 'startCol' | 'endLine' | 'endCol' | 'path'> {
+function at(
+  place: Place,
+  segments: readonly string[],
+  key: boolean,
+): Pick<Issue, 'line' | 'startCol' | 'endLine' | 'endCol' | 'path'> {
   const lineStart = place.text.length - place.text.trimStart().length;
   const [startCol, endCol] = place.locate(segments, key) ?? [lineStart, place.text.trimEnd().length];
   return { line: place.line, startCol, endLine: place.line, endCol, path: `/${segments.join('/')}` };
@@ -27,19 +35,41 @@ function noteIssue(note: Normalisation, data: unknown, place: Place): Issue {
   const field = note.segments[note.segments.length - 1] ?? '';
   const path = displayPath(note.segments, data);
   if (note.kind === 'enum-case') {
-    return { code: IssueCode.EnumCase, severity: 'warning', ...at(place, note.segments, false), params: { field, path, value: note.value.slice(0, 80), canonical: note.canonical } };
+    return {
+      code: IssueCode.EnumCase,
+      severity: 'warning',
+      ...at(place, note.segments, false),
+      params: { field, path, value: note.value.slice(0, 80), canonical: note.canonical },
+    };
   }
-  return { code: IssueCode.SingleValue, severity: 'warning', ...at(place, note.segments, true), params: { field, path, actual: note.actual } };
+  return {
+    code: IssueCode.SingleValue,
+    severity: 'warning',
+    ...at(place, note.segments, true),
+    params: { field, path, actual: note.actual },
+  };
 }
 
 function envelopeIssue(field: EnvelopeField, place: Place): Issue {
   const where = at(place, [field.field], true);
   if (field.kind === 'ignored') {
-    return { code: IssueCode.IgnoredField, severity: 'warning', ...where, params: { field: field.field, suggestion: field.suggestion } };
+    return {
+      code: IssueCode.IgnoredField,
+      severity: 'warning',
+      ...where,
+      params: { field: field.field, suggestion: field.suggestion },
+    };
   }
   const params: IssueParams['echoed-field'] = { field: field.field, array: field.array };
-  if (field.meantKey) { params.suggestion = 'key'; }
-  return { code: IssueCode.EchoedField, severity: field.array || field.meantKey ? 'warning' : 'info', ...where, params };
+  if (field.meantKey) {
+    params.suggestion = 'key';
+  }
+  return {
+    code: IssueCode.EchoedField,
+    severity: field.array || field.meantKey ? 'warning' : 'info',
+    ...where,
+    params,
+  };
 }
 
 /**
@@ -49,8 +79,18 @@ function envelopeIssue(field: EnvelopeField, place: Place): Issue {
  * copy's own errors are errors, placed on the line as written. OpenAI bodies get no such leniency.
  * `recheck` checks a changed copy (every error or the first, as the caller's budget allows).
  */
-export function lenientIssues(kind: BatchKind, schema: CompiledSchema, text: string, data: Obj, errors: ErrorObject[], line: number, recheck: Recheck): Issue[] {
-  if (kind === 'openai') { return schemaIssues(kind, schema.annotations, text, data, errors, line).map((i) => softenUnlisted(kind, i)); }
+export function lenientIssues(
+  kind: BatchKind,
+  schema: CompiledSchema,
+  text: string,
+  data: Obj,
+  errors: ErrorObject[],
+  line: number,
+  recheck: Recheck,
+): Issue[] {
+  if (kind === 'openai') {
+    return schemaIssues(kind, schema.annotations, text, data, errors, line).map((i) => softenUnlisted(kind, i));
+  }
   const place: Place = { line, text, locate: rangeLocator(text) };
   const envelope = envelopeFields(schema.annotations, data, errors);
   let checked: Obj = data;
@@ -60,9 +100,14 @@ export function lenientIssues(kind: BatchKind, schema: CompiledSchema, text: str
     remaining = recheck.errors(checked);
   }
   const canonical = canonicalForm(schema, checked, remaining, recheck);
-  const errorIssues = canonical.errors.length === 0 ? [] : schemaIssues(kind, schema.annotations, text, canonical.data, canonical.errors, line, {
-    data, path: canonical.toWritten, locate: place.locate,
-  });
+  const errorIssues =
+    canonical.errors.length === 0
+      ? []
+      : schemaIssues(kind, schema.annotations, text, canonical.data, canonical.errors, line, {
+          data,
+          path: canonical.toWritten,
+          locate: place.locate,
+        });
   // Capped before they are placed (placing each costs a walk of the line's tree).
   const notes = [
     ...envelope.map((f) => envelopeIssue(f, place)),

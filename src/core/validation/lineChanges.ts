@@ -24,7 +24,11 @@ export interface LineReplacement {
   insertedLines: string[];
 }
 
-interface LineSpan { start: number; deleted: number; inserted: number }
+interface LineSpan {
+  start: number;
+  deleted: number;
+  inserted: number;
+}
 
 function lineCountOf(text: string): number {
   let count = 1;

@@ -36,7 +36,14 @@ Object.freeze(NO_ISSUES);
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function issue<C extends IssueCode>(code: C, severity: Issue['severity'], line: number, startCol: number, endCol: number, params: IssueParams[C]): IssueOf<C> {
+function issue<C extends IssueCode>(
+  code: C,
+  severity: Issue['severity'],
+  line: number,
+  startCol: number,
+  endCol: number,
+  params: IssueParams[C],
+): IssueOf<C> {
   return { code, severity, line, startCol, endLine: line, endCol, params };
 }
 
@@ -51,7 +58,9 @@ function valueCount(text: string): number {
   let n = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 44 || c === 91 || c === 123) { n++; }
+    if (c === 44 || c === 91 || c === 123) {
+      n++;
+    }
   }
   return n;
 }
@@ -61,17 +70,30 @@ function valueCount(text: string): number {
  * request wrapped). Every error when the line is small enough, else the first one (of the last `isValid` call, on the
  * same value).
  */
-function failedLineIssues(kind: BatchKind, schema: CompiledSchema, text: string, checkedText: string, data: Obj, lineIndex: number, detail = true): Issue[] {
+function failedLineIssues(
+  kind: BatchKind,
+  schema: CompiledSchema,
+  text: string,
+  checkedText: string,
+  data: Obj,
+  lineIndex: number,
+  detail = true,
+): Issue[] {
   const all = valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS;
   const errors = all ? schema.allErrors(data) : schema.firstErrors();
-  if (!detail) { return countedSchemaIssues(schema.annotations, data, errors, lineIndex, contentRange(text)); }
+  if (!detail) {
+    return countedSchemaIssues(schema.annotations, data, errors, lineIndex, contentRange(text));
+  }
   // Severity follows what the service does: lenientIssues.ts re-checks the line as the service reads it.
-  const recheck = (value: unknown): ErrorObject[] => (all ? schema.allErrors(value) : schema.isValid(value) ? [] : schema.firstErrors());
+  const recheck = (value: unknown): ErrorObject[] =>
+    all ? schema.allErrors(value) : schema.isValid(value) ? [] : schema.firstErrors();
   return lenientIssues(kind, schema, checkedText, data, errors, lineIndex, { errors: recheck, rounds: all ? 6 : 32 });
 }
 
 /** The smallest per-line byte limit of any kind. */
-const SMALLEST_LINE_LIMIT = Math.min(...Object.values(PROVIDER_LIMITS).map((l) => l.maxLineBytes ?? Number.POSITIVE_INFINITY));
+const SMALLEST_LINE_LIMIT = Math.min(
+  ...Object.values(PROVIDER_LIMITS).map((l) => l.maxLineBytes ?? Number.POSITIVE_INFINITY),
+);
 
 const DISTINGUISHING: Readonly<Record<LineShape, readonly string[]>> = {
   openai: ['custom_id', 'url', 'method', 'body'],
@@ -86,8 +108,22 @@ const DISTINGUISHING: Readonly<Record<LineShape, readonly string[]>> = {
  * schema of `kind` they hold. With `detail` false (the caller only counts further issues: its cap on kept issues is
  * reached) the schema issues are counted but not located or described, which is most of the cost of a failing line.
  */
-export function checkLine(kind: BatchKind, text: string, lineIndex: number, schema: CompiledSchema = compiledSchema(kind), detail = true): LineResult {
-  const result: LineResult = { parsed: false, shape: undefined, vote: undefined, issues: NO_ISSUES, id: undefined, url: undefined, model: undefined };
+export function checkLine(
+  kind: BatchKind,
+  text: string,
+  lineIndex: number,
+  schema: CompiledSchema = compiledSchema(kind),
+  detail = true,
+): LineResult {
+  const result: LineResult = {
+    parsed: false,
+    shape: undefined,
+    vote: undefined,
+    issues: NO_ISSUES,
+    id: undefined,
+    url: undefined,
+    model: undefined,
+  };
   const guarded = guardLine(text);
   if (guarded !== undefined) {
     result.issues = [guardIssue(guarded, text, lineIndex)];
@@ -102,7 +138,11 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
   }
   if (!isObject(value)) {
     const [start, end] = contentRange(text);
-    result.issues = [issue(IssueCode.NotAnObject, 'error', lineIndex, start, end, { actual: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value })];
+    result.issues = [
+      issue(IssueCode.NotAnObject, 'error', lineIndex, start, end, {
+        actual: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value,
+      }),
+    ];
     return result;
   }
   result.parsed = true;
@@ -113,7 +153,10 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
   result.vote = batchShape(value, shape);
   if (shape !== undefined && shape !== kind) {
     const [from, to] = keyRange(text, DISTINGUISHING[shape]);
-    result.issues = [...hidden, issue(IssueCode.WrongKind, 'error', lineIndex, from, to, { lineKind: shape, fileKind: kind })];
+    result.issues = [
+      ...hidden,
+      issue(IssueCode.WrongKind, 'error', lineIndex, from, to, { lineKind: shape, fileKind: kind }),
+    ];
     return result;
   }
   let issues: Issue[] = NO_ISSUES;
@@ -121,13 +164,16 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
   try {
     if (bare) {
       // Only bare lines pay for the closure (a valid line allocates nothing here).
-      const issuesOf = (lineText: string, data: Obj): Issue[] => failedLineIssues(kind, schema, text, lineText, data, lineIndex, detail);
+      const issuesOf = (lineText: string, data: Obj): Issue[] =>
+        failedLineIssues(kind, schema, text, lineText, data, lineIndex, detail);
       issues = bareRequestIssues(value, text, schema, issuesOf, contentRange(text));
     } else if (!schema.isValid(value)) {
       issues = failedLineIssues(kind, schema, text, text, value, lineIndex, detail);
     }
   } catch (error) {
-    if (!(error instanceof RangeError)) { throw error; }
+    if (!(error instanceof RangeError)) {
+      throw error;
+    }
     issues = [tooDeepIssue(text, lineIndex)];
   }
   if (kind === 'openai') {
@@ -151,7 +197,10 @@ export function checkLine(kind: BatchKind, text: string, lineIndex: number, sche
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > maxLineBytes) {
       const [start, end] = contentRange(text);
-      issues = [...issues, issue(IssueCode.LineTooLarge, 'warning', lineIndex, start, end, { bytes, limit: maxLineBytes })];
+      issues = [
+        ...issues,
+        issue(IssueCode.LineTooLarge, 'warning', lineIndex, start, end, { bytes, limit: maxLineBytes }),
+      ];
     }
   }
   result.issues = hidden.length > 0 ? [...hidden, ...issues] : issues;

@@ -26,22 +26,32 @@ const QUOTE = 34;
  * separators outside them. Undefined when the line may be parsed.
  */
 export function guardLine(text: string): GuardVerdict {
-  if (text.length <= GUARDED_CHARS) { return undefined; }
+  if (text.length <= GUARDED_CHARS) {
+    return undefined;
+  }
   let depth = 0;
   let values = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
-      if (end < 0) { return undefined; } // An unterminated string: JSON.parse fails on it at once.
+      if (end < 0) {
+        return undefined;
+      } // An unterminated string: JSON.parse fails on it at once.
       i = end;
     } else if (c === 91 || c === 123) {
-      if (++values > MAX_VALUES) { return { kind: 'too-many-values', at: i }; }
-      if (++depth > MAX_DEPTH) { return { kind: 'too-deep', at: i }; }
+      if (++values > MAX_VALUES) {
+        return { kind: 'too-many-values', at: i };
+      }
+      if (++depth > MAX_DEPTH) {
+        return { kind: 'too-deep', at: i };
+      }
     } else if (c === 93 || c === 125) {
       depth--;
     } else if (c === 44) {
-      if (++values > MAX_VALUES) { return { kind: 'too-many-values', at: i }; }
+      if (++values > MAX_VALUES) {
+        return { kind: 'too-many-values', at: i };
+      }
     }
   }
   return undefined;

@@ -23,7 +23,19 @@ const NONE: Issue[] = [];
 export function record(text: string): LineRecord {
   const blank = isBlank(text);
   return {
-    text, blank, dirty: !blank, removed: false, parsed: false, shape: undefined, vote: undefined,
-    issues: NONE, id: undefined, url: undefined, model: undefined, idGroup: undefined, voted: false, fileVote: undefined,
+    text,
+    blank,
+    dirty: !blank,
+    removed: false,
+    parsed: false,
+    shape: undefined,
+    vote: undefined,
+    issues: NONE,
+    id: undefined,
+    url: undefined,
+    model: undefined,
+    idGroup: undefined,
+    voted: false,
+    fileVote: undefined,
   };
 }

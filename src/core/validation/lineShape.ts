@@ -17,16 +17,29 @@ function isObject(value: unknown): value is Obj {
 export function lineShape(value: Obj): LineShape | undefined {
   const request = value.request;
   if (request === undefined) {
-    if (value.params !== undefined && value.body === undefined) { return 'anthropic'; }
-    if (value.custom_id !== undefined || value.method !== undefined || value.url !== undefined || value.body !== undefined) {
+    if (value.params !== undefined && value.body === undefined) {
+      return 'anthropic';
+    }
+    if (
+      value.custom_id !== undefined ||
+      value.method !== undefined ||
+      value.url !== undefined ||
+      value.body !== undefined
+    ) {
       return 'openai';
     }
     // The older documented form: a bare GenerateContentRequest per line, with no key.
-    if (value.contents !== undefined) { return 'gemini-generate'; }
-    if (value.content !== undefined) { return 'gemini-embed'; }
+    if (value.contents !== undefined) {
+      return 'gemini-generate';
+    }
+    if (value.content !== undefined) {
+      return 'gemini-embed';
+    }
     return undefined;
   }
-  if (isObject(request) && request.content !== undefined && request.contents === undefined) { return 'gemini-embed'; }
+  if (isObject(request) && request.content !== undefined && request.contents === undefined) {
+    return 'gemini-embed';
+  }
   return 'gemini-generate';
 }
 
@@ -39,7 +52,9 @@ export function batchShape(value: Obj, shape: LineShape | undefined = lineShape(
   if (shape === 'openai' || shape === 'anthropic') {
     return value.custom_id !== undefined || value.body !== undefined ? shape : undefined;
   }
-  if (shape === 'gemini-embed' && value.request === undefined) { return undefined; }
+  if (shape === 'gemini-embed' && value.request === undefined) {
+    return undefined;
+  }
   return shape;
 }
 

@@ -19,32 +19,53 @@ export function locateInText(text: string, segments: readonly string[], key: boo
   let targetStart = -1;
   const begin = (offset: number, pathSupplier: () => JSONPath): boolean => {
     const path = pathSupplier();
-    if (!key && samePath(path, segments)) { stack.push('target'); targetStart = offset; return false; }
+    if (!key && samePath(path, segments)) {
+      stack.push('target');
+      targetStart = offset;
+      return false;
+    }
     const marker: Marker = isPrefix(path, segments) ? 'descend' : 'skip';
     stack.push(marker);
     return marker === 'descend';
   };
   const end = (offset: number, length: number): void => {
-    if (stack.pop() === 'target') { found = [targetStart, offset + length]; throw STOP; }
+    if (stack.pop() === 'target') {
+      found = [targetStart, offset + length];
+      throw STOP;
+    }
   };
   try {
-    visit(text, {
-      onObjectBegin: (offset, _length, _line, _char, pathSupplier) => begin(offset, pathSupplier),
-      onArrayBegin: (offset, _length, _line, _char, pathSupplier) => begin(offset, pathSupplier),
-      onObjectEnd: (offset, length) => end(offset, length),
-      onArrayEnd: (offset, length) => end(offset, length),
-      onObjectProperty: (property, offset, length, _line, _char, pathSupplier) => {
-        if (key && segments.length > 0 && property === segments[segments.length - 1] && samePath(pathSupplier(), segments, segments.length - 1)) {
-          found = [offset, offset + length];
-          throw STOP;
-        }
+    visit(
+      text,
+      {
+        onObjectBegin: (offset, _length, _line, _char, pathSupplier) => begin(offset, pathSupplier),
+        onArrayBegin: (offset, _length, _line, _char, pathSupplier) => begin(offset, pathSupplier),
+        onObjectEnd: (offset, length) => end(offset, length),
+        onArrayEnd: (offset, length) => end(offset, length),
+        onObjectProperty: (property, offset, length, _line, _char, pathSupplier) => {
+          if (
+            key &&
+            segments.length > 0 &&
+            property === segments[segments.length - 1] &&
+            samePath(pathSupplier(), segments, segments.length - 1)
+          ) {
+            found = [offset, offset + length];
+            throw STOP;
+          }
+        },
+        onLiteralValue: (_value, offset, length, _line, _char, pathSupplier) => {
+          if (!key && samePath(pathSupplier(), segments)) {
+            found = [offset, offset + length];
+            throw STOP;
+          }
+        },
       },
-      onLiteralValue: (_value, offset, length, _line, _char, pathSupplier) => {
-        if (!key && samePath(pathSupplier(), segments)) { found = [offset, offset + length]; throw STOP; }
-      },
-    }, { disallowComments: true });
+      { disallowComments: true },
+    );
   } catch (error) {
-    if (error !== STOP && !(error instanceof RangeError)) { throw error; }
+    if (error !== STOP && !(error instanceof RangeError)) {
+      throw error;
+    }
   }
   // A key was asked for but the place is an array item or the root: the value itself.
   return found ?? (key ? locateInText(text, segments, false) : undefined);

@@ -19,15 +19,22 @@ const normalized = (name: string): string => name.toLowerCase().replace(/[-_\s]/
 
 /** Edit distance with adjacent transpositions (`reqeust` is one edit from `request`), stopping early past `max`. */
 function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) { return max + 1; }
+  if (Math.abs(a.length - b.length) > max) {
+    return max + 1;
+  }
   const rows: number[][] = [];
   for (let i = 0; i <= a.length; i++) {
     rows.push([i]);
     for (let j = 1; j <= b.length; j++) {
-      if (i === 0) { rows[0].push(j); continue; }
+      if (i === 0) {
+        rows[0].push(j);
+        continue;
+      }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { d = Math.min(d, rows[i - 2][j - 2] + 1); }
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, rows[i - 2][j - 2] + 1);
+      }
       rows[i].push(d);
     }
   }
@@ -39,13 +46,19 @@ function distance(a: string, b: string, max: number): number {
  * `custom_id` one after normalizing (`customerId` is two away: an order log's field, not a typo).
  */
 export function envelopeNameFor(name: string): string | undefined {
-  if (name.length > 24) { return undefined; }
+  if (name.length > 24) {
+    return undefined;
+  }
   const n = normalized(name);
   for (const { name: field } of ENVELOPE) {
     const target = normalized(field);
-    if (n === target) { return name === field ? undefined : field; }
+    if (n === target) {
+      return name === field ? undefined : field;
+    }
     const max = field === 'request' || field === 'method' ? 2 : 1;
-    if (distance(n, target, max) <= max) { return field; }
+    if (distance(n, target, max) <= max) {
+      return field;
+    }
   }
   return undefined;
 }
@@ -61,18 +74,32 @@ export function nearBatchKind(value: Obj): BatchKind | undefined {
   let mended: Obj | undefined;
   for (const name of Object.keys(value)) {
     const field = envelopeNameFor(name);
-    if (field === undefined || value[field] !== undefined) { continue; }
+    if (field === undefined || value[field] !== undefined) {
+      continue;
+    }
     const v = value[name];
     const type = ENVELOPE.find((e) => e.name === field)?.type;
-    if (type === 'object' ? !isObject(v) : typeof v !== 'string') { continue; }
-    if (field === 'request' && value.key === undefined && !(isObject(v) && (v.contents !== undefined || v.content !== undefined))) { continue; }
+    if (type === 'object' ? !isObject(v) : typeof v !== 'string') {
+      continue;
+    }
+    if (
+      field === 'request' &&
+      value.key === undefined &&
+      !(isObject(v) && (v.contents !== undefined || v.content !== undefined))
+    ) {
+      continue;
+    }
     mended ??= { ...value };
     mended[field] = v;
     delete mended[name];
   }
-  if (mended === undefined) { return undefined; }
+  if (mended === undefined) {
+    return undefined;
+  }
   const shape = batchShape(mended, lineShape(mended));
-  if (shape === undefined) { return undefined; }
+  if (shape === undefined) {
+    return undefined;
+  }
   if (shape === 'openai' || shape === 'anthropic') {
     const present = ['custom_id', 'method', 'url', 'body'].filter((f) => mended?.[f] !== undefined).length;
     return present >= 2 ? 'openai' : undefined;
@@ -97,12 +124,18 @@ const MAX_SCANNED = 64 * 1024;
  */
 export function isBrokenBatchText(text: string): boolean {
   const head = text.length > MAX_SCANNED ? text.slice(0, MAX_SCANNED) : text;
-  if (/^\s*\{\s*["']key["']\s*:/.test(head)) { return true; }
+  if (/^\s*\{\s*["']key["']\s*:/.test(head)) {
+    return true;
+  }
   for (const match of head.matchAll(KEY_NAME)) {
     const name = match[1];
-    if (EXACT.has(name)) { return true; }
+    if (EXACT.has(name)) {
+      return true;
+    }
     const field = envelopeNameFor(name);
-    if (field === 'request' || field === 'custom_id') { return true; }
+    if (field === 'request' || field === 'custom_id') {
+      return true;
+    }
   }
   const cut = CUT_KEY.exec(text.trimEnd());
   return cut !== null && CUT_TARGETS.some((t) => t.startsWith(cut[1]));

@@ -12,9 +12,13 @@ export class OnceNotes {
 
   /** True when `issue` is to be kept: anything but a repeated information note. */
   keep(issue: Issue): boolean {
-    if (issue.severity !== 'info' || issue.code !== IssueCode.EchoedField) { return true; }
+    if (issue.severity !== 'info' || issue.code !== IssueCode.EchoedField) {
+      return true;
+    }
     const field = String(issue.params.field);
-    if (this.seen.has(field)) { return false; }
+    if (this.seen.has(field)) {
+      return false;
+    }
     this.seen.add(field);
     return true;
   }

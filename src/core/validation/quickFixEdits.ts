@@ -20,7 +20,10 @@ function segmentsOf(pointer: string | undefined): (string | number)[] | undefine
   }
   return pointer === '' || pointer === '/'
     ? []
-    : pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
 
 /** The JSON text of `node` within its line. */
@@ -40,7 +43,11 @@ export function diff(title: string, before: string, after: string): LineFix {
     start++;
   }
   let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) {
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  ) {
     end++;
   }
   return { title, startCol: start, endCol: before.length - end, newText: after.slice(start, after.length - end) };
@@ -58,7 +65,12 @@ function keysOf(node: Node | undefined): string[] {
 }
 
 /** `unknown-field` with a suggested name: rename in place, or move the value to where it belongs. */
-function fixUnknownField(text: string, root: Node, issue: IssueOf<'unknown-field'>, segments: (string | number)[]): LineFix | undefined {
+function fixUnknownField(
+  text: string,
+  root: Node,
+  issue: IssueOf<'unknown-field'>,
+  segments: (string | number)[],
+): LineFix | undefined {
   const field = String(issue.params.field ?? '');
   const suggestion = issue.params.suggestion;
   const property = propertyAt(root, segments);
@@ -91,14 +103,28 @@ function fixUnknownField(text: string, root: Node, issue: IssueOf<'unknown-field
     const existing = keysOf(findNodeAtLocation(root, path)).find((k) => normalize(k) === normalize(segment));
     path.push(existing ?? segment);
   }
-  return moveProperty(text, root, property.children[1], segments, [...path, last], `Move "${field}" to "${[...path, last].join('.')}"`);
+  return moveProperty(
+    text,
+    root,
+    property.children[1],
+    segments,
+    [...path, last],
+    `Move "${field}" to "${[...path, last].join('.')}"`,
+  );
 }
 
 /**
  * Moves the property at `from` (its value node `valueNode`) to `to`, unless the object there is not an object or
  * already holds the same name in either spelling.
  */
-function moveProperty(text: string, root: Node, valueNode: Node, from: (string | number)[], to: (string | number)[], title: string): LineFix | undefined {
+function moveProperty(
+  text: string,
+  root: Node,
+  valueNode: Node,
+  from: (string | number)[],
+  to: (string | number)[],
+  title: string,
+): LineFix | undefined {
   const holder = findNodeAtLocation(root, to.slice(0, -1));
   if (holder !== undefined && holder.type !== 'object') {
     return undefined;
@@ -117,7 +143,11 @@ function moveProperty(text: string, root: Node, valueNode: Node, from: (string |
 /** `enum-case`: the API's spelling of the enum value. */
 function fixEnumCase(node: Node, issue: IssueOf<'enum-case'>): LineFix | undefined {
   const canonical = issue.params.canonical;
-  if (node.type !== 'string' || typeof canonical !== 'string' || String(node.value).toUpperCase() !== canonical.toUpperCase()) {
+  if (
+    node.type !== 'string' ||
+    typeof canonical !== 'string' ||
+    String(node.value).toUpperCase() !== canonical.toUpperCase()
+  ) {
     return undefined;
   }
   return replaceNode(`Change "${String(node.value)}" to "${canonical}"`, node, JSON.stringify(canonical));
@@ -132,7 +162,12 @@ function fixSingleValue(text: string, node: Node, field: string): LineFix | unde
 }
 
 /** `ignored-field`: the field moved into `request`, keeping its spelling (the request takes both). */
-function fixIgnoredField(text: string, root: Node, issue: IssueOf<'ignored-field'>, segments: (string | number)[]): LineFix | undefined {
+function fixIgnoredField(
+  text: string,
+  root: Node,
+  issue: IssueOf<'ignored-field'>,
+  segments: (string | number)[],
+): LineFix | undefined {
   const field = String(issue.params.field ?? '');
   const suggestion = String(issue.params.suggestion ?? '');
   const property = propertyAt(root, segments);
@@ -169,7 +204,11 @@ function fixContentsString(text: string, node: Node): LineFix | undefined {
   if (node.type !== 'string') {
     return undefined;
   }
-  return replaceNode('Make contents one user turn: [{"role": "user", "parts": [{"text": …}]}]', node, `[{"role": "user", "parts": [{"text": ${textOf(text, node)}}]}]`);
+  return replaceNode(
+    'Make contents one user turn: [{"role": "user", "parts": [{"text": …}]}]',
+    node,
+    `[{"role": "user", "parts": [{"text": ${textOf(text, node)}}]}]`,
+  );
 }
 
 /** A role from the other provider's vocabulary. */
@@ -190,7 +229,11 @@ function fixBareRequest(text: string, root: Node, line: number): LineFix | undef
   if (root.type !== 'object') {
     return undefined;
   }
-  return replaceNode('Wrap as {"key", "request"}', root, `{"key": ${JSON.stringify(`request-${line + 1}`)}, "request": ${textOf(text, root)}}`);
+  return replaceNode(
+    'Wrap as {"key", "request"}',
+    root,
+    `{"key": ${JSON.stringify(`request-${line + 1}`)}, "request": ${textOf(text, root)}}`,
+  );
 }
 
 /** The quick fix for one issue on a line, if there is a safe one. */
@@ -211,9 +254,12 @@ export function quickFixFor(text: string, issue: Issue): LineFix | undefined {
   }
   if (issue.code === 'echoed-field') {
     // Only a field written for `key` has a fix (the rename); other fields are the author's metadata.
-    const property = issue.params.suggestion === 'key' && segments.length === 1 ? propertyAt(root, segments) : undefined;
+    const property =
+      issue.params.suggestion === 'key' && segments.length === 1 ? propertyAt(root, segments) : undefined;
     const name = property?.children?.[0];
-    return name && !keysOf(root).includes('key') ? replaceNode(`Rename "${String(issue.params.field)}" to "key"`, name, '"key"') : undefined;
+    return name && !keysOf(root).includes('key')
+      ? replaceNode(`Rename "${String(issue.params.field)}" to "key"`, name, '"key"')
+      : undefined;
   }
   const node = findNodeAtLocation(root, segments);
   const last = segments[segments.length - 1];

@@ -29,8 +29,12 @@ export function stringEnd(text: string, open: number): number {
   let at = text.indexOf('"', open + 1);
   while (at > 0 && text.charCodeAt(at - 1) === BACKSLASH) {
     let slashes = 1;
-    while (text.charCodeAt(at - 1 - slashes) === BACKSLASH) { slashes++; }
-    if (slashes % 2 === 0) { break; }
+    while (text.charCodeAt(at - 1 - slashes) === BACKSLASH) {
+      slashes++;
+    }
+    if (slashes % 2 === 0) {
+      break;
+    }
     at = text.indexOf('"', at + 1);
   }
   return at;
@@ -40,12 +44,20 @@ export function stringEnd(text: string, open: number): number {
 function fingerprint(raw: string, rawStart: number, rawEnd: number): number {
   // An escape in the name (`"a\u0062"` is `"ab"`): fingerprint the name it stands for.
   let decoded = false;
-  for (let k = rawStart; k < rawEnd && !decoded; k++) { decoded = raw.charCodeAt(k) === BACKSLASH; }
-  const text = decoded ? JSON.parse(raw.slice(rawStart - 1, rawEnd + 1)) as string : raw;
+  for (let k = rawStart; k < rawEnd && !decoded; k++) {
+    decoded = raw.charCodeAt(k) === BACKSLASH;
+  }
+  const text = decoded ? (JSON.parse(raw.slice(rawStart - 1, rawEnd + 1)) as string) : raw;
   const start = decoded ? 0 : rawStart;
   const end = decoded ? text.length : rawEnd;
   const length = end - start;
-  return length === 0 ? 0 : (length * 65_599 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1) * 7 + text.charCodeAt(start + (length >> 1))) | 0;
+  return length === 0
+    ? 0
+    : (length * 65_599 +
+        text.charCodeAt(start) * 31 +
+        text.charCodeAt(end - 1) * 7 +
+        text.charCodeAt(start + (length >> 1))) |
+        0;
 }
 
 /** True when a number literal of `text[start, end)` is beyond what a double holds (JSON.parse gives Infinity). */
@@ -73,16 +85,26 @@ export function rawFindings(text: string): RawFinding[] {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const end = stringEnd(text, i);
-      if (end < 0) { break; }
+      if (end < 0) {
+        break;
+      }
       let after = end + 1;
       let next = text.charCodeAt(after);
-      while (next <= 32 && after < length) { next = text.charCodeAt(++after); }
+      while (next <= 32 && after < length) {
+        next = text.charCodeAt(++after);
+      }
       if (next === COLON && !duplicate) {
         const print = fingerprint(text, i + 1, end);
         for (let k = objectStarts.length > 0 ? objectStarts[objectStarts.length - 1] : 0; k < top; k++) {
           if (prints[k] === print && sameName(text, names[2 * k], names[2 * k + 1], i, end + 1)) {
             duplicate = true;
-            (found ??= []).push({ kind: 'duplicate-name', start: i, end: end + 1, text: JSON.parse(text.slice(i, end + 1)) as string, first: [names[2 * k], names[2 * k + 1]] });
+            (found ??= []).push({
+              kind: 'duplicate-name',
+              start: i,
+              end: end + 1,
+              text: JSON.parse(text.slice(i, end + 1)) as string,
+              first: [names[2 * k], names[2 * k + 1]],
+            });
             break;
           }
         }
@@ -101,8 +123,12 @@ export function rawFindings(text: string): RawFinding[] {
       let exponent = -1;
       while (end < length) {
         const d = text.charCodeAt(end);
-        if (d === 44 || d === CLOSE_BRACE || d === CLOSE_BRACKET || d <= 32) { break; }
-        if (d === 101 || d === 69) { exponent = end; }
+        if (d === 44 || d === CLOSE_BRACE || d === CLOSE_BRACKET || d <= 32) {
+          break;
+        }
+        if (d === 101 || d === 69) {
+          exponent = end;
+        }
         end++;
       }
       // Past a double's range (about 1.8e308) only with an exponent of three digits or more, or a very long literal.
@@ -114,7 +140,9 @@ export function rawFindings(text: string): RawFinding[] {
     }
   }
   const lone = loneSurrogateEscape(text);
-  if (lone) { (found ??= []).push(lone); }
+  if (lone) {
+    (found ??= []).push(lone);
+  }
   return found ?? NONE;
 }
 
@@ -123,7 +151,9 @@ Object.freeze(NONE);
 
 /** Two names as written (quotes included) are the same name once their escapes are decoded. */
 function sameName(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
-  if (aEnd - aStart === bEnd - bStart && text.startsWith(text.slice(aStart, aEnd), bStart)) { return true; }
+  if (aEnd - aStart === bEnd - bStart && text.startsWith(text.slice(aStart, aEnd), bStart)) {
+    return true;
+  }
   const a = text.slice(aStart, aEnd);
   const b = text.slice(bStart, bEnd);
   return (a.includes('\\') || b.includes('\\')) && JSON.parse(a) === JSON.parse(b);
@@ -136,17 +166,26 @@ const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F][0-9a-fA-F]{2}/g;
  * Runs its regular expression only on lines that hold a `\u` escape at all.
  */
 function loneSurrogateEscape(text: string): RawFinding | undefined {
-  if (text.indexOf('\\u') < 0) { return undefined; }
+  if (text.indexOf('\\u') < 0) {
+    return undefined;
+  }
   SURROGATE_ESCAPE.lastIndex = 0;
   for (let m = SURROGATE_ESCAPE.exec(text); m !== null; m = SURROGATE_ESCAPE.exec(text)) {
     // An escaped backslash before it (`\\uD800`) makes it plain text, not an escape.
     let slashes = 0;
-    while (text.charCodeAt(m.index - 1 - slashes) === BACKSLASH) { slashes++; }
-    if (slashes % 2 === 1) { continue; }
+    while (text.charCodeAt(m.index - 1 - slashes) === BACKSLASH) {
+      slashes++;
+    }
+    if (slashes % 2 === 1) {
+      continue;
+    }
     const high = parseInt(m[0].slice(2), 16) < 0xdc00;
     if (high) {
       const next = text.slice(m.index + 6, m.index + 12);
-      if (/^\\u[dD][c-fC-F][0-9a-fA-F]{2}$/.test(next)) { SURROGATE_ESCAPE.lastIndex = m.index + 12; continue; }
+      if (/^\\u[dD][c-fC-F][0-9a-fA-F]{2}$/.test(next)) {
+        SURROGATE_ESCAPE.lastIndex = m.index + 12;
+        continue;
+      }
     }
     return { kind: 'lone-surrogate', start: m.index, end: m.index + 6, text: m[0] };
   }

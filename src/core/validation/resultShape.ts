@@ -28,16 +28,25 @@ export function isResultLine(value: Obj): boolean {
     // joinResults: `line` is a 1-based number, or null for a result matching no input request.
     return (value.line === null || typeof value.line === 'number') && (hasResponse || hasError);
   }
-  if (value.request !== undefined || value.contents !== undefined || value.body !== undefined || value.method !== undefined
-    || value.url !== undefined) {
+  if (
+    value.request !== undefined ||
+    value.contents !== undefined ||
+    value.body !== undefined ||
+    value.method !== undefined ||
+    value.url !== undefined
+  ) {
     return false;
   }
   if (value.custom_id !== undefined) {
     // OpenAI: both fields are always written, one of them null.
     return (hasResponse || hasError) && objectOrNull(value.response) && objectOrNull(value.error);
   }
-  if (hasResponse) { return objectOrNull(value.response); }
-  if (isObject(value.error)) { return true; }
+  if (hasResponse) {
+    return objectOrNull(value.response);
+  }
+  if (isObject(value.error)) {
+    return true;
+  }
   return isObject(value.status) && value.key !== undefined;
 }
 

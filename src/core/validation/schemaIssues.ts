@@ -9,20 +9,29 @@ import type { Issue } from './types';
 import { pruneUnionErrors } from './unionErrors';
 import { locateInText } from './locateInText';
 
-
 /** Past this length a failing line is not parsed into a tree (its memory grows with the values it holds). */
 const MAX_TREE_CHARS = 512 * 1024;
 /** At most this many schema issues per line: past a few, more of them only bury the first. */
 const MAX_PER_LINE = 6;
 /** Which error wins when several concern the same place. */
-const PRIORITY: Readonly<Record<string, number>> = { additionalProperties: 0, required: 1, type: 2, enum: 3, const: 3, anyOf: 4, oneOf: 4 };
+const PRIORITY: Readonly<Record<string, number>> = {
+  additionalProperties: 0,
+  required: 1,
+  type: 2,
+  enum: 3,
+  const: 3,
+  anyOf: 4,
+  oneOf: 4,
+};
 
 /** The tree node for a data path (the value), or for the key of its property when `key` is set. */
 function treeNode(root: Node | undefined, segments: readonly string[], key: boolean): Node | undefined {
   let node = root;
   let property: Node | undefined;
   for (const segment of segments) {
-    if (node === undefined) { return undefined; }
+    if (node === undefined) {
+      return undefined;
+    }
     if (node.type === 'object') {
       // The last occurrence wins, as in JSON.parse.
       property = node.children?.filter((p) => p.children?.[0]?.value === segment).pop();
@@ -34,7 +43,7 @@ function treeNode(root: Node | undefined, segments: readonly string[], key: bool
       return undefined;
     }
   }
-  return key ? property?.children?.[0] ?? node : node;
+  return key ? (property?.children?.[0] ?? node) : node;
 }
 
 /** Finds the [start, end) range of a data path in one line's text (a value, or with `key` its property name). */
@@ -82,7 +91,15 @@ export interface ErrorOrigin {
  * or value. Parses the line into a tree only here, for a line that failed. With `origin`, `data` and `errors` are a
  * canonical copy's and each issue is moved back onto the line as written.
  */
-export function schemaIssues(kind: BatchKind, root: SchemaNode, text: string, data: unknown, errors: readonly ErrorObject[], line: number, origin?: ErrorOrigin): Issue[] {
+export function schemaIssues(
+  kind: BatchKind,
+  root: SchemaNode,
+  text: string,
+  data: unknown,
+  errors: readonly ErrorObject[],
+  line: number,
+  origin?: ErrorOrigin,
+): Issue[] {
   const relevant = errors.filter((e) => e.keyword !== 'if' && e.keyword !== 'then' && e.keyword !== 'else');
   const { errors: pruned, summaries } = pruneUnionErrors(root, data, relevant);
   const byPlace = new Map<string, Located>();
@@ -90,7 +107,9 @@ export function schemaIssues(kind: BatchKind, root: SchemaNode, text: string, da
     const located = locate(error);
     const place = `${located.segments.join('/')}|${located.key ? 'k' : 'v'}|${error.keyword === 'required' ? located.field : ''}`;
     const current = byPlace.get(place);
-    if (current === undefined || (PRIORITY[error.keyword] ?? 5) < (PRIORITY[current.error.keyword] ?? 5)) { byPlace.set(place, located); }
+    if (current === undefined || (PRIORITY[error.keyword] ?? 5) < (PRIORITY[current.error.keyword] ?? 5)) {
+      byPlace.set(place, located);
+    }
   }
   const kept = [...byPlace.values()];
   const rangeOf = origin?.locate ?? rangeLocator(text);
@@ -109,9 +128,14 @@ export function schemaIssues(kind: BatchKind, root: SchemaNode, text: string, da
 function writtenPlaces(described: Described, l: Located, segments: readonly string[], data: unknown): Described {
   const out: FieldPlace = { ...described.params };
   const own = l.error.keyword === 'additionalProperties' ? segments.slice(0, -1) : segments;
-  if (typeof out.where === 'string') { out.where = displayPath(own, data); }
-  if (typeof out.path === 'string') { out.path = displayPath(segments, data); }
-  if (/^\d+$/.test(out.field) && segments.length > 0) { out.field = segments[segments.length - 1]; }
+  if (typeof out.where === 'string') {
+    out.where = displayPath(own, data);
+  }
+  if (typeof out.path === 'string') {
+    out.path = displayPath(segments, data);
+  }
+  if (/^\d+$/.test(out.field) && segments.length > 0) {
+    out.field = segments[segments.length - 1];
+  }
   return { ...described, params: { ...described.params, ...out } } as Described;
 }
-

@@ -37,11 +37,17 @@ const UNLISTED: readonly Unlisted[] = [
 
 /** The issue as a warning when its value is one the service runs though the schema does not list it. */
 export function softenUnlisted(kind: BatchKind, issue: Issue): Issue {
-  if (issue.code !== IssueCode.InvalidValue || issue.params.keyword !== 'enum' || issue.path === undefined) { return issue; }
+  if (issue.code !== IssueCode.InvalidValue || issue.params.keyword !== 'enum' || issue.path === undefined) {
+    return issue;
+  }
   const value = String(issue.params.value ?? '');
   for (const rule of UNLISTED) {
-    if (!rule.kinds.includes(kind) || !rule.path.test(issue.path)) { continue; }
-    if (rule.values !== undefined && !rule.values.has(value)) { continue; }
+    if (!rule.kinds.includes(kind) || !rule.path.test(issue.path)) {
+      continue;
+    }
+    if (rule.values !== undefined && !rule.values.has(value)) {
+      continue;
+    }
     return { ...issue, severity: 'warning', params: { ...issue.params, hint: rule.hint } };
   }
   return issue;

@@ -24,7 +24,11 @@ export class ValidationCancelledError extends Error {
 /** The file could not be opened or read. `code` is the system error code (ENOENT, EACCES, EISDIR...). */
 export class FileReadError extends Error {
   readonly kind = 'file-read';
-  constructor(readonly path: string, readonly code: string, cause: unknown) {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    cause: unknown,
+  ) {
     super(`Cannot read ${path}: ${code}`, { cause });
     this.name = 'FileReadError';
   }
@@ -42,15 +46,27 @@ function sinkFor(session: ValidationSession): LineSink {
   const at = (line: number, startCol: number, endCol: number) => ({ line, startCol, endLine: line, endCol });
   return {
     onLine: (text, line) => session.addLine(text, line),
-    onInvalidUtf8: (line, column, byte) => session.addLineIssue({
-      code: IssueCode.InvalidUtf8, severity: 'error', params: { byte: `0x${byte.toString(16).padStart(2, '0').toUpperCase()}` }, ...at(line, column, column + 1),
-    }),
-    onLineTooLong: (line, bytes) => session.addLineIssue({
-      code: IssueCode.LineTooLong, severity: 'error', params: { bytes }, ...at(line, 0, 0),
-    }),
-    onBinary: (line, encoding) => session.addFileIssue({
-      code: IssueCode.BinaryFile, severity: 'error', params: encoding ? { encoding } : {}, ...at(line, 0, 0),
-    }),
+    onInvalidUtf8: (line, column, byte) =>
+      session.addLineIssue({
+        code: IssueCode.InvalidUtf8,
+        severity: 'error',
+        params: { byte: `0x${byte.toString(16).padStart(2, '0').toUpperCase()}` },
+        ...at(line, column, column + 1),
+      }),
+    onLineTooLong: (line, bytes) =>
+      session.addLineIssue({
+        code: IssueCode.LineTooLong,
+        severity: 'error',
+        params: { bytes },
+        ...at(line, 0, 0),
+      }),
+    onBinary: (line, encoding) =>
+      session.addFileIssue({
+        code: IssueCode.BinaryFile,
+        severity: 'error',
+        params: encoding ? { encoding } : {},
+        ...at(line, 0, 0),
+      }),
   };
 }
 
@@ -72,14 +88,21 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
     let read = 0;
     // Only the file system's failures are read errors: a failure of the validation itself (a bug) must surface as
     // what it is, never as "cannot read FILE: EIO".
-    const readFailure = (error: unknown): FileReadError => new FileReadError(path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
-    const total = (await handle.stat().catch((error: unknown) => { throw readFailure(error); })).size;
+    const readFailure = (error: unknown): FileReadError =>
+      new FileReadError(path, (error as NodeJS.ErrnoException).code ?? 'EIO', error);
+    const total = (
+      await handle.stat().catch((error: unknown) => {
+        throw readFailure(error);
+      })
+    ).size;
     // Two buffers, used in turn: the next read runs while this chunk is validated. The scanner copies the partial
     // line it carries, so reusing a buffer is safe and memory stays flat.
     const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
     let turn = 0;
     const readNext = () => {
-      const next = handle.read(buffers[turn], 0, CHUNK_BYTES, null).catch((error: unknown) => { throw readFailure(error); });
+      const next = handle.read(buffers[turn], 0, CHUNK_BYTES, null).catch((error: unknown) => {
+        throw readFailure(error);
+      });
       // If validation throws while a read is in flight, that read's failure must not go unhandled.
       next.catch(() => undefined);
       return next;
@@ -87,14 +110,21 @@ export async function validateFile(path: string, options: ValidateFileOptions = 
     let pending = readNext();
     for (;;) {
       const { bytesRead, buffer } = await pending;
-      if (bytesRead === 0) { break; }
-      if (options.signal?.aborted) { throw new ValidationCancelledError(); }
+      if (bytesRead === 0) {
+        break;
+      }
+      if (options.signal?.aborted) {
+        throw new ValidationCancelledError();
+      }
       turn ^= 1;
       pending = readNext();
       read += bytesRead;
       const more = scanner.push(buffer.subarray(0, bytesRead));
       options.onProgress?.(read, total);
-      if (!more) { await pending.catch(() => undefined); break; }
+      if (!more) {
+        await pending.catch(() => undefined);
+        break;
+      }
     }
     scanner.end();
     return session.finish(Math.max(total, read), scanner.lines);

@@ -14,10 +14,17 @@ export function validateLine(kind: BatchKind, text: string, lineIndex: number): 
 
 /** Codes the service's proto-JSON parser rejects when the batch is created (the whole file fails at once). */
 const PARSE_FAILURES: ReadonlySet<string> = new Set<string>([
-  IssueCode.JsonSyntax, IssueCode.NotAnObject, IssueCode.TooDeep, IssueCode.UnknownField, IssueCode.TypeMismatch,
-  IssueCode.InvalidUtf8, IssueCode.BinaryFile,
+  IssueCode.JsonSyntax,
+  IssueCode.NotAnObject,
+  IssueCode.TooDeep,
+  IssueCode.UnknownField,
+  IssueCode.TypeMismatch,
+  IssueCode.InvalidUtf8,
+  IssueCode.BinaryFile,
   // The proto-JSON parser refuses these too (see rawIssues in jsonSyntax.ts for the source).
-  IssueCode.DuplicateName, IssueCode.NonFiniteNumber, IssueCode.LoneSurrogate,
+  IssueCode.DuplicateName,
+  IssueCode.NonFiniteNumber,
+  IssueCode.LoneSurrogate,
 ]);
 
 /**
@@ -25,7 +32,12 @@ const PARSE_FAILURES: ReadonlySet<string> = new Set<string>([
  * a proto3 JSON parser refuses an out-of-range integer (protobuf's conformance suite, "Int32FieldTooLarge"): the whole
  * file fails to parse, like an unknown field.
  */
-const PROTO_RANGE_KEYWORDS: ReadonlySet<string> = new Set(['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+const PROTO_RANGE_KEYWORDS: ReadonlySet<string> = new Set([
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+]);
 
 /**
  * True for issues that make the Gemini service reject the whole file at batch creation (HTTP 400 "Error on line N:
@@ -37,11 +49,20 @@ const PROTO_RANGE_KEYWORDS: ReadonlySet<string> = new Set(['minimum', 'maximum',
  * see lenientIssues.ts), or that say this tool did not read a line (`line-too-long`). Only errors can be failures.
  */
 export function isServiceParseFailure(issue: Issue): boolean {
-  if (issue.severity !== 'error') { return false; }
-  if (PARSE_FAILURES.has(issue.code)) { return true; }
-  if (issue.code === IssueCode.WrongKind) { return true; }
+  if (issue.severity !== 'error') {
+    return false;
+  }
+  if (PARSE_FAILURES.has(issue.code)) {
+    return true;
+  }
+  if (issue.code === IssueCode.WrongKind) {
+    return true;
+  }
   if (issue.code === IssueCode.InvalidValue) {
-    return (issue.params.keyword === 'enum' && issue.params.field !== 'role') || PROTO_RANGE_KEYWORDS.has(String(issue.params.keyword));
+    return (
+      (issue.params.keyword === 'enum' && issue.params.field !== 'role') ||
+      PROTO_RANGE_KEYWORDS.has(String(issue.params.keyword))
+    );
   }
   return false;
 }

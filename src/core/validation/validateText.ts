@@ -10,6 +10,8 @@ import { ValidationSession, type ValidationOptions } from './validationSession';
 export function validateText(text: string, options: ValidationOptions = {}): ValidationSummary {
   const lines = splitLines(text);
   const session = new ValidationSession(options, (line) => lines[line]);
-  for (let i = 0; i < lines.length; i++) { session.addLine(lines[i], i); }
+  for (let i = 0; i < lines.length; i++) {
+    session.addLine(lines[i], i);
+  }
   return session.finish({ units: text.length, count: () => Buffer.byteLength(text, 'utf8') }, lines.length);
 }

@@ -31,7 +31,9 @@ export interface LazyByteCount {
 
 /** Blank lines are not requests. Cheap first test: most lines start with `{`. */
 export function isBlank(text: string): boolean {
-  if (text.length === 0) { return true; }
+  if (text.length === 0) {
+    return true;
+  }
   const c = text.charCodeAt(0);
   return (c === 32 || c === 9 || c === 13) && text.trim() === '';
 }
@@ -64,7 +66,10 @@ export class ValidationSession {
    * `lineText`, when the caller still holds every line (a whole text), gives a line's text back, so the id index
    * keeps line numbers only (see {@link StreamedIds}).
    */
-  constructor(options: ValidationOptions = {}, private readonly lineText?: (line: number) => string) {
+  constructor(
+    options: ValidationOptions = {},
+    private readonly lineText?: (line: number) => string,
+  ) {
     this.fileKind = options.kind === undefined || options.kind === 'auto' ? undefined : options.kind;
     this.maxIssues = options.maxIssues ?? DEFAULT_MAX_ISSUES;
     this.requireBatch = options.requireBatch === true;
@@ -72,11 +77,18 @@ export class ValidationSession {
 
   /** One physical line (without its line break). `line` is 0-based. */
   addLine(text: string, line: number): void {
-    if (isBlank(text) || this.outcome !== 'batch') { return; }
-    if (this.fileKind !== undefined) { this.validate(text, line); return; }
+    if (isBlank(text) || this.outcome !== 'batch') {
+      return;
+    }
+    if (this.fileKind !== undefined) {
+      this.validate(text, line);
+      return;
+    }
     this.held.push({ text, line });
     this.vote.add(lineVote(text));
-    if (this.vote.full) { this.decide(); }
+    if (this.vote.full) {
+      this.decide();
+    }
   }
 
   /**
@@ -84,11 +96,18 @@ export class ValidationSession {
    * a batch line for the vote (its kind unknown): a batch file in another encoding is a broken batch file.
    */
   addLineIssue(issue: Issue): void {
-    if (this.outcome !== 'batch') { return; }
-    if (this.fileKind !== undefined) { this.unreadable(issue); return; }
+    if (this.outcome !== 'batch') {
+      return;
+    }
+    if (this.fileKind !== undefined) {
+      this.unreadable(issue);
+      return;
+    }
     this.held.push({ line: issue.line, issue });
     this.vote.add('batch');
-    if (this.vote.full) { this.decide(); }
+    if (this.vote.full) {
+      this.decide();
+    }
   }
 
   /** An issue about the file as a whole (binary file, read error). */
@@ -110,22 +129,30 @@ export class ValidationSession {
     const kind = this.kind;
     let exact = typeof bytes === 'number' ? bytes : undefined;
     const count = (): number => (exact ??= (bytes as LazyByteCount).count());
-    if (this.outcome !== 'batch') { return this.unvalidatedSummary(kind, count, lines); }
+    if (this.outcome !== 'batch') {
+      return this.unvalidatedSummary(kind, count, lines);
+    }
     const cross = this.crossLine(kind);
     const binary = this.kept.some((i) => i.code === IssueCode.BinaryFile);
     for (const issue of cross.finish(exact ?? (bytes as LazyByteCount).units, count)) {
-      if (issue.code === IssueCode.EmptyFile && binary) { continue; }
+      if (issue.code === IssueCode.EmptyFile && binary) {
+        continue;
+      }
       this.push(this.requireBatch && issue.code === IssueCode.EmptyFile ? { ...issue, severity: 'error' } : issue);
     }
     const issues = [...this.kept].sort(compareIssues);
     const summary = { kind, lines, requests: cross.count, issues } as ValidationSummary;
     Object.defineProperty(summary, 'bytes', { get: count, enumerable: true });
-    if (this.dropped > 0) { summary.issuesDropped = this.dropped; }
+    if (this.dropped > 0) {
+      summary.issuesDropped = this.dropped;
+    }
     return summary;
   }
 
   private decide(): void {
-    if (this.fileKind !== undefined) { return; }
+    if (this.fileKind !== undefined) {
+      return;
+    }
     const verdict = this.vote.verdict();
     this.fileKind = verdict.kind;
     this.outcome = verdict.outcome;
@@ -135,7 +162,11 @@ export class ValidationSession {
       return;
     }
     for (const held of this.held.splice(0)) {
-      if (held.issue !== undefined) { this.unreadable(held.issue); } else { this.validate(held.text, held.line); }
+      if (held.issue !== undefined) {
+        this.unreadable(held.issue);
+      } else {
+        this.validate(held.text, held.line);
+      }
     }
   }
 
@@ -146,19 +177,34 @@ export class ValidationSession {
   private unvalidatedSummary(kind: BatchKind, count: () => number, lines: number): ValidationSummary {
     const binary = this.kept.filter((i) => i.code === IssueCode.BinaryFile);
     const results = this.outcome === 'results';
-    const issues: Issue[] = binary.length > 0 ? binary : [{
-      code: results ? IssueCode.ResultsFile : IssueCode.NotABatchFile,
-      severity: results ? 'info' : this.requireBatch ? 'error' : 'warning',
-      line: 0, startCol: 0, endLine: 0, endCol: 0, params: {},
-    }];
+    const issues: Issue[] =
+      binary.length > 0
+        ? binary
+        : [
+            {
+              code: results ? IssueCode.ResultsFile : IssueCode.NotABatchFile,
+              severity: results ? 'info' : this.requireBatch ? 'error' : 'warning',
+              line: 0,
+              startCol: 0,
+              endLine: 0,
+              endCol: 0,
+              params: {},
+            },
+          ];
     const summary = { kind, lines, requests: 0, issues, notBatch: true } as ValidationSummary;
-    if (results) { summary.results = true; }
+    if (results) {
+      summary.results = true;
+    }
     Object.defineProperty(summary, 'bytes', { get: count, enumerable: true });
     return summary;
   }
 
   private push(issue: Issue): void {
-    if (this.kept.length < this.maxIssues) { this.kept.push(issue); } else { this.dropped++; }
+    if (this.kept.length < this.maxIssues) {
+      this.kept.push(issue);
+    } else {
+      this.dropped++;
+    }
   }
 
   private crossLine(kind: BatchKind): CrossLineEngine<LineFacts> {
@@ -177,7 +223,13 @@ export class ValidationSession {
     const schema = (this.schema ??= compiledSchema(kind));
     // Past the cap, issues are only counted: checkLine skips locating and describing them.
     const result = checkLine(kind, text, line, schema, this.kept.length < this.maxIssues);
-    if (result.issues.length > 0) { for (const issue of result.issues) { if (this.notes.keep(issue)) { this.push(issue); } } }
+    if (result.issues.length > 0) {
+      for (const issue of result.issues) {
+        if (this.notes.keep(issue)) {
+          this.push(issue);
+        }
+      }
+    }
     this.crossLine(kind).add(line, text, result);
   }
 }

@@ -17,7 +17,9 @@ import type { JobRecord } from '../contract';
 type Obj = Record<string, unknown>;
 
 export async function operationOf(ctx: EmulatorContext, job: JobRecord): Promise<Obj> {
-  return geminiOperation(job, ctx.engine.progress(job), ctx.now(), ctx.engine.isRunning(job), (id) => ctx.store.dataPath(id));
+  return geminiOperation(job, ctx.engine.progress(job), ctx.now(), ctx.engine.isRunning(job), (id) =>
+    ctx.store.dataPath(id),
+  );
 }
 
 /** Gemini sees its own jobs and OpenAI-compat ones (they are Gemini batches), not OpenAI `/v1/` ones. */
@@ -38,9 +40,14 @@ async function writeInline(ctx: EmulatorContext, id: string, kind: GeminiLineKin
     const text = JSON.stringify(item);
     const isObj = typeof item === 'object' && item !== null && !Array.isArray(item);
     // Only the request is a proto message to parse; `metadata` is a free Struct.
-    const problem = isObj ? checkLineSafely(kind, JSON.stringify({ key: `inline-${i}`, request: (item as Obj).request })) : "unexpected character; expected '{'";
+    const problem = isObj
+      ? checkLineSafely(kind, JSON.stringify({ key: `inline-${i}`, request: (item as Obj).request }))
+      : "unexpected character; expected '{'";
     if (problem !== undefined) {
-      throw new HttpError(400, `Invalid JSON payload received at 'batch.input_config.requests.requests[${i}]': ${problem}`);
+      throw new HttpError(
+        400,
+        `Invalid JSON payload received at 'batch.input_config.requests.requests[${i}]': ${problem}`,
+      );
     }
     lines.push(text);
     await slice.tick();
@@ -72,11 +79,20 @@ function webhookConfigOf(ctx: EmulatorContext, config: Obj | undefined): JobReco
 }
 
 /** `POST /{v}/models/{m}:batchGenerateContent` and `:asyncBatchEmbedContent`. */
-export async function createBatch(ctx: EmulatorContext, call: Call, version: string, model: string, method: string): Promise<void> {
+export async function createBatch(
+  ctx: EmulatorContext,
+  call: Call,
+  version: string,
+  model: string,
+  method: string,
+): Promise<void> {
   const body = await readJsonBody(call.req);
   const modelId = model.replace(/^models\//, '');
   if (!isKnownGeminiModel(modelId)) {
-    throw new HttpError(404, `models/${modelId} is not found for API version ${version}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`);
+    throw new HttpError(
+      404,
+      `models/${modelId} is not found for API version ${version}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`,
+    );
   }
   const embed = method === 'asyncBatchEmbedContent';
   if (embed !== isEmbeddingModel(modelId)) {

@@ -40,7 +40,13 @@ async function inlinedResponses(resultsPath: string): Promise<unknown[]> {
 }
 
 /** The long-running Operation for a Gemini (or OpenAI-compat) job, exactly as the REST API shapes it. */
-export async function geminiOperation(job: JobRecord, p: Progress, now: number, running: boolean, resultsPath: (id: string) => string): Promise<Record<string, unknown>> {
+export async function geminiOperation(
+  job: JobRecord,
+  p: Progress,
+  now: number,
+  running: boolean,
+  resultsPath: (id: string) => string,
+): Promise<Record<string, unknown>> {
   const embed = job.kind === 'embed';
   const name = `batches/${job.id}`;
   const state = geminiState(job, now, running);
@@ -77,11 +83,17 @@ export async function geminiOperation(job: JobRecord, p: Progress, now: number, 
   }
   op.done = true;
   if (job.final.state === 'SUCCEEDED') {
-    op.response = { '@type': `${TYPE_PREFIX}${embed ? 'EmbedContentBatchOutput' : 'GenerateContentBatchOutput'}`, ...output };
+    op.response = {
+      '@type': `${TYPE_PREFIX}${embed ? 'EmbedContentBatchOutput' : 'GenerateContentBatchOutput'}`,
+      ...output,
+    };
   } else if (job.final.state === 'CANCELLED') {
     op.error = { code: 1, message: 'The batch was cancelled.' };
   } else if (job.final.state === 'EXPIRED') {
-    op.error = { code: 4, message: 'The batch expired before it finished: it was pending or running for longer than the 48 h limit.' };
+    op.error = {
+      code: 4,
+      message: 'The batch expired before it finished: it was pending or running for longer than the 48 h limit.',
+    };
   } else {
     op.error = { code: 13, message: job.final.error ?? 'The batch failed.' };
   }

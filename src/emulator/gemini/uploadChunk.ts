@@ -18,7 +18,9 @@ export function byteCount(raw: string | undefined, name: string): number | undef
 
 /** 413 for a file over the Files API's cap (the real service's code for this is not documented). */
 export function tooLarge(limit: number): HttpError {
-  return new HttpError(413, `The file is larger than the Files API's limit of ${limit} bytes.`, { connection: 'close' });
+  return new HttpError(413, `The file is larger than the Files API's limit of ${limit} bytes.`, {
+    connection: 'close',
+  });
 }
 
 /**
@@ -26,7 +28,13 @@ export function tooLarge(limit: number): HttpError {
  * (400) or past the Files API's cap, declared or not (413), the chunk is refused and, for the cap, the whole
  * session removed, so no half-written file stays. Returns false when an injected fault reset the connection.
  */
-export async function appendBody(ctx: EmulatorContext, call: Call, p: { meta: string; part: string }, declared: number | undefined, start: number): Promise<boolean> {
+export async function appendBody(
+  ctx: EmulatorContext,
+  call: Call,
+  p: { meta: string; part: string },
+  declared: number | undefined,
+  start: number,
+): Promise<boolean> {
   const reset = ctx.faults.shouldResetUpload();
   const expected = Number(header(call.req, 'content-length') ?? 0);
   const cutAt = reset ? Math.max(1, Math.floor(expected / 2)) : Number.POSITIVE_INFINITY;

@@ -51,11 +51,17 @@ async function receivedBytes(part: string): Promise<number> {
 export async function startUpload(ctx: EmulatorContext, call: Call, version: string): Promise<void> {
   const command = header(call.req, 'x-goog-upload-command');
   if (command?.trim().toLowerCase() !== 'start') {
-    throw new HttpError(400, `Invalid X-Goog-Upload-Command: ${JSON.stringify(command ?? null)}. A resumable upload starts with 'start'; its data steps go to the x-goog-upload-url.`);
+    throw new HttpError(
+      400,
+      `Invalid X-Goog-Upload-Command: ${JSON.stringify(command ?? null)}. A resumable upload starts with 'start'; its data steps go to the x-goog-upload-url.`,
+    );
   }
   const body = await readJsonBody(call.req, 1024 * 1024);
   const file = optObject(body, ['file'], '') ?? {};
-  const sizeHeader = byteCount(header(call.req, 'x-goog-upload-header-content-length'), 'X-Goog-Upload-Header-Content-Length');
+  const sizeHeader = byteCount(
+    header(call.req, 'x-goog-upload-header-content-length'),
+    'X-Goog-Upload-Header-Content-Length',
+  );
   const sizeField = optInt64(file, ['sizeBytes', 'size_bytes'], 'file.', 0);
   const declaredSize = sizeHeader ?? (sizeField !== undefined ? Number(sizeField) : undefined);
   if (declaredSize !== undefined && declaredSize > ctx.limits.geminiFileBytes) {
@@ -66,13 +72,17 @@ export async function startUpload(ctx: EmulatorContext, call: Call, version: str
   if (name !== undefined && name !== '') {
     fileId = name.replace(/^files\//, '');
     if (!/^[a-z0-9-]{1,40}$/.test(fileId)) {
-      throw new HttpError(400, `Invalid file name: ${name}. It must be files/ followed by up to 40 characters of [a-z0-9-].`);
+      throw new HttpError(
+        400,
+        `Invalid file name: ${name}. It must be files/ followed by up to 40 characters of [a-z0-9-].`,
+      );
     }
     if (ctx.store.files.has(fileId)) {
       throw new HttpError(409, `File files/${fileId} already exists.`);
     }
   }
-  const mimeType = header(call.req, 'x-goog-upload-header-content-type') ?? optString(file, ['mimeType', 'mime_type'], 'file.');
+  const mimeType =
+    header(call.req, 'x-goog-upload-header-content-type') ?? optString(file, ['mimeType', 'mime_type'], 'file.');
   if (!mimeType) {
     throw new HttpError(400, 'The MIME type of the file is missing (X-Goog-Upload-Header-Content-Type).');
   }
@@ -91,38 +101,62 @@ export async function startUpload(ctx: EmulatorContext, call: Call, version: str
   await fsp.writeFile(p.part, '');
   await writeJsonAtomic(p.meta, session);
   const url = `${call.origin}/upload/${version}/files?upload_id=${session.id}&upload_protocol=resumable`;
-  sendJson(call.res, 200, {}, {
-    'x-goog-upload-url': url,
-    'x-goog-upload-control-url': url,
-    'x-goog-upload-status': 'active',
-    'x-goog-upload-chunk-granularity': '262144',
-  });
+  sendJson(
+    call.res,
+    200,
+    {},
+    {
+      'x-goog-upload-url': url,
+      'x-goog-upload-control-url': url,
+      'x-goog-upload-status': 'active',
+      'x-goog-upload-chunk-granularity': '262144',
+    },
+  );
 }
 
 /** `POST <upload url>` with `upload`, `upload, finalize`, `finalize`, `query` or `cancel`. */
 export async function continueUpload(ctx: EmulatorContext, call: Call): Promise<void> {
   const commandHeader = header(call.req, 'x-goog-upload-command');
-  const commands = (commandHeader ?? '').toLowerCase().split(',').map((c) => c.trim());
+  const commands = (commandHeader ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((c) => c.trim());
   if (commands.some((c) => !DATA_COMMANDS.includes(c))) {
     await drain(call.req);
-    throw new HttpError(400, `Invalid X-Goog-Upload-Command: ${JSON.stringify(commandHeader ?? null)}. Expected upload, finalize, query or cancel.`);
+    throw new HttpError(
+      400,
+      `Invalid X-Goog-Upload-Command: ${JSON.stringify(commandHeader ?? null)}. Expected upload, finalize, query or cancel.`,
+    );
   }
   const id = call.url.searchParams.get('upload_id') ?? '';
   await ctx.uploadLocks.run(id, async () => continueSession(ctx, call, commands, await loadSession(ctx, id)));
 }
 
 /** One data step of a session, while no other step of the same session runs. */
-async function continueSession(ctx: EmulatorContext, call: Call, commands: string[], session: UploadSession): Promise<void> {
+async function continueSession(
+  ctx: EmulatorContext,
+  call: Call,
+  commands: string[],
+  session: UploadSession,
+): Promise<void> {
   const p = sessionPaths(ctx, session.id);
   let received = await receivedBytes(p.part);
-  const status = (s: string): Record<string, string> => ({ 'x-goog-upload-status': s, 'x-goog-upload-size-received': String(received) });
+  const status = (s: string): Record<string, string> => ({
+    'x-goog-upload-status': s,
+    'x-goog-upload-size-received': String(received),
+  });
   if (session.doneFileId !== undefined) {
     await drain(call.req);
     const done = ctx.store.files.get(session.doneFileId);
     if (!done) {
       throw new HttpError(404, 'The upload finished, but its file has since been deleted.');
     }
-    sendJson(call.res, 200, { file: geminiFile(done, call.origin, session.version) }, { 'x-goog-upload-status': 'final', 'x-goog-upload-size-received': String(done.sizeBytes) });
+    sendJson(
+      call.res,
+      200,
+      { file: geminiFile(done, call.origin, session.version) },
+      { 'x-goog-upload-status': 'final', 'x-goog-upload-size-received': String(done.sizeBytes) },
+    );
     return;
   }
   if (commands.includes('query')) {
@@ -147,7 +181,11 @@ async function continueSession(ctx: EmulatorContext, call: Call, commands: strin
     }
     if (offset !== received) {
       await drain(call.req);
-      throw new HttpError(400, `Invalid upload offset: expected ${received}, got ${header(call.req, 'x-goog-upload-offset') ?? 'none'}. Query the upload (x-goog-upload-command: query) to resume.`, status('active'));
+      throw new HttpError(
+        400,
+        `Invalid upload offset: expected ${received}, got ${header(call.req, 'x-goog-upload-offset') ?? 'none'}. Query the upload (x-goog-upload-command: query) to resume.`,
+        status('active'),
+      );
     }
     const ok = await appendBody(ctx, call, p, session.declaredSize, received);
     if (!ok) {
@@ -162,7 +200,11 @@ async function continueSession(ctx: EmulatorContext, call: Call, commands: strin
     return;
   }
   if (session.declaredSize !== undefined && received !== session.declaredSize) {
-    throw new HttpError(400, `Upload finalized with ${received} bytes but ${session.declaredSize} were declared.`, status('active'));
+    throw new HttpError(
+      400,
+      `Upload finalized with ${received} bytes but ${session.declaredSize} were declared.`,
+      status('active'),
+    );
   }
   const now = ctx.now();
   const stored: StoredFile = {

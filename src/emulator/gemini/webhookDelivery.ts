@@ -58,7 +58,12 @@ export class WebhookSender {
     const body = JSON.stringify(event);
     const dynamic = job.webhook?.uris ?? [];
     const targets: { uri: string; secret?: string }[] =
-      dynamic.length > 0 ? dynamic.map((uri) => ({ uri })) : this.registry.all().filter((w) => w.events.includes(event.type as string)).map((w) => ({ uri: w.uri, secret: w.secret }));
+      dynamic.length > 0
+        ? dynamic.map((uri) => ({ uri }))
+        : this.registry
+            .all()
+            .filter((w) => w.events.includes(event.type as string))
+            .map((w) => ({ uri: w.uri, secret: w.secret }));
     for (const t of targets) {
       this.attempt({ ...t, body, messageId: newMessageId() }, 1);
     }
@@ -120,7 +125,9 @@ export class WebhookSender {
       }
       return `answered ${res.status}`;
     } catch (e) {
-      return timeout.signal.aborted ? `had no answer within ${this.policy.timeoutMs} ms` : `failed: ${String((e as Error)?.message ?? e)}`;
+      return timeout.signal.aborted
+        ? `had no answer within ${this.policy.timeoutMs} ms`
+        : `failed: ${String((e as Error)?.message ?? e)}`;
     } finally {
       cancelTimeout();
     }

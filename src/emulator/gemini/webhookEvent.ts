@@ -22,7 +22,8 @@ export function webhookEvent(job: JobRecord, nowMs: number): Record<string, unkn
   }
   if (final.state === 'FAILED' || final.state === 'EXPIRED') {
     data.error_code = final.state === 'FAILED' ? 13 : 4;
-    data.error_message = final.error ?? (final.state === 'EXPIRED' ? 'The batch expired before it finished.' : 'The batch failed.');
+    data.error_message =
+      final.error ?? (final.state === 'EXPIRED' ? 'The batch expired before it finished.' : 'The batch failed.');
   }
   if (job.webhook?.userMetadata !== undefined) {
     data.user_metadata = job.webhook.userMetadata;
@@ -36,9 +37,18 @@ export function webhookEvent(job: JobRecord, nowMs: number): Record<string, unkn
  * (same source, references/verification.md). A dynamic webhook (`batch.webhookConfig.uris`) is signed by the real
  * service with an RS256 JWT from Google's keys, which the emulator cannot make: it sends none.
  */
-export function webhookHeaders(body: string, nowMs: number, secret?: string, id = newMessageId()): Record<string, string> {
+export function webhookHeaders(
+  body: string,
+  nowMs: number,
+  secret?: string,
+  id = newMessageId(),
+): Record<string, string> {
   const ts = String(Math.floor(nowMs / 1000));
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': ts };
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'webhook-id': id,
+    'webhook-timestamp': ts,
+  };
   if (secret !== undefined) {
     const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
     headers['webhook-signature'] = `v1,${createHmac('sha256', key).update(`${id}.${ts}.${body}`).digest('base64')}`;

@@ -14,7 +14,13 @@ import { newId } from '../store';
 
 /** The batch events a webhook may subscribe to (the SDK's `WebhookSubscribedEvent`; `batch.cancelled` per its docs). */
 export const BATCH_EVENTS = ['batch.succeeded', 'batch.failed', 'batch.cancelled', 'batch.expired'] as const;
-const OTHER_EVENTS = ['interaction.requires_action', 'interaction.completed', 'interaction.failed', 'interaction.cancelled', 'video.generated'];
+const OTHER_EVENTS = [
+  'interaction.requires_action',
+  'interaction.completed',
+  'interaction.failed',
+  'interaction.cancelled',
+  'video.generated',
+];
 
 export interface StoredWebhook {
   id: string;
@@ -50,7 +56,10 @@ export function checkWebhookUri(ctx: EmulatorContext, uri: unknown, field: strin
     throw new HttpError(400, `* ${field}: must be an http(s) URI`);
   }
   if (!ctx.webhookAnyHost && !isLoopbackUri(uri)) {
-    throw new HttpError(400, `* ${field}: the emulator only calls loopback URIs (localhost, 127.0.0.1, ::1); start it with --webhook-any-host to allow ${uri}`);
+    throw new HttpError(
+      400,
+      `* ${field}: the emulator only calls loopback URIs (localhost, 127.0.0.1, ::1); start it with --webhook-any-host to allow ${uri}`,
+    );
   }
   return uri;
 }
@@ -127,7 +136,11 @@ export async function createWebhook(ctx: EmulatorContext, call: Call): Promise<v
   const body = await readJsonBody(call.req);
   const events = body.subscribed_events ?? body.subscribedEvents;
   const known = [...BATCH_EVENTS, ...OTHER_EVENTS] as string[];
-  if (!Array.isArray(events) || events.length === 0 || !events.every((e) => typeof e === 'string' && known.includes(e))) {
+  if (
+    !Array.isArray(events) ||
+    events.length === 0 ||
+    !events.every((e) => typeof e === 'string' && known.includes(e))
+  ) {
     throw new HttpError(400, `* subscribed_events: a non-empty list of ${known.join(', ')}`);
   }
   const uri = checkWebhookUri(ctx, body.uri, 'uri');
@@ -135,7 +148,14 @@ export async function createWebhook(ctx: EmulatorContext, call: Call): Promise<v
   if (name !== undefined && typeof name !== 'string') {
     throw new HttpError(400, '* name: must be a string');
   }
-  const w: StoredWebhook = { id: newId(12), displayName: name, events: events as string[], uri, secret: `whsec_${randomBytes(24).toString('base64')}`, createMs: ctx.now() };
+  const w: StoredWebhook = {
+    id: newId(12),
+    displayName: name,
+    events: events as string[],
+    uri,
+    secret: `whsec_${randomBytes(24).toString('base64')}`,
+    createMs: ctx.now(),
+  };
   await ctx.webhooks.put(w);
   sendJson(call.res, 200, resource(w, true));
 }

@@ -9,8 +9,17 @@ type Obj = Record<string, unknown>;
  * batch-api.md §5 item 12, fishjar/kiss-translator#256).
  */
 function typeError(path: string, protoType: string, value: unknown): HttpError {
-  const found = Array.isArray(value) ? 'Starting an array on a scalar field' : typeof value === 'object' && value !== null ? 'Starting an object on a scalar field' : JSON.stringify(value);
-  return new HttpError(400, `Invalid JSON payload received. Invalid value at '${path}' (${protoType}), ${found}`, {}, { code: 'invalid_type', param: path });
+  const found = Array.isArray(value)
+    ? 'Starting an array on a scalar field'
+    : typeof value === 'object' && value !== null
+      ? 'Starting an object on a scalar field'
+      : JSON.stringify(value);
+  return new HttpError(
+    400,
+    `Invalid JSON payload received. Invalid value at '${path}' (${protoType}), ${found}`,
+    {},
+    { code: 'invalid_type', param: path },
+  );
 }
 
 /** A plain JSON object (not an array, not null). */
@@ -47,7 +56,12 @@ export function optObject(obj: Obj, names: readonly string[], where: string): Ob
     return undefined;
   }
   if (!isObj(f.value)) {
-    throw new HttpError(400, `Invalid JSON payload received. Invalid value at '${where}${f.name}': expected an object, got ${JSON.stringify(f.value)?.slice(0, 40)}.`, {}, { code: 'invalid_type', param: `${where}${f.name}` });
+    throw new HttpError(
+      400,
+      `Invalid JSON payload received. Invalid value at '${where}${f.name}': expected an object, got ${JSON.stringify(f.value)?.slice(0, 40)}.`,
+      {},
+      { code: 'invalid_type', param: `${where}${f.name}` },
+    );
   }
   return f.value;
 }
@@ -56,7 +70,12 @@ export function optObject(obj: Obj, names: readonly string[], where: string): Ob
  * An optional int64 field: proto JSON takes a number or a decimal string. Returns its decimal text (`undefined` when
  * absent); `min` bounds it.
  */
-export function optInt64(obj: Obj, names: readonly string[], where: string, min = Number.MIN_SAFE_INTEGER): string | undefined {
+export function optInt64(
+  obj: Obj,
+  names: readonly string[],
+  where: string,
+  min = Number.MIN_SAFE_INTEGER,
+): string | undefined {
   const f = pick(obj, names);
   if (f === undefined) {
     return undefined;
@@ -66,7 +85,12 @@ export function optInt64(obj: Obj, names: readonly string[], where: string, min 
     throw typeError(`${where}${f.name}`, 'TYPE_INT64', f.value);
   }
   if (Number(text) < min) {
-    throw new HttpError(400, `Invalid value at '${where}${f.name}': ${text} is below the minimum ${min}.`, {}, { code: 'invalid_value', param: `${where}${f.name}` });
+    throw new HttpError(
+      400,
+      `Invalid value at '${where}${f.name}': ${text} is below the minimum ${min}.`,
+      {},
+      { code: 'invalid_value', param: `${where}${f.name}` },
+    );
   }
   return text.replace(/^(-?)0+(?=\d)/, '$1');
 }
@@ -79,7 +103,8 @@ export function openaiMetadata(value: unknown): Record<string, string> | undefin
   if (value === undefined || value === null) {
     return undefined;
   }
-  const bad = (why: string): HttpError => new HttpError(400, `Invalid 'metadata': ${why}`, {}, { code: 'invalid_value', param: 'metadata' });
+  const bad = (why: string): HttpError =>
+    new HttpError(400, `Invalid 'metadata': ${why}`, {}, { code: 'invalid_value', param: 'metadata' });
   if (!isObj(value)) {
     throw bad('expected an object of string values.');
   }

@@ -46,16 +46,37 @@ export function rpcStatusName(status: number): string {
 }
 
 /** The body of an error in each API's own shape. */
-export function errorBody(style: ErrorStyle, status: number, message: string, openai: HttpError['openai'] = {}): unknown {
+export function errorBody(
+  style: ErrorStyle,
+  status: number,
+  message: string,
+  openai: HttpError['openai'] = {},
+): unknown {
   if (style === 'openai') {
-    return { error: { message, type: OPENAI_TYPE[status] ?? 'invalid_request_error', param: openai.param ?? null, code: openai.code ?? null } };
+    return {
+      error: {
+        message,
+        type: OPENAI_TYPE[status] ?? 'invalid_request_error',
+        param: openai.param ?? null,
+        code: openai.code ?? null,
+      },
+    };
   }
   return { error: { code: status, message, status: rpcStatusName(status) } };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

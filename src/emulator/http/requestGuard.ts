@@ -22,7 +22,10 @@ export class RequestGuard {
   private readonly names: Set<string>;
   private readonly anyIp: boolean;
 
-  constructor(boundHost: string, private readonly port: number) {
+  constructor(
+    boundHost: string,
+    private readonly port: number,
+  ) {
     const bound = urlHostname(boundHost);
     this.anyIp = WILDCARDS.includes(bound);
     this.names = new Set(['127.0.0.1', 'localhost', '[::1]', bound]);
@@ -56,15 +59,24 @@ export class RequestGuard {
       throw new HttpError(400, 'The request has no Host header.');
     }
     if (!this.isOwn(host) || (absoluteForm && (target.protocol !== 'http:' || !this.isOwn(target.host)))) {
-      throw new HttpError(403, `Host '${host}' is not this emulator's address (127.0.0.1:${this.port}, localhost:${this.port} or [::1]:${this.port}).`);
+      throw new HttpError(
+        403,
+        `Host '${host}' is not this emulator's address (127.0.0.1:${this.port}, localhost:${this.port} or [::1]:${this.port}).`,
+      );
     }
     const origin = header(req, 'origin');
     if (origin !== undefined && !this.isOwnOrigin(origin)) {
-      throw new HttpError(403, `Requests from web pages of another origin (${origin}) are refused: the emulator serves local clients only.`);
+      throw new HttpError(
+        403,
+        `Requests from web pages of another origin (${origin}) are refused: the emulator serves local clients only.`,
+      );
     }
     const site = header(req, 'sec-fetch-site');
     if (site === 'cross-site' || site === 'same-site') {
-      throw new HttpError(403, 'Requests from web pages of another origin are refused: the emulator serves local clients only.');
+      throw new HttpError(
+        403,
+        'Requests from web pages of another origin are refused: the emulator serves local clients only.',
+      );
     }
   }
 

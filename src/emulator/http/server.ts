@@ -8,13 +8,16 @@ import { findHandler } from './routes';
 import { surfaceOf, type Surface } from './surface';
 
 function splitPath(pathname: string): string[] {
-  return pathname.split('/').filter((s) => s !== '').map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  return pathname
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
 }
 
 /** Gemini takes `x-goog-api-key` or `?key=`; OpenAI (and the compat layer) `Authorization: Bearer`. Any non-empty key is accepted. */
@@ -22,10 +25,18 @@ function checkAuth(call: Call, surface: Surface): void {
   const bearer = /^bearer\s+(\S+)/i.exec(header(call.req, 'authorization') ?? '')?.[1];
   const googKey = header(call.req, 'x-goog-api-key') || call.url.searchParams.get('key') || undefined;
   if (surface === 'gemini' && !googKey) {
-    throw new HttpError(403, 'Method doesn\'t allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.');
+    throw new HttpError(
+      403,
+      "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+    );
   }
   if (surface !== 'gemini' && !bearer && !googKey) {
-    throw new HttpError(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).", {}, { code: 'missing_api_key' });
+    throw new HttpError(
+      401,
+      "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+      {},
+      { code: 'missing_api_key' },
+    );
   }
 }
 
@@ -62,7 +73,9 @@ async function admin(ctx: EmulatorContext, call: Call): Promise<void> {
  */
 function parseTarget(target: string): { url: URL; absoluteForm: boolean } {
   try {
-    return target.startsWith('/') ? { url: new URL(`http://emulator.local${target}`), absoluteForm: false } : { url: new URL(target), absoluteForm: true };
+    return target.startsWith('/')
+      ? { url: new URL(`http://emulator.local${target}`), absoluteForm: false }
+      : { url: new URL(target), absoluteForm: true };
   } catch {
     throw new HttpError(400, 'Invalid request target.');
   }
@@ -81,15 +94,31 @@ function isUploadDataStep(call: Call): boolean {
  * Handles one request end to end; logs `METHOD /path STATUS Nms` (the path only: a `?key=` never reaches the log).
  * Never rejects: every failure, a malformed request-target included, becomes an answer in the documented error shape.
  */
-export async function handle(ctx: EmulatorContext, guard: RequestGuard, req: IncomingMessage, res: ServerResponse, log: (line: string) => void): Promise<void> {
+export async function handle(
+  ctx: EmulatorContext,
+  guard: RequestGuard,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: (line: string) => void,
+): Promise<void> {
   const started = Date.now();
   let logPath = '(invalid target)';
-  res.on('close', () => log(`${req.method} ${logPath} ${res.statusCode}${res.writableFinished ? '' : ' (aborted)'} ${Date.now() - started}ms`));
+  res.on('close', () =>
+    log(
+      `${req.method} ${logPath} ${res.statusCode}${res.writableFinished ? '' : ' (aborted)'} ${Date.now() - started}ms`,
+    ),
+  );
   let style: ErrorStyle = 'gemini';
   try {
     const { url, absoluteForm } = parseTarget(req.url ?? '/');
     logPath = url.pathname;
-    const call: Call = { req, res, url, segments: splitPath(url.pathname), origin: `http://${req.headers.host ?? '127.0.0.1'}` };
+    const call: Call = {
+      req,
+      res,
+      url,
+      segments: splitPath(url.pathname),
+      origin: `http://${req.headers.host ?? '127.0.0.1'}`,
+    };
     guard.check(req, url, absoluteForm);
     if (call.segments[0] === 'emulator') {
       await admin(ctx, call);
@@ -111,8 +140,14 @@ export async function handle(ctx: EmulatorContext, guard: RequestGuard, req: Inc
     const fault = ctx.faults.pick();
     if (fault) {
       await drain(req);
-      const retry: Record<string, string> = fault.status === 429 ? { 'retry-after': String(ctx.faults.retryAfterSeconds) } : {};
-      const msg = fault.status === 429 ? 'Resource has been exhausted (e.g. check quota).' : fault.status === 500 ? 'Internal error encountered.' : 'The service is currently unavailable.';
+      const retry: Record<string, string> =
+        fault.status === 429 ? { 'retry-after': String(ctx.faults.retryAfterSeconds) } : {};
+      const msg =
+        fault.status === 429
+          ? 'Resource has been exhausted (e.g. check quota).'
+          : fault.status === 500
+            ? 'Internal error encountered.'
+            : 'The service is currently unavailable.';
       throw new HttpError(fault.status, msg, retry, { code: fault.status === 429 ? 'rate_limit_exceeded' : null });
     }
     await handler();
@@ -149,5 +184,7 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): v
   }
   const [status, reason, message] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request', 'Malformed HTTP request.'];
   const body = JSON.stringify(errorBody('gemini', status, message));
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=UTF-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -24,10 +24,11 @@ export function surfaceOf(call: Call): Surface {
   }
   const geminiKey = header(call.req, 'x-goog-api-key') !== undefined || call.url.searchParams.has('key');
   const bearer = /^bearer\s/i.test(header(call.req, 'authorization') ?? '');
-  const openaiPath = OPENAI_FIRST_SEGMENTS.includes(second ?? '')
-    || (second === 'files' && (third ?? '').startsWith('file-'))
-    || (second === 'batches' && (third ?? '').startsWith('batch_'))
-    || /^multipart\//i.test(header(call.req, 'content-type') ?? '');
+  const openaiPath =
+    OPENAI_FIRST_SEGMENTS.includes(second ?? '') ||
+    (second === 'files' && (third ?? '').startsWith('file-')) ||
+    (second === 'batches' && (third ?? '').startsWith('batch_')) ||
+    /^multipart\//i.test(header(call.req, 'content-type') ?? '');
   if (geminiKey) {
     return 'gemini';
   }

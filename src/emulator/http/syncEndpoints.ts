@@ -2,7 +2,13 @@ import type { Call } from './context';
 import { HttpError, readJsonBody, sendJson } from './httpUtil';
 import { embed, generate } from '../model/localModel';
 import { promptUsage } from '../model/usage';
-import { EMULATED_MODELS, OPENAI_MODEL_IDS, geminiModelResource, isKnownGeminiModel, openaiModelResource } from '../model/emulatedModels';
+import {
+  EMULATED_MODELS,
+  OPENAI_MODEL_IDS,
+  geminiModelResource,
+  isKnownGeminiModel,
+  openaiModelResource,
+} from '../model/emulatedModels';
 import { runOpenAI } from '../openai/openaiModel';
 import type { JobApi } from '../contract';
 
@@ -21,7 +27,10 @@ export function geminiModels(call: Call, id: string | undefined): void {
 
 /** `GET /models` in OpenAI's shape (Gemini ids under the compat layer, OpenAI ids too under /v1/). */
 export function openaiModels(call: Call, api: JobApi, id: string | undefined): void {
-  const ids = [...EMULATED_MODELS.map((m) => (api === 'openai' ? m.id : `models/${m.id}`)), ...(api === 'openai' ? OPENAI_MODEL_IDS : [])];
+  const ids = [
+    ...EMULATED_MODELS.map((m) => (api === 'openai' ? m.id : `models/${m.id}`)),
+    ...(api === 'openai' ? OPENAI_MODEL_IDS : []),
+  ];
   if (id === undefined) {
     sendJson(call.res, 200, { object: 'list', data: ids.map(openaiModelResource) });
     return;
@@ -44,7 +53,12 @@ function fromModel<T>(run: () => T): T {
     if (e instanceof HttpError) {
       throw e;
     }
-    throw new HttpError(400, 'Invalid JSON payload received: a field holds a value of the wrong type.', {}, { code: 'invalid_type' });
+    throw new HttpError(
+      400,
+      'Invalid JSON payload received: a field holds a value of the wrong type.',
+      {},
+      { code: 'invalid_type' },
+    );
   }
 }
 
@@ -52,9 +66,14 @@ function fromModel<T>(run: () => T): T {
 export async function syncGemini(call: Call, version: string, model: string, verb: string): Promise<void> {
   const body = await readJsonBody(call.req);
   if (!isKnownGeminiModel(model)) {
-    throw new HttpError(404, `models/${model} is not found for API version ${version}, or is not supported for ${verb}.`);
+    throw new HttpError(
+      404,
+      `models/${model} is not found for API version ${version}, or is not supported for ${verb}.`,
+    );
   }
-  const result = fromModel(() => (verb === 'generateContent' ? generate(model, body) : verb === 'embedContent' ? embed(body) : undefined));
+  const result = fromModel(() =>
+    verb === 'generateContent' ? generate(model, body) : verb === 'embedContent' ? embed(body) : undefined,
+  );
   if (verb === 'batchEmbedContents') {
     const requests = Array.isArray(body.requests) ? body.requests : [];
     const embeddings = requests.map((r, i) => {
@@ -71,9 +90,16 @@ export async function syncGemini(call: Call, version: string, model: string, ver
     // Counted by the same function as usageMetadata's promptTokenCount (usage.ts). The body is `{contents}` (what
     // @google/genai sends, countTokensParametersToMldev) or `{generateContentRequest}` (discovery CountTokensRequest);
     // the answer carries what the SDK reads back: totalTokens and cachedContentTokenCount (CountTokensResponse).
-    const request = typeof body.generateContentRequest === 'object' && body.generateContentRequest !== null ? (body.generateContentRequest as Record<string, unknown>) : body;
+    const request =
+      typeof body.generateContentRequest === 'object' && body.generateContentRequest !== null
+        ? (body.generateContentRequest as Record<string, unknown>)
+        : body;
     const usage = promptUsage(request);
-    sendJson(call.res, 200, { totalTokens: usage.total, ...(usage.cached !== undefined ? { cachedContentTokenCount: usage.cached } : {}), promptTokensDetails: usage.details });
+    sendJson(call.res, 200, {
+      totalTokens: usage.total,
+      ...(usage.cached !== undefined ? { cachedContentTokenCount: usage.cached } : {}),
+      promptTokensDetails: usage.details,
+    });
     return;
   }
   if (!result) {
@@ -91,9 +117,18 @@ export async function syncGemini(call: Call, version: string, model: string, ver
 export async function syncOpenAI(call: Call, api: JobApi, endpoint: string, nowMs: number): Promise<void> {
   const body = await readJsonBody(call.req);
   if (body.stream === true) {
-    throw new HttpError(400, 'Streaming is not supported by the emulator.', {}, { code: 'unsupported_value', param: 'stream' });
+    throw new HttpError(
+      400,
+      'Streaming is not supported by the emulator.',
+      {},
+      { code: 'unsupported_value', param: 'stream' },
+    );
   }
-  if (api === 'openai-compat' && typeof body.model === 'string' && !isKnownGeminiModel(body.model.replace(/^models\//, ''))) {
+  if (
+    api === 'openai-compat' &&
+    typeof body.model === 'string' &&
+    !isKnownGeminiModel(body.model.replace(/^models\//, ''))
+  ) {
     throw new HttpError(404, `models/${body.model} is not found.`, {}, { code: 'model_not_found', param: 'model' });
   }
   const result = fromModel(() => runOpenAI(endpoint, body, Math.floor(nowMs / 1000)));

@@ -50,10 +50,16 @@ export class JobEngine {
 
   progress(job: JobRecord): Progress {
     if (job.final) {
-      return { processed: job.final.succeeded + job.final.failed, succeeded: job.final.succeeded, failed: job.final.failed };
+      return {
+        processed: job.final.succeeded + job.final.failed,
+        succeeded: job.final.succeeded,
+        failed: job.final.failed,
+      };
     }
     const run = this.runs.get(job.id);
-    return run ? { processed: run.processed, succeeded: run.succeeded, failed: run.failed } : { processed: 0, succeeded: 0, failed: 0 };
+    return run
+      ? { processed: run.processed, succeeded: run.succeeded, failed: run.failed }
+      : { processed: 0, succeeded: 0, failed: 0 };
   }
 
   /** Whether the job is being run right now (past its pending phase). */
@@ -108,7 +114,9 @@ export class JobEngine {
 
   private arm(id: string, at: number, fire: () => void): void {
     const wait = at - this.clock.now();
-    const cancel = this.clock.after(Math.max(0, Math.min(wait, MAX_TIMER_MS)), () => (wait > MAX_TIMER_MS ? this.arm(id, at, fire) : fire()));
+    const cancel = this.clock.after(Math.max(0, Math.min(wait, MAX_TIMER_MS)), () =>
+      wait > MAX_TIMER_MS ? this.arm(id, at, fire) : fire(),
+    );
     this.timers.set(id, [...(this.timers.get(id) ?? []), cancel]);
   }
 

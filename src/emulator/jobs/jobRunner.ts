@@ -95,7 +95,9 @@ export class JobRun {
   private async main(): Promise<void> {
     // Results an earlier, interrupted run of this job published (it is not final, so nothing refers to them).
     const ids = resultIds(this.job);
-    await Promise.all([ids.out, ids.err].filter((id) => this.store.files.has(id)).map((id) => this.store.deleteFile(id)));
+    await Promise.all(
+      [ids.out, ids.err].filter((id) => this.store.files.has(id)).map((id) => this.store.deleteFile(id)),
+    );
     const input = this.store.jobInputPath(this.job.id);
     const shuffle = this.ordered ? undefined : resultShuffle(this.job);
     const out = new ResultWriter(this.tmpPaths[0], shuffle);
@@ -168,7 +170,13 @@ export class JobRun {
   private async fail(e: unknown): Promise<void> {
     // The run's temp results are never published now: nothing refers to them.
     await Promise.all(this.tmpPaths.map((p) => fsp.rm(p, { force: true }).catch(() => undefined)));
-    this.job.final = { state: 'FAILED', endMs: this.clock.now(), succeeded: this.succeeded, failed: this.failed, error: String((e as Error)?.message ?? e) };
+    this.job.final = {
+      state: 'FAILED',
+      endMs: this.clock.now(),
+      succeeded: this.succeeded,
+      failed: this.failed,
+      error: String((e as Error)?.message ?? e),
+    };
     await this.store.putJob(this.job).catch(() => undefined);
   }
 

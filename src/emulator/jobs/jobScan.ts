@@ -44,7 +44,9 @@ export async function scanGeminiFile(path: string, kind: GeminiLineKind, slice =
   const errors: string[] = [];
   for await (const line of readRequestLines(path)) {
     total += 1;
-    const problem = line.tooLong ? `request too large: the line is longer than ${MAX_LINE_CHARS} characters` : checkLineSafely(kind, line.text);
+    const problem = line.tooLong
+      ? `request too large: the line is longer than ${MAX_LINE_CHARS} characters`
+      : checkLineSafely(kind, line.text);
     if (problem !== undefined) {
       if (errors.length === MAX_LISTED) {
         errors.push(`… checking stopped after ${MAX_LISTED} lines with errors; later lines may have more.`);
@@ -93,15 +95,30 @@ export async function scanOpenAIFile(path: string, endpoint: string, slice = new
     if (typeof id !== 'string' || id === '') {
       add('missing_required_parameter', "Missing required parameter: 'custom_id'.", 'custom_id', lineNo);
     } else if (ids.has(id)) {
-      add('duplicate_custom_id', `The custom_id '${id}' is used more than once; custom_id must be unique within a batch.`, 'custom_id', lineNo);
+      add(
+        'duplicate_custom_id',
+        `The custom_id '${id}' is used more than once; custom_id must be unique within a batch.`,
+        'custom_id',
+        lineNo,
+      );
     } else {
       ids.add(id);
     }
     if (obj.method !== 'POST') {
-      add('invalid_method', `Invalid value for 'method': ${JSON.stringify(obj.method)}. Only POST is supported.`, 'method', lineNo);
+      add(
+        'invalid_method',
+        `Invalid value for 'method': ${JSON.stringify(obj.method)}. Only POST is supported.`,
+        'method',
+        lineNo,
+      );
     }
     if (obj.url !== endpoint) {
-      add('invalid_url', `The url ${JSON.stringify(obj.url)} does not match the batch endpoint '${endpoint}'.`, 'url', lineNo);
+      add(
+        'invalid_url',
+        `The url ${JSON.stringify(obj.url)} does not match the batch endpoint '${endpoint}'.`,
+        'url',
+        lineNo,
+      );
     }
     const body = obj.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -109,13 +126,20 @@ export async function scanOpenAIFile(path: string, endpoint: string, slice = new
       continue;
     }
     // Where the spec gives `model` a default (moderations, images, videos), a line may leave it out.
-    const m = (body as Record<string, unknown>).model ?? (isOpenAIBatchEndpoint(endpoint) ? OPENAI_DEFAULT_MODELS[endpoint] : undefined);
+    const m =
+      (body as Record<string, unknown>).model ??
+      (isOpenAIBatchEndpoint(endpoint) ? OPENAI_DEFAULT_MODELS[endpoint] : undefined);
     if (typeof m !== 'string' || m === '') {
       add('missing_required_parameter', "Missing required parameter: 'body.model'.", 'body.model', lineNo);
     } else if (model === undefined) {
       model = m;
     } else if (m !== model) {
-      add('mismatched_model', `The model '${m}' differs from '${model}' used by earlier lines; a batch file may target only one model.`, 'body.model', lineNo);
+      add(
+        'mismatched_model',
+        `The model '${m}' differs from '${model}' used by earlier lines; a batch file may target only one model.`,
+        'body.model',
+        lineNo,
+      );
     }
   }
   if (total === 0) {

@@ -9,7 +9,10 @@ import type { Store } from '../store';
 export class JobSlots {
   private reserved = 0;
 
-  constructor(private readonly store: Store, private readonly max: number) {}
+  constructor(
+    private readonly store: Store,
+    private readonly max: number,
+  ) {}
 
   private active(): number {
     let n = 0;
@@ -22,7 +25,12 @@ export class JobSlots {
   /** Takes a slot or throws 429; call the returned function exactly once when the create is over. */
   take(): () => void {
     if (this.active() + this.reserved >= this.max) {
-      throw new HttpError(429, `Too many concurrent batch jobs: at most ${this.max} may be pending or running at once.`, { 'retry-after': '60' }, { code: 'rate_limit_exceeded' });
+      throw new HttpError(
+        429,
+        `Too many concurrent batch jobs: at most ${this.max} may be pending or running at once.`,
+        { 'retry-after': '60' },
+        { code: 'rate_limit_exceeded' },
+      );
     }
     this.reserved += 1;
     let released = false;

@@ -40,7 +40,12 @@ function geminiLine(result: ModelResult, tag: { key?: unknown; metadata?: unknow
   if (tag.key !== undefined) {
     out.key = tag.key;
   }
-  return { ok: 'response' in result, line: JSON.stringify(out), toErrorFile: false, keyed: joinable(tag.key) || hasMetadata(tag.metadata) };
+  return {
+    ok: 'response' in result,
+    line: JSON.stringify(out),
+    toErrorFile: false,
+    keyed: joinable(tag.key) || hasMetadata(tag.metadata),
+  };
 }
 
 function shortHash(seed: string, len: number): string {
@@ -61,9 +66,14 @@ function cutGemini(result: ModelResult): ModelResult {
   if (!('response' in result)) {
     return result;
   }
-  const candidates = (result.response.candidates as { content: { parts: { text?: string }[] }; finishReason: string }[]).map((c) => ({
+  const candidates = (
+    result.response.candidates as { content: { parts: { text?: string }[] }; finishReason: string }[]
+  ).map((c) => ({
     ...c,
-    content: { ...c.content, parts: c.content.parts.map((p) => (typeof p.text === 'string' ? { ...p, text: truncated(p.text) } : p)) },
+    content: {
+      ...c.content,
+      parts: c.content.parts.map((p) => (typeof p.text === 'string' ? { ...p, text: truncated(p.text) } : p)),
+    },
     finishReason: 'MAX_TOKENS',
   }));
   return { response: { ...result.response, candidates } };
@@ -84,7 +94,10 @@ function runGemini(job: JobRecord, text: string, index: number): LineOutcome {
     return geminiLine({ error: { code: failure.grpc, message: failure.message } }, tag);
   }
   const result = job.kind === 'embed' ? embed(request) : generate(model, request);
-  return geminiLine(job.kind !== 'embed' && wantsJson(request) && truncatesJson(job, index) ? cutGemini(result) : result, tag);
+  return geminiLine(
+    job.kind !== 'embed' && wantsJson(request) && truncatesJson(job, index) ? cutGemini(result) : result,
+    tag,
+  );
 }
 
 /** A rehearsed JSON chat answer cut short: `finish_reason: "length"`, the content stops mid-way. */
@@ -94,7 +107,11 @@ function cutOpenAI(answer: Obj, request: Obj | undefined): Obj {
   if ((format !== 'json_schema' && format !== 'json_object') || !Array.isArray(a.choices)) {
     return answer;
   }
-  const choices = a.choices.map((c) => ({ ...c, message: { ...c.message, content: truncated(c.message.content ?? '') }, finish_reason: 'length' }));
+  const choices = a.choices.map((c) => ({
+    ...c,
+    message: { ...c.message, content: truncated(c.message.content ?? '') },
+    finish_reason: 'length',
+  }));
   return { ...a, choices };
 }
 
@@ -105,14 +122,27 @@ function runOpenAILine(job: JobRecord, text: string, index: number, nowSec: numb
   const body = obj.body as Record<string, unknown> | undefined;
   const failure = lineFailure(job, index);
   let result: OpenAIResult = failure
-    ? { status: failure.http, body: { error: { message: failure.message, type: failure.type, param: null, code: failure.code } } }
+    ? {
+        status: failure.http,
+        body: { error: { message: failure.message, type: failure.type, param: null, code: failure.code } },
+      }
     : runOpenAI(job.endpoint ?? '/v1/chat/completions', body, nowSec);
   if (!failure && result.status === 200 && truncatesJson(job, index)) {
     result = { ...result, body: cutOpenAI(result.body, body) };
   }
   const model = typeof body?.model === 'string' ? body.model : JSON.stringify(body?.model ?? null);
   if (job.api === 'openai-compat' && result.status === 200 && !isKnownGeminiModel(model.replace(/^models\//, ''))) {
-    result = { status: 404, body: { error: { message: `models/${model} is not found for API version v1beta.`, type: 'invalid_request_error', param: 'model', code: 'model_not_found' } } };
+    result = {
+      status: 404,
+      body: {
+        error: {
+          message: `models/${model} is not found for API version v1beta.`,
+          type: 'invalid_request_error',
+          param: 'model',
+          code: 'model_not_found',
+        },
+      },
+    };
   }
   const line = {
     id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
@@ -120,7 +150,13 @@ function runOpenAILine(job: JobRecord, text: string, index: number, nowSec: numb
     response: { status_code: result.status, request_id: reqId, body: result.body },
     error: null,
   };
-  return { ok: result.status === 200, line: JSON.stringify(line), toErrorFile: result.status !== 200, keyed: joinable(line.custom_id), usage: result.usage };
+  return {
+    ok: result.status === 200,
+    line: JSON.stringify(line),
+    toErrorFile: result.status !== 200,
+    keyed: joinable(line.custom_id),
+    usage: result.usage,
+  };
 }
 
 /** An OpenAI error-file line for a request that never ran because the batch expired. */
@@ -130,7 +166,10 @@ export function expiredLine(job: JobRecord, text: string, index: number): { line
     id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
     custom_id: obj.custom_id ?? null,
     response: null,
-    error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' },
+    error: {
+      code: 'batch_expired',
+      message: 'This request could not be executed before the completion window expired.',
+    },
   });
   return { line, keyed: joinable(obj.custom_id) };
 }
@@ -141,16 +180,32 @@ export function expiredLine(job: JobRecord, text: string, index: number): { line
  */
 export function runLine(job: JobRecord, text: string, index: number, nowMs: number): LineOutcome {
   try {
-    return job.kind === 'openai' ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000)) : runGemini(job, text, index);
+    return job.kind === 'openai'
+      ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000))
+      : runGemini(job, text, index);
   } catch {
     const obj = parseObject(text) ?? {};
     if (job.kind !== 'openai') {
-      return geminiLine({ error: invalidArgument('Invalid JSON payload received.') }, job.inline ? { metadata: obj.metadata } : { key: obj.key });
+      return geminiLine(
+        { error: invalidArgument('Invalid JSON payload received.') },
+        job.inline ? { metadata: obj.metadata } : { key: obj.key },
+      );
     }
     const line = {
       id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
       custom_id: obj.custom_id ?? null,
-      response: { status_code: 400, request_id: shortHash(`${job.id}:${index}`, 32), body: { error: { message: 'The request body could not be read.', type: 'invalid_request_error', param: null, code: null } } },
+      response: {
+        status_code: 400,
+        request_id: shortHash(`${job.id}:${index}`, 32),
+        body: {
+          error: {
+            message: 'The request body could not be read.',
+            type: 'invalid_request_error',
+            param: null,
+            code: null,
+          },
+        },
+      },
       error: null,
     };
     return { ok: false, line: JSON.stringify(line), toErrorFile: true, keyed: joinable(line.custom_id) };

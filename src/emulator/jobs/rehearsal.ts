@@ -44,10 +44,34 @@ export interface LineFailure {
  * bodies in the shape of openai-openapi.yaml's `Error` (`message`, `type`, `param`, `code`).
  */
 const FAILURES: readonly LineFailure[] = [
-  { http: 429, grpc: rpcCode('RESOURCE_EXHAUSTED'), message: 'Resource has been exhausted (e.g. check quota).', type: 'requests', code: 'rate_limit_exceeded' },
-  { http: 500, grpc: rpcCode('INTERNAL'), message: 'An internal error has occurred.', type: 'server_error', code: null },
-  { http: 503, grpc: rpcCode('UNAVAILABLE'), message: 'The model is overloaded. Please try again later.', type: 'server_error', code: null },
-  { http: 400, grpc: rpcCode('INVALID_ARGUMENT'), message: 'Request contains an invalid argument.', type: 'invalid_request_error', code: null },
+  {
+    http: 429,
+    grpc: rpcCode('RESOURCE_EXHAUSTED'),
+    message: 'Resource has been exhausted (e.g. check quota).',
+    type: 'requests',
+    code: 'rate_limit_exceeded',
+  },
+  {
+    http: 500,
+    grpc: rpcCode('INTERNAL'),
+    message: 'An internal error has occurred.',
+    type: 'server_error',
+    code: null,
+  },
+  {
+    http: 503,
+    grpc: rpcCode('UNAVAILABLE'),
+    message: 'The model is overloaded. Please try again later.',
+    type: 'server_error',
+    code: null,
+  },
+  {
+    http: 400,
+    grpc: rpcCode('INVALID_ARGUMENT'),
+    message: 'Request contains an invalid argument.',
+    type: 'invalid_request_error',
+    code: null,
+  },
 ];
 
 /** The rehearsed failure of line `index`, if its draw falls in the job's `lineFailRate`. */

@@ -14,13 +14,50 @@ export interface RehearsalPreset {
 }
 
 export const REHEARSAL_PRESETS: readonly RehearsalPreset[] = [
-  { id: 'line-failures', label: 'Some lines fail', detail: '20% of lines fail alone with 429, 500, 503 or 400', faults: { lineFailRate: 0.2 } },
-  { id: 'all-lines-fail', label: 'Every line fails, job succeeds', detail: 'SUCCEEDED while every line carries an error', faults: { lineFailRate: 1 } },
-  { id: 'truncated-json', label: 'JSON answers cut short', detail: '30% of JSON-mode answers break their schema (finishReason MAX_TOKENS)', faults: { truncateJsonRate: 0.3 } },
-  { id: 'long-pending', label: 'Jobs stay pending', detail: 'PENDING for 60 s more before they run', faults: { pendingSeconds: 60 } },
-  { id: 'job-fails', label: 'Jobs fail', detail: 'FAILED halfway, with an error and no results', faults: { failJobs: true }, exclusive: true },
-  { id: 'job-expires', label: 'Jobs expire', detail: 'EXPIRED halfway: no results for Gemini, partial ones for OpenAI', faults: { expireJobs: true }, exclusive: true },
-  { id: 'rate-limits', label: 'Requests hit rate limits', detail: '20% of API calls answered 429 with Retry-After', faults: { rate429: 0.2, retryAfterSeconds: 1 } },
+  {
+    id: 'line-failures',
+    label: 'Some lines fail',
+    detail: '20% of lines fail alone with 429, 500, 503 or 400',
+    faults: { lineFailRate: 0.2 },
+  },
+  {
+    id: 'all-lines-fail',
+    label: 'Every line fails, job succeeds',
+    detail: 'SUCCEEDED while every line carries an error',
+    faults: { lineFailRate: 1 },
+  },
+  {
+    id: 'truncated-json',
+    label: 'JSON answers cut short',
+    detail: '30% of JSON-mode answers break their schema (finishReason MAX_TOKENS)',
+    faults: { truncateJsonRate: 0.3 },
+  },
+  {
+    id: 'long-pending',
+    label: 'Jobs stay pending',
+    detail: 'PENDING for 60 s more before they run',
+    faults: { pendingSeconds: 60 },
+  },
+  {
+    id: 'job-fails',
+    label: 'Jobs fail',
+    detail: 'FAILED halfway, with an error and no results',
+    faults: { failJobs: true },
+    exclusive: true,
+  },
+  {
+    id: 'job-expires',
+    label: 'Jobs expire',
+    detail: 'EXPIRED halfway: no results for Gemini, partial ones for OpenAI',
+    faults: { expireJobs: true },
+    exclusive: true,
+  },
+  {
+    id: 'rate-limits',
+    label: 'Requests hit rate limits',
+    detail: '20% of API calls answered 429 with Retry-After',
+    faults: { rate429: 0.2, retryAfterSeconds: 1 },
+  },
 ];
 
 /**
@@ -30,5 +67,7 @@ export const REHEARSAL_PRESETS: readonly RehearsalPreset[] = [
 export function faultsForPresets(ids: readonly string[]): FaultOptions {
   const picked = REHEARSAL_PRESETS.filter((p) => ids.includes(p.id));
   const exclusive = picked.find((p) => p.exclusive);
-  return picked.filter((p) => !p.exclusive || p === exclusive).reduce<FaultOptions>((all, p) => ({ ...all, ...p.faults }), {});
+  return picked
+    .filter((p) => !p.exclusive || p === exclusive)
+    .reduce<FaultOptions>((all, p) => ({ ...all, ...p.faults }), {});
 }

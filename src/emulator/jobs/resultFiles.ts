@@ -28,7 +28,8 @@ export function resultIds(job: JobRecord): { out: string; err: string } {
   if (job.api !== 'openai') {
     return { out: `batch-${job.id}`, err: `batch-${job.id}-errors` };
   }
-  const id = (what: string): string => `file-${createHash('sha256').update(`${job.id}:${what}`).digest('hex').slice(0, 24)}`;
+  const id = (what: string): string =>
+    `file-${createHash('sha256').update(`${job.id}:${what}`).digest('hex').slice(0, 24)}`;
   return { out: id('output'), err: id('errors') };
 }
 
@@ -43,7 +44,10 @@ export class ResultWriter {
   lines = 0;
   private readonly stream: WriteStream;
   private readonly window: string[] = [];
-  constructor(readonly path: string, private readonly shuffle?: () => number) {
+  constructor(
+    readonly path: string,
+    private readonly shuffle?: () => number,
+  ) {
     this.stream = createWriteStream(path);
   }
   async write(line: string, keyed = false): Promise<void> {

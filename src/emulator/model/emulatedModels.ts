@@ -35,9 +35,10 @@ export function geminiModelResource(m: EmulatedModel): Record<string, unknown> {
     description: `Local emulator stand-in for ${m.id}: deterministic answers, no real model.`,
     inputTokenLimit: m.inputTokenLimit,
     outputTokenLimit: m.outputTokenLimit,
-    supportedGenerationMethods: m.task === 'embed'
-      ? ['embedContent', 'batchEmbedContents', 'asyncBatchEmbedContent']
-      : ['generateContent', 'countTokens', 'batchGenerateContent'],
+    supportedGenerationMethods:
+      m.task === 'embed'
+        ? ['embedContent', 'batchEmbedContents', 'asyncBatchEmbedContent']
+        : ['generateContent', 'countTokens', 'batchGenerateContent'],
   };
 }
 
@@ -46,4 +47,10 @@ export function openaiModelResource(id: string): Record<string, unknown> {
 }
 
 /** The OpenAI-style model list under /v1/: OpenAI ids plus the Gemini ones. */
-export const OPENAI_MODEL_IDS: readonly string[] = ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1-mini', 'text-embedding-3-small', 'text-embedding-3-large'];
+export const OPENAI_MODEL_IDS: readonly string[] = [
+  'gpt-4o-mini',
+  'gpt-4o',
+  'gpt-4.1-mini',
+  'text-embedding-3-small',
+  'text-embedding-3-large',
+];

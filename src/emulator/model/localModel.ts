@@ -22,7 +22,7 @@ export type ModelResult = { response: Record<string, unknown> } | { error: Reque
 type Obj = Record<string, unknown>;
 
 function field(o: Obj | undefined, camel: string, snake: string): unknown {
-  return o === undefined ? undefined : o[camel] ?? o[snake];
+  return o === undefined ? undefined : (o[camel] ?? o[snake]);
 }
 
 /** A Status with code 3 INVALID_ARGUMENT: the failure of a request the local model cannot answer. */
@@ -77,11 +77,16 @@ export function generate(model: string, request: unknown): ModelResult {
   const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const config = field(req, 'generationConfig', 'generation_config') as Obj | undefined;
   const mime = field(config, 'responseMimeType', 'response_mime_type');
-  const schema = field(config, 'responseSchema', 'response_schema') ?? field(config, 'responseJsonSchema', 'response_json_schema');
+  const schema =
+    field(config, 'responseSchema', 'response_schema') ?? field(config, 'responseJsonSchema', 'response_json_schema');
   const seed = parseInt(hash.slice(0, 8), 16);
   let text: string;
   if (mime === 'application/json') {
-    text = JSON.stringify(schema !== undefined ? schemaInstance(schema, seed) : { emulated: true, model, answer: emulatedText(model, prompt, hash) });
+    text = JSON.stringify(
+      schema !== undefined
+        ? schemaInstance(schema, seed)
+        : { emulated: true, model, answer: emulatedText(model, prompt, hash) },
+    );
   } else {
     text = emulatedText(model, prompt, hash);
   }
@@ -97,7 +102,12 @@ export function generate(model: string, request: unknown): ModelResult {
         finishReason: 'STOP',
         index,
       })),
-      usageMetadata: usageMetadata(promptUsage(req), outTokens, thoughts, media ? [{ modality: media.modality, tokenCount: outTokens }] : undefined),
+      usageMetadata: usageMetadata(
+        promptUsage(req),
+        outTokens,
+        thoughts,
+        media ? [{ modality: media.modality, tokenCount: outTokens }] : undefined,
+      ),
       // Real lines name the model as asked (`"modelVersion":"gemini-2.5-flash"`, real-output/); the text says "emulated".
       modelVersion: model,
       responseId: Buffer.from(hash.slice(0, 34), 'hex').toString('base64url'),
@@ -122,7 +132,9 @@ export function embed(request: unknown): ModelResult {
   const rawDims = field(req, 'outputDimensionality', 'output_dimensionality');
   const dims = rawDims === undefined ? DEFAULT_EMBEDDING_DIMENSIONS : Number(rawDims);
   if (!Number.isInteger(dims) || dims < 1 || dims > DEFAULT_EMBEDDING_DIMENSIONS) {
-    return invalid(`* EmbedContentRequest.output_dimensionality: must be between 1 and ${DEFAULT_EMBEDDING_DIMENSIONS}, got ${String(rawDims)}`);
+    return invalid(
+      `* EmbedContentRequest.output_dimensionality: must be between 1 and ${DEFAULT_EMBEDDING_DIMENSIONS}, got ${String(rawDims)}`,
+    );
   }
   // tokenCount before embedding, like the real output lines; it is an int64 string.
   return { response: { tokenCount: String(tokensOf(text)), embedding: { values: embedText(text, dims) } } };

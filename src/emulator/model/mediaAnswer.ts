@@ -22,10 +22,18 @@ const PCM_SILENCE = Buffer.alloc(4800).toString('base64');
 export function mediaAnswer(model: string): MediaAnswer | undefined {
   const task = modelRow(model)?.task;
   if (task === 'image') {
-    return { parts: (text) => [{ text }, { inlineData: { mimeType: 'image/png', data: PNG_1X1 } }], tokens: 1290, modality: 'IMAGE' };
+    return {
+      parts: (text) => [{ text }, { inlineData: { mimeType: 'image/png', data: PNG_1X1 } }],
+      tokens: 1290,
+      modality: 'IMAGE',
+    };
   }
   if (task === 'tts') {
-    return { parts: () => [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=24000', data: PCM_SILENCE } }], tokens: 25, modality: 'AUDIO' };
+    return {
+      parts: () => [{ inlineData: { mimeType: 'audio/L16;codec=pcm;rate=24000', data: PCM_SILENCE } }],
+      tokens: 25,
+      modality: 'AUDIO',
+    };
   }
   return undefined;
 }

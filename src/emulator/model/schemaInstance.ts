@@ -55,10 +55,20 @@ function stringFor(schema: Schema, label: string, seed: number): string {
 }
 
 function numberFor(schema: Schema, integer: boolean, seed: number): number {
-  const min = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 0;
-  const max = typeof schema.maximum === 'number' ? schema.maximum : typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum - 1 : min + 100;
+  const min =
+    typeof schema.minimum === 'number'
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === 'number'
+        ? schema.exclusiveMinimum + 1
+        : 0;
+  const max =
+    typeof schema.maximum === 'number'
+      ? schema.maximum
+      : typeof schema.exclusiveMaximum === 'number'
+        ? schema.exclusiveMaximum - 1
+        : min + 100;
   const span = Math.max(0, max - min);
-  const v = min + (seed % 97) / 96 * span;
+  const v = min + ((seed % 97) / 96) * span;
   return integer ? Math.round(v) : Math.round(v * 100) / 100;
 }
 

@@ -27,7 +27,7 @@ export interface PromptUsage {
 }
 
 function field(o: Obj | undefined, camel: string, snake: string): unknown {
-  return o === undefined ? undefined : o[camel] ?? o[snake];
+  return o === undefined ? undefined : (o[camel] ?? o[snake]);
 }
 
 function asList(value: unknown): unknown[] {
@@ -37,7 +37,15 @@ function asList(value: unknown): unknown[] {
 /** A media part's modality from its MIME type (the names of the `Modality` enum in the SDK). */
 function modalityOf(mime: unknown): string {
   const m = typeof mime === 'string' ? mime : '';
-  return m.startsWith('image/') ? 'IMAGE' : m.startsWith('audio/') ? 'AUDIO' : m.startsWith('video/') ? 'VIDEO' : m === 'application/pdf' ? 'DOCUMENT' : 'TEXT';
+  return m.startsWith('image/')
+    ? 'IMAGE'
+    : m.startsWith('audio/')
+      ? 'AUDIO'
+      : m.startsWith('video/')
+        ? 'VIDEO'
+        : m === 'application/pdf'
+          ? 'DOCUMENT'
+          : 'TEXT';
 }
 
 /** Adds one Content's parts to the per-modality counts: text by its length, each media part as a fixed stand-in. */
@@ -46,7 +54,11 @@ function countContent(content: unknown, into: Map<string, number>): void {
     const part = (p ?? {}) as Obj;
     const media = (field(part, 'inlineData', 'inline_data') ?? field(part, 'fileData', 'file_data')) as Obj | undefined;
     const [modality, tokens] =
-      typeof part.text === 'string' ? ['TEXT', tokensOf(part.text)] : media ? [modalityOf(field(media, 'mimeType', 'mime_type')), 258] : ['TEXT', tokensOf(JSON.stringify(part))];
+      typeof part.text === 'string'
+        ? ['TEXT', tokensOf(part.text)]
+        : media
+          ? [modalityOf(field(media, 'mimeType', 'mime_type')), 258]
+          : ['TEXT', tokensOf(JSON.stringify(part))];
     into.set(modality, (into.get(modality) ?? 0) + tokens);
   }
 }
@@ -90,14 +102,24 @@ export function thoughtTokens(model: string, generationConfig: Obj | undefined, 
 }
 
 /** `usageMetadata` of one answer, fields present only when real answers carry them. */
-export function usageMetadata(prompt: PromptUsage, candidates: number, thoughts: number, outputDetails?: ModalityCount[]): Obj {
+export function usageMetadata(
+  prompt: PromptUsage,
+  candidates: number,
+  thoughts: number,
+  outputDetails?: ModalityCount[],
+): Obj {
   return {
     promptTokenCount: prompt.total,
     candidatesTokenCount: candidates,
     totalTokenCount: prompt.total + candidates + thoughts,
     promptTokensDetails: prompt.details,
     ...(thoughts > 0 ? { thoughtsTokenCount: thoughts } : {}),
-    ...(prompt.cached !== undefined ? { cachedContentTokenCount: prompt.cached, cacheTokensDetails: [{ modality: 'TEXT', tokenCount: prompt.cached }] } : {}),
+    ...(prompt.cached !== undefined
+      ? {
+          cachedContentTokenCount: prompt.cached,
+          cacheTokensDetails: [{ modality: 'TEXT', tokenCount: prompt.cached }],
+        }
+      : {}),
     ...(outputDetails ? { candidatesTokensDetails: outputDetails } : {}),
   };
 }

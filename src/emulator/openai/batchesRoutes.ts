@@ -35,7 +35,13 @@ export function openaiBatch(ctx: EmulatorContext, job: JobRecord): Obj {
   const f = job.final;
   let status: string;
   const times: Record<string, number | null> = {
-    in_progress_at: null, finalizing_at: null, completed_at: null, failed_at: null, expired_at: null, cancelling_at: null, cancelled_at: null,
+    in_progress_at: null,
+    finalizing_at: null,
+    completed_at: null,
+    failed_at: null,
+    expired_at: null,
+    cancelling_at: null,
+    cancelled_at: null,
   };
   if (job.validationErrors) {
     status = now < start ? 'validating' : 'failed';
@@ -103,21 +109,44 @@ export async function createOpenAIBatch(ctx: EmulatorContext, call: Call, api: J
   const body = await readJsonBody(call.req);
   const endpoint = body.endpoint;
   if (typeof body.input_file_id !== 'string' || body.input_file_id === '') {
-    throw new HttpError(400, "Missing required parameter: 'input_file_id'.", {}, { code: 'missing_required_parameter', param: 'input_file_id' });
+    throw new HttpError(
+      400,
+      "Missing required parameter: 'input_file_id'.",
+      {},
+      { code: 'missing_required_parameter', param: 'input_file_id' },
+    );
   }
   if (!isOpenAIBatchEndpoint(endpoint)) {
-    throw new HttpError(400, `Invalid value for 'endpoint': ${JSON.stringify(endpoint)}. Supported: ${OPENAI_BATCH_ENDPOINTS.join(', ')}.`, {}, { code: 'invalid_value', param: 'endpoint' });
+    throw new HttpError(
+      400,
+      `Invalid value for 'endpoint': ${JSON.stringify(endpoint)}. Supported: ${OPENAI_BATCH_ENDPOINTS.join(', ')}.`,
+      {},
+      { code: 'invalid_value', param: 'endpoint' },
+    );
   }
   if (body.completion_window !== '24h') {
-    throw new HttpError(400, "Invalid value for 'completion_window': only '24h' is supported.", {}, { code: 'invalid_value', param: 'completion_window' });
+    throw new HttpError(
+      400,
+      "Invalid value for 'completion_window': only '24h' is supported.",
+      {},
+      { code: 'invalid_value', param: 'completion_window' },
+    );
   }
   const metadata = openaiMetadata(body.metadata);
   // A compat batch is a Gemini batch: it counts against the cap on active jobs.
   const release = api === 'openai' ? (): void => undefined : ctx.slots.take();
   try {
-    const file = await findFile(ctx, api === 'openai' ? body.input_file_id : body.input_file_id.replace(/^files\//, ''));
+    const file = await findFile(
+      ctx,
+      api === 'openai' ? body.input_file_id : body.input_file_id.replace(/^files\//, ''),
+    );
     if (api === 'openai' && file.purpose !== 'batch') {
-      throw new HttpError(400, `File ${file.id} has purpose '${file.purpose ?? ''}'; a batch input file must have purpose 'batch'.`, {}, { code: 'invalid_value', param: 'input_file_id' });
+      throw new HttpError(
+        400,
+        `File ${file.id} has purpose '${file.purpose ?? ''}'; a batch input file must have purpose 'batch'.`,
+        {},
+        { code: 'invalid_value', param: 'input_file_id' },
+      );
     }
     const inputPath = ctx.store.dataPath(file.id);
     const scan = await scanOpenAIFile(inputPath, endpoint);

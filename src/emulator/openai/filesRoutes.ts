@@ -29,14 +29,29 @@ export async function createOpenAIFile(ctx: EmulatorContext, call: Call): Promis
     const form = await parseMultipart(call.req, tmp, ctx.limits.openaiFileBytes);
     const purpose = form.fields.purpose;
     if (!purpose || !PURPOSES.includes(purpose)) {
-      throw new HttpError(400, `Invalid value for 'purpose': ${JSON.stringify(purpose ?? null)}.`, {}, { code: 'invalid_value', param: 'purpose' });
+      throw new HttpError(
+        400,
+        `Invalid value for 'purpose': ${JSON.stringify(purpose ?? null)}.`,
+        {},
+        { code: 'invalid_value', param: 'purpose' },
+      );
     }
     if (!form.file) {
-      throw new HttpError(400, "Missing required parameter: 'file'.", {}, { code: 'missing_required_parameter', param: 'file' });
+      throw new HttpError(
+        400,
+        "Missing required parameter: 'file'.",
+        {},
+        { code: 'missing_required_parameter', param: 'file' },
+      );
     }
     if (purpose === 'batch' && form.file.size > ctx.limits.openaiBatchFileBytes) {
       // openai-openapi.yaml, createFile: "The Batch API only supports .jsonl files up to 200 MB in size".
-      throw new HttpError(413, `A batch input file may be at most ${ctx.limits.openaiBatchFileBytes} bytes (200 MB); this one has ${form.file.size}.`, {}, { code: 'file_too_large', param: 'file' });
+      throw new HttpError(
+        413,
+        `A batch input file may be at most ${ctx.limits.openaiBatchFileBytes} bytes (200 MB); this one has ${form.file.size}.`,
+        {},
+        { code: 'file_too_large', param: 'file' },
+      );
     }
     const id = `file-${newId(12)}`;
     const now = ctx.now();
@@ -85,11 +100,18 @@ export function listOpenAIFiles(ctx: EmulatorContext, call: Call): void {
   const purpose = params.get('purpose');
   const order = params.get('order') ?? 'desc';
   if (order !== 'asc' && order !== 'desc') {
-    throw new HttpError(400, `Invalid value for 'order': ${JSON.stringify(order)}.`, {}, { code: 'invalid_value', param: 'order' });
+    throw new HttpError(
+      400,
+      `Invalid value for 'order': ${JSON.stringify(order)}.`,
+      {},
+      { code: 'invalid_value', param: 'order' },
+    );
   }
   const after = params.get('after');
   const now = ctx.now();
-  let all = ctx.store.listFiles().filter((f) => f.id.startsWith('file-') && f.expireMs >= now && (!purpose || f.purpose === purpose));
+  let all = ctx.store
+    .listFiles()
+    .filter((f) => f.id.startsWith('file-') && f.expireMs >= now && (!purpose || f.purpose === purpose));
   if (order === 'asc') {
     all.reverse();
   }

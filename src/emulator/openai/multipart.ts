@@ -25,7 +25,11 @@ function boundaryOf(contentType: string | undefined): string {
  * whatever the upload size, and stops with 413 once the file passes `maxFileBytes`. Only the part named `file` may
  * be a file.
  */
-export async function parseMultipart(req: IncomingMessage, filePath: string, maxFileBytes = Number.POSITIVE_INFINITY): Promise<MultipartResult> {
+export async function parseMultipart(
+  req: IncomingMessage,
+  filePath: string,
+  maxFileBytes = Number.POSITIVE_INFINITY,
+): Promise<MultipartResult> {
   const delimiter = Buffer.from(`\r\n--${boundaryOf(req.headers['content-type'])}`);
   const result: MultipartResult = { fields: {} };
   let buf: Buffer = Buffer.from('\r\n'); // so the first boundary looks like every other delimiter
@@ -39,7 +43,12 @@ export async function parseMultipart(req: IncomingMessage, filePath: string, max
     part.size += data.length;
     if (part.filename !== undefined && part.size > maxFileBytes) {
       // Counted as the bytes stream in: no declared size is trusted; the caller removes the partial file.
-      throw new HttpError(413, `The file is larger than the limit of ${maxFileBytes} bytes.`, { connection: 'close' }, { code: 'file_too_large', param: 'file' });
+      throw new HttpError(
+        413,
+        `The file is larger than the limit of ${maxFileBytes} bytes.`,
+        { connection: 'close' },
+        { code: 'file_too_large', param: 'file' },
+      );
     }
     if (part.filename !== undefined) {
       if (!out.write(data)) {

@@ -25,7 +25,9 @@ function messageText(content: unknown): string {
     return content;
   }
   if (Array.isArray(content)) {
-    return content.map((p) => (typeof (p as Obj)?.text === 'string' ? ((p as Obj).text as string) : '[part]')).join(' ');
+    return content
+      .map((p) => (typeof (p as Obj)?.text === 'string' ? ((p as Obj).text as string) : '[part]'))
+      .join(' ');
   }
   return '';
 }
@@ -55,7 +57,12 @@ function chat(body: Obj, created: number): OpenAIResult {
   for (let i = 0; i < messages.length; i++) {
     const role = (messages[i] as Obj)?.role;
     if (typeof role !== 'string' || !VALID_ROLES.includes(role)) {
-      return fail(400, `Invalid value: '${String(role)}'. Supported values are: ${VALID_ROLES.map((r) => `'${r}'`).join(', ')}.`, `messages[${i}].role`, 'invalid_value');
+      return fail(
+        400,
+        `Invalid value: '${String(role)}'. Supported values are: ${VALID_ROLES.map((r) => `'${r}'`).join(', ')}.`,
+        `messages[${i}].role`,
+        'invalid_value',
+      );
     }
   }
   const prompt = messages.map((m) => messageText((m as Obj).content)).join('\n');
@@ -71,7 +78,9 @@ function chat(body: Obj, created: number): OpenAIResult {
       object: 'chat.completion',
       created,
       model: `${model}-emulated`,
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
+      choices: [
+        { index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' },
+      ],
       usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
       system_fingerprint: 'fp_emulated',
     },
@@ -81,11 +90,17 @@ function chat(body: Obj, created: number): OpenAIResult {
 function embeddings(body: Obj): OpenAIResult {
   const model = String(body.model);
   const raw = body.input;
-  const inputs = typeof raw === 'string' ? [raw] : Array.isArray(raw) && raw.every((x) => typeof x === 'string') ? (raw as string[]) : undefined;
+  const inputs =
+    typeof raw === 'string'
+      ? [raw]
+      : Array.isArray(raw) && raw.every((x) => typeof x === 'string')
+        ? (raw as string[])
+        : undefined;
   if (!inputs || inputs.length === 0) {
     return fail(400, "'input' must be a non-empty string or array of strings.", 'input');
   }
-  const dims = body.dimensions === undefined ? (model === 'text-embedding-3-small' ? 1536 : 3072) : Number(body.dimensions);
+  const dims =
+    body.dimensions === undefined ? (model === 'text-embedding-3-small' ? 1536 : 3072) : Number(body.dimensions);
   if (!Number.isInteger(dims) || dims < 1 || dims > 3072) {
     return fail(400, `Invalid 'dimensions': ${String(body.dimensions)}.`, 'dimensions');
   }
@@ -105,7 +120,12 @@ function embeddings(body: Obj): OpenAIResult {
 function responses(body: Obj, created: number): OpenAIResult {
   const model = String(body.model);
   const input = body.input;
-  const prompt = typeof input === 'string' ? input : Array.isArray(input) ? input.map((m) => messageText((m as Obj)?.content)).join('\n') : '';
+  const prompt =
+    typeof input === 'string'
+      ? input
+      : Array.isArray(input)
+        ? input.map((m) => messageText((m as Obj)?.content)).join('\n')
+        : '';
   if (prompt === '') {
     return fail(400, "Missing required parameter: 'input'.", 'input', 'missing_required_parameter');
   }
@@ -122,7 +142,15 @@ function responses(body: Obj, created: number): OpenAIResult {
       created_at: created,
       status: 'completed',
       model: `${model}-emulated`,
-      output: [{ type: 'message', id: `msg_emu${hash.slice(24, 48)}`, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [], logprobs: [] }] }],
+      output: [
+        {
+          type: 'message',
+          id: `msg_emu${hash.slice(24, 48)}`,
+          status: 'completed',
+          role: 'assistant',
+          content: [{ type: 'output_text', text, annotations: [], logprobs: [] }],
+        },
+      ],
       usage: {
         input_tokens: inTok,
         input_tokens_details: { cached_tokens: 0, cache_write_tokens: 0 },

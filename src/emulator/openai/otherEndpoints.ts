@@ -11,25 +11,50 @@ type Obj = Record<string, unknown>;
 
 /** The categories of `CreateModerationResponse.results[].categories` (openai-openapi.yaml). */
 const MODERATION_CATEGORIES = [
-  'hate', 'hate/threatening', 'harassment', 'harassment/threatening', 'illicit', 'illicit/violent', 'self-harm',
-  'self-harm/intent', 'self-harm/instructions', 'sexual', 'sexual/minors', 'violence', 'violence/graphic',
+  'hate',
+  'hate/threatening',
+  'harassment',
+  'harassment/threatening',
+  'illicit',
+  'illicit/violent',
+  'self-harm',
+  'self-harm/intent',
+  'self-harm/instructions',
+  'sexual',
+  'sexual/minors',
+  'violence',
+  'violence/graphic',
 ];
 
 /** A 1×1 PNG: what every emulated image is. */
 const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 function missing(param: string): OpenAIResult {
-  return { status: 400, body: { error: { message: `Missing required parameter: '${param}'.`, type: 'invalid_request_error', param, code: 'missing_required_parameter' } } };
+  return {
+    status: 400,
+    body: {
+      error: {
+        message: `Missing required parameter: '${param}'.`,
+        type: 'invalid_request_error',
+        param,
+        code: 'missing_required_parameter',
+      },
+    },
+  };
 }
 
 function textsOf(input: unknown): string[] {
   const list = Array.isArray(input) ? input : [input];
-  return list.map((x) => (typeof x === 'string' ? x : typeof (x as Obj)?.text === 'string' ? ((x as Obj).text as string) : '')).filter((t) => t !== '');
+  return list
+    .map((x) => (typeof x === 'string' ? x : typeof (x as Obj)?.text === 'string' ? ((x as Obj).text as string) : ''))
+    .filter((t) => t !== '');
 }
 
 export function completion(body: Obj, model: string, created: number, hash: string): OpenAIResult {
   const prompts = textsOf(body.prompt);
-  if (prompts.length === 0) { return missing('prompt'); }
+  if (prompts.length === 0) {
+    return missing('prompt');
+  }
   const texts = prompts.map((p) => ` ${emulatedText(model, p, hash)}`);
   const input = prompts.reduce((n, p) => n + tokensOf(p), 0);
   const output = texts.reduce((n, t) => n + tokensOf(t), 0);
@@ -48,18 +73,31 @@ export function completion(body: Obj, model: string, created: number, hash: stri
 }
 
 export function moderation(body: Obj, model: string, hash: string): OpenAIResult {
-  const inputs = Array.isArray(body.input) ? body.input : body.input === undefined || body.input === '' ? [] : [body.input];
-  if (inputs.length === 0) { return missing('input'); }
+  const inputs = Array.isArray(body.input)
+    ? body.input
+    : body.input === undefined || body.input === ''
+      ? []
+      : [body.input];
+  if (inputs.length === 0) {
+    return missing('input');
+  }
   const flags = Object.fromEntries(MODERATION_CATEGORIES.map((c) => [c, false]));
   const scores = Object.fromEntries(MODERATION_CATEGORIES.map((c) => [c, 0.0001]));
   const applied = Object.fromEntries(MODERATION_CATEGORIES.map((c) => [c, ['text']]));
-  const results = inputs.map(() => ({ flagged: false, categories: flags, category_scores: scores, category_applied_input_types: applied }));
+  const results = inputs.map(() => ({
+    flagged: false,
+    categories: flags,
+    category_scores: scores,
+    category_applied_input_types: applied,
+  }));
   return { status: 200, body: { id: `modr-emu${hash.slice(0, 24)}`, model: `${model}-emulated`, results } };
 }
 
 /** `/v1/images/generations` and `/v1/images/edits`: `n` images; a URL only where the caller asks dall-e for one. */
 export function images(body: Obj, model: string, created: number): OpenAIResult {
-  if (typeof body.prompt !== 'string' || body.prompt === '') { return missing('prompt'); }
+  if (typeof body.prompt !== 'string' || body.prompt === '') {
+    return missing('prompt');
+  }
   const n = typeof body.n === 'number' && Number.isInteger(body.n) && body.n > 0 ? Math.min(body.n, 10) : 1;
   const asUrl = model.startsWith('dall-e') && body.response_format !== 'b64_json';
   const image = asUrl ? { url: 'https://emulator.invalid/images/emulated.png' } : { b64_json: PIXEL_PNG };
@@ -67,13 +105,24 @@ export function images(body: Obj, model: string, created: number): OpenAIResult 
   return {
     status: 200,
     usage: { input: tokens, output: 0 },
-    body: { created, data: Array.from({ length: n }, () => ({ ...image })), usage: { input_tokens: tokens, input_tokens_details: { text_tokens: tokens, image_tokens: 0 }, output_tokens: 0, total_tokens: tokens } },
+    body: {
+      created,
+      data: Array.from({ length: n }, () => ({ ...image })),
+      usage: {
+        input_tokens: tokens,
+        input_tokens_details: { text_tokens: tokens, image_tokens: 0 },
+        output_tokens: 0,
+        total_tokens: tokens,
+      },
+    },
   };
 }
 
 /** `/v1/videos`: the video job object, already completed (there is no video to fetch). */
 export function video(body: Obj, model: string, created: number, hash: string): OpenAIResult {
-  if (typeof body.prompt !== 'string' || body.prompt === '') { return missing('prompt'); }
+  if (typeof body.prompt !== 'string' || body.prompt === '') {
+    return missing('prompt');
+  }
   return {
     status: 200,
     body: {

@@ -12,9 +12,13 @@ const KEYED_PROVIDERS: { id: ProviderId; label: string }[] = [
 
 /** The provider a key command applies to: the argument, else the selected one, else ask (the emulator needs none). */
 async function targetProvider(config: Config, keys: ApiKeys, arg: unknown): Promise<ProviderId | undefined> {
-  if (arg === 'gemini' || arg === 'geminiOpenAI' || arg === 'openai') { return arg; }
+  if (arg === 'gemini' || arg === 'geminiOpenAI' || arg === 'openai') {
+    return arg;
+  }
   const selected = config.providerName();
-  if (keys.needsKey(selected)) { return selected; }
+  if (keys.needsKey(selected)) {
+    return selected;
+  }
   const pick = await vscode.window.showQuickPick(
     KEYED_PROVIDERS.map((p) => ({ label: p.label, id: p.id })),
     { placeHolder: 'Which provider is the key for?' },
@@ -33,15 +37,22 @@ export function registerAuth(context: vscode.ExtensionContext, deps: { log: Log;
 
   registerCommand(context, log, 'geminiBatch.auth.setApiKey', async (providerArg?: unknown, keyArg?: unknown) => {
     const provider = await targetProvider(config, keys, providerArg);
-    if (!provider) { return false; }
-    const key = typeof keyArg === 'string' ? keyArg : await vscode.window.showInputBox({
-      title: `API key for ${provider}`,
-      prompt: 'Stored in VS Code\'s secret storage, never in settings.',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : 'The key cannot be empty.'),
-    });
-    if (!key?.trim()) { return false; }
+    if (!provider) {
+      return false;
+    }
+    const key =
+      typeof keyArg === 'string'
+        ? keyArg
+        : await vscode.window.showInputBox({
+            title: `API key for ${provider}`,
+            prompt: "Stored in VS Code's secret storage, never in settings.",
+            password: true,
+            ignoreFocusOut: true,
+            validateInput: (value) => (value.trim() ? undefined : 'The key cannot be empty.'),
+          });
+    if (!key?.trim()) {
+      return false;
+    }
     await keys.set(provider, key.trim());
     log.info(`[auth] API key stored for ${provider}`);
     return true;
@@ -49,7 +60,9 @@ export function registerAuth(context: vscode.ExtensionContext, deps: { log: Log;
 
   registerCommand(context, log, 'geminiBatch.auth.clearApiKey', async (providerArg?: unknown) => {
     const provider = await targetProvider(config, keys, providerArg);
-    if (!provider) { return false; }
+    if (!provider) {
+      return false;
+    }
     await keys.clear(provider);
     log.info(`[auth] API key cleared for ${provider}`);
     return true;

@@ -14,16 +14,27 @@ export function starterTemplate(columns: readonly string[]): string {
 /** The input box's message for a preview: the first problem as an error, else the first line as information. */
 export function previewMessage(preview: BuildPreview): vscode.InputBoxValidationMessage {
   if (preview.unknownColumns.length > 0) {
-    return { severity: vscode.InputBoxValidationSeverity.Error, message: `No column named ${preview.unknownColumns.map((c) => `"${c}"`).join(', ')}. Columns: ${preview.columns.join(', ')}` };
+    return {
+      severity: vscode.InputBoxValidationSeverity.Error,
+      message: `No column named ${preview.unknownColumns.map((c) => `"${c}"`).join(', ')}. Columns: ${preview.columns.join(', ')}`,
+    };
   }
   const bad = preview.rows.find((r) => 'problem' in r);
   if (bad && 'problem' in bad) {
-    return { severity: vscode.InputBoxValidationSeverity.Error, message: `Row ${bad.row}: ${describeRowProblem(bad.problem)}` };
+    return {
+      severity: vscode.InputBoxValidationSeverity.Error,
+      message: `Row ${bad.row}: ${describeRowProblem(bad.problem)}`,
+    };
   }
   const first = preview.rows.find((r) => 'line' in r);
-  if (!first || !('line' in first)) { return { severity: vscode.InputBoxValidationSeverity.Warning, message: 'The data file has no rows.' }; }
+  if (!first || !('line' in first)) {
+    return { severity: vscode.InputBoxValidationSeverity.Warning, message: 'The data file has no rows.' };
+  }
   const shown = first.line.length > 300 ? `${first.line.slice(0, 300)}…` : first.line;
-  return { severity: vscode.InputBoxValidationSeverity.Info, message: `${preview.kind}, first ${preview.rows.length} rows valid. Row 1: ${shown}` };
+  return {
+    severity: vscode.InputBoxValidationSeverity.Info,
+    message: `${preview.kind}, first ${preview.rows.length} rows valid. Row 1: ${shown}`,
+  };
 }
 
 /**
@@ -32,7 +43,11 @@ export function previewMessage(preview: BuildPreview): vscode.InputBoxValidation
  * number) or the first line. Accepting is refused while the preview shows an error. Resolves to the template, or
  * undefined when dismissed.
  */
-export async function promptTemplate(rows: readonly DataRow[], format: DataFormat, columns: readonly string[]): Promise<string | undefined> {
+export async function promptTemplate(
+  rows: readonly DataRow[],
+  format: DataFormat,
+  columns: readonly string[],
+): Promise<string | undefined> {
   let accepted: string | undefined;
   const box = vscode.window.createInputBox();
   const disposables: vscode.Disposable[] = [box];
@@ -50,13 +65,20 @@ export async function promptTemplate(rows: readonly DataRow[], format: DataForma
     return await new Promise<string | undefined>((resolve) => {
       disposables.push(
         box.onDidChangeValue(refresh),
-        box.onDidAccept(() => { if (valid) { accepted = box.value; box.hide(); } }),
+        box.onDidAccept(() => {
+          if (valid) {
+            accepted = box.value;
+            box.hide();
+          }
+        }),
         box.onDidHide(() => resolve(accepted)),
       );
       box.show();
       refresh(box.value);
     });
   } finally {
-    for (const d of disposables) { d.dispose(); }
+    for (const d of disposables) {
+      d.dispose();
+    }
   }
 }

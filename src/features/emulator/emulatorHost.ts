@@ -29,13 +29,21 @@ export class EmulatorHost implements vscode.Disposable {
     this.settings = config.onDidChange(['emulator.port', 'emulator.jobSeconds'], () => void this.restart());
   }
 
-  get isRunning(): boolean { return this.running !== undefined; }
-  get wasStopped(): boolean { return this.stoppedByUser; }
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+  get wasStopped(): boolean {
+    return this.stoppedByUser;
+  }
   /** Where the running emulator listens (undefined while stopped or starting). */
-  get baseUrl(): string | undefined { return this.started?.baseUrl; }
+  get baseUrl(): string | undefined {
+    return this.started?.baseUrl;
+  }
 
   /** The user chose the emulator again: it may start on demand. */
-  rearm(): void { this.stoppedByUser = false; }
+  rearm(): void {
+    this.stoppedByUser = false;
+  }
 
   /** The running emulator, started if needed. */
   ensureStarted(): Promise<RunningEmulator> {
@@ -45,14 +53,18 @@ export class EmulatorHost implements vscode.Disposable {
       this.running = starting;
       starting.then(
         (emulator) => {
-          if (this.running !== starting) { return; }
+          if (this.running !== starting) {
+            return;
+          }
           this.started = emulator;
           this.log.info(`[emulator] listening on ${emulator.baseUrl}`);
           void setEmulatorRunning(true);
           this.changed.fire();
         },
         (error: unknown) => {
-          if (this.running === starting) { this.running = undefined; }
+          if (this.running === starting) {
+            this.running = undefined;
+          }
           this.log.error(`[emulator] could not start: ${error instanceof Error ? error.message : String(error)}`);
         },
       );
@@ -83,22 +95,35 @@ export class EmulatorHost implements vscode.Disposable {
 
   /** A port or job-duration setting changed: a running emulator is restarted with it, a stopped one stays stopped. */
   private async restart(): Promise<void> {
-    if (!this.running) { return; }
+    if (!this.running) {
+      return;
+    }
     this.log.info('[emulator] settings changed: restarting');
     await this.close();
-    if (this.isRunning || this.stoppedByUser || this.disposed) { return; }
+    if (this.isRunning || this.stoppedByUser || this.disposed) {
+      return;
+    }
     await this.ensureStarted().catch(() => undefined);
   }
 
   private async close(): Promise<void> {
     const running = this.running;
-    if (!running) { return; }
+    if (!running) {
+      return;
+    }
     this.running = undefined;
     this.started = undefined;
     const emulator = await running.catch(() => undefined);
-    const failure = await emulator?.close().then(() => undefined, (error: unknown) => error);
-    if (this.disposed) { return; }
-    if (failure) { this.log.warn(`[emulator] closing failed: ${failure instanceof Error ? failure.message : String(failure)}`); }
+    const failure = await emulator?.close().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (this.disposed) {
+      return;
+    }
+    if (failure) {
+      this.log.warn(`[emulator] closing failed: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
     this.log.info('[emulator] stopped');
     void setEmulatorRunning(false);
     this.changed.fire();

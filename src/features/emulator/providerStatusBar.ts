@@ -12,10 +12,14 @@ export interface ProviderStatus {
 
 function providerName(id: ProviderId): string {
   switch (id) {
-    case 'gemini': return vscode.l10n.t('Gemini API');
-    case 'geminiOpenAI': return vscode.l10n.t('Gemini (OpenAI-compatible)');
-    case 'openai': return vscode.l10n.t('OpenAI');
-    case 'emulator': return vscode.l10n.t('Local Emulator');
+    case 'gemini':
+      return vscode.l10n.t('Gemini API');
+    case 'geminiOpenAI':
+      return vscode.l10n.t('Gemini (OpenAI-compatible)');
+    case 'openai':
+      return vscode.l10n.t('OpenAI');
+    case 'emulator':
+      return vscode.l10n.t('Local Emulator');
   }
 }
 
@@ -27,18 +31,27 @@ export function providerStatus(id: ProviderId, emulator: Pick<EmulatorHost, 'isR
   const name = providerName(id);
   const command = 'geminiBatch.provider.select';
   if (id !== 'emulator') {
-    return { text: `$(cloud) ${name}`, tooltip: vscode.l10n.t('Batch jobs run on {0}. Click to choose another provider.', name), command };
+    return {
+      text: `$(cloud) ${name}`,
+      tooltip: vscode.l10n.t('Batch jobs run on {0}. Click to choose another provider.', name),
+      command,
+    };
   }
   if (emulator.baseUrl) {
     return {
       text: `$(vm-running) ${vscode.l10n.t('Emulator: running')}`,
-      tooltip: vscode.l10n.t('Batch jobs run on the local emulator at {0} (no key, no cost). Click to choose another provider.', emulator.baseUrl),
+      tooltip: vscode.l10n.t(
+        'Batch jobs run on the local emulator at {0} (no key, no cost). Click to choose another provider.',
+        emulator.baseUrl,
+      ),
       command,
     };
   }
   return {
     text: `$(vm-outline) ${emulator.isRunning ? vscode.l10n.t('Emulator: starting') : vscode.l10n.t('Emulator: stopped')}`,
-    tooltip: vscode.l10n.t('Batch jobs run on the local emulator, which starts when it is needed. Click to choose another provider.'),
+    tooltip: vscode.l10n.t(
+      'Batch jobs run on the local emulator, which starts when it is needed. Click to choose another provider.',
+    ),
     command,
   };
 }

@@ -50,6 +50,8 @@ export function registerEmulator(context: vscode.ExtensionContext, deps: { log: 
   });
 
   registerCommand(context, log, 'geminiBatch.emulator.stop', () => host.stop());
-  registerCommand(context, log, 'geminiBatch.emulator.rehearseFailures', (ids?: string[]) => rehearseFailures(host, log, ids));
+  registerCommand(context, log, 'geminiBatch.emulator.rehearseFailures', (ids?: string[]) =>
+    rehearseFailures(host, log, ids),
+  );
   return host;
 }

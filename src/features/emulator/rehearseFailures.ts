@@ -21,7 +21,11 @@ async function pickPresets(): Promise<string[] | undefined> {
  * (src/emulator/jobs/rehearsalPresets.ts). Jobs created from then on carry them. Resolves to the fault settings applied,
  * or undefined when the pick was dismissed.
  */
-export async function rehearseFailures(host: EmulatorHost, log: Log, ids?: string[]): Promise<FaultOptions | undefined> {
+export async function rehearseFailures(
+  host: EmulatorHost,
+  log: Log,
+  ids?: string[],
+): Promise<FaultOptions | undefined> {
   const chosen = ids ?? (await pickPresets());
   if (chosen === undefined) {
     return undefined;
@@ -32,7 +36,9 @@ export async function rehearseFailures(host: EmulatorHost, log: Log, ids?: strin
   const labels = REHEARSAL_PRESETS.filter((p) => chosen.includes(p.id)).map((p) => p.label);
   log.info(`emulator rehearsals: ${labels.length > 0 ? labels.join(', ') : 'none'} ${JSON.stringify(faults)}`);
   void vscode.window.showInformationMessage(
-    labels.length > 0 ? `Emulator jobs created from now on rehearse: ${labels.join(', ')}.` : 'Emulator failure rehearsals cleared.',
+    labels.length > 0
+      ? `Emulator jobs created from now on rehearse: ${labels.join(', ')}.`
+      : 'Emulator failure rehearsals cleared.',
   );
   return faults;
 }

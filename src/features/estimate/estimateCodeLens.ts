@@ -40,12 +40,23 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.docs.delete(d.uri.toString())),
-      config.onDidChange(['estimate.assumedOutputTokens', 'estimate.codeLens', 'pricing.overrides', 'limits.tier', 'limits.enqueuedTokens'], () => this.resetAll()),
+      config.onDidChange(
+        [
+          'estimate.assumedOutputTokens',
+          'estimate.codeLens',
+          'pricing.overrides',
+          'limits.tier',
+          'limits.enqueuedTokens',
+        ],
+        () => this.resetAll(),
+      ),
     ];
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!this.config.estimateCodeLens(document.uri) || !isBatchDocument(this.kindFor, document)) { return []; }
+    if (!this.config.estimateCodeLens(document.uri) || !isBatchDocument(this.kindFor, document)) {
+      return [];
+    }
     const key = document.uri.toString();
     let state = this.docs.get(key);
     if (!state) {
@@ -57,22 +68,44 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
     const top = new vscode.Range(0, 0, 0, 0);
     const model = this.models.get(key);
     const { summary, complete } = state.store.summary(parseOverrides(this.config.priceOverrides()), model);
-    if (!complete && summary.requests === 0) { return [new vscode.CodeLens(top, { title: '$(sync~spin) Estimating tokens…', command: '' })]; }
-    if (summary.requests === 0) { return []; }
+    if (!complete && summary.requests === 0) {
+      return [new vscode.CodeLens(top, { title: '$(sync~spin) Estimating tokens…', command: '' })];
+    }
+    if (summary.requests === 0) {
+      return [];
+    }
     const title = `${complete ? '' : '$(sync~spin) '}${summary.requests.toLocaleString('en-US')} requests · ≈ ${compactCount(summary.inputTokens)} input tokens · ${costWords(summary)}`;
     const tooltip = assumptionWords(summary, this.config.assumedOutputTokens(document.uri));
     const lenses = [
-      new vscode.CodeLens(top, { title, tooltip, command: 'geminiBatch.estimate.pickModel', arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: 'Exact count (sample)', tooltip: "Count a sample of lines with the provider's countTokens, beside the local estimate", command: 'geminiBatch.estimate.exactCount', arguments: [document.uri] }),
+      new vscode.CodeLens(top, {
+        title,
+        tooltip,
+        command: 'geminiBatch.estimate.pickModel',
+        arguments: [document.uri],
+      }),
+      new vscode.CodeLens(top, {
+        title: 'Exact count (sample)',
+        tooltip: "Count a sample of lines with the provider's countTokens, beside the local estimate",
+        command: 'geminiBatch.estimate.exactCount',
+        arguments: [document.uri],
+      }),
     ];
-    const over = enqueuedOverflow(this.config.enqueuedTokens(), this.config.usageTier(), model ?? summary.model, summary.requests, summary.inputTokens);
+    const over = enqueuedOverflow(
+      this.config.enqueuedTokens(),
+      this.config.usageTier(),
+      model ?? summary.model,
+      summary.requests,
+      summary.inputTokens,
+    );
     if (over) {
-      lenses.push(new vscode.CodeLens(top, {
-        title: `$(warning) ≈ ${compactCount(over.inputTokens)} input tokens: over the ${compactCount(over.limit)} enqueued-token limit of ${over.model} (${over.tier}) · Split into Parts`,
-        tooltip: `The Batch API holds at most ${over.limit.toLocaleString('en-US')} input tokens enqueued for ${over.model} at your tier (geminiBatch.limits.*): this file alone cannot be enqueued whole. Split it into parts of about ${over.linesPerPart.toLocaleString('en-US')} requests and submit them one after another.`,
-        command: 'geminiBatch.file.split',
-        arguments: [document.uri, { maxLines: over.linesPerPart }],
-      }));
+      lenses.push(
+        new vscode.CodeLens(top, {
+          title: `$(warning) ≈ ${compactCount(over.inputTokens)} input tokens: over the ${compactCount(over.limit)} enqueued-token limit of ${over.model} (${over.tier}) · Split into Parts`,
+          tooltip: `The Batch API holds at most ${over.limit.toLocaleString('en-US')} input tokens enqueued for ${over.model} at your tier (geminiBatch.limits.*): this file alone cannot be enqueued whole. Split it into parts of about ${over.linesPerPart.toLocaleString('en-US')} requests and submit them one after another.`,
+          command: 'geminiBatch.file.split',
+          arguments: [document.uri, { maxLines: over.linesPerPart }],
+        }),
+      );
     }
     return lenses;
   }
@@ -89,7 +122,9 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
 
   private onEdit(event: vscode.TextDocumentChangeEvent): void {
     const state = this.docs.get(event.document.uri.toString());
-    if (!state || event.contentChanges.length === 0) { return; }
+    if (!state || event.contentChanges.length === 0) {
+      return;
+    }
     state.generation++;
     // VS Code orders a multi-range edit so that applying the changes in turn is correct.
     for (const change of event.contentChanges) {
@@ -100,16 +135,27 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
   }
 
   private async count(document: vscode.TextDocument, state: DocState): Promise<void> {
-    if (state.counting) { return; }
+    if (state.counting) {
+      return;
+    }
     state.counting = true;
     try {
       for (;;) {
         const generation = state.generation;
-        const pending = state.store.pending().slice(0, BATCH).filter((i) => i < document.lineCount);
-        if (pending.length === 0) { break; }
+        const pending = state.store
+          .pending()
+          .slice(0, BATCH)
+          .filter((i) => i < document.lineCount);
+        if (pending.length === 0) {
+          break;
+        }
         const lines = pending.map((index) => ({ index, text: document.lineAt(index).text }));
-        const estimates = await this.worker.lines(lines, { assumedOutputTokens: this.config.assumedOutputTokens(document.uri) });
-        if (generation !== state.generation) { continue; }
+        const estimates = await this.worker.lines(lines, {
+          assumedOutputTokens: this.config.assumedOutputTokens(document.uri),
+        });
+        if (generation !== state.generation) {
+          continue;
+        }
         pending.forEach((line, i) => state.store.set(line, estimates[i] ?? undefined));
         this.changed.fire();
       }
@@ -121,7 +167,9 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) { s.dispose(); }
+    for (const s of this.subscriptions) {
+      s.dispose();
+    }
     this.docs.clear();
   }
 }

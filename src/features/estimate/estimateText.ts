@@ -2,14 +2,22 @@ import type { EstimateSummary } from '../../core/estimate/estimateTotals';
 
 /** Words for estimates (the core returns numbers). */
 export function compactCount(n: number): string {
-  if (n >= 1e9) { return `${(n / 1e9).toFixed(1)}B`; }
-  if (n >= 1e6) { return `${(n / 1e6).toFixed(1)}M`; }
-  if (n >= 1e4) { return `${(n / 1e3).toFixed(1)}k`; }
+  if (n >= 1e9) {
+    return `${(n / 1e9).toFixed(1)}B`;
+  }
+  if (n >= 1e6) {
+    return `${(n / 1e6).toFixed(1)}M`;
+  }
+  if (n >= 1e4) {
+    return `${(n / 1e3).toFixed(1)}k`;
+  }
   return n.toLocaleString('en-US');
 }
 
 export function usd(n: number): string {
-  if (n > 0 && n < 0.01) { return `$${n.toPrecision(2)}`; }
+  if (n > 0 && n < 0.01) {
+    return `$${n.toPrecision(2)}`;
+  }
   return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
@@ -18,7 +26,9 @@ export function costWords(s: EstimateSummary): string {
   if (s.costBatch !== undefined && s.costStandard !== undefined) {
     return `≈ ${usd(s.costBatch)} at batch price (${usd(s.costStandard)} standard)`;
   }
-  if (s.unpricedModels.length) { return `price unknown for ${s.unpricedModels.join(', ')}`; }
+  if (s.unpricedModels.length) {
+    return `price unknown for ${s.unpricedModels.join(', ')}`;
+  }
   return 'price unknown (no model chosen)';
 }
 

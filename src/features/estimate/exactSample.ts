@@ -13,7 +13,9 @@ function sampleLines(document: vscode.TextDocument): { index: number; text: stri
   const out: { index: number; text: string }[] = [];
   for (let i = 0; i < document.lineCount && out.length < SAMPLE; i += step) {
     const text = document.lineAt(i).text;
-    if (text.trim()) { out.push({ index: i, text }); }
+    if (text.trim()) {
+      out.push({ index: i, text });
+    }
   }
   return out;
 }
@@ -22,8 +24,16 @@ function sampleLines(document: vscode.TextDocument): { index: number; text: stri
  * "Exact count on demand": the provider's countTokens for a sample of lines, reported beside the local estimate
  * of the same lines (in the log, line by line, and as a one-line summary).
  */
-export async function exactSample(document: vscode.TextDocument, model: string, provider: BatchProvider, worker: TokenWorkerClient, log: Log): Promise<string> {
-  if (!provider.countTokens) { return `The ${provider.id} service has no token-count call; the estimate is the local count only.`; }
+export async function exactSample(
+  document: vscode.TextDocument,
+  model: string,
+  provider: BatchProvider,
+  worker: TokenWorkerClient,
+  log: Log,
+): Promise<string> {
+  if (!provider.countTokens) {
+    return `The ${provider.id} service has no token-count call; the estimate is the local count only.`;
+  }
   const lines = sampleLines(document);
   const local = await worker.lines(lines, { model, assumedOutputTokens: 0 });
   let localSum = 0;
@@ -33,14 +43,18 @@ export async function exactSample(document: vscode.TextDocument, model: string, 
     const estimate = local[i];
     const parsed: unknown = JSON.parse(text);
     const request = isRecord(parsed) && isRecord(parsed.request) ? parsed.request : parsed;
-    if (!estimate || !isRecord(request)) { continue; }
+    if (!estimate || !isRecord(request)) {
+      continue;
+    }
     const exact = await provider.countTokens(model, request);
     log.info(`[estimate] line ${index + 1}: local ${estimate.inputTokens}, ${provider.id} countTokens ${exact}`);
     localSum += estimate.inputTokens;
     exactSum += exact;
     counted++;
   }
-  if (counted === 0) { return 'No request line to count in this file.'; }
+  if (counted === 0) {
+    return 'No request line to count in this file.';
+  }
   const diff = exactSum === 0 ? 0 : ((localSum - exactSum) / exactSum) * 100;
   return `${counted} sampled lines (${model}): local estimate ${localSum.toLocaleString('en-US')} tokens, countTokens ${exactSum.toLocaleString('en-US')} (${diff >= 0 ? '+' : ''}${diff.toFixed(1)}%).`;
 }

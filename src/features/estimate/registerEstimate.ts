@@ -18,16 +18,22 @@ export interface EstimateFeature {
 }
 
 /** The estimate before submit: the CodeLens, the submit confirmation, the model pick and the exact sample count. */
-export function registerEstimate(context: vscode.ExtensionContext, deps: { log: Log; config: Config; jobs: JobsFeature; kindFor: KindResolver }): EstimateFeature {
+export function registerEstimate(
+  context: vscode.ExtensionContext,
+  deps: { log: Log; config: Config; jobs: JobsFeature; kindFor: KindResolver },
+): EstimateFeature {
   const { log, config, jobs } = deps;
   const worker = TokenWorkerClient.forExtension(context.extensionPath);
   const lens = new EstimateCodeLensProvider(worker, config, log, deps.kindFor);
   context.subscriptions.push(worker, lens, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens));
 
   const pickModel = async (uri: vscode.Uri): Promise<string | undefined> => {
-    const picked = await vscode.window.showQuickPick(MODEL_TABLE.map((m) => ({ label: m.id, description: m.displayName })), {
-      placeHolder: 'Model to price this file at (Gemini lines do not name one)',
-    });
+    const picked = await vscode.window.showQuickPick(
+      MODEL_TABLE.map((m) => ({ label: m.id, description: m.displayName })),
+      {
+        placeHolder: 'Model to price this file at (Gemini lines do not name one)',
+      },
+    );
     if (picked) {
       lens.models.set(uri.toString(), picked.label);
       lens.refresh();
@@ -40,9 +46,13 @@ export function registerEstimate(context: vscode.ExtensionContext, deps: { log: 
   });
   registerCommand(context, log, 'geminiBatch.estimate.exactCount', async (uri?: vscode.Uri) => {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
-    if (!target) { return undefined; }
-    const model = lens.models.get(target.toString()) ?? await pickModel(target);
-    if (!model) { return undefined; }
+    if (!target) {
+      return undefined;
+    }
+    const model = lens.models.get(target.toString()) ?? (await pickModel(target));
+    if (!model) {
+      return undefined;
+    }
     const document = await vscode.workspace.openTextDocument(target);
     const provider = await jobs.model.provider();
     const report = await vscode.window.withProgress(
@@ -68,7 +78,11 @@ export function registerEstimate(context: vscode.ExtensionContext, deps: { log: 
         log.warn(`[estimate] no estimate for ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
         return true;
       }
-      const go = await vscode.window.showInformationMessage(submitQuestion(estimate), { modal: true, detail: assumptionWords(estimate, assumed) }, 'Submit');
+      const go = await vscode.window.showInformationMessage(
+        submitQuestion(estimate),
+        { modal: true, detail: assumptionWords(estimate, assumed) },
+        'Submit',
+      );
       return go === 'Submit';
     },
   };

@@ -19,7 +19,9 @@ const counters = new Map<TokenProvider, Promise<TextCounter>>();
 function counterFor(provider: TokenProvider): Promise<TextCounter> {
   let counter = counters.get(provider);
   if (!counter) {
-    if (!dir) { return Promise.reject(new Error('the tokenizer data (assets/tokenizers) is missing')); }
+    if (!dir) {
+      return Promise.reject(new Error('the tokenizer data (assets/tokenizers) is missing'));
+    }
     counter = provider === 'gemini' ? loadGeminiCounter(dir) : loadOpenAiCounter(dir);
     counters.set(provider, counter);
   }
@@ -28,15 +30,31 @@ function counterFor(provider: TokenProvider): Promise<TextCounter> {
 
 async function answer(request: WorkerRequest): Promise<WorkerReply> {
   if (request.op === 'file') {
-    return { id: request.id, file: await estimateFile(request.path, { ...request.options, counterFor, overrides: parseOverrides(request.overrides) }) };
+    return {
+      id: request.id,
+      file: await estimateFile(request.path, {
+        ...request.options,
+        counterFor,
+        overrides: parseOverrides(request.overrides),
+      }),
+    };
   }
   const estimates = [];
   for (const { index, text } of request.lines) {
     let parsed: unknown;
-    try { parsed = text.trim() ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
-    const line = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    try {
+      parsed = text.trim() ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    const line =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : undefined;
     const provider = line && lineProvider(line);
-    estimates.push(line && provider ? estimateLine(line, index + 1, await counterFor(provider), request.options) ?? null : null);
+    estimates.push(
+      line && provider ? (estimateLine(line, index + 1, await counterFor(provider), request.options) ?? null) : null,
+    );
   }
   return { id: request.id, estimates };
 }
@@ -44,6 +62,10 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
 port?.on('message', (request: WorkerRequest) => {
   answer(request).then(
     (reply) => port.postMessage(reply),
-    (error: unknown) => port.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies WorkerReply),
+    (error: unknown) =>
+      port.postMessage({
+        id: request.id,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies WorkerReply),
   );
 });

@@ -28,14 +28,18 @@ export class TokenWorkerClient implements vscode.Disposable {
 
   async lines(lines: { index: number; text: string }[], options: LineOptions): Promise<(LineEstimate | null)[]> {
     const reply = await this.send({ op: 'lines', lines, options });
-    if (!('estimates' in reply)) { throw new TokenWorkerError('unexpected reply'); }
+    if (!('estimates' in reply)) {
+      throw new TokenWorkerError('unexpected reply');
+    }
     return reply.estimates;
   }
 
   /** `overrides`: the raw `geminiBatch.pricing.overrides` setting (parsed in the worker). */
   async file(filePath: string, options: LineOptions, overrides: unknown = {}): Promise<FileEstimate> {
     const reply = await this.send({ op: 'file', path: filePath, options, overrides });
-    if (!('file' in reply)) { throw new TokenWorkerError('unexpected reply'); }
+    if (!('file' in reply)) {
+      throw new TokenWorkerError('unexpected reply');
+    }
     return reply.file;
   }
 
@@ -61,16 +65,22 @@ export class TokenWorkerClient implements vscode.Disposable {
   }
 
   private start(): Worker {
-    if (this.worker) { return this.worker; }
+    if (this.worker) {
+      return this.worker;
+    }
     const worker = new Worker(this.script);
     worker.on('message', (reply: WorkerReply) => {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      if (this.pending.size === 0) { worker.unref(); }
+      if (this.pending.size === 0) {
+        worker.unref();
+      }
       waiting?.resolve(reply);
     });
     const died = (error: Error): void => {
-      if (this.worker === worker) { this.worker = undefined; }
+      if (this.worker === worker) {
+        this.worker = undefined;
+      }
       this.failAll(error);
     };
     worker.on('error', died);
@@ -82,6 +92,8 @@ export class TokenWorkerClient implements vscode.Disposable {
   private failAll(error: Error): void {
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const p of waiting) { p.reject(error); }
+    for (const p of waiting) {
+      p.reject(error);
+    }
   }
 }

@@ -22,7 +22,9 @@ export async function confirmCancel(label: string): Promise<boolean> {
     vscode.l10n.t('Cancel batch job "{0}"?', label),
     {
       modal: true,
-      detail: vscode.l10n.t('The service stops the job. This cannot be undone: running the file again makes a new job.'),
+      detail: vscode.l10n.t(
+        'The service stops the job. This cannot be undone: running the file again makes a new job.',
+      ),
     },
     action,
   );

@@ -17,7 +17,10 @@ export class JobNotifier implements vscode.Disposable {
   readonly onDidNotify = this.notified.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(model: JobsModel, private readonly show: ShowNotice = showNoticeIn(vscode.window)) {
+  constructor(
+    model: JobsModel,
+    private readonly show: ShowNotice = showNoticeIn(vscode.window),
+  ) {
     this.subscription = model.onDidFinishJob((job) => this.notify(job, hasResults(job, model.records.get(job.name))));
   }
 
@@ -37,8 +40,12 @@ export class JobNotifier implements vscode.Disposable {
     this.notified.fire(notice);
     // Not awaited: the poll loop must not wait for the user.
     void this.show(notice).then((choice) => {
-      if (choice === OPEN_RESULTS) { void vscode.commands.executeCommand('geminiBatch.job.openResults', job.name); }
-      if (choice === SHOW_JOB) { void vscode.commands.executeCommand('geminiBatch.job.show', job.name); }
+      if (choice === OPEN_RESULTS) {
+        void vscode.commands.executeCommand('geminiBatch.job.openResults', job.name);
+      }
+      if (choice === SHOW_JOB) {
+        void vscode.commands.executeCommand('geminiBatch.job.show', job.name);
+      }
     });
   }
 }

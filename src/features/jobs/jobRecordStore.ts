@@ -38,7 +38,9 @@ export class JobRecordStore implements vscode.Disposable {
 
   /** The jobs submitted from this workspace to `provider`: what the list is merged with. */
   submitted(provider: ProviderId): JobRecord[] {
-    return this.all().filter((r) => r.provider === provider).filter(isSubmitted);
+    return this.all()
+      .filter((r) => r.provider === provider)
+      .filter(isSubmitted);
   }
 
   get(jobName: string): LocalJobRecord | undefined {
@@ -50,14 +52,21 @@ export class JobRecordStore implements vscode.Disposable {
     const records = this.all();
     const index = records.findIndex((r) => r.jobName === patch.jobName);
     const merged = index >= 0 ? { ...records[index], ...patch } : patch;
-    if (index >= 0) { records[index] = merged; } else { records.push(merged); }
+    if (index >= 0) {
+      records[index] = merged;
+    } else {
+      records.push(merged);
+    }
     await this.memento.update(STATE_KEY, records);
     this.changed.fire(merged);
     return merged;
   }
 
   async remove(jobName: string): Promise<void> {
-    await this.memento.update(STATE_KEY, this.all().filter((r) => r.jobName !== jobName));
+    await this.memento.update(
+      STATE_KEY,
+      this.all().filter((r) => r.jobName !== jobName),
+    );
   }
 
   dispose(): void {

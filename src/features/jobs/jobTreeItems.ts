@@ -45,7 +45,10 @@ export function hasResults(job: BatchJob, record?: LocalJobRecord): boolean {
 }
 
 export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.group === 'active' ? 'Active' : 'Finished', vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(
+    node.group === 'active' ? 'Active' : 'Finished',
+    vscode.TreeItemCollapsibleState.Expanded,
+  );
   item.id = `group:${node.group}`;
   item.description = String(count);
   item.contextValue = `group.${node.group}`;
@@ -65,7 +68,11 @@ export function jobItem(job: BatchJob, record: LocalJobRecord | undefined, now: 
 }
 
 /** Every detail: the core's rows, then where this workspace keeps the job's files. */
-function jobTooltip(label: string, rows: [string, string][], record: LocalJobRecord | undefined): vscode.MarkdownString {
+function jobTooltip(
+  label: string,
+  rows: [string, string][],
+  record: LocalJobRecord | undefined,
+): vscode.MarkdownString {
   const local: [string, string | undefined][] = [
     ['Input file', record?.inputPath],
     ['Results file', record?.resultsPath],
@@ -74,7 +81,9 @@ function jobTooltip(label: string, rows: [string, string][], record: LocalJobRec
   ];
   const md = new vscode.MarkdownString(`**${escape(label)}**\n\n| | |\n|---|---|\n`);
   for (const [key, value] of [...rows, ...local]) {
-    if (value) { md.appendMarkdown(`| ${key} | ${escape(value)} |\n`); }
+    if (value) {
+      md.appendMarkdown(`| ${key} | ${escape(value)} |\n`);
+    }
   }
   return md;
 }
@@ -85,7 +94,7 @@ function escape(text: string): string {
 
 export function fileItem(node: FileNode): vscode.TreeItem {
   const title = { input: 'Input', results: 'Results', errors: 'Errors' }[node.role];
-  const shown = node.localPath ? path.basename(node.localPath) : node.remoteName ?? '';
+  const shown = node.localPath ? path.basename(node.localPath) : (node.remoteName ?? '');
   const item = new vscode.TreeItem(`${title}: ${shown}`, vscode.TreeItemCollapsibleState.None);
   item.id = `file:${node.parent.name}:${node.role}`;
   item.contextValue = `file.${node.role}${node.localPath ? '.local' : ''}`;

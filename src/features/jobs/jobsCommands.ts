@@ -9,10 +9,16 @@ import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
 
 /** A job command's target: a tree node, a job name (scripts, tests, notifications), or asked for. */
 export async function resolveJobName(model: JobsModel, arg: unknown): Promise<string | undefined> {
-  if (typeof arg === 'string') { return arg; }
+  if (typeof arg === 'string') {
+    return arg;
+  }
   const node = arg as JobsNode | undefined;
-  if (node?.kind === 'job') { return node.name; }
-  if (node?.kind === 'file') { return node.parent.name; }
+  if (node?.kind === 'job') {
+    return node.name;
+  }
+  if (node?.kind === 'file') {
+    return node.parent.name;
+  }
   const pick = await vscode.window.showQuickPick(
     model.jobs().map((job) => ({ label: job.displayName || job.name, description: job.state, name: job.name })),
     { placeHolder: 'Which batch job?' },
@@ -34,20 +40,30 @@ export function registerJobsCommands(
 
   registerCommand(context, log, 'geminiBatch.job.cancel', async (arg?: unknown, options?: { confirmed?: boolean }) => {
     const name = await resolveJobName(model, arg);
-    if (!name) { return undefined; }
+    if (!name) {
+      return undefined;
+    }
     // A paid job's cancel cannot be undone, so a click asks first; a script naming the job has already decided.
-    if (asksFirst(arg, options) && !(await confirmCancel(model.get(name)?.displayName || name))) { return undefined; }
+    if (asksFirst(arg, options) && !(await confirmCancel(model.get(name)?.displayName || name))) {
+      return undefined;
+    }
     const provider = await model.provider();
     await provider.cancelJob(name);
     log.info(`[jobs] cancel requested for ${name}`);
     const kind = model.get(name)?.kind ?? model.records.get(name)?.kind;
-    await showCancelled(provider, name, kind, { upsert: (job) => model.upsert(job), pollSoon: () => model.pollSoon(), warn: (t) => log.warn(t) });
+    await showCancelled(provider, name, kind, {
+      upsert: (job) => model.upsert(job),
+      pollSoon: () => model.pollSoon(),
+      warn: (t) => log.warn(t),
+    });
     return name;
   });
 
   registerCommand(context, log, 'geminiBatch.job.delete', async (arg?: unknown, options?: { confirmed?: boolean }) => {
     const name = await resolveJobName(model, arg);
-    if (!name) { return false; }
+    if (!name) {
+      return false;
+    }
     const provider = await model.provider();
     if (provider.capabilities?.deleteJob === false) {
       throw new UserFacingError('This provider cannot delete batch jobs; cancel it instead.');
@@ -59,7 +75,9 @@ export function registerJobsCommands(
         { modal: true, detail: 'The job and its metadata are removed from the service. Downloaded files stay.' },
         'Delete',
       );
-      if (choice !== 'Delete') { return false; }
+      if (choice !== 'Delete') {
+        return false;
+      }
     }
     await provider.deleteJob(name);
     log.info(`[jobs] deleted ${name}`);
@@ -70,13 +88,17 @@ export function registerJobsCommands(
 
   registerCommand(context, log, 'geminiBatch.job.copyName', async (arg?: unknown) => {
     const name = await resolveJobName(model, arg);
-    if (name) { await vscode.env.clipboard.writeText(name); }
+    if (name) {
+      await vscode.env.clipboard.writeText(name);
+    }
     return name;
   });
 
   registerCommand(context, log, 'geminiBatch.job.show', async (arg?: unknown) => {
     const name = await resolveJobName(model, arg);
-    if (!name || !model.get(name)) { return false; }
+    if (!name || !model.get(name)) {
+      return false;
+    }
     await view.reveal(tree.nodeFor(name), { select: true, focus: true, expand: true });
     return true;
   });

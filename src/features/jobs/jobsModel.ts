@@ -11,7 +11,10 @@ import type { ProviderSession } from './providerSession';
 import { TakeTurns } from '../../core/util/takeTurns';
 
 /** What changed in one update: `structure` means jobs were added, removed or moved between groups. */
-export interface JobsChange { jobs: BatchJob[]; structure: boolean }
+export interface JobsChange {
+  jobs: BatchJob[];
+  structure: boolean;
+}
 
 /**
  * The jobs the view shows: the account's list merged with this workspace's records. Owns the Poller, which runs
@@ -50,7 +53,11 @@ export class JobsModel implements vscode.Disposable {
   ) {
     this.poller = this.createPoller(canPoll);
     this.disposables.push(
-      session.onDidChange(() => { if (this.started) { void this.reload(true); } }), // before the first listing: stay quiet
+      session.onDidChange(() => {
+        if (this.started) {
+          void this.reload(true);
+        }
+      }), // before the first listing: stay quiet
       config.onDidChange(['jobs.pollMinSeconds', 'jobs.pollMaxSeconds'], () => {
         void this.poller.dispose();
         (this.poller = this.createPoller(canPoll)).kick();
@@ -61,28 +68,49 @@ export class JobsModel implements vscode.Disposable {
   private createPoller(canPoll: () => boolean): Poller {
     return new Poller({
       tick: (signal) => this.turns.run(() => this.poll(signal)),
-      minMs: this.config.pollMinSeconds() * 1000, maxMs: this.config.pollMaxSeconds() * 1000,
-      canRun: canPoll, onError: (error) => this.noteFailure(error),
+      minMs: this.config.pollMinSeconds() * 1000,
+      maxMs: this.config.pollMaxSeconds() * 1000,
+      canRun: canPoll,
+      onError: (error) => this.noteFailure(error),
     });
   }
 
-  get state(): JobsState | undefined { return this.stateValue; }
+  get state(): JobsState | undefined {
+    return this.stateValue;
+  }
   /** The last background failure, shown as an item in the tree while the list is stale. */
-  get lastFailure(): string | undefined { return this.failure; }
-  jobs(): BatchJob[] { return [...this.byName.values()]; }
-  get(name: string): BatchJob | undefined { return this.byName.get(name); }
+  get lastFailure(): string | undefined {
+    return this.failure;
+  }
+  jobs(): BatchJob[] {
+    return [...this.byName.values()];
+  }
+  get(name: string): BatchJob | undefined {
+    return this.byName.get(name);
+  }
   /** A command's provider (throws when none); the first command awaits the first list, so it cannot drop its job. */
-  provider(): Promise<BatchProvider> { return (this.started ? Promise.resolve() : this.reload(true)).then(() => this.session.provider()); }
+  provider(): Promise<BatchProvider> {
+    return (this.started ? Promise.resolve() : this.reload(true)).then(() => this.session.provider());
+  }
   /** The first listing, once: when the view is first shown or a job command runs (never on activation). */
-  start(): void { if (!this.started) { void this.reload(true); } }
+  start(): void {
+    if (!this.started) {
+      void this.reload(true);
+    }
+  }
 
   /** Lists everything again. `fresh` forgets the old jobs first (provider changed), so nothing is announced. */
   async reload(fresh = false): Promise<void> {
-    if (this.disposed) { return; } // resolving the session could start the emulator again
+    if (this.disposed) {
+      return;
+    } // resolving the session could start the emulator again
     this.started = true;
     if (fresh) {
       this.generation++;
-      if (this.byName.size > 0) { this.byName.clear(); this.changed.fire({ jobs: [], structure: true }); }
+      if (this.byName.size > 0) {
+        this.byName.clear();
+        this.changed.fire({ jobs: [], structure: true });
+      }
     }
     await this.turns.run(() => this.list());
   }
@@ -90,22 +118,35 @@ export class JobsModel implements vscode.Disposable {
   private async list(): Promise<void> {
     const generation = this.generation;
     const session = await this.session.resolve();
-    if (generation !== this.generation) { return; }
+    if (generation !== this.generation) {
+      return;
+    }
     if (session.status !== 'ready') {
       this.setState(session.status === 'noKey' ? 'noKey' : 'unreachable');
-      if (session.status === 'unavailable') { this.log.warn(`[jobs] ${session.reason}`); }
+      if (session.status === 'unavailable') {
+        this.log.warn(`[jobs] ${session.reason}`);
+      }
       return;
     }
     try {
-      const { jobs, gone } = await fetchJobs(session.provider, this.records.submitted(session.id), this.config.pageSize(), this.log);
-      if (generation !== this.generation) { return; }
+      const { jobs, gone } = await fetchJobs(
+        session.provider,
+        this.records.submitted(session.id),
+        this.config.pageSize(),
+        this.log,
+      );
+      if (generation !== this.generation) {
+        return;
+      }
       await Promise.all(gone.map((name) => this.records.remove(name)));
       this.apply(jobs, true);
       this.setFailure(undefined);
       this.setState(this.byName.size > 0 ? 'ok' : 'empty');
       this.poller.kick();
     } catch (error) {
-      if (generation !== this.generation) { return; }
+      if (generation !== this.generation) {
+        return;
+      }
       const auth = error instanceof BatchApiError && error.kind === 'auth';
       if (!auth && this.byName.size > 0) {
         // Keep showing what we have (e.g. a 429 on a manual refresh); the failure item says it is stale.
@@ -125,13 +166,19 @@ export class JobsModel implements vscode.Disposable {
   }
 
   remove(name: string): void {
-    if (!this.byName.delete(name)) { return; }
+    if (!this.byName.delete(name)) {
+      return;
+    }
     this.changed.fire({ jobs: [], structure: true });
     this.setState(this.byName.size > 0 ? 'ok' : 'empty');
   }
 
-  resumePolling(): void { this.poller.resume(); }
-  pollSoon(): void { this.poller.kick(); } // a job was touched but its new state could not be read
+  resumePolling(): void {
+    this.poller.resume();
+  }
+  pollSoon(): void {
+    this.poller.kick();
+  } // a job was touched but its new state could not be read
 
   dispose(): void {
     this.disposed = true;
@@ -152,17 +199,25 @@ export class JobsModel implements vscode.Disposable {
       if (unfinished.length > 0) {
         const provider = await this.provider();
         const fetched = await refreshUnfinished(provider, unfinished, this.config.pageSize(), signal);
-        if (generation !== this.generation) { return { unfinished: 0 }; }
+        if (generation !== this.generation) {
+          return { unfinished: 0 };
+        }
         // A job deleted meanwhile (here or elsewhere) is not brought back.
         const gone = unfinished.filter((job) => !fetched.some((f) => f.name === job.name));
         gone.forEach((job) => this.remove(job.name));
-        changed = this.apply(fetched.filter((job) => this.byName.has(job.name)), false) ?? (gone.length ? new Set() : undefined);
+        changed =
+          this.apply(
+            fetched.filter((job) => this.byName.has(job.name)),
+            false,
+          ) ?? (gone.length ? new Set() : undefined);
       }
       this.setFailure(undefined);
     } finally {
       if (generation === this.generation) {
         const still = this.jobs().filter((j) => !isTerminal(j.state) && !changed?.has(j.name));
-        if (still.length > 0) { this.ticked.fire(still.map((j) => j.name)); }
+        if (still.length > 0) {
+          this.ticked.fire(still.map((j) => j.name));
+        }
       }
     }
     return { unfinished: this.jobs().filter((j) => !isTerminal(j.state)).length, changed: changed !== undefined };
@@ -177,7 +232,9 @@ export class JobsModel implements vscode.Disposable {
 
   /** Shows (or, with undefined, removes) the failure item. */
   private setFailure(text: string | undefined): void {
-    if (this.failure === text) { return; }
+    if (this.failure === text) {
+      return;
+    }
     this.failure = text;
     this.changed.fire({ jobs: [], structure: true });
   }
@@ -186,13 +243,17 @@ export class JobsModel implements vscode.Disposable {
   private apply(jobs: BatchJob[], replaceAll: boolean): Set<string> | undefined {
     const { changedJobs, finishedJobs, structure } = storeJobs(this.byName, jobs, replaceAll, this.announced);
     finishedJobs.forEach((job) => this.finished.fire(job));
-    if (!structure && changedJobs.length === 0) { return undefined; }
+    if (!structure && changedJobs.length === 0) {
+      return undefined;
+    }
     this.changed.fire({ jobs: changedJobs, structure });
     return new Set(changedJobs.map((job) => job.name));
   }
 
   private setState(state: JobsState): void {
-    if (state === this.stateValue) { return; }
+    if (state === this.stateValue) {
+      return;
+    }
     this.stateValue = state;
     void setJobsState(state);
     this.stateChanged.fire(state);

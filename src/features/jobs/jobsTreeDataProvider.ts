@@ -3,7 +3,16 @@ import type { BatchJob } from '../../core/providers/types';
 import { describeLine, viewOf } from './jobPresentation';
 import type { JobsModel } from './jobsModel';
 import {
-  FailureNode, FileNode, GroupNode, JobNode, failureItem, fileItem, groupItem, groupOf, jobItem, type JobsNode,
+  FailureNode,
+  FileNode,
+  GroupNode,
+  JobNode,
+  failureItem,
+  fileItem,
+  groupItem,
+  groupOf,
+  jobItem,
+  type JobsNode,
 } from './jobTreeItems';
 
 function newestFirst(a: BatchJob, b: BatchJob): number {
@@ -26,10 +35,15 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
   /** `isVisible`: whether the view is on screen; time-based descriptions are only re-rendered while it is. */
-  constructor(private readonly model: JobsModel, private readonly isVisible: () => boolean = () => true) {
+  constructor(
+    private readonly model: JobsModel,
+    private readonly isVisible: () => boolean = () => true,
+  ) {
     this.disposables.push(
       model.onDidTick((names) => {
-        if (this.isVisible()) { names.forEach((name) => this.refreshIfStale(name)); }
+        if (this.isVisible()) {
+          names.forEach((name) => this.refreshIfStale(name));
+        }
       }),
       model.onDidChange(({ jobs, structure }) => {
         if (structure) {
@@ -37,13 +51,20 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
           this.changed.fire(undefined);
           return;
         }
-        for (const job of jobs) { this.changed.fire(this.nodeFor(job.name)); }
+        for (const job of jobs) {
+          this.changed.fire(this.nodeFor(job.name));
+        }
       }),
       model.onDidChangeState(() => this.changed.fire(undefined)),
       model.records.onDidChange((record) => {
         // A follow-up moves under its original job: the whole tree changes shape.
-        if (record.retryOf) { this.changed.fire(undefined); return; }
-        if (this.jobNodes.has(record.jobName)) { this.changed.fire(this.nodeFor(record.jobName)); }
+        if (record.retryOf) {
+          this.changed.fire(undefined);
+          return;
+        }
+        if (this.jobNodes.has(record.jobName)) {
+          this.changed.fire(this.nodeFor(record.jobName));
+        }
       }),
     );
   }
@@ -60,9 +81,12 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
 
   getTreeItem(node: JobsNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'group': return groupItem(node, this.jobsIn(node).length);
-      case 'file': return fileItem(node);
-      case 'failure': return failureItem(node);
+      case 'group':
+        return groupItem(node, this.jobsIn(node).length);
+      case 'file':
+        return fileItem(node);
+      case 'failure':
+        return failureItem(node);
       case 'job': {
         const job = this.model.get(node.name);
         if (!job) {
@@ -80,24 +104,38 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
 
   getChildren(node?: JobsNode): JobsNode[] {
     if (!node) {
-      if (this.model.state !== 'ok') { return []; }
+      if (this.model.state !== 'ok') {
+        return [];
+      }
       const roots: JobsNode[] = [];
-      if (this.model.lastFailure) { roots.push(new FailureNode(this.model.lastFailure)); }
+      if (this.model.lastFailure) {
+        roots.push(new FailureNode(this.model.lastFailure));
+      }
       for (const group of [this.groups.active, this.groups.finished]) {
-        if (this.jobsIn(group).length > 0) { roots.push(group); }
+        if (this.jobsIn(group).length > 0) {
+          roots.push(group);
+        }
       }
       return roots;
     }
-    if (node.kind === 'group') { return this.jobsIn(node).map((job) => this.nodeFor(job.name)); }
-    if (node.kind === 'job') { return [...this.filesOf(node), ...this.followUpsOf(node)]; }
+    if (node.kind === 'group') {
+      return this.jobsIn(node).map((job) => this.nodeFor(job.name));
+    }
+    if (node.kind === 'job') {
+      return [...this.filesOf(node), ...this.followUpsOf(node)];
+    }
     return [];
   }
 
   getParent(node: JobsNode): JobsNode | undefined {
-    if (node.kind === 'file') { return node.parent; }
+    if (node.kind === 'file') {
+      return node.parent;
+    }
     if (node.kind === 'job') {
       const root = this.rootOf(node.name);
-      if (root) { return this.nodeFor(root); }
+      if (root) {
+        return this.nodeFor(root);
+      }
       const job = this.model.get(node.name);
       return job ? this.groups[groupOf(job)] : undefined;
     }
@@ -106,7 +144,9 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
 
   /** Re-renders the unfinished jobs' nodes whose elapsed or time-left text moved on since they were drawn. */
   refreshUnfinished(): void {
-    for (const job of this.jobsIn(this.groups.active)) { this.refreshIfStale(job.name); }
+    for (const job of this.jobsIn(this.groups.active)) {
+      this.refreshIfStale(job.name);
+    }
   }
 
   /**
@@ -116,7 +156,9 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   private refreshIfStale(name: string): void {
     const job = this.model.get(name);
     const drawn = this.drawn.get(name);
-    if (job && drawn !== undefined && drawn !== describeLine(job, viewOf(job, Date.now()))) { this.changed.fire(this.nodeFor(name)); }
+    if (job && drawn !== undefined && drawn !== describeLine(job, viewOf(job, Date.now()))) {
+      this.changed.fire(this.nodeFor(name));
+    }
   }
 
   dispose(): void {
@@ -125,7 +167,10 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
 
   /** Follow-up jobs ("Retry Failed Lines") are shown under their original job, not in a group. */
   private jobsIn(group: GroupNode): BatchJob[] {
-    return this.model.jobs().filter((job) => groupOf(job) === group.group && !this.rootOf(job.name)).sort(newestFirst);
+    return this.model
+      .jobs()
+      .filter((job) => groupOf(job) === group.group && !this.rootOf(job.name))
+      .sort(newestFirst);
   }
 
   /** The original job a follow-up retries, when the tree shows it. */
@@ -136,7 +181,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
 
   /** A job's follow-ups, by attempt number. */
   private followUpsOf(node: JobNode): JobNode[] {
-    return this.model.records.all()
+    return this.model.records
+      .all()
       .filter((r) => r.retryOf === node.name && r.jobName !== node.name && this.model.get(r.jobName))
       .sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0))
       .map((r) => this.nodeFor(r.jobName));
@@ -146,15 +192,24 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     const job = this.model.get(node.name);
     const record = this.model.records.get(node.name);
     const files: FileNode[] = [];
-    if (record?.inputPath || job?.inputFile) { files.push(new FileNode(node, 'input', record?.inputPath, job?.inputFile)); }
-    if (record?.resultsPath || job?.resultsFile) { files.push(new FileNode(node, 'results', record?.resultsPath, job?.resultsFile)); }
-    if (record?.errorsPath || job?.errorFile) { files.push(new FileNode(node, 'errors', record?.errorsPath, job?.errorFile)); }
+    if (record?.inputPath || job?.inputFile) {
+      files.push(new FileNode(node, 'input', record?.inputPath, job?.inputFile));
+    }
+    if (record?.resultsPath || job?.resultsFile) {
+      files.push(new FileNode(node, 'results', record?.resultsPath, job?.resultsFile));
+    }
+    if (record?.errorsPath || job?.errorFile) {
+      files.push(new FileNode(node, 'errors', record?.errorsPath, job?.errorFile));
+    }
     return files;
   }
 
   private forgetRemovedNodes(): void {
     for (const name of [...this.jobNodes.keys()]) {
-      if (!this.model.get(name)) { this.jobNodes.delete(name); this.drawn.delete(name); }
+      if (!this.model.get(name)) {
+        this.jobNodes.delete(name);
+        this.drawn.delete(name);
+      }
     }
   }
 }

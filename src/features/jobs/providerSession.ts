@@ -37,7 +37,9 @@ export class ProviderSession implements vscode.Disposable {
     };
     this.disposables.push(
       config.onDidChange(['provider.name'], () => {
-        if (config.providerName() === 'emulator') { emulator.rearm(); }
+        if (config.providerName() === 'emulator') {
+          emulator.rearm();
+        }
       }),
       config.onDidChange(['provider.name', 'gemini.baseUrl', 'gemini.apiVersion', 'openai.baseUrl'], invalidate),
       keys.onDidChange(invalidate),
@@ -51,7 +53,9 @@ export class ProviderSession implements vscode.Disposable {
     if (!this.current) {
       const building: Promise<Session> = this.build().catch((error: unknown) => {
         // Not cached: the next resolve tries again (e.g. the emulator's port was busy).
-        if (this.current === building) { this.current = undefined; }
+        if (this.current === building) {
+          this.current = undefined;
+        }
         const reason = error instanceof Error ? error.message : String(error);
         return { status: 'unavailable', id: this.config.providerName(), reason: this.log.scrub(reason) };
       });
@@ -63,9 +67,15 @@ export class ProviderSession implements vscode.Disposable {
   /** The provider for a command; throws a readable error when there is none. */
   async provider(): Promise<BatchProvider> {
     const session = await this.resolve();
-    if (session.status === 'ready') { return session.provider; }
-    if (session.status === 'noKey') { throw new UserFacingError(`No API key is set for ${session.id}. Run "Set API Key…".`); }
-    if (session.status === 'restricted') { explainRestrictedMode(); }
+    if (session.status === 'ready') {
+      return session.provider;
+    }
+    if (session.status === 'noKey') {
+      throw new UserFacingError(`No API key is set for ${session.id}. Run "Set API Key…".`);
+    }
+    if (session.status === 'restricted') {
+      explainRestrictedMode();
+    }
     throw new UserFacingError(session.reason);
   }
 
@@ -87,13 +97,22 @@ export class ProviderSession implements vscode.Disposable {
       const emulator = await this.emulator.ensureStarted();
       // The emulator speaks both API versions; v1beta is the one with every Batch and Files endpoint.
       const provider = createProvider({
-        id, apiKey: 'emulator-key', geminiBaseUrl: emulator.baseUrl, geminiApiVersion: 'v1beta', openaiBaseUrl: `${emulator.baseUrl}/v1`, onCall,
+        id,
+        apiKey: 'emulator-key',
+        geminiBaseUrl: emulator.baseUrl,
+        geminiApiVersion: 'v1beta',
+        openaiBaseUrl: `${emulator.baseUrl}/v1`,
+        onCall,
       });
       return { status: 'ready', id, provider };
     }
-    if (isRestricted(id)) { return { status: 'restricted', id }; } // the jobs view says why (viewsWelcome)
+    if (isRestricted(id)) {
+      return { status: 'restricted', id };
+    } // the jobs view says why (viewsWelcome)
     const { key, source } = await this.keys.get(id);
-    if (!key) { return { status: 'noKey', id }; }
+    if (!key) {
+      return { status: 'noKey', id };
+    }
     // Before any client exists: a workspace's endpoint gets the key only once the user confirmed its host.
     await this.trust.ensureEndpointAllowed(id);
     this.log.info(`[session] provider ${id} (key from ${source})`);

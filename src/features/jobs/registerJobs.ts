@@ -29,26 +29,49 @@ export interface JobsFeature {
  */
 export function registerJobs(
   context: vscode.ExtensionContext,
-  deps: { log: Log; config: Config; keys: ApiKeys; emulator: EmulatorHost; trust: EndpointTrust; showNotice?: ShowNotice },
+  deps: {
+    log: Log;
+    config: Config;
+    keys: ApiKeys;
+    emulator: EmulatorHost;
+    trust: EndpointTrust;
+    showNotice?: ShowNotice;
+  },
 ): JobsFeature {
   const { log, config, keys, emulator } = deps;
   const session = new ProviderSession(config, keys, emulator, log, deps.trust);
   const records = new JobRecordStore(context.workspaceState);
   // The view is created after the model (it needs the tree); until then it counts as hidden.
   const visibility = { view: undefined as vscode.TreeView<JobsNode> | undefined };
-  const model: JobsModel = new JobsModel(session, records, config, log, () => (visibility.view?.visible ?? false) || ownJobRunning());
-  const ownJobRunning = (): boolean => model.jobs().some((job) => !isTerminal(job.state) && records.get(job.name) !== undefined);
+  const model: JobsModel = new JobsModel(
+    session,
+    records,
+    config,
+    log,
+    () => (visibility.view?.visible ?? false) || ownJobRunning(),
+  );
+  const ownJobRunning = (): boolean =>
+    model.jobs().some((job) => !isTerminal(job.state) && records.get(job.name) !== undefined);
   const tree = new JobsTreeDataProvider(model, () => visibility.view?.visible ?? false);
   const view = vscode.window.createTreeView('geminiBatch.jobs', { treeDataProvider: tree, showCollapseAll: true });
   visibility.view = view;
   const notifier = new JobNotifier(model, deps.showNotice);
   context.subscriptions.push(
-    session, records, model, tree, view, notifier,
+    session,
+    records,
+    model,
+    tree,
+    view,
+    notifier,
     view.onDidChangeVisibility(({ visible }) => {
-      if (visible) { model.start(); }
+      if (visible) {
+        model.start();
+      }
       model.resumePolling();
       // Shown again: the time-based descriptions were not re-rendered while hidden.
-      if (visible) { tree.refreshUnfinished(); }
+      if (visible) {
+        tree.refreshUnfinished();
+      }
     }),
     // A submission recorded while the view is hidden: its job is now worth polling for.
     records.onDidChange(() => model.resumePolling()),
@@ -57,6 +80,8 @@ export function registerJobs(
   registerJobsCommands(context, { log, model, tree, view });
   registerProviderSelect(context, { log, config });
   // Restored on screen (the view was open when the window last closed): that is the view being shown.
-  if (view.visible) { model.start(); }
+  if (view.visible) {
+    model.start();
+  }
   return { model, tree, view, notifier };
 }

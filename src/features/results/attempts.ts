@@ -20,17 +20,22 @@ export function rootOf(records: JobRecordStore, name: string): string {
 /** The original job's record, then its follow-ups by attempt number (the tree and the merge read this order). */
 export function attemptChain(records: JobRecordStore, root: string): LocalJobRecord[] {
   const first = records.get(root);
-  const followUps = records.all().filter((r) => r.retryOf === root).sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0));
+  const followUps = records
+    .all()
+    .filter((r) => r.retryOf === root)
+    .sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0));
   return first ? [first, ...followUps] : followUps;
 }
 
 /** What each attempt sent and got back, as far as it is on disk (an attempt without results contributes none). */
 export function attemptFiles(chain: readonly LocalJobRecord[]): AttemptFiles[] {
-  return chain.filter((r) => r.inputPath && existsSync(r.inputPath)).map((r) => ({
-    inputPath: r.inputPath!,
-    // downloadResults stores the error file as `resultsPath` too when it is the only one: read each file once.
-    resultPaths: [...new Set([r.resultsPath, r.errorsPath])].filter((p): p is string => Boolean(p && existsSync(p))),
-  }));
+  return chain
+    .filter((r) => r.inputPath && existsSync(r.inputPath))
+    .map((r) => ({
+      inputPath: r.inputPath!,
+      // downloadResults stores the error file as `resultsPath` too when it is the only one: read each file once.
+      resultPaths: [...new Set([r.resultsPath, r.errorsPath])].filter((p): p is string => Boolean(p && existsSync(p))),
+    }));
 }
 
 /** Downloads the results of every ended attempt that has some and none on disk yet (never replacing a file). */
@@ -46,8 +51,13 @@ export async function downloadEnded(deps: ResultsDeps, chain: readonly LocalJobR
 
 /** Where the original job's joined file goes: beside its results, else in the results folder. */
 export function joinedPathFor(deps: ResultsDeps, root: LocalJobRecord): string {
-  if (root.joinedPath) { return root.joinedPath; }
-  const stem = path.basename(root.inputPath ?? root.jobName).replace(/\.jsonl$/i, '').replace(/[^\w.-]+/g, '_');
+  if (root.joinedPath) {
+    return root.joinedPath;
+  }
+  const stem = path
+    .basename(root.inputPath ?? root.jobName)
+    .replace(/\.jsonl$/i, '')
+    .replace(/[^\w.-]+/g, '_');
   const folder = root.resultsPath ? path.dirname(root.resultsPath) : resultsFolder(deps.config, root);
   return path.join(folder, `${stem}.joined.jsonl`);
 }
@@ -56,19 +66,31 @@ export function joinedPathFor(deps: ResultsDeps, root: LocalJobRecord): string {
  * Writes the original job's joined file across all its attempts (the best answer per request: mergeAttempts), after
  * downloading what ended, and remembers it on the original's record. Undefined when its input is not on disk.
  */
-export function writeMerged(deps: ResultsDeps, rootName: string, target?: string): Promise<{ path: string; counts: MergedCounts } | undefined> {
+export function writeMerged(
+  deps: ResultsDeps,
+  rootName: string,
+  target?: string,
+): Promise<{ path: string; counts: MergedCounts } | undefined> {
   return deps.model.records.merges.run(() => mergeNow(deps, rootName, target));
 }
 
-async function mergeNow(deps: ResultsDeps, rootName: string, target?: string): Promise<{ path: string; counts: MergedCounts } | undefined> {
+async function mergeNow(
+  deps: ResultsDeps,
+  rootName: string,
+  target?: string,
+): Promise<{ path: string; counts: MergedCounts } | undefined> {
   await downloadEnded(deps, attemptChain(deps.model.records, rootName));
   const chain = attemptChain(deps.model.records, rootName);
   const root = chain[0];
   const requests = root ? requestsOf(root) : undefined;
-  if (root?.jobName !== rootName || !requests || !existsSync(requests)) { return undefined; }
+  if (root?.jobName !== rootName || !requests || !existsSync(requests)) {
+    return undefined;
+  }
   const joined = target ?? joinedPathFor(deps, root);
   const counts = await writeMergedJoin(requests, attemptFiles(chain), joined);
   await deps.model.records.upsert({ ...root, joinedPath: joined });
-  deps.log.info(`[results] ${rootName}: merged ${chain.length} attempt(s) → ${joined} (${counts.succeeded}/${counts.requests} succeeded)`);
+  deps.log.info(
+    `[results] ${rootName}: merged ${chain.length} attempt(s) → ${joined} (${counts.succeeded}/${counts.requests} succeeded)`,
+  );
   return { path: joined, counts };
 }

@@ -28,15 +28,24 @@ export interface DownloadedResults {
 /** The job as the service has it now (its results file appears only when it has ended). */
 export async function currentJob(model: JobsModel, provider: BatchProvider, name: string): Promise<BatchJob> {
   const known = model.get(name);
-  if (known?.resultsFile) { return known; }
+  if (known?.resultsFile) {
+    return known;
+  }
   const fresh = await provider.getJob(name, undefined, { kind: known?.kind ?? model.records.get(name)?.kind });
   model.upsert(fresh);
   return fresh;
 }
 
-async function fetchOne(provider: BatchProvider, remote: string, wanted: string, options: DownloadOptions): Promise<string | undefined> {
+async function fetchOne(
+  provider: BatchProvider,
+  remote: string,
+  wanted: string,
+  options: DownloadOptions,
+): Promise<string | undefined> {
   const target = await resolveConflict(wanted, options.ifExists);
-  if (!target) { return undefined; }
+  if (!target) {
+    return undefined;
+  }
   await fs.mkdir(path.dirname(target.path), { recursive: true });
   await downloadAtomic(provider, remote, target.path, { overwrite: target.overwrite });
   return target.path;
@@ -46,7 +55,11 @@ async function fetchOne(provider: BatchProvider, remote: string, wanted: string,
  * Streams the results file (and OpenAI's error file) into the results folder, atomically (temp file, then rename),
  * never replacing a file without asking. Remembers the paths on the job's record. Undefined when dismissed.
  */
-export async function downloadResults(deps: ResultsDeps, name: string, options: DownloadOptions = {}): Promise<DownloadedResults | undefined> {
+export async function downloadResults(
+  deps: ResultsDeps,
+  name: string,
+  options: DownloadOptions = {},
+): Promise<DownloadedResults | undefined> {
   const provider = await deps.model.provider();
   const job = await currentJob(deps.model, provider, name);
   if (!job.resultsFile && !job.errorFile) {
@@ -56,19 +69,26 @@ export async function downloadResults(deps: ResultsDeps, name: string, options: 
   const folder = resultsFolder(deps.config, record);
   const stem = stemFor(job, record);
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Downloading results of "${job.displayName || job.name}"` },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Downloading results of "${job.displayName || job.name}"`,
+    },
     async () => {
       // Inline results have no file: the provider writes them as JSONL when given the job's name.
       const remote = resultsSource(job);
       const resultsPath = remote
         ? await fetchOne(provider, remote, path.join(folder, `${stem}.results.jsonl`), options)
         : undefined;
-      if (job.resultsFile && !resultsPath) { return undefined; }
+      if (job.resultsFile && !resultsPath) {
+        return undefined;
+      }
       const errorsPath = job.errorFile
         ? await fetchOne(provider, job.errorFile, path.join(folder, `${stem}.errors.jsonl`), options)
         : undefined;
       const main = resultsPath ?? errorsPath;
-      if (!main) { return undefined; }
+      if (!main) {
+        return undefined;
+      }
       deps.log.info(`[results] ${name} → ${main}${errorsPath && resultsPath ? ` (+ ${errorsPath})` : ''}`);
       await deps.model.records.upsert({
         ...(record ?? { jobName: name, provider: provider.id }),

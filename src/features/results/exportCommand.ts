@@ -19,18 +19,27 @@ export interface ExportOptions {
 }
 
 /** The rows to export and the file they are named after: a job's merged joined file, or the files given. */
-async function rowsOf(deps: ResultsDeps, target: ResultsTarget): Promise<{ rows: AsyncIterable<ResultRow>; near: string }> {
+async function rowsOf(
+  deps: ResultsDeps,
+  target: ResultsTarget,
+): Promise<{ rows: AsyncIterable<ResultRow>; near: string }> {
   if (target.kind === 'files') {
     const rows = target.joined ? readResultRows(target.resultPaths) : joinedRows(target.resultPaths, target.inputPath);
     return { rows, near: target.resultPaths[0] };
   }
   // With its input on disk, a job is exported as its joined file, merged across retries (prompts included).
   const merged = await writeMerged(deps, target.name);
-  if (merged) { return { rows: readResultRows([merged.path]), near: merged.path }; }
+  if (merged) {
+    return { rows: readResultRows([merged.path]), near: merged.path };
+  }
   await downloadEnded(deps, attemptChain(deps.model.records, target.name));
   const record = deps.model.records.get(target.name);
-  const paths = [...new Set([record?.resultsPath, record?.errorsPath])].filter((p): p is string => Boolean(p && existsSync(p)));
-  if (paths.length === 0) { throw new UserFacingError('This job has no results to export yet.'); }
+  const paths = [...new Set([record?.resultsPath, record?.errorsPath])].filter((p): p is string =>
+    Boolean(p && existsSync(p)),
+  );
+  if (paths.length === 0) {
+    throw new UserFacingError('This job has no results to export yet.');
+  }
   return { rows: readResultRows(paths), near: paths[0] };
 }
 
@@ -49,21 +58,43 @@ async function askFormat(): Promise<ExportFormat | undefined> {
  * "Export Results…": key, prompt, answer text, finish reason, tokens and error per request, as CSV or JSONL, streamed
  * to a temp file and renamed into place. Resolves to the written path (undefined when dismissed).
  */
-export async function exportResults(deps: ResultsDeps, target: ResultsTarget, options: ExportOptions = {}): Promise<string | undefined> {
+export async function exportResults(
+  deps: ResultsDeps,
+  target: ResultsTarget,
+  options: ExportOptions = {},
+): Promise<string | undefined> {
   const format = options.format ?? (await askFormat());
-  if (!format) { return undefined; }
+  if (!format) {
+    return undefined;
+  }
   const { rows, near } = await rowsOf(deps, target);
-  const suggested = vscode.Uri.file(near.replace(/(\.(results|errors)(-\d+)?|\.joined)?\.jsonl$/i, '') + (format === 'csv' ? '.csv' : '.export.jsonl'));
+  const suggested = vscode.Uri.file(
+    near.replace(/(\.(results|errors)(-\d+)?|\.joined)?\.jsonl$/i, '') + (format === 'csv' ? '.csv' : '.export.jsonl'),
+  );
   const given = typeof options.to === 'string' ? vscode.Uri.file(options.to) : options.to;
-  const to = given ?? (await vscode.window.showSaveDialog({ defaultUri: suggested, filters: format === 'csv' ? { CSV: ['csv'] } : { JSONL: ['jsonl'] } }));
-  if (!to) { return undefined; }
+  const to =
+    given ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: suggested,
+      filters: format === 'csv' ? { CSV: ['csv'] } : { JSONL: ['jsonl'] },
+    }));
+  if (!to) {
+    return undefined;
+  }
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Exporting results to ${path.basename(to.fsPath)}` },
     () => exportToFile(rows, to.fsPath, { format, failedOnly: options.failedOnly }),
   );
   deps.log.info(`[results] exported ${summary.total} rows (${summary.failed} failed) → ${to.fsPath}`);
-  void vscode.window.showInformationMessage(`Exported ${summary.total} results (${summary.failed} failed) to ${path.basename(to.fsPath)}.`, 'Open').then((choice) => {
-    if (choice === 'Open') { void vscode.commands.executeCommand('vscode.open', to); }
-  });
+  void vscode.window
+    .showInformationMessage(
+      `Exported ${summary.total} results (${summary.failed} failed) to ${path.basename(to.fsPath)}.`,
+      'Open',
+    )
+    .then((choice) => {
+      if (choice === 'Open') {
+        void vscode.commands.executeCommand('vscode.open', to);
+      }
+    });
   return to.fsPath;
 }

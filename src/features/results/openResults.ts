@@ -12,13 +12,23 @@ export interface OpenedResults extends DownloadedResults {
 }
 
 function joinedPathFor(resultsPath: string): string {
-  const name = path.basename(resultsPath).replace(/\.jsonl$/i, '').replace(/\.results(?=(-\d+)?$)/, '');
+  const name = path
+    .basename(resultsPath)
+    .replace(/\.jsonl$/i, '')
+    .replace(/\.results(?=(-\d+)?$)/, '');
   return path.join(path.dirname(resultsPath), `${name}.joined.jsonl`);
 }
 
 /** "38 succeeded, 2 failed (RESOURCE_EXHAUSTED: 2)". */
-function summaryText(summary: { total: number; succeeded: number; failed: number; byErrorCode: Record<string, number> }): string {
-  const codes = Object.entries(summary.byErrorCode).map(([code, n]) => `${code}: ${n}`).join(', ');
+function summaryText(summary: {
+  total: number;
+  succeeded: number;
+  failed: number;
+  byErrorCode: Record<string, number>;
+}): string {
+  const codes = Object.entries(summary.byErrorCode)
+    .map(([code, n]) => `${code}: ${n}`)
+    .join(', ');
   return `${summary.total} results: ${summary.succeeded} succeeded, ${summary.failed} failed${codes ? ` (${codes})` : ''}.`;
 }
 
@@ -27,12 +37,19 @@ function summaryText(summary: { total: number; succeeded: number; failed: number
  * is known, writes the input joined line by line with its results and opens that, and reports successes and
  * failures by code.
  */
-export async function openResults(deps: ResultsDeps, name: string, options: DownloadOptions = {}): Promise<OpenedResults | undefined> {
+export async function openResults(
+  deps: ResultsDeps,
+  name: string,
+  options: DownloadOptions = {},
+): Promise<OpenedResults | undefined> {
   const record = deps.model.records.get(name);
-  const local = record?.resultsPath && existsSync(record.resultsPath)
-    ? { resultsPath: record.resultsPath, errorsPath: record.errorsPath }
-    : await downloadResults(deps, name, options);
-  if (!local) { return undefined; }
+  const local =
+    record?.resultsPath && existsSync(record.resultsPath)
+      ? { resultsPath: record.resultsPath, errorsPath: record.errorsPath }
+      : await downloadResults(deps, name, options);
+  if (!local) {
+    return undefined;
+  }
 
   const inputPath = deps.model.records.get(name)?.inputPath;
   let joinedPath: string | undefined;
@@ -40,12 +57,20 @@ export async function openResults(deps: ResultsDeps, name: string, options: Down
     // Derived from files already on disk, so it is simply rewritten.
     joinedPath = joinedPathFor(local.resultsPath);
     // A job with follow-ups ("Retry Failed Lines") joins the best answer per request across its attempts.
-    const merged = attemptChain(deps.model.records, name).length > 1 ? await writeMerged(deps, name, joinedPath) : undefined;
-    if (!merged) { await joinResults(inputPath, local.resultsPath, local.errorsPath, joinedPath); }
+    const merged =
+      attemptChain(deps.model.records, name).length > 1 ? await writeMerged(deps, name, joinedPath) : undefined;
+    if (!merged) {
+      await joinResults(inputPath, local.resultsPath, local.errorsPath, joinedPath);
+    }
     await deps.model.records.upsert({ ...deps.model.records.get(name)!, joinedPath });
   }
   // The results view; on the joined file when there is one, as it carries each request and its input line too.
-  await vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(joinedPath ?? local.resultsPath), RESULTS_VIEW_TYPE, { preview: false });
+  await vscode.commands.executeCommand(
+    'vscode.openWith',
+    vscode.Uri.file(joinedPath ?? local.resultsPath),
+    RESULTS_VIEW_TYPE,
+    { preview: false },
+  );
   const summary = await summarizeResults({ results: local.resultsPath, errors: local.errorsPath });
   const text = summaryText(summary);
   deps.log.info(`[results] ${name}: ${text}`);

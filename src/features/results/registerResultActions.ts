@@ -29,16 +29,21 @@ export function registerResultActions(context: vscode.ExtensionContext, deps: Re
     return target ? exportResults(deps, target, optionsOf<ExportOptions>(options)) : undefined;
   });
 
-  context.subscriptions.push(deps.model.onDidFinishJob((job) => {
-    const record = deps.model.records.get(job.name);
-    if (!record?.retryOf) { return; }
-    const root = rootOf(deps.model.records, job.name);
-    // The original's record is updated with the merged joined file: that change is the event to wait for.
-    writeMerged(deps, root).then(
-      undefined,
-      (error: unknown) => deps.log.warn(`[results] merging the attempts of ${root} failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  }));
+  context.subscriptions.push(
+    deps.model.onDidFinishJob((job) => {
+      const record = deps.model.records.get(job.name);
+      if (!record?.retryOf) {
+        return;
+      }
+      const root = rootOf(deps.model.records, job.name);
+      // The original's record is updated with the merged joined file: that change is the event to wait for.
+      writeMerged(deps, root).then(undefined, (error: unknown) =>
+        deps.log.warn(
+          `[results] merging the attempts of ${root} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    }),
+  );
 
   return registerOutcomes(context, deps);
 }

@@ -9,13 +9,23 @@ import { openResults } from './openResults';
  * with `(jobName, {ifExists})`. Both resolve to the local results path (undefined when dismissed).
  */
 export function registerResults(context: vscode.ExtensionContext, deps: ResultsDeps): void {
-  registerCommand(context, deps.log, 'geminiBatch.job.downloadResults', async (arg?: unknown, options?: DownloadOptions) => {
-    const name = await resolveJobName(deps.model, arg);
-    return name ? (await downloadResults(deps, name, options))?.resultsPath : undefined;
-  });
+  registerCommand(
+    context,
+    deps.log,
+    'geminiBatch.job.downloadResults',
+    async (arg?: unknown, options?: DownloadOptions) => {
+      const name = await resolveJobName(deps.model, arg);
+      return name ? (await downloadResults(deps, name, options))?.resultsPath : undefined;
+    },
+  );
 
-  registerCommand(context, deps.log, 'geminiBatch.job.openResults', async (arg?: unknown, options?: DownloadOptions) => {
-    const name = await resolveJobName(deps.model, arg);
-    return name ? (await openResults(deps, name, options))?.resultsPath : undefined;
-  });
+  registerCommand(
+    context,
+    deps.log,
+    'geminiBatch.job.openResults',
+    async (arg?: unknown, options?: DownloadOptions) => {
+      const name = await resolveJobName(deps.model, arg);
+      return name ? (await openResults(deps, name, options))?.resultsPath : undefined;
+    },
+  );
 }

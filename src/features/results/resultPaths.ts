@@ -8,15 +8,21 @@ import type { LocalJobRecord } from '../jobs/jobRecordStore';
 
 /** Where a job's files go: `geminiBatch.results.folder` beside the input, else in the first workspace folder. */
 export function resultsFolder(config: Config, record: LocalJobRecord | undefined): string {
-  const anchor = record?.inputPath ? path.dirname(record.inputPath) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  if (!anchor) { throw new UserFacingError('Open a folder first: results are saved beside the input or in the workspace.'); }
+  const anchor = record?.inputPath
+    ? path.dirname(record.inputPath)
+    : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!anchor) {
+    throw new UserFacingError('Open a folder first: results are saved beside the input or in the workspace.');
+  }
   const setting = config.resultsFolder(record?.inputPath ? vscode.Uri.file(record.inputPath) : undefined);
   return path.resolve(anchor, setting);
 }
 
 /** A file-name stem for the job: the input file's name, else the job id. */
 export function stemFor(job: BatchJob, record: LocalJobRecord | undefined): string {
-  if (record?.inputPath) { return path.basename(record.inputPath).replace(/\.jsonl$/i, ''); }
+  if (record?.inputPath) {
+    return path.basename(record.inputPath).replace(/\.jsonl$/i, '');
+  }
   return job.name.replace(/^batches\//, '').replace(/[^\w.-]+/g, '_');
 }
 
@@ -27,18 +33,31 @@ export type ConflictChoice = { path: string; overwrite: boolean } | undefined;
  * `decided` answers for scripted calls. Resolves to undefined when the user dismissed the question.
  */
 export async function resolveConflict(wanted: string, decided?: 'replace' | 'keepBoth'): Promise<ConflictChoice> {
-  if (!existsSync(wanted)) { return { path: wanted, overwrite: false }; }
-  const choice = decided ?? await vscode.window.showWarningMessage(
-    `${path.basename(wanted)} already exists in ${path.dirname(wanted)}.`,
-    { modal: true, detail: 'Replace it with the downloaded results, or keep both files?' },
-    'Replace', 'Keep Both',
-  ).then((c) => (c === 'Replace' ? 'replace' : c === 'Keep Both' ? 'keepBoth' : undefined));
-  if (choice === 'replace') { return { path: wanted, overwrite: true }; }
-  if (choice !== 'keepBoth') { return undefined; }
+  if (!existsSync(wanted)) {
+    return { path: wanted, overwrite: false };
+  }
+  const choice =
+    decided ??
+    (await vscode.window
+      .showWarningMessage(
+        `${path.basename(wanted)} already exists in ${path.dirname(wanted)}.`,
+        { modal: true, detail: 'Replace it with the downloaded results, or keep both files?' },
+        'Replace',
+        'Keep Both',
+      )
+      .then((c) => (c === 'Replace' ? 'replace' : c === 'Keep Both' ? 'keepBoth' : undefined)));
+  if (choice === 'replace') {
+    return { path: wanted, overwrite: true };
+  }
+  if (choice !== 'keepBoth') {
+    return undefined;
+  }
   const ext = path.extname(wanted);
   const base = wanted.slice(0, wanted.length - ext.length);
   for (let n = 1; ; n++) {
     const candidate = `${base}-${n}${ext}`;
-    if (!existsSync(candidate)) { return { path: candidate, overwrite: false }; }
+    if (!existsSync(candidate)) {
+      return { path: candidate, overwrite: false };
+    }
   }
 }

@@ -21,22 +21,35 @@ function retryPathFor(inputPath: string, attempt: number): { path: string; attem
   const stem = inputPath.replace(/\.jsonl$/i, '');
   for (let n = attempt; ; n++) {
     const candidate = `${stem}.retry-${n}.jsonl`;
-    if (!existsSync(candidate)) { return { path: candidate, attempt: n }; }
+    if (!existsSync(candidate)) {
+      return { path: candidate, attempt: n };
+    }
   }
 }
 
 async function confirm(plan: RetryFileResult, label: string, options: RetryOptions): Promise<boolean> {
-  if (options.confirmed) { return true; }
-  const parts = [plan.failed && `${plan.failed} failed`, plan.missing && `${plan.missing} had no result`].filter(Boolean);
+  if (options.confirmed) {
+    return true;
+  }
+  const parts = [plan.failed && `${plan.failed} failed`, plan.missing && `${plan.missing} had no result`].filter(
+    Boolean,
+  );
   const choice = await vscode.window.showWarningMessage(
     `Retry ${plan.indices.length} line${plan.indices.length === 1 ? '' : 's'} of "${label}" as a new batch job?`,
-    { modal: true, detail: `${parts.join(', ')}; ${plan.succeeded} succeeded and are not sent again. The lines are in ${path.basename(plan.path!)}.` },
+    {
+      modal: true,
+      detail: `${parts.join(', ')}; ${plan.succeeded} succeeded and are not sent again. The lines are in ${path.basename(plan.path!)}.`,
+    },
     'Submit',
   );
   return choice === 'Submit';
 }
 
-async function planRetry(inputPath: string, attempts: AttemptFiles[], next: number): Promise<RetryFileResult & { attempt: number }> {
+async function planRetry(
+  inputPath: string,
+  attempts: AttemptFiles[],
+  next: number,
+): Promise<RetryFileResult & { attempt: number }> {
   const target = retryPathFor(inputPath, next);
   return { ...(await writeRetryFile(inputPath, attempts, target.path)), attempt: target.attempt };
 }
@@ -47,10 +60,23 @@ async function planRetry(inputPath: string, attempts: AttemptFiles[], next: numb
  * `retryOf` and `attempt`), with the original's model. Resolves to the new job's name; undefined when nothing is
  * left to retry or the user declined (the retry file stays for them to submit or edit).
  */
-export async function retryFailed(deps: ResultsDeps, target: ResultsTarget, options: RetryOptions = {}): Promise<string | undefined> {
+export async function retryFailed(
+  deps: ResultsDeps,
+  target: ResultsTarget,
+  options: RetryOptions = {},
+): Promise<string | undefined> {
   if (target.kind === 'files') {
-    const inputPath = target.inputPath ?? (await vscode.window.showOpenDialog({ title: 'The batch file these results are for', filters: { 'Batch files': ['jsonl'] } }))?.[0]?.fsPath;
-    if (!inputPath) { return undefined; }
+    const inputPath =
+      target.inputPath ??
+      (
+        await vscode.window.showOpenDialog({
+          title: 'The batch file these results are for',
+          filters: { 'Batch files': ['jsonl'] },
+        })
+      )?.[0]?.fsPath;
+    if (!inputPath) {
+      return undefined;
+    }
     const plan = await planRetry(inputPath, [{ inputPath, resultPaths: target.resultPaths }], 1);
     return submitPlan(deps, plan, path.basename(inputPath), options, undefined);
   }
@@ -58,10 +84,17 @@ export async function retryFailed(deps: ResultsDeps, target: ResultsTarget, opti
   const root = chain[0];
   const requests = root ? requestsOf(root) : undefined;
   if (!root || !requests || !existsSync(requests)) {
-    throw new UserFacingError('The input file of this job is not in this workspace, so its lines cannot be sent again.');
+    throw new UserFacingError(
+      'The input file of this job is not in this workspace, so its lines cannot be sent again.',
+    );
   }
-  const running = chain.find((r) => { const job = deps.model.get(r.jobName); return job && !isTerminal(job.state); });
-  if (running) { throw new UserFacingError(`"${running.displayName ?? running.jobName}" has not ended yet: retry once it has.`); }
+  const running = chain.find((r) => {
+    const job = deps.model.get(r.jobName);
+    return job && !isTerminal(job.state);
+  });
+  if (running) {
+    throw new UserFacingError(`"${running.displayName ?? running.jobName}" has not ended yet: retry once it has.`);
+  }
   await downloadEnded(deps, chain);
   const fresh = attemptChain(deps.model.records, target.name);
   const plan = await planRetry(requests, attemptFiles(fresh), fresh.length);
@@ -80,11 +113,19 @@ async function submitPlan(
     return undefined;
   }
   deps.log.info(`[results] retry ${plan.attempt} of ${label}: ${plan.indices.length} lines → ${plan.path}`);
-  if (!(await confirm(plan, label, options))) { return undefined; }
+  if (!(await confirm(plan, label, options))) {
+    return undefined;
+  }
   const displayName = options.displayName ?? `${label} (retry ${plan.attempt})`;
   const model = options.model ?? link?.model;
-  const name = await vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', vscode.Uri.file(plan.path), { model, displayName });
-  if (!name) { return undefined; }
+  const name = await vscode.commands.executeCommand<string | undefined>(
+    'geminiBatch.job.submit',
+    vscode.Uri.file(plan.path),
+    { model, displayName },
+  );
+  if (!name) {
+    return undefined;
+  }
   if (link) {
     const provider = deps.model.records.get(name)?.provider ?? (await deps.model.provider()).id;
     await deps.model.records.upsert({ jobName: name, provider, retryOf: link.root, attempt: plan.attempt });

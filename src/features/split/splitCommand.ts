@@ -16,14 +16,18 @@ function failureText(name: string, error: SplitError): string {
   switch (error.code) {
     case 'line-too-large':
       return `${name} cannot be split: line ${error.detail.line} alone is ${formatBytes(error.detail.bytes ?? 0)}, more than a part may hold (${formatBytes(error.detail.limit ?? 0)}). Nothing was written.`;
-    case 'read-failed': return `${name} could not be read (${error.detail.errno}). Nothing was written.`;
-    default: return `The parts of ${name} could not be written (${error.detail.errno ?? error.code}). Nothing was written.`;
+    case 'read-failed':
+      return `${name} could not be read (${error.detail.errno}). Nothing was written.`;
+    default:
+      return `The parts of ${name} could not be written (${error.detail.errno ?? error.code}). Nothing was written.`;
   }
 }
 
 async function pickFile(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
-    canSelectMany: false, openLabel: 'Split', title: 'Split Batch File into Parts',
+    canSelectMany: false,
+    openLabel: 'Split',
+    title: 'Split Batch File into Parts',
     filters: { 'JSON Lines': ['jsonl', 'ndjson'], 'All files': ['*'] },
   });
   return picked?.[0];
@@ -35,39 +39,79 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
  * so the parts hold what the user sees. Resolves to the result (for tests and callers), undefined when cancelled.
  */
 function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind | 'auto'): vscode.Disposable {
-  return commandWithBoundary(log, SPLIT_COMMAND, async (arg?: vscode.Uri, options?: { maxLines?: number }): Promise<SplitResult | undefined> => {
-    const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri ?? await pickFile();
-    if (!uri) { return undefined; }
-    if (uri.scheme !== 'file') { throw new UserFacingError(`Only files on disk can be split (got ${uri.scheme}:).`); }
-    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-    if (open?.isDirty) { await open.save(); }
-    const name = path.basename(uri.fsPath);
-    const asked = kindOf(uri);
-    const kind = asked === 'auto' ? await detectFileKind(uri.fsPath) : asked;
-    // The estimate lens asks for fewer requests per part when the file passes the enqueued-token limit.
-    const maxLines = typeof options?.maxLines === 'number' && options.maxLines >= 1 ? Math.floor(options.maxLines) : undefined;
-    const limits = splitLimitsFor(kind, { maxLines });
-    let result: SplitResult;
-    try {
-      result = await withCancellableProgress(`Splitting ${name}`, (_done, _total, percent) => `${percent}%`,
-        (signal, onProgress) => splitFile(uri.fsPath, { ...limits, signal, onProgress }));
-    } catch (error) {
-      if (error instanceof SplitError && error.code === 'cancelled') { return undefined; }
-      if (error instanceof SplitError) { throw new UserFacingError(failureText(name, error)); }
-      throw error;
-    }
-    if (result.fits) {
-      void vscode.window.showInformationMessage(`${name} is within the limits for ${kind} (${formatBytes(limits.maxBytes)}${limits.maxLines ? `, ${limits.maxLines.toLocaleString('en-US')} requests` : ''} per file): no need to split it.`);
+  return commandWithBoundary(
+    log,
+    SPLIT_COMMAND,
+    async (arg?: vscode.Uri, options?: { maxLines?: number }): Promise<SplitResult | undefined> => {
+      const uri =
+        arg instanceof vscode.Uri ? arg : (vscode.window.activeTextEditor?.document.uri ?? (await pickFile()));
+      if (!uri) {
+        return undefined;
+      }
+      if (uri.scheme !== 'file') {
+        throw new UserFacingError(`Only files on disk can be split (got ${uri.scheme}:).`);
+      }
+      const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+      if (open?.isDirty) {
+        await open.save();
+      }
+      const name = path.basename(uri.fsPath);
+      const asked = kindOf(uri);
+      const kind = asked === 'auto' ? await detectFileKind(uri.fsPath) : asked;
+      // The estimate lens asks for fewer requests per part when the file passes the enqueued-token limit.
+      const maxLines =
+        typeof options?.maxLines === 'number' && options.maxLines >= 1 ? Math.floor(options.maxLines) : undefined;
+      const limits = splitLimitsFor(kind, { maxLines });
+      let result: SplitResult;
+      try {
+        result = await withCancellableProgress(
+          `Splitting ${name}`,
+          (_done, _total, percent) => `${percent}%`,
+          (signal, onProgress) => splitFile(uri.fsPath, { ...limits, signal, onProgress }),
+        );
+      } catch (error) {
+        if (error instanceof SplitError && error.code === 'cancelled') {
+          return undefined;
+        }
+        if (error instanceof SplitError) {
+          throw new UserFacingError(failureText(name, error));
+        }
+        throw error;
+      }
+      if (result.fits) {
+        void vscode.window.showInformationMessage(
+          `${name} is within the limits for ${kind} (${formatBytes(limits.maxBytes)}${limits.maxLines ? `, ${limits.maxLines.toLocaleString('en-US')} requests` : ''} per file): no need to split it.`,
+        );
+        return result;
+      }
+      log.info(
+        `[split] ${uri.fsPath} → ${result.parts.length} parts: ${result.parts.map((p) => path.basename(p)).join(', ')}`,
+      );
+      void vscode.window
+        .showInformationMessage(
+          `${name} was split into ${result.parts.length} parts beside it (${result.parts.map((p) => path.basename(p)).join(', ')}).`,
+          'Submit All Parts…',
+          'Open First Part',
+          'Reveal in Explorer',
+        )
+        .then((choice) => {
+          if (choice === 'Submit All Parts…') {
+            void vscode.commands.executeCommand(
+              SUBMIT_PARTS_COMMAND,
+              result.parts.map((p) => vscode.Uri.file(p)),
+              { source: uri.fsPath },
+            );
+          }
+          if (choice === 'Open First Part') {
+            void vscode.window.showTextDocument(vscode.Uri.file(result.parts[0]));
+          }
+          if (choice === 'Reveal in Explorer') {
+            void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(result.parts[0]));
+          }
+        });
       return result;
-    }
-    log.info(`[split] ${uri.fsPath} → ${result.parts.length} parts: ${result.parts.map((p) => path.basename(p)).join(', ')}`);
-    void vscode.window.showInformationMessage(`${name} was split into ${result.parts.length} parts beside it (${result.parts.map((p) => path.basename(p)).join(', ')}).`, 'Submit All Parts…', 'Open First Part', 'Reveal in Explorer').then((choice) => {
-      if (choice === 'Submit All Parts…') { void vscode.commands.executeCommand(SUBMIT_PARTS_COMMAND, result.parts.map((p) => vscode.Uri.file(p)), { source: uri.fsPath }); }
-      if (choice === 'Open First Part') { void vscode.window.showTextDocument(vscode.Uri.file(result.parts[0])); }
-      if (choice === 'Reveal in Explorer') { void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(result.parts[0])); }
-    });
-    return result;
-  });
+    },
+  );
 }
 
 /** The diagnostics a split resolves: the file is over its provider's size or request cap. */
@@ -78,17 +122,25 @@ const SPLITTABLE: ReadonlySet<string> = new Set([IssueCode.FileTooLarge, IssueCo
  * file. A command, not an edit: the parts are new files and the original stays as it is.
  */
 function registerSplitQuickFix(): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider({ language: 'jsonl' }, {
-    provideCodeActions(document, _range, context) {
-      const diagnostics = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && SPLITTABLE.has(String(d.code)));
-      if (diagnostics.length === 0 || document.uri.scheme !== 'file') { return undefined; }
-      const action = new vscode.CodeAction('Split into Parts', vscode.CodeActionKind.QuickFix);
-      action.diagnostics = diagnostics;
-      action.isPreferred = true;
-      action.command = { command: SPLIT_COMMAND, title: 'Split into Parts', arguments: [document.uri] };
-      return [action];
+  return vscode.languages.registerCodeActionsProvider(
+    { language: 'jsonl' },
+    {
+      provideCodeActions(document, _range, context) {
+        const diagnostics = context.diagnostics.filter(
+          (d) => d.source === DIAGNOSTIC_SOURCE && SPLITTABLE.has(String(d.code)),
+        );
+        if (diagnostics.length === 0 || document.uri.scheme !== 'file') {
+          return undefined;
+        }
+        const action = new vscode.CodeAction('Split into Parts', vscode.CodeActionKind.QuickFix);
+        action.diagnostics = diagnostics;
+        action.isPreferred = true;
+        action.command = { command: SPLIT_COMMAND, title: 'Split into Parts', arguments: [document.uri] };
+        return [action];
+      },
     },
-  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  );
 }
 
 /**

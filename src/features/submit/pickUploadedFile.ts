@@ -24,16 +24,31 @@ export interface ChoiceItem extends vscode.QuickPickItem {
 /** What the picker uses of a QuickPick, so a test can drive it without the editor. */
 export type UploadQuickPick = Pick<
   vscode.QuickPick<ChoiceItem>,
-  'title' | 'placeholder' | 'ignoreFocusOut' | 'items' | 'value' | 'busy' | 'selectedItems' | 'onDidChangeValue' | 'onDidAccept' | 'onDidHide' | 'show' | 'dispose'
+  | 'title'
+  | 'placeholder'
+  | 'ignoreFocusOut'
+  | 'items'
+  | 'value'
+  | 'busy'
+  | 'selectedItems'
+  | 'onDidChangeValue'
+  | 'onDidAccept'
+  | 'onDidHide'
+  | 'show'
+  | 'dispose'
 >;
 
 /** The files this workspace uploaded, newest first, one entry per remote name. */
 export function knownUploads(records: readonly LocalJobRecord[], last?: UploadChoice): UploadChoice[] {
   const byName = new Map<string, UploadChoice>();
-  if (last) { byName.set(last.name, last); }
+  if (last) {
+    byName.set(last.name, last);
+  }
   const newestFirst = [...records].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
   for (const record of newestFirst) {
-    if (!record.uploadedFile || byName.has(record.uploadedFile)) { continue; }
+    if (!record.uploadedFile || byName.has(record.uploadedFile)) {
+      continue;
+    }
     byName.set(record.uploadedFile, {
       name: record.uploadedFile,
       kind: record.kind,
@@ -48,7 +63,9 @@ export function knownUploads(records: readonly LocalJobRecord[], last?: UploadCh
  * anything else stays (services label JSONL as `jsonl`, `application/jsonl`, `text/plain`, octet-stream or nothing).
  */
 export function isBatchInput(file: UploadedFile): boolean {
-  if (/^files\/batch-/.test(file.name)) { return false; }
+  if (/^files\/batch-/.test(file.name)) {
+    return false;
+  }
   const mime = (file.mimeType ?? '').toLowerCase();
   return !/^(image|video|audio)\//.test(mime) && mime !== 'application/pdf';
 }
@@ -68,8 +85,12 @@ export function listedInputs(files: readonly UploadedFile[], seen: ReadonlySet<s
 }
 
 function sizeText(bytes: number | undefined): string | undefined {
-  if (bytes === undefined) { return undefined; }
-  if (bytes < 1024) { return `${bytes} B`; }
+  if (bytes === undefined) {
+    return undefined;
+  }
+  if (bytes < 1024) {
+    return `${bytes} B`;
+  }
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
@@ -118,13 +139,17 @@ export async function pickUploadedFile(
   };
   const abort = new AbortController();
   const load = async (pageToken?: string): Promise<void> => {
-    if (loading) { return; } // a second Enter on "Load more…" while the page is on its way
+    if (loading) {
+      return;
+    } // a second Enter on "Load more…" while the page is on its way
     loading = pick.busy = true;
     try {
       const page = await provider.listFiles({ pageSize: FILE_PAGE_SIZE, pageToken, signal: abort.signal });
       for (const file of page.files) {
         const detail = listedDetail(file, now());
-        if (seen.has(file.name) && detail) { details.set(file.name, detail); }
+        if (seen.has(file.name) && detail) {
+          details.set(file.name, detail);
+        }
       }
       for (const file of listedInputs(page.files, seen)) {
         seen.add(file.name);

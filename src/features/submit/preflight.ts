@@ -36,23 +36,35 @@ export function isBatchDocument(kindFor: KindResolver, document: vscode.TextDocu
  * kind the editor validates it with (`kindFor`). A file with errors is refused with a "Show Problems" action:
  * resolves to undefined, and no job is created.
  */
-export async function preflight(uri: vscode.Uri, log: Log, kindFor: KindResolver): Promise<ValidationSummary | undefined> {
+export async function preflight(
+  uri: vscode.Uri,
+  log: Log,
+  kindFor: KindResolver,
+): Promise<ValidationSummary | undefined> {
   const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
-  if (open?.isDirty) { await open.save(); }
+  if (open?.isDirty) {
+    await open.save();
+  }
   const name = path.basename(uri.fsPath);
   const summary = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Validating ${name}` },
     () => validateFile(uri.fsPath, { kind: kindFor(uri) }),
   );
   const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
-  log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors${summary.results ? ', results of a job' : summary.notBatch ? ', not a batch file' : ''}`);
+  log.info(
+    `[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors${summary.results ? ', results of a job' : summary.notBatch ? ', not a batch file' : ''}`,
+  );
   const message = refusalOf(name, summary);
-  if (message === undefined) { return summary; }
+  if (message === undefined) {
+    return summary;
+  }
   const action = refusalAction(summary);
   const buttons = { showProblems: vscode.l10n.t('Show Problems'), setKind: vscode.l10n.t('Set Batch Kind…') };
   const button = action && buttons[action];
   void vscode.window.showErrorMessage(message, ...(button ? [button] : [])).then(async (choice) => {
-    if (!choice) { return; }
+    if (!choice) {
+      return;
+    }
     if (action === 'setKind') {
       await vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri);
       return;

@@ -30,10 +30,14 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
 
   registerCommand(context, log, 'geminiBatch.file.upload', async (arg?: unknown, options?: unknown) => {
     const uri = await resolveBatchFile(arg);
-    const summary = uri && await preflight(uri, log, deps.kindFor);
-    if (!uri || !summary) { return undefined; }
-    const displayName = optionsOf<SubmitOptions>(options).displayName ?? await askDisplayName(uri);
-    if (!displayName) { return undefined; }
+    const summary = uri && (await preflight(uri, log, deps.kindFor));
+    if (!uri || !summary) {
+      return undefined;
+    }
+    const displayName = optionsOf<SubmitOptions>(options).displayName ?? (await askDisplayName(uri));
+    if (!displayName) {
+      return undefined;
+    }
     const uploaded = await uploadWithProgress(await deps.jobs.model.provider(), uri, displayName);
     lastUpload.choice = { name: uploaded.name, uri, kind: summary.kind };
     log.info(`[submit] uploaded ${uri.fsPath} as ${uploaded.name}`);
@@ -43,19 +47,35 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
   registerCommand(context, log, 'geminiBatch.job.create', async (fileArg?: unknown, options?: unknown) => {
     const given = optionsOf<SubmitOptions & { kind?: BatchKind }>(options);
     const provider = await deps.jobs.model.provider();
-    const known = knownUploads(deps.jobs.model.records.all().filter((r) => r.provider === provider.id), lastUpload.choice);
-    const file = typeof fileArg === 'string'
-      ? known.find((c) => c.name === fileArg) ?? { name: fileArg }
-      : await pickUploadedFile(provider, known);
-    if (!file) { return undefined; }
-    const kind = isBatchKind(given.kind) ? given.kind
-      : file.kind ?? await vscode.window.showQuickPick([...BATCH_KINDS], { placeHolder: 'Kind of batch in that file' });
-    if (!isBatchKind(kind)) { return undefined; }
+    const known = knownUploads(
+      deps.jobs.model.records.all().filter((r) => r.provider === provider.id),
+      lastUpload.choice,
+    );
+    const file =
+      typeof fileArg === 'string'
+        ? (known.find((c) => c.name === fileArg) ?? { name: fileArg })
+        : await pickUploadedFile(provider, known);
+    if (!file) {
+      return undefined;
+    }
+    const kind = isBatchKind(given.kind)
+      ? given.kind
+      : (file.kind ??
+        (await vscode.window.showQuickPick([...BATCH_KINDS], { placeHolder: 'Kind of batch in that file' })));
+    if (!isBatchKind(kind)) {
+      return undefined;
+    }
     const model = await modelFor(deps, provider, kind, file.uri, given.model);
-    const displayName = given.displayName ?? await vscode.window.showInputBox({
-      title: 'Display name', value: file.uri ? path.basename(file.uri.fsPath).replace(/\.jsonl$/i, '') : file.name, ignoreFocusOut: true,
-    });
-    if (!model || !displayName) { return undefined; }
+    const displayName =
+      given.displayName ??
+      (await vscode.window.showInputBox({
+        title: 'Display name',
+        value: file.uri ? path.basename(file.uri.fsPath).replace(/\.jsonl$/i, '') : file.name,
+        ignoreFocusOut: true,
+      }));
+    if (!model || !displayName) {
+      return undefined;
+    }
     const job = await createAndTrack(deps, provider, { kind, model, displayName, inputFile: file.name }, file.uri);
     return job.name;
   });

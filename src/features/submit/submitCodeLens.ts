@@ -13,10 +13,15 @@ export class SubmitCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   // for lenses by themselves).
   private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly kindFor: KindResolver, onDidChangeKind?: vscode.Event<unknown>) {
+  constructor(
+    private readonly kindFor: KindResolver,
+    onDidChangeKind?: vscode.Event<unknown>,
+  ) {
     this.listeners = [
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('geminiBatch.validation.kind')) { this.changed.fire(); }
+        if (e.affectsConfiguration('geminiBatch.validation.kind')) {
+          this.changed.fire();
+        }
       }),
       ...(onDidChangeKind ? [onDidChangeKind(() => this.changed.fire())] : []),
     ];
@@ -28,16 +33,30 @@ export class SubmitCodeLensProvider implements vscode.CodeLensProvider, vscode.D
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    if (!isBatchDocument(this.kindFor, document)) { return []; }
+    if (!isBatchDocument(this.kindFor, document)) {
+      return [];
+    }
     const top = new vscode.Range(0, 0, 0, 0);
     return [
-      new vscode.CodeLens(top, { title: '$(cloud-upload) Submit Batch Job', command: 'geminiBatch.job.submit', arguments: [document.uri] }),
-      new vscode.CodeLens(top, { title: '$(checklist) Validate', command: 'geminiBatch.validate.file', arguments: [document.uri] }),
+      new vscode.CodeLens(top, {
+        title: '$(cloud-upload) Submit Batch Job',
+        command: 'geminiBatch.job.submit',
+        arguments: [document.uri],
+      }),
+      new vscode.CodeLens(top, {
+        title: '$(checklist) Validate',
+        command: 'geminiBatch.validate.file',
+        arguments: [document.uri],
+      }),
     ];
   }
 }
 
-export function registerSubmitCodeLens(context: vscode.ExtensionContext, kindFor: KindResolver, onDidChangeKind?: vscode.Event<unknown>): void {
+export function registerSubmitCodeLens(
+  context: vscode.ExtensionContext,
+  kindFor: KindResolver,
+  onDidChangeKind?: vscode.Event<unknown>,
+): void {
   const provider = new SubmitCodeLensProvider(kindFor, onDidChangeKind);
   context.subscriptions.push(provider, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, provider));
 }

@@ -32,18 +32,30 @@ export interface SubmitOptions {
  * Validate → model → display name → upload (or inline) → create (never blindly retried) → remember → reveal.
  * Resolves to the created job's name, or undefined when refused or dismissed.
  */
-export async function submitBatch(deps: SubmitDeps, uri: vscode.Uri, options: SubmitOptions = {}): Promise<string | undefined> {
+export async function submitBatch(
+  deps: SubmitDeps,
+  uri: vscode.Uri,
+  options: SubmitOptions = {},
+): Promise<string | undefined> {
   const summary = await preflight(uri, deps.log, deps.kindFor);
-  if (!summary) { return undefined; }
+  if (!summary) {
+    return undefined;
+  }
   const provider = await deps.jobs.model.provider();
   const model = await modelFor(deps, provider, summary.kind, uri, options.model);
-  if (!model) { return undefined; }
-  const displayName = options.displayName ?? await askDisplayName(uri);
-  if (!displayName) { return undefined; }
+  if (!model) {
+    return undefined;
+  }
+  const displayName = options.displayName ?? (await askDisplayName(uri));
+  if (!displayName) {
+    return undefined;
+  }
   // A scripted submit (options passed: an OpenAI file names its own model, so a display name alone scripts it) asks
   // nothing; an interactive one (CodeLens, menus, palette pass no options) sees the estimate first.
   const scripted = options.model !== undefined || options.displayName !== undefined;
-  if (!scripted && deps.confirmCost && !(await deps.confirmCost(uri, model))) { return undefined; }
+  if (!scripted && deps.confirmCost && !(await deps.confirmCost(uri, model))) {
+    return undefined;
+  }
 
   const request: CreateJobRequest = { kind: summary.kind, model, displayName };
   const inline = await inlineLines(provider, uri.fsPath, summary.kind, deps.config.inlineMaxMB());
@@ -72,7 +84,9 @@ export async function modelFor(
   given: string | undefined,
 ): Promise<string | undefined> {
   const named = kind === 'openai' && input ? (await openaiBatchHead(input.fsPath)).model : undefined;
-  if (!named) { return given ?? await pickModel(provider, kind); }
+  if (!named) {
+    return given ?? (await pickModel(provider, kind));
+  }
   if (given !== undefined && given !== named) {
     deps.log.info(`[submit] the file names model ${named}; the model ${given} passed in is ignored`);
   }
@@ -91,13 +105,19 @@ export async function createAndTrack(
   }
   const { model, view, tree } = deps.jobs;
   const { job, adopted } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Creating batch job "${request.displayName}" (${request.model})` },
-    () => safeCreate(provider, request, {
-      knownJobNames: new Set(model.jobs().map((j) => j.name)),
-      onEvent: (event) => deps.log.info(`[submit] create: ${describeEvent(event)}`),
-    }),
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Creating batch job "${request.displayName}" (${request.model})`,
+    },
+    () =>
+      safeCreate(provider, request, {
+        knownJobNames: new Set(model.jobs().map((j) => j.name)),
+        onEvent: (event) => deps.log.info(`[submit] create: ${describeEvent(event)}`),
+      }),
   );
-  deps.log.info(`[submit] created ${job.name} (${request.kind}, ${request.model})${adopted ? ' (found after an ambiguous failure)' : ''}`);
+  deps.log.info(
+    `[submit] created ${job.name} (${request.kind}, ${request.model})${adopted ? ' (found after an ambiguous failure)' : ''}`,
+  );
   await model.records.upsert({
     jobName: job.name,
     provider: provider.id,
@@ -118,9 +138,13 @@ export async function createAndTrack(
 
 function describeEvent(event: SafeCreateEvent): string {
   switch (event.type) {
-    case 'attempt': return `attempt ${event.attempt}`;
-    case 'ambiguous': return `attempt ${event.attempt} failed ambiguously (${event.error.kind}); checking the list before any retry`;
-    case 'adopted': return `the failed attempt had created ${event.job.name}`;
-    case 'retryAfter': return `rate limited; retrying in ${event.ms} ms`;
+    case 'attempt':
+      return `attempt ${event.attempt}`;
+    case 'ambiguous':
+      return `attempt ${event.attempt} failed ambiguously (${event.error.kind}); checking the list before any retry`;
+    case 'adopted':
+      return `the failed attempt had created ${event.job.name}`;
+    case 'retryAfter':
+      return `rate limited; retrying in ${event.ms} ms`;
   }
 }

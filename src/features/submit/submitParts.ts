@@ -27,29 +27,52 @@ function isUriList(value: unknown): value is vscode.Uri[] {
  * Resolves to the jobs' names in part order; stops at the first part that is not submitted (what was sent stays).
  */
 export function registerSubmitParts(context: vscode.ExtensionContext, deps: { log: Log; jobs: JobsFeature }): void {
-  registerCommand(context, deps.log, SUBMIT_PARTS_COMMAND, async (parts?: unknown, raw?: unknown): Promise<string[] | undefined> => {
-    if (!isUriList(parts)) { return undefined; }
-    const options: PartsOptions = typeof raw === 'object' && raw !== null ? raw as PartsOptions : {};
-    const source = options.source ?? parts[0].fsPath.replace(/\.part-\d+(\.jsonl)$/i, '$1');
-    const kind = await detectFileKind(parts[0].fsPath);
-    // OpenAI-format lines name their model; Gemini lines need one, asked once for every part.
-    const model = options.model ?? (kind === 'openai' ? undefined : await pickModel(await deps.jobs.model.provider(), kind));
-    if (kind !== 'openai' && !model) { return undefined; }
-    const displayName = options.displayName ?? await vscode.window.showInputBox({
-      title: `Submit ${parts.length} parts as one group`, prompt: 'Display name (each job gets "· part i/n")', value: path.basename(source, '.jsonl'),
-    });
-    if (displayName === undefined) { return undefined; }
-    const names: string[] = [];
-    for (const [index, part] of parts.entries()) {
-      const name = await vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', part, { model, displayName: `${displayName} · part ${index + 1}/${parts.length}` });
-      if (!name) { break; }
-      const record = deps.jobs.model.records.get(name);
-      if (record) {
-        await deps.jobs.model.records.upsert(index === 0 ? { ...record, groupSource: source } : { ...record, retryOf: names[0], attempt: 0 });
+  registerCommand(
+    context,
+    deps.log,
+    SUBMIT_PARTS_COMMAND,
+    async (parts?: unknown, raw?: unknown): Promise<string[] | undefined> => {
+      if (!isUriList(parts)) {
+        return undefined;
       }
-      names.push(name);
-    }
-    deps.log.info(`[submit] group of ${parts.length} parts of ${source}: ${names.join(', ')}`);
-    return names;
-  });
+      const options: PartsOptions = typeof raw === 'object' && raw !== null ? (raw as PartsOptions) : {};
+      const source = options.source ?? parts[0].fsPath.replace(/\.part-\d+(\.jsonl)$/i, '$1');
+      const kind = await detectFileKind(parts[0].fsPath);
+      // OpenAI-format lines name their model; Gemini lines need one, asked once for every part.
+      const model =
+        options.model ?? (kind === 'openai' ? undefined : await pickModel(await deps.jobs.model.provider(), kind));
+      if (kind !== 'openai' && !model) {
+        return undefined;
+      }
+      const displayName =
+        options.displayName ??
+        (await vscode.window.showInputBox({
+          title: `Submit ${parts.length} parts as one group`,
+          prompt: 'Display name (each job gets "· part i/n")',
+          value: path.basename(source, '.jsonl'),
+        }));
+      if (displayName === undefined) {
+        return undefined;
+      }
+      const names: string[] = [];
+      for (const [index, part] of parts.entries()) {
+        const name = await vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', part, {
+          model,
+          displayName: `${displayName} · part ${index + 1}/${parts.length}`,
+        });
+        if (!name) {
+          break;
+        }
+        const record = deps.jobs.model.records.get(name);
+        if (record) {
+          await deps.jobs.model.records.upsert(
+            index === 0 ? { ...record, groupSource: source } : { ...record, retryOf: names[0], attempt: 0 },
+          );
+        }
+        names.push(name);
+      }
+      deps.log.info(`[submit] group of ${parts.length} parts of ${source}: ${names.join(', ')}`);
+      return names;
+    },
+  );
 }

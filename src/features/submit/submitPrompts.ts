@@ -20,10 +20,20 @@ export async function pickModel(provider: BatchProvider, kind: BatchKind): Promi
     pick.items = [...custom, ...known];
   };
   const abort = new AbortController();
-  provider.listModels(kind, abort.signal).then(
-    (models) => { known.push(...models.map((label) => ({ label }))); refresh(); },
-    () => { /* the list is a convenience: typing a name still works */ },
-  ).finally(() => { pick.busy = false; });
+  provider
+    .listModels(kind, abort.signal)
+    .then(
+      (models) => {
+        known.push(...models.map((label) => ({ label })));
+        refresh();
+      },
+      () => {
+        /* the list is a convenience: typing a name still works */
+      },
+    )
+    .finally(() => {
+      pick.busy = false;
+    });
   try {
     return await new Promise<string | undefined>((resolve) => {
       pick.onDidChangeValue(refresh);
@@ -40,19 +50,25 @@ export async function pickModel(provider: BatchProvider, kind: BatchKind): Promi
 /** Asks for the job's display name; the file name is the default. */
 export function askDisplayName(uri: vscode.Uri): Thenable<string | undefined> {
   const fallback = path.basename(uri.fsPath).replace(/\.jsonl$/i, '');
-  return vscode.window.showInputBox({
-    title: 'Display name of the batch job',
-    value: fallback,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'The display name cannot be empty.'),
-  }).then((value) => value?.trim() || undefined);
+  return vscode.window
+    .showInputBox({
+      title: 'Display name of the batch job',
+      value: fallback,
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.trim() ? undefined : 'The display name cannot be empty.'),
+    })
+    .then((value) => value?.trim() || undefined);
 }
 
 /** The file a submit/upload command acts on: its argument, the active jsonl editor, or one picked from disk. */
 export async function resolveBatchFile(arg: unknown): Promise<vscode.Uri | undefined> {
-  if (arg instanceof vscode.Uri) { return arg; }
+  if (arg instanceof vscode.Uri) {
+    return arg;
+  }
   const active = vscode.window.activeTextEditor?.document;
-  if (active && (active.languageId === 'jsonl' || active.uri.fsPath.endsWith('.jsonl'))) { return active.uri; }
+  if (active && (active.languageId === 'jsonl' || active.uri.fsPath.endsWith('.jsonl'))) {
+    return active.uri;
+  }
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
     openLabel: 'Submit',

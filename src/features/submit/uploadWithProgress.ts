@@ -4,9 +4,15 @@ import type { BatchProvider, UploadedFile } from '../../core/providers/types';
 import { withCancellableProgress } from '../../adapters/cancellableProgress';
 
 function formatBytes(bytes: number): string {
-  if (bytes < 1024) { return `${bytes} B`; }
-  if (bytes < 1024 ** 2) { return `${(bytes / 1024).toFixed(1)} KB`; }
-  if (bytes < 1024 ** 3) { return `${(bytes / 1024 ** 2).toFixed(1)} MB`; }
+  if (bytes < 1024) {
+    return `${bytes} B`;
+  }
+  if (bytes < 1024 ** 2) {
+    return `${(bytes / 1024).toFixed(1)} KB`;
+  }
+  if (bytes < 1024 ** 3) {
+    return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  }
   return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
 }
 
@@ -14,7 +20,11 @@ function formatBytes(bytes: number): string {
  * Uploads a file (streamed from disk by the provider) behind a cancellable notification that shows bytes and
  * percent. Cancelling aborts the upload; the provider then rejects with a `cancelled` error, which stays silent.
  */
-export function uploadWithProgress(provider: BatchProvider, uri: vscode.Uri, displayName: string): Thenable<UploadedFile> {
+export function uploadWithProgress(
+  provider: BatchProvider,
+  uri: vscode.Uri,
+  displayName: string,
+): Thenable<UploadedFile> {
   return withCancellableProgress(
     `Uploading ${path.basename(uri.fsPath)}`,
     (done, total, percent) => `${formatBytes(done)} of ${formatBytes(total)} (${percent}%)`,

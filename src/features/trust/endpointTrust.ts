@@ -24,7 +24,11 @@ export class EndpointTrust implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private confirm: ConfirmHost = confirmHostInModal;
 
-  constructor(private readonly state: vscode.Memento, private readonly config: Config, private readonly log: Log) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly config: Config,
+    private readonly log: Log,
+  ) {
     this.disposables.push(vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()));
   }
 
@@ -33,26 +37,41 @@ export class EndpointTrust implements vscode.Disposable {
    * cached by the session, so the next listing or command asks again after a "no".
    */
   async ensureEndpointAllowed(provider: ProviderId): Promise<void> {
-    if (provider === 'emulator') { return; }
+    if (provider === 'emulator') {
+      return;
+    }
     const setting = provider === 'openai' ? 'openai.baseUrl' : 'gemini.baseUrl';
     const { value, userValue } = this.config.endpoint(setting);
     const origin = foreignOrigin(value, userValue);
-    if (origin === undefined || this.isApproved(origin)) { return; }
+    if (origin === undefined || this.isApproved(origin)) {
+      return;
+    }
     this.log.info(`[trust] this workspace sets geminiBatch.${setting} to ${origin}: asking the user`);
     if (!(await this.confirm(hostOf(origin), origin, `geminiBatch.${setting}`))) {
-      throw new UserFacingError(vscode.l10n.t('Not sending your API key to {0}: this workspace\'s {1} points there and the host was not confirmed.', hostOf(origin), `geminiBatch.${setting}`));
+      throw new UserFacingError(
+        vscode.l10n.t(
+          "Not sending your API key to {0}: this workspace's {1} points there and the host was not confirmed.",
+          hostOf(origin),
+          `geminiBatch.${setting}`,
+        ),
+      );
     }
     await this.approve(origin);
   }
 
   isApproved(origin: string): boolean {
-    const fromEnv = (process.env[APPROVED_ENV] ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+    const fromEnv = (process.env[APPROVED_ENV] ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     return fromEnv.includes(origin) || this.approved().includes(origin);
   }
 
   /** Remembers `origin` as confirmed (the dialog's "yes", or a script pre-approving it). */
   async approve(origin: string): Promise<void> {
-    if (this.approved().includes(origin)) { return; }
+    if (this.approved().includes(origin)) {
+      return;
+    }
     await this.state.update(APPROVED_KEY, [...this.approved(), origin]);
     this.log.info(`[trust] ${origin} approved`);
   }
@@ -60,7 +79,9 @@ export class EndpointTrust implements vscode.Disposable {
   /** Answers the dialog instead of the user (tests); dispose to restore the modal. */
   usePrompt(confirm: ConfirmHost): vscode.Disposable {
     this.confirm = confirm;
-    return new vscode.Disposable(() => { this.confirm = confirmHostInModal; });
+    return new vscode.Disposable(() => {
+      this.confirm = confirmHostInModal;
+    });
   }
 
   dispose(): void {

@@ -15,13 +15,17 @@ export const confirmHostInModal: ConfirmHost = async (host, origin, setting) => 
     vscode.l10n.t('This workspace wants to send your API key to {0}.', host),
     {
       modal: true,
-      detail: vscode.l10n.t('{0} is set to {1} by this workspace\'s settings, not by you. Batch requests carry your API key, so only continue if you trust {2}. You are asked once per host.', setting, origin, host),
+      detail: vscode.l10n.t(
+        "{0} is set to {1} by this workspace's settings, not by you. Batch requests carry your API key, so only continue if you trust {2}. You are asked once per host.",
+        setting,
+        origin,
+        host,
+      ),
     },
     use,
   );
   return choice === use;
 };
-
 
 /**
  * What a job command says in Restricted Mode: why it is off and how to turn it on. The command then ends as
@@ -29,12 +33,18 @@ export const confirmHostInModal: ConfirmHost = async (host, origin, setting) => 
  */
 export function explainRestrictedMode(): never {
   const manage = vscode.l10n.t('Manage Workspace Trust');
-  void vscode.window.showWarningMessage(
-    vscode.l10n.t('Batch jobs are off in Restricted Mode: this workspace\'s settings could send your API key to another host. Trust the workspace to submit, list and download jobs; validation and completion keep working.'),
-    manage,
-  ).then((choice) => {
-    if (choice === manage) { void vscode.commands.executeCommand('workbench.trust.manage'); }
-  });
+  void vscode.window
+    .showWarningMessage(
+      vscode.l10n.t(
+        "Batch jobs are off in Restricted Mode: this workspace's settings could send your API key to another host. Trust the workspace to submit, list and download jobs; validation and completion keep working.",
+      ),
+      manage,
+    )
+    .then((choice) => {
+      if (choice === manage) {
+        void vscode.commands.executeCommand('workbench.trust.manage');
+      }
+    });
   throw new vscode.CancellationError();
 }
 

@@ -67,7 +67,10 @@ export class DocumentSession {
       return;
     }
     const replacements = toLineReplacements(changes, this.document);
-    if (replacements === undefined || replacements.reduce((n, r) => n + r.insertedLines.length, 0) > MAX_SYNC_INSERTED_LINES) {
+    if (
+      replacements === undefined ||
+      replacements.reduce((n, r) => n + r.insertedLines.length, 0) > MAX_SYNC_INSERTED_LINES
+    ) {
       this.validator = this.load();
       return;
     }

@@ -8,7 +8,11 @@ import type { Issue } from '../../core/validation/types';
  * duplicateKeyRename.ts). It is not preferred, and has no "fix all": which of two lines should change is the
  * user's call, and each rename must see the names chosen before it.
  */
-export function duplicateKeyAction(document: vscode.TextDocument, issue: Issue, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+export function duplicateKeyAction(
+  document: vscode.TextDocument,
+  issue: Issue,
+  diagnostic: vscode.Diagnostic,
+): vscode.CodeAction | undefined {
   if (issue.code !== IssueCode.DuplicateKey || issue.line >= document.lineCount) {
     return undefined;
   }
@@ -17,9 +21,16 @@ export function duplicateKeyAction(document: vscode.TextDocument, issue: Issue, 
   if (!rename) {
     return undefined;
   }
-  const action = new vscode.CodeAction(vscode.l10n.t('Rename this {0} to "{1}"', field, rename.newId), vscode.CodeActionKind.QuickFix);
+  const action = new vscode.CodeAction(
+    vscode.l10n.t('Rename this {0} to "{1}"', field, rename.newId),
+    vscode.CodeActionKind.QuickFix,
+  );
   action.diagnostics = [diagnostic];
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.replace(document.uri, new vscode.Range(issue.line, rename.startCol, issue.line, rename.endCol), rename.newText);
+  action.edit.replace(
+    document.uri,
+    new vscode.Range(issue.line, rename.startCol, issue.line, rename.endCol),
+    rename.newText,
+  );
   return action;
 }

@@ -8,9 +8,13 @@ import type { FieldInfo } from '../../core/validation/fieldHover';
 export function fieldHoverContent(field: FieldInfo): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(field.name)}**`);
-  if (field.type) { md.appendMarkdown(': ').appendMarkdown(`\`${field.type.replace(/`/g, '')}\``); }
+  if (field.type) {
+    md.appendMarkdown(': ').appendMarkdown(`\`${field.type.replace(/`/g, '')}\``);
+  }
   md.appendMarkdown('\n\n---\n\n');
-  if (field.description) { md.appendMarkdown(`${field.description}\n\n`); }
+  if (field.description) {
+    md.appendMarkdown(`${field.description}\n\n`);
+  }
   if (field.typeDescription && field.type) {
     md.appendMarkdown(`*${escape(field.type)}*: ${field.typeDescription}\n\n`);
   }

@@ -41,7 +41,12 @@ export function toDiagnostic(uri: vscode.Uri, issue: Issue): vscode.Diagnostic {
  * The diagnostics for a list of issues, at most `max` of them. When some are left out, one more information entry on
  * the first line says so (with the total when it is known), so the cap is never silent.
  */
-export function toDiagnostics(uri: vscode.Uri, issues: readonly Issue[], max: number, total?: number): vscode.Diagnostic[] {
+export function toDiagnostics(
+  uri: vscode.Uri,
+  issues: readonly Issue[],
+  max: number,
+  total?: number,
+): vscode.Diagnostic[] {
   const shown = issues.slice(0, max).map((issue) => toDiagnostic(uri, issue));
   const hidden = (total ?? issues.length) > shown.length;
   if (hidden) {

@@ -6,7 +6,11 @@ import type { ValidationController } from './validationController';
  * job (not validated); a click sets the kind.
  */
 export class KindStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('geminiBatch.validation.kind', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(
+    'geminiBatch.validation.kind',
+    vscode.StatusBarAlignment.Right,
+    100,
+  );
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly controller: ValidationController) {
@@ -34,7 +38,8 @@ export class KindStatusBar implements vscode.Disposable {
     if (!info) {
       if (uri && this.controller.isResults(uri)) {
         this.item.text = '$(output) results';
-        this.item.tooltip = 'Results of a batch job (output lines or a joined file): not validated. Click to validate it as a batch kind.';
+        this.item.tooltip =
+          'Results of a batch job (output lines or a joined file): not validated. Click to validate it as a batch kind.';
         this.item.show();
       } else {
         this.item.hide();

@@ -9,7 +9,11 @@ const SELECTOR: vscode.DocumentSelector = { language: 'jsonl' };
 const MAX_LINE_CHARS = 1_000_000;
 
 /** The line under the cursor and its document's kind, when the document is a batch file and the line not too long. */
-function batchLineAt(controller: ValidationController, document: vscode.TextDocument, position: vscode.Position): { kind: BatchKind; text: string } | undefined {
+function batchLineAt(
+  controller: ValidationController,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): { kind: BatchKind; text: string } | undefined {
   const info = controller.kindInfo(document.uri);
   if (!info) {
     return undefined;
@@ -28,7 +32,9 @@ function styleNear(document: vscode.TextDocument, line: number): KeyStyle {
   const lines: string[] = [];
   for (let i = start; i < end; i++) {
     const text = document.lineAt(i).text;
-    if (text.length <= MAX_LINE_CHARS) { lines.push(text); }
+    if (text.length <= MAX_LINE_CHARS) {
+      lines.push(text);
+    }
   }
   return keyStyle(lines);
 }
@@ -37,14 +43,30 @@ function styleNear(document: vscode.TextDocument, line: number): KeyStyle {
  * Completion and hover inside a batch line, from the schema of the document's kind. Documents that are not batch files
  * (no batch lines, validation off) get nothing, so other JSON Lines files are left alone.
  */
-export function registerLanguageFeatures(extensionUri: vscode.Uri, controller: ValidationController): vscode.Disposable {
+export function registerLanguageFeatures(
+  extensionUri: vscode.Uri,
+  controller: ValidationController,
+): vscode.Disposable {
   const service = new LineLanguageService(extensionUri);
-  const completion = vscode.languages.registerCompletionItemProvider(SELECTOR, {
-    async provideCompletionItems(document, position) {
-      const line = batchLineAt(controller, document, position);
-      return line ? service.complete(line.kind, line.text, position.line, position.character, styleNear(document, position.line)) : undefined;
+  const completion = vscode.languages.registerCompletionItemProvider(
+    SELECTOR,
+    {
+      async provideCompletionItems(document, position) {
+        const line = batchLineAt(controller, document, position);
+        return line
+          ? service.complete(
+              line.kind,
+              line.text,
+              position.line,
+              position.character,
+              styleNear(document, position.line),
+            )
+          : undefined;
+      },
     },
-  }, '"', ':');
+    '"',
+    ':',
+  );
   const hover = vscode.languages.registerHoverProvider(SELECTOR, {
     async provideHover(document, position) {
       const line = batchLineAt(controller, document, position);

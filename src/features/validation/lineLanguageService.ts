@@ -46,19 +46,30 @@ export class LineLanguageService {
   }
 
   /** `style`: the key spelling the file uses, offered when the schema accepts both (see completionSpelling). */
-  async complete(kind: BatchKind, lineText: string, line: number, character: number, style: KeyStyle = 'camel'): Promise<vscode.CompletionItem[]> {
+  async complete(
+    kind: BatchKind,
+    lineText: string,
+    line: number,
+    character: number,
+    style: KeyStyle = 'camel',
+  ): Promise<vscode.CompletionItem[]> {
     const { document, json } = this.parse(kind, lineText);
     const list = await this.service.doComplete(document, { line: 0, character }, json);
     const items = list?.items ?? [];
     const properties = items.filter((item) => item.kind === PROPERTY_KIND).map((item) => item.label);
     const kept = keepSpellings(properties, objectKeysAt(lineText, character), style);
-    return items.filter((item) => item.kind !== PROPERTY_KIND || kept.has(item.label)).map((item) => toCompletionItem(item, line));
+    return items
+      .filter((item) => item.kind !== PROPERTY_KIND || kept.has(item.label))
+      .map((item) => toCompletionItem(item, line));
   }
 
   async hover(kind: BatchKind, lineText: string, line: number, character: number): Promise<vscode.Hover | undefined> {
     const field = fieldAt(await this.schema(kind), lineText, character);
     if (field) {
-      return new vscode.Hover(fieldHoverContent(field), new vscode.Range(line, field.offset, line, field.offset + field.length));
+      return new vscode.Hover(
+        fieldHoverContent(field),
+        new vscode.Range(line, field.offset, line, field.offset + field.length),
+      );
     }
     const { document, json } = this.parse(kind, lineText);
     const hover = await this.service.doHover(document, { line: 0, character }, json);
@@ -66,7 +77,9 @@ export class LineLanguageService {
       return undefined;
     }
     const contents = (Array.isArray(hover.contents) ? hover.contents : [hover.contents]).map(toMarkdown);
-    const range = hover.range ? new vscode.Range(line, hover.range.start.character, line, hover.range.end.character) : undefined;
+    const range = hover.range
+      ? new vscode.Range(line, hover.range.start.character, line, hover.range.end.character)
+      : undefined;
     return new vscode.Hover(contents, range);
   }
 
@@ -96,7 +109,9 @@ function toMarkdown(content: MarkedString | MarkupContent): vscode.MarkdownStrin
   if ('language' in content) {
     return new vscode.MarkdownString().appendCodeblock(content.value, content.language);
   }
-  return content.kind === 'markdown' ? new vscode.MarkdownString(content.value) : new vscode.MarkdownString().appendText(content.value);
+  return content.kind === 'markdown'
+    ? new vscode.MarkdownString(content.value)
+    : new vscode.MarkdownString().appendText(content.value);
 }
 
 /**

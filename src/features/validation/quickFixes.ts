@@ -9,13 +9,24 @@ import type { ValidationController } from './validationController';
 /** Diagnostics come back to the provider as copies: find the issue they were made from by code and range. */
 function issueFor(issues: readonly Issue[], diagnostic: vscode.Diagnostic): Issue | undefined {
   const r = diagnostic.range;
-  return issues.find((i) => i.code === diagnostic.code && i.line === r.start.line && i.startCol === r.start.character
-    && i.endLine === r.end.line && i.endCol === r.end.character);
+  return issues.find(
+    (i) =>
+      i.code === diagnostic.code &&
+      i.line === r.start.line &&
+      i.startCol === r.start.character &&
+      i.endLine === r.end.line &&
+      i.endCol === r.end.character,
+  );
 }
 
 /** "Fix all of this kind in the file": its edit is computed only when chosen (a file can hold many lines to fix). */
 class FixAllAction extends vscode.CodeAction {
-  constructor(readonly document: vscode.TextDocument, readonly code: string, diagnostic: vscode.Diagnostic, count: number) {
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly code: string,
+    diagnostic: vscode.Diagnostic,
+    count: number,
+  ) {
     super(`Fix all of this kind in the file (${count})`, vscode.CodeActionKind.QuickFix);
     this.diagnostics = [diagnostic];
   }
@@ -41,47 +52,55 @@ function fixAllEdit(document: vscode.TextDocument, issues: readonly Issue[], cod
  * when the document holds more than one issue of that code, a second action that fixes them all.
  */
 export function registerQuickFixes(controller: ValidationController): vscode.Disposable {
-  return vscode.languages.registerCodeActionsProvider({ language: 'jsonl' }, {
-    provideCodeActions(document, _range, context) {
-      const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-      if (ours.length === 0) {
-        return undefined;
-      }
-      const issues = controller.issues(document.uri);
-      const actions: vscode.CodeAction[] = [];
-      const counts = new Map<string, number>();
-      for (const issue of issues) {
-        counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
-      }
-      for (const diagnostic of ours) {
-        const issue = issueFor(issues, diagnostic);
-        const renamed = issue ? duplicateKeyAction(document, issue, diagnostic) : undefined;
-        if (renamed) {
-          actions.push(renamed);
-          continue;
+  return vscode.languages.registerCodeActionsProvider(
+    { language: 'jsonl' },
+    {
+      provideCodeActions(document, _range, context) {
+        const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+        if (ours.length === 0) {
+          return undefined;
         }
-        const fix = issue ? quickFixFor(document.lineAt(issue.line).text, issue) : undefined;
-        if (!issue || !fix) {
-          continue;
+        const issues = controller.issues(document.uri);
+        const actions: vscode.CodeAction[] = [];
+        const counts = new Map<string, number>();
+        for (const issue of issues) {
+          counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
         }
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        action.diagnostics = [diagnostic];
-        action.isPreferred = true;
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(document.uri, new vscode.Range(issue.line, fix.startCol, issue.line, fix.endCol), fix.newText);
-        actions.push(action);
-        const count = counts.get(issue.code) ?? 0;
-        if (count > 1) {
-          actions.push(new FixAllAction(document, issue.code, diagnostic, count));
+        for (const diagnostic of ours) {
+          const issue = issueFor(issues, diagnostic);
+          const renamed = issue ? duplicateKeyAction(document, issue, diagnostic) : undefined;
+          if (renamed) {
+            actions.push(renamed);
+            continue;
+          }
+          const fix = issue ? quickFixFor(document.lineAt(issue.line).text, issue) : undefined;
+          if (!issue || !fix) {
+            continue;
+          }
+          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.isPreferred = true;
+          action.edit = new vscode.WorkspaceEdit();
+          action.edit.replace(
+            document.uri,
+            new vscode.Range(issue.line, fix.startCol, issue.line, fix.endCol),
+            fix.newText,
+          );
+          actions.push(action);
+          const count = counts.get(issue.code) ?? 0;
+          if (count > 1) {
+            actions.push(new FixAllAction(document, issue.code, diagnostic, count));
+          }
         }
-      }
-      return actions;
+        return actions;
+      },
+      resolveCodeAction(action) {
+        if (action instanceof FixAllAction) {
+          action.edit = fixAllEdit(action.document, controller.issues(action.document.uri), action.code);
+        }
+        return action;
+      },
     },
-    resolveCodeAction(action) {
-      if (action instanceof FixAllAction) {
-        action.edit = fixAllEdit(action.document, controller.issues(action.document.uri), action.code);
-      }
-      return action;
-    },
-  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+    { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+  );
 }

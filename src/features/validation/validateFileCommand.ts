@@ -25,8 +25,10 @@ function buttonFor(summary: ValidationSummary, total: number): string | undefine
 
 /** What "Validate" says of the results of a job (output or error lines, a joined file): they are not requests. */
 function resultsText(name: string): string {
-  return `${name} holds the results of a batch job (output or error lines, or input joined with results), not requests: `
-    + 'it was not validated. To validate it as a batch file anyway, set a batch kind for this file.';
+  return (
+    `${name} holds the results of a batch job (output or error lines, or input joined with results), not requests: ` +
+    'it was not validated. To validate it as a batch file anyway, set a batch kind for this file.'
+  );
 }
 
 /** Counts of the kept issues (the dropped ones, past the cap, are only counted in total). */
@@ -54,7 +56,11 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
  * file's uri (capped by geminiBatch.validation.maxProblems), unless the file is open and validated live already.
  * Resolves to the summary, or undefined when cancelled.
  */
-export function registerValidateFileCommand(overrides: KindOverrides, log: Log, isLive: (uri: vscode.Uri) => boolean): vscode.Disposable {
+export function registerValidateFileCommand(
+  overrides: KindOverrides,
+  log: Log,
+  isLive: (uri: vscode.Uri) => boolean,
+): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('geminiBatch.file');
   // Through the shared boundary: a failure is logged and shown once, with "Show Logs".
   const command = commandWithBoundary(log, 'geminiBatch.validate.file', async (arg?: vscode.Uri) => {
@@ -84,8 +90,12 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
       },
     ).then(undefined, (error: unknown) => {
       // The boundary logs the error it is given; keep the original stack in the log too.
-      log.error(`[validation] validating ${uri.fsPath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      throw new UserFacingError(`Could not validate ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(
+        `[validation] validating ${uri.fsPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      throw new UserFacingError(
+        `Could not validate ${name}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
     if (!summary) {
       return undefined;
@@ -107,17 +117,29 @@ export function registerValidateFileCommand(overrides: KindOverrides, log: Log, 
     collection.set(uri, isLive(uri) ? [] : toDiagnostics(uri, summary.issues, settings.maxProblems, total));
     const counts = countBySeverity(summary);
     log.info(`[validation] ${uri.fsPath}: ${summary.requests} requests, ${total} problems`);
-    const more = summary.issuesDropped ? ` (${total} problems in all; the first ${summary.issues.length} are listed)` : '';
+    const more = summary.issuesDropped
+      ? ` (${total} problems in all; the first ${summary.issues.length} are listed)`
+      : '';
     const text = `${name}: ${summary.requests} requests (${summary.kind}), ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${more}.`;
     // A button only where it leads somewhere: a split for a file over a provider limit (too large, too many
     // requests), the listed problems, or, for a file no line of which looked like a batch request, choosing its kind.
-    const splittable = summary.issues.some((i) => i.code === IssueCode.FileTooLarge || i.code === IssueCode.TooManyLines);
+    const splittable = summary.issues.some(
+      (i) => i.code === IssueCode.FileTooLarge || i.code === IssueCode.TooManyLines,
+    );
     const action = buttonFor(summary, total);
-    void vscode.window.showInformationMessage(text, ...(splittable ? [SPLIT] : []), ...(action ? [action] : [])).then((choice) => {
-      if (choice === SPLIT) { void vscode.commands.executeCommand('geminiBatch.file.split', uri); }
-      if (choice === SHOW_PROBLEMS) { void vscode.commands.executeCommand('workbench.actions.view.problems'); }
-      if (choice === SET_KIND) { void vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri); }
-    });
+    void vscode.window
+      .showInformationMessage(text, ...(splittable ? [SPLIT] : []), ...(action ? [action] : []))
+      .then((choice) => {
+        if (choice === SPLIT) {
+          void vscode.commands.executeCommand('geminiBatch.file.split', uri);
+        }
+        if (choice === SHOW_PROBLEMS) {
+          void vscode.commands.executeCommand('workbench.actions.view.problems');
+        }
+        if (choice === SET_KIND) {
+          void vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri);
+        }
+      });
     return summary;
   });
   // Once the file is open and validated live, the editor's diagnostics replace these (they follow unsaved edits).

@@ -32,7 +32,10 @@ export class ValidationController implements vscode.Disposable {
   readonly onDidUpdate = this.updated.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly overrides: KindOverrides, private readonly log: Log) {
+  constructor(
+    private readonly overrides: KindOverrides,
+    private readonly log: Log,
+  ) {
     this.disposables.push(
       this.collection,
       this.updated,
@@ -116,9 +119,20 @@ export class ValidationController implements vscode.Disposable {
       return;
     }
     existing?.dispose();
-    this.sessions.set(key, new DocumentSession(doc, kind, settings.maxProblems, (s) => this.publish(s), (error) => {
-      this.log.error(`[validation] validating ${doc.uri.fsPath} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    }));
+    this.sessions.set(
+      key,
+      new DocumentSession(
+        doc,
+        kind,
+        settings.maxProblems,
+        (s) => this.publish(s),
+        (error) => {
+          this.log.error(
+            `[validation] validating ${doc.uri.fsPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+        },
+      ),
+    );
   }
 
   private close(uri: vscode.Uri): void {

@@ -25,14 +25,24 @@ async function pickSample(): Promise<SampleId | undefined> {
 /** Resolves when `uri` has diagnostics (or after `ms`): the first problem to put the cursor on. */
 function firstDiagnostic(uri: vscode.Uri, ms: number): Promise<vscode.Diagnostic | undefined> {
   const now = vscode.languages.getDiagnostics(uri);
-  if (now.length > 0) { return Promise.resolve(now[0]); }
+  if (now.length > 0) {
+    return Promise.resolve(now[0]);
+  }
   return new Promise((resolve) => {
-    const done = (d: vscode.Diagnostic | undefined): void => { clearTimeout(timer); listener.dispose(); resolve(d); };
+    const done = (d: vscode.Diagnostic | undefined): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(d);
+    };
     const timer = setTimeout(() => done(undefined), ms);
     const listener = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (!event.uris.some((u) => u.toString() === uri.toString())) { return; }
+      if (!event.uris.some((u) => u.toString() === uri.toString())) {
+        return;
+      }
       const found = vscode.languages.getDiagnostics(uri);
-      if (found.length > 0) { done(found[0]); }
+      if (found.length > 0) {
+        done(found[0]);
+      }
     });
   });
 }
@@ -60,11 +70,14 @@ export function registerWalkthrough(context: vscode.ExtensionContext, deps: { lo
     if (problem) {
       editor.selection = new vscode.Selection(problem.range.start, problem.range.end);
       editor.revealRange(problem.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      if (options?.showMenu ?? true) { await vscode.commands.executeCommand('editor.action.quickFix'); }
+      if (options?.showMenu ?? true) {
+        await vscode.commands.executeCommand('editor.action.quickFix');
+      }
     }
     return { uri: editor.document.uri, problem: problem?.code };
   });
 
   registerCommand(context, deps.log, 'geminiBatch.walkthrough.open', () =>
-    vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH}`, false));
+    vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH}`, false),
+  );
 }

@@ -36,8 +36,12 @@ export async function copySample(extensionUri: vscode.Uri, storage: vscode.Uri, 
   let target = vscode.Uri.joinPath(folder, `${id}.jsonl`);
   for (let n = 2; n <= MAX_COPIES; n++) {
     const existing = await readOrUndefined(target);
-    if (existing === undefined) { break; }
-    if (sameBytes(existing, bundled)) { return target; }
+    if (existing === undefined) {
+      break;
+    }
+    if (sameBytes(existing, bundled)) {
+      return target;
+    }
     target = vscode.Uri.joinPath(folder, `${id}-${n}.jsonl`);
   }
   const temp = vscode.Uri.joinPath(folder, `.${id}.${Date.now().toString(36)}.tmp`);

@@ -27,7 +27,11 @@ suite('quiet until needed', function () {
   });
 
   suiteTeardown(async () => {
-    if (savedKey === undefined) { delete process.env.GEMINI_API_KEY; } else { process.env.GEMINI_API_KEY = savedKey; }
+    if (savedKey === undefined) {
+      delete process.env.GEMINI_API_KEY;
+    } else {
+      process.env.GEMINI_API_KEY = savedKey;
+    }
     await settings.restore();
     server.dispose();
   });
@@ -35,9 +39,15 @@ suite('quiet until needed', function () {
   test('opening a JSONL file activates the extension, measured in the real extension host', async () => {
     const ext = vscode.extensions.getExtension<GeminiBatchApi>(EXTENSION_ID);
     assert.ok(ext);
-    assert.equal(ext.isActive, false, 'nothing may activate the extension before a JSONL file, the Jobs view or a command');
+    assert.equal(
+      ext.isActive,
+      false,
+      'nothing may activate the extension before a JSONL file, the Jobs view or a command',
+    );
     const installedIn = process.env.GEMINI_BATCH_EXPECT_INSTALLED; // set by scripts/test-vsix.js
-    if (installedIn) { assert.ok(ext.extensionPath.startsWith(installedIn), `testing the installed .vsix, not ${ext.extensionPath}`); }
+    if (installedIn) {
+      assert.ok(ext.extensionPath.startsWith(installedIn), `testing the installed .vsix, not ${ext.extensionPath}`);
+    }
     const activated = performance.now();
     await vscode.window.showTextDocument(fixtureUri('validation', 'mistakes.jsonl'));
     const api = await ext.activate();
@@ -50,7 +60,7 @@ suite('quiet until needed', function () {
     assert.ok(activateMs > 0);
   });
 
-  test('a folder of JSONL files makes no request until the Jobs view opens; then the key goes to the user\'s endpoint', async () => {
+  test("a folder of JSONL files makes no request until the Jobs view opens; then the key goes to the user's endpoint", async () => {
     const api = vscode.extensions.getExtension<GeminiBatchApi>(EXTENSION_ID)?.exports;
     assert.ok(api);
     // Validation has run on the open file: activation and its follow-up work are done.
@@ -60,11 +70,20 @@ suite('quiet until needed', function () {
     assert.deepEqual(server.requests, [], 'no request before the Jobs view is shown');
     assert.equal(api.jobsState(), undefined, 'nothing was listed');
 
-    const first = new Promise<SeenRequest>((resolve) => { const once = server.onRequest((r) => { once.dispose(); resolve(r); }); });
+    const first = new Promise<SeenRequest>((resolve) => {
+      const once = server.onRequest((r) => {
+        once.dispose();
+        resolve(r);
+      });
+    });
     await vscode.commands.executeCommand('geminiBatch.jobs.focus');
     const listing = await first;
     await until('the listing to finish', () => api.jobsState() === 'empty', [api.model.onDidChangeState]);
     assert.match(listing.url, /^\/v1beta\/batches\b/);
-    assert.equal(server.carrying(KEY).length, server.requests.length, 'the listing carries the key to the user\'s own endpoint');
+    assert.equal(
+      server.carrying(KEY).length,
+      server.requests.length,
+      "the listing carries the key to the user's own endpoint",
+    );
   });
 });

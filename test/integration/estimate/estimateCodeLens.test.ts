@@ -3,9 +3,15 @@ import * as vscode from 'vscode';
 import { closeAllEditors, openUntitled, replaceLine } from '../helpers/documents';
 import { activateExtension } from '../helpers/extension';
 
-interface EstimateApi { onDidChangeEstimate: vscode.Event<void> }
+interface EstimateApi {
+  onDidChangeEstimate: vscode.Event<void>;
+}
 
-const line = (key: string, text: string): string => JSON.stringify({ key, request: { contents: [{ role: 'user', parts: [{ text }] }], generationConfig: { maxOutputTokens: 100 } } });
+const line = (key: string, text: string): string =>
+  JSON.stringify({
+    key,
+    request: { contents: [{ role: 'user', parts: [{ text }] }], generationConfig: { maxOutputTokens: 100 } },
+  });
 
 async function titles(uri: vscode.Uri): Promise<string[]> {
   const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
@@ -18,11 +24,19 @@ async function lensMatching(uri: vscode.Uri, pattern: RegExp, api: EstimateApi, 
   for (;;) {
     const changed = new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-      const sub = api.onDidChangeEstimate(() => { clearTimeout(timer); sub.dispose(); resolve(); });
+      const sub = api.onDidChangeEstimate(() => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      });
     });
     const found = (await titles(uri)).find((t) => pattern.test(t));
-    if (found) { return found; }
-    if (Date.now() >= deadline) { assert.fail(`no CodeLens matching ${pattern}; last: ${(await titles(uri)).join(' | ')}`); }
+    if (found) {
+      return found;
+    }
+    if (Date.now() >= deadline) {
+      assert.fail(`no CodeLens matching ${pattern}; last: ${(await titles(uri)).join(' | ')}`);
+    }
     await changed;
   }
 }
@@ -46,15 +60,28 @@ suite('estimate: CodeLens on the first line', function () {
 
   test('over the enqueued-token limit of its model and tier: a warning lens that splits into parts under it', async () => {
     const settings = vscode.workspace.getConfiguration('geminiBatch');
-    await settings.update('limits.enqueuedTokens', { 'gemini-2.5-flash': { tier1: 20 } }, vscode.ConfigurationTarget.Global);
+    await settings.update(
+      'limits.enqueuedTokens',
+      { 'gemini-2.5-flash': { tier1: 20 } },
+      vscode.ConfigurationTarget.Global,
+    );
     try {
       // OpenAI-format lines for Gemini's compatibility layer name their model, so the limit is known without a pick.
       const body = (text: string) => ({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: text }] });
-      const lines = ['a', 'b', 'c', 'd'].map((k) => JSON.stringify({ custom_id: k, method: 'POST', url: '/v1/chat/completions', body: body('Why is the sky blue on a clear day?') }));
+      const lines = ['a', 'b', 'c', 'd'].map((k) =>
+        JSON.stringify({
+          custom_id: k,
+          method: 'POST',
+          url: '/v1/chat/completions',
+          body: body('Why is the sky blue on a clear day?'),
+        }),
+      );
       const doc = await openUntitled(`${lines.join('\n')}\n`);
       const warning = await lensMatching(doc.uri, /enqueued-token limit of gemini-2\.5-flash \(tier1\)/, api);
       assert.match(warning, /over the 20 enqueued-token limit/);
-      const lens = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)).find((l) => l.command?.title === warning);
+      const lens = (
+        await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)
+      ).find((l) => l.command?.title === warning);
       assert.equal(lens?.command?.command, 'geminiBatch.file.split');
       const [, options] = lens?.command?.arguments as [vscode.Uri, { maxLines: number }];
       assert.ok(options.maxLines >= 1 && options.maxLines < 4, `parts of ${options.maxLines} requests`);

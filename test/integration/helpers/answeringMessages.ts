@@ -14,12 +14,19 @@ type MessageKind = 'showWarningMessage' | 'showInformationMessage' | 'showErrorM
  * The test files and the extension share one API object (they live in the same extension folder), which is what
  * makes the stand-in visible to the extension; the original is put back whatever happens.
  */
-export async function answering<T>(kind: MessageKind, answer: string | undefined, action: () => Thenable<T>): Promise<{ result: T; questions: AskedMessage[] }> {
+export async function answering<T>(
+  kind: MessageKind,
+  answer: string | undefined,
+  action: () => Thenable<T>,
+): Promise<{ result: T; questions: AskedMessage[] }> {
   const window = vscode.window as unknown as Record<MessageKind, (...args: unknown[]) => Thenable<unknown>>;
   const original = window[kind];
   const questions: AskedMessage[] = [];
   window[kind] = (message: unknown, ...rest: unknown[]) => {
-    const options = typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]) ? (rest.shift() as vscode.MessageOptions) : {};
+    const options =
+      typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0])
+        ? (rest.shift() as vscode.MessageOptions)
+        : {};
     const items = rest.map((item) => (typeof item === 'string' ? item : (item as vscode.MessageItem).title));
     questions.push({ message: String(message), modal: Boolean(options.modal), items });
     return Promise.resolve(answer !== undefined && items.includes(answer) ? answer : undefined);
@@ -32,6 +39,9 @@ export async function answering<T>(kind: MessageKind, answer: string | undefined
 }
 
 /** `answering` for warnings: the modal confirmations of Cancel and Delete. */
-export function answeringWarnings<T>(answer: string | undefined, action: () => Thenable<T>): Promise<{ result: T; questions: AskedMessage[] }> {
+export function answeringWarnings<T>(
+  answer: string | undefined,
+  action: () => Thenable<T>,
+): Promise<{ result: T; questions: AskedMessage[] }> {
   return answering('showWarningMessage', answer, action);
 }

@@ -8,11 +8,13 @@ export function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 function describe(diagnostics: readonly vscode.Diagnostic[]): string {
-  return JSON.stringify(diagnostics.map((d) => ({
-    code: d.code,
-    range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
-    message: d.message,
-  })));
+  return JSON.stringify(
+    diagnostics.map((d) => ({
+      code: d.code,
+      range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+      message: d.message,
+    })),
+  );
 }
 
 /**
@@ -33,7 +35,11 @@ export function waitForDiagnostics(
       if (ok) {
         resolve(diagnostics);
       } else {
-        reject(new Error(`diagnostics for ${uri.path} never matched within ${timeoutMs} ms; last seen: ${describe(diagnostics)}`));
+        reject(
+          new Error(
+            `diagnostics for ${uri.path} never matched within ${timeoutMs} ms; last seen: ${describe(diagnostics)}`,
+          ),
+        );
       }
     };
     // Subscribe before the first check, so a change between the two cannot be missed.
@@ -58,7 +64,10 @@ export function summarize(diagnostics: readonly vscode.Diagnostic[]): [string, n
   return diagnostics
     .map((d): [string, number, number, number, number] => [
       String(typeof d.code === 'object' ? d.code.value : d.code),
-      d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character,
+      d.range.start.line,
+      d.range.start.character,
+      d.range.end.line,
+      d.range.end.character,
     ])
     .sort((a, b) => a[1] - b[1] || a[2] - b[2] || a[0].localeCompare(b[0]));
 }

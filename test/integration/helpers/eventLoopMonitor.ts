@@ -35,7 +35,11 @@ export class EventLoopMonitor {
     const tick = () => {
       const wall = performance.now();
       const cpu = threadCpuMs();
-      this.gaps.push({ start: this.lastWall, end: wall, cpu: cpu !== undefined && this.lastCpu !== undefined ? cpu - this.lastCpu : undefined });
+      this.gaps.push({
+        start: this.lastWall,
+        end: wall,
+        cpu: cpu !== undefined && this.lastCpu !== undefined ? cpu - this.lastCpu : undefined,
+      });
       this.lastWall = wall;
       this.lastCpu = cpu;
       this.handle = setImmediate(tick);
@@ -55,7 +59,10 @@ export class EventLoopMonitor {
     const gcTotal = this.gcs.reduce((sum, e) => sum + e.duration, 0);
     let worst: Hold = { longest: 0, wall: 0, cpu: undefined, gc: 0, gcCount, gcTotal };
     for (const gap of this.gaps) {
-      const gc = this.gcs.reduce((sum, e) => sum + Math.max(0, Math.min(gap.end, e.startTime + e.duration) - Math.max(gap.start, e.startTime)), 0);
+      const gc = this.gcs.reduce(
+        (sum, e) => sum + Math.max(0, Math.min(gap.end, e.startTime + e.duration) - Math.max(gap.start, e.startTime)),
+        0,
+      );
       const wall = gap.end - gap.start;
       const longest = Math.max(0, (gap.cpu ?? wall) - gc);
       if (longest > worst.longest) {

@@ -10,22 +10,40 @@ suite('jobs: cancel and delete', function () {
   const emu = emulatorSuite(300);
 
   test('cancel moves a running job to Finished as cancelled; delete removes it everywhere', async () => {
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'slow.jsonl'), { model: 'gemini-2.5-flash', displayName: 'it slow' });
+    const name = await vscode.commands.executeCommand<string>(
+      'geminiBatch.job.submit',
+      fixtureUri('run', 'slow.jsonl'),
+      { model: 'gemini-2.5-flash', displayName: 'it slow' },
+    );
     assert.ok(name, 'submit returned a job name');
     const active = emu.api.tree.getTreeItem(emu.api.tree.nodeFor(name));
     assert.match(String(active.contextValue), /^job\.active/);
 
     // A click on the tree's Cancel asks first (a modal, answered here by the stand-in); declining leaves the job be.
-    const asked = await answeringWarnings(undefined, () => vscode.commands.executeCommand('geminiBatch.job.cancel', emu.api.tree.nodeFor(name)));
+    const asked = await answeringWarnings(undefined, () =>
+      vscode.commands.executeCommand('geminiBatch.job.cancel', emu.api.tree.nodeFor(name)),
+    );
     assert.equal(asked.result, undefined);
-    assert.deepEqual(asked.questions.map((q) => q.modal), [true], 'one question, modal');
+    assert.deepEqual(
+      asked.questions.map((q) => q.modal),
+      [true],
+      'one question, modal',
+    );
     assert.match(asked.questions[0].message, /^Cancel batch job "it slow"\?$/);
-    assert.equal(emu.api.model.get(name)?.state === 'cancelled' || emu.api.model.get(name)?.state === 'cancelling', false, 'declined: not cancelled');
-    const accepted = await answeringWarnings('Cancel Job', () => vscode.commands.executeCommand('geminiBatch.job.cancel', emu.api.tree.nodeFor(name)));
+    assert.equal(
+      emu.api.model.get(name)?.state === 'cancelled' || emu.api.model.get(name)?.state === 'cancelling',
+      false,
+      'declined: not cancelled',
+    );
+    const accepted = await answeringWarnings('Cancel Job', () =>
+      vscode.commands.executeCommand('geminiBatch.job.cancel', emu.api.tree.nodeFor(name)),
+    );
     assert.equal(accepted.result, name);
     // The toast that says the job ended may come in too; it is not a question.
     assert.equal(accepted.questions.filter((q) => q.modal).length, 1);
-    await until('the job to be cancelled', () => emu.api.model.get(name)?.state === 'cancelled', [emu.api.model.onDidChange]);
+    await until('the job to be cancelled', () => emu.api.model.get(name)?.state === 'cancelled', [
+      emu.api.model.onDidChange,
+    ]);
     const finished = emu.api.tree.getTreeItem(emu.api.tree.nodeFor(name));
     assert.match(String(finished.contextValue), /^job\.finished/);
     const parent = emu.api.tree.getParent(emu.api.tree.nodeFor(name));
@@ -41,18 +59,31 @@ suite('jobs: cancel and delete', function () {
 
   test('choosing the emulator as the provider starts it on demand, after a stop too', async () => {
     await vscode.commands.executeCommand('geminiBatch.emulator.stop');
-    await until('the stopped emulator to show as unreachable', () => emu.api.jobsState() === 'unreachable', [emu.api.model.onDidChangeState]);
+    await until('the stopped emulator to show as unreachable', () => emu.api.jobsState() === 'unreachable', [
+      emu.api.model.onDidChangeState,
+    ]);
     const logStart = emu.api.logLines().length;
     await vscode.commands.executeCommand('geminiBatch.provider.select', 'gemini');
     await vscode.commands.executeCommand('geminiBatch.provider.select', 'emulator');
-    await until('the emulator to list jobs again', () => emu.api.jobsState() === 'ok' || emu.api.jobsState() === 'empty', [emu.api.model.onDidChangeState]);
-    const started = emu.api.logLines().slice(logStart).find((l) => l.includes('[emulator] listening on'));
+    await until(
+      'the emulator to list jobs again',
+      () => emu.api.jobsState() === 'ok' || emu.api.jobsState() === 'empty',
+      [emu.api.model.onDidChangeState],
+    );
+    const started = emu.api
+      .logLines()
+      .slice(logStart)
+      .find((l) => l.includes('[emulator] listening on'));
     assert.ok(started, 'the emulator was started');
     emu.baseUrl = /listening on (\S+)/.exec(started)![1];
   });
 
   test('jobs submitted from the workspace are remembered with their input file', async () => {
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'slow.jsonl'), { model: 'gemini-2.5-flash', displayName: 'it remembered' });
+    const name = await vscode.commands.executeCommand<string>(
+      'geminiBatch.job.submit',
+      fixtureUri('run', 'slow.jsonl'),
+      { model: 'gemini-2.5-flash', displayName: 'it remembered' },
+    );
     assert.ok(name);
     const record = emu.api.model.records.get(name);
     assert.equal(record?.inputPath, fixtureUri('run', 'slow.jsonl').fsPath);
@@ -62,8 +93,14 @@ suite('jobs: cancel and delete', function () {
     const files = emu.api.tree.getChildren(emu.api.tree.nodeFor(name));
     assert.ok(files.some((f) => f.kind === 'file' && f.role === 'input' && f.localPath === record?.inputPath));
     // A script naming the job asks nothing.
-    const scripted = await answeringWarnings(undefined, () => vscode.commands.executeCommand('geminiBatch.job.cancel', name));
+    const scripted = await answeringWarnings(undefined, () =>
+      vscode.commands.executeCommand('geminiBatch.job.cancel', name),
+    );
     assert.equal(scripted.result, name);
-    assert.deepEqual(scripted.questions.filter((q) => q.modal), [], 'no confirmation');
+    assert.deepEqual(
+      scripted.questions.filter((q) => q.modal),
+      [],
+      'no confirmation',
+    );
   });
 });

@@ -25,13 +25,18 @@ suite('jobs: emulator settings and OpenAI submit', function () {
     const input = fixtureUri('run', 'openai-chat.jsonl');
     const before = await emulatorJobNames(emu.baseUrl);
     // No model given: asking would open a quick pick that nobody answers, and the command would never resolve.
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, { displayName: 'it openai' });
+    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, {
+      displayName: 'it openai',
+    });
     assert.ok(name, 'submit returned a job name');
     assert.equal(emu.api.model.records.get(name)?.kind, 'openai');
     assert.equal(emu.api.model.records.get(name)?.model, 'gpt-4o-mini');
-    const other = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, { model: 'gemini-2.5-flash', displayName: 'it openai 2' });
+    const other = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, {
+      model: 'gemini-2.5-flash',
+      displayName: 'it openai 2',
+    });
     assert.ok(other);
-    assert.equal(emu.api.model.records.get(other)?.model, 'gpt-4o-mini', 'the file\'s model wins');
+    assert.equal(emu.api.model.records.get(other)?.model, 'gpt-4o-mini', "the file's model wins");
     assert.equal((await emulatorJobNames(emu.baseUrl)).filter((n) => !before.includes(n)).length, 2);
     // The name typed at submit stays, though Gemini's OpenAI-compatible layer takes no metadata and names the job
     // itself: in the tree row and its tooltip after the service's list was read again (issue 11).
@@ -48,8 +53,14 @@ suite('jobs: emulator settings and OpenAI submit', function () {
     assert.equal(emu.api.emulator.baseUrl, emu.baseUrl);
     const port = await freePort();
     await emu.settings.set('emulator.port', port, vscode.ConfigurationTarget.Global);
-    await until('the emulator to listen on the new port', () => emu.api.emulator.baseUrl === `http://127.0.0.1:${port}`, [emu.api.emulator.onDidChange]);
-    await until('the jobs view to list again', () => emu.api.model.state === 'ok' || emu.api.model.state === 'empty', [emu.api.model.onDidChangeState]);
+    await until(
+      'the emulator to listen on the new port',
+      () => emu.api.emulator.baseUrl === `http://127.0.0.1:${port}`,
+      [emu.api.emulator.onDidChange],
+    );
+    await until('the jobs view to list again', () => emu.api.model.state === 'ok' || emu.api.model.state === 'empty', [
+      emu.api.model.onDidChangeState,
+    ]);
     // The old port is closed: the emulator lives on the new one only.
     await assert.rejects(fetch(`${emu.baseUrl}/v1beta/batches`));
     assert.ok(Array.isArray(await emulatorJobNames(emu.api.emulator.baseUrl!)), 'the restarted emulator answers');

@@ -19,22 +19,32 @@ suite('jobs: endpoint trust', function () {
   suiteSetup(async () => {
     api = await batchApi();
     host = new URL(await foreign.listen()).host;
-    for (const name of ENV_KEYS) { savedEnv.set(name, process.env[name]); delete process.env[name]; }
+    for (const name of ENV_KEYS) {
+      savedEnv.set(name, process.env[name]);
+      delete process.env[name];
+    }
     await vscode.commands.executeCommand('geminiBatch.auth.setApiKey', 'gemini', KEY);
     await settings.set('provider.name', 'gemini');
   });
 
   suiteTeardown(async () => {
-    for (const [name, value] of savedEnv) { if (value !== undefined) { process.env[name] = value; } }
+    for (const [name, value] of savedEnv) {
+      if (value !== undefined) {
+        process.env[name] = value;
+      }
+    }
     await vscode.commands.executeCommand('geminiBatch.auth.clearApiKey', 'gemini');
     await settings.restore();
     foreign.dispose();
   });
 
-  test('no request carrying the key reaches a workspace\'s foreign host before the user confirms it, then once per host', async () => {
+  test("no request carrying the key reaches a workspace's foreign host before the user confirms it, then once per host", async () => {
     const asked: string[] = [];
     let answer = false;
-    const prompt = api.trust.usePrompt(async (named) => { asked.push(named); return answer; });
+    const prompt = api.trust.usePrompt(async (named) => {
+      asked.push(named);
+      return answer;
+    });
     try {
       await settings.set('gemini.baseUrl', foreign.url); // the workspace's value, not the user's
       const state = await vscode.commands.executeCommand('geminiBatch.jobs.refresh');
@@ -59,14 +69,18 @@ suite('jobs: endpoint trust', function () {
     }
   });
 
-  test('the user\'s own endpoint needs no confirmation', async () => {
+  test("the user's own endpoint needs no confirmation", async () => {
     const own = new RecordingServer();
-    const prompt = api.trust.usePrompt(async () => assert.fail('the user\'s own endpoint must not be questioned'));
+    const prompt = api.trust.usePrompt(async () => assert.fail("the user's own endpoint must not be questioned"));
     try {
       await settings.set('gemini.baseUrl', undefined);
       await settings.set('gemini.baseUrl', await own.listen(), vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('geminiBatch.jobs.refresh');
-      await until('the user\'s endpoint to be listed', () => own.carrying(KEY).length > 0 && api.jobsState() === 'empty', [api.model.onDidChangeState, own.onRequest]);
+      await until(
+        "the user's endpoint to be listed",
+        () => own.carrying(KEY).length > 0 && api.jobsState() === 'empty',
+        [api.model.onDidChangeState, own.onRequest],
+      );
     } finally {
       prompt.dispose();
       own.dispose();

@@ -27,7 +27,9 @@ suite('jobs: keys, welcome states and faults', function () {
 
   suiteTeardown(async () => {
     for (const [name, value] of savedEnv) {
-      if (value !== undefined) { process.env[name] = value; }
+      if (value !== undefined) {
+        process.env[name] = value;
+      }
     }
     await vscode.commands.executeCommand('geminiBatch.auth.clearApiKey', 'gemini');
     await leaveEmulator(settings);
@@ -49,23 +51,45 @@ suite('jobs: keys, welcome states and faults', function () {
   });
 
   test('the key never reaches the log, though every call is logged', async () => {
-    const started = await vscode.commands.executeCommand<{ baseUrl: string }>('geminiBatch.emulator.start', { selectProvider: false });
+    const started = await vscode.commands.executeCommand<{ baseUrl: string }>('geminiBatch.emulator.start', {
+      selectProvider: false,
+    });
     assert.ok(started);
     await settings.set('gemini.baseUrl', started.baseUrl, vscode.ConfigurationTarget.Global);
-    await until('the gemini provider to list the emulator', () => api.jobsState() === 'ok' || api.jobsState() === 'empty', [api.model.onDidChangeState]);
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'slow.jsonl'), { model: 'gemini-2.5-flash', displayName: 'it keyed' });
+    await until(
+      'the gemini provider to list the emulator',
+      () => api.jobsState() === 'ok' || api.jobsState() === 'empty',
+      [api.model.onDidChangeState],
+    );
+    const name = await vscode.commands.executeCommand<string>(
+      'geminiBatch.job.submit',
+      fixtureUri('run', 'slow.jsonl'),
+      { model: 'gemini-2.5-flash', displayName: 'it keyed' },
+    );
     assert.ok(name, 'submitting with the stored key works');
     await vscode.commands.executeCommand('geminiBatch.jobs.refresh');
     await vscode.commands.executeCommand('geminiBatch.job.cancel', name);
 
     const lines = api.logLines();
-    assert.ok(lines.some((l) => /\[api\] POST \/upload\/v1beta\/files 200/.test(l)), 'the upload is logged');
-    assert.ok(lines.some((l) => /\[api\] GET \/v1beta\/batches 200 \d+ms/.test(l)), 'the listing is logged');
-    assert.ok(lines.some((l) => /\[api\] POST \/v1beta\/models\/gemini-2\.5-flash:batchGenerateContent 200/.test(l)), 'the create is logged');
+    assert.ok(
+      lines.some((l) => /\[api\] POST \/upload\/v1beta\/files 200/.test(l)),
+      'the upload is logged',
+    );
+    assert.ok(
+      lines.some((l) => /\[api\] GET \/v1beta\/batches 200 \d+ms/.test(l)),
+      'the listing is logged',
+    );
+    assert.ok(
+      lines.some((l) => /\[api\] POST \/v1beta\/models\/gemini-2\.5-flash:batchGenerateContent 200/.test(l)),
+      'the create is logged',
+    );
     const leaks = lines.filter((l) => l.includes(SECRET) || l.includes(SECRET.slice(6, 24)));
     assert.deepEqual(leaks, []);
     // Stronger than "scrubbed": nothing even tried to write the key (the scrubber would leave ***).
-    assert.deepEqual(lines.filter((l) => l.includes('***')), []);
+    assert.deepEqual(
+      lines.filter((l) => l.includes('***')),
+      [],
+    );
   });
 
   test('injected 429s and 500s neither break polling nor create a duplicate job', async () => {
@@ -75,15 +99,39 @@ suite('jobs: keys, welcome states and faults', function () {
     const logStart = api.logLines().length;
 
     await setFaults(baseUrl, { ambiguousCreate: true });
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'greetings.jsonl'), { model: 'gemini-2.5-flash', displayName: 'it faults' });
+    const name = await vscode.commands.executeCommand<string>(
+      'geminiBatch.job.submit',
+      fixtureUri('run', 'greetings.jsonl'),
+      { model: 'gemini-2.5-flash', displayName: 'it faults' },
+    );
     assert.ok(name, 'the ambiguous create was resolved by checking the list');
-    assert.ok(api.logLines().slice(logStart).some((l) => l.includes('found after an ambiguous failure')));
+    assert.ok(
+      api
+        .logLines()
+        .slice(logStart)
+        .some((l) => l.includes('found after an ambiguous failure')),
+    );
 
     await setFaults(baseUrl, { rate429: 0.4, rate500: 0.3, retryAfterSeconds: 1, seed: 7 });
-    await until('the job to succeed despite the faults', () => api.model.get(name)?.state === 'succeeded', [api.model.onDidChange], 45000);
+    await until(
+      'the job to succeed despite the faults',
+      () => api.model.get(name)?.state === 'succeeded',
+      [api.model.onDidChange],
+      45000,
+    );
     await setFaults(baseUrl, {});
-    const pollLines = api.logLines().slice(logStart).filter((l) => l.includes(`[api] GET /v1beta/${name}`));
-    assert.ok(pollLines.some((l) => / (429|500) /.test(l)), `faults reached the poll loop:\n${pollLines.join('\n')}`);
-    assert.deepEqual((await emulatorJobNames(baseUrl)).filter((n) => !before.includes(n)), [name], 'exactly one new job');
+    const pollLines = api
+      .logLines()
+      .slice(logStart)
+      .filter((l) => l.includes(`[api] GET /v1beta/${name}`));
+    assert.ok(
+      pollLines.some((l) => / (429|500) /.test(l)),
+      `faults reached the poll loop:\n${pollLines.join('\n')}`,
+    );
+    assert.deepEqual(
+      (await emulatorJobNames(baseUrl)).filter((n) => !before.includes(n)),
+      [name],
+      'exactly one new job',
+    );
   });
 });

@@ -17,15 +17,25 @@ suite('jobs: polling with the view hidden', function () {
     const listening = api.notifier.onDidNotify((notice) => notices.push(notice));
     try {
       // Submitting reveals the job in the view; the user then goes back to the Explorer.
-      const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'greetings.jsonl'), { model: 'gemini-2.5-flash', displayName: 'it hidden' });
+      const name = await vscode.commands.executeCommand<string>(
+        'geminiBatch.job.submit',
+        fixtureUri('run', 'greetings.jsonl'),
+        { model: 'gemini-2.5-flash', displayName: 'it hidden' },
+      );
       assert.ok(name, 'submitted');
       // The reveal is not awaited by submit: wait for its selection, or it could show the view again later.
-      await until('the submitted job to be revealed', () => api.view.selection.some((n) => n.kind === 'job' && n.name === name), [api.view.onDidChangeSelection]);
+      await until(
+        'the submitted job to be revealed',
+        () => api.view.selection.some((n) => n.kind === 'job' && n.name === name),
+        [api.view.onDidChangeSelection],
+      );
       await vscode.commands.executeCommand('workbench.view.explorer');
       await until('the Jobs view to be hidden', () => !api.view.visible, [api.view.onDidChangeVisibility]);
       const job = api.model.get(name);
       assert.ok(job && !isTerminal(job.state), `the job still runs once the view is hidden (${job?.state})`);
-      const notice = await until('the job-ended notification', () => notices.find((n) => n.job.name === name), [api.notifier.onDidNotify]);
+      const notice = await until('the job-ended notification', () => notices.find((n) => n.job.name === name), [
+        api.notifier.onDidNotify,
+      ]);
       assert.equal(notice.job.state, 'succeeded');
       assert.equal(api.view.visible, false, 'the view stayed hidden the whole time');
     } finally {

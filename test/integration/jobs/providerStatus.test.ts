@@ -18,7 +18,8 @@ suite('jobs: provider status bar and emulator feedback', function () {
 
   test('Start Local Emulator when it already runs says so instead of doing nothing visible', async () => {
     const { result, questions } = await answering('showInformationMessage', undefined, () =>
-      vscode.commands.executeCommand<{ baseUrl: string; alreadyRunning: boolean }>('geminiBatch.emulator.start'));
+      vscode.commands.executeCommand<{ baseUrl: string; alreadyRunning: boolean }>('geminiBatch.emulator.start'),
+    );
     assert.equal(result.alreadyRunning, true);
     assert.equal(result.baseUrl, emu.baseUrl);
     assert.equal(questions.length, 1);
@@ -28,9 +29,16 @@ suite('jobs: provider status bar and emulator feedback', function () {
   test('switching the provider redraws the item; choosing the emulator again shows it running', async () => {
     const status = (): string => emu.api.providerStatus?.().text ?? '';
     await vscode.commands.executeCommand('geminiBatch.provider.select', 'gemini');
-    await until('the item to show the Gemini API', () => status() === '$(cloud) Gemini API', [vscode.workspace.onDidChangeConfiguration]);
+    await until('the item to show the Gemini API', () => status() === '$(cloud) Gemini API', [
+      vscode.workspace.onDidChangeConfiguration,
+    ]);
     await vscode.commands.executeCommand('geminiBatch.provider.select', 'emulator');
-    await until('the item to show the emulator running', () => /Emulator: running/.test(status()), [emu.api.emulator.onDidChange, vscode.workspace.onDidChangeConfiguration]);
-    await until('the jobs view to list again', () => emu.api.jobsState() === 'ok' || emu.api.jobsState() === 'empty', [emu.api.model.onDidChangeState]);
+    await until('the item to show the emulator running', () => /Emulator: running/.test(status()), [
+      emu.api.emulator.onDidChange,
+      vscode.workspace.onDidChangeConfiguration,
+    ]);
+    await until('the jobs view to list again', () => emu.api.jobsState() === 'ok' || emu.api.jobsState() === 'empty', [
+      emu.api.model.onDidChangeState,
+    ]);
   });
 });

@@ -17,9 +17,15 @@ suite('jobs: rehearse failures on the emulator', function () {
   });
 
   const submitAndWait = async (displayName: string): Promise<{ name: string; notice: JobNotice }> => {
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'greetings.jsonl'), { model: 'gemini-2.5-flash', displayName });
+    const name = await vscode.commands.executeCommand<string>(
+      'geminiBatch.job.submit',
+      fixtureUri('run', 'greetings.jsonl'),
+      { model: 'gemini-2.5-flash', displayName },
+    );
     assert.ok(name?.startsWith('batches/'), `submit returned ${name}`);
-    const notice = await until(`the end of ${displayName}`, () => notices.find((n) => n.job.name === name), [s.api.notifier.onDidNotify]);
+    const notice = await until(`the end of ${displayName}`, () => notices.find((n) => n.job.name === name), [
+      s.api.notifier.onDidNotify,
+    ]);
     return { name, notice };
   };
 

@@ -13,8 +13,14 @@ interface Joined {
 
 /** Gemini lines `k0…k{n-1}`; JSON mode (a response schema) when `json`. */
 function geminiLines(n: number, json = false): unknown[] {
-  const generationConfig = { responseMimeType: 'application/json', responseSchema: { type: 'OBJECT', properties: { n: { type: 'INTEGER' } }, required: ['n'] } };
-  return Array.from({ length: n }, (_, i) => ({ key: `k${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Give ${i}.` }] }], ...(json ? { generationConfig } : {}) } }));
+  const generationConfig = {
+    responseMimeType: 'application/json',
+    responseSchema: { type: 'OBJECT', properties: { n: { type: 'INTEGER' } }, required: ['n'] },
+  };
+  return Array.from({ length: n }, (_, i) => ({
+    key: `k${i}`,
+    request: { contents: [{ role: 'user', parts: [{ text: `Give ${i}.` }] }], ...(json ? { generationConfig } : {}) },
+  }));
 }
 
 /**
@@ -31,10 +37,18 @@ suite('jobs: more failure rehearsals on the emulator', function () {
     await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
   });
 
-  const submitAndWait = async (file: string, lines: unknown[], displayName: string, model?: string): Promise<{ name: string; notice: JobNotice }> => {
+  const submitAndWait = async (
+    file: string,
+    lines: unknown[],
+    displayName: string,
+    model?: string,
+  ): Promise<{ name: string; notice: JobNotice }> => {
     const input = path.join(scratch.path, file);
     await fs.writeFile(input, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', vscode.Uri.file(input), { model, displayName });
+    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', vscode.Uri.file(input), {
+      model,
+      displayName,
+    });
     assert.ok(name, `submit returned ${name}`);
     const notice = await ends.ended(name, 15000);
     return { name, notice };
@@ -45,29 +59,54 @@ suite('jobs: more failure rehearsals on the emulator', function () {
     await vscode.commands.executeCommand<string>('geminiBatch.job.openResults', name, { ifExists: 'replace' });
     const joinedPath = s.api.model.records.get(name)?.joinedPath;
     assert.ok(joinedPath && existsSync(joinedPath), 'the joined file was written');
-    return (await fs.readFile(joinedPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Joined);
+    return (await fs.readFile(joinedPath, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Joined);
   };
   const keys = (rows: Joined[]): string[] => rows.map((r) => String(r.key)).sort();
-  const expectedKeys = (n: number, prefix = 'k'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i}`).sort();
+  const expectedKeys = (n: number, prefix = 'k'): string[] =>
+    Array.from({ length: n }, (_, i) => `${prefix}${i}`).sort();
 
   test('some lines fail with real codes: Succeeded with the failed count, every key joined once', async () => {
-    assert.deepEqual(await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['line-failures']), { lineFailRate: 0.2 });
+    assert.deepEqual(await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['line-failures']), {
+      lineFailRate: 0.2,
+    });
     // 40 lines at a 20% rate: all pass with odds 0.8^40 ≈ 1e-4.
-    const { name, notice } = await submitAndWait('line-failures.jsonl', geminiLines(40), 'it some lines fail', 'gemini-2.5-flash');
+    const { name, notice } = await submitAndWait(
+      'line-failures.jsonl',
+      geminiLines(40),
+      'it some lines fail',
+      'gemini-2.5-flash',
+    );
     assert.equal(notice.job.state, 'succeeded');
     const failedInTree = Number(/Succeeded · 40\/40 \((\d+) failed\)/.exec(String(item(name).description))?.[1]);
-    assert.ok(failedInTree > 0 && failedInTree < 40, `the tree shows the failed lines: ${String(item(name).description)}`);
+    assert.ok(
+      failedInTree > 0 && failedInTree < 40,
+      `the tree shows the failed lines: ${String(item(name).description)}`,
+    );
     const rows = await joined(name);
     assert.deepEqual(keys(rows), expectedKeys(40));
     const errors = rows.filter((r) => r.error);
     assert.equal(errors.length, failedInTree, 'the joined file has as many errors as the tree counts');
     // gRPC codes as real result files carry them: RESOURCE_EXHAUSTED 8, INTERNAL 13, UNAVAILABLE 14, INVALID_ARGUMENT 3.
-    assert.deepEqual(errors.filter((r) => ![8, 13, 14, 3].includes(r.error?.code as number)), []);
+    assert.deepEqual(
+      errors.filter((r) => ![8, 13, 14, 3].includes(r.error?.code as number)),
+      [],
+    );
   });
 
   test('JSON answers cut short: Succeeded, the cut answers end MAX_TOKENS and no longer parse, every key joined once', async () => {
-    assert.deepEqual(await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['truncated-json']), { truncateJsonRate: 0.3 });
-    const { name, notice } = await submitAndWait('truncated.jsonl', geminiLines(40, true), 'it truncated json', 'gemini-2.5-flash');
+    assert.deepEqual(
+      await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['truncated-json']),
+      { truncateJsonRate: 0.3 },
+    );
+    const { name, notice } = await submitAndWait(
+      'truncated.jsonl',
+      geminiLines(40, true),
+      'it truncated json',
+      'gemini-2.5-flash',
+    );
     assert.equal(notice.job.state, 'succeeded');
     assert.match(String(item(name).description), /^Succeeded · 40\/40/);
     assert.equal(item(name).contextValue, 'job.finished.hasResults');
@@ -90,23 +129,37 @@ suite('jobs: more failure rehearsals on the emulator', function () {
   test('a job that stays pending: Pending across polls; cancelling it ends it Cancelled with nothing lost', async () => {
     // The preset as it is (a minute more pending): the test needs polls that find the job unchanged, however slow
     // the machine, and never waits for the minute to pass.
-    assert.deepEqual(await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['long-pending']), { pendingSeconds: 60 });
+    assert.deepEqual(await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['long-pending']), {
+      pendingSeconds: 60,
+    });
     let stillPending = 0;
     let nameOf: string | undefined;
     const ticks = s.api.model.onDidTick((names) => {
-      if (nameOf && names.includes(nameOf) && s.api.model.get(nameOf)?.state === 'pending') { stillPending++; }
+      if (nameOf && names.includes(nameOf) && s.api.model.get(nameOf)?.state === 'pending') {
+        stillPending++;
+      }
     });
     try {
       const input = path.join(scratch.path, 'pending.jsonl');
-      await fs.writeFile(input, geminiLines(3).map((l) => JSON.stringify(l)).join('\n') + '\n');
-      const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', vscode.Uri.file(input), { model: 'gemini-2.5-flash', displayName: 'it pending' });
+      await fs.writeFile(
+        input,
+        geminiLines(3)
+          .map((l) => JSON.stringify(l))
+          .join('\n') + '\n',
+      );
+      const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', vscode.Uri.file(input), {
+        model: 'gemini-2.5-flash',
+        displayName: 'it pending',
+      });
       assert.ok(name);
       nameOf = name;
       await until('two polls that find the job still pending', () => stillPending >= 2, [s.api.model.onDidTick], 45000);
       assert.match(String(item(name).description), /^Pending/);
       assert.equal(item(name).contextValue, 'job.active');
       await vscode.commands.executeCommand('geminiBatch.job.cancel', name);
-      await until('the pending job to end cancelled', () => s.api.model.get(name)?.state === 'cancelled', [s.api.model.onDidChange]);
+      await until('the pending job to end cancelled', () => s.api.model.get(name)?.state === 'cancelled', [
+        s.api.model.onDidChange,
+      ]);
       assert.match(String(item(name).description), /^Cancelled/);
       assert.ok(existsSync(s.api.model.records.get(name)?.inputPath ?? ''), 'the input stays where it was');
     } finally {
@@ -115,7 +168,9 @@ suite('jobs: more failure rehearsals on the emulator', function () {
   });
 
   test('a Gemini job that expires: Expired, no results offered, the reason in the tooltip', async () => {
-    assert.deepEqual(await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['job-expires']), { expireJobs: true });
+    assert.deepEqual(await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['job-expires']), {
+      expireJobs: true,
+    });
     const { name, notice } = await submitAndWait('expires.jsonl', geminiLines(6), 'it expires', 'gemini-2.5-flash');
     assert.equal(notice.job.state, 'expired');
     assert.match(String(item(name).description), /^Expired/);
@@ -126,7 +181,10 @@ suite('jobs: more failure rehearsals on the emulator', function () {
   test('an OpenAI batch that expires: Expired, the finished half kept, the rest batch_expired, every id joined once', async () => {
     await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['job-expires']);
     const lines = Array.from({ length: 6 }, (_, i) => ({
-      custom_id: `c${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: `Say ${i}.` }] },
+      custom_id: `c${i}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: `Say ${i}.` }] },
     }));
     const { name, notice } = await submitAndWait('openai-expires.jsonl', lines, 'it openai expires');
     assert.equal(notice.job.state, 'expired');
@@ -137,6 +195,9 @@ suite('jobs: more failure rehearsals on the emulator', function () {
     const expired = rows.filter((r) => r.error);
     assert.equal(expired.length, 3, 'the lines after the halfway expiry');
     assert.equal(rows.filter((r) => r.response).length, 3, 'the lines finished before it');
-    assert.ok(expired.every((r) => JSON.stringify(r.error).includes('batch_expired')), JSON.stringify(expired[0]));
+    assert.ok(
+      expired.every((r) => JSON.stringify(r.error).includes('batch_expired')),
+      JSON.stringify(expired[0]),
+    );
   });
 });

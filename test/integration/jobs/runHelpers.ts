@@ -17,7 +17,12 @@ export async function batchApi(): Promise<GeminiBatchApi> {
  * Resolves with `check()`'s first truthy value, re-checking whenever one of `events` fires; rejects after
  * `timeoutMs` with `what` in the message. No fixed sleeps: only events move the test on.
  */
-export function until<T>(what: string, check: () => T | undefined | false, events: vscode.Event<unknown>[], timeoutMs = 15000): Promise<T> {
+export function until<T>(
+  what: string,
+  check: () => T | undefined | false,
+  events: vscode.Event<unknown>[],
+  timeoutMs = 15000,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const subscriptions: vscode.Disposable[] = [];
     const finish = (fn: () => void): void => {
@@ -33,10 +38,17 @@ export function until<T>(what: string, check: () => T | undefined | false, event
         finish(() => reject(error));
         return;
       }
-      if (value) { finish(() => resolve(value as T)); }
+      if (value) {
+        finish(() => resolve(value as T));
+      }
     };
-    const timer = setTimeout(() => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
-    for (const event of events) { subscriptions.push(event(probe)); }
+    const timer = setTimeout(
+      () => finish(() => reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`))),
+      timeoutMs,
+    );
+    for (const event of events) {
+      subscriptions.push(event(probe));
+    }
     probe();
   });
 }
@@ -76,9 +88,15 @@ export async function emulatorJobNames(baseUrl: string): Promise<string[]> {
       response = await fetch(url, { headers: { 'x-goog-api-key': 'test-listing-key' } });
     }
     assert.equal(response.status, 200, `listing the emulator's jobs answered ${response.status}`);
-    const body = (await response.json()) as { operations?: { name: string }[]; batches?: { name: string }[]; nextPageToken?: string };
+    const body = (await response.json()) as {
+      operations?: { name: string }[];
+      batches?: { name: string }[];
+      nextPageToken?: string;
+    };
     names.push(...(body.operations ?? body.batches ?? []).map((op) => op.name));
-    if (!body.nextPageToken) { break; }
+    if (!body.nextPageToken) {
+      break;
+    }
     pageToken = body.nextPageToken;
   }
   return names;
@@ -108,14 +126,20 @@ export async function useEmulator(api: GeminiBatchApi, settings: SettingsScope, 
   assert.ok(started, 'geminiBatch.emulator.start returned nothing');
   assert.match(started.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
   assert.equal(vscode.workspace.getConfiguration('geminiBatch').get('provider.name'), 'emulator');
-  await until('the jobs view to list the emulator\'s jobs', () => api.model.state === 'ok' || api.model.state === 'empty', [api.model.onDidChangeState]);
+  await until(
+    "the jobs view to list the emulator's jobs",
+    () => api.model.state === 'ok' || api.model.state === 'empty',
+    [api.model.onDidChangeState],
+  );
   return started.baseUrl;
 }
 
 /** Puts the provider back to the default and stops the emulator. */
 export async function leaveEmulator(settings: SettingsScope): Promise<void> {
   await vscode.commands.executeCommand('geminiBatch.emulator.stop');
-  await vscode.workspace.getConfiguration('geminiBatch').update('provider.name', undefined, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace
+    .getConfiguration('geminiBatch')
+    .update('provider.name', undefined, vscode.ConfigurationTarget.Workspace);
   await settings.restore();
 }
 
@@ -151,11 +175,19 @@ export interface JobEnds {
 export function collectJobEnds(s: EmulatorSuite): JobEnds {
   const notices: JobNotice[] = [];
   let listening: vscode.Disposable | undefined;
-  suiteSetup(() => { listening = s.api.notifier.onDidNotify((n) => notices.push(n)); });
+  suiteSetup(() => {
+    listening = s.api.notifier.onDidNotify((n) => notices.push(n));
+  });
   suiteTeardown(() => listening?.dispose());
   return {
     notices,
-    ended: (name, timeoutMs = 60000) => until(`the end of ${name}`, () => notices.find((n) => n.job.name === name), [s.api.notifier.onDidNotify], timeoutMs),
+    ended: (name, timeoutMs = 60000) =>
+      until(
+        `the end of ${name}`,
+        () => notices.find((n) => n.job.name === name),
+        [s.api.notifier.onDidNotify],
+        timeoutMs,
+      ),
   };
 }
 
@@ -167,6 +199,10 @@ export function scratchFolder(name: string): { readonly path: string } {
     await fs.rm(folder.path, { recursive: true, force: true });
     await fs.mkdir(folder.path, { recursive: true });
   });
-  suiteTeardown(async () => { if (folder.path) { await fs.rm(folder.path, { recursive: true, force: true }); } });
+  suiteTeardown(async () => {
+    if (folder.path) {
+      await fs.rm(folder.path, { recursive: true, force: true });
+    }
+  });
   return folder;
 }

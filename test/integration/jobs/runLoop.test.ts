@@ -28,15 +28,23 @@ suite('jobs: run loop against the emulator', function () {
   suiteTeardown(async () => {
     listening?.dispose();
     await leaveEmulator(settings);
-    if (resultsDir) { await fs.rm(resultsDir, { recursive: true, force: true }); }
+    if (resultsDir) {
+      await fs.rm(resultsDir, { recursive: true, force: true });
+    }
   });
 
   test('submit → tree → success → notification → results and joined file', async () => {
     const input = fixtureUri('run', 'greetings.jsonl');
     const before = await emulatorJobNames(baseUrl);
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, { model: 'gemini-2.5-flash', displayName: 'it greetings' });
+    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, {
+      model: 'gemini-2.5-flash',
+      displayName: 'it greetings',
+    });
     assert.ok(name?.startsWith('batches/'), `submit returned ${name}`);
-    assert.deepEqual((await emulatorJobNames(baseUrl)).filter((n) => !before.includes(n)), [name]);
+    assert.deepEqual(
+      (await emulatorJobNames(baseUrl)).filter((n) => !before.includes(n)),
+      [name],
+    );
 
     // The tree shows it under a group, through the same data provider the view uses.
     const groups = api.tree.getChildren();
@@ -45,7 +53,9 @@ suite('jobs: run loop against the emulator', function () {
     assert.equal(api.tree.getTreeItem(jobNode).label, 'it greetings');
     assert.equal(api.tree.getParent(jobNode)?.kind, 'group');
 
-    const notice = await until('the job-ended notification', () => notices.find((n) => n.job.name === name), [api.notifier.onDidNotify]);
+    const notice = await until('the job-ended notification', () => notices.find((n) => n.job.name === name), [
+      api.notifier.onDidNotify,
+    ]);
     assert.equal(notice.job.state, 'succeeded');
     assert.deepEqual(notice.actions, ['Open Results', 'Show Job']);
     assert.equal(await vscode.commands.executeCommand('geminiBatch.job.show', name), true, 'Show Job reveals it');
@@ -63,13 +73,21 @@ suite('jobs: run loop against the emulator', function () {
     assert.ok(joined && existsSync(joined), 'the joined file exists');
     assert.equal((await fs.readFile(joined, 'utf8')).trim().split('\n').length, 3, 'one joined line per input line');
     const views = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.input);
-    assert.ok(views.some((i) => i instanceof vscode.TabInputCustom && i.viewType === 'geminiBatch.resultsView' && i.uri.fsPath === joined), 'the joined file is open in the results view');
+    assert.ok(
+      views.some(
+        (i) =>
+          i instanceof vscode.TabInputCustom && i.viewType === 'geminiBatch.resultsView' && i.uri.fsPath === joined,
+      ),
+      'the joined file is open in the results view',
+    );
 
     // A second download never overwrites silently: scripted "keep both" gets a new name. Only this job's node
     // is refreshed for it, not the whole tree.
     const refreshed: unknown[] = [];
     const watching = api.tree.onDidChangeTreeData((node) => refreshed.push(node));
-    const again = await vscode.commands.executeCommand<string>('geminiBatch.job.downloadResults', name, { ifExists: 'keepBoth' });
+    const again = await vscode.commands.executeCommand<string>('geminiBatch.job.downloadResults', name, {
+      ifExists: 'keepBoth',
+    });
     watching.dispose();
     assert.ok(again && again !== resultsPath && existsSync(again), `second download at ${again}`);
     assert.ok(refreshed.includes(api.tree.nodeFor(name)), 'the job node was refreshed');
@@ -78,21 +96,37 @@ suite('jobs: run loop against the emulator', function () {
 
   test('a small file goes inline when allowed, and its inline results are written as JSONL', async () => {
     await settings.set('submit.inlineMaxMB', 1);
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'greetings.jsonl'), { model: 'gemini-2.5-flash', displayName: 'it inline' });
+    const name = await vscode.commands.executeCommand<string>(
+      'geminiBatch.job.submit',
+      fixtureUri('run', 'greetings.jsonl'),
+      { model: 'gemini-2.5-flash', displayName: 'it inline' },
+    );
     assert.ok(name);
     assert.equal(api.model.records.get(name)?.uploadedFile, undefined, 'nothing was uploaded');
     await until('the inline job to succeed', () => api.model.get(name)?.state === 'succeeded', [api.model.onDidChange]);
     assert.equal(api.model.get(name)?.resultsFile, 'inline');
-    const resultsPath = await vscode.commands.executeCommand<string>('geminiBatch.job.downloadResults', name, { ifExists: 'keepBoth' });
+    const resultsPath = await vscode.commands.executeCommand<string>('geminiBatch.job.downloadResults', name, {
+      ifExists: 'keepBoth',
+    });
     assert.ok(resultsPath);
-    const lines = (await fs.readFile(resultsPath, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { key?: string; response?: unknown });
+    const lines = (await fs.readFile(resultsPath, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key?: string; response?: unknown });
     assert.deepEqual(lines.map((l) => l.key).sort(), ['color', 'count', 'hello']);
-    assert.ok(lines.every((l) => l.response), 'every inline result has a response');
+    assert.ok(
+      lines.every((l) => l.response),
+      'every inline result has a response',
+    );
   });
 
   test('a file with errors is refused and creates no job', async () => {
     const before = await emulatorJobNames(baseUrl);
-    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', fixtureUri('run', 'broken.jsonl'), { model: 'gemini-2.5-flash', displayName: 'broken' });
+    const name = await vscode.commands.executeCommand<string>(
+      'geminiBatch.job.submit',
+      fixtureUri('run', 'broken.jsonl'),
+      { model: 'gemini-2.5-flash', displayName: 'broken' },
+    );
     assert.equal(name, undefined);
     assert.deepEqual(await emulatorJobNames(baseUrl), before);
   });

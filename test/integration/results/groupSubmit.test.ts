@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { collectJobEnds, emulatorSuite, scratchFolder } from '../jobs/runHelpers';
 
 const LINES = 9;
-const inputLine = (i: number): string => JSON.stringify({ key: `g${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Part question ${i}?` }] }] } });
+const inputLine = (i: number): string =>
+  JSON.stringify({ key: `g${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Part question ${i}?` }] }] } });
 
 /**
  * Split parts submitted as one group on the emulator: one job per part, the later parts under the first in the tree,
@@ -20,28 +21,56 @@ suite('submit: split parts as one group', function () {
   test('three parts: three jobs, parts 2 and 3 under part 1, merged results cover the whole file once', async () => {
     const source = path.join(folder.path, 'many.jsonl');
     await fs.writeFile(source, Array.from({ length: LINES }, (_, i) => `${inputLine(i)}\n`).join(''));
-    const split = await vscode.commands.executeCommand<{ parts: string[] }>('geminiBatch.file.split', vscode.Uri.file(source), { maxLines: 4 });
+    const split = await vscode.commands.executeCommand<{ parts: string[] }>(
+      'geminiBatch.file.split',
+      vscode.Uri.file(source),
+      { maxLines: 4 },
+    );
     assert.equal(split?.parts.length, 3);
 
-    const names = await vscode.commands.executeCommand<string[]>('geminiBatch.job.submitParts', split.parts.map((p) => vscode.Uri.file(p)), { source, model: 'gemini-2.5-flash', displayName: 'grouped' });
+    const names = await vscode.commands.executeCommand<string[]>(
+      'geminiBatch.job.submitParts',
+      split.parts.map((p) => vscode.Uri.file(p)),
+      { source, model: 'gemini-2.5-flash', displayName: 'grouped' },
+    );
     assert.equal(names?.length, 3, `submitted ${JSON.stringify(names)}`);
     const [lead, ...rest] = names;
     assert.equal(s.api.model.records.get(lead)?.groupSource, source);
-    assert.deepEqual(rest.map((n) => s.api.model.records.get(n)?.retryOf), [lead, lead]);
-    assert.deepEqual(names.map((n) => s.api.model.get(n)?.displayName), ['grouped · part 1/3', 'grouped · part 2/3', 'grouped · part 3/3']);
+    assert.deepEqual(
+      rest.map((n) => s.api.model.records.get(n)?.retryOf),
+      [lead, lead],
+    );
+    assert.deepEqual(
+      names.map((n) => s.api.model.get(n)?.displayName),
+      ['grouped · part 1/3', 'grouped · part 2/3', 'grouped · part 3/3'],
+    );
 
     // The tree: the later parts under the first.
     const leadNode = s.api.tree.nodeFor(lead);
-    const children = s.api.tree.getChildren(leadNode).filter((n) => n.kind === 'job').map((n) => (n as { name: string }).name);
+    const children = s.api.tree
+      .getChildren(leadNode)
+      .filter((n) => n.kind === 'job')
+      .map((n) => (n as { name: string }).name);
     assert.deepEqual(children.sort(), [...rest].sort());
 
-    for (const name of names) { assert.equal((await ends.ended(name)).job.state, 'succeeded'); }
+    for (const name of names) {
+      assert.equal((await ends.ended(name)).job.state, 'succeeded');
+    }
     // Open Results on the first part merges the group; merges take turns, so what it wrote has every part ended.
     await vscode.commands.executeCommand('geminiBatch.job.openResults', lead, { ifExists: 'replace' });
     const joined = s.api.model.records.get(lead)?.joinedPath;
     assert.ok(joined && existsSync(joined), 'the merged joined file is written');
-    const rows = readFileSync(joined, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; response?: unknown });
-    assert.deepEqual(rows.map((r) => r.key), Array.from({ length: LINES }, (_, i) => `g${i}`));
-    assert.ok(rows.every((r) => r.response !== undefined), 'every request answered by its part');
+    const rows = readFileSync(joined, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string; response?: unknown });
+    assert.deepEqual(
+      rows.map((r) => r.key),
+      Array.from({ length: LINES }, (_, i) => `g${i}`),
+    );
+    assert.ok(
+      rows.every((r) => r.response !== undefined),
+      'every request answered by its part',
+    );
   });
 });

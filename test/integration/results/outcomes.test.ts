@@ -16,8 +16,27 @@ const INPUT = [
 /** Results in another order than the input (the service does not promise one), one failed, with markup in an answer. */
 const RESULTS = [
   { key: 'c', error: { code: 8, message: 'Resource has been exhausted (e.g. check quota).' } },
-  { key: 'b', response: { candidates: [{ content: { parts: [{ text: 'One, two, three. <img src=x onerror=alert(1)> [link](command:workbench.action.quit)' }] }, finishReason: 'STOP' }], usageMetadata: { totalTokenCount: 12 } } },
-  { key: 'a', response: { candidates: [{ content: { parts: [{ text: 'Bonjour !' }] }, finishReason: 'STOP' }], usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 3, totalTokenCount: 8 } } },
+  {
+    key: 'b',
+    response: {
+      candidates: [
+        {
+          content: {
+            parts: [{ text: 'One, two, three. <img src=x onerror=alert(1)> [link](command:workbench.action.quit)' }],
+          },
+          finishReason: 'STOP',
+        },
+      ],
+      usageMetadata: { totalTokenCount: 12 },
+    },
+  },
+  {
+    key: 'a',
+    response: {
+      candidates: [{ content: { parts: [{ text: 'Bonjour !' }] }, finishReason: 'STOP' }],
+      usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 3, totalTokenCount: 8 },
+    },
+  },
 ];
 
 /** Outcomes on input lines: matched by key, drawn at the end of each request line, turned off and on by the toggle. */
@@ -44,18 +63,33 @@ suite('results: outcomes on input lines', function () {
     await fs.rm(folder, { recursive: true, force: true });
   });
 
-  const drawn = (count: number) => until(`${count} outcomes drawn`, () => {
-    const lines = api.outcomes!.rendered(input);
-    return lines.length === count ? lines : undefined;
-  }, [api.outcomes!.onDidRender]);
+  const drawn = (count: number) =>
+    until(
+      `${count} outcomes drawn`,
+      () => {
+        const lines = api.outcomes!.rendered(input);
+        return lines.length === count ? lines : undefined;
+      },
+      [api.outcomes!.onDidRender],
+    );
 
-  test('each request line shows its own result, matched by key, whatever the results\' order', async () => {
+  test("each request line shows its own result, matched by key, whatever the results' order", async () => {
     assert.ok(api.outcomes, 'the test API exposes the outcomes');
     await vscode.window.showTextDocument(input);
     const lines = await drawn(3);
-    assert.deepEqual(lines.map((l) => [l.line, l.ok]), [[0, true], [2, true], [3, false]]);
+    assert.deepEqual(
+      lines.map((l) => [l.line, l.ok]),
+      [
+        [0, true],
+        [2, true],
+        [3, false],
+      ],
+    );
     assert.equal(lines[0].label, '✓ STOP · “Bonjour !” · 8 tok');
-    assert.match(lines[1].label, /^✓ STOP · “One, two, three\. <img src=x onerror=alert\(1\)> \[link\]\(command:.*…” · 12 tok$/);
+    assert.match(
+      lines[1].label,
+      /^✓ STOP · “One, two, three\. <img src=x onerror=alert\(1\)> \[link\]\(command:.*…” · 12 tok$/,
+    );
     // The hover holds the whole answer as escaped text: untrusted, no HTML, the link shown, not followed.
     const hover = lines[1].hover;
     assert.equal(hover.isTrusted, false);

@@ -24,7 +24,12 @@ async function openView(view: ResultsViewFeature, file: string): Promise<Results
 /** Selects a row as a click does and resolves once the page has shown it in full. */
 async function showRow(panel: ResultsPanel, index: number): Promise<void> {
   const shown = new Promise<void>((resolve) => {
-    const sub = panel.onDidRender((i) => { if (i === index) { sub.dispose(); resolve(); } });
+    const sub = panel.onDidRender((i) => {
+      if (i === index) {
+        sub.dispose();
+        resolve();
+      }
+    });
   });
   await panel.select(index, index);
   await shown;
@@ -43,16 +48,28 @@ suite('results view', () => {
     FIXTURES = path.join((await activateExtension()).extensionPath, 'test', 'fixtures', 'results-view');
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'results-view-'));
   });
-  teardown(async () => { await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });
-  suiteTeardown(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+  teardown(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  suiteTeardown(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
 
   const SHAPES: [string, number, string[]][] = [
-    ['gemini-batch-generate-output', 2, ['request_1', 'AI learns patterns', 'STOP', 'gemini-2.5-flash', 'thoughts 829']],
+    [
+      'gemini-batch-generate-output',
+      2,
+      ['request_1', 'AI learns patterns', 'STOP', 'gemini-2.5-flash', 'thoughts 829'],
+    ],
     ['gemini-batch-embeddings-output', 2, ['request_1', 'Embedding · 3 dimensions', 'norm']],
     ['openai-batch-output-spec-example', 1, ['Succeeded']],
     ['openai-batch-output-guide-example', 2, ['request-2', 'Succeeded']],
     ['openai-batch-output-real-openai-api-rs', 1, ['request-1', '2 + 2 equals 4.', 'stop', 'gpt-4o-mini-2024-07-18']],
-    ['openai-batch-error-expired-guide-example', 2, ['request-3', 'Failed', 'batch_expired', 'completion window expired', 'retry it in a follow-up job']],
+    [
+      'openai-batch-error-expired-guide-example',
+      2,
+      ['request-3', 'Failed', 'batch_expired', 'completion window expired', 'retry it in a follow-up job'],
+    ],
   ];
   for (const [name, rows, expected] of SHAPES) {
     test(`opens ${name} (real published lines) with each value in its place`, async () => {
@@ -60,7 +77,9 @@ suite('results view', () => {
       assert.equal(panel.state().scanned, rows);
       await showRow(panel, 0);
       const probe = await panel.probe();
-      for (const text of expected) { assert.ok(probe.detailText.includes(text), `${name}: "${text}" in ${probe.detailText}`); }
+      for (const text of expected) {
+        assert.ok(probe.detailText.includes(text), `${name}: "${text}" in ${probe.detailText}`);
+      }
       assert.ok(probe.listRows >= 1, 'the list shows rows');
     });
   }
@@ -68,15 +87,26 @@ suite('results view', () => {
   test('the joined file shows the prompt, and a click reveals the input line', async () => {
     const input = path.join(dir, 'greet.jsonl');
     const results = path.join(dir, 'greet.results.jsonl');
-    await fs.writeFile(input, [
-      JSON.stringify({ key: 'request_2', request: { contents: [{ parts: [{ text: 'Explain quantum computing' }] }] } }),
-      JSON.stringify({ key: 'request_1', request: { contents: [{ parts: [{ text: 'What is AI?' }] }] } }),
-    ].join('\n'));
+    await fs.writeFile(
+      input,
+      [
+        JSON.stringify({
+          key: 'request_2',
+          request: { contents: [{ parts: [{ text: 'Explain quantum computing' }] }] },
+        }),
+        JSON.stringify({ key: 'request_1', request: { contents: [{ parts: [{ text: 'What is AI?' }] }] } }),
+      ].join('\n'),
+    );
     await fs.copyFile(path.join(FIXTURES, 'gemini-batch-generate-output.results.jsonl'), results);
     const joined = path.join(dir, 'greet.joined.jsonl');
     await joinResults(input, results, undefined, joined);
     const panel = await openView(view, joined);
-    const revealed = until('the input line to be revealed', () => vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === input && e.selection.active.line === 0), [vscode.window.onDidChangeVisibleTextEditors, vscode.window.onDidChangeTextEditorSelection]);
+    const revealed = until(
+      'the input line to be revealed',
+      () =>
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === input && e.selection.active.line === 0),
+      [vscode.window.onDidChangeVisibleTextEditors, vscode.window.onDidChangeTextEditorSelection],
+    );
     await showRow(panel, 0);
     const probe = await panel.probe();
     assert.ok(probe.detailText.includes('Explain quantum computing'), probe.detailText);
@@ -85,11 +115,17 @@ suite('results view', () => {
 
   test('"Show Result of This Line" opens the results of an input line by key, with its prompt from the input', async () => {
     const input = path.join(dir, 'pair.jsonl');
-    await fs.writeFile(input, [
-      JSON.stringify({ key: 'request_2', request: { contents: [{ parts: [{ text: 'Second prompt' }] }] } }),
-      JSON.stringify({ key: 'request_1', request: { contents: [{ parts: [{ text: 'First prompt' }] }] } }),
-    ].join('\n'));
-    await fs.copyFile(path.join(FIXTURES, 'gemini-batch-generate-output.results.jsonl'), path.join(dir, 'pair.results.jsonl'));
+    await fs.writeFile(
+      input,
+      [
+        JSON.stringify({ key: 'request_2', request: { contents: [{ parts: [{ text: 'Second prompt' }] }] } }),
+        JSON.stringify({ key: 'request_1', request: { contents: [{ parts: [{ text: 'First prompt' }] }] } }),
+      ].join('\n'),
+    );
+    await fs.copyFile(
+      path.join(FIXTURES, 'gemini-batch-generate-output.results.jsonl'),
+      path.join(dir, 'pair.results.jsonl'),
+    );
     const editor = await vscode.window.showTextDocument(vscode.Uri.file(input));
     editor.selection = new vscode.Selection(1, 0, 1, 0);
     const panelOpened = view.whenPanel(vscode.Uri.file(path.join(dir, 'pair.results.jsonl')));
@@ -103,13 +139,31 @@ suite('results view', () => {
 
   test('filters, search and sort from the toolbar: failed only, a search, most tokens first', async () => {
     const file = path.join(dir, 'mixed.results.jsonl');
-    const ok = (key: string, total: number) => JSON.stringify({ key, response: { candidates: [{ content: { parts: [{ text: `answer ${key}` }] }, finishReason: 'STOP' }], usageMetadata: { totalTokenCount: total } } });
-    await fs.writeFile(file, [ok('a', 5), JSON.stringify({ key: 'b', error: { code: 8, status: 'RESOURCE_EXHAUSTED', message: 'quota' } }), ok('c', 50), JSON.stringify({ key: 'd', error: { code: 3, status: 'INVALID_ARGUMENT', message: 'bad' } }), ok('needle', 9)].join('\n'));
+    const ok = (key: string, total: number) =>
+      JSON.stringify({
+        key,
+        response: {
+          candidates: [{ content: { parts: [{ text: `answer ${key}` }] }, finishReason: 'STOP' }],
+          usageMetadata: { totalTokenCount: total },
+        },
+      });
+    await fs.writeFile(
+      file,
+      [
+        ok('a', 5),
+        JSON.stringify({ key: 'b', error: { code: 8, status: 'RESOURCE_EXHAUSTED', message: 'quota' } }),
+        ok('c', 50),
+        JSON.stringify({ key: 'd', error: { code: 3, status: 'INVALID_ARGUMENT', message: 'bad' } }),
+        ok('needle', 9),
+      ].join('\n'),
+    );
     const panel = await openView(view, file);
     assert.deepEqual([panel.state().summary.succeeded, panel.state().summary.failed], [3, 2]);
     const listed = async (query: Parameters<ResultsPanel['applyQuery']>[0], search: string, count: number) => {
       await panel.applyQuery(query, search);
-      await until(`${count} rows for ${JSON.stringify(query)} "${search}"`, () => panel.state().matching === count, [panel.onDidChange]);
+      await until(`${count} rows for ${JSON.stringify(query)} "${search}"`, () => panel.state().matching === count, [
+        panel.onDidChange,
+      ]);
     };
     await listed({ status: 'failed' }, '', 2);
     await showRow(panel, 1);
@@ -127,10 +181,27 @@ suite('results view', () => {
       '<a href="javascript:window.__pwned=4">x</a> <svg onload="window.__pwned=5"></svg>',
     ];
     const hostile = path.join(dir, 'hostile.results.jsonl');
-    await fs.writeFile(hostile, [
-      JSON.stringify({ key: '<img src=x onerror="window.__pwned=6">', response: { candidates: [{ content: { parts: payloads.map((text) => ({ text })) }, finishReason: '<b onmouseover="window.__pwned=7">STOP</b>' }], modelVersion: '<script>window.__pwned=8</script>' } }),
-      JSON.stringify({ key: 'err', error: { code: 3, status: 'INVALID_ARGUMENT', message: '<img src=x onerror="window.__pwned=9">' } }),
-    ].join('\n'));
+    await fs.writeFile(
+      hostile,
+      [
+        JSON.stringify({
+          key: '<img src=x onerror="window.__pwned=6">',
+          response: {
+            candidates: [
+              {
+                content: { parts: payloads.map((text) => ({ text })) },
+                finishReason: '<b onmouseover="window.__pwned=7">STOP</b>',
+              },
+            ],
+            modelVersion: '<script>window.__pwned=8</script>',
+          },
+        }),
+        JSON.stringify({
+          key: 'err',
+          error: { code: 3, status: 'INVALID_ARGUMENT', message: '<img src=x onerror="window.__pwned=9">' },
+        }),
+      ].join('\n'),
+    );
     const panel = await openView(view, hostile);
     for (const index of [0, 1]) {
       await showRow(panel, index);
@@ -140,7 +211,10 @@ suite('results view', () => {
       assert.equal(probe.handlers, 0, 'no element has an on… attribute');
       assert.deepEqual(probe.badHrefs, [], 'no javascript: target anywhere');
       assert.equal(probe.scripts, 0, 'no script element where results are rendered');
-      assert.ok(!/<(script|img|svg|b)\b/i.test(probe.detailHtml.replace(/<img class="thumb"[^>]*>/g, '')), `the payload is not markup: ${probe.detailHtml}`);
+      assert.ok(
+        !/<(script|img|svg|b)\b/i.test(probe.detailHtml.replace(/<img class="thumb"[^>]*>/g, '')),
+        `the payload is not markup: ${probe.detailHtml}`,
+      );
     }
     await showRow(panel, 0);
     const shown = await panel.probe();
@@ -149,6 +223,9 @@ suite('results view', () => {
     // The control: the same page does block a script without the nonce, and the probe would have seen it.
     const control = await panel.cspCheck();
     assert.equal(control.ran, false, 'a script without the nonce does not run');
-    assert.ok(control.violations.some((v) => v.startsWith('script-src')), `the CSP reported it: ${control.violations.join('; ')}`);
+    assert.ok(
+      control.violations.some((v) => v.startsWith('script-src')),
+      `the CSP reported it: ${control.violations.join('; ')}`,
+    );
   });
 });

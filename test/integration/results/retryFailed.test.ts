@@ -7,13 +7,25 @@ import { collectJobEnds, emulatorSuite, scratchFolder, until } from '../jobs/run
 const LINES = 40;
 
 function inputLine(i: number): string {
-  return JSON.stringify({ key: `q${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Question number ${i}?` }] }] } });
+  return JSON.stringify({
+    key: `q${i}`,
+    request: { contents: [{ role: 'user', parts: [{ text: `Question number ${i}?` }] }] },
+  });
 }
 
-interface JoinedRow { line: number | null; key: string | null; attempt?: number; response?: unknown; error?: { code?: unknown } }
+interface JoinedRow {
+  line: number | null;
+  key: string | null;
+  attempt?: number;
+  response?: unknown;
+  error?: { code?: unknown };
+}
 
 function rowsOf(file: string): JoinedRow[] {
-  return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as JoinedRow);
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as JoinedRow);
 }
 
 /**
@@ -42,23 +54,40 @@ suite('results: retry failed lines on the emulator', function () {
 
   test('failed lines go to a follow-up job, under the original, and the merge keeps every line once', async () => {
     await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['line-failures']);
-    const first = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, { model: 'gemini-2.5-flash', displayName: 'retry me' });
+    const first = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, {
+      model: 'gemini-2.5-flash',
+      displayName: 'retry me',
+    });
     assert.ok(first?.startsWith('batches/'), `submit returned ${first}`);
     assert.equal((await ended(first)).job.state, 'succeeded');
     // The follow-up runs without rehearsed failures, so every retried line succeeds.
     await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
 
-    const followUp = await vscode.commands.executeCommand<string>('geminiBatch.results.retryFailed', first, { confirmed: true });
+    const followUp = await vscode.commands.executeCommand<string>('geminiBatch.results.retryFailed', first, {
+      confirmed: true,
+    });
     const firstRecord = s.api.model.records.get(first);
-    assert.ok(firstRecord?.resultsPath && existsSync(firstRecord.resultsPath), 'the first job\'s results were downloaded');
-    const firstResults = readFileSync(firstRecord.resultsPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; error?: unknown });
+    assert.ok(
+      firstRecord?.resultsPath && existsSync(firstRecord.resultsPath),
+      "the first job's results were downloaded",
+    );
+    const firstResults = readFileSync(firstRecord.resultsPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string; error?: unknown });
     const failedKeys = new Set(firstResults.filter((r) => r.error).map((r) => r.key));
-    assert.ok(failedKeys.size > 0 && failedKeys.size < LINES, `the rehearsal failed ${failedKeys.size} of ${LINES} lines`);
+    assert.ok(
+      failedKeys.size > 0 && failedKeys.size < LINES,
+      `the rehearsal failed ${failedKeys.size} of ${LINES} lines`,
+    );
     assert.ok(followUp?.startsWith('batches/'), `retry returned ${followUp}`);
 
     // The retry file: beside the input, exactly the failed lines, byte for byte, in input order.
     const retryFile = path.join(folder, 'questions.retry-1.jsonl');
-    const expected = Array.from({ length: LINES }, (_, i) => i).filter((i) => failedKeys.has(`q${i}`)).map((i) => `${inputLine(i)}\n`).join('');
+    const expected = Array.from({ length: LINES }, (_, i) => i)
+      .filter((i) => failedKeys.has(`q${i}`))
+      .map((i) => `${inputLine(i)}\n`)
+      .join('');
     assert.equal(readFileSync(retryFile, 'utf8'), expected);
     const link = s.api.model.records.get(followUp);
     assert.deepEqual({ retryOf: link?.retryOf, attempt: link?.attempt }, { retryOf: first, attempt: 1 });
@@ -71,27 +100,59 @@ suite('results: retry failed lines on the emulator', function () {
     assert.equal(s.api.tree.getParent(s.api.tree.nodeFor(followUp)), rootNode);
 
     assert.equal((await ended(followUp)).job.state, 'succeeded');
-    const merged = await until('the merged results of both attempts', () => {
-      const joined = s.api.model.records.get(first)?.joinedPath;
-      return joined && existsSync(joined) && readFileSync(joined, 'utf8').includes('"attempt":1') ? joined : undefined;
-    }, [s.api.model.records.onDidChange], 60000);
+    const merged = await until(
+      'the merged results of both attempts',
+      () => {
+        const joined = s.api.model.records.get(first)?.joinedPath;
+        return joined && existsSync(joined) && readFileSync(joined, 'utf8').includes('"attempt":1')
+          ? joined
+          : undefined;
+      },
+      [s.api.model.records.onDidChange],
+      60000,
+    );
     const rows = rowsOf(merged);
     assert.equal(rows.length, LINES);
-    assert.deepEqual(rows.map((r) => r.key), Array.from({ length: LINES }, (_, i) => `q${i}`));
-    assert.ok(rows.every((r) => r.response !== undefined), 'every line succeeded in one attempt or the other');
-    assert.deepEqual(rows.filter((r) => r.attempt === 1).map((r) => r.key).sort(), [...failedKeys].sort());
+    assert.deepEqual(
+      rows.map((r) => r.key),
+      Array.from({ length: LINES }, (_, i) => `q${i}`),
+    );
+    assert.ok(
+      rows.every((r) => r.response !== undefined),
+      'every line succeeded in one attempt or the other',
+    );
+    assert.deepEqual(
+      rows
+        .filter((r) => r.attempt === 1)
+        .map((r) => r.key)
+        .sort(),
+      [...failedKeys].sort(),
+    );
 
     // Nothing left: a second retry writes nothing and submits nothing.
-    assert.equal(await vscode.commands.executeCommand('geminiBatch.results.retryFailed', first, { confirmed: true }), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('geminiBatch.results.retryFailed', first, { confirmed: true }),
+      undefined,
+    );
     assert.ok(!existsSync(path.join(folder, 'questions.retry-2.jsonl')));
   });
 
   test('Export Results… from the results file URI writes CSV with one row per request', async () => {
-    const first = [...ends.notices].reverse().find((n) => s.api.model.records.get(n.job.name)?.inputPath === input.fsPath && !s.api.model.records.get(n.job.name)?.retryOf)?.job.name;
+    const first = [...ends.notices]
+      .reverse()
+      .find(
+        (n) =>
+          s.api.model.records.get(n.job.name)?.inputPath === input.fsPath &&
+          !s.api.model.records.get(n.job.name)?.retryOf,
+      )?.job.name;
     assert.ok(first, 'the first test ran');
     const joined = s.api.model.records.get(first)!.joinedPath!;
     const out = path.join(folder, 'export.csv');
-    const written = await vscode.commands.executeCommand<string>('geminiBatch.results.export', vscode.Uri.file(joined), { format: 'csv', to: out });
+    const written = await vscode.commands.executeCommand<string>(
+      'geminiBatch.results.export',
+      vscode.Uri.file(joined),
+      { format: 'csv', to: out },
+    );
     assert.equal(written, out);
     const lines = readFileSync(out, 'utf8').split('\r\n').filter(Boolean);
     assert.equal(lines.length, LINES + 1);

@@ -8,7 +8,8 @@ import { waitForDiagnostics } from '../helpers/diagnostics';
 import { closeAllEditors, openInEditor } from '../helpers/documents';
 import { activateExtension } from '../helpers/extension';
 
-const LINE = (i: number): string => `{"custom_id":"r${i}","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}}`;
+const LINE = (i: number): string =>
+  `{"custom_id":"r${i}","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}}`;
 
 suite('split: Split into Parts', () => {
   let dir: string;
@@ -17,7 +18,9 @@ suite('split: Split into Parts', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-split-'));
   });
   teardown(closeAllEditors);
-  suiteTeardown(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  suiteTeardown(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   test('an OpenAI file past 50,000 requests gets the quick fix; running it writes parts within the cap, every line once', async function () {
     this.timeout(120_000);
@@ -27,13 +30,24 @@ suite('split: Split into Parts', () => {
     const doc = await openInEditor(vscode.Uri.file(file));
     const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'too-many-lines'), 60_000);
     const diagnostic = diagnostics.find((d) => d.code === 'too-many-lines') as vscode.Diagnostic;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const split = actions.find((a) => a.title === 'Split into Parts');
     assert.ok(split?.command, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(split.command.command, 'geminiBatch.file.split');
-    const result = await vscode.commands.executeCommand<SplitResult>(split.command.command, ...(split.command.arguments ?? []));
+    const result = await vscode.commands.executeCommand<SplitResult>(
+      split.command.command,
+      ...(split.command.arguments ?? []),
+    );
     assert.deepEqual(result.requests, [50_000, 3]);
-    assert.deepEqual(result.parts.map((p) => path.basename(p)), ['many.part-01.jsonl', 'many.part-02.jsonl']);
+    assert.deepEqual(
+      result.parts.map((p) => path.basename(p)),
+      ['many.part-01.jsonl', 'many.part-02.jsonl'],
+    );
     assert.equal(result.parts.map((p) => fs.readFileSync(p, 'utf8')).join(''), body);
   });
 
@@ -42,7 +56,15 @@ suite('split: Split into Parts', () => {
     fs.writeFileSync(file, `${LINE(1)}\n${LINE(1)}\n`);
     const doc = await openInEditor(vscode.Uri.file(file));
     const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'duplicate-key'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-    assert.equal(actions.some((a) => a.title === 'Split into Parts'), false);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.equal(
+      actions.some((a) => a.title === 'Split into Parts'),
+      false,
+    );
   });
 });

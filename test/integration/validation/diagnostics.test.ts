@@ -5,7 +5,8 @@ import { activateExtension, fixtureUri } from '../helpers/extension';
 import { summarize, waitForDiagnostics } from '../helpers/diagnostics';
 import { closeAllEditors, openInEditor, openUntitled, replaceLine } from '../helpers/documents';
 
-const GOOD = (key: string) => `{"key": "${key}", "request": {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}]}}`;
+const GOOD = (key: string) =>
+  `{"key": "${key}", "request": {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}]}}`;
 
 suite('validation: diagnostics in the editor', () => {
   suiteSetup(async () => {
@@ -45,7 +46,10 @@ suite('validation: diagnostics in the editor', () => {
     // Break line 1: an unknown field appears there.
     await replaceLine(doc, 1, GOOD('b').replace('"contents"', '"contentz"'));
     const broken = await waitForDiagnostics(doc.uri, (d) => d.length > 0);
-    assert.ok(broken.every((d) => d.range.start.line === 1), `only line 1 is flagged: ${JSON.stringify(summarize(broken))}`);
+    assert.ok(
+      broken.every((d) => d.range.start.line === 1),
+      `only line 1 is flagged: ${JSON.stringify(summarize(broken))}`,
+    );
     assert.ok(broken.some((d) => d.code === 'unknown-field'));
     // Make line 2 a duplicate of line 0 and repair line 1.
     await replaceLine(doc, 2, GOOD('a'));
@@ -68,7 +72,12 @@ suite('validation: diagnostics in the editor', () => {
     const fresh = await openUntitled(doc.getText());
     const expected = await waitForDiagnostics(fresh.uri, (d) => d.length >= 3);
     assert.deepEqual(summarize(edited), summarize(expected));
-    assert.deepEqual(summarize(edited).map((d) => d[0]).sort(), ['duplicate-key', 'json-syntax', 'type-mismatch']);
+    assert.deepEqual(
+      summarize(edited)
+        .map((d) => d[0])
+        .sort(),
+      ['duplicate-key', 'json-syntax', 'type-mismatch'],
+    );
   });
 
   test('a clean file gets no diagnostics once validated', async () => {

@@ -5,8 +5,14 @@ import * as vscode from 'vscode';
 import { activateExtension } from '../helpers/extension';
 
 /** The bits of vscode-textmate / vscode-oniguruma used here (loaded from the running VS Code, not from our deps). */
-interface Token { startIndex: number; endIndex: number; scopes: string[] }
-interface Grammar { tokenizeLine(line: string, state: unknown): { tokens: Token[]; ruleStack: unknown } }
+interface Token {
+  startIndex: number;
+  endIndex: number;
+  scopes: string[];
+}
+interface Grammar {
+  tokenizeLine(line: string, state: unknown): { tokens: Token[]; ruleStack: unknown };
+}
 interface TextMate {
   INITIAL: unknown;
   Registry: new (options: object) => { loadGrammar(scope: string): Promise<Grammar | null> };
@@ -18,20 +24,30 @@ interface Oniguruma {
   OnigString: new (text: string) => unknown;
 }
 
-interface Contributes { grammars?: { scopeName: string; path: string; language?: string; injectTo?: string[] }[] }
+interface Contributes {
+  grammars?: { scopeName: string; path: string; language?: string; injectTo?: string[] }[];
+}
 
 /** VS Code's own JSON Lines grammar and our injection, tokenized by the TextMate engine of the running VS Code. */
-async function loadGrammar(extensionPath: string, grammar: { scopeName: string; path: string; injectTo: string[] }): Promise<Grammar | undefined> {
+async function loadGrammar(
+  extensionPath: string,
+  grammar: { scopeName: string; path: string; injectTo: string[] },
+): Promise<Grammar | undefined> {
   const appRoot = vscode.env.appRoot;
   const modules = path.join(appRoot, 'node_modules');
   const jsonExt = path.join(appRoot, 'extensions', 'json');
   if (!fs.existsSync(path.join(modules, 'vscode-textmate')) || !fs.existsSync(jsonExt)) {
     return undefined;
   }
-  const jsonl = (JSON.parse(fs.readFileSync(path.join(jsonExt, 'package.json'), 'utf8')) as { contributes: Contributes })
-    .contributes.grammars?.find((g) => g.language === 'jsonl');
+  const jsonl = (
+    JSON.parse(fs.readFileSync(path.join(jsonExt, 'package.json'), 'utf8')) as { contributes: Contributes }
+  ).contributes.grammars?.find((g) => g.language === 'jsonl');
   assert.ok(jsonl, 'VS Code has a JSON Lines grammar');
-  assert.deepEqual(grammar.injectTo, [jsonl.scopeName], `injectTo must name VS Code's JSON Lines scope (${jsonl.scopeName})`);
+  assert.deepEqual(
+    grammar.injectTo,
+    [jsonl.scopeName],
+    `injectTo must name VS Code's JSON Lines scope (${jsonl.scopeName})`,
+  );
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const textmate = require(path.join(modules, 'vscode-textmate')) as TextMate;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -43,8 +59,12 @@ async function loadGrammar(extensionPath: string, grammar: { scopeName: string; 
     [grammar.scopeName]: path.join(extensionPath, grammar.path),
   };
   const registry = new textmate.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new onig.OnigScanner(p), createOnigString: (s: string) => new onig.OnigString(s) }),
-    loadGrammar: async (scope: string) => (files[scope] ? textmate.parseRawGrammar(fs.readFileSync(files[scope], 'utf8'), files[scope]) : null),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p: string[]) => new onig.OnigScanner(p),
+      createOnigString: (s: string) => new onig.OnigString(s),
+    }),
+    loadGrammar: async (scope: string) =>
+      files[scope] ? textmate.parseRawGrammar(fs.readFileSync(files[scope], 'utf8'), files[scope]) : null,
     getInjections: (scope: string) => (scope === jsonl.scopeName ? [grammar.scopeName] : undefined),
   });
   return (await registry.loadGrammar(jsonl.scopeName)) ?? undefined;
@@ -72,7 +92,9 @@ suite('validation: envelope-key highlighting', () => {
     assert.equal(gemini['request'][0], 'keyword.other.batch-envelope');
     assert.equal(gemini['contents'][0], 'support.type.property-name.json.lines');
     assert.notEqual(gemini['key'][1], 'keyword.other.batch-envelope', 'a nested "key" is an ordinary property');
-    const openai = scopesOf('{"custom_id": "a", "method": "POST", "url": "/v1/embeddings", "body": {"model": "m", "url": 1}}');
+    const openai = scopesOf(
+      '{"custom_id": "a", "method": "POST", "url": "/v1/embeddings", "body": {"model": "m", "url": 1}}',
+    );
     for (const key of ['custom_id', 'method', 'body']) {
       assert.equal(openai[key][0], 'keyword.other.batch-envelope', key);
     }

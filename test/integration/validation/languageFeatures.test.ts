@@ -20,10 +20,18 @@ suite('validation: completion and hover within a line', () => {
   });
   teardown(closeAllEditors);
 
-  async function labelsAt(text: string, line: number, character: number): Promise<{ labels: string[]; items: vscode.CompletionItem[] }> {
+  async function labelsAt(
+    text: string,
+    line: number,
+    character: number,
+  ): Promise<{ labels: string[]; items: vscode.CompletionItem[] }> {
     const doc = await openUntitled(text);
     await waitForDiagnostics(doc.uri, (d) => d.length > 0); // the trailing comma: validated, so the kind is known
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(line, character),
+    );
     return { labels: list.items.map(labelOf), items: list.items };
   }
 
@@ -40,11 +48,18 @@ suite('validation: completion and hover within a line', () => {
   });
 
   test('completion follows a snake_case file, and leaves out both spellings of a key the object has', async () => {
-    const first = '{"key": "a", "request": {"contents": [], "generation_config": {"max_output_tokens": 5}, "system_instruction": {"parts": []}}}';
+    const first =
+      '{"key": "a", "request": {"contents": [], "generation_config": {"max_output_tokens": 5}, "system_instruction": {"parts": []}}}';
     const line = '{"key": "b", "request": {"contents": [], "generation_config": {}, }}';
     const { labels } = await labelsAt(`${first}\n${line}\n`, 1, line.length - 2);
-    assert.ok(labels.includes('safety_settings') && !labels.includes('safetySettings'), `offered: ${labels.join(', ')}`);
-    assert.ok(!labels.includes('generationConfig') && !labels.includes('generation_config'), 'the object has it already');
+    assert.ok(
+      labels.includes('safety_settings') && !labels.includes('safetySettings'),
+      `offered: ${labels.join(', ')}`,
+    );
+    assert.ok(
+      !labels.includes('generationConfig') && !labels.includes('generation_config'),
+      'the object has it already',
+    );
   });
 
   test('completion offers the enum values of a role', async () => {
@@ -52,7 +67,11 @@ suite('validation: completion and hover within a line', () => {
     const doc = await openUntitled(`${line}\n`);
     await waitForDiagnostics(doc.uri, (d) => d.length > 0);
     const position = new vscode.Position(0, line.indexOf('""') + 1);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      position,
+    );
     const labels = list.items.map(labelOf);
     assert.ok(labels.includes('"model"') && labels.includes('"user"'), `offered: ${labels.join(', ')}`);
   });
@@ -62,11 +81,19 @@ suite('validation: completion and hover within a line', () => {
     const doc = await openUntitled(`${line}\n{"key": "b", "request": {"contentz": []}}`);
     await waitForDiagnostics(doc.uri, (d) => d.length > 0);
     const at = (word: string) => new vscode.Position(0, line.indexOf(word) + 3);
-    const config = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at('generationConfig')));
+    const config = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        at('generationConfig'),
+      ),
+    );
     assert.match(config, /^\*\*generationConfig\*\*: `GenerationConfig`/);
     assert.match(config, /Configuration options for model generation/);
     assert.match(config, /generation\\_config|generation_config/, 'its other spelling');
-    const request = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at('"request"')));
+    const request = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at('"request"')),
+    );
     assert.match(request, /^\*\*request\*\*: `GenerateContentRequest`/);
     // The field's own words come before its type's.
     const own = request.indexOf('to run');

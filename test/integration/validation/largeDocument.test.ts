@@ -20,7 +20,8 @@ function line(i: number): string {
   // Every 1000th line has a type error, so there are 100 problems spread over the file.
   const text = i % 1000 === 999 ? 42 : `"Question number ${i}: what is ${i} squared?"`;
   // About 300 characters, like a real prompt line.
-  const system = '"You are a careful tutor. Answer in one short paragraph, show the working, and state the final result on its own line."';
+  const system =
+    '"You are a careful tutor. Answer in one short paragraph, show the working, and state the final result on its own line."';
   return `{"key": "q${i}", "request": {"systemInstruction": {"parts": [{"text": ${system}}]}, "contents": [{"role": "user", "parts": [{"text": ${text}}]}], "generationConfig": {"temperature": 0.2}}}`;
 }
 
@@ -64,8 +65,9 @@ suite('validation: a 100k-line document', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await closed;
     await waitForDiagnostics(doc.uri, (d) => d.length === 0);
-    const shown = `opening: longest slice ${opening.longest.toFixed(1)} ms of ${opening.count}; editing: longest hold ${edit.longest.toFixed(1)} ms `
-      + `(wall ${edit.wall.toFixed(1)} ms, thread CPU ${edit.cpu?.toFixed(1) ?? 'n/a'} ms, GC ${edit.gc.toFixed(1)} ms)`;
+    const shown =
+      `opening: longest slice ${opening.longest.toFixed(1)} ms of ${opening.count}; editing: longest hold ${edit.longest.toFixed(1)} ms ` +
+      `(wall ${edit.wall.toFixed(1)} ms, thread CPU ${edit.cpu?.toFixed(1) ?? 'n/a'} ms, GC ${edit.gc.toFixed(1)} ms)`;
     console.log(`      ${shown}`);
     assert.ok(opening.count > 10, `validated in slices (${opening.count})`);
     assert.ok(opening.longest <= REGRESSION_BOUND_MS, `a validation slice held the host too long: ${shown}`);

@@ -9,7 +9,13 @@ import { closeAllEditors, openUntitled } from '../helpers/documents';
 const CONTENTS = '"contents": [{"role": "user", "parts": [{"text": "Hi"}]}]';
 
 function quickFixes(uri: vscode.Uri, range: vscode.Range, resolve?: number): Thenable<vscode.CodeAction[]> {
-  return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, resolve);
+  return vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    uri,
+    range,
+    vscode.CodeActionKind.QuickFix.value,
+    resolve,
+  );
 }
 
 suite('validation: quick fixes', () => {
@@ -31,11 +37,15 @@ suite('validation: quick fixes', () => {
   });
 
   test('the quick fix turns an OpenAI assistant role into model', async () => {
-    const line = '{"key": "a", "request": {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}, {"role": "assistant", "parts": [{"text": "Hello"}]}]}}';
+    const line =
+      '{"key": "a", "request": {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}, {"role": "assistant", "parts": [{"text": "Hello"}]}]}}';
     const doc = await openUntitled(line);
     const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length > 0);
     const role = diagnostics.find((d) => d.range.start.character === line.indexOf('"assistant"'));
-    assert.ok(role, `a diagnostic on "assistant": ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start.character]))}`);
+    assert.ok(
+      role,
+      `a diagnostic on "assistant": ${JSON.stringify(diagnostics.map((d) => [d.code, d.range.start.character]))}`,
+    );
     const actions = await quickFixes(doc.uri, role.range);
     const fix = actions.find((a) => a.title.includes('"model"'));
     assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
@@ -71,7 +81,11 @@ suite('validation: quick fixes', () => {
     assert.equal(doc.getText(related[0].location.range), '"dup"');
     assert.equal(related[0].location.range.start.line, 0);
     const actions = (await quickFixes(doc.uri, diagnostic.range)).filter((a) => a.edit);
-    assert.deepEqual(actions.map((a) => a.title), ['Rename this key to "dup-3"'], '"dup-2" is taken: the next free one');
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Rename this key to "dup-3"'],
+      '"dup-2" is taken: the next free one',
+    );
     assert.equal(await vscode.workspace.applyEdit(actions[0].edit!), true);
     assert.equal(doc.lineAt(2).text, `{"key": "dup-3", "request": {${CONTENTS}}}`);
     assert.equal(doc.lineAt(0).text, first, 'the first line keeps its key');
@@ -93,8 +107,13 @@ suite('validation: quick fixes', () => {
 
   test('"Fix all of this kind in the file" wraps every single value of every line in one edit', async () => {
     const single = '{"key": "k", "request": {"contents": {"role": "user", "parts": {"text": "Hi"}}}}';
-    const doc = await openUntitled([single.replace('"k"', '"a"'), `{"key": "b", "request": {${CONTENTS}}}`, single.replace('"k"', '"c"')].join('\n'));
-    const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.filter((x) => x.code === 'single-value').length === 4);
+    const doc = await openUntitled(
+      [single.replace('"k"', '"a"'), `{"key": "b", "request": {${CONTENTS}}}`, single.replace('"k"', '"c"')].join('\n'),
+    );
+    const diagnostics = await waitForDiagnostics(
+      doc.uri,
+      (d) => d.filter((x) => x.code === 'single-value').length === 4,
+    );
     assert.ok(diagnostics.every((d) => d.severity === vscode.DiagnosticSeverity.Warning));
     const actions = await quickFixes(doc.uri, diagnostics[0].range, 10);
     const all = actions.find((a) => a.title.startsWith('Fix all of this kind in the file'));
@@ -112,14 +131,16 @@ suite('validation: quick fixes', () => {
     const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'ignored-field'));
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic.message, /ignored by the Batch API.*`request\.generationConfig`/);
-    const fix = (await quickFixes(doc.uri, diagnostic.range)).find((a) => a.title === 'Move "generation_config" into "request"');
+    const fix = (await quickFixes(doc.uri, diagnostic.range)).find(
+      (a) => a.title === 'Move "generation_config" into "request"',
+    );
     assert.ok(fix?.edit);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     assert.deepEqual(JSON.parse(doc.lineAt(0).text).request.generation_config, { temperature: 0 });
     await waitForDiagnostics(doc.uri, (d) => d.length === 0);
   });
 
-  test('every quick fix for the sample workspace\'s mistakes leaves a clean line', async () => {
+  test("every quick fix for the sample workspace's mistakes leaves a clean line", async () => {
     const ext = await activateExtension();
     const text = fs.readFileSync(path.join(ext.extensionPath, 'sample', 'with-mistakes.jsonl'), 'utf8');
     const doc = await openUntitled(text);
@@ -143,8 +164,14 @@ suite('validation: quick fixes', () => {
       diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length < before);
     }
     assert.equal(applied.length, 6, `fixes applied: ${applied.join(' | ')}`);
-    assert.ok(applied.some((t) => /^Rename this key to "/.test(t)), 'the key used twice is renamed');
+    assert.ok(
+      applied.some((t) => /^Rename this key to "/.test(t)),
+      'the key used twice is renamed',
+    );
     // What is left has no safe automatic fix: a missing bracket.
-    assert.deepEqual(summarize(diagnostics).map((d) => d[0]), ['json-syntax']);
+    assert.deepEqual(
+      summarize(diagnostics).map((d) => d[0]),
+      ['json-syntax'],
+    );
   });
 });

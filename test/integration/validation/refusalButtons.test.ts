@@ -11,7 +11,11 @@ suite('validation: buttons of the "not a batch file" messages', () => {
 
   test('Submit refuses a log file with "Set Batch Kind…", not a "Show Problems" that opens an empty panel', async () => {
     const { result, questions } = await answering('showErrorMessage', undefined, () =>
-      vscode.commands.executeCommand('geminiBatch.job.submit', fixtureUri('validation', 'logs.jsonl'), { model: 'gemini-2.5-flash', displayName: 'never' }));
+      vscode.commands.executeCommand('geminiBatch.job.submit', fixtureUri('validation', 'logs.jsonl'), {
+        model: 'gemini-2.5-flash',
+        displayName: 'never',
+      }),
+    );
     assert.equal(result, undefined, 'no job');
     const refusal = questions.find((q) => /is not a batch file/.test(q.message));
     assert.ok(refusal, JSON.stringify(questions));
@@ -20,14 +24,16 @@ suite('validation: buttons of the "not a batch file" messages', () => {
 
   test('Validate Batch File… on a log file offers to set its kind', async () => {
     const { questions } = await answering('showInformationMessage', undefined, () =>
-      vscode.commands.executeCommand('geminiBatch.validate.file', fixtureUri('validation', 'logs.jsonl')));
+      vscode.commands.executeCommand('geminiBatch.validate.file', fixtureUri('validation', 'logs.jsonl')),
+    );
     assert.equal(questions.length, 1, JSON.stringify(questions));
     assert.deepEqual(questions[0].items, ['Set Batch Kind for This File…']);
   });
 
   test('a clean batch file has nothing to show: no button', async () => {
     const { questions } = await answering('showInformationMessage', undefined, () =>
-      vscode.commands.executeCommand('geminiBatch.validate.file', fixtureUri('validation', 'clean.jsonl')));
+      vscode.commands.executeCommand('geminiBatch.validate.file', fixtureUri('validation', 'clean.jsonl')),
+    );
     assert.equal(questions.length, 1, JSON.stringify(questions));
     assert.deepEqual(questions[0].items, []);
   });

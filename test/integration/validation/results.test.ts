@@ -24,12 +24,18 @@ suite('validation: results files and broken batch files in the editor', () => {
         // Forced to a kind, the result lines are validated as requests (and fail); back on auto they are left alone.
         await vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri, 'gemini-generate');
         await waitForDiagnostics(uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Error));
-        assert.ok((await lensTitles(uri)).some((t) => t.includes('Submit Batch Job')), 'a set kind makes it a batch file');
+        assert.ok(
+          (await lensTitles(uri)).some((t) => t.includes('Submit Batch Job')),
+          'a set kind makes it a batch file',
+        );
       } finally {
         await vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri, 'auto');
       }
       await waitForDiagnostics(uri, (d) => d.length === 0);
-      assert.deepEqual((await lensTitles(uri)).filter((t) => t.includes('Submit')), []);
+      assert.deepEqual(
+        (await lensTitles(uri)).filter((t) => t.includes('Submit')),
+        [],
+      );
     });
   }
 

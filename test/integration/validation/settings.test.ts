@@ -4,11 +4,14 @@ import { activateExtension } from '../helpers/extension';
 import { waitForDiagnostics } from '../helpers/diagnostics';
 import { closeAllEditors, openUntitled } from '../helpers/documents';
 
-const LINE = (key: string) => `{"key": "${key}", "request": {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}], "config": {}}}`;
+const LINE = (key: string) =>
+  `{"key": "${key}", "request": {"contents": [{"role": "user", "parts": [{"text": "Hi"}]}], "config": {}}}`;
 
 /** User-level settings (the test host's temporary profile), so the fixture workspace's files are never written. */
 async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('geminiBatch.validation').update(key, value, vscode.ConfigurationTarget.Global);
+  await vscode.workspace
+    .getConfiguration('geminiBatch.validation')
+    .update(key, value, vscode.ConfigurationTarget.Global);
 }
 
 suite('validation: settings', () => {
@@ -36,7 +39,10 @@ suite('validation: settings', () => {
     await waitForDiagnostics(doc.uri, (d) => d.length === 5);
     await setSetting('maxProblems', 2);
     const capped = await waitForDiagnostics(doc.uri, (d) => d.length === 3);
-    assert.deepEqual(capped.map((d) => d.code), ['unknown-field', 'unknown-field', 'more-problems']);
+    assert.deepEqual(
+      capped.map((d) => d.code),
+      ['unknown-field', 'unknown-field', 'more-problems'],
+    );
   });
 
   test('geminiBatch.validation.kind forces the kind of every file', async () => {

@@ -26,11 +26,18 @@ suite('validation: Validate Batch File… on a large file', () => {
     for (let i = 0; i < LINES; i++) {
       // Every 100th line has an unknown field: 3,000 problems, more than the default cap of 1,000.
       const extra = i % 100 === 0 ? ', "config": {}' : '';
-      out.write(`{"key": "k${i}", "request": {"contents": [{"role": "user", "parts": [{"text": "Line ${i}"}]}]${extra}}}\n`);
+      out.write(
+        `{"key": "k${i}", "request": {"contents": [{"role": "user", "parts": [{"text": "Line ${i}"}]}]${extra}}}\n`,
+      );
     }
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
     const uri = vscode.Uri.file(file);
-    const summary = await vscode.commands.executeCommand<ValidationSummary | undefined>('geminiBatch.validate.file', uri);
+    const summary = await vscode.commands.executeCommand<ValidationSummary | undefined>(
+      'geminiBatch.validate.file',
+      uri,
+    );
     assert.ok(summary);
     assert.equal(summary.requests, LINES);
     assert.equal(summary.bytes, fs.statSync(file).size);

@@ -31,7 +31,11 @@ suite('walkthrough: samples and the first quick fix', () => {
     const first = await vscode.commands.executeCommand<vscode.Uri>('geminiBatch.sample.open', 'gemini-embed');
     const doc = vscode.window.activeTextEditor!.document;
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(first, new vscode.Position(0, 0), '{"key": "mine", "request": {"content": {"parts": [{"text": "x"}]}}}\n');
+    edit.insert(
+      first,
+      new vscode.Position(0, 0),
+      '{"key": "mine", "request": {"content": {"parts": [{"text": "x"}]}}}\n',
+    );
     assert.equal(await vscode.workspace.applyEdit(edit), true);
     assert.equal(await doc.save(), true);
     const second = await vscode.commands.executeCommand<vscode.Uri>('geminiBatch.sample.open', 'gemini-embed');
@@ -41,14 +45,28 @@ suite('walkthrough: samples and the first quick fix', () => {
   });
 
   test('Fix a Mistake opens the sample of mistakes with the cursor on its first problem', async () => {
-    const opened = await vscode.commands.executeCommand<{ uri: vscode.Uri; problem?: string | number }>('geminiBatch.sample.fixMistake', { showMenu: false });
+    const opened = await vscode.commands.executeCommand<{ uri: vscode.Uri; problem?: string | number }>(
+      'geminiBatch.sample.fixMistake',
+      { showMenu: false },
+    );
     assert.ok(opened.problem !== undefined, 'a problem was found');
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), opened.uri.toString());
     const first = vscode.languages.getDiagnostics(opened.uri)[0];
-    assert.ok(editor!.selection.isEqual(new vscode.Selection(first.range.start, first.range.end)), 'the first problem is selected');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', opened.uri, first.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(actions.some((a) => a.edit), 'the selected problem has a quick fix');
+    assert.ok(
+      editor!.selection.isEqual(new vscode.Selection(first.range.start, first.range.end)),
+      'the first problem is selected',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      opened.uri,
+      first.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(
+      actions.some((a) => a.edit),
+      'the selected problem has a quick fix',
+    );
   });
 
   test('the walkthrough opens', async () => {

@@ -2,11 +2,14 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileTemplate, renderTemplate } from '../../../src/core/build';
 
-const TEMPLATE = '{"request":{"contents":[{"parts":[{"text":"Q: {{question}}"}]}],"generationConfig":{"temperature":{{ temp }}}}}';
+const TEMPLATE =
+  '{"request":{"contents":[{"parts":[{"text":"Q: {{question}}"}]}],"generationConfig":{"temperature":{{ temp }}}}}';
 
 function render(template: string, values: Record<string, unknown>, typed = false): string {
   const out = renderTemplate(compileTemplate(template), values, typed);
-  if (!('text' in out)) { throw new Error(`missing ${out.missing}`); }
+  if (!('text' in out)) {
+    throw new Error(`missing ${out.missing}`);
+  }
   return out.text;
 }
 
@@ -14,7 +17,14 @@ suite('template', () => {
   test('finds each placeholder, whether it stands inside a string, and the columns once each', () => {
     const t = compileTemplate('{"a":"{{x}} and {{x}}","b":{{y}}}');
     assert.deepEqual(t.columns, ['x', 'y']);
-    assert.deepEqual(t.segments.filter((s) => typeof s !== 'string'), [{ column: 'x', inString: true }, { column: 'x', inString: true }, { column: 'y', inString: false }]);
+    assert.deepEqual(
+      t.segments.filter((s) => typeof s !== 'string'),
+      [
+        { column: 'x', inString: true },
+        { column: 'x', inString: true },
+        { column: 'y', inString: false },
+      ],
+    );
   });
 
   test('values are escaped where they land: quotes, backslashes, line breaks, unicode', () => {
@@ -51,20 +61,36 @@ suite('template', () => {
   });
 
   test('property: any string values render to JSON that parses back to the values', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ maxLength: 20 }), fc.jsonValue(), (a, b, c) => {
-      const parsed = JSON.parse(render('{"a":"{{a}}","b":"<{{b}}>","c":{{c}}}', { a, b, c }, true));
-      assert.equal(parsed.a, a);
-      assert.equal(parsed.b, `<${b}>`);
-      assert.deepEqual(parsed.c, JSON.parse(JSON.stringify(c)));
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.string({ maxLength: 20 }),
+        fc.jsonValue(),
+        (a, b, c) => {
+          const parsed = JSON.parse(render('{"a":"{{a}}","b":"<{{b}}>","c":{{c}}}', { a, b, c }, true));
+          assert.equal(parsed.a, a);
+          assert.equal(parsed.b, `<${b}>`);
+          assert.deepEqual(parsed.c, JSON.parse(JSON.stringify(c)));
+        },
+      ),
+    );
   });
 
   test('property: any template text and values never crash compile or render', () => {
-    const piece = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('{{', '}}', '"', '\\', '{{a}}', '{{ b }}', '{{}}', '\n'));
-    fc.assert(fc.property(fc.array(piece, { maxLength: 20 }).map((p) => p.join('')), fc.dictionary(fc.constantFrom('a', 'b'), fc.jsonValue()), (text, values) => {
-      const t = compileTemplate(text);
-      renderTemplate(t, values, false);
-      renderTemplate(t, values, true);
-    }));
+    const piece = fc.oneof(
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('{{', '}}', '"', '\\', '{{a}}', '{{ b }}', '{{}}', '\n'),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 20 }).map((p) => p.join('')),
+        fc.dictionary(fc.constantFrom('a', 'b'), fc.jsonValue()),
+        (text, values) => {
+          const t = compileTemplate(text);
+          renderTemplate(t, values, false);
+          renderTemplate(t, values, true);
+        },
+      ),
+    );
   });
 });

@@ -25,7 +25,9 @@ suite('cli: gemini-batch validate', () => {
     fs.writeFileSync(bad, `${GOOD}\r\n${BAD}\n`);
     fs.writeFileSync(warn, '{"request":{"contents":[{"parts":[{"text":"Hi"}]}]}}\n');
   });
-  suiteTeardown(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  suiteTeardown(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   test('exit 0 and no diagnostics for a valid file', async () => {
     const { code, out, err } = await run('validate', good);
@@ -43,19 +45,32 @@ suite('cli: gemini-batch validate', () => {
   test('exit 1 with errors; text lines are file:line:col: severity: message, 1-based', async () => {
     const { code, out } = await run('validate', good, bad);
     assert.equal(code, 1);
-    assert.equal(out, `${bad}:2:34: error: \`contents\` must be an array like [{"parts":[{"text":"…"}]}], not a string\n`);
+    assert.equal(
+      out,
+      `${bad}:2:34: error: \`contents\` must be an array like [{"parts":[{"text":"…"}]}], not a string\n`,
+    );
   });
 
   test('--format json: one object per file per line, 1-based positions', async () => {
     const { code, out } = await run('validate', '--format', 'json', good, bad);
     assert.equal(code, 1);
-    const records = out.trim().split('\n').map((l) => JSON.parse(l));
+    const records = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(records.length, 2);
     assert.deepEqual(records[0], { file: good, kind: 'gemini-generate', lines: 1, requests: 1, diagnostics: [] });
-    assert.deepEqual(records[1].diagnostics, [{
-      line: 2, column: 34, endLine: 2, endColumn: 38, severity: 'error', code: 'type-mismatch',
-      message: '`contents` must be an array like [{"parts":[{"text":"…"}]}], not a string',
-    }]);
+    assert.deepEqual(records[1].diagnostics, [
+      {
+        line: 2,
+        column: 34,
+        endLine: 2,
+        endColumn: 38,
+        severity: 'error',
+        code: 'type-mismatch',
+        message: '`contents` must be an array like [{"parts":[{"text":"…"}]}], not a string',
+      },
+    ]);
   });
 
   test('a JSON Lines file that holds no batch lines is named so, in text and json, and fails (exit 1)', async () => {
@@ -66,12 +81,18 @@ suite('cli: gemini-batch validate', () => {
     const json = await run('validate', '--format', 'json', logs);
     const record = JSON.parse(json.out) as { notBatch?: boolean; diagnostics: { code: string }[] };
     assert.equal(record.notBatch, true);
-    assert.deepEqual(record.diagnostics.map((d) => d.code), ['not-a-batch-file']);
+    assert.deepEqual(
+      record.diagnostics.map((d) => d.code),
+      ['not-a-batch-file'],
+    );
   });
 
   test('a results file is named so and is not an error (exit 0), in text and json', async () => {
     const results = path.join(dir, 'out.results.jsonl');
-    fs.writeFileSync(results, '{"response":{"candidates":[]},"key":"a"}\n{"id":"batch_req_1","custom_id":"b","response":null,"error":{"code":"batch_expired","message":"x"}}\n{"error":{"code":3,"message":"m","status":"INVALID_ARGUMENT"},"key":"c"}\n');
+    fs.writeFileSync(
+      results,
+      '{"response":{"candidates":[]},"key":"a"}\n{"id":"batch_req_1","custom_id":"b","response":null,"error":{"code":"batch_expired","message":"x"}}\n{"error":{"code":3,"message":"m","status":"INVALID_ARGUMENT"},"key":"c"}\n',
+    );
     const text = await run('validate', results);
     assert.equal(text.code, 0);
     assert.match(text.err, /out\.results\.jsonl: results file, 0 errors, 0 warnings/);
@@ -80,12 +101,18 @@ suite('cli: gemini-batch validate', () => {
     assert.equal(json.code, 0);
     const record = JSON.parse(json.out) as { results?: boolean; notBatch?: boolean; diagnostics: { code: string }[] };
     assert.equal(record.results, true);
-    assert.deepEqual(record.diagnostics.map((d) => d.code), ['results-file']);
+    assert.deepEqual(
+      record.diagnostics.map((d) => d.code),
+      ['results-file'],
+    );
   });
 
   test('broken batch files fail under --kind auto (exit 1): misspelled envelopes, a truncated line, lines of `{`, an empty file', async () => {
     const cases: Record<string, string> = {
-      'reqeust.jsonl': Array.from({ length: 5 }, (_, i) => `{"key":"k${i}","reqeust":{"contents":[{"parts":[{"text":"x"}]}]}}`).join('\n'),
+      'reqeust.jsonl': Array.from(
+        { length: 5 },
+        (_, i) => `{"key":"k${i}","reqeust":{"contents":[{"parts":[{"text":"x"}]}]}}`,
+      ).join('\n'),
       'truncated.jsonl': '{"key": "colours", "req',
       'braces.jsonl': Array.from({ length: 1000 }, () => '{').join('\n'),
       'empty.jsonl': '',
@@ -104,11 +131,21 @@ suite('cli: gemini-batch validate', () => {
     assert.equal(code, 1);
     const record = JSON.parse(out);
     assert.equal(record.kind, 'openai');
-    assert.deepEqual(record.diagnostics.map((d: { code: string }) => d.code), ['wrong-kind']);
+    assert.deepEqual(
+      record.diagnostics.map((d: { code: string }) => d.code),
+      ['wrong-kind'],
+    );
   });
 
   test('exit 2 on bad usage', async () => {
-    for (const argv of [[], ['validate'], ['validate', '--kind', 'claude', good], ['validate', '--format', 'xml', good], ['validate', '--frob', good], ['frobnicate']]) {
+    for (const argv of [
+      [],
+      ['validate'],
+      ['validate', '--kind', 'claude', good],
+      ['validate', '--format', 'xml', good],
+      ['validate', '--frob', good],
+      ['frobnicate'],
+    ]) {
       const { code, err } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.ok(err.length > 0);
@@ -133,7 +170,10 @@ suite('cli: gemini-batch validate', () => {
   test('spawned through the real entry point: exit codes and output', function () {
     this.timeout(60_000);
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-    const result = spawnSync(tsx, [path.join(ROOT, 'src', 'cli.ts'), 'validate', '--format', 'json', bad], { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(tsx, [path.join(ROOT, 'src', 'cli.ts'), 'validate', '--format', 'json', bad], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.equal(result.status, 1, result.stderr);
     assert.equal(JSON.parse(result.stdout).diagnostics[0].code, 'type-mismatch');
     const usage = spawnSync(tsx, [path.join(ROOT, 'src', 'cli.ts'), 'validate'], { encoding: 'utf8', timeout: 60_000 });

@@ -12,23 +12,50 @@ suite('cli: gemini-batch estimate', function () {
   suiteSetup(() => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-est-'));
     file = path.join(dir, 'in.jsonl');
-    fs.writeFileSync(file, [
-      '{"key":"a","request":{"contents":[{"role":"user","parts":[{"text":"What\'s the highest mountain in Africa?"}]}],"generationConfig":{"maxOutputTokens":100}}}',
-      'not json',
-      '{"key":"b","request":{"contents":[{"parts":[{"text":"Hi"},{"fileData":{"fileUri":"gs://x","mimeType":"video/mp4"}}]}]}}',
-      '',
-    ].join('\n'));
+    fs.writeFileSync(
+      file,
+      [
+        '{"key":"a","request":{"contents":[{"role":"user","parts":[{"text":"What\'s the highest mountain in Africa?"}]}],"generationConfig":{"maxOutputTokens":100}}}',
+        'not json',
+        '{"key":"b","request":{"contents":[{"parts":[{"text":"Hi"},{"fileData":{"fileUri":"gs://x","mimeType":"video/mp4"}}]}]}}',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('--format json --per-line: the documented shape', async () => {
-    const { code, out, err } = await run('estimate', file, '--model', 'gemini-2.5-flash', '--format', 'json', '--per-line');
+    const { code, out, err } = await run(
+      'estimate',
+      file,
+      '--model',
+      'gemini-2.5-flash',
+      '--format',
+      'json',
+      '--per-line',
+    );
     assert.equal(code, 0);
     const record = JSON.parse(out) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(record), ['file', 'model', 'requests', 'input_tokens', 'output_tokens_assumed', 'cost_usd_batch', 'cost_usd_standard', 'method', 'lines']);
+    assert.deepEqual(Object.keys(record), [
+      'file',
+      'model',
+      'requests',
+      'input_tokens',
+      'output_tokens_assumed',
+      'cost_usd_batch',
+      'cost_usd_standard',
+      'method',
+      'lines',
+    ]);
     assert.equal(record.requests, 2);
     assert.equal(record.output_tokens_assumed, 100 + 1000);
     assert.equal(record.cost_usd_batch, (record.cost_usd_standard as number) / 2);
-    assert.deepEqual((record.lines as { line: number; key: string }[]).map((l) => [l.line, l.key]), [[1, 'a'], [3, 'b']]);
+    assert.deepEqual(
+      (record.lines as { line: number; key: string }[]).map((l) => [l.line, l.key]),
+      [
+        [1, 'a'],
+        [3, 'b'],
+      ],
+    );
     assert.match(err, /1 media part\(s\) of unknown size/);
   });
 

@@ -17,8 +17,12 @@ const run = runCli;
 
 suite('cli: gemini-batch results', () => {
   let dir: string;
-  setup(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-results-cli-')); });
-  teardown(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  setup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-results-cli-'));
+  });
+  teardown(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   test('summary of an all-succeeded file: counts, finish reasons, token totals; exit 0', async () => {
     const { code, out } = await run('results', OUTPUT);
@@ -49,8 +53,14 @@ suite('cli: gemini-batch results', () => {
     const { code, out, err } = await run('results', OUTPUT, EXPIRED, '--input', INPUT, '--format', 'csv', '--failed');
     assert.equal(code, 1);
     const lines = out.split('\r\n');
-    assert.equal(lines[0], 'key,line,ok,prompt,answer,finishReason,promptTokens,outputTokens,thoughtsTokens,cachedTokens,totalTokens,errorCode,errorMessage');
-    assert.equal(lines[1], 'request-3,4,false,Hi,,,,,,,,batch_expired,This request could not be executed before the completion window expired.');
+    assert.equal(
+      lines[0],
+      'key,line,ok,prompt,answer,finishReason,promptTokens,outputTokens,thoughtsTokens,cachedTokens,totalTokens,errorCode,errorMessage',
+    );
+    assert.equal(
+      lines[1],
+      'request-3,4,false,Hi,,,,,,,,batch_expired,This request could not be executed before the completion window expired.',
+    );
     assert.match(lines[2], /^request-4,5,false,Hey,,,,,,,,missing_result,/);
     assert.match(lines[3], /^request-7,,false,,,/);
     assert.equal(lines[4], '');
@@ -59,15 +69,26 @@ suite('cli: gemini-batch results', () => {
 
   test('--format jsonl: one record per request in input order, prompts from the input', async () => {
     const { out } = await run('results', OUTPUT, '--input', INPUT, '--format=jsonl');
-    const records = out.trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(records.map((r) => r.key), ['request-1', 'request-2', 'request-3', 'request-4']);
+    const records = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      records.map((r) => r.key),
+      ['request-1', 'request-2', 'request-3', 'request-4'],
+    );
     assert.equal(records[0].prompt, 'Hello world!');
     assert.equal(records[0].answer, 'Hello! How can I assist you today?');
     assert.equal(records[0].totalTokens, 29);
   });
 
   test('bad usage and unreadable files: exit 2 with a message', async () => {
-    for (const argv of [['results'], ['results', OUTPUT, '--format', 'xml'], ['results', OUTPUT, '--retry-file', 'x.jsonl'], ['results', OUTPUT, '--bogus']]) {
+    for (const argv of [
+      ['results'],
+      ['results', OUTPUT, '--format', 'xml'],
+      ['results', OUTPUT, '--retry-file', 'x.jsonl'],
+      ['results', OUTPUT, '--bogus'],
+    ]) {
       const { code, err } = await run(...argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(err, /gemini-batch: .+\nRun gemini-batch --help/);
@@ -80,9 +101,18 @@ suite('cli: gemini-batch results', () => {
   test('spawned through the real entry point: exit status 1 for failures', function () {
     this.timeout(60_000);
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-    const result = spawnSync(tsx, [path.join(ROOT, 'src', 'cli.ts'), 'results', path.join(JOBS, 'gemini-error-lines.jsonl')], { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(
+      tsx,
+      [path.join(ROOT, 'src', 'cli.ts'), 'results', path.join(JOBS, 'gemini-error-lines.jsonl')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     assert.equal(result.status, 1, result.stderr);
     const summary = JSON.parse(result.stdout);
-    assert.deepEqual(summary.byErrorCode, { INVALID_ARGUMENT: 1, RESOURCE_EXHAUSTED: 1, unparseable_line: 1, rate_limit_exceeded: 1 });
+    assert.deepEqual(summary.byErrorCode, {
+      INVALID_ARGUMENT: 1,
+      RESOURCE_EXHAUSTED: 1,
+      unparseable_line: 1,
+      rate_limit_exceeded: 1,
+    });
   });
 });

@@ -8,17 +8,27 @@ const run = runCli;
 
 suite('cli: gemini-batch split and build', () => {
   let dir: string;
-  setup(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-cli-sb-')); });
-  teardown(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  setup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-cli-sb-'));
+  });
+  teardown(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   test('split writes the parts beside the file and prints their paths; the parts hold every line once', async () => {
     const file = path.join(dir, 'in.jsonl');
-    const body = Array.from({ length: 5 }, (_, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${i}"}]}]}}\n`).join('');
+    const body = Array.from(
+      { length: 5 },
+      (_, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${i}"}]}]}}\n`,
+    ).join('');
     fs.writeFileSync(file, body);
     const { code, out, err } = await run('split', file, '--max-lines', '2');
     assert.equal(code, 0);
     const parts = out.trim().split('\n');
-    assert.deepEqual(parts, [1, 2, 3].map((i) => path.join(dir, `in.part-0${i}.jsonl`)));
+    assert.deepEqual(
+      parts,
+      [1, 2, 3].map((i) => path.join(dir, `in.part-0${i}.jsonl`)),
+    );
     assert.equal(parts.map((p) => fs.readFileSync(p, 'utf8')).join(''), body);
     assert.match(err, /3 parts \(gemini-generate\), 5 requests/);
   });
@@ -48,10 +58,23 @@ suite('cli: gemini-batch split and build', () => {
     const ok = await run('build', '--template', template, '--data', data, '--key', 'id');
     assert.equal(ok.code, 0, ok.err);
     assert.equal(ok.out, `${path.join(dir, 'rows.batch.jsonl')}\n`);
-    assert.equal(fs.readFileSync(path.join(dir, 'rows.batch.jsonl'), 'utf8').split('\n')[0], '{"key":"x","request":{"contents":[{"parts":[{"text":"a \\"b\\""}]}]}}');
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'rows.batch.jsonl'), 'utf8').split('\n')[0],
+      '{"key":"x","request":{"contents":[{"parts":[{"text":"a \\"b\\""}]}]}}',
+    );
     const again = await run('build', '--template', template, '--data', data);
     assert.equal(again.code, 2, 'the default output is never overwritten');
-    const missing = await run('build', '--template', template, '--data', data, '--key', 'nokey', '--out', path.join(dir, 'o.jsonl'));
+    const missing = await run(
+      'build',
+      '--template',
+      template,
+      '--data',
+      data,
+      '--key',
+      'nokey',
+      '--out',
+      path.join(dir, 'o.jsonl'),
+    );
     assert.equal(missing.code, 1);
     assert.match(missing.err, /row 1: the key column "nokey" is empty/);
     assert.match(missing.err, /0 lines written, 2 rows left out/);
@@ -60,6 +83,9 @@ suite('cli: gemini-batch split and build', () => {
   test('build: bad usage exits 2', async () => {
     assert.equal((await run('build', '--data', 'x.csv')).code, 2);
     assert.equal((await run('build', '--template', 't', '--data', 'x.xlsx')).code, 2);
-    assert.equal((await run('build', '--template', path.join(dir, 'none'), '--data', 'x.csv', '--out', path.join(dir, 'o'))).code, 2);
+    assert.equal(
+      (await run('build', '--template', path.join(dir, 'none'), '--data', 'x.csv', '--out', path.join(dir, 'o'))).code,
+      2,
+    );
   });
 });

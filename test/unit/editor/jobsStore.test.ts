@@ -4,7 +4,13 @@ import { TakeTurns } from '../../../src/core/util/takeTurns';
 import type { BatchJob, JobState } from '../../../src/core/providers/types';
 
 function job(name: string, state: JobState): BatchJob {
-  return { name, provider: 'emulator', state, rawState: state, progress: { total: 2, succeeded: state === 'succeeded' ? 2 : 0, failed: 0 } } as BatchJob;
+  return {
+    name,
+    provider: 'emulator',
+    state,
+    rawState: state,
+    progress: { total: 2, succeeded: state === 'succeeded' ? 2 : 0, failed: 0 },
+  } as BatchJob;
 }
 
 suite('jobs model: storing updates and announcing ends', () => {
@@ -13,7 +19,10 @@ suite('jobs model: storing updates and announcing ends', () => {
     const announced = new Set<string>();
     storeJobs(byName, [job('batches/a', 'running')], true, announced);
     // A tick sees the end.
-    assert.deepEqual(storeJobs(byName, [job('batches/a', 'succeeded')], false, announced).finishedJobs.map((j) => j.name), ['batches/a']);
+    assert.deepEqual(
+      storeJobs(byName, [job('batches/a', 'succeeded')], false, announced).finishedJobs.map((j) => j.name),
+      ['batches/a'],
+    );
     // A manual refresh whose list was fetched before that tick arrives late.
     const stale = storeJobs(byName, [job('batches/a', 'running')], true, announced);
     assert.equal(byName.get('batches/a')?.state, 'succeeded', 'the finished state is kept');
@@ -39,11 +48,16 @@ suite('jobs model: storing updates and announcing ends', () => {
     let release!: () => void;
     const first = turns.run(async () => {
       order.push('tick start');
-      await new Promise<void>((resolve) => { release = resolve; });
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
       order.push('tick end');
       throw new Error('429');
     });
-    const second = turns.run(async () => { order.push('list'); return 7; });
+    const second = turns.run(async () => {
+      order.push('list');
+      return 7;
+    });
     await Promise.resolve();
     assert.deepEqual(order, ['tick start']);
     release();

@@ -20,9 +20,15 @@ class FakePick {
   disposed = false;
   private shown: readonly ChoiceItem[] = [];
   private readonly waiters: { ready: (items: readonly ChoiceItem[]) => boolean; resolve: () => void }[] = [];
-  private readonly listeners = { value: [] as Listener<string>[], accept: [] as Listener<void>[], hide: [] as Listener<void>[] };
+  private readonly listeners = {
+    value: [] as Listener<string>[],
+    accept: [] as Listener<void>[],
+    hide: [] as Listener<void>[],
+  };
 
-  get items(): readonly ChoiceItem[] { return this.shown; }
+  get items(): readonly ChoiceItem[] {
+    return this.shown;
+  }
   set items(items: readonly ChoiceItem[]) {
     this.shown = items;
     for (const w of this.waiters.filter((x) => x.ready(items))) {
@@ -34,18 +40,29 @@ class FakePick {
   until(ready: (items: readonly ChoiceItem[]) => boolean): Promise<void> {
     return ready(this.shown) ? Promise.resolve() : new Promise((resolve) => this.waiters.push({ ready, resolve }));
   }
-  labels(): string[] { return this.shown.map((i) => i.label); }
+  labels(): string[] {
+    return this.shown.map((i) => i.label);
+  }
   onDidChangeValue = (l: Listener<string>) => this.on(this.listeners.value, l);
   onDidAccept = (l: Listener<void>) => this.on(this.listeners.accept, l);
   onDidHide = (l: Listener<void>) => this.on(this.listeners.hide, l);
-  show(): void { /* nothing to draw */ }
-  dispose(): void { this.disposed = true; }
-  type(value: string): void { this.value = value; this.listeners.value.forEach((l) => l(value)); }
+  show(): void {
+    /* nothing to draw */
+  }
+  dispose(): void {
+    this.disposed = true;
+  }
+  type(value: string): void {
+    this.value = value;
+    this.listeners.value.forEach((l) => l(value));
+  }
   accept(label?: string): void {
     this.selectedItems = this.shown.filter((i) => i.label === label);
     this.listeners.accept.forEach((l) => l());
   }
-  hide(): void { this.listeners.hide.forEach((l) => l()); }
+  hide(): void {
+    this.listeners.hide.forEach((l) => l());
+  }
   private on<T>(list: Listener<T>[], l: Listener<T>) {
     list.push(l);
     return { dispose: () => list.splice(list.indexOf(l), 1) };
@@ -67,7 +84,9 @@ suite('pickUploadedFile (fake provider, fake quick pick)', () => {
     };
     picker = createRequire(__filename)('../../../src/features/submit/pickUploadedFile') as typeof Picker;
   });
-  suiteTeardown(() => { loader._load = realLoad; });
+  suiteTeardown(() => {
+    loader._load = realLoad;
+  });
 
   test('merges workspace uploads with the listed batch inputs: deduped, newest first, result files and media skipped, Load more pages on', async () => {
     const calls: ListFilesOptions[] = [];
@@ -85,15 +104,33 @@ suite('pickUploadedFile (fake provider, fake quick pick)', () => {
       },
       p2: { files: [{ name: 'files/older', createTime: at(30) }] },
     };
-    const provider = { listFiles: async (o: ListFilesOptions) => { calls.push(o); return pages[o.pageToken ?? 'first']; } };
+    const provider = {
+      listFiles: async (o: ListFilesOptions) => {
+        calls.push(o);
+        return pages[o.pageToken ?? 'first'];
+      },
+    };
     const fake = new FakePick();
-    const known = picker.knownUploads([], { name: 'files/mine', kind: 'gemini-generate', uri: fakeVscode.Uri.file('/w/in.jsonl') as never });
-    const chosen = picker.pickUploadedFile(provider, known, () => fake as never, () => NOW);
+    const known = picker.knownUploads([], {
+      name: 'files/mine',
+      kind: 'gemini-generate',
+      uri: fakeVscode.Uri.file('/w/in.jsonl') as never,
+    });
+    const chosen = picker.pickUploadedFile(
+      provider,
+      known,
+      () => fake as never,
+      () => NOW,
+    );
 
     await fake.until((items) => items.some((i) => i.loadMore));
     assert.deepEqual(fake.labels(), ['files/mine', 'files/new', 'files/old', 'files/nodate', '$(more) Load more…']);
     assert.equal(fake.items[0].description, 'in.jsonl');
-    assert.equal(fake.items[0].detail, 'gemini-generate · 10 B · 1h 00m ago', 'a known file gets the listing\'s size and age');
+    assert.equal(
+      fake.items[0].detail,
+      'gemini-generate · 10 B · 1h 00m ago',
+      "a known file gets the listing's size and age",
+    );
     assert.equal(fake.items[1].detail, '3h 04m ago');
     assert.equal(fake.items[2].detail, 'old run · 2.0 KB · 5h 00m ago');
     assert.ok(calls[0].pageSize > 0);
@@ -130,12 +167,20 @@ suite('pickUploadedFile (fake provider, fake quick pick)', () => {
   test('isBatchInput and listedInputs: keep unlabelled and text types, skip result files, dedupe against seen', () => {
     const f = (name: string, mimeType?: string, createTime?: string): UploadedFile => ({ name, mimeType, createTime });
     assert.deepEqual(
-      ['jsonl', 'application/jsonl', 'text/plain', 'application/octet-stream', undefined].map((m) => picker.isBatchInput(f('files/x', m))),
+      ['jsonl', 'application/jsonl', 'text/plain', 'application/octet-stream', undefined].map((m) =>
+        picker.isBatchInput(f('files/x', m)),
+      ),
       [true, true, true, true, true],
     );
     assert.equal(picker.isBatchInput(f('files/batch-1', 'jsonl')), false);
     assert.equal(picker.isBatchInput(f('files/v', 'video/mp4')), false);
-    const out = picker.listedInputs([f('file-a', undefined, at(2)), f('file-b'), f('file-c', undefined, at(1)), f('file-seen')], new Set(['file-seen']));
-    assert.deepEqual(out.map((x) => x.name), ['file-c', 'file-a', 'file-b']);
+    const out = picker.listedInputs(
+      [f('file-a', undefined, at(2)), f('file-b'), f('file-c', undefined, at(1)), f('file-seen')],
+      new Set(['file-seen']),
+    );
+    assert.deepEqual(
+      out.map((x) => x.name),
+      ['file-c', 'file-a', 'file-b'],
+    );
   });
 });

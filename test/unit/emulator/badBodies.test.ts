@@ -6,8 +6,10 @@ const request = { contents: [{ parts: [{ text: 'hi' }] }] };
 
 suite('emulator: a body field of the wrong type is a 400, never a 500', () => {
   const env = withEmulator({}, 'bodies');
-  const post = (p: string, body: unknown, headers: Record<string, string> = KEY): Promise<Response> => fetch(`${env.emu.baseUrl}${p}`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const create = (batch: unknown): Promise<Response> => post('/v1beta/models/gemini-2.5-flash:batchGenerateContent', { batch });
+  const post = (p: string, body: unknown, headers: Record<string, string> = KEY): Promise<Response> =>
+    fetch(`${env.emu.baseUrl}${p}`, { method: 'POST', headers, body: JSON.stringify(body) });
+  const create = (batch: unknown): Promise<Response> =>
+    post('/v1beta/models/gemini-2.5-flash:batchGenerateContent', { batch });
   const inline = { requests: { requests: [{ request }] } };
 
   test('batch create: displayName, priority, fileName, inputConfig, requests', async () => {
@@ -35,8 +37,19 @@ suite('emulator: a body field of the wrong type is a 400, never a 500', () => {
   });
 
   test('upload start: file name, displayName, mimeType and sizeBytes of the wrong type', async () => {
-    const start = { ...KEY, 'x-goog-upload-protocol': 'resumable', 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl' };
-    for (const file of [{ name: { toString: 'x' } }, { displayName: { toString: 'x' } }, { sizeBytes: { a: 1 } }, { sizeBytes: '-5' }, 'file']) {
+    const start = {
+      ...KEY,
+      'x-goog-upload-protocol': 'resumable',
+      'x-goog-upload-command': 'start',
+      'x-goog-upload-header-content-type': 'jsonl',
+    };
+    for (const file of [
+      { name: { toString: 'x' } },
+      { displayName: { toString: 'x' } },
+      { sizeBytes: { a: 1 } },
+      { sizeBytes: '-5' },
+      'file',
+    ]) {
       const res = await post('/upload/v1beta/files', { file }, start);
       const text = await res.text();
       assert.equal(res.status, 400, `${JSON.stringify(file)} → ${text}`);
@@ -46,17 +59,42 @@ suite('emulator: a body field of the wrong type is a 400, never a 500', () => {
     const neg = await post('/upload/v1beta/files', { file: { sizeBytes: -5 } }, start);
     assert.match(((await neg.json()) as { error: { message: string } }).error.message, /file\.sizeBytes/);
     const header = await post('/upload/v1beta/files', {}, { ...start, 'x-goog-upload-header-content-length': '-5' });
-    assert.match(((await header.json()) as { error: { message: string } }).error.message, /X-Goog-Upload-Header-Content-Length: "-5"/);
+    assert.match(
+      ((await header.json()) as { error: { message: string } }).error.message,
+      /X-Goog-Upload-Header-Content-Length: "-5"/,
+    );
   });
 
   test('OpenAI batch create: metadata that is not a map of strings', async () => {
     const client = env.openai('/v1/');
-    const file = await client.files.create({ file: new File([JSON.stringify({ custom_id: 'a', method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [] } })], 'in.jsonl'), purpose: 'batch' });
-    for (const metadata of [{ a: { toString: 'x' } }, 'm', Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v']))]) {
+    const file = await client.files.create({
+      file: new File(
+        [
+          JSON.stringify({
+            custom_id: 'a',
+            method: 'POST',
+            url: '/v1/chat/completions',
+            body: { model: 'gpt-4o-mini', messages: [] },
+          }),
+        ],
+        'in.jsonl',
+      ),
+      purpose: 'batch',
+    });
+    for (const metadata of [
+      { a: { toString: 'x' } },
+      'm',
+      Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v'])),
+    ]) {
       const res = await fetch(`${env.emu.baseUrl}/v1/batches`, {
         method: 'POST',
         headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
-        body: JSON.stringify({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h', metadata }),
+        body: JSON.stringify({
+          input_file_id: file.id,
+          endpoint: '/v1/chat/completions',
+          completion_window: '24h',
+          metadata,
+        }),
       });
       const text = await res.text();
       assert.equal(res.status, 400, text);
@@ -67,7 +105,10 @@ suite('emulator: a body field of the wrong type is a 400, never a 500', () => {
 
   test('a line the validator cannot check is a 400 for that line, not a 500', async () => {
     const ai = env.genai();
-    const src = writeJsonl(env.dir, 'proto.jsonl', [{ key: 'a', request: { ...request, constructor: 1 } }, { key: 'b', request: { ...request, __proto__x: 1 } }]);
+    const src = writeJsonl(env.dir, 'proto.jsonl', [
+      { key: 'a', request: { ...request, constructor: 1 } },
+      { key: 'b', request: { ...request, __proto__x: 1 } },
+    ]);
     const file = await ai.files.upload({ file: src, config: { mimeType: 'jsonl' } });
     const res = await create({ inputConfig: { fileName: file.name } });
     const text = await res.text();
@@ -82,7 +123,13 @@ suite('emulator: the upload protocol refuses what it does not know', () => {
   async function session(): Promise<string> {
     const res = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, {
       method: 'POST',
-      headers: { ...KEY, 'x-goog-upload-protocol': 'resumable', 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl', 'x-goog-upload-header-content-length': '3' },
+      headers: {
+        ...KEY,
+        'x-goog-upload-protocol': 'resumable',
+        'x-goog-upload-command': 'start',
+        'x-goog-upload-header-content-type': 'jsonl',
+        'x-goog-upload-header-content-length': '3',
+      },
       body: '{}',
     });
     return res.headers.get('x-goog-upload-url')!;
@@ -94,7 +141,11 @@ suite('emulator: the upload protocol refuses what it does not know', () => {
       if (command !== undefined) {
         headers['x-goog-upload-command'] = command;
       }
-      assert.equal((await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, { method: 'POST', headers, body: '{}' })).status, 400, `start ${command}`);
+      assert.equal(
+        (await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, { method: 'POST', headers, body: '{}' })).status,
+        400,
+        `start ${command}`,
+      );
     }
     const url = await session();
     for (const command of [undefined, 'bogus', 'upload, bogus', '', 'start']) {
@@ -111,7 +162,11 @@ suite('emulator: the upload protocol refuses what it does not know', () => {
   test('an offset that is not decimal digits is a 400 (not 0)', async () => {
     const url = await session();
     for (const offset of ['', '0x0', '+0', '-0', '0.0', ' ', '0e0']) {
-      const res = await fetch(url, { method: 'POST', headers: { 'x-goog-upload-command': 'upload', 'x-goog-upload-offset': offset }, body: 'abc' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'x-goog-upload-command': 'upload', 'x-goog-upload-offset': offset },
+        body: 'abc',
+      });
       assert.equal(res.status, 400, JSON.stringify(offset));
     }
     const query = await fetch(url, { method: 'POST', headers: { 'x-goog-upload-command': 'query' } });
@@ -120,12 +175,28 @@ suite('emulator: the upload protocol refuses what it does not know', () => {
 
   test('two data steps of one session sent together run one after the other: one file, the right size', async () => {
     const url = await session();
-    const step = (): Promise<Response> => fetch(url, { method: 'POST', headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' }, body: 'abc' });
+    const step = (): Promise<Response> =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' },
+        body: 'abc',
+      });
     const answers = await Promise.all([step(), step(), step()]);
-    const files = await Promise.all(answers.map(async (r) => ({ status: r.status, file: ((await r.json()) as { file?: { name: string; sizeBytes: string } }).file })));
-    assert.deepEqual(files.map((f) => f.status), [200, 200, 200]);
+    const files = await Promise.all(
+      answers.map(async (r) => ({
+        status: r.status,
+        file: ((await r.json()) as { file?: { name: string; sizeBytes: string } }).file,
+      })),
+    );
+    assert.deepEqual(
+      files.map((f) => f.status),
+      [200, 200, 200],
+    );
     assert.equal(new Set(files.map((f) => f.file?.name)).size, 1, 'the late steps get the finished file again');
-    assert.deepEqual(files.map((f) => f.file?.sizeBytes), ['3', '3', '3']);
+    assert.deepEqual(
+      files.map((f) => f.file?.sizeBytes),
+      ['3', '3', '3'],
+    );
     assert.equal((await env.genai().files.list()).page.length, 1);
   });
 
@@ -139,16 +210,32 @@ suite('emulator: the upload protocol refuses what it does not know', () => {
       return res.headers.get('x-goog-upload-url')!;
     };
     const urls = await Promise.all([named(), named()]);
-    const answers = await Promise.all(urls.map((u, i) => fetch(u, { method: 'POST', headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' }, body: `body${i}` })));
+    const answers = await Promise.all(
+      urls.map((u, i) =>
+        fetch(u, {
+          method: 'POST',
+          headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' },
+          body: `body${i}`,
+        }),
+      ),
+    );
     assert.deepEqual(answers.map((r) => r.status).sort(), [200, 409]);
     assert.equal((await env.genai().files.list()).page.length, 1);
   });
 
   test('the data step needs no key (the upload URL authorises it), as on the real service; the start does', async () => {
-    const noKey = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, { method: 'POST', headers: { 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl' }, body: '{}' });
+    const noKey = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, {
+      method: 'POST',
+      headers: { 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl' },
+      body: '{}',
+    });
     assert.equal(noKey.status, 403);
     const url = await session();
-    const res = await fetch(url, { method: 'POST', headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' }, body: 'abc' });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' },
+      body: 'abc',
+    });
     assert.equal(res.status, 200, await res.clone().text());
     assert.equal(res.headers.get('x-goog-upload-status'), 'final');
   });

@@ -10,13 +10,33 @@ suite('emulator: a crash after results are published leaves no orphan', () => {
     let client = env.openai('/v1/');
     // Two lines: one answered, one failing (an unknown endpoint body), so there is an output and an error file.
     const lines = [
-      { custom_id: 'a', method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] } },
-      { custom_id: 'b', method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: 'not a list' } },
+      {
+        custom_id: 'a',
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }] },
+      },
+      {
+        custom_id: 'b',
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: { model: 'gpt-4o-mini', messages: 'not a list' },
+      },
     ];
-    const input = await client.files.create({ file: createReadStream(writeJsonl(env.dir, 'in.jsonl', lines)), purpose: 'batch' });
-    const batch = await client.batches.create({ input_file_id: input.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const input = await client.files.create({
+      file: createReadStream(writeJsonl(env.dir, 'in.jsonl', lines)),
+      purpose: 'batch',
+    });
+    const batch = await client.batches.create({
+      input_file_id: input.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
     env.runJobs();
-    const first = await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.status === 'completed');
+    const first = await pollUntil(
+      () => client.batches.retrieve(batch.id),
+      (b) => b.status === 'completed',
+    );
     const before = (await client.files.list()).data.map((f) => f.id).sort();
 
     // What `kill -9` leaves when it lands after the publish and before the job's final state is written.
@@ -28,7 +48,10 @@ suite('emulator: a crash after results are published leaves no orphan', () => {
     client = env.openai('/v1/'); // the restarted emulator has another port
     env.runJobs(); // the re-run waits on the (restarted emulator's same) clock
 
-    const again = await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.status === 'completed');
+    const again = await pollUntil(
+      () => client.batches.retrieve(batch.id),
+      (b) => b.status === 'completed',
+    );
     assert.equal(again.output_file_id, first.output_file_id);
     assert.equal(again.error_file_id, first.error_file_id);
     assert.deepEqual((await client.files.list()).data.map((f) => f.id).sort(), before, 'no extra result files');

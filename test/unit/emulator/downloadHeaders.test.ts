@@ -7,7 +7,9 @@ suite('emulator: downloads whatever name and MIME type the client gave', () => {
   test('a Unicode multipart file name downloads with an ASCII fallback and filename* (not a 500)', async () => {
     const client = env.openai('/v1/');
     const file = await client.files.create({ file: new File(['{"a":1}\n'], '日本 x.jsonl'), purpose: 'user_data' });
-    const res = await fetch(`${env.emu.baseUrl}/v1/files/${file.id}/content`, { headers: { authorization: 'Bearer k' } });
+    const res = await fetch(`${env.emu.baseUrl}/v1/files/${file.id}/content`, {
+      headers: { authorization: 'Bearer k' },
+    });
     assert.equal(res.status, 200);
     assert.equal(await res.text(), '{"a":1}\n');
     const disposition = res.headers.get('content-disposition') ?? '';
@@ -22,9 +24,15 @@ suite('emulator: downloads whatever name and MIME type the client gave', () => {
       body: JSON.stringify({ file: { mimeType: 'text/日本\r\nx-evil: 1' } }),
     });
     assert.equal(start.status, 200);
-    const done = await fetch(start.headers.get('x-goog-upload-url')!, { method: 'POST', headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' }, body: 'hi' });
+    const done = await fetch(start.headers.get('x-goog-upload-url')!, {
+      method: 'POST',
+      headers: { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' },
+      body: 'hi',
+    });
     const name = ((await done.json()) as { file: { name: string } }).file.name;
-    const res = await fetch(`${env.emu.baseUrl}/v1beta/${name}:download?alt=media`, { headers: { 'x-goog-api-key': 'k' } });
+    const res = await fetch(`${env.emu.baseUrl}/v1beta/${name}:download?alt=media`, {
+      headers: { 'x-goog-api-key': 'k' },
+    });
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/octet-stream');
     assert.equal(res.headers.get('x-evil'), null);

@@ -8,7 +8,8 @@ const ROOT = path.resolve(__dirname, '../../..');
 
 /** Runs `runEmulatorCommand(args)` in a child Node, as `gemini-batch emulator` would. */
 function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const code = "require('./src/cli/emulatorCommand.ts').runEmulatorCommand(process.argv.slice(1)).then((c) => process.exit(c))";
+  const code =
+    "require('./src/cli/emulatorCommand.ts').runEmulatorCommand(process.argv.slice(1)).then((c) => process.exit(c))";
   const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', code, '--', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -44,7 +45,9 @@ function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
 suite('emulator: gemini-batch emulator command', () => {
   test('prints the base URL, serves the SDK with env faults, stops on SIGTERM with exit 0', async () => {
     const tmp = tempDir('cli');
-    const cli = runCli(['--port', '0', '--data-dir', path.join(tmp.dir, 'data'), '--job-seconds=0.2'], { GEMINI_BATCH_EMULATOR_FAULTS: '{"latencyMs":1}' });
+    const cli = runCli(['--port', '0', '--data-dir', path.join(tmp.dir, 'data'), '--job-seconds=0.2'], {
+      GEMINI_BATCH_EMULATOR_FAULTS: '{"latencyMs":1}',
+    });
     try {
       const m = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       const pager = await genai(m[1]).files.list();

@@ -23,13 +23,22 @@ suite('emulator: listing files (Gemini files.list, OpenAI GET /v1/files)', () =>
     const ai = env.genai('v1beta');
     const names: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const up = await ai.files.upload({ file: writeJsonl(env.dir, `g${i}.jsonl`, [line(`g${i}`)]), config: { mimeType: 'jsonl', displayName: `g${i}` } });
+      const up = await ai.files.upload({
+        file: writeJsonl(env.dir, `g${i}.jsonl`, [line(`g${i}`)]),
+        config: { mimeType: 'jsonl', displayName: `g${i}` },
+      });
       names.push(up.name!);
     }
     await openaiUploads(1);
     const first = await fetch(`${env.emu.baseUrl}/v1beta/files?pageSize=2`, { headers: { 'x-goog-api-key': 'k' } });
-    const page1 = (await first.json()) as { files: { name: string; sizeBytes: unknown; displayName: string }[]; nextPageToken?: string };
-    assert.deepEqual(page1.files.map((f) => f.name), [names[2], names[1]]);
+    const page1 = (await first.json()) as {
+      files: { name: string; sizeBytes: unknown; displayName: string }[];
+      nextPageToken?: string;
+    };
+    assert.deepEqual(
+      page1.files.map((f) => f.name),
+      [names[2], names[1]],
+    );
     assert.equal(typeof page1.files[0].sizeBytes, 'string');
     assert.equal(page1.files[0].displayName, 'g2');
     assert.ok(page1.nextPageToken);
@@ -38,7 +47,9 @@ suite('emulator: listing files (Gemini files.list, OpenAI GET /v1/files)', () =>
       listed.push(f.name!);
     }
     assert.deepEqual(listed, [...names].reverse(), 'the SDK pages through all Gemini files and nothing else');
-    const bad = await fetch(`${env.emu.baseUrl}/v1beta/files?pageToken=nonsense`, { headers: { 'x-goog-api-key': 'k' } });
+    const bad = await fetch(`${env.emu.baseUrl}/v1beta/files?pageToken=nonsense`, {
+      headers: { 'x-goog-api-key': 'k' },
+    });
     assert.equal(bad.status, 400);
   });
 
@@ -47,10 +58,16 @@ suite('emulator: listing files (Gemini files.list, OpenAI GET /v1/files)', () =>
     await openaiUploads(1, 'user_data');
     const client = env.openai('/v1/');
     const page1 = await client.files.list({ purpose: 'batch', limit: 2 });
-    assert.deepEqual(page1.data.map((f) => f.id), [ids[2], ids[1]]);
+    assert.deepEqual(
+      page1.data.map((f) => f.id),
+      [ids[2], ids[1]],
+    );
     assert.equal(page1.has_more, true);
     const page2 = await client.files.list({ purpose: 'batch', limit: 2, after: ids[1] });
-    assert.deepEqual(page2.data.map((f) => f.id), [ids[0]]);
+    assert.deepEqual(
+      page2.data.map((f) => f.id),
+      [ids[0]],
+    );
     assert.equal(page2.has_more, false);
     const all: string[] = [];
     for await (const f of client.files.list({ purpose: 'batch', limit: 1 })) {
@@ -58,7 +75,10 @@ suite('emulator: listing files (Gemini files.list, OpenAI GET /v1/files)', () =>
     }
     assert.deepEqual(all, [...ids].reverse(), 'the SDK auto-pages with after = last id');
     assert.equal((await client.files.list()).data.length, 4, 'no purpose: every OpenAI file');
-    assert.deepEqual((await client.files.list({ purpose: 'batch', order: 'asc' })).data.map((f) => f.id), ids);
+    assert.deepEqual(
+      (await client.files.list({ purpose: 'batch', order: 'asc' })).data.map((f) => f.id),
+      ids,
+    );
     await assert.rejects(
       client.files.list({ order: 'sideways' as 'asc' }),
       (e: unknown) => e instanceof APIError && e.status === 400,

@@ -13,13 +13,29 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
     const job = await ai.batches.create({
       model: 'gemini-2.5-flash-lite',
       src: [
-        { contents: [{ parts: [{ text: 'hello' }], role: 'user' }], config: { temperature: 0.2, systemInstruction: 'be brief', responseMimeType: 'application/json', responseSchema: { type: 'OBJECT' as never, properties: { title: { type: 'STRING' as never }, score: { type: 'NUMBER' as never } }, required: ['title'] } }, metadata: { key: 'k1' } },
+        {
+          contents: [{ parts: [{ text: 'hello' }], role: 'user' }],
+          config: {
+            temperature: 0.2,
+            systemInstruction: 'be brief',
+            responseMimeType: 'application/json',
+            responseSchema: {
+              type: 'OBJECT' as never,
+              properties: { title: { type: 'STRING' as never }, score: { type: 'NUMBER' as never } },
+              required: ['title'],
+            },
+          },
+          metadata: { key: 'k1' },
+        },
         { contents: 'plain string contents', metadata: { key: 'k2' } },
       ],
       config: { displayName: 'inline-probe' },
     });
     env.runJobs();
-    const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
+    const done = await pollUntil(
+      () => ai.batches.get({ name: job.name! }),
+      (j) => TERMINAL.includes(j.state ?? ''),
+    );
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
     const responses = done.dest?.inlinedResponses ?? [];
     assert.equal(responses.length, 2);
@@ -28,7 +44,10 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
     assert.equal(typeof parsed.title, 'string');
     assert.equal(typeof parsed.score, 'number');
     const second = responses.find((r) => r.metadata?.key === 'k2');
-    assert.match(second?.response?.candidates?.[0]?.content?.parts?.[0]?.text ?? '', /^\[emulated gemini-2\.5-flash-lite\] .*plain string contents/);
+    assert.match(
+      second?.response?.candidates?.[0]?.content?.parts?.[0]?.text ?? '',
+      /^\[emulated gemini-2\.5-flash-lite\] .*plain string contents/,
+    );
     assert.equal(second?.response?.candidates?.[0]?.finishReason, 'STOP');
     assert.ok((second?.response?.usageMetadata?.totalTokenCount ?? 0) > 0);
   });
@@ -42,15 +61,30 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
       { key: 'same_as_1', request: { output_dimensionality: 3, content: { parts: [{ text: '1' }] } } },
     ]);
     const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
-    const job = await ai.batches.createEmbeddings({ model: 'gemini-embedding-001', src: { fileName: file.name! }, config: { displayName: 'emb' } });
+    const job = await ai.batches.createEmbeddings({
+      model: 'gemini-embedding-001',
+      src: { fileName: file.name! },
+      config: { displayName: 'emb' },
+    });
     env.runJobs();
-    const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
+    const done = await pollUntil(
+      () => ai.batches.get({ name: job.name! }),
+      (j) => TERMINAL.includes(j.state ?? ''),
+    );
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
     const out = path.join(env.dir, 'emb-out.jsonl');
     await ai.files.download({ file: done.dest!.fileName!, downloadPath: out });
-    const lines = await pollUntil(async () => readFileSync(out, 'utf8').trim().split('\n'), (l) => l.length === 4 && l[3].endsWith('}'), 2000, 20);
+    const lines = await pollUntil(
+      async () => readFileSync(out, 'utf8').trim().split('\n'),
+      (l) => l.length === 4 && l[3].endsWith('}'),
+      2000,
+      20,
+    );
     const byKey = new Map(lines.map((l) => JSON.parse(l)).map((l) => [l.key, l]));
-    const real = readFileSync(path.join(FIXTURES, 'gemini-batch-embeddings-output.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const real = readFileSync(path.join(FIXTURES, 'gemini-batch-embeddings-output.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     for (const r of real) {
       const ours = byKey.get(r.key);
       assert.deepEqual(Object.keys(ours), Object.keys(r));
@@ -62,17 +96,28 @@ suite('emulator: inline and embeddings batches with @google/genai', () => {
     assert.equal(v3072.length, 3072);
     assert.ok(Math.abs(Math.hypot(...v3072) - 1) < 1e-5);
     assert.deepEqual(byKey.get('same_as_1').response.embedding, byKey.get('request_1').response.embedding);
-    assert.notDeepEqual(byKey.get('request_2').response.embedding.values.slice(0, 3), byKey.get('request_1').response.embedding.values);
+    assert.notDeepEqual(
+      byKey.get('request_2').response.embedding.values.slice(0, 3),
+      byKey.get('request_1').response.embedding.values,
+    );
   });
 
   test('inline embeddings job (one shared config) lands in dest.inlinedEmbedContentResponses', async () => {
     const ai = env.genai('v1');
     const job = await ai.batches.createEmbeddings({
       model: 'gemini-embedding-001',
-      src: { inlinedRequests: { contents: ['first text', 'second text'], config: { taskType: 'RETRIEVAL_DOCUMENT', outputDimensionality: 768 } } },
+      src: {
+        inlinedRequests: {
+          contents: ['first text', 'second text'],
+          config: { taskType: 'RETRIEVAL_DOCUMENT', outputDimensionality: 768 },
+        },
+      },
     });
     env.runJobs();
-    const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''));
+    const done = await pollUntil(
+      () => ai.batches.get({ name: job.name! }),
+      (j) => TERMINAL.includes(j.state ?? ''),
+    );
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
     const items = done.dest?.inlinedEmbedContentResponses ?? [];
     assert.equal(items.length, 2);

@@ -14,7 +14,10 @@ export function tempDir(label = 'emu'): { dir: string; cleanup: () => void } {
 }
 
 /** Starts an emulator on a free port with short jobs; collects its log lines. */
-export async function startTestEmulator(dataDir: string, extra: Partial<EmulatorOptions> = {}): Promise<RunningEmulator & { logs: string[] }> {
+export async function startTestEmulator(
+  dataDir: string,
+  extra: Partial<EmulatorOptions> = {},
+): Promise<RunningEmulator & { logs: string[] }> {
   const logs: string[] = [];
   const emu = await startEmulator({ dataDir, jobSeconds: 0.3, log: (l) => logs.push(l), ...extra });
   return Object.assign(emu, { logs });
@@ -107,7 +110,12 @@ export function withEmulator(extra: Partial<EmulatorOptions> = {}, label = 'emu'
 }
 
 /** Polls `read` (await, then sleep) until `done(value)`, at most `timeoutMs`. */
-export async function pollUntil<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 10000, stepMs = 50): Promise<T> {
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (v: T) => boolean,
+  timeoutMs = 10000,
+  stepMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await read();
@@ -153,7 +161,11 @@ export function rawRequest(port: number, request: string | Buffer): Promise<RawA
       const text = Buffer.concat(chunks).toString('utf8');
       const at = text.indexOf('\r\n\r\n');
       const head = at < 0 ? text : text.slice(0, at);
-      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0), headers: head, body: at < 0 ? '' : text.slice(at + 4) });
+      resolve({
+        status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(head)?.[1] ?? 0),
+        headers: head,
+        body: at < 0 ? '' : text.slice(at + 4),
+      });
     });
     socket.end(request);
   });

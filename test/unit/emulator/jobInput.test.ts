@@ -45,21 +45,33 @@ suite('emulator: streaming input lines', () => {
 
   test('scans: Gemini counts requests and lists bad lines; OpenAI finds the documented errors', async () => {
     const g = path.join(tmp.dir, 'g.jsonl');
-    writeFileSync(g, '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}]}}\n\n{"key":"b","request":{"contentz":[]}}\n');
+    writeFileSync(
+      g,
+      '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}]}}\n\n{"key":"b","request":{"contentz":[]}}\n',
+    );
     const scan = await scanGeminiFile(g, 'gemini-generate');
     assert.equal(scan.total, 2);
     assert.equal(scan.errors.length, 1);
     assert.match(scan.errors[0], /^Error on line 3: invalid JSON, near column \d+: no such field: 'contentz'$/);
     const o = path.join(tmp.dir, 'o.jsonl');
-    writeFileSync(o, [
-      '{"custom_id":"1","method":"POST","url":"/v1/chat/completions","body":{"model":"m1","messages":[]}}',
-      '{"custom_id":"2","method":"GET","url":"/v1/chat/completions","body":{"model":"m2"}}',
-      '{"method":"POST","url":"/v1/chat/completions"}',
-    ].join('\n'));
+    writeFileSync(
+      o,
+      [
+        '{"custom_id":"1","method":"POST","url":"/v1/chat/completions","body":{"model":"m1","messages":[]}}',
+        '{"custom_id":"2","method":"GET","url":"/v1/chat/completions","body":{"model":"m2"}}',
+        '{"method":"POST","url":"/v1/chat/completions"}',
+      ].join('\n'),
+    );
     const os = await scanOpenAIFile(o, '/v1/chat/completions');
-    assert.deepEqual(os.errors.map((e) => `${e.line}:${e.code}`), ['2:invalid_method', '2:mismatched_model', '3:missing_required_parameter', '3:missing_required_parameter']);
+    assert.deepEqual(
+      os.errors.map((e) => `${e.line}:${e.code}`),
+      ['2:invalid_method', '2:mismatched_model', '3:missing_required_parameter', '3:missing_required_parameter'],
+    );
     const empty = path.join(tmp.dir, 'e.jsonl');
     writeFileSync(empty, '\n\n');
-    assert.deepEqual((await scanOpenAIFile(empty, '/v1/embeddings')).errors.map((e) => e.code), ['empty_file']);
+    assert.deepEqual(
+      (await scanOpenAIFile(empty, '/v1/embeddings')).errors.map((e) => e.code),
+      ['empty_file'],
+    );
   });
 });

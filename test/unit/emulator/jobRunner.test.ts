@@ -19,8 +19,17 @@ suite('emulator: job runner', () => {
     await store.open();
     // No `<id>.input.jsonl`: reading the input throws mid-run, after the temp result files were opened.
     const job: JobRecord = {
-      id: 'broken1', api: 'gemini', kind: 'generate', model: 'models/gemini-2.5-flash', displayName: 'broken', inline: true,
-      total: 1, createMs: Date.now(), jobMs: 0, expiryMs: 3_600_000, seq: store.nextSeq(),
+      id: 'broken1',
+      api: 'gemini',
+      kind: 'generate',
+      model: 'models/gemini-2.5-flash',
+      displayName: 'broken',
+      inline: true,
+      total: 1,
+      createMs: Date.now(),
+      jobMs: 0,
+      expiryMs: 3_600_000,
+      seq: store.nextSeq(),
     };
     const run = new JobRun(store, new ManualClock(), job);
     await run.done;

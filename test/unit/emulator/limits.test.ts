@@ -9,21 +9,33 @@ const KEY = { 'x-goog-api-key': 'k' };
 
 suite('emulator: file size caps hold while the bytes stream', () => {
   // Small caps stand in for 2 GB / 512 MB / 200 MB: the code path is the same.
-  const env = withEmulator({ limits: { geminiFileBytes: 1000, openaiFileBytes: 1000, openaiBatchFileBytes: 500 } }, 'caps');
+  const env = withEmulator(
+    { limits: { geminiFileBytes: 1000, openaiFileBytes: 1000, openaiBatchFileBytes: 500 } },
+    'caps',
+  );
   const leftovers = (): string[] => ['uploads', 'tmp'].flatMap((d) => readdirSync(path.join(env.dir, 'data', d)));
 
   /** Starts a resumable upload that declares no size (neither the header nor `file.sizeBytes`). */
   async function startUndeclared(): Promise<string> {
     const start = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, {
       method: 'POST',
-      headers: { ...KEY, 'x-goog-upload-protocol': 'resumable', 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl' },
+      headers: {
+        ...KEY,
+        'x-goog-upload-protocol': 'resumable',
+        'x-goog-upload-command': 'start',
+        'x-goog-upload-header-content-type': 'jsonl',
+      },
       body: JSON.stringify({ file: { displayName: 'big' } }),
     });
     assert.equal(start.status, 200);
     return start.headers.get('x-goog-upload-url')!;
   }
   const chunk = (url: string, offset: number, bytes: number, command: string): Promise<Response> =>
-    fetch(url, { method: 'POST', headers: { 'x-goog-upload-command': command, 'x-goog-upload-offset': String(offset) }, body: new Uint8Array(bytes).fill(120) });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'x-goog-upload-command': command, 'x-goog-upload-offset': String(offset) },
+      body: new Uint8Array(bytes).fill(120),
+    });
 
   test('an undeclared Gemini upload past the cap gets 413, in one chunk or across chunks, and leaves nothing behind', async () => {
     const one = await chunk(await startUndeclared(), 0, 1500, 'upload, finalize');
@@ -44,7 +56,12 @@ suite('emulator: file size caps hold while the bytes stream', () => {
   test('a declared size over the cap is refused at start', async () => {
     const start = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, {
       method: 'POST',
-      headers: { ...KEY, 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-type': 'jsonl', 'x-goog-upload-header-content-length': '1001' },
+      headers: {
+        ...KEY,
+        'x-goog-upload-command': 'start',
+        'x-goog-upload-header-content-type': 'jsonl',
+        'x-goog-upload-header-content-length': '1001',
+      },
       body: '{}',
     });
     assert.equal(start.status, 413);
@@ -52,7 +69,8 @@ suite('emulator: file size caps hold while the bytes stream', () => {
 
   test('an OpenAI multipart upload past the cap gets 413 with no file and no temp file; a batch file past 200 MB too', async () => {
     const client = env.openai('/v1/');
-    const upload = async (bytes: number, purpose: 'batch' | 'user_data'): Promise<unknown> => client.files.create({ file: await toFile(Buffer.alloc(bytes, 120), 'in.jsonl'), purpose });
+    const upload = async (bytes: number, purpose: 'batch' | 'user_data'): Promise<unknown> =>
+      client.files.create({ file: await toFile(Buffer.alloc(bytes, 120), 'in.jsonl'), purpose });
     await assert.rejects(upload(1500, 'user_data'), (e) => e instanceof OpenAI.APIError && e.status === 413);
     await assert.rejects(upload(800, 'batch'), (e) => e instanceof OpenAI.APIError && e.status === 413);
     assert.deepEqual((await client.files.list()).data, []);
@@ -70,7 +88,11 @@ suite('emulator: the cap on active jobs holds under concurrent creates', () => {
       fetch(`${env.emu.baseUrl}/v1beta/models/gemini-2.5-flash:batchGenerateContent`, {
         method: 'POST',
         headers: { ...KEY, 'content-type': 'application/json' },
-        body: JSON.stringify({ batch: { inputConfig: { requests: { requests: [{ request: { contents: [{ parts: [{ text: 'hi' }] }] } }] } } } }),
+        body: JSON.stringify({
+          batch: {
+            inputConfig: { requests: { requests: [{ request: { contents: [{ parts: [{ text: 'hi' }] }] } }] } },
+          },
+        }),
       }).then(async (r) => {
         await r.arrayBuffer();
         return r.status;
@@ -78,7 +100,9 @@ suite('emulator: the cap on active jobs holds under concurrent creates', () => {
     const statuses = await Promise.all(Array.from({ length: 150 }, create));
     assert.equal(statuses.filter((s) => s === 200).length, 100);
     assert.equal(statuses.filter((s) => s === 429).length, 50);
-    const listed = (await (await fetch(`${env.emu.baseUrl}/v1beta/batches?pageSize=1000`, { headers: KEY })).json()) as { operations: unknown[] };
+    const listed = (await (
+      await fetch(`${env.emu.baseUrl}/v1beta/batches?pageSize=1000`, { headers: KEY })
+    ).json()) as { operations: unknown[] };
     assert.equal(listed.operations.length, 100);
   });
 });

@@ -6,18 +6,21 @@ import { checkLine } from '../../../src/emulator/jobs/lineCheck';
 
 suite('emulator: local model and schema instances', () => {
   test('Gemini Type enum schema: every property, arrays of 1–2, enum first, nullable', () => {
-    const v = schemaInstance({
-      type: 'OBJECT',
-      properties: {
-        title: { type: 'STRING' },
-        tags: { type: 'ARRAY', items: { type: 'STRING' } },
-        level: { type: 'STRING', enum: ['low', 'high'] },
-        count: { type: 'INTEGER', minimum: 3, maximum: 5 },
-        ok: { type: 'BOOLEAN' },
-        maybe: { type: 'NUMBER', nullable: true },
+    const v = schemaInstance(
+      {
+        type: 'OBJECT',
+        properties: {
+          title: { type: 'STRING' },
+          tags: { type: 'ARRAY', items: { type: 'STRING' } },
+          level: { type: 'STRING', enum: ['low', 'high'] },
+          count: { type: 'INTEGER', minimum: 3, maximum: 5 },
+          ok: { type: 'BOOLEAN' },
+          maybe: { type: 'NUMBER', nullable: true },
+        },
+        propertyOrdering: ['level', 'title'],
       },
-      propertyOrdering: ['level', 'title'],
-    }, 7) as Record<string, unknown>;
+      7,
+    ) as Record<string, unknown>;
     assert.deepEqual(Object.keys(v), ['level', 'title', 'tags', 'count', 'ok', 'maybe']);
     assert.equal(v.level, 'low');
     assert.ok(Array.isArray(v.tags) && v.tags.length >= 1 && v.tags.length <= 2);
@@ -51,24 +54,42 @@ suite('emulator: local model and schema instances', () => {
     const a = generate('gemini-2.5-pro', req);
     assert.deepEqual(a, generate('gemini-2.5-pro', JSON.parse(JSON.stringify(req))));
     assert.ok('response' in a);
-    const resp = a.response as { candidates: { content: { parts: { text: string }[] }; finishReason: string }[]; modelVersion: string; responseId: string };
+    const resp = a.response as {
+      candidates: { content: { parts: { text: string }[] }; finishReason: string }[];
+      modelVersion: string;
+      responseId: string;
+    };
     assert.match(resp.candidates[0].content.parts[0].text, /^\[emulated gemini-2\.5-pro\]/);
     assert.equal(resp.candidates[0].finishReason, 'STOP');
     assert.equal(resp.modelVersion, 'gemini-2.5-pro', 'as real lines name it (real-output/)');
     assert.ok(resp.responseId.length > 10);
     const bad = generate('gemini-2.5-pro', { contents: [{ role: 'assistant', parts: [{ text: 'x' }] }] });
     assert.ok('error' in bad);
-    assert.deepEqual(Object.keys(bad.error), ['code', 'message'], 'a google.rpc.Status: code and message, no status name');
+    assert.deepEqual(
+      Object.keys(bad.error),
+      ['code', 'message'],
+      'a google.rpc.Status: code and message, no status name',
+    );
     assert.equal(bad.error.code, 3);
     assert.ok('error' in embed({ content: { parts: [{ text: 'x' }] }, outputDimensionality: 5000 }));
   });
 
   test('chat completions honour response_format json_schema', () => {
-    const r = runOpenAI('/v1/chat/completions', {
-      model: 'gpt-4o-mini',
-      messages: [{ role: 'user', content: 'x' }],
-      response_format: { type: 'json_schema', json_schema: { name: 'n', schema: { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'] } } },
-    }, 1);
+    const r = runOpenAI(
+      '/v1/chat/completions',
+      {
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'x' }],
+        response_format: {
+          type: 'json_schema',
+          json_schema: {
+            name: 'n',
+            schema: { type: 'object', properties: { answer: { type: 'string' } }, required: ['answer'] },
+          },
+        },
+      },
+      1,
+    );
     assert.equal(r.status, 200);
     const content = (r.body.choices as { message: { content: string } }[])[0].message.content;
     assert.equal(typeof JSON.parse(content).answer, 'string');
@@ -76,15 +97,30 @@ suite('emulator: local model and schema instances', () => {
   });
 
   test('a single Content and a single part run as lists of one, as the service reads them', () => {
-    const single = generate('gemini-2.5-flash', { contents: { role: 'user', parts: { text: 'What is the sum of primes?' } } });
+    const single = generate('gemini-2.5-flash', {
+      contents: { role: 'user', parts: { text: 'What is the sum of primes?' } },
+    });
     assert.ok('response' in single, JSON.stringify(single));
     assert.match(JSON.stringify(single.response), /What is the sum of primes\?/);
   });
 
   test('lineCheck: parse failures vs lines that parse', () => {
-    assert.equal(checkLine('gemini-generate', '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"thinkingConfig":{"thinkingBudget":0}}}}'), undefined);
-    assert.equal(checkLine('gemini-generate', '{"key":"r","request":{"contents":[{"role":"system","parts":[{"text":"x"}]}]}}'), undefined, 'a bad role parses; it fails when run');
-    assert.match(checkLine('gemini-generate', '{"key":"a","request":{"contents":[{"parts":[{"txt":"x"}]}]}}') ?? '', /no such field: 'txt'/);
+    assert.equal(
+      checkLine(
+        'gemini-generate',
+        '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"thinkingConfig":{"thinkingBudget":0}}}}',
+      ),
+      undefined,
+    );
+    assert.equal(
+      checkLine('gemini-generate', '{"key":"r","request":{"contents":[{"role":"system","parts":[{"text":"x"}]}]}}'),
+      undefined,
+      'a bad role parses; it fails when run',
+    );
+    assert.match(
+      checkLine('gemini-generate', '{"key":"a","request":{"contents":[{"parts":[{"txt":"x"}]}]}}') ?? '',
+      /no such field: 'txt'/,
+    );
     assert.match(checkLine('gemini-embed', '{"key":"a","request":{"content":"x"}}') ?? '', /expected '\{'/);
     assert.match(checkLine('gemini-generate', '[1]') ?? '', /near column 1/);
   });

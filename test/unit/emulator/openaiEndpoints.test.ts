@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import * as yaml from 'js-yaml';
 import type { BatchCreateParams } from 'openai/resources/batches';
-import { OPENAI_BATCH_ENDPOINTS, OPENAI_DEFAULT_MODELS, type OpenAIBatchEndpoint } from '../../../src/core/openaiEndpoints';
+import {
+  OPENAI_BATCH_ENDPOINTS,
+  OPENAI_DEFAULT_MODELS,
+  type OpenAIBatchEndpoint,
+} from '../../../src/core/openaiEndpoints';
 import { runOpenAI } from '../../../src/emulator/openai/openaiModel';
 import { validateLine } from '../../../src/core/validation';
 import { sanitize } from '../../../scripts/schemaSources/openapiSanitize';
@@ -38,8 +42,13 @@ const ANSWER: Readonly<Record<OpenAIBatchEndpoint, (body: Record<string, unknown
     assert.equal(b.object, 'text_completion');
     assert.equal(typeof (b.choices as Array<{ text: unknown }>)[0].text, 'string');
   },
-  '/v1/moderations': (b) => assert.deepEqual((b.results as Array<{ flagged: boolean }>).map((r) => r.flagged), [false, false]),
-  '/v1/images/generations': (b) => assert.equal((b.data as Array<{ b64_json: unknown }>).filter((d) => typeof d.b64_json === 'string').length, 2),
+  '/v1/moderations': (b) =>
+    assert.deepEqual(
+      (b.results as Array<{ flagged: boolean }>).map((r) => r.flagged),
+      [false, false],
+    ),
+  '/v1/images/generations': (b) =>
+    assert.equal((b.data as Array<{ b64_json: unknown }>).filter((d) => typeof d.b64_json === 'string').length, 2),
   '/v1/images/edits': (b) => assert.equal((b.data as unknown[]).length, 1),
   '/v1/videos': (b) => assert.equal(b.object, 'video'),
 };
@@ -49,19 +58,30 @@ function line(url: OpenAIBatchEndpoint, id = 'request-1'): Record<string, unknow
 }
 
 suite('OpenAI batch endpoints: one list for the SDK, the spec, the schema and the emulator', () => {
-  test('the list is the SDK union (type-checked) and the spec\'s CreateBatchRequest.endpoint', function () {
+  test("the list is the SDK union (type-checked) and the spec's CreateBatchRequest.endpoint", function () {
     assert.equal(SAME_AS_SDK, true);
-    const spec = yaml.load(readFileSync(SPEC, 'utf8')) as { components: { schemas: Record<string, { properties: { endpoint: { enum: string[] } } }> } };
-    assert.deepEqual([...spec.components.schemas.CreateBatchRequest.properties.endpoint.enum].sort(), [...OPENAI_BATCH_ENDPOINTS].sort());
+    const spec = yaml.load(readFileSync(SPEC, 'utf8')) as {
+      components: { schemas: Record<string, { properties: { endpoint: { enum: string[] } } }> };
+    };
+    assert.deepEqual(
+      [...spec.components.schemas.CreateBatchRequest.properties.endpoint.enum].sort(),
+      [...OPENAI_BATCH_ENDPOINTS].sort(),
+    );
   });
 
   test('the openai schema takes every endpoint as url, each with its body schema', () => {
     const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schemas', 'openai.schema.json'), 'utf8')) as {
       properties: { url: { enum: string[] } };
-      allOf: Array<{ if: { properties: { url: { const: string } } }; then: { properties: { body: { $ref: string } } } }>;
+      allOf: Array<{
+        if: { properties: { url: { const: string } } };
+        then: { properties: { body: { $ref: string } } };
+      }>;
     };
     assert.deepEqual(schema.properties.url.enum, [...OPENAI_BATCH_ENDPOINTS]);
-    assert.deepEqual(schema.allOf.map((c) => c.if.properties.url.const), [...OPENAI_BATCH_ENDPOINTS]);
+    assert.deepEqual(
+      schema.allOf.map((c) => c.if.properties.url.const),
+      [...OPENAI_BATCH_ENDPOINTS],
+    );
     for (const c of schema.allOf) {
       assert.match(c.then.properties.body.$ref, /^#\/definitions\/\w+$/);
     }
@@ -69,10 +89,20 @@ suite('OpenAI batch endpoints: one list for the SDK, the spec, the schema and th
 
   test('the validator reports no error on a line of any endpoint, and requires model only where the spec does', () => {
     for (const url of OPENAI_BATCH_ENDPOINTS) {
-      assert.deepEqual(validateLine('openai', JSON.stringify(line(url)), 0).filter((i) => i.severity === 'error'), [], url);
+      assert.deepEqual(
+        validateLine('openai', JSON.stringify(line(url)), 0).filter((i) => i.severity === 'error'),
+        [],
+        url,
+      );
       const { model: _model, ...noModel } = BODIES[url];
-      const errors = validateLine('openai', JSON.stringify({ ...line(url), body: noModel }), 0).filter((i) => i.severity === 'error');
-      assert.equal(errors.length === 0, OPENAI_DEFAULT_MODELS[url] !== undefined, `${url} without model: ${JSON.stringify(errors)}`);
+      const errors = validateLine('openai', JSON.stringify({ ...line(url), body: noModel }), 0).filter(
+        (i) => i.severity === 'error',
+      );
+      assert.equal(
+        errors.length === 0,
+        OPENAI_DEFAULT_MODELS[url] !== undefined,
+        `${url} without model: ${JSON.stringify(errors)}`,
+      );
     }
   });
 
@@ -103,7 +133,14 @@ function responseErrors(spec: OpenApi, url: string, body: unknown): string[] {
   const schema = spec.paths[url.replace(/^\/v1/, '')].post.responses['200'].content?.['application/json']?.schema;
   const definitions: Record<string, unknown> = {};
   const queue: string[] = [];
-  const ctx = { onRef: (name: string) => { if (!(name in definitions) && !queue.includes(name)) { queue.push(name); } }, resolve: (name: string) => spec.components.schemas[name] as Record<string, unknown> };
+  const ctx = {
+    onRef: (name: string) => {
+      if (!(name in definitions) && !queue.includes(name)) {
+        queue.push(name);
+      }
+    },
+    resolve: (name: string) => spec.components.schemas[name] as Record<string, unknown>,
+  };
   const root = sanitize(schema, ctx) as Record<string, unknown>;
   for (let name = queue.shift(); name !== undefined; name = queue.shift()) {
     definitions[name] = sanitize(spec.components.schemas[name], ctx);
@@ -117,7 +154,10 @@ suite('emulator: a batch on every OpenAI endpoint', () => {
 
   test('the new endpoints also answer synchronously, through the openai SDK', async () => {
     const client = env.openai('/v1/');
-    const completion = await client.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'Say this is a test' });
+    const completion = await client.completions.create({
+      model: 'gpt-3.5-turbo-instruct',
+      prompt: 'Say this is a test',
+    });
     assert.equal(completion.object, 'text_completion');
     const moderation = await client.moderations.create({ input: 'I want to pet a cat' });
     assert.equal(moderation.results[0].flagged, false);
@@ -128,21 +168,32 @@ suite('emulator: a batch on every OpenAI endpoint', () => {
     assert.equal(video.object, 'video');
   });
 
-  test('each endpoint\'s batch completes with one 200 answer per line', async () => {
+  test("each endpoint's batch completes with one 200 answer per line", async () => {
     const client = env.openai('/v1/');
-    await Promise.all(OPENAI_BATCH_ENDPOINTS.map(async (url, i) => {
-      const input = writeJsonl(env.dir, `in-${i}.jsonl`, [line(url, 'a'), line(url, 'b')]);
-      const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
-      const batch = await client.batches.create({ input_file_id: file.id, endpoint: url, completion_window: '24h' });
-      env.runJobs();
-      const done = await pollUntil(() => client.batches.retrieve(batch.id), (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status));
-      assert.equal(done.status, 'completed', `${url}: ${JSON.stringify(done.errors)}`);
-      const out = (await (await client.files.content(done.output_file_id!)).text()).trim().split('\n').map((l) => JSON.parse(l) as { custom_id: string; response: { status_code: number; body: Record<string, unknown> } });
-      assert.deepEqual(out.map((l) => l.custom_id).sort(), ['a', 'b'], url);
-      for (const l of out) {
-        assert.equal(l.response.status_code, 200, `${url}: ${JSON.stringify(l.response.body)}`);
-        ANSWER[url](l.response.body);
-      }
-    }));
+    await Promise.all(
+      OPENAI_BATCH_ENDPOINTS.map(async (url, i) => {
+        const input = writeJsonl(env.dir, `in-${i}.jsonl`, [line(url, 'a'), line(url, 'b')]);
+        const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
+        const batch = await client.batches.create({ input_file_id: file.id, endpoint: url, completion_window: '24h' });
+        env.runJobs();
+        const done = await pollUntil(
+          () => client.batches.retrieve(batch.id),
+          (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status),
+        );
+        assert.equal(done.status, 'completed', `${url}: ${JSON.stringify(done.errors)}`);
+        const out = (await (await client.files.content(done.output_file_id!)).text())
+          .trim()
+          .split('\n')
+          .map(
+            (l) =>
+              JSON.parse(l) as { custom_id: string; response: { status_code: number; body: Record<string, unknown> } },
+          );
+        assert.deepEqual(out.map((l) => l.custom_id).sort(), ['a', 'b'], url);
+        for (const l of out) {
+          assert.equal(l.response.status_code, 200, `${url}: ${JSON.stringify(l.response.body)}`);
+          ANSWER[url](l.response.body);
+        }
+      }),
+    );
   });
 });

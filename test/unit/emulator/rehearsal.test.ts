@@ -10,7 +10,17 @@ import { pollUntil, TERMINAL, withEmulator, writeJsonl, type EmulatorFixture } f
 const keyed = (n: number, json = false): unknown[] =>
   Array.from({ length: n }, (_, i) => ({
     key: `k${i}`,
-    request: { contents: [{ parts: [{ text: `q${i}` }] }], ...(json ? { generationConfig: { responseMimeType: 'application/json', responseSchema: { type: 'OBJECT', properties: { a: { type: 'STRING' } } } } } : {}) },
+    request: {
+      contents: [{ parts: [{ text: `q${i}` }] }],
+      ...(json
+        ? {
+            generationConfig: {
+              responseMimeType: 'application/json',
+              responseSchema: { type: 'OBJECT', properties: { a: { type: 'STRING' } } },
+            },
+          }
+        : {}),
+    },
   }));
 
 /** Creates a Gemini file job of `lines` and waits for its end; returns the job and the results path (if any). */
@@ -20,12 +30,22 @@ async function run(env: EmulatorFixture, lines: unknown[], name = 'in.jsonl') {
   const file = await ai.files.upload({ file: input, config: { mimeType: 'jsonl' } });
   const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
   env.runJobs();
-  const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 10000, 30);
+  const done = await pollUntil(
+    () => ai.batches.get({ name: job.name! }),
+    (j) => TERMINAL.includes(j.state ?? ''),
+    10000,
+    30,
+  );
   let results: string | undefined;
   if (done.dest?.fileName) {
     results = path.join(env.dir, `${name}.out`);
     await ai.files.download({ file: done.dest.fileName, downloadPath: results });
-    await pollUntil(async () => readFileSync(results!, 'utf8'), (t) => t.endsWith('\n'), 2000, 20);
+    await pollUntil(
+      async () => readFileSync(results!, 'utf8'),
+      (t) => t.endsWith('\n'),
+      2000,
+      20,
+    );
   }
   return { input, done, results };
 }
@@ -34,15 +54,26 @@ suite('emulator: failure rehearsals', () => {
   const env = withEmulator({}, 'rehearse');
 
   test('lineFailRate 1 (set through the admin endpoint): SUCCEEDED while every line failed, with real gRPC codes', async () => {
-    const admin = await fetch(`${env.emu.baseUrl}/emulator/faults`, { method: 'POST', body: JSON.stringify({ lineFailRate: 1 }) });
+    const admin = await fetch(`${env.emu.baseUrl}/emulator/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ lineFailRate: 1 }),
+    });
     assert.equal(admin.status, 200);
     const { done, results } = await run(env, keyed(30));
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
-    const lines = readFileSync(results!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { error?: { code: number; message: string } });
+    const lines = readFileSync(results!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { error?: { code: number; message: string } });
     assert.ok(lines.every((l) => l.error && [3, 8, 13, 14].includes(l.error.code) && !('status' in l.error)));
     const summary = await summarizeResults({ results });
     assert.equal(summary.failed, 30);
-    assert.ok(Object.keys(summary.byErrorCode).every((c) => ['INVALID_ARGUMENT', 'RESOURCE_EXHAUSTED', 'INTERNAL', 'UNAVAILABLE'].includes(c)), JSON.stringify(summary.byErrorCode));
+    assert.ok(
+      Object.keys(summary.byErrorCode).every((c) =>
+        ['INVALID_ARGUMENT', 'RESOURCE_EXHAUSTED', 'INTERNAL', 'UNAVAILABLE'].includes(c),
+      ),
+      JSON.stringify(summary.byErrorCode),
+    );
   });
 
   test('shuffled results with some lines failing: the joined file has every key exactly once, the summary adds up', async () => {
@@ -54,8 +85,15 @@ suite('emulator: failure rehearsals', () => {
     const out = path.join(env.dir, 'joined.jsonl');
     const counts = await joinResults(input, results!, undefined, out);
     assert.deepEqual(counts, { matched: 50, missingResults: 0, orphanResults: 0, unparseableResults: 0 });
-    const joined = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; line: number; error?: unknown });
-    assert.deepEqual(joined.map((l) => l.key), keyed(50).map((l) => (l as { key: string }).key), 'input order, each key once');
+    const joined = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key: string; line: number; error?: unknown });
+    assert.deepEqual(
+      joined.map((l) => l.key),
+      keyed(50).map((l) => (l as { key: string }).key),
+      'input order, each key once',
+    );
     assert.equal(joined.filter((l) => l.error).length, summary.failed);
   });
 
@@ -63,7 +101,11 @@ suite('emulator: failure rehearsals', () => {
     env.emu.setFaults({ truncateJsonRate: 1 });
     const { results } = await run(env, keyed(5, true));
     for (const l of readFileSync(results!, 'utf8').trim().split('\n')) {
-      const c = (JSON.parse(l) as { response: { candidates: { finishReason: string; content: { parts: { text: string }[] } }[] } }).response.candidates[0];
+      const c = (
+        JSON.parse(l) as {
+          response: { candidates: { finishReason: string; content: { parts: { text: string }[] } }[] };
+        }
+      ).response.candidates[0];
       assert.equal(c.finishReason, 'MAX_TOKENS');
       assert.throws(() => JSON.parse(c.content.parts[0].text));
     }
@@ -74,7 +116,9 @@ suite('emulator: failure rehearsals', () => {
     const failed = await run(env, keyed(6), 'f.jsonl');
     assert.equal(failed.done.state, 'JOB_STATE_FAILED');
     // The SDK does not map the Operation's `error`; read it over REST.
-    const op = (await (await fetch(`${env.emu.baseUrl}/v1beta/${failed.done.name}`, { headers: { 'x-goog-api-key': 'k' } })).json()) as { error?: { code: number; message: string } };
+    const op = (await (
+      await fetch(`${env.emu.baseUrl}/v1beta/${failed.done.name}`, { headers: { 'x-goog-api-key': 'k' } })
+    ).json()) as { error?: { code: number; message: string } };
     assert.equal(op.error?.code, 13);
     assert.match(op.error?.message ?? '', /Rehearsed failure/);
     assert.equal(failed.results, undefined);
@@ -87,11 +131,28 @@ suite('emulator: failure rehearsals', () => {
   test('expireJobs on an OpenAI batch: partial results plus batch_expired lines, every custom_id once', async () => {
     env.emu.setFaults({ expireJobs: true });
     const client = env.openai('/v1/');
-    const lines = Array.from({ length: 10 }, (_, i) => ({ custom_id: `r${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `q${i}` }] } }));
-    const file = await client.files.create({ file: createReadStream(writeJsonl(env.dir, 'oa.jsonl', lines)), purpose: 'batch' });
-    const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+    const lines = Array.from({ length: 10 }, (_, i) => ({
+      custom_id: `r${i}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `q${i}` }] },
+    }));
+    const file = await client.files.create({
+      file: createReadStream(writeJsonl(env.dir, 'oa.jsonl', lines)),
+      purpose: 'batch',
+    });
+    const batch = await client.batches.create({
+      input_file_id: file.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
     env.runJobs();
-    const done = await pollUntil(() => client.batches.retrieve(batch.id), (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status), 10000, 30);
+    const done = await pollUntil(
+      () => client.batches.retrieve(batch.id),
+      (b) => ['completed', 'failed', 'expired', 'cancelled'].includes(b.status),
+      10000,
+      30,
+    );
     assert.equal(done.status, 'expired');
     const out = (await (await client.files.content(done.output_file_id!)).text()).trim().split('\n');
     const errs = (await (await client.files.content(done.error_file_id!)).text()).trim().split('\n');
@@ -110,18 +171,26 @@ suite('emulator: failure rehearsals', () => {
     env.emu.setFaults({});
     const quick = await ai.batches.create({ model: 'gemini-2.5-flash', src });
     env.runJobs();
-    await pollUntil(() => ai.batches.get({ name: quick.name! }), (j) => j.state === 'JOB_STATE_SUCCEEDED', 10000, 30);
+    await pollUntil(
+      () => ai.batches.get({ name: quick.name! }),
+      (j) => j.state === 'JOB_STATE_SUCCEEDED',
+      10000,
+      30,
+    );
     assert.equal((await ai.batches.get({ name: slow.name! })).state, 'JOB_STATE_PENDING');
   });
 
   test('parseFaults: the rehearsal options with their types; anything else refused', () => {
-    assert.deepEqual(parseFaults({ lineFailRate: 0.1, truncateJsonRate: 0.2, pendingSeconds: 5, failJobs: true, expireJobs: false }), {
-      lineFailRate: 0.1,
-      truncateJsonRate: 0.2,
-      pendingSeconds: 5,
-      failJobs: true,
-      expireJobs: false,
-    });
+    assert.deepEqual(
+      parseFaults({ lineFailRate: 0.1, truncateJsonRate: 0.2, pendingSeconds: 5, failJobs: true, expireJobs: false }),
+      {
+        lineFailRate: 0.1,
+        truncateJsonRate: 0.2,
+        pendingSeconds: 5,
+        failJobs: true,
+        expireJobs: false,
+      },
+    );
     assert.throws(() => parseFaults({ failJobs: 1 }), /boolean/);
     assert.throws(() => parseFaults({ lineFailRate: 'high' }), /non-negative number/);
   });

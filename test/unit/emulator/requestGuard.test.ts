@@ -45,10 +45,15 @@ suite('emulator: RequestGuard', () => {
   });
 });
 
-
 /** A raw request with the given Host and extra header lines. */
 function request(method: string, target: string, host: string, extra: string[] = [], body = ''): string {
-  const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, ...extra, `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close'];
+  const lines = [
+    `${method} ${target} HTTP/1.1`,
+    `Host: ${host}`,
+    ...extra,
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'Connection: close',
+  ];
   return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
@@ -59,23 +64,44 @@ suite('emulator: only its own clients (Host and Origin checks)', () => {
     const port = env.emu.port;
     const text = ['Content-Type: text/plain'];
     for (const origin of ['http://evil.example', 'null', `https://127.0.0.1:${port}`, `http://127.0.0.1:${port + 1}`]) {
-      const answer = await rawRequest(port, request('POST', '/emulator/faults', `127.0.0.1:${port}`, [...text, `Origin: ${origin}`], '{"rate500":1}'));
+      const answer = await rawRequest(
+        port,
+        request('POST', '/emulator/faults', `127.0.0.1:${port}`, [...text, `Origin: ${origin}`], '{"rate500":1}'),
+      );
       assert.equal(answer.status, 403, origin);
       assert.ok(isErrorShape(answer.body, 403), answer.body);
     }
-    const nav = await rawRequest(port, request('POST', '/emulator/faults', `127.0.0.1:${port}`, [...text, 'Sec-Fetch-Site: cross-site'], '{"rate500":1}'));
+    const nav = await rawRequest(
+      port,
+      request(
+        'POST',
+        '/emulator/faults',
+        `127.0.0.1:${port}`,
+        [...text, 'Sec-Fetch-Site: cross-site'],
+        '{"rate500":1}',
+      ),
+    );
     assert.equal(nav.status, 403);
     const faults = (await (await fetch(`${env.emu.baseUrl}/emulator/faults`)).json()) as { faults: object };
     assert.deepEqual(faults.faults, {});
     // The emulator's own origin (a page it served, or a tool that sets it) is fine.
-    const own = await rawRequest(port, request('POST', '/emulator/faults', `127.0.0.1:${port}`, [...text, `Origin: http://localhost:${port}`], '{}'));
+    const own = await rawRequest(
+      port,
+      request('POST', '/emulator/faults', `127.0.0.1:${port}`, [...text, `Origin: http://localhost:${port}`], '{}'),
+    );
     assert.equal(own.status, 200);
   });
 
   test('a Host other than the bound address (DNS rebinding) is refused; 127.0.0.1, localhost and [::1] are served', async () => {
     const port = env.emu.port;
     const key = ['x-goog-api-key: k'];
-    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${port + 1}`, `localhost.evil.example:${port}`, `user@127.0.0.1:${port}`]) {
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1:${port + 1}`,
+      `localhost.evil.example:${port}`,
+      `user@127.0.0.1:${port}`,
+    ]) {
       const answer = await rawRequest(port, request('GET', '/v1beta/files', host, key));
       assert.equal(answer.status, 403, host);
       assert.ok(isErrorShape(answer.body, 403), answer.body);

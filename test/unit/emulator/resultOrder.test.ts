@@ -7,7 +7,11 @@ import { pollUntil, TERMINAL, tempDir, withEmulator, writeJsonl, type EmulatorFi
 
 type Line = { key?: string; custom_id?: string; response?: unknown; error?: unknown };
 
-const keyed = (n: number): unknown[] => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, request: { contents: [{ parts: [{ text: `prompt ${i}` }] }] } }));
+const keyed = (n: number): unknown[] =>
+  Array.from({ length: n }, (_, i) => ({
+    key: `k${i}`,
+    request: { contents: [{ parts: [{ text: `prompt ${i}` }] }] },
+  }));
 const bare = (i: number): unknown => ({ contents: [{ parts: [{ text: `bare ${i}` }] }] });
 
 /** Runs a Gemini file job of `lines` to the end and returns its result lines as written. */
@@ -16,12 +20,25 @@ async function runGemini(env: EmulatorFixture, lines: unknown[]): Promise<Line[]
   const file = await ai.files.upload({ file: writeJsonl(env.dir, 'in.jsonl', lines), config: { mimeType: 'jsonl' } });
   const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
   env.runJobs();
-  const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 10000, 30);
+  const done = await pollUntil(
+    () => ai.batches.get({ name: job.name! }),
+    (j) => TERMINAL.includes(j.state ?? ''),
+    10000,
+    30,
+  );
   assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
   const out = path.join(env.dir, 'out.jsonl');
   await ai.files.download({ file: done.dest!.fileName!, downloadPath: out });
-  const text = await pollUntil(async () => readFileSync(out, 'utf8'), (t) => t.split('\n').length > lines.length, 2000, 20);
-  return text.trim().split('\n').map((l) => JSON.parse(l) as Line);
+  const text = await pollUntil(
+    async () => readFileSync(out, 'utf8'),
+    (t) => t.split('\n').length > lines.length,
+    2000,
+    20,
+  );
+  return text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
 }
 
 suite('emulator: result order', () => {
@@ -31,12 +48,28 @@ suite('emulator: result order', () => {
     test('keyed results come back in another order, every key exactly once', async () => {
       const got = await runGemini(env, keyed(60));
       const keys = got.map((l) => l.key!);
-      assert.deepEqual([...keys].sort(), keyed(60).map((l) => (l as { key: string }).key).sort(), 'every key once');
-      assert.notDeepEqual(keys, keyed(60).map((l) => (l as { key: string }).key), 'not in input order');
+      assert.deepEqual(
+        [...keys].sort(),
+        keyed(60)
+          .map((l) => (l as { key: string }).key)
+          .sort(),
+        'every key once',
+      );
+      assert.notDeepEqual(
+        keys,
+        keyed(60).map((l) => (l as { key: string }).key),
+        'not in input order',
+      );
     });
 
     test('bare request lines (no key) keep their order among themselves: position is their only join', async () => {
-      const lines = [bare(0), ...keyed(10), bare(1), ...keyed(10).map((l, i) => ({ ...(l as object), key: `m${i}` })), bare(2)];
+      const lines = [
+        bare(0),
+        ...keyed(10),
+        bare(1),
+        ...keyed(10).map((l, i) => ({ ...(l as object), key: `m${i}` })),
+        bare(2),
+      ];
       const got = await runGemini(env, lines);
       assert.equal(got.length, lines.length);
       const bareTexts = got.filter((l) => l.key === undefined).map((l) => JSON.stringify(l.response));
@@ -48,32 +81,64 @@ suite('emulator: result order', () => {
 
     test('inline responses with metadata are shuffled (reported out of order); ones without metadata keep their order', async () => {
       const ai = env.genai();
-      const src = Array.from({ length: 40 }, (_, i) => (i % 10 === 0 ? { contents: `plain ${i / 10}` } : { contents: `q${i}`, metadata: { key: `m${i}` } }));
+      const src = Array.from({ length: 40 }, (_, i) =>
+        i % 10 === 0 ? { contents: `plain ${i / 10}` } : { contents: `q${i}`, metadata: { key: `m${i}` } },
+      );
       const job = await ai.batches.create({ model: 'gemini-2.5-flash', src });
       env.runJobs();
-      const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 10000, 30);
+      const done = await pollUntil(
+        () => ai.batches.get({ name: job.name! }),
+        (j) => TERMINAL.includes(j.state ?? ''),
+        10000,
+        30,
+      );
       const responses = done.dest?.inlinedResponses ?? [];
       const keys = responses.filter((r) => r.metadata).map((r) => r.metadata!.key);
       const want = src.filter((r) => r.metadata).map((r) => r.metadata!.key);
       assert.deepEqual([...keys].sort(), [...want].sort());
       assert.notDeepEqual(keys, want);
-      const plain = responses.filter((r) => !r.metadata).map((r) => /plain (\d)/.exec(r.response?.candidates?.[0]?.content?.parts?.[0]?.text ?? '')?.[1]);
+      const plain = responses
+        .filter((r) => !r.metadata)
+        .map((r) => /plain (\d)/.exec(r.response?.candidates?.[0]?.content?.parts?.[0]?.text ?? '')?.[1]);
       assert.deepEqual(plain, ['0', '1', '2', '3']);
     });
 
     test('OpenAI /v1/ batches are shuffled too (the guide lists request-2 first)', async () => {
       const client = env.openai('/v1/');
       const n = 40;
-      const lines = Array.from({ length: n }, (_, i) => ({ custom_id: `r${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `q${i}` }] } }));
+      const lines = Array.from({ length: n }, (_, i) => ({
+        custom_id: `r${i}`,
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `q${i}` }] },
+      }));
       const { createReadStream } = await import('node:fs');
-      const file = await client.files.create({ file: createReadStream(writeJsonl(env.dir, 'oa.jsonl', lines)), purpose: 'batch' });
-      const batch = await client.batches.create({ input_file_id: file.id, endpoint: '/v1/chat/completions', completion_window: '24h' });
+      const file = await client.files.create({
+        file: createReadStream(writeJsonl(env.dir, 'oa.jsonl', lines)),
+        purpose: 'batch',
+      });
+      const batch = await client.batches.create({
+        input_file_id: file.id,
+        endpoint: '/v1/chat/completions',
+        completion_window: '24h',
+      });
       env.runJobs();
-      const done = await pollUntil(() => client.batches.retrieve(batch.id), (b) => b.status === 'completed', 10000, 30);
+      const done = await pollUntil(
+        () => client.batches.retrieve(batch.id),
+        (b) => b.status === 'completed',
+        10000,
+        30,
+      );
       const text = await (await client.files.content(done.output_file_id!)).text();
-      const ids = text.trim().split('\n').map((l) => (JSON.parse(l) as Line).custom_id!);
+      const ids = text
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as Line).custom_id!);
       assert.deepEqual([...ids].sort(), lines.map((l) => l.custom_id).sort());
-      assert.notDeepEqual(ids, lines.map((l) => l.custom_id));
+      assert.notDeepEqual(
+        ids,
+        lines.map((l) => l.custom_id),
+      );
     });
   });
 
@@ -82,7 +147,10 @@ suite('emulator: result order', () => {
 
     test('results keep input order', async () => {
       const got = await runGemini(env, keyed(60));
-      assert.deepEqual(got.map((l) => l.key), keyed(60).map((l) => (l as { key: string }).key));
+      assert.deepEqual(
+        got.map((l) => l.key),
+        keyed(60).map((l) => (l as { key: string }).key),
+      );
     });
   });
 
@@ -99,9 +167,15 @@ suite('emulator: result order', () => {
         await w.close();
         assert.equal(w.lines, total);
         const got = readFileSync(file, 'utf8').trim().split('\n');
-        assert.deepEqual([...got].sort(), Array.from({ length: total }, (_, i) => (i % 50 === 0 ? `bare${i}` : `k${i}`)).sort());
+        assert.deepEqual(
+          [...got].sort(),
+          Array.from({ length: total }, (_, i) => (i % 50 === 0 ? `bare${i}` : `k${i}`)).sort(),
+        );
         const bares = got.filter((l) => l.startsWith('bare')).map((l) => Number(l.slice(4)));
-        assert.deepEqual(bares, [...bares].sort((a, b) => a - b));
+        assert.deepEqual(
+          bares,
+          [...bares].sort((a, b) => a - b),
+        );
         const moved = got.filter((l, i) => l.startsWith('k') && l !== `k${i}`).length;
         assert.ok(moved > total / 2, `moved ${moved} of ${total}`);
       } finally {

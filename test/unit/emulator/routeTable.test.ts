@@ -20,24 +20,30 @@ suite('emulator: path templates', () => {
     assert.deepEqual(compilePath('files/{id*}')(['files', 'a:b']), { id: 'a:b' });
     assert.deepEqual(compilePath('files/{id}:download')(['files', 'a:b:download']), { id: 'a:b' });
     assert.equal(compilePath('files/{id}:download')(['files', 'a:download:x']), undefined);
-    assert.deepEqual(compilePath('{v=v1|v1beta}/models/{m}:{verb}')(['v1', 'models', 'g:x']), { v: 'v1', m: 'g', verb: 'x' });
+    assert.deepEqual(compilePath('{v=v1|v1beta}/models/{m}:{verb}')(['v1', 'models', 'g:x']), {
+      v: 'v1',
+      m: 'g',
+      verb: 'x',
+    });
     assert.equal(compilePath('{v=v1|v1beta}/models')(['v2', 'models']), undefined);
     assert.equal(compilePath('files')(['files', 'x']), undefined, 'segment counts must agree');
     assert.deepEqual(compilePath(/^(?<e>chat\/completions)$/)(['chat/completions']), { e: 'chat/completions' });
   });
 
   test('property: {a}:{b} splits any segment holding a colon at its last one; {a} takes exactly the colon-free ones', () => {
-    fc.assert(fc.property(segment, (s) => {
-      const split = compilePath('{a}:{b}')([s]);
-      const whole = compilePath('{a}')([s]);
-      if (s.includes(':')) {
-        assert.ok(split && `${split.a}:${split.b}` === s && !split.b.includes(':'));
-        assert.equal(whole, undefined);
-      } else {
-        assert.equal(split, undefined);
-        assert.deepEqual(whole, { a: s });
-      }
-    }));
+    fc.assert(
+      fc.property(segment, (s) => {
+        const split = compilePath('{a}:{b}')([s]);
+        const whole = compilePath('{a}')([s]);
+        if (s.includes(':')) {
+          assert.ok(split && `${split.a}:${split.b}` === s && !split.b.includes(':'));
+          assert.equal(whole, undefined);
+        } else {
+          assert.equal(split, undefined);
+          assert.deepEqual(whole, { a: s });
+        }
+      }),
+    );
   });
 });
 
@@ -54,7 +60,10 @@ suite('emulator: the route table', () => {
     assert.match(routed('POST', 'gemini', 'v1beta/batches/x:cancel'), /:cancel .*"id":"x"/);
     assert.equal(routed('GET', 'gemini', 'v1beta/batches/x:cancel'), '404');
     assert.match(routed('GET', 'gemini', 'v1beta/webhooks/a:b'), /"id":"a:b"/);
-    assert.match(routed('POST', 'gemini', 'v1beta/models/gemini-2.5-flash:batchGenerateContent'), /batchGenerateContent\|.*"verb":"batchGenerateContent"/);
+    assert.match(
+      routed('POST', 'gemini', 'v1beta/models/gemini-2.5-flash:batchGenerateContent'),
+      /batchGenerateContent\|.*"verb":"batchGenerateContent"/,
+    );
     assert.match(routed('POST', 'gemini', 'v1/models/m:countTokens'), /\{verb\} .*"verb":"countTokens"/);
     assert.equal(routed('GET', 'gemini', 'v1beta/models/m:generateContent'), '404');
     assert.equal(routed('GET', 'gemini', 'v2/files'), '404');
@@ -67,26 +76,60 @@ suite('emulator: the route table', () => {
     assert.equal(routed('GET', 'openai', 'v1/batches/batch_1/cancel'), '404');
     assert.match(routed('GET', 'openai', 'v1/files/file-1/content'), /content .*"id":"file-1"/);
     assert.equal(routed('GET', 'openai', 'v1/files/file-1/other'), '404');
-    assert.match(routed('PUT', 'openai-compat', 'v1beta/openai/files/x'), /^files\/\{id\*\} /, 'answered by the 404 that explains the compat layer');
+    assert.match(
+      routed('PUT', 'openai-compat', 'v1beta/openai/files/x'),
+      /^files\/\{id\*\} /,
+      'answered by the 404 that explains the compat layer',
+    );
     assert.match(routed('POST', 'openai', 'v1/images/edits'), /"endpoint":"images\/edits"/);
-    assert.match(routed('POST', 'openai', ['v1', 'chat/completions']), /"endpoint":"chat\/completions"/, 'a decoded %2F joins as before');
+    assert.match(
+      routed('POST', 'openai', ['v1', 'chat/completions']),
+      /"endpoint":"chat\/completions"/,
+      'a decoded %2F joins as before',
+    );
     assert.equal(routed('GET', 'openai', 'v1/chat/completions'), '404');
     assert.equal(routed('POST', 'openai', 'v1/chat/completions/x'), '404');
     assert.match(routed('GET', 'openai', 'v1/models/gpt-4o'), /"id":"gpt-4o"/);
   });
 
-  test('property: a matched route\'s parameters, put back into its template, give the path it matched', () => {
+  test("property: a matched route's parameters, put back into its template, give the path it matched", () => {
     const prefixes: Record<Surface, string[]> = { gemini: [], openai: ['v1'], 'openai-compat': ['v1beta', 'openai'] };
-    const words = fc.constantFrom('v1', 'v1beta', 'files', 'batches', 'models', 'webhooks', 'upload', 'download', 'content', 'cancel', 'chat', 'completions', 'x:download', 'm:batchGenerateContent');
+    const words = fc.constantFrom(
+      'v1',
+      'v1beta',
+      'files',
+      'batches',
+      'models',
+      'webhooks',
+      'upload',
+      'download',
+      'content',
+      'cancel',
+      'chat',
+      'completions',
+      'x:download',
+      'm:batchGenerateContent',
+    );
     const rest = fc.array(fc.oneof(segment, words), { maxLength: 4 });
-    fc.assert(fc.property(fc.constantFrom('GET', 'POST', 'DELETE', 'PUT'), fc.constantFrom<Surface>('gemini', 'openai', 'openai-compat'), rest, (method, surface, tail) => {
-      const m = matchRoute(method, surface, [...prefixes[surface], ...tail]);
-      if (m) {
-        const rebuilt = typeof m.pattern === 'string'
-          ? m.pattern.split('/').map((seg) => seg.replace(/\{(\w+)[^}]*\}/g, (_all, name: string) => m.params[name]))
-          : [m.params.endpoint];
-        assert.equal(rebuilt.join('/'), tail.join('/'));
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom('GET', 'POST', 'DELETE', 'PUT'),
+        fc.constantFrom<Surface>('gemini', 'openai', 'openai-compat'),
+        rest,
+        (method, surface, tail) => {
+          const m = matchRoute(method, surface, [...prefixes[surface], ...tail]);
+          if (m) {
+            const rebuilt =
+              typeof m.pattern === 'string'
+                ? m.pattern
+                    .split('/')
+                    .map((seg) => seg.replace(/\{(\w+)[^}]*\}/g, (_all, name: string) => m.params[name]))
+                : [m.params.endpoint];
+            assert.equal(rebuilt.join('/'), tail.join('/'));
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

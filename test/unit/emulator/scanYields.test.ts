@@ -32,20 +32,33 @@ suite('emulator: create-time scans give the event loop turns', () => {
 
   test('the Gemini scan offers a turn at every line, and stops after 1000 bad lines', async () => {
     // Broken JSON: a cheap failure to check (an unknown field costs the validator's suggestion search).
-    const bad = writeJsonl(tmp.dir, 'bad.jsonl', Array.from({ length: 1500 }, (_, i) => `{"key":"k${i}","request":`));
+    const bad = writeJsonl(
+      tmp.dir,
+      'bad.jsonl',
+      Array.from({ length: 1500 }, (_, i) => `{"key":"k${i}","request":`),
+    );
     const slice = new CountingSlice();
     const scan = await scanGeminiFile(bad, 'gemini-generate', slice);
     assert.equal(slice.offers, 1000);
     assert.equal(scan.errors.length, 1001);
     assert.match(scan.errors[1000], /checking stopped after 1000 lines/);
-    const good = writeJsonl(tmp.dir, 'good.jsonl', Array.from({ length: 300 }, (_, i) => ({ key: `k${i}`, request: { contents: [{ parts: [{ text: 'hi' }] }] } })));
+    const good = writeJsonl(
+      tmp.dir,
+      'good.jsonl',
+      Array.from({ length: 300 }, (_, i) => ({ key: `k${i}`, request: { contents: [{ parts: [{ text: 'hi' }] }] } })),
+    );
     const again = new CountingSlice();
     assert.deepEqual((await scanGeminiFile(good, 'gemini-generate', again)).errors, []);
     assert.equal(again.offers, 300);
   });
 
   test('the OpenAI scan offers a turn at every line', async () => {
-    const lines = Array.from({ length: 400 }, (_, i) => ({ custom_id: `c${i}`, method: 'POST', url: '/v1/chat/completions', body: { model: 'm', messages: [] } }));
+    const lines = Array.from({ length: 400 }, (_, i) => ({
+      custom_id: `c${i}`,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'm', messages: [] },
+    }));
     const slice = new CountingSlice();
     const scan = await scanOpenAIFile(writeJsonl(tmp.dir, 'ok.jsonl', lines), '/v1/chat/completions', slice);
     assert.deepEqual(scan.errors, []);

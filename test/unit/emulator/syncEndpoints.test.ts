@@ -12,17 +12,30 @@ suite('emulator: synchronous calls answered by the local model', () => {
     assert.match(r.text ?? '', /^\[emulated gemini-2\.5-flash\] .*Say hi/);
     const again = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'Say hi' });
     assert.equal(again.text, r.text, 'deterministic');
-    const e = await ai.models.embedContent({ model: 'gemini-embedding-001', contents: 'hello', config: { outputDimensionality: 16 } });
+    const e = await ai.models.embedContent({
+      model: 'gemini-embedding-001',
+      contents: 'hello',
+      config: { outputDimensionality: 16 },
+    });
     assert.equal(e.embeddings?.[0]?.values?.length, 16);
-    await assert.rejects(ai.models.generateContent({ model: 'nope-model', contents: 'x' }), (err) => err instanceof ApiError && err.status === 404);
+    await assert.rejects(
+      ai.models.generateContent({ model: 'nope-model', contents: 'x' }),
+      (err) => err instanceof ApiError && err.status === 404,
+    );
   });
 
   test('openai chat completions (compat and /v1), embeddings and responses', async () => {
     const compat = env.openai('/v1beta/openai/');
-    const c = await compat.chat.completions.create({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'Tell me a joke' }] });
+    const c = await compat.chat.completions.create({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'Tell me a joke' }],
+    });
     assert.equal(c.object, 'chat.completion');
     assert.match(c.choices[0].message.content ?? '', /^\[emulated gemini-2\.5-flash\]/);
-    await assert.rejects(compat.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }), (err) => err instanceof OpenAI.NotFoundError);
+    await assert.rejects(
+      compat.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] }),
+      (err) => err instanceof OpenAI.NotFoundError,
+    );
     const v1 = env.openai('/v1/');
     const emb = await v1.embeddings.create({ model: 'text-embedding-3-small', input: ['a', 'b'], dimensions: 4 });
     assert.equal(emb.data.length, 2);

@@ -9,7 +9,10 @@ function bigJsonl(file: string, bytes: number): number {
   const lines: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const line = JSON.stringify({ key: `r${i}`, request: { contents: [{ parts: [{ text: `prompt ${i} ${'x'.repeat(400)}` }] }] } });
+    const line = JSON.stringify({
+      key: `r${i}`,
+      request: { contents: [{ parts: [{ text: `prompt ${i} ${'x'.repeat(400)}` }] }] },
+    });
     lines.push(line);
     size += line.length + 1;
   }
@@ -33,14 +36,25 @@ suite('emulator: resumable uploads', () => {
 
     const back = path.join(env.dir, 'back.jsonl');
     await ai.files.download({ file: file.name!, downloadPath: back });
-    await pollUntil(async () => readFileSync(back).length, (n) => n === bytes.length, 5000, 20);
+    await pollUntil(
+      async () => readFileSync(back).length,
+      (n) => n === bytes.length,
+      5000,
+      20,
+    );
     assert.ok(readFileSync(back).equals(bytes));
 
     const job = await ai.batches.create({ model: 'gemini-2.5-flash', src: file.name! });
     env.runJobs();
-    const done = await pollUntil(() => ai.batches.get({ name: job.name! }), (j) => TERMINAL.includes(j.state ?? ''), 30000);
+    const done = await pollUntil(
+      () => ai.batches.get({ name: job.name! }),
+      (j) => TERMINAL.includes(j.state ?? ''),
+      30000,
+    );
     assert.equal(done.state, 'JOB_STATE_SUCCEEDED');
-    const op = (await (await fetch(`${env.emu.baseUrl}/v1beta/${job.name}`, { headers: { 'x-goog-api-key': 'k' } })).json()) as { metadata: { batchStats: Record<string, string> } };
+    const op = (await (
+      await fetch(`${env.emu.baseUrl}/v1beta/${job.name}`, { headers: { 'x-goog-api-key': 'k' } })
+    ).json()) as { metadata: { batchStats: Record<string, string> } };
     assert.deepEqual(op.metadata.batchStats, { requestCount: String(count), successfulRequestCount: String(count) });
   });
 
@@ -50,13 +64,23 @@ suite('emulator: resumable uploads', () => {
     const headers = { 'x-goog-api-key': 'k', 'content-type': 'application/json' };
     const start = await fetch(`${env.emu.baseUrl}/upload/v1beta/files`, {
       method: 'POST',
-      headers: { ...headers, 'x-goog-upload-protocol': 'resumable', 'x-goog-upload-command': 'start', 'x-goog-upload-header-content-length': String(body.length), 'x-goog-upload-header-content-type': 'jsonl' },
+      headers: {
+        ...headers,
+        'x-goog-upload-protocol': 'resumable',
+        'x-goog-upload-command': 'start',
+        'x-goog-upload-header-content-length': String(body.length),
+        'x-goog-upload-header-content-type': 'jsonl',
+      },
       body: JSON.stringify({ file: { displayName: 'resume' } }),
     });
     const url = start.headers.get('x-goog-upload-url')!;
     assert.match(url, /\/upload\/v1beta\/files\?upload_id=/);
     const chunk = (offset: number, part: Buffer, command: string): Promise<Response> =>
-      fetch(url, { method: 'POST', headers: { ...headers, 'x-goog-upload-command': command, 'x-goog-upload-offset': String(offset) }, body: new Uint8Array(part) });
+      fetch(url, {
+        method: 'POST',
+        headers: { ...headers, 'x-goog-upload-command': command, 'x-goog-upload-offset': String(offset) },
+        body: new Uint8Array(part),
+      });
     assert.equal((await chunk(0, body.subarray(0, 10), 'upload')).headers.get('x-goog-upload-status'), 'active');
     const wrong = await chunk(5, body.subarray(10), 'upload, finalize');
     assert.equal(wrong.status, 400);

@@ -6,11 +6,24 @@ import { MODEL_TABLE, modelIds, modelRow } from '../../../src/core/models/modelT
 import { FALLBACK_MODELS } from '../../../src/core/providers/models';
 import { withEmulator } from './helpers';
 
-type Usage = Record<string, unknown> & { promptTokenCount: number; candidatesTokenCount: number; totalTokenCount: number; thoughtsTokenCount?: number };
-type Resp = { usageMetadata: Usage; modelVersion: string; responseId: string; candidates: { content: { parts: Record<string, unknown>[] } }[] };
+type Usage = Record<string, unknown> & {
+  promptTokenCount: number;
+  candidatesTokenCount: number;
+  totalTokenCount: number;
+  thoughtsTokenCount?: number;
+};
+type Resp = {
+  usageMetadata: Usage;
+  modelVersion: string;
+  responseId: string;
+  candidates: { content: { parts: Record<string, unknown>[] } }[];
+};
 
 const FIXTURES = path.join(__dirname, '../../fixtures/emulator');
-const ask = (text: string, extra: Record<string, unknown> = {}) => ({ contents: [{ role: 'user', parts: [{ text }] }], ...extra });
+const ask = (text: string, extra: Record<string, unknown> = {}) => ({
+  contents: [{ role: 'user', parts: [{ text }] }],
+  ...extra,
+});
 
 function answer(model: string, request: unknown): Resp {
   const r = generate(model, request);
@@ -20,11 +33,21 @@ function answer(model: string, request: unknown): Resp {
 
 suite('emulator: usageMetadata as real answers carry it', () => {
   test('a thinking model (2.5 flash) carries thoughtsTokenCount, and the total adds it, as the real lines do', () => {
-    const real = readFileSync(path.join(FIXTURES, 'gemini-batch-generate-output.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).response as Resp);
+    const real = readFileSync(path.join(FIXTURES, 'gemini-batch-generate-output.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).response as Resp);
     const ours = answer('gemini-2.5-flash', ask('Explain how AI works'));
     for (const r of real) {
-      assert.deepEqual(Object.keys(ours.usageMetadata).sort(), Object.keys(r.usageMetadata).sort(), 'same usage fields as a real 2.5-flash line');
-      assert.equal(r.usageMetadata.totalTokenCount, r.usageMetadata.promptTokenCount + r.usageMetadata.candidatesTokenCount + r.usageMetadata.thoughtsTokenCount!);
+      assert.deepEqual(
+        Object.keys(ours.usageMetadata).sort(),
+        Object.keys(r.usageMetadata).sort(),
+        'same usage fields as a real 2.5-flash line',
+      );
+      assert.equal(
+        r.usageMetadata.totalTokenCount,
+        r.usageMetadata.promptTokenCount + r.usageMetadata.candidatesTokenCount + r.usageMetadata.thoughtsTokenCount!,
+      );
     }
     const u = ours.usageMetadata;
     assert.ok(u.thoughtsTokenCount! > 0);
@@ -36,11 +59,20 @@ suite('emulator: usageMetadata as real answers carry it', () => {
   test('thinkingBudget 0 turns thinking off; a positive budget caps it; a model that does not think has none', () => {
     const off = answer('gemini-2.5-flash', ask('x', { generationConfig: { thinkingConfig: { thinkingBudget: 0 } } }));
     assert.equal(off.usageMetadata.thoughtsTokenCount, undefined);
-    assert.equal(off.usageMetadata.totalTokenCount, off.usageMetadata.promptTokenCount + off.usageMetadata.candidatesTokenCount);
-    const capped = answer('gemini-2.5-flash', ask('x', { generation_config: { thinking_config: { thinking_budget: 10 } } }));
+    assert.equal(
+      off.usageMetadata.totalTokenCount,
+      off.usageMetadata.promptTokenCount + off.usageMetadata.candidatesTokenCount,
+    );
+    const capped = answer(
+      'gemini-2.5-flash',
+      ask('x', { generation_config: { thinking_config: { thinking_budget: 10 } } }),
+    );
     assert.ok(capped.usageMetadata.thoughtsTokenCount! <= 10 && capped.usageMetadata.thoughtsTokenCount! > 0);
     assert.equal(answer('gemini-2.0-flash', ask('x')).usageMetadata.thoughtsTokenCount, undefined);
-    assert.ok(answer('gemini-3-flash-preview', ask('x')).usageMetadata.thoughtsTokenCount! > 0, 'Gemini 3 thinks by default');
+    assert.ok(
+      answer('gemini-3-flash-preview', ask('x')).usageMetadata.thoughtsTokenCount! > 0,
+      'Gemini 3 thinks by default',
+    );
   });
 
   test('cachedContent: cachedContentTokenCount, included in promptTokenCount', () => {
@@ -53,16 +85,34 @@ suite('emulator: usageMetadata as real answers carry it', () => {
   });
 
   test('promptTokensDetails by modality; image and TTS models answer media with candidatesTokensDetails', () => {
-    const withImage = answer('gemini-2.5-flash', { contents: [{ parts: [{ text: 'what is this' }, { inlineData: { mimeType: 'image/png', data: 'AAAA' } }] }] });
-    const modalities = (withImage.usageMetadata.promptTokensDetails as { modality: string; tokenCount: number }[]).map((d) => d.modality).sort();
+    const withImage = answer('gemini-2.5-flash', {
+      contents: [{ parts: [{ text: 'what is this' }, { inlineData: { mimeType: 'image/png', data: 'AAAA' } }] }],
+    });
+    const modalities = (withImage.usageMetadata.promptTokensDetails as { modality: string; tokenCount: number }[])
+      .map((d) => d.modality)
+      .sort();
     assert.deepEqual(modalities, ['IMAGE', 'TEXT']);
-    assert.equal(withImage.usageMetadata.candidatesTokensDetails, undefined, 'a text answer has none, as in real lines');
+    assert.equal(
+      withImage.usageMetadata.candidatesTokensDetails,
+      undefined,
+      'a text answer has none, as in real lines',
+    );
     const img = answer('gemini-2.5-flash-image', ask('a cat'));
-    assert.ok(img.candidates[0].content.parts.some((p) => (p.inlineData as { mimeType: string } | undefined)?.mimeType === 'image/png'));
-    assert.deepEqual((img.usageMetadata.candidatesTokensDetails as { modality: string }[]).map((d) => d.modality), ['IMAGE']);
+    assert.ok(
+      img.candidates[0].content.parts.some(
+        (p) => (p.inlineData as { mimeType: string } | undefined)?.mimeType === 'image/png',
+      ),
+    );
+    assert.deepEqual(
+      (img.usageMetadata.candidatesTokensDetails as { modality: string }[]).map((d) => d.modality),
+      ['IMAGE'],
+    );
     const tts = answer('gemini-2.5-flash-preview-tts', ask('say hi'));
     assert.match((tts.candidates[0].content.parts[0].inlineData as { mimeType: string }).mimeType, /^audio\/L16/);
-    assert.deepEqual((tts.usageMetadata.candidatesTokensDetails as { modality: string }[]).map((d) => d.modality), ['AUDIO']);
+    assert.deepEqual(
+      (tts.usageMetadata.candidatesTokensDetails as { modality: string }[]).map((d) => d.modality),
+      ['AUDIO'],
+    );
   });
 
   test('the model table: unique ids, every task present, the emulator and the fallback picks read it', () => {
@@ -83,7 +133,15 @@ suite('emulator: countTokens counts as usageMetadata does', () => {
   for (const apiVersion of ['v1', 'v1beta'] as const) {
     test(`@google/genai models.countTokens equals promptTokenCount (${apiVersion})`, async () => {
       const ai = env.genai(apiVersion);
-      const contents = [{ role: 'user', parts: [{ text: 'How many tokens is this sentence, roughly?' }, { inlineData: { mimeType: 'image/png', data: 'AAAA' } }] }];
+      const contents = [
+        {
+          role: 'user',
+          parts: [
+            { text: 'How many tokens is this sentence, roughly?' },
+            { inlineData: { mimeType: 'image/png', data: 'AAAA' } },
+          ],
+        },
+      ];
       const counted = await ai.models.countTokens({ model: 'gemini-2.5-flash', contents });
       const generated = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents });
       assert.ok((counted.totalTokens ?? 0) > 0);

@@ -8,7 +8,12 @@ import { ManualClock } from './manualClock';
 import { tempDir } from './helpers';
 
 /** A receiver that answers each POST with the next scripted status ('hang': never answers); `next()` waits for a POST. */
-async function scriptedReceiver(script: (number | 'hang')[]): Promise<{ url: string; got: IncomingHttpHeaders[]; next: () => Promise<IncomingHttpHeaders>; close: () => Promise<void> }> {
+async function scriptedReceiver(script: (number | 'hang')[]): Promise<{
+  url: string;
+  got: IncomingHttpHeaders[];
+  next: () => Promise<IncomingHttpHeaders>;
+  close: () => Promise<void>;
+}> {
   const got: IncomingHttpHeaders[] = [];
   const waiters: ((h: IncomingHttpHeaders) => void)[] = [];
   const server = createServer((req, res) => {
@@ -57,8 +62,18 @@ function logWatch(): { log: (l: string) => void; lines: string[]; next: () => Pr
 
 function endedJob(uri: string): JobRecord {
   return {
-    id: 'j1', api: 'gemini', kind: 'generate', model: 'models/gemini-2.5-flash', inline: true, total: 1, createMs: 0, jobMs: 0, expiryMs: 1,
-    seq: 1, webhook: { uris: [uri] }, final: { state: 'SUCCEEDED', endMs: 0, succeeded: 1, failed: 0 },
+    id: 'j1',
+    api: 'gemini',
+    kind: 'generate',
+    model: 'models/gemini-2.5-flash',
+    inline: true,
+    total: 1,
+    createMs: 0,
+    jobMs: 0,
+    expiryMs: 1,
+    seq: 1,
+    webhook: { uris: [uri] },
+    final: { state: 'SUCCEEDED', endMs: 0, succeeded: 1, failed: 0 },
   } as JobRecord;
 }
 

@@ -7,7 +7,13 @@ const TABLE = { 'gemini-2.5-flash': { tier1: 3_000_000 }, 'gemini-2.5-flash-lite
 suite('estimate: the enqueued-token limit', () => {
   test('a file over the limit of its model and tier is flagged, with parts sized under it', () => {
     const over = enqueuedOverflow(TABLE, 'tier1', 'gemini-2.5-flash', 12_000, 6_000_000);
-    assert.deepEqual(over, { model: 'gemini-2.5-flash', tier: 'tier1', limit: 3_000_000, inputTokens: 6_000_000, linesPerPart: 5400 });
+    assert.deepEqual(over, {
+      model: 'gemini-2.5-flash',
+      tier: 'tier1',
+      limit: 3_000_000,
+      inputTokens: 6_000_000,
+      linesPerPart: 5400,
+    });
   });
 
   test('within the limit, an unknown model or tier, or mixed models: nothing is claimed', () => {
@@ -23,12 +29,14 @@ suite('estimate: the enqueued-token limit', () => {
   });
 
   test('property: parts of linesPerPart requests stay under the limit when requests are of equal size', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 5000 }), (requests, perRequest) => {
-      const over = enqueuedOverflow(TABLE, 'tier1', 'gemini-2.5-flash', requests, requests * perRequest);
-      if (over) {
-        assert.ok(over.linesPerPart >= 1);
-        assert.ok(over.linesPerPart * perRequest <= over.limit || over.linesPerPart === 1);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 5000 }), (requests, perRequest) => {
+        const over = enqueuedOverflow(TABLE, 'tier1', 'gemini-2.5-flash', requests, requests * perRequest);
+        if (over) {
+          assert.ok(over.linesPerPart >= 1);
+          assert.ok(over.linesPerPart * perRequest <= over.limit || over.linesPerPart === 1);
+        }
+      }),
+    );
   });
 });

@@ -9,7 +9,15 @@ import reference from '../../fixtures/tokens/tokenizer-reference.json';
 
 const ASSETS = path.join(__dirname, '..', '..', '..', 'assets', 'tokenizers');
 
-interface Entry { provider: string; generation: string; model: string; count: number; request?: Record<string, unknown>; url?: string; body?: Record<string, unknown> }
+interface Entry {
+  provider: string;
+  generation: string;
+  model: string;
+  count: number;
+  request?: Record<string, unknown>;
+  url?: string;
+  body?: Record<string, unknown>;
+}
 
 /**
  * The offline estimate against counts the APIs returned, as published (test/fixtures/tokens/published-counts.json,
@@ -27,7 +35,9 @@ suite('tokens: accuracy on published counts', function () {
   });
 
   function estimate(entry: Entry): number {
-    if (entry.provider === 'openai') { return openaiRequestTokens(entry.url ?? '', entry.body ?? {}, openai).tokens; }
+    if (entry.provider === 'openai') {
+      return openaiRequestTokens(entry.url ?? '', entry.body ?? {}, openai).tokens;
+    }
     return geminiRequestTokens(entry.request ?? {}, gemini, geminiRules(entry.model)).tokens;
   }
 
@@ -37,14 +47,18 @@ suite('tokens: accuracy on published counts', function () {
       const got = estimate(entry);
       const stats = byGeneration.get(entry.generation) ?? { exact: 0, n: 0, errors: [] };
       stats.n++;
-      if (got === entry.count) { stats.exact++; }
+      if (got === entry.count) {
+        stats.exact++;
+      }
       stats.errors.push(Math.abs(got - entry.count) / entry.count);
       byGeneration.set(entry.generation, stats);
     }
     for (const [generation, s] of byGeneration) {
       const mean = s.errors.reduce((a, b) => a + b, 0) / s.n;
       const max = Math.max(...s.errors);
-      console.log(`    ${generation}: ${s.exact}/${s.n} exact, mean error ${(mean * 100).toFixed(2)}%, max ${(max * 100).toFixed(2)}%`);
+      console.log(
+        `    ${generation}: ${s.exact}/${s.n} exact, mean error ${(mean * 100).toFixed(2)}%, max ${(max * 100).toFixed(2)}%`,
+      );
       if (generation === 'gemini-2.5+' || generation === 'openai-chat') {
         assert.ok(s.exact / s.n >= 0.9, `${generation}: ${s.exact}/${s.n} exact`);
         assert.ok(mean <= 0.02, `${generation}: mean error ${mean}`);
@@ -54,7 +68,10 @@ suite('tokens: accuracy on published counts', function () {
   });
 
   test('the per-Content overhead is what separates 2.5+ from 2.0', () => {
-    const request = { contents: [{ parts: [{ text: 'Why is the sky blue?' }] }], systemInstruction: { parts: [{ text: 'Be brief.' }] } };
+    const request = {
+      contents: [{ parts: [{ text: 'Why is the sky blue?' }] }],
+      systemInstruction: { parts: [{ text: 'Be brief.' }] },
+    };
     const old = geminiRequestTokens(request, gemini, geminiRules('gemini-2.0-flash')).tokens;
     assert.equal(geminiRequestTokens(request, gemini, geminiRules('gemini-2.5-flash')).tokens, old + 2);
   });

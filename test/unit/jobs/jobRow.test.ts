@@ -6,8 +6,14 @@ import type { BatchJob } from '../../../src/core/providers/types';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const running: BatchJob = {
-  name: 'batches/a', provider: 'gemini', displayName: 'nightly', model: 'models/gemini-2.5-flash', state: 'running', rawState: '',
-  createTime: new Date(T0).toISOString(), progress: { total: 40, succeeded: 10, failed: 2 },
+  name: 'batches/a',
+  provider: 'gemini',
+  displayName: 'nightly',
+  model: 'models/gemini-2.5-flash',
+  state: 'running',
+  rawState: '',
+  createTime: new Date(T0).toISOString(),
+  progress: { total: 40, succeeded: 10, failed: 2 },
 };
 
 suite('job tree rows: the state stays in sight', () => {
@@ -20,8 +26,16 @@ suite('job tree rows: the state stays in sight', () => {
   });
 
   test('a finished job says how long it took and has no deadline', () => {
-    const done = { ...running, state: 'succeeded' as const, endTime: new Date(T0 + 62 * 60_000).toISOString(), progress: { total: 40, succeeded: 40, failed: 0 } };
-    assert.equal(rowDescription('Succeeded', describeJob(done, T0 + 1e9), done.model), 'Succeeded · 40/40 · took 1h 02m · gemini-2.5-flash');
+    const done = {
+      ...running,
+      state: 'succeeded' as const,
+      endTime: new Date(T0 + 62 * 60_000).toISOString(),
+      progress: { total: 40, succeeded: 40, failed: 0 },
+    };
+    assert.equal(
+      rowDescription('Succeeded', describeJob(done, T0 + 1e9), done.model),
+      'Succeeded · 40/40 · took 1h 02m · gemini-2.5-flash',
+    );
   });
 
   test('a long name is shortened around an ellipsis, keeping both ends; a short one is left alone', () => {
@@ -35,12 +49,18 @@ suite('job tree rows: the state stays in sight', () => {
   });
 
   test('any name: at most the maximum, whole characters (no split surrogate pairs), unchanged when it fits', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 4, max: 60 }), (name, max) => {
-      const shown = rowLabel(name, max);
-      const chars = Array.from(shown);
-      assert.ok(chars.length <= max);
-      if (Array.from(name).length <= max) { assert.equal(shown, name); } else { assert.equal(chars.length, max); }
-      assert.doesNotMatch(shown, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.integer({ min: 4, max: 60 }), (name, max) => {
+        const shown = rowLabel(name, max);
+        const chars = Array.from(shown);
+        assert.ok(chars.length <= max);
+        if (Array.from(name).length <= max) {
+          assert.equal(shown, name);
+        } else {
+          assert.equal(chars.length, max);
+        }
+        assert.doesNotMatch(shown, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      }),
+    );
   });
 });

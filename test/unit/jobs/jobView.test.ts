@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { describeJob, resultsAvailable, EXPIRY_MS, formatDuration, formatRelative, formatTimestamp } from '../../../src/core/jobs/jobView';
+import {
+  describeJob,
+  resultsAvailable,
+  EXPIRY_MS,
+  formatDuration,
+  formatRelative,
+  formatTimestamp,
+} from '../../../src/core/jobs/jobView';
 import { mergeJobs, type JobRecord } from '../../../src/core/jobs/jobRecords';
 import { isTerminal, type BatchJob } from '../../../src/core/providers/types';
 import { mapGeminiOperation } from '../../../src/core/providers/geminiOperation';
@@ -26,23 +33,38 @@ suite('describeJob', () => {
     assert.equal(view.group, 'active');
     assert.equal(view.elapsedMs, 5 * 60_000);
     assert.equal(view.expiresInMs, EXPIRY_MS - 5 * 60_000);
-    assert.deepEqual(view.tooltipRows.find((r) => r[0] === 'Progress'), ['Progress', '7/10 (6 ok, 1 failed)']);
+    assert.deepEqual(
+      view.tooltipRows.find((r) => r[0] === 'Progress'),
+      ['Progress', '7/10 (6 ok, 1 failed)'],
+    );
   });
 
   test('finished job: elapsed stops at endTime, no expiry, finished group, error row', () => {
     const view = describeJob(
-      job({ state: 'failed', rawState: 'BATCH_STATE_FAILED', endTime: new Date(T0 + 3_600_000).toISOString(), error: { code: 3, message: 'bad' }, progress: {} }),
+      job({
+        state: 'failed',
+        rawState: 'BATCH_STATE_FAILED',
+        endTime: new Date(T0 + 3_600_000).toISOString(),
+        error: { code: 3, message: 'bad' },
+        progress: {},
+      }),
       T0 + 10 * 3_600_000,
     );
     assert.equal(view.group, 'finished');
     assert.equal(view.elapsedMs, 3_600_000);
     assert.equal(view.expiresInMs, undefined);
     assert.equal(view.description, 'gemini-2.5-flash · failed · 1h 00m');
-    assert.deepEqual(view.tooltipRows.find((r) => r[0] === 'Error'), ['Error', '3: bad']);
+    assert.deepEqual(
+      view.tooltipRows.find((r) => r[0] === 'Error'),
+      ['Error', '3: bad'],
+    );
   });
 
   test('unknown state and missing fields degrade gracefully; label falls back to the name', () => {
-    const view = describeJob({ name: 'batch_x', provider: 'openai', state: 'unknown', rawState: 'weird', progress: {} }, T0);
+    const view = describeJob(
+      { name: 'batch_x', provider: 'openai', state: 'unknown', rawState: 'weird', progress: {} },
+      T0,
+    );
     assert.equal(view.label, 'batch_x');
     assert.equal(view.description, 'weird');
     assert.equal(view.elapsedMs, undefined);
@@ -50,10 +72,23 @@ suite('describeJob', () => {
   });
 
   test('JOB_STATE_PARTIALLY_SUCCEEDED: mapped, finished, in words, and its partial results are downloadable', () => {
-    const op = mapGeminiOperation({ name: 'batches/p', metadata: { state: 'JOB_STATE_PARTIALLY_SUCCEEDED', batchStats: { requestCount: '10', successfulRequestCount: '7', failedRequestCount: '3' }, output: { responsesFile: 'files/batch-p' } } }, 'gemini');
+    const op = mapGeminiOperation(
+      {
+        name: 'batches/p',
+        metadata: {
+          state: 'JOB_STATE_PARTIALLY_SUCCEEDED',
+          batchStats: { requestCount: '10', successfulRequestCount: '7', failedRequestCount: '3' },
+          output: { responsesFile: 'files/batch-p' },
+        },
+      },
+      'gemini',
+    );
     assert.equal(op.state, 'partially_succeeded');
     assert.ok(isTerminal(op.state));
-    const view = describeJob({ ...op, createTime: new Date(T0).toISOString(), endTime: new Date(T0 + 60_000).toISOString() }, T0 + 120_000);
+    const view = describeJob(
+      { ...op, createTime: new Date(T0).toISOString(), endTime: new Date(T0 + 60_000).toISOString() },
+      T0 + 120_000,
+    );
     assert.equal(view.group, 'finished');
     assert.equal(view.description, 'partially succeeded · 10/10 · 3 failed · 1m');
     assert.ok(resultsAvailable(op));
@@ -79,10 +114,16 @@ suite('describeJob', () => {
     assert.match(created, /\(4h 05m ago\)$/);
     assert.match(ended, /\(3h 05m ago\)$/);
     assert.match(created, /2026|2025/, 'the date is there (the year, whatever the zone)');
-    for (const [value, iso] of [[created, new Date(T0).toISOString()], [ended, end]]) {
+    for (const [value, iso] of [
+      [created, new Date(T0).toISOString()],
+      [ended, end],
+    ]) {
       assert.ok(!value.includes(iso) && !value.includes('T00:00') && !value.endsWith('Z'), value);
     }
-    assert.equal(created.replace(/ \(.*\)$/, ''), new Date(T0).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+    assert.equal(
+      created.replace(/ \(.*\)$/, ''),
+      new Date(T0).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }),
+    );
   });
 
   test('formatTimestamp/formatRelative: future (clock skew), now, unparseable and missing values', () => {
@@ -95,7 +136,12 @@ suite('describeJob', () => {
   });
 
   test('formatDuration', () => {
-    assert.deepEqual([45_000, 12 * 60_000, 3 * 3_600_000 + 5 * 60_000, 50 * 3_600_000].map(formatDuration), ['45s', '12m', '3h 05m', '2d 2h']);
+    assert.deepEqual([45_000, 12 * 60_000, 3 * 3_600_000 + 5 * 60_000, 50 * 3_600_000].map(formatDuration), [
+      '45s',
+      '12m',
+      '3h 05m',
+      '2d 2h',
+    ]);
   });
 });
 
@@ -112,10 +158,22 @@ suite('mergeJobs', () => {
   });
 
   test('dedups by name, fetched wins over listed, records fill gaps, remembered-only jobs appear as unknown', () => {
-    const listed = [job({ name: 'batches/a', displayName: undefined, kind: undefined }), job({ name: 'batches/b', createTime: new Date(T0 - 1000).toISOString() })];
-    const fetched = new Map([['batches/a', job({ name: 'batches/a', state: 'succeeded', displayName: undefined, kind: undefined })]]);
-    const merged = mergeJobs(listed, [record('batches/a'), record('batches/c', { createdAt: new Date(T0 + 5000).toISOString() })], fetched);
-    assert.deepEqual(merged.map((j) => j.name), ['batches/c', 'batches/a', 'batches/b']);
+    const listed = [
+      job({ name: 'batches/a', displayName: undefined, kind: undefined }),
+      job({ name: 'batches/b', createTime: new Date(T0 - 1000).toISOString() }),
+    ];
+    const fetched = new Map([
+      ['batches/a', job({ name: 'batches/a', state: 'succeeded', displayName: undefined, kind: undefined })],
+    ]);
+    const merged = mergeJobs(
+      listed,
+      [record('batches/a'), record('batches/c', { createdAt: new Date(T0 + 5000).toISOString() })],
+      fetched,
+    );
+    assert.deepEqual(
+      merged.map((j) => j.name),
+      ['batches/c', 'batches/a', 'batches/b'],
+    );
     const a = merged[1];
     assert.equal(a.state, 'succeeded');
     assert.equal(a.displayName, 'rec batches/a');

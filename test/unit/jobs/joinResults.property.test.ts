@@ -22,7 +22,11 @@ suite('joinResults property: shuffled results with failures', () => {
           fc.infiniteStream(fc.nat()),
           async (spec, randoms) => {
             run += 1;
-            const inputLines = spec.map((s, i) => (s.keyed ? { key: `k${i}`, request: { contents: [{ parts: [{ text: `t${i}` }] }] } } : { contents: [{ parts: [{ text: `t${i}` }] }] }));
+            const inputLines = spec.map((s, i) =>
+              s.keyed
+                ? { key: `k${i}`, request: { contents: [{ parts: [{ text: `t${i}` }] }] } }
+                : { contents: [{ parts: [{ text: `t${i}` }] }] },
+            );
             const resultOf = (i: number): Record<string, unknown> => ({
               ...(spec[i].failed ? { error: { code: 8, message: `e${i}` } } : { response: { n: i } }),
               ...(spec[i].keyed ? { key: `k${i}` } : {}),
@@ -43,13 +47,29 @@ suite('joinResults property: shuffled results with failures', () => {
             await writeFile(input, inputLines.map((l) => JSON.stringify(l)).join('\n') + '\n');
             await writeFile(results, order.map((i) => JSON.stringify(resultOf(i))).join('\n') + '\n');
             const counts = await joinResults(input, results, undefined, joined);
-            assert.deepEqual(counts, { matched: spec.length, missingResults: 0, orphanResults: 0, unparseableResults: 0 });
-            const rows = (await readFile(joined, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { line: number; response?: { n: number }; error?: { message: string } });
-            assert.deepEqual(rows.map((r) => r.line), spec.map((_, i) => i + 1));
+            assert.deepEqual(counts, {
+              matched: spec.length,
+              missingResults: 0,
+              orphanResults: 0,
+              unparseableResults: 0,
+            });
+            const rows = (await readFile(joined, 'utf8'))
+              .trim()
+              .split('\n')
+              .map((l) => JSON.parse(l) as { line: number; response?: { n: number }; error?: { message: string } });
+            assert.deepEqual(
+              rows.map((r) => r.line),
+              spec.map((_, i) => i + 1),
+            );
             rows.forEach((r, i) => assert.deepEqual(r.response?.n ?? r.error?.message, spec[i].failed ? `e${i}` : i));
             const summary = await summarizeResults({ results });
             const failed = spec.filter((s) => s.failed).length;
-            assert.deepEqual(summary, { total: spec.length, succeeded: spec.length - failed, failed, byErrorCode: failed > 0 ? { RESOURCE_EXHAUSTED: failed } : {} });
+            assert.deepEqual(summary, {
+              total: spec.length,
+              succeeded: spec.length - failed,
+              failed,
+              byErrorCode: failed > 0 ? { RESOURCE_EXHAUSTED: failed } : {},
+            });
           },
         ),
         { numRuns: 60 },

@@ -62,7 +62,15 @@ class FakeTime {
 
 /** A Poller on `time`'s clock; minMs 100, maxMs 1000 and always free to run unless `options` says otherwise. */
 function pollerOn(time: FakeTime, tick: PollerOptions['tick'], options: Partial<PollerOptions> = {}): Poller {
-  return new Poller({ tick, minMs: 100, maxMs: 1000, canRun: () => true, sleep: time.sleep, now: () => time.now, ...options });
+  return new Poller({
+    tick,
+    minMs: 100,
+    maxMs: 1000,
+    canRun: () => true,
+    sleep: time.sleep,
+    now: () => time.now,
+    ...options,
+  });
 }
 
 /** A tick that counts calls and concurrency and answers from a script. */
@@ -111,7 +119,9 @@ suite('Poller', () => {
     const time = new FakeTime();
     const errors: unknown[] = [];
     const limited = Object.assign(new Error('429'), { retryAfterMs: 7000 });
-    const { tick, state } = scriptedTick((n) => (n === 1 ? { unfinished: true, retryAfterMs: 5000 } : n === 2 ? limited : { unfinished: true }));
+    const { tick, state } = scriptedTick((n) =>
+      n === 1 ? { unfinished: true, retryAfterMs: 5000 } : n === 2 ? limited : { unfinished: true },
+    );
     const poller = pollerOn(time, tick, { onError: (e) => errors.push(e) });
     poller.start();
     assert.equal(await time.nextSleep(), 5000);
@@ -215,7 +225,12 @@ suite('Poller', () => {
 
   test('dispose aborts a pending sleep (real timers)', async () => {
     let calls = 0;
-    const poller = new Poller({ tick: async () => (calls++, { unfinished: true }), minMs: 60_000, maxMs: 60_000, canRun: () => true });
+    const poller = new Poller({
+      tick: async () => (calls++, { unfinished: true }),
+      minMs: 60_000,
+      maxMs: 60_000,
+      canRun: () => true,
+    });
     poller.start();
     await new Promise((r) => setImmediate(r));
     const started = Date.now();

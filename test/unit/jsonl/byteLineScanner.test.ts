@@ -13,7 +13,11 @@ function scan(chunks: Buffer[], maxLineBytes?: number): { events: Event[]; lines
     onBinary: (line) => events.push(['binary', line]),
   };
   const scanner = new ByteLineScanner(sink, { maxLineBytes });
-  for (const chunk of chunks) { if (!scanner.push(chunk)) { break; } }
+  for (const chunk of chunks) {
+    if (!scanner.push(chunk)) {
+      break;
+    }
+  }
   scanner.end();
   return { events, lines: scanner.lines };
 }
@@ -21,7 +25,9 @@ function scan(chunks: Buffer[], maxLineBytes?: number): { events: Event[]; lines
 /** Cuts a buffer at every given offset, so lines straddle chunk boundaries. */
 function cut(buffer: Buffer, size: number): Buffer[] {
   const out: Buffer[] = [];
-  for (let i = 0; i < buffer.length; i += size) { out.push(Buffer.from(buffer.subarray(i, i + size))); }
+  for (let i = 0; i < buffer.length; i += size) {
+    out.push(Buffer.from(buffer.subarray(i, i + size)));
+  }
   return out;
 }
 
@@ -30,7 +36,12 @@ suite('jsonl/ByteLineScanner', () => {
   const bytes = Buffer.from(text, 'utf8');
 
   test('gives the same lines whatever the chunk size (BOM dropped, CRLF, blank, no final break)', () => {
-    const expected: Event[] = [['line', 0, '{"a":1}'], ['line', 1, ''], ['line', 2, '{"b":"é€😀"}'], ['line', 3, '{"c":3}']];
+    const expected: Event[] = [
+      ['line', 0, '{"a":1}'],
+      ['line', 1, ''],
+      ['line', 2, '{"b":"é€😀"}'],
+      ['line', 3, '{"c":3}'],
+    ];
     for (const size of [1, 2, 3, 5, 7, 64, 1 << 20]) {
       const { events, lines } = scan(cut(bytes, size));
       assert.deepEqual(events, expected, `chunk size ${size}`);
@@ -42,14 +53,26 @@ suite('jsonl/ByteLineScanner', () => {
     const bad = Buffer.concat([Buffer.from('{"ok":1}\n{"t":"é'), Buffer.from([0xff]), Buffer.from('x"}\n{"n":2}\n')]);
     for (const size of [1, 4, 1 << 20]) {
       const { events } = scan(cut(bad, size));
-      assert.deepEqual(events, [['line', 0, '{"ok":1}'], ['utf8', 1, 7, 0xff], ['line', 2, '{"n":2}']], `chunk size ${size}`);
+      assert.deepEqual(
+        events,
+        [
+          ['line', 0, '{"ok":1}'],
+          ['utf8', 1, 7, 0xff],
+          ['line', 2, '{"n":2}'],
+        ],
+        `chunk size ${size}`,
+      );
     }
   });
 
   test('a line over the cap is skipped without being buffered, then scanning goes on', () => {
     const long = Buffer.concat([Buffer.from('{"a":1}\n{"x":"'), Buffer.alloc(5000, 0x61), Buffer.from('"}\n{"b":2}')]);
     const { events } = scan(cut(long, 100), 1000);
-    assert.deepEqual(events, [['line', 0, '{"a":1}'], ['long', 1, 5008], ['line', 2, '{"b":2}']]);
+    assert.deepEqual(events, [
+      ['line', 0, '{"a":1}'],
+      ['long', 1, 5008],
+      ['line', 2, '{"b":2}'],
+    ]);
   });
 
   test('a long last line without a line break is reported too', () => {
@@ -60,7 +83,10 @@ suite('jsonl/ByteLineScanner', () => {
   test('stops at the first NUL byte with one event', () => {
     const binary = Buffer.concat([Buffer.from('{"a":1}\n{"b"'), Buffer.alloc(10000, 0)]);
     const { events } = scan(cut(binary, 16));
-    assert.deepEqual(events, [['line', 0, '{"a":1}'], ['binary', 1]]);
+    assert.deepEqual(events, [
+      ['line', 0, '{"a":1}'],
+      ['binary', 1],
+    ]);
   });
 
   test('empty input has no line', () => {

@@ -8,7 +8,10 @@ import { generateLine, openaiLine } from './emulatorHarness';
 import { withEmulatorHarness } from './harnessSuite';
 
 /** A chat line the emulator answers 400 (unknown role): it goes to the batch's error file. */
-const failingLine = (id: string) => ({ ...openaiLine(id, 'gemini-2.5-flash'), body: { model: 'gemini-2.5-flash', messages: [{ role: 'wizard', content: 'x' }] } });
+const failingLine = (id: string) => ({
+  ...openaiLine(id, 'gemini-2.5-flash'),
+  body: { model: 'gemini-2.5-flash', messages: [{ role: 'wizard', content: 'x' }] },
+});
 
 function assertCompatView(job: BatchJob, how: string): void {
   assert.equal(job.kind, 'openai', `${how}: ${JSON.stringify(job)}`);
@@ -23,8 +26,17 @@ suite('OpenAI-format jobs on the Gemini API (compat layer), read by a fresh prov
 
   test('getJob and listJobs of a new provider instance report kind openai and the error file; the failure downloads', async () => {
     const creator = h.provider('emulator');
-    const uploaded = await creator.uploadFile(await h.file('compat-fail.jsonl', [openaiLine('ok1', 'gemini-2.5-flash'), failingLine('bad1')]), { displayName: 'cf' });
-    const created = await creator.createJob({ kind: 'openai', model: 'gemini-2.5-flash', displayName: 'cf', inputFile: uploaded.name, endpoint: '/v1/chat/completions' });
+    const uploaded = await creator.uploadFile(
+      await h.file('compat-fail.jsonl', [openaiLine('ok1', 'gemini-2.5-flash'), failingLine('bad1')]),
+      { displayName: 'cf' },
+    );
+    const created = await creator.createJob({
+      kind: 'openai',
+      model: 'gemini-2.5-flash',
+      displayName: 'cf',
+      inputFile: uploaded.name,
+      endpoint: '/v1/chat/completions',
+    });
     assert.match(created.name, /^batches\//);
     await h.waitDone(creator, created.name);
 
@@ -44,7 +56,10 @@ suite('OpenAI-format jobs on the Gemini API (compat layer), read by a fresh prov
     const bytes: [number, number][] = [];
     await downloadAtomic(fresh, unhinted.errorFile!, errors, { onProgress: (d, t) => bytes.push([d, t]) });
     const size = (await stat(errors)).size;
-    assert.ok(bytes.length > 0 && bytes.every(([, t]) => t === size), `download progress against Content-Length: ${JSON.stringify(bytes)}`);
+    assert.ok(
+      bytes.length > 0 && bytes.every(([, t]) => t === size),
+      `download progress against Content-Length: ${JSON.stringify(bytes)}`,
+    );
     assert.deepEqual(bytes[bytes.length - 1], [size, size]);
     const summary = await summarizeResults({ results, errors });
     assert.equal(summary.succeeded, 1);
@@ -53,8 +68,15 @@ suite('OpenAI-format jobs on the Gemini API (compat layer), read by a fresh prov
 
   test('native Gemini jobs stay native in the same list and get', async () => {
     const provider = h.provider('emulator');
-    const uploaded = await provider.uploadFile(await h.file('native.jsonl', [generateLine('n1')]), { displayName: 'native' });
-    const created = await provider.createJob({ kind: 'gemini-generate', model: 'gemini-2.5-flash', displayName: 'native', inputFile: uploaded.name });
+    const uploaded = await provider.uploadFile(await h.file('native.jsonl', [generateLine('n1')]), {
+      displayName: 'native',
+    });
+    const created = await provider.createJob({
+      kind: 'gemini-generate',
+      model: 'gemini-2.5-flash',
+      displayName: 'native',
+      inputFile: uploaded.name,
+    });
     const done = await h.waitDone(provider, created.name);
     assert.equal(done.kind, 'gemini-generate');
     assert.equal(done.errorFile, undefined);
@@ -77,18 +99,30 @@ suite('OpenAI-format jobs on the Gemini API (compat layer), read by a fresh prov
     for (const { id, model, count } of cases) {
       const provider = h.provider(id);
       const lineModel = id === 'openai' ? 'gpt-4o-2024-08-06' : model;
-      const uploaded = await provider.uploadFile(await h.file(`amb-${id}.jsonl`, [openaiLine('a1', lineModel)]), { displayName: `amb-${id}` });
+      const uploaded = await provider.uploadFile(await h.file(`amb-${id}.jsonl`, [openaiLine('a1', lineModel)]), {
+        displayName: `amb-${id}`,
+      });
       const before = (await count().listJobs({ pageSize: 100 })).jobs.length;
       h.emulator.setFaults({ ambiguousCreate: true });
       try {
-        const result = await safeCreate(provider, { kind: 'openai', model, displayName: `amb-${id}`, inputFile: uploaded.name, endpoint: '/v1/chat/completions' });
+        const result = await safeCreate(provider, {
+          kind: 'openai',
+          model,
+          displayName: `amb-${id}`,
+          inputFile: uploaded.name,
+          endpoint: '/v1/chat/completions',
+        });
         assert.equal(result.adopted, true, id);
         assert.equal(result.job.inputFile, uploaded.name, id);
         assert.equal(result.job.kind, 'openai', id);
       } finally {
         h.emulator.setFaults({});
       }
-      assert.equal((await count().listJobs({ pageSize: 100 })).jobs.length, before + 1, `${id}: exactly one job was made`);
+      assert.equal(
+        (await count().listJobs({ pageSize: 100 })).jobs.length,
+        before + 1,
+        `${id}: exactly one job was made`,
+      );
     }
   });
 });

@@ -12,7 +12,11 @@ function recordingFetch(body: unknown): { fetch: typeof fetch; urls: string[] } 
   return { fetch: fake as typeof fetch, urls };
 }
 
-const settings = { geminiBaseUrl: 'http://gemini.test/', geminiApiVersion: 'v1' as const, openaiBaseUrl: 'http://oa.test/v9/' };
+const settings = {
+  geminiBaseUrl: 'http://gemini.test/',
+  geminiApiVersion: 'v1' as const,
+  openaiBaseUrl: 'http://oa.test/v9/',
+};
 
 suite('createProvider: settings are used as given (defaults live in package.json only)', () => {
   test('gemini: base URL and API version come from the config', async () => {
@@ -31,9 +35,15 @@ suite('createProvider: settings are used as given (defaults live in package.json
   });
 
   test('a blank base URL is a clear configuration error, not a silent fallback', () => {
-    const blank = (over: Partial<typeof settings>) => () => createProvider({ id: over.openaiBaseUrl !== undefined ? 'openai' : 'gemini', apiKey: 'k', ...settings, ...over });
+    const blank = (over: Partial<typeof settings>) => () =>
+      createProvider({ id: over.openaiBaseUrl !== undefined ? 'openai' : 'gemini', apiKey: 'k', ...settings, ...over });
     for (const over of [{ geminiBaseUrl: '' }, { geminiBaseUrl: '  ' }, { openaiBaseUrl: '' }]) {
-      assert.throws(blank(over), (e: unknown) => e instanceof BatchApiError && e.kind === 'invalid' && /geminiBatch\.(gemini|openai)\.baseUrl/.test(e.message), JSON.stringify(over));
+      assert.throws(
+        blank(over),
+        (e: unknown) =>
+          e instanceof BatchApiError && e.kind === 'invalid' && /geminiBatch\.(gemini|openai)\.baseUrl/.test(e.message),
+        JSON.stringify(over),
+      );
     }
   });
 });

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator';
 import { Poller } from '../../../src/core/jobs/poller';
 import { createProvider } from '../../../src/core/providers/createProvider';
-import { isTerminal, type ApiCallRecord, type BatchJob, type BatchProvider, type ProviderId } from '../../../src/core/providers/types';
+import {
+  isTerminal,
+  type ApiCallRecord,
+  type BatchJob,
+  type BatchProvider,
+  type ProviderId,
+} from '../../../src/core/providers/types';
 import { ManualClock } from '../emulator/manualClock';
 
 /** The simulated length of a job: only `waitDone` moves the emulator's clock, so no test waits for real job time. */
@@ -23,7 +29,12 @@ export class EmulatorHarness {
 
   async start(): Promise<void> {
     this.dir = await mkdtemp(join(tmpdir(), 'prov-emu-'));
-    this.emulator = await startEmulator({ port: 0, dataDir: join(this.dir, 'data'), jobSeconds: JOB_SECONDS, clock: this.clock });
+    this.emulator = await startEmulator({
+      port: 0,
+      dataDir: join(this.dir, 'data'),
+      jobSeconds: JOB_SECONDS,
+      clock: this.clock,
+    });
   }
 
   async stop(): Promise<void> {
@@ -34,7 +45,14 @@ export class EmulatorHarness {
   provider(id: ProviderId = 'emulator', apiKey = SECRET): BatchProvider {
     const onCall = (c: ApiCallRecord) => this.calls.push(c);
     const base = this.emulator.baseUrl;
-    return createProvider({ id, apiKey, geminiBaseUrl: base, geminiApiVersion: 'v1beta', openaiBaseUrl: `${base}/v1`, onCall });
+    return createProvider({
+      id,
+      apiKey,
+      geminiBaseUrl: base,
+      geminiApiVersion: 'v1beta',
+      openaiBaseUrl: `${base}/v1`,
+      onCall,
+    });
   }
 
   async file(name: string, lines: unknown[]): Promise<string> {
@@ -74,7 +92,10 @@ export class EmulatorHarness {
   }
 }
 
-export const generateLine = (key: string, text = 'hello') => ({ key, request: { contents: [{ role: 'user', parts: [{ text }] }] } });
+export const generateLine = (key: string, text = 'hello') => ({
+  key,
+  request: { contents: [{ role: 'user', parts: [{ text }] }] },
+});
 export const embedLine = (key: string) => ({ key, request: { content: { parts: [{ text: `text ${key}` }] } } });
 export const openaiLine = (id: string, model: string) => ({
   custom_id: id,

@@ -13,10 +13,18 @@ suite('gemini provider against the emulator (real SDKs)', function () {
     const provider = h.provider();
     const input = await h.file('gen.jsonl', [generateLine('a'), generateLine('b'), generateLine('c')]);
     const progress: number[] = [];
-    const uploaded = await provider.uploadFile(input, { displayName: 'gen-input', onProgress: (d) => progress.push(d) });
+    const uploaded = await provider.uploadFile(input, {
+      displayName: 'gen-input',
+      onProgress: (d) => progress.push(d),
+    });
     assert.match(uploaded.name, /^files\//);
     assert.ok(progress.length > 0);
-    const created = await provider.createJob({ kind: 'gemini-generate', model: 'gemini-2.5-flash', displayName: 'gen', inputFile: uploaded.name });
+    const created = await provider.createJob({
+      kind: 'gemini-generate',
+      model: 'gemini-2.5-flash',
+      displayName: 'gen',
+      inputFile: uploaded.name,
+    });
     assert.match(created.name, /^batches\//);
     assert.equal(created.displayName, 'gen');
     assert.equal(created.inputFile, uploaded.name);
@@ -35,21 +43,36 @@ suite('gemini provider against the emulator (real SDKs)', function () {
 
   test('inline generate job: results come from the job itself', async () => {
     const provider = h.provider();
-    const created = await provider.createJob({ kind: 'gemini-generate', model: 'models/gemini-2.5-flash', displayName: 'inline', inlineLines: [generateLine('x'), generateLine('y')] });
+    const created = await provider.createJob({
+      kind: 'gemini-generate',
+      model: 'models/gemini-2.5-flash',
+      displayName: 'inline',
+      inlineLines: [generateLine('x'), generateLine('y')],
+    });
     const done = await h.waitDone(provider, created.name);
     assert.equal(done.state, 'succeeded');
     assert.equal(done.resultsFile, 'inline');
     const dest = join(h.dir, 'inline-results.jsonl');
     await downloadAtomic(provider, resultsSource(done)!, dest);
-    const lines = (await readFile(dest, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { key?: string; response?: unknown });
+    const lines = (await readFile(dest, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { key?: string; response?: unknown });
     assert.deepEqual(lines.map((l) => l.key).sort(), ['x', 'y']);
     assert.ok(lines.every((l) => l.response));
   });
 
   test('embeddings file job', async () => {
     const provider = h.provider();
-    const uploaded = await provider.uploadFile(await h.file('emb.jsonl', [embedLine('e1'), embedLine('e2')]), { displayName: 'emb' });
-    const created = await provider.createJob({ kind: 'gemini-embed', model: 'gemini-embedding-001', displayName: 'emb', inputFile: uploaded.name });
+    const uploaded = await provider.uploadFile(await h.file('emb.jsonl', [embedLine('e1'), embedLine('e2')]), {
+      displayName: 'emb',
+    });
+    const created = await provider.createJob({
+      kind: 'gemini-embed',
+      model: 'gemini-embedding-001',
+      displayName: 'emb',
+      inputFile: uploaded.name,
+    });
     const done = await h.waitDone(provider, created.name);
     assert.equal(done.state, 'succeeded');
     assert.equal(done.kind, 'gemini-embed');
@@ -61,8 +84,17 @@ suite('gemini provider against the emulator (real SDKs)', function () {
   test('openai-kind file through the gemini provider (compat layer) and the geminiOpenAI provider', async () => {
     for (const id of ['emulator', 'geminiOpenAI'] as const) {
       const provider = h.provider(id);
-      const uploaded = await provider.uploadFile(await h.file(`oa-${id}.jsonl`, [openaiLine('r1', 'gemini-2.5-flash'), openaiLine('r2', 'gemini-2.5-flash')]), { displayName: 'oa' });
-      const created = await provider.createJob({ kind: 'openai', model: 'gemini-2.5-flash', displayName: 'oa', inputFile: uploaded.name, endpoint: '/v1/chat/completions' });
+      const uploaded = await provider.uploadFile(
+        await h.file(`oa-${id}.jsonl`, [openaiLine('r1', 'gemini-2.5-flash'), openaiLine('r2', 'gemini-2.5-flash')]),
+        { displayName: 'oa' },
+      );
+      const created = await provider.createJob({
+        kind: 'openai',
+        model: 'gemini-2.5-flash',
+        displayName: 'oa',
+        inputFile: uploaded.name,
+        endpoint: '/v1/chat/completions',
+      });
       assert.equal(created.kind, 'openai');
       const done = await h.waitDone(provider, created.name);
       assert.equal(done.state, 'succeeded', `${id}: ${JSON.stringify(done)}`);
@@ -79,7 +111,14 @@ suite('gemini provider against the emulator (real SDKs)', function () {
     const provider = h.provider();
     const made = [];
     for (const n of [1, 2, 3]) {
-      made.push(await provider.createJob({ kind: 'gemini-generate', model: 'gemini-2.5-flash', displayName: `page-${n}`, inlineLines: [generateLine('k')] }));
+      made.push(
+        await provider.createJob({
+          kind: 'gemini-generate',
+          model: 'gemini-2.5-flash',
+          displayName: `page-${n}`,
+          inlineLines: [generateLine('k')],
+        }),
+      );
     }
     const first = await provider.listJobs({ pageSize: 2 });
     assert.equal(first.jobs.length, 2);
@@ -93,7 +132,10 @@ suite('gemini provider against the emulator (real SDKs)', function () {
     const cancelled = await h.waitDone(provider, made[2].name);
     assert.equal(cancelled.state, 'cancelled');
     await provider.deleteJob(made[2].name);
-    await assert.rejects(provider.getJob(made[2].name), (e: unknown) => e instanceof BatchApiError && e.kind === 'notFound');
+    await assert.rejects(
+      provider.getJob(made[2].name),
+      (e: unknown) => e instanceof BatchApiError && e.kind === 'notFound',
+    );
   });
 
   test('listModels filters by kind', async () => {
@@ -107,7 +149,9 @@ suite('gemini provider against the emulator (real SDKs)', function () {
     const line = JSON.stringify(generateLine('k', 'x'.repeat(1000)));
     const big = join(h.dir, 'big.jsonl');
     const count = Math.ceil((9 * 1024 * 1024) / (line.length + 1));
-    await import('node:fs/promises').then((fs) => fs.writeFile(big, Array.from({ length: count }, (_, i) => line.replace('"k"', `"k${i}"`)).join('\n')));
+    await import('node:fs/promises').then((fs) =>
+      fs.writeFile(big, Array.from({ length: count }, (_, i) => line.replace('"k"', `"k${i}"`)).join('\n')),
+    );
     const progress: number[] = [];
     const uploaded = await provider.uploadFile(big, { displayName: 'big', onProgress: (d) => progress.push(d) });
     assert.ok(progress.length >= 2, `progress ${progress}`);
@@ -132,10 +176,16 @@ suite('gemini provider against the emulator (real SDKs)', function () {
     const filesBefore = await readdir(join(h.dir, 'data', 'files')).catch(() => []);
     const uploadsBefore = await readdir(join(h.dir, 'data', 'uploads')).catch(() => []);
     const controller = new AbortController();
-    const failed = await provider.uploadFile(big, { displayName: 'big2', signal: controller.signal, onProgress: () => controller.abort() }).catch((e: unknown) => e);
+    const failed = await provider
+      .uploadFile(big, { displayName: 'big2', signal: controller.signal, onProgress: () => controller.abort() })
+      .catch((e: unknown) => e);
     assert.ok(failed instanceof BatchApiError && failed.kind === 'cancelled', String(failed));
     assert.deepEqual(await readdir(join(h.dir, 'data', 'files')).catch(() => []), filesBefore);
-    assert.deepEqual(await readdir(join(h.dir, 'data', 'uploads')).catch(() => []), uploadsBefore, 'the partial upload was cancelled');
+    assert.deepEqual(
+      await readdir(join(h.dir, 'data', 'uploads')).catch(() => []),
+      uploadsBefore,
+      'the partial upload was cancelled',
+    );
   });
 
   test('errors: 429 + Retry-After, auth, invalid lines with details; the key never leaks', async () => {
@@ -146,17 +196,35 @@ suite('gemini provider against the emulator (real SDKs)', function () {
     assert.ok(limited instanceof BatchApiError && limited.kind === 'rateLimit', String(limited));
     assert.equal(limited.retryAfterMs, 2000);
 
-    const noKey = await h.provider('emulator', '').listJobs({ pageSize: 10 }).catch((e: unknown) => e);
+    const noKey = await h
+      .provider('emulator', '')
+      .listJobs({ pageSize: 10 })
+      .catch((e: unknown) => e);
     assert.ok(noKey instanceof BatchApiError && noKey.kind === 'auth', String(noKey));
 
-    const bad = await provider.uploadFile(await h.file('bad.jsonl', [generateLine('ok'), { key: 'bad', request: { contents: 'not-a-list', thinking_config: 1 } }]), { displayName: 'bad' });
+    const bad = await provider.uploadFile(
+      await h.file('bad.jsonl', [
+        generateLine('ok'),
+        { key: 'bad', request: { contents: 'not-a-list', thinking_config: 1 } },
+      ]),
+      { displayName: 'bad' },
+    );
     const invalid = await provider
       .createJob({ kind: 'gemini-generate', model: 'gemini-2.5-flash', displayName: 'bad', inputFile: bad.name })
       .catch((e: unknown) => e);
     assert.ok(invalid instanceof BatchApiError && invalid.kind === 'invalid', String(invalid));
-    assert.ok(invalid.details?.some((d) => /line 2/i.test(d)), JSON.stringify(invalid.details));
+    assert.ok(
+      invalid.details?.some((d) => /line 2/i.test(d)),
+      JSON.stringify(invalid.details),
+    );
 
-    for (const text of [JSON.stringify(h.calls), limited.message, noKey.message, invalid.message, JSON.stringify(invalid.details)]) {
+    for (const text of [
+      JSON.stringify(h.calls),
+      limited.message,
+      noKey.message,
+      invalid.message,
+      JSON.stringify(invalid.details),
+    ]) {
       assert.ok(!text.includes(SECRET), 'key leaked');
     }
     assert.ok(h.calls.length > 10);

@@ -9,7 +9,10 @@ const KEY = 'AIzaSECRET-key_123';
 
 suite('provider errors', () => {
   test('scrubKey removes the key and key= query values', () => {
-    assert.equal(scrubKey(`bad key ${KEY} at https://x/y?alt=media&key=${KEY}`, KEY), 'bad key *** at https://x/y?alt=media&key=***');
+    assert.equal(
+      scrubKey(`bad key ${KEY} at https://x/y?alt=media&key=${KEY}`, KEY),
+      'bad key *** at https://x/y?alt=media&key=***',
+    );
     assert.equal(scrubKey('GET /a?key=other&b=1', KEY), 'GET /a?key=***&b=1');
   });
 
@@ -23,19 +26,39 @@ suite('provider errors', () => {
   });
 
   test('openai APIError subclasses map by status, with Retry-After and scrubbed message', () => {
-    const limited = APIError.generate(429, { message: `slow down ${KEY}` }, undefined, new Headers({ 'retry-after': '2' }));
+    const limited = APIError.generate(
+      429,
+      { message: `slow down ${KEY}` },
+      undefined,
+      new Headers({ 'retry-after': '2' }),
+    );
     const mapped = toBatchApiError(limited, KEY);
     assert.equal(mapped.kind, 'rateLimit');
     assert.equal(mapped.retryAfterMs, 2000);
     assert.ok(!mapped.message.includes(KEY));
-    assert.equal(toBatchApiError(APIError.generate(401, { message: 'no' }, undefined, new Headers()), KEY).kind, 'auth');
-    assert.equal(toBatchApiError(APIError.generate(404, { message: 'no' }, undefined, new Headers()), KEY).kind, 'notFound');
-    assert.equal(toBatchApiError(APIError.generate(503, { message: 'no' }, undefined, new Headers()), KEY).kind, 'server');
+    assert.equal(
+      toBatchApiError(APIError.generate(401, { message: 'no' }, undefined, new Headers()), KEY).kind,
+      'auth',
+    );
+    assert.equal(
+      toBatchApiError(APIError.generate(404, { message: 'no' }, undefined, new Headers()), KEY).kind,
+      'notFound',
+    );
+    assert.equal(
+      toBatchApiError(APIError.generate(503, { message: 'no' }, undefined, new Headers()), KEY).kind,
+      'server',
+    );
     assert.equal(toBatchApiError(new APIUserAbortError(), KEY).kind, 'cancelled');
   });
 
   test('genai ApiError maps by status; 400 keeps the server lines as details', () => {
-    const body = JSON.stringify({ error: { code: 400, message: 'Error on line 1: invalid JSON\nError on line 3: no such field', status: 'INVALID_ARGUMENT' } });
+    const body = JSON.stringify({
+      error: {
+        code: 400,
+        message: 'Error on line 1: invalid JSON\nError on line 3: no such field',
+        status: 'INVALID_ARGUMENT',
+      },
+    });
     const mapped = toBatchApiError(new GenAiApiError({ message: body, status: 400 }), KEY);
     assert.equal(mapped.kind, 'invalid');
     assert.deepEqual(mapped.details, ['Error on line 1: invalid JSON', 'Error on line 3: no such field']);
@@ -44,7 +67,9 @@ suite('provider errors', () => {
 
   test('instrumentedFetch turns a server that never answers into a network error', async () => {
     const hang = ((_input: string | URL | Request, init?: RequestInit) =>
-      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))) as typeof fetch;
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )) as typeof fetch;
     const f = instrumentedFetch({ apiKey: KEY, fetch: hang, throwOnHttpError: true, headersTimeoutMs: 20 });
     const err = await f('http://h/v1beta/batches/x').catch((e: unknown) => e);
     assert.ok(err instanceof BatchApiError && err.kind === 'network', String(err));
@@ -59,7 +84,10 @@ suite('provider errors', () => {
         throw new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED ${KEY}`) });
       }
       if (url.includes('limited')) {
-        return new Response(JSON.stringify({ error: { code: 429, message: `quota for ${KEY}` } }), { status: 429, headers: { 'retry-after': '5' } });
+        return new Response(JSON.stringify({ error: { code: 429, message: `quota for ${KEY}` } }), {
+          status: 429,
+          headers: { 'retry-after': '5' },
+        });
       }
       return new Response('{}', { status: 200 });
     }) as typeof fetch;
@@ -75,12 +103,15 @@ suite('provider errors', () => {
     const aborted = await f('http://h/x', { signal: AbortSignal.abort() }).catch((e: unknown) => e);
     assert.ok(aborted instanceof BatchApiError);
     assert.equal(aborted.kind, 'cancelled');
-    assert.deepEqual(calls.map((c) => [c.method, c.path, c.status]), [
-      ['GET', '/v1beta/batches', 200],
-      ['POST', '/v1beta/limited', 429],
-      ['GET', '/boom', 'error'],
-      ['GET', '/x', 'error'],
-    ]);
+    assert.deepEqual(
+      calls.map((c) => [c.method, c.path, c.status]),
+      [
+        ['GET', '/v1beta/batches', 200],
+        ['POST', '/v1beta/limited', 429],
+        ['GET', '/boom', 'error'],
+        ['GET', '/x', 'error'],
+      ],
+    );
     for (const text of [JSON.stringify(calls), limited.message, down.message]) {
       assert.ok(!text.includes(KEY), text);
     }

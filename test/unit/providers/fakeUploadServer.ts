@@ -38,9 +38,18 @@ export async function startFakeUploadServer(faults: Map<number, ChunkFault> = ne
     if (command === 'start') {
       const id = `U${nextId++}`;
       const meta = JSON.parse(body.toString()) as { file: { displayName: string } };
-      sessions.set(id, { size: Number(req.headers['x-goog-upload-header-content-length']), displayName: meta.file.displayName, received: [], bytes: 0, final: false });
+      sessions.set(id, {
+        size: Number(req.headers['x-goog-upload-header-content-length']),
+        displayName: meta.file.displayName,
+        received: [],
+        bytes: 0,
+        final: false,
+      });
       const { port } = server.address() as AddressInfo;
-      res.writeHead(200, { 'x-goog-upload-url': `http://127.0.0.1:${port}/upload/v1beta/files?upload_id=${id}&upload_protocol=resumable`, 'x-goog-upload-status': 'active' });
+      res.writeHead(200, {
+        'x-goog-upload-url': `http://127.0.0.1:${port}/upload/v1beta/files?upload_id=${id}&upload_protocol=resumable`,
+        'x-goog-upload-status': 'active',
+      });
       res.end();
       return;
     }
@@ -49,9 +58,20 @@ export async function startFakeUploadServer(faults: Map<number, ChunkFault> = ne
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":404,"message":"no upload"}}');
       return;
     }
-    const file = () => JSON.stringify({ file: { name: 'files/up1', displayName: session.displayName, sizeBytes: String(session.bytes), mimeType: 'jsonl' } });
+    const file = () =>
+      JSON.stringify({
+        file: {
+          name: 'files/up1',
+          displayName: session.displayName,
+          sizeBytes: String(session.bytes),
+          mimeType: 'jsonl',
+        },
+      });
     if (command === 'query') {
-      res.writeHead(200, { 'x-goog-upload-status': session.final ? 'final' : 'active', 'x-goog-upload-size-received': String(session.bytes) });
+      res.writeHead(200, {
+        'x-goog-upload-status': session.final ? 'final' : 'active',
+        'x-goog-upload-size-received': String(session.bytes),
+      });
       res.end(session.final ? file() : '');
       return;
     }
@@ -78,7 +98,10 @@ export async function startFakeUploadServer(faults: Map<number, ChunkFault> = ne
       req.socket.destroy();
       return;
     }
-    res.writeHead(200, { 'x-goog-upload-status': session.final ? 'final' : 'active', 'content-type': 'application/json' });
+    res.writeHead(200, {
+      'x-goog-upload-status': session.final ? 'final' : 'active',
+      'content-type': 'application/json',
+    });
     res.end(session.final ? file() : '');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

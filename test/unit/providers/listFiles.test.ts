@@ -33,41 +33,70 @@ suite('provider.listFiles against the emulator', function () {
     }
     const { files, pages } = await allFiles(provider, 2);
     assert.equal(pages, 2);
-    assert.deepEqual(files.map((f) => f.name), uploaded.map((u) => u.name).reverse());
+    assert.deepEqual(
+      files.map((f) => f.name),
+      uploaded.map((u) => u.name).reverse(),
+    );
     const newest = files[0];
     assert.equal(newest.displayName, 'in 2');
     assert.equal(newest.sizeBytes, (await stat(paths[2])).size);
     assert.equal(typeof newest.mimeType, 'string');
     assert.ok(newest.createTime && Number.isFinite(Date.parse(newest.createTime)), String(newest.createTime));
 
-    const job = await provider.createJob({ kind: 'gemini-generate', model: 'gemini-2.5-flash', displayName: 'r', inputFile: uploaded[0].name });
+    const job = await provider.createJob({
+      kind: 'gemini-generate',
+      model: 'gemini-2.5-flash',
+      displayName: 'r',
+      inputFile: uploaded[0].name,
+    });
     const done = await h.waitDone(provider, job.name);
     assert.match(done.resultsFile ?? '', /^files\/batch-/);
     const first = await provider.listFiles({ pageSize: 10 });
-    assert.equal(first.files[0].name, done.resultsFile, 'the service lists its result files: the picker must skip them');
+    assert.equal(
+      first.files[0].name,
+      done.resultsFile,
+      'the service lists its result files: the picker must skip them',
+    );
     assert.equal(first.nextPageToken, undefined);
   });
 
   test('geminiOpenAI lists the Gemini Files API too; a bad key is `auth`; an aborted list rejects', async () => {
-    const gemini = await h.provider().uploadFile(await h.file('c.jsonl', [openaiLine('c1', 'gemini-2.5-flash')]), { displayName: 'compat in' });
+    const gemini = await h
+      .provider()
+      .uploadFile(await h.file('c.jsonl', [openaiLine('c1', 'gemini-2.5-flash')]), { displayName: 'compat in' });
     const compat = h.provider('geminiOpenAI');
     const page = await compat.listFiles({ pageSize: 100 });
     assert.ok(page.files.some((f) => f.name === gemini.name && f.displayName === 'compat in'));
-    await assert.rejects(h.provider('emulator', '').listFiles({ pageSize: 1 }), (e: unknown) => e instanceof BatchApiError && e.kind === 'auth');
+    await assert.rejects(
+      h.provider('emulator', '').listFiles({ pageSize: 1 }),
+      (e: unknown) => e instanceof BatchApiError && e.kind === 'auth',
+    );
     const abort = new AbortController();
     abort.abort();
-    await assert.rejects(compat.listFiles({ pageSize: 1, signal: abort.signal }), (e: unknown) => e instanceof BatchApiError && e.kind === 'cancelled');
+    await assert.rejects(
+      compat.listFiles({ pageSize: 1, signal: abort.signal }),
+      (e: unknown) => e instanceof BatchApiError && e.kind === 'cancelled',
+    );
   });
 
   test('openai: purpose batch, newest first, paged with after/has_more; Gemini files are not in it', async () => {
     const provider = h.provider('openai');
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      ids.push((await provider.uploadFile(await h.file(`o${i}.jsonl`, [openaiLine(`r${i}`, 'gpt-4o-mini')]), { displayName: `o${i}` })).name);
+      ids.push(
+        (
+          await provider.uploadFile(await h.file(`o${i}.jsonl`, [openaiLine(`r${i}`, 'gpt-4o-mini')]), {
+            displayName: `o${i}`,
+          })
+        ).name,
+      );
     }
     const { files, pages } = await allFiles(provider, 2);
     assert.equal(pages, 2);
-    assert.deepEqual(files.map((f) => f.name), [...ids].reverse());
+    assert.deepEqual(
+      files.map((f) => f.name),
+      [...ids].reverse(),
+    );
     assert.equal(files[0].displayName, 'o2.jsonl');
     assert.equal(files[0].sizeBytes, (await stat(`${h.dir}/o2.jsonl`)).size);
     assert.ok(files[0].createTime && Number.isFinite(Date.parse(files[0].createTime)));
@@ -76,7 +105,11 @@ suite('provider.listFiles against the emulator', function () {
 
   test('mapGeminiFile: missing or malformed sizeBytes is left out, never NaN', () => {
     assert.deepEqual(mapGeminiFile({ name: 'files/a', sizeBytes: '12', mimeType: 'jsonl' }), {
-      name: 'files/a', displayName: undefined, sizeBytes: 12, mimeType: 'jsonl', createTime: undefined,
+      name: 'files/a',
+      displayName: undefined,
+      sizeBytes: 12,
+      mimeType: 'jsonl',
+      createTime: undefined,
     });
     assert.equal(mapGeminiFile({ name: 'files/a', sizeBytes: 'lots' }).sizeBytes, undefined);
     assert.equal(mapGeminiFile({ name: 'files/a' }).sizeBytes, undefined);

@@ -44,24 +44,52 @@ suite('Gemini Operation mapping', () => {
     assert.equal(done.inputFile, 'files/in1');
     assert.equal(done.resultsFile, 'files/batch-b1');
     assert.equal(done.provider, 'emulator');
-    const failed = mapGeminiOperation({ name: 'batches/b2', metadata: { state: 'BATCH_STATE_FAILED' }, error: { code: 3, message: 'bad' } }, 'gemini');
+    const failed = mapGeminiOperation(
+      { name: 'batches/b2', metadata: { state: 'BATCH_STATE_FAILED' }, error: { code: 3, message: 'bad' } },
+      'gemini',
+    );
     assert.deepEqual(failed.error, { code: 3, message: 'bad' });
-    const inline = mapGeminiOperation({ name: 'batches/b3', metadata: { state: 'BATCH_STATE_SUCCEEDED', output: { inlinedResponses: { inlinedResponses: [] } } } }, 'gemini');
+    const inline = mapGeminiOperation(
+      {
+        name: 'batches/b3',
+        metadata: { state: 'BATCH_STATE_SUCCEEDED', output: { inlinedResponses: { inlinedResponses: [] } } },
+      },
+      'gemini',
+    );
     assert.equal(inline.resultsFile, 'inline');
-    assert.equal(mapGeminiOperation({ name: 'batches/b4', metadata: { state: 'SOMETHING_NEW' } }, 'gemini').state, 'unknown');
+    assert.equal(
+      mapGeminiOperation({ name: 'batches/b4', metadata: { state: 'SOMETHING_NEW' } }, 'gemini').state,
+      'unknown',
+    );
   });
 
   test('inline requests carry the key in metadata; inline results come back as result-file lines', () => {
-    const requests = toInlineRequests([{ key: 'a', request: { contents: [] } }, { contents: [{ parts: [{ text: 'x' }] }] }, { key: 7, request: {} }]);
+    const requests = toInlineRequests([
+      { key: 'a', request: { contents: [] } },
+      { contents: [{ parts: [{ text: 'x' }] }] },
+      { key: 7, request: {} },
+    ]);
     assert.deepEqual(requests, [
       { request: { contents: [] }, metadata: { key: 'a' } },
       { request: { contents: [{ parts: [{ text: 'x' }] }] } },
       { request: {}, metadata: { key: '7' } },
     ]);
     const lines = inlineResultLines({
-      metadata: { output: { inlinedResponses: { inlinedResponses: [{ response: { candidates: [] }, metadata: { key: 'a' } }, { error: { code: 3, message: 'no' } }] } } },
+      metadata: {
+        output: {
+          inlinedResponses: {
+            inlinedResponses: [
+              { response: { candidates: [] }, metadata: { key: 'a' } },
+              { error: { code: 3, message: 'no' } },
+            ],
+          },
+        },
+      },
     });
-    assert.deepEqual(lines.map((l) => JSON.parse(l)), [{ response: { candidates: [] }, key: 'a' }, { error: { code: 3, message: 'no' } }]);
+    assert.deepEqual(
+      lines.map((l) => JSON.parse(l)),
+      [{ response: { candidates: [] }, key: 'a' }, { error: { code: 3, message: 'no' } }],
+    );
   });
 });
 
@@ -85,7 +113,16 @@ suite('OpenAI Batch mapping', () => {
     assert.equal(job.kind, 'openai');
     assert.equal(job.createTime, '2023-11-14T22:13:20.000Z');
     assert.deepEqual(job.progress, { total: 10, succeeded: 3, failed: 1, pending: 6 });
-    const done = mapOpenAIBatch({ ...base, status: 'completed', output_file_id: 'file-out', error_file_id: 'file-err', completed_at: 1_700_000_100 }, 'openai');
+    const done = mapOpenAIBatch(
+      {
+        ...base,
+        status: 'completed',
+        output_file_id: 'file-out',
+        error_file_id: 'file-err',
+        completed_at: 1_700_000_100,
+      },
+      'openai',
+    );
     assert.equal(done.state, 'succeeded');
     assert.equal(done.resultsFile, 'file-out');
     assert.equal(done.errorFile, 'file-err');
@@ -94,7 +131,12 @@ suite('OpenAI Batch mapping', () => {
 
   test('validation errors become the job error', () => {
     const job = mapOpenAIBatch(
-      { ...base, status: 'failed', errors: { data: [{ code: 'invalid_json_line', line: 2, message: 'bad line' }] }, request_counts: { total: 0, completed: 0, failed: 0 } },
+      {
+        ...base,
+        status: 'failed',
+        errors: { data: [{ code: 'invalid_json_line', line: 2, message: 'bad line' }] },
+        request_counts: { total: 0, completed: 0, failed: 0 },
+      },
       'openai',
     );
     assert.equal(job.state, 'failed');

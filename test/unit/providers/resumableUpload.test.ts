@@ -24,10 +24,20 @@ suite('resumable upload (fake server)', () => {
   async function run(faults: Map<number, ChunkFault>, signal?: AbortSignal, onChunk?: (i: number) => void) {
     const server = await startFakeUploadServer(faults);
     server.onChunk = onChunk;
-    const endpoint = { baseUrl: server.baseUrl, version: 'v1beta' as const, apiKey: KEY, fetch: instrumentedFetch({ apiKey: KEY, throwOnHttpError: true }) };
+    const endpoint = {
+      baseUrl: server.baseUrl,
+      version: 'v1beta' as const,
+      apiKey: KEY,
+      fetch: instrumentedFetch({ apiKey: KEY, throwOnHttpError: true }),
+    };
     const progress: [number, number][] = [];
     try {
-      const result = await resumableUpload(endpoint, file, { displayName: 'in', chunkBytes: 1000, onProgress: (d, t) => progress.push([d, t]), signal }).catch((e: unknown) => e);
+      const result = await resumableUpload(endpoint, file, {
+        displayName: 'in',
+        chunkBytes: 1000,
+        onProgress: (d, t) => progress.push([d, t]),
+        signal,
+      }).catch((e: unknown) => e);
       return { result, progress, server };
     } finally {
       await server.close();
@@ -40,7 +50,10 @@ suite('resumable upload (fake server)', () => {
     // Bytes are counted as they stream; each confirmed chunk end is reported, and progress never goes back.
     const chunkEnds = progress.filter(([d]) => d % 1000 === 0 || d === 2500).map(([d]) => d);
     assert.deepEqual([...new Set(chunkEnds)], [1000, 2000, 2500]);
-    assert.ok(progress.every(([d, t], i) => t === 2500 && (i === 0 || d >= progress[i - 1][0])), JSON.stringify(progress));
+    assert.ok(
+      progress.every(([d, t], i) => t === 2500 && (i === 0 || d >= progress[i - 1][0])),
+      JSON.stringify(progress),
+    );
     assert.deepEqual(server.commands, ['start', 'upload', 'upload', 'upload, finalize']);
     assert.deepEqual(Buffer.concat([...server.sessions.values()][0].received), content);
     assert.deepEqual([...server.keys], [KEY]);
@@ -81,10 +94,18 @@ suite('resumable upload (fake server)', () => {
     const size = 3 * 1024 * 1024;
     await writeFile(big, Buffer.alloc(size, 'a'));
     const server = await startFakeUploadServer(new Map());
-    const endpoint = { baseUrl: server.baseUrl, version: 'v1beta' as const, apiKey: KEY, fetch: instrumentedFetch({ apiKey: KEY, throwOnHttpError: true }) };
+    const endpoint = {
+      baseUrl: server.baseUrl,
+      version: 'v1beta' as const,
+      apiKey: KEY,
+      fetch: instrumentedFetch({ apiKey: KEY, throwOnHttpError: true }),
+    };
     const progress: number[] = [];
     try {
-      await resumableUpload(endpoint, big, { displayName: 'big', onProgress: (d, t) => (assert.equal(t, size), progress.push(d)) });
+      await resumableUpload(endpoint, big, {
+        displayName: 'big',
+        onProgress: (d, t) => (assert.equal(t, size), progress.push(d)),
+      });
     } finally {
       await server.close();
     }

@@ -18,10 +18,28 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') { quoted = false; } else { field += c; }
-    } else if (c === '"') { quoted = true; } else if (c === ',') { record.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(field); records.push(record); record = []; field = ''; i++;
-    } else { field += c; }
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
   }
   return records;
 }
@@ -41,24 +59,44 @@ suite('export: CSV and JSONL records', () => {
   });
 
   test('any strings read back field for field (formula prefix aside), never starting a formula', () => {
-    fc.assert(fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 6 }), (values) => {
-      const [read] = parseCsv(csvLine(values));
-      assert.equal(read.length, values.length);
-      read.forEach((cell, i) => {
-        assert.equal(cell, /^[=+\-@\t\r]/.test(values[i]) ? `'${values[i]}` : values[i]);
-        assert.ok(!/^[=+\-@]/.test(cell));
-      });
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 6 }), (values) => {
+        const [read] = parseCsv(csvLine(values));
+        assert.equal(read.length, values.length);
+        read.forEach((cell, i) => {
+          assert.equal(cell, /^[=+\-@\t\r]/.test(values[i]) ? `'${values[i]}` : values[i]);
+          assert.ok(!/^[=+\-@]/.test(cell));
+        });
+      }),
+    );
   });
 
   test('a record holds key, prompt, answer text (no thoughts), finish reason, tokens and error', () => {
-    const ok = toResultRow({ line: 3, key: 'k', request: { contents: [{ role: 'user', parts: [{ text: 'Q?' }] }] }, response: {
-      candidates: [{ content: { parts: [{ text: 'thinking', thought: true }, { text: 'A.' }] }, finishReason: 'STOP' }],
-      usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 2, thoughtsTokenCount: 5, totalTokenCount: 10 },
-    } });
+    const ok = toResultRow({
+      line: 3,
+      key: 'k',
+      request: { contents: [{ role: 'user', parts: [{ text: 'Q?' }] }] },
+      response: {
+        candidates: [
+          { content: { parts: [{ text: 'thinking', thought: true }, { text: 'A.' }] }, finishReason: 'STOP' },
+        ],
+        usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 2, thoughtsTokenCount: 5, totalTokenCount: 10 },
+      },
+    });
     assert.deepEqual(exportRecord(ok), {
-      key: 'k', line: 3, ok: true, prompt: 'Q?', answer: 'A.', finishReason: 'STOP', promptTokens: 3, outputTokens: 2,
-      thoughtsTokens: 5, cachedTokens: null, totalTokens: 10, errorCode: null, errorMessage: null,
+      key: 'k',
+      line: 3,
+      ok: true,
+      prompt: 'Q?',
+      answer: 'A.',
+      finishReason: 'STOP',
+      promptTokens: 3,
+      outputTokens: 2,
+      thoughtsTokens: 5,
+      cachedTokens: null,
+      totalTokens: 10,
+      errorCode: null,
+      errorMessage: null,
     });
     const failed = exportRecord(toResultRow({ key: 'e', error: { code: 8, message: 'quota' } }));
     assert.equal(failed.errorCode, 'RESOURCE_EXHAUSTED');
@@ -69,7 +107,11 @@ suite('export: CSV and JSONL records', () => {
     const dir = await mkdtemp(join(tmpdir(), 'export-'));
     try {
       const out = join(dir, 'out.csv');
-      const summary = await exportToFile(readResultRows([join(__dirname, '..', '..', 'fixtures', 'jobs', 'gemini-error-lines.jsonl')]), out, { format: 'csv' });
+      const summary = await exportToFile(
+        readResultRows([join(__dirname, '..', '..', 'fixtures', 'jobs', 'gemini-error-lines.jsonl')]),
+        out,
+        { format: 'csv' },
+      );
       assert.equal(summary.total, 4);
       assert.equal(parseCsv(await readFile(out, 'utf8')).length, 5);
       async function* broken(): AsyncGenerator<ResultRow> {

@@ -19,7 +19,9 @@ suite('results: toResultRow', () => {
       const [first] = realRows('gemini-batch-generate-output.jsonl');
       assert.equal(first.key, 'request_1');
       assert.equal(first.ok, true);
-      assert.deepEqual(first.parts, [{ kind: 'text', text: 'AI learns patterns from data to make decisions or predictions.', thought: undefined }]);
+      assert.deepEqual(first.parts, [
+        { kind: 'text', text: 'AI learns patterns from data to make decisions or predictions.', thought: undefined },
+      ]);
       assert.equal(first.finishReason, 'STOP');
       assert.deepEqual(first.tokens, { prompt: 8, output: 11, thoughts: 829, cached: undefined, total: 848 });
       assert.equal(first.modelVersion, 'gemini-2.5-flash');
@@ -35,11 +37,17 @@ suite('results: toResultRow', () => {
         ],
       );
       const part = rows[0].parts[0];
-      assert.ok(part.kind === 'embedding' && Math.abs(part.norm - Math.hypot(-0.034119852, 0.0025719088, 0.017325249)) < 1e-12);
+      assert.ok(
+        part.kind === 'embedding' && Math.abs(part.norm - Math.hypot(-0.034119852, 0.0025719088, 0.017325249)) < 1e-12,
+      );
     });
 
     test('OpenAI output lines: content, finish_reason, usage, model, custom_id', () => {
-      for (const file of ['openai-batch-output-guide-example.jsonl', 'openai-batch-output-spec-example.jsonl', 'openai-batch-output-real-openai-api-rs.jsonl']) {
+      for (const file of [
+        'openai-batch-output-guide-example.jsonl',
+        'openai-batch-output-spec-example.jsonl',
+        'openai-batch-output-real-openai-api-rs.jsonl',
+      ]) {
         for (const row of realRows(file)) {
           assert.equal(row.ok, true, file);
           assert.ok(row.key?.startsWith('request-'), file);
@@ -106,7 +114,12 @@ suite('results: toResultRow', () => {
     assert.equal(row.inputLine, 4);
     assert.equal(row.prompt, 'Hello?');
     assert.equal(row.ok, true);
-    const missing = toResultRow({ line: 5, key: 'b', request: { messages: [{ role: 'user', content: 'Q' }] }, error: { code: 'missing_result' } });
+    const missing = toResultRow({
+      line: 5,
+      key: 'b',
+      request: { messages: [{ role: 'user', content: 'Q' }] },
+      error: { code: 'missing_result' },
+    });
     assert.equal(missing.ok, false);
     assert.equal(missing.prompt, 'Q');
     assert.equal(missing.error?.advice, 'retry');
@@ -114,13 +127,21 @@ suite('results: toResultRow', () => {
 
   test('property: any JSON object becomes a row without throwing', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), fc.oneof(fc.constant('response'), fc.constant('error'), fc.constant('body'), fc.constant('candidates')), (value, field) => {
-        const rows = [toResultRow({ [field]: value }), toResultRow({ custom_id: 'x', response: { status_code: 200, body: value } }), toResultRow({ line: 1, request: value, response: value })];
-        for (const row of rows) {
-          assert.equal(typeof row.ok, 'boolean');
-          assert.ok(Array.isArray(row.parts));
-        }
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.oneof(fc.constant('response'), fc.constant('error'), fc.constant('body'), fc.constant('candidates')),
+        (value, field) => {
+          const rows = [
+            toResultRow({ [field]: value }),
+            toResultRow({ custom_id: 'x', response: { status_code: 200, body: value } }),
+            toResultRow({ line: 1, request: value, response: value }),
+          ];
+          for (const row of rows) {
+            assert.equal(typeof row.ok, 'boolean');
+            assert.ok(Array.isArray(row.parts));
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -11,12 +11,22 @@ const OUTPUT = join(JOBS, 'openai-batch-output-guide-example.jsonl');
 const EXPIRED = join(JOBS, 'openai-batch-error-expired-guide-example.jsonl');
 
 function answer(id: string, text: string): string {
-  return JSON.stringify({ id: 'r', custom_id: id, response: { status_code: 200, body: { model: 'm', choices: [{ message: { content: text }, finish_reason: 'stop' }] } }, error: null });
+  return JSON.stringify({
+    id: 'r',
+    custom_id: id,
+    response: {
+      status_code: 200,
+      body: { model: 'm', choices: [{ message: { content: text }, finish_reason: 'stop' }] },
+    },
+    error: null,
+  });
 }
 
 suite('retry: an expired OpenAI batch, then its follow-ups', () => {
   let dir: string;
-  setup(async () => { dir = await mkdtemp(join(tmpdir(), 'retry-ex-')); });
+  setup(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'retry-ex-'));
+  });
   teardown(() => rm(dir, { recursive: true, force: true }));
 
   test('the finished lines are kept; only the expired and missing ones are retried, and merged back', async () => {
@@ -24,12 +34,18 @@ suite('retry: an expired OpenAI batch, then its follow-ups', () => {
     const first = { inputPath: INPUT, resultPaths: [OUTPUT, EXPIRED] };
     const retry1 = join(dir, 'in.retry-1.jsonl');
     const plan1 = await writeRetryFile(INPUT, [first], retry1);
-    assert.deepEqual({ succeeded: plan1.succeeded, failed: plan1.failed, missing: plan1.missing }, { succeeded: 2, failed: 1, missing: 1 });
+    assert.deepEqual(
+      { succeeded: plan1.succeeded, failed: plan1.failed, missing: plan1.missing },
+      { succeeded: 2, failed: 1, missing: 1 },
+    );
     assert.equal(await readFile(retry1, 'utf8'), `${inputLines[2]}\n${inputLines[3]}\n`);
 
     // The follow-up answers request-3; request-4 fails again (a 500).
     const out1 = join(dir, 'r1.jsonl');
-    await writeFile(out1, `${JSON.stringify({ custom_id: 'request-4', response: { status_code: 500, body: { error: { message: 'boom', type: 'server_error' } } }, error: null })}\n${answer('request-3', 'Third.')}\n`);
+    await writeFile(
+      out1,
+      `${JSON.stringify({ custom_id: 'request-4', response: { status_code: 500, body: { error: { message: 'boom', type: 'server_error' } } }, error: null })}\n${answer('request-3', 'Third.')}\n`,
+    );
     const second = { inputPath: retry1, resultPaths: [out1] };
     const retry2 = join(dir, 'in.retry-2.jsonl');
     const plan2 = await writeRetryFile(INPUT, [first, second], retry2);
@@ -39,10 +55,20 @@ suite('retry: an expired OpenAI batch, then its follow-ups', () => {
     const merged = join(dir, 'in.joined.jsonl');
     const counts = await writeMergedJoin(INPUT, [first, second], merged);
     assert.deepEqual(counts, { requests: 4, succeeded: 3, failed: 1, missing: 0, fromRetries: 2, orphans: 1 });
-    const rows = (await readFile(merged, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-    assert.deepEqual(rows.map((r) => [r.key, r.attempt, r.response ? 'ok' : 'error']), [
-      ['request-1', 0, 'ok'], ['request-2', 0, 'ok'], ['request-3', 1, 'ok'], ['request-4', 1, 'error'], ['request-7', 0, 'error'],
-    ]);
+    const rows = (await readFile(merged, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      rows.map((r) => [r.key, r.attempt, r.response ? 'ok' : 'error']),
+      [
+        ['request-1', 0, 'ok'],
+        ['request-2', 0, 'ok'],
+        ['request-3', 1, 'ok'],
+        ['request-4', 1, 'error'],
+        ['request-7', 0, 'error'],
+      ],
+    );
   });
 
   test('nothing left to retry: no file is written', async () => {

@@ -6,15 +6,28 @@ import { ResultsTable } from '../../../src/core/results/resultsTable';
 import { toResultRow } from '../../../src/core/results/resultRow';
 
 const REAL = join(__dirname, '../../../reference/real-output');
-const lines = (file: string) => readFileSync(join(REAL, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (file: string) =>
+  readFileSync(join(REAL, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 suite('results: the header cost', () => {
   test('real Gemini 2.5 Flash lines are priced at batch price with thoughts billed as output', () => {
     const table = new ResultsTable();
-    for (const line of lines('gemini-batch-generate-output.jsonl')) { table.add(0, 1, toResultRow(line)); }
+    for (const line of lines('gemini-batch-generate-output.jsonl')) {
+      table.add(0, 1, toResultRow(line));
+    }
     const expected = lines('gemini-batch-generate-output.jsonl').reduce((sum, line) => {
       const t = toResultRow(line).tokens;
-      return sum + usageCost('gemini-2.5-flash', { inputTokens: t.prompt ?? 0, outputTokens: (t.output ?? 0) + (t.thoughts ?? 0), cachedTokens: 0 }, 'batch')!;
+      return (
+        sum +
+        usageCost(
+          'gemini-2.5-flash',
+          { inputTokens: t.prompt ?? 0, outputTokens: (t.output ?? 0) + (t.thoughts ?? 0), cachedTokens: 0 },
+          'batch',
+        )!
+      );
     }, 0);
     const { cost } = table.summary();
     assert.ok(expected > 0, 'the price table knows gemini-2.5-flash');
@@ -22,18 +35,50 @@ suite('results: the header cost', () => {
     assert.equal(cost.unpricedRows, 0);
     assert.ok(Math.abs(cost.batchUsd - expected) < 1e-12);
     // 829 thought tokens dominate the first line: leaving them out would undercount by far.
-    assert.ok(cost.batchUsd > usageCost('gemini-2.5-flash', { inputTokens: 16, outputTokens: 11, cachedTokens: 0 }, 'batch')! * 10);
+    assert.ok(
+      cost.batchUsd >
+        usageCost('gemini-2.5-flash', { inputTokens: 16, outputTokens: 11, cachedTokens: 0 }, 'batch')! * 10,
+    );
   });
 
   test('a model without a known price and failed rows are never priced', () => {
     const table = new ResultsTable();
-    table.add(0, 1, toResultRow({ custom_id: 'a', response: { status_code: 200, body: { model: 'no-such-model', choices: [{ message: { content: 'x' } }], usage: { prompt_tokens: 5, completion_tokens: 2 } } } }));
+    table.add(
+      0,
+      1,
+      toResultRow({
+        custom_id: 'a',
+        response: {
+          status_code: 200,
+          body: {
+            model: 'no-such-model',
+            choices: [{ message: { content: 'x' } }],
+            usage: { prompt_tokens: 5, completion_tokens: 2 },
+          },
+        },
+      }),
+    );
     table.add(0, 1, toResultRow({ key: 'b', error: { code: 8, message: 'quota' } }));
     assert.deepEqual(table.summary().cost, { batchUsd: 0, pricedRows: 0, unpricedRows: 1 });
   });
 
   test('OpenAI reasoning tokens are part of completion_tokens: output excludes them, thoughts hold them', () => {
-    const row = toResultRow({ custom_id: 'r', response: { status_code: 200, body: { model: 'o3', choices: [{ message: { content: 'x' } }], usage: { prompt_tokens: 10, completion_tokens: 50, total_tokens: 60, completion_tokens_details: { reasoning_tokens: 40 } } } } });
+    const row = toResultRow({
+      custom_id: 'r',
+      response: {
+        status_code: 200,
+        body: {
+          model: 'o3',
+          choices: [{ message: { content: 'x' } }],
+          usage: {
+            prompt_tokens: 10,
+            completion_tokens: 50,
+            total_tokens: 60,
+            completion_tokens_details: { reasoning_tokens: 40 },
+          },
+        },
+      },
+    });
     assert.deepEqual([row.tokens.output, row.tokens.thoughts, row.tokens.total], [10, 40, 60]);
   });
 });

@@ -4,7 +4,11 @@ import * as path from 'node:path';
 import type { BatchKind } from '../../../src/core/batchKind';
 import { DocumentValidator } from '../../../src/core/validation';
 
-interface Snippet { prefix: string | string[]; body: string | string[]; description: string }
+interface Snippet {
+  prefix: string | string[];
+  body: string | string[];
+  description: string;
+}
 
 /**
  * Expands a VS Code snippet body the way accepting every default would: `${1:default}` → default (nested ones too),

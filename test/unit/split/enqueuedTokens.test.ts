@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { enqueuedTokenLimit, partsForTokens, type EnqueuedTokenTable } from '../../../src/core/split';
 
 /** The defaults as package.json declares them: the one place they live. */
-const DEFAULTS = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8'))
-  .contributes.configuration.properties['geminiBatch.limits.enqueuedTokens'].default as EnqueuedTokenTable;
+const DEFAULTS = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).contributes
+  .configuration.properties['geminiBatch.limits.enqueuedTokens'].default as EnqueuedTokenTable;
 
 suite('enqueued-token limits', () => {
   test('the documented defaults: 2.5 Flash 3M / 400M / 1B, 2.5 Pro 5M at tier 1 (batch-api.md §1.5)', () => {

@@ -3,8 +3,11 @@ import fc from 'fast-check';
 import { foreignOrigin, hostOf, originOf } from '../../../src/core/endpointOrigin';
 
 suite('endpointOrigin', () => {
-  test('the same origin with another path is the user\'s own host', () => {
-    assert.equal(foreignOrigin('https://generativelanguage.googleapis.com/', 'https://generativelanguage.googleapis.com'), undefined);
+  test("the same origin with another path is the user's own host", () => {
+    assert.equal(
+      foreignOrigin('https://generativelanguage.googleapis.com/', 'https://generativelanguage.googleapis.com'),
+      undefined,
+    );
     assert.equal(foreignOrigin('https://api.openai.com/v2', 'https://api.openai.com/v1'), undefined);
   });
 
@@ -14,7 +17,7 @@ suite('endpointOrigin', () => {
     assert.equal(foreignOrigin('http://api.openai.com/v1', 'https://api.openai.com/v1'), 'http://api.openai.com');
   });
 
-  test('a value that is no http(s) URL is foreign unless it is the user\'s own text', () => {
+  test("a value that is no http(s) URL is foreign unless it is the user's own text", () => {
     assert.equal(foreignOrigin('not a url', 'https://api.openai.com/v1'), 'not a url');
     assert.equal(foreignOrigin('  ', '  '), undefined);
     assert.equal(originOf('file:///etc/passwd'), undefined);
@@ -25,12 +28,16 @@ suite('endpointOrigin', () => {
     assert.equal(hostOf('weird'), 'weird');
   });
 
-  test('any pair of strings: never throws, and a foreign answer is never the user\'s own origin', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.webUrl()), fc.oneof(fc.string(), fc.webUrl()), (effective, user) => {
-      const foreign = foreignOrigin(effective, user);
-      if (foreign !== undefined && originOf(user) !== undefined) { assert.notEqual(foreign, originOf(user)); }
-      assert.equal(foreignOrigin(user, user), undefined);
-      hostOf(foreign ?? effective);
-    }));
+  test("any pair of strings: never throws, and a foreign answer is never the user's own origin", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl()), fc.oneof(fc.string(), fc.webUrl()), (effective, user) => {
+        const foreign = foreignOrigin(effective, user);
+        if (foreign !== undefined && originOf(user) !== undefined) {
+          assert.notEqual(foreign, originOf(user));
+        }
+        assert.equal(foreignOrigin(user, user), undefined);
+        hostOf(foreign ?? effective);
+      }),
+    );
   });
 });

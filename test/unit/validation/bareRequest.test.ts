@@ -2,7 +2,15 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { quickFixFor } from '../../../src/core/validation/quickFixEdits';
-import { DocumentValidator, detectKind, isServiceParseFailure, messageFor, validateLine, validateText, type Issue } from '../../../src/core/validation';
+import {
+  DocumentValidator,
+  detectKind,
+  isServiceParseFailure,
+  messageFor,
+  validateLine,
+  validateText,
+  type Issue,
+} from '../../../src/core/validation';
 
 const FIXTURE = path.join(__dirname, '../../fixtures/validation/bare/bare-requests.jsonl');
 
@@ -17,7 +25,13 @@ suite('validation: bare GenerateContentRequest lines (no key, no request)', () =
     const text = readFileSync(FIXTURE, 'utf8');
     const summary = validateText(text);
     assert.equal(summary.kind, 'gemini-generate');
-    assert.deepEqual(summary.issues.map((i) => [i.line, i.code, i.severity]), [[0, 'bare-request', 'warning'], [1, 'bare-request', 'warning']]);
+    assert.deepEqual(
+      summary.issues.map((i) => [i.line, i.code, i.severity]),
+      [
+        [0, 'bare-request', 'warning'],
+        [1, 'bare-request', 'warning'],
+      ],
+    );
     const message = messageFor(summary.issues[0]);
     assert.match(message, /matched by position/);
     assert.match(message, /\{"key":"…","request":\{…\}\}/);
@@ -43,7 +57,10 @@ suite('validation: bare GenerateContentRequest lines (no key, no request)', () =
       ['type-mismatch', 'error', '/generationConfig/temperature', '"hot"'],
     ]);
     assert.equal(messageFor(issues[1]), 'Unknown field `txt` in contents[0].parts[0]: did you mean `text`?');
-    assert.equal(messageFor(issues[2]), 'Unknown field `thinking_config`: did you mean `generationConfig.thinkingConfig`?');
+    assert.equal(
+      messageFor(issues[2]),
+      'Unknown field `thinking_config`: did you mean `generationConfig.thinkingConfig`?',
+    );
   });
 
   test('an unknown top-level field of a bare request is unknown in the request (no `request.` in the words)', () => {
@@ -51,11 +68,17 @@ suite('validation: bare GenerateContentRequest lines (no key, no request)', () =
     const issues = validateLine('gemini-generate', line, 4);
     const unknown = issues.find((i) => i.code === 'unknown-field');
     assert.ok(unknown);
-    assert.deepEqual([unknown.line, line.slice(unknown.startCol, unknown.endCol), unknown.params.where], [4, '"foo"', '']);
+    assert.deepEqual(
+      [unknown.line, line.slice(unknown.startCol, unknown.endCol), unknown.params.where],
+      [4, '"foo"', ''],
+    );
     assert.equal(messageFor(unknown), 'Unknown field `foo`');
     // The service rejects that line at creation, and accepts a clean bare line.
     assert.ok(issues.some(isServiceParseFailure));
-    assert.equal(validateLine('gemini-generate', '{"contents":[{"parts":[{"text":"x"}]}]}', 0).some(isServiceParseFailure), false);
+    assert.equal(
+      validateLine('gemini-generate', '{"contents":[{"parts":[{"text":"x"}]}]}', 0).some(isServiceParseFailure),
+      false,
+    );
   });
 
   test('a line with a key but no request is not bare: `contents` belongs in `request`', () => {
@@ -65,14 +88,25 @@ suite('validation: bare GenerateContentRequest lines (no key, no request)', () =
 
   test('an embed file does not take bare generate lines', () => {
     const issues = validateLine('gemini-embed', '{"contents":[{"parts":[{"text":"x"}]}]}', 0);
-    assert.deepEqual(issues.map((i) => i.code), ['wrong-kind']);
+    assert.deepEqual(
+      issues.map((i) => i.code),
+      ['wrong-kind'],
+    );
   });
 
   test('the editor model reports bare lines the same way', () => {
     const doc = new DocumentValidator();
     doc.setText(readFileSync(FIXTURE, 'utf8'));
-    while (!doc.step(50)) { /* validate all */ }
-    assert.deepEqual(doc.issues().map((i) => [i.line, i.code]), [[0, 'bare-request'], [1, 'bare-request']]);
+    while (!doc.step(50)) {
+      /* validate all */
+    }
+    assert.deepEqual(
+      doc.issues().map((i) => [i.line, i.code]),
+      [
+        [0, 'bare-request'],
+        [1, 'bare-request'],
+      ],
+    );
   });
 
   test('the quick fix wraps a bare line as {"key", "request"} and leaves it clean', () => {

@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { detectBatchFile, detectKind, holdsBatchLines, messageFor, validateFile, validateText } from '../../../src/core/validation';
+import {
+  detectBatchFile,
+  detectKind,
+  holdsBatchLines,
+  messageFor,
+  validateFile,
+  validateText,
+} from '../../../src/core/validation';
 import { holdsBatchLines as editorHoldsBatchLines } from '../../../src/core/validation/batchLineDetection';
 
 const DIR = path.join(__dirname, '../../fixtures/validation/not-batch');
@@ -14,16 +21,32 @@ suite('validation: is it a batch file at all?', () => {
     assert.deepEqual(detectBatchFile(lines(HTTP_LOG)), { kind: 'gemini-generate', outcome: 'not-batch', lines: 3 });
     assert.equal(detectKind(lines(HTTP_LOG)), 'gemini-generate');
     assert.equal(holdsBatchLines(lines(HTTP_LOG)), false);
-    assert.equal(holdsBatchLines(lines(path.join(DIR, 'chat-log.jsonl'))), false, 'bare {"content"} records are a chat log');
+    assert.equal(
+      holdsBatchLines(lines(path.join(DIR, 'chat-log.jsonl'))),
+      false,
+      'bare {"content"} records are a chat log',
+    );
   });
 
   test('batch lines, broken ones naming an envelope key, and bare requests are batch files', () => {
     assert.deepEqual(detectBatchFile([GEN]), { kind: 'gemini-generate', outcome: 'batch', lines: 1 });
-    assert.deepEqual(detectBatchFile(['{"custom_id":"r","method":"POST","url":"/v1/embeddings"}']), { kind: 'openai', outcome: 'batch', lines: 1 });
+    assert.deepEqual(detectBatchFile(['{"custom_id":"r","method":"POST","url":"/v1/embeddings"}']), {
+      kind: 'openai',
+      outcome: 'batch',
+      lines: 1,
+    });
     assert.equal(holdsBatchLines(["{'key': 'a', 'request': {}}"]), true, 'single quotes: broken, but a batch line');
     assert.equal(holdsBatchLines(['{"contents":[{"parts":[{"text":"x"}]}]}']), true);
-    assert.equal(holdsBatchLines(['{"method":"GET","url":"/x"}', GEN]), true, 'one batch line among the first lines is enough');
-    assert.deepEqual(detectBatchFile(['', '  ']), { kind: 'gemini-generate', outcome: 'batch', lines: 0 }, 'an empty file is an empty batch file');
+    assert.equal(
+      holdsBatchLines(['{"method":"GET","url":"/x"}', GEN]),
+      true,
+      'one batch line among the first lines is enough',
+    );
+    assert.deepEqual(
+      detectBatchFile(['', '  ']),
+      { kind: 'gemini-generate', outcome: 'batch', lines: 0 },
+      'an empty file is an empty batch file',
+    );
     assert.equal(holdsBatchLines(['', '  ']), false, 'but it holds no batch line');
   });
 
@@ -37,10 +60,16 @@ suite('validation: is it a batch file at all?', () => {
   test('validateFile reports one not-a-batch-file warning for a log, and validates nothing', async () => {
     const summary = await validateFile(HTTP_LOG);
     assert.equal(summary.notBatch, true);
-    assert.deepEqual(summary.issues.map((i) => [i.code, i.severity, i.line]), [['not-a-batch-file', 'warning', 0]]);
+    assert.deepEqual(
+      summary.issues.map((i) => [i.code, i.severity, i.line]),
+      [['not-a-batch-file', 'warning', 0]],
+    );
     assert.equal(summary.requests, 0);
     assert.equal(summary.bytes, readFileSync(HTTP_LOG).length);
-    assert.match(messageFor(summary.issues[0]), /^Not a batch file: none of its first lines looks like a batch request/);
+    assert.match(
+      messageFor(summary.issues[0]),
+      /^Not a batch file: none of its first lines looks like a batch request/,
+    );
   });
 
   test('with a kind given, the same log is validated line by line', () => {
@@ -60,7 +89,13 @@ suite('validation: is it a batch file at all?', () => {
   test('the editor asks the core, reading only the lines of the vote', () => {
     const text = [GEN, ...Array.from({ length: 1000 }, () => '{"x":1}')];
     let read = 0;
-    const doc = { lineCount: text.length, lineAt: (i: number) => { read++; return { text: text[i] }; } };
+    const doc = {
+      lineCount: text.length,
+      lineAt: (i: number) => {
+        read++;
+        return { text: text[i] };
+      },
+    };
     assert.equal(editorHoldsBatchLines(doc), true);
     assert.equal(read, 100);
     const log = lines(HTTP_LOG);

@@ -5,7 +5,10 @@ import { compiledSchema } from '../../../src/core/schema/validators';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build script is plain CommonJS
-const { compileValidators, KINDS } = require('../../../scripts/compile-validators.js') as { compileValidators(o?: { force?: boolean }): string[]; KINDS: string[] };
+const { compileValidators, KINDS } = require('../../../scripts/compile-validators.js') as {
+  compileValidators(o?: { force?: boolean }): string[];
+  KINDS: string[];
+};
 
 suite('schema: the precompiled validators', () => {
   test('one generated module per kind, from the real schema, with a .d.ts', () => {
@@ -31,7 +34,18 @@ suite('schema: the precompiled validators', () => {
     assert.equal(typeof (gemini.annotations.definitions as Record<string, unknown>).Content, 'object');
     // Prose is stripped from what the runtime carries.
     assert.doesNotMatch(JSON.stringify(gemini.annotations), /"markdownDescription"/);
-    assert.equal(compiledSchema('openai').isValid({ custom_id: 'r', method: 'POST', url: '/v1/embeddings', body: { model: 'm', input: 'x' } }), true);
-    assert.equal(compiledSchema('gemini-embed').isValid({ key: 'a', request: { content: { parts: [{ text: 'x' }] } } }), true);
+    assert.equal(
+      compiledSchema('openai').isValid({
+        custom_id: 'r',
+        method: 'POST',
+        url: '/v1/embeddings',
+        body: { model: 'm', input: 'x' },
+      }),
+      true,
+    );
+    assert.equal(
+      compiledSchema('gemini-embed').isValid({ key: 'a', request: { content: { parts: [{ text: 'x' }] } } }),
+      true,
+    );
   });
 });

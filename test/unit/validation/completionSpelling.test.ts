@@ -14,16 +14,35 @@ suite('completion: one spelling per field, never a key the object has', () => {
   test("the file's spelling: the majority of its many-word keys, camelCase by default and on a tie", () => {
     assert.equal(keyStyle([]), 'camel');
     assert.equal(keyStyle(['{"key":"a","request":{"contents":[]}}']), 'camel');
-    assert.equal(keyStyle(['{"request":{"generation_config":{"max_output_tokens":5},"system_instruction":{}}}']), 'snake');
+    assert.equal(
+      keyStyle(['{"request":{"generation_config":{"max_output_tokens":5},"system_instruction":{}}}']),
+      'snake',
+    );
     assert.equal(keyStyle(['{"request":{"generation_config":{},"systemInstruction":{}}}']), 'camel');
     assert.equal(keyStyle(['{"a_b":1}', '{"cD":1,"eF":2}']), 'camel');
   });
 
   test('both spellings offered: the file style wins; one already in the object: neither is offered', () => {
-    const offered = ['contents', 'generationConfig', 'generation_config', 'systemInstruction', 'system_instruction', 'store'];
-    assert.deepEqual([...keepSpellings(offered, new Set(), 'camel')], ['contents', 'generationConfig', 'systemInstruction', 'store']);
-    assert.deepEqual([...keepSpellings(offered, new Set(), 'snake')], ['contents', 'generation_config', 'system_instruction', 'store']);
-    assert.deepEqual([...keepSpellings(offered, new Set(['generationConfig', 'contents']), 'snake')], ['system_instruction', 'store']);
+    const offered = [
+      'contents',
+      'generationConfig',
+      'generation_config',
+      'systemInstruction',
+      'system_instruction',
+      'store',
+    ];
+    assert.deepEqual(
+      [...keepSpellings(offered, new Set(), 'camel')],
+      ['contents', 'generationConfig', 'systemInstruction', 'store'],
+    );
+    assert.deepEqual(
+      [...keepSpellings(offered, new Set(), 'snake')],
+      ['contents', 'generation_config', 'system_instruction', 'store'],
+    );
+    assert.deepEqual(
+      [...keepSpellings(offered, new Set(['generationConfig', 'contents']), 'snake')],
+      ['system_instruction', 'store'],
+    );
     // A name whose other spelling is not offered (OpenAI's snake_case fields) stays whatever the style.
     assert.deepEqual([...keepSpellings(['custom_id', 'method'], new Set(), 'camel')], ['custom_id', 'method']);
   });
@@ -39,11 +58,18 @@ suite('completion: one spelling per field, never a key the object has', () => {
   });
 
   test('any text and offset: no crash, and nothing kept is already a key or its other spelling', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), fc.nat(70), fc.array(fc.constantFrom('aB', 'a_b', 'c', 'dE', 'd_e')), (text, at, offered) => {
-      const keys = objectKeysAt(text, Math.min(at, text.length));
-      for (const name of keepSpellings(offered, keys, keyStyle([text]))) {
-        assert.ok(!keys.has(name) && !keys.has(otherSpelling(name)));
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 60 }),
+        fc.nat(70),
+        fc.array(fc.constantFrom('aB', 'a_b', 'c', 'dE', 'd_e')),
+        (text, at, offered) => {
+          const keys = objectKeysAt(text, Math.min(at, text.length));
+          for (const name of keepSpellings(offered, keys, keyStyle([text]))) {
+            assert.ok(!keys.has(name) && !keys.has(otherSpelling(name)));
+          }
+        },
+      ),
+    );
   });
 });

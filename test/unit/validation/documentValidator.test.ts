@@ -4,16 +4,29 @@ import { DocumentValidator, validateText, type Issue } from '../../../src/core/v
 import { seededRandom as prng } from '../../../src/core/util/seededRandom';
 
 const GEN = (key: string) => `{"key":"${key}","request":{"contents":[{"parts":[{"text":"Hi ${key}"}]}]}}`;
-const OAI = (id: string, url = '/v1/chat/completions') => `{"custom_id":"${id}","method":"POST","url":"${url}","body":{"model":"gemini-2.5-flash","messages":[{"role":"user","content":"Hi"}]}}`;
+const OAI = (id: string, url = '/v1/chat/completions') =>
+  `{"custom_id":"${id}","method":"POST","url":"${url}","body":{"model":"gemini-2.5-flash","messages":[{"role":"user","content":"Hi"}]}}`;
 const LINE_POOL = [
-  () => GEN('a'), () => GEN('b'), () => GEN('c'), (r: () => number) => GEN(`k${Math.floor(r() * 1000)}`), () => '',
-  () => '{"key":"a","request":{"contents":"oops"}}', () => '{"key":"x",', () => '[1]', () => '{"request":{"contents":[]}}',
-  () => OAI('r1'), () => OAI('r2', '/v1/embeddings'), () => '{"key":"e","request":{"content":{"parts":[{"text":"x"}]}}}',
-  () => '{"custom_id":"z","params":{}}', () => '   ',
+  () => GEN('a'),
+  () => GEN('b'),
+  () => GEN('c'),
+  (r: () => number) => GEN(`k${Math.floor(r() * 1000)}`),
+  () => '',
+  () => '{"key":"a","request":{"contents":"oops"}}',
+  () => '{"key":"x",',
+  () => '[1]',
+  () => '{"request":{"contents":[]}}',
+  () => OAI('r1'),
+  () => OAI('r2', '/v1/embeddings'),
+  () => '{"key":"e","request":{"content":{"parts":[{"text":"x"}]}}}',
+  () => '{"custom_id":"z","params":{}}',
+  () => '   ',
 ];
 
 function runToEnd(v: DocumentValidator): void {
-  for (let i = 0; i < 10_000 && !v.step(50); i++) { /* more slices */ }
+  for (let i = 0; i < 10_000 && !v.step(50); i++) {
+    /* more slices */
+  }
 }
 
 function fresh(lines: string[], kind?: 'auto' | 'openai'): Issue[] {
@@ -39,15 +52,30 @@ suite('validation: DocumentValidator', () => {
         lines = [...lines.slice(0, start), ...inserted, ...lines.slice(start + deleted)];
         v.applyChange(start, deleted, inserted);
         // Sometimes read issues mid-way (stale but must not break), sometimes run in tiny slices.
-        if (r() < 0.3) { v.issues(); }
-        if (r() < 0.5) { runToEnd(v); } else { while (!v.step(0)) { /* one slice at a time */ } }
+        if (r() < 0.3) {
+          v.issues();
+        }
+        if (r() < 0.5) {
+          runToEnd(v);
+        } else {
+          while (!v.step(0)) {
+            /* one slice at a time */
+          }
+        }
         assert.deepEqual(v.issues(), fresh(lines), `seed ${seed}, edit ${edit}`);
       }
     }
   });
 
   test('a fresh document agrees with validateText', () => {
-    const lines = [GEN('a'), '', GEN('a'), '{"key":"b",', OAI('r1'), '{"request":{"contents":[{"role":"assistant","parts":[{"text":"x"}]}]}}'];
+    const lines = [
+      GEN('a'),
+      '',
+      GEN('a'),
+      '{"key":"b",',
+      OAI('r1'),
+      '{"request":{"contents":[{"role":"assistant","parts":[{"text":"x"}]}]}}',
+    ];
     assert.deepEqual(fresh(lines), validateText(lines.join('\n')).issues);
   });
 
@@ -55,13 +83,22 @@ suite('validation: DocumentValidator', () => {
     const v = new DocumentValidator({});
     v.setText([GEN('a'), '[]', GEN('b')].join('\n'));
     runToEnd(v);
-    assert.deepEqual(v.issues().map((i) => i.line), [1]);
+    assert.deepEqual(
+      v.issues().map((i) => i.line),
+      [1],
+    );
     v.applyChange(0, 0, [GEN('x'), GEN('y')]);
     runToEnd(v);
-    assert.deepEqual(v.issues().map((i) => [i.line, i.code]), [[3, 'not-an-object']]);
+    assert.deepEqual(
+      v.issues().map((i) => [i.line, i.code]),
+      [[3, 'not-an-object']],
+    );
     v.applyChange(0, 3, []);
     runToEnd(v);
-    assert.deepEqual(v.issues().map((i) => [i.line, i.code]), [[0, 'not-an-object']]);
+    assert.deepEqual(
+      v.issues().map((i) => [i.line, i.code]),
+      [[0, 'not-an-object']],
+    );
   });
 
   test('the kind follows the document, and a fixed kind does not', () => {
@@ -76,7 +113,10 @@ suite('validation: DocumentValidator', () => {
     const fixed = new DocumentValidator({ kind: 'openai' });
     fixed.setText(GEN('a'));
     runToEnd(fixed);
-    assert.deepEqual(fixed.issues().map((i) => i.code), ['wrong-kind']);
+    assert.deepEqual(
+      fixed.issues().map((i) => i.code),
+      ['wrong-kind'],
+    );
   });
 
   test('step respects its budget and resumes', () => {
@@ -90,7 +130,9 @@ suite('validation: DocumentValidator', () => {
       // Generous: a loaded machine can stall any slice; the point is that a slice is not the whole document.
       assert.ok(performance.now() - started < 250, 'a zero-budget slice ran long');
       slices++;
-      if (done) { break; }
+      if (done) {
+        break;
+      }
     }
     assert.ok(slices >= 20_000 / 16, `${slices} slices`);
     assert.deepEqual(v.issues(), []);
@@ -111,6 +153,9 @@ suite('validation: DocumentValidator', () => {
     }
     v.applyChange(7, 1, [GEN('k3')]);
     v.step(50);
-    assert.deepEqual(v.issues().map((i) => [i.line, i.code]), [[7, 'duplicate-key']]);
+    assert.deepEqual(
+      v.issues().map((i) => [i.line, i.code]),
+      [[7, 'duplicate-key']],
+    );
   });
 });

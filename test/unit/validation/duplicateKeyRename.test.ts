@@ -30,15 +30,21 @@ suite('duplicate keys: the later line is renamed to a free id', () => {
   });
 
   test('any id and any set in use: the new id is free and the edited line parses back to it', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 20 }), fc.array(fc.string({ maxLength: 24 }), { maxLength: 10 }), (id, others) => {
-      const line = JSON.stringify({ key: id, request: {} });
-      const used = new Set([id, `${id}-2`, ...others]);
-      const rename = renameDuplicateId(line, 'key', used);
-      assert.ok(rename);
-      assert.ok(!used.has(rename.newId));
-      assert.equal(rename.newId, freeId(id, used));
-      const fixed = line.slice(0, rename.startCol) + rename.newText + line.slice(rename.endCol);
-      assert.equal(JSON.parse(fixed).key, rename.newId);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 20 }),
+        fc.array(fc.string({ maxLength: 24 }), { maxLength: 10 }),
+        (id, others) => {
+          const line = JSON.stringify({ key: id, request: {} });
+          const used = new Set([id, `${id}-2`, ...others]);
+          const rename = renameDuplicateId(line, 'key', used);
+          assert.ok(rename);
+          assert.ok(!used.has(rename.newId));
+          assert.equal(rename.newId, freeId(id, used));
+          const fixed = line.slice(0, rename.startCol) + rename.newText + line.slice(rename.endCol);
+          assert.equal(JSON.parse(fixed).key, rename.newId);
+        },
+      ),
+    );
   });
 });

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import type { SchemaNode } from '../../../src/core/schema/validators';
 import { fieldAt } from '../../../src/core/validation/fieldHover';
 
-const schema = (kind: string): SchemaNode => JSON.parse(readFileSync(join(__dirname, '../../../schemas', `${kind}.schema.json`), 'utf8')) as SchemaNode;
+const schema = (kind: string): SchemaNode =>
+  JSON.parse(readFileSync(join(__dirname, '../../../schemas', `${kind}.schema.json`), 'utf8')) as SchemaNode;
 
 suite('hover: a field described by its own words, under its name and type', () => {
   const generate = schema('gemini-generate');
@@ -24,7 +25,10 @@ suite('hover: a field described by its own words, under its name and type', () =
   });
 
   test('a snake_case field names its type and its other spelling; arrays read as Item[]; plain fields their JSON type', () => {
-    assert.deepEqual([at('generation_config')?.type, at('generation_config')?.alias], ['GenerationConfig', 'generationConfig']);
+    assert.deepEqual(
+      [at('generation_config')?.type, at('generation_config')?.alias],
+      ['GenerationConfig', 'generationConfig'],
+    );
     assert.equal(at('parts')?.type, 'Part[]');
     assert.equal(at('key')?.type, 'string');
     assert.match(at('temperature')?.description ?? '', /randomness/);
@@ -39,16 +43,22 @@ suite('hover: a field described by its own words, under its name and type', () =
 
   test('an OpenAI line: the body field of a chat request', () => {
     const openai = schema('openai');
-    const text = '{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[]}}';
+    const text =
+      '{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[]}}';
     const field = fieldAt(openai, text, text.indexOf('"custom_id"') + 2);
     assert.equal(field?.name, 'custom_id');
     assert.ok(field?.description, 'custom_id has a description');
   });
 
   test('any text and offset: no crash', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.constant(line)), fc.nat(120), (text, offset) => {
-      const field = fieldAt(generate, text, offset);
-      if (field) { assert.equal(text.slice(field.offset, field.offset + field.length), JSON.stringify(field.name)); }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.constant(line)), fc.nat(120), (text, offset) => {
+        const field = fieldAt(generate, text, offset);
+        if (field) {
+          assert.equal(text.slice(field.offset, field.offset + field.length), JSON.stringify(field.name));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -10,7 +10,17 @@ import type { CliIo } from '../../../src/cli/cliIo';
 import { paramOf } from './paramOf';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', '__defineGetter__'];
+const PROTOTYPE_NAMES = [
+  'constructor',
+  'toString',
+  '__proto__',
+  'hasOwnProperty',
+  'valueOf',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  '__defineGetter__',
+];
 const GOOD = '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}]}}';
 
 /** Lines with `name` as a field at several depths of each kind. */
@@ -23,14 +33,22 @@ function linesWithName(name: string): [BatchKind, string][] {
     ['gemini-generate', `{${n}:1,"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}]}}`],
     ['gemini-generate', `{"key":"a","request":{${n}:{"contents":1}}}`],
     ['gemini-embed', `{"key":"a","request":{"content":{"parts":[{"text":"x"}]},${n}:"x"}}`],
-    ['openai', `{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[{"role":"user","content":"x"}],${n}:1}}`],
-    ['openai', `{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[{"role":"user","content":"x",${n}:1}]}}`],
+    [
+      'openai',
+      `{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[{"role":"user","content":"x"}],${n}:1}}`,
+    ],
+    [
+      'openai',
+      `{"custom_id":"a","method":"POST","url":"/v1/chat/completions","body":{"model":"m","messages":[{"role":"user","content":"x",${n}:1}]}}`,
+    ],
     ['openai', `{"custom_id":"a","method":"POST","url":"/v1/embeddings","body":{"model":"m","input":"x",${n}:true}}`],
   ];
 }
 
 function inside(issue: Issue, text: string): boolean {
-  return issue.startCol >= 0 && issue.endCol <= text.length && issue.startCol <= issue.endCol && issue.line === issue.endLine;
+  return (
+    issue.startCol >= 0 && issue.endCol <= text.length && issue.startCol <= issue.endCol && issue.line === issue.endLine
+  );
 }
 
 suite('validation: hard to break', () => {
@@ -41,7 +59,11 @@ suite('validation: hard to break', () => {
       for (const [k, [kind, line]] of linesWithName(name).entries()) {
         const issues = validateLine(kind, line, 0);
         const expected = control[k].map((i) => (i.code === 'unknown-field' ? `${i.code}:${name}` : i.code));
-        assert.deepEqual(issues.map((i) => (i.code === 'unknown-field' ? `${i.code}:${String(i.params.field)}` : i.code)), expected, `${kind} ${line}`);
+        assert.deepEqual(
+          issues.map((i) => (i.code === 'unknown-field' ? `${i.code}:${String(i.params.field)}` : i.code)),
+          expected,
+          `${kind} ${line}`,
+        );
         for (const issue of issues) {
           assert.ok(inside(issue, line), `${line}: ${JSON.stringify(issue)}`);
           assert.equal(typeof messageFor(issue), 'string');
@@ -54,10 +76,23 @@ suite('validation: hard to break', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-hard-'));
     try {
       const file = path.join(dir, 'proto.jsonl');
-      fs.writeFileSync(file, `${linesWithName('constructor').filter(([k]) => k === 'openai').map(([, l]) => l).join('\n')}\n`);
+      fs.writeFileSync(
+        file,
+        `${linesWithName('constructor')
+          .filter(([k]) => k === 'openai')
+          .map(([, l]) => l)
+          .join('\n')}\n`,
+      );
       let out = '';
       let err = '';
-      const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; } };
+      const io: CliIo = {
+        stdout: (t) => {
+          out += t;
+        },
+        stderr: (t) => {
+          err += t;
+        },
+      };
       const code = await main(['validate', '--kind', 'openai', '--format', 'json', file], io);
       assert.equal(code, 1, err);
       const record = JSON.parse(out) as { diagnostics: { code: string }[] };
@@ -74,7 +109,14 @@ suite('validation: hard to break', () => {
       const file = path.join(dir, 'a.jsonl');
       fs.writeFileSync(file, `${GOOD}\n`);
       class Boom extends Error {}
-      await assert.rejects(validateFile(file, { onProgress: () => { throw new Boom('boom'); } }), (e: unknown) => e instanceof Boom);
+      await assert.rejects(
+        validateFile(file, {
+          onProgress: () => {
+            throw new Boom('boom');
+          },
+        }),
+        (e: unknown) => e instanceof Boom,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -88,7 +130,9 @@ suite('validation: hard to break', () => {
       '{"custom_id":"x"}',
       '{"request":{"contents":[{"parts":[{"text":1,"inlineData":{"data":2}}]}]}}',
     ];
-    const text = Array.from({ length: 40 }, (_, i) => lines[i % lines.length].replace(/"key":"(\w)"/, `"key":"$1${i}"`)).join('\n');
+    const text = Array.from({ length: 40 }, (_, i) =>
+      lines[i % lines.length].replace(/"key":"(\w)"/, `"key":"$1${i}"`),
+    ).join('\n');
     const all = validateText(text, { maxIssues: 100_000 });
     assert.equal(all.issuesDropped, undefined);
     for (const cap of [1, 7, 30]) {
@@ -108,18 +152,41 @@ suite('validation: hard to break', () => {
     assert.equal(dup.startCol, line.lastIndexOf('"request"'));
     assert.equal(dup.related?.[0].startCol, line.indexOf('"request"'));
     // Names equal once decoded, nested objects, and the same name in sibling objects (not a duplicate).
-    assert.ok(validateLine('gemini-generate', '{"key":"a","request":{"contents":[{"parts":[{"text":"x","te\\u0078t":"y"}]}]}}', 0).some((i) => i.code === 'duplicate-name'));
-    assert.deepEqual(validateLine('gemini-generate', '{"key":"a","request":{"contents":[{"parts":[{"text":"x"},{"text":"y"}]}]}}', 0), []);
-    assert.deepEqual(validateLine('gemini-generate', '{ "key" : "a" , "request" : { "contents" : [ { "parts" : [ { "text" : "x" } ] } ] } }', 0), []);
+    assert.ok(
+      validateLine(
+        'gemini-generate',
+        '{"key":"a","request":{"contents":[{"parts":[{"text":"x","te\\u0078t":"y"}]}]}}',
+        0,
+      ).some((i) => i.code === 'duplicate-name'),
+    );
+    assert.deepEqual(
+      validateLine('gemini-generate', '{"key":"a","request":{"contents":[{"parts":[{"text":"x"},{"text":"y"}]}]}}', 0),
+      [],
+    );
+    assert.deepEqual(
+      validateLine(
+        'gemini-generate',
+        '{ "key" : "a" , "request" : { "contents" : [ { "parts" : [ { "text" : "x" } ] } ] } }',
+        0,
+      ),
+      [],
+    );
   });
 
   test('numbers past a double, lone surrogate escapes: errors at the token', () => {
-    const big = '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"temperature":1e400}}}';
+    const big =
+      '{"key":"a","request":{"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"temperature":1e400}}}';
     const [inf] = validateLine('gemini-generate', big, 0);
     assert.equal(inf.code, 'non-finite-number');
     assert.equal(big.slice(inf.startCol, inf.endCol), '1e400');
-    assert.equal(validateLine('gemini-generate', big.replace('1e400', `1${'0'.repeat(400)}`), 0)[0]?.code, 'non-finite-number');
-    assert.deepEqual(validateLine('gemini-generate', big.replace('1e400', '1e300'), 0).filter((i) => i.code === 'non-finite-number'), []);
+    assert.equal(
+      validateLine('gemini-generate', big.replace('1e400', `1${'0'.repeat(400)}`), 0)[0]?.code,
+      'non-finite-number',
+    );
+    assert.deepEqual(
+      validateLine('gemini-generate', big.replace('1e400', '1e300'), 0).filter((i) => i.code === 'non-finite-number'),
+      [],
+    );
     for (const escape of ['\\ud800', '\\uDFFF', '\\ud83d x']) {
       const line = GOOD.replace('"x"', `"a${escape}"`);
       const issues = validateLine('gemini-generate', line, 0);
@@ -148,7 +215,11 @@ suite('validation: hard to break', () => {
       'out.rssMb = process.resourceUsage().maxRSS / 1024;',
       'process.stdout.write(JSON.stringify(out));',
     ].join('\n');
-    const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--require', 'tsx/cjs', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const child = spawnSync(process.execPath, ['--max-old-space-size=256', '--require', 'tsx/cjs', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     assert.equal(child.status, 0, child.stderr.slice(-800));
     const out = JSON.parse(child.stdout) as Record<string, unknown>;
     assert.deepEqual(out.open, ['too-deep']);

@@ -4,7 +4,8 @@ import type { BatchKind } from '../../../src/core/batchKind';
 import { quickFixFor, type LineFix } from '../../../src/core/validation/quickFixEdits';
 import { fixAllInLine, issuesByLine } from '../../../src/features/validation/fixAllEdits';
 
-const apply = (line: string, fix: LineFix): string => line.slice(0, fix.startCol) + fix.newText + line.slice(fix.endCol);
+const apply = (line: string, fix: LineFix): string =>
+  line.slice(0, fix.startCol) + fix.newText + line.slice(fix.endCol);
 
 function issueOf(kind: BatchKind, line: string, code: string, index = 0): Issue {
   const issue = validateLine(kind, line, 0).filter((i) => i.code === code)[index];
@@ -14,7 +15,10 @@ function issueOf(kind: BatchKind, line: string, code: string, index = 0): Issue 
 
 /** Fixes every issue of `code` on the line at once and returns the new line. */
 function fixAll(kind: BatchKind, line: string, code: string): string {
-  const fix = fixAllInLine(line, validateLine(kind, line, 0).filter((i) => i.code === code));
+  const fix = fixAllInLine(
+    line,
+    validateLine(kind, line, 0).filter((i) => i.code === code),
+  );
   assert.ok(fix, `no fix-all for ${code} on ${line}`);
   return apply(line, fix);
 }
@@ -56,7 +60,10 @@ suite('quick fixes: non-canonical forms to the canonical one', () => {
     assert.ok(fix);
     assert.equal(fix.title, 'Move "generation_config" into "request"');
     const fixed = apply(line, fix);
-    assert.deepEqual(JSON.parse(fixed), { key: 'a', request: { contents: [{ parts: [{ text: 'Hi' }] }], generation_config: { temperature: 0 } } });
+    assert.deepEqual(JSON.parse(fixed), {
+      key: 'a',
+      request: { contents: [{ parts: [{ text: 'Hi' }] }], generation_config: { temperature: 0 } },
+    });
     assert.deepEqual(validateLine('gemini-generate', fixed, 0), []);
     const sdk = `{"key":"a","request":{${CONTENTS}},"config":{"temperature":0}}`;
     const renamed = quickFixFor(sdk, issueOf('gemini-generate', sdk, 'ignored-field'));
@@ -70,7 +77,7 @@ suite('quick fixes: non-canonical forms to the canonical one', () => {
     assert.equal(quickFixFor(line, issueOf('gemini-generate', line, 'ignored-field')), undefined);
   });
 
-  test('echoed-field has no fix: it is the author\'s metadata; unless it was written for key', () => {
+  test("echoed-field has no fix: it is the author's metadata; unless it was written for key", () => {
     const line = `{"id":"x","key":"a","request":{${CONTENTS}}}`;
     assert.equal(quickFixFor(line, issueOf('gemini-generate', line, 'echoed-field')), undefined);
     const kye = `{"Kye":"a","request":{${CONTENTS}}}`;
@@ -85,15 +92,24 @@ suite('quick fixes: fix all of this kind', () => {
   test('every enum of the line in one edit', () => {
     const line = `{"key":"a","request":{${CONTENTS},"safety_settings":[{"category":"harm_category_hate_speech","threshold":"block_none"}],"generationConfig":{"responseModalities":["text","image"]}}}`;
     const fixed = fixAll('gemini-generate', line, 'enum-case');
-    assert.equal(fixed, line.replace('harm_category_hate_speech', 'HARM_CATEGORY_HATE_SPEECH').replace('block_none', 'BLOCK_NONE')
-      .replace('"text","image"', '"TEXT","IMAGE"'));
+    assert.equal(
+      fixed,
+      line
+        .replace('harm_category_hate_speech', 'HARM_CATEGORY_HATE_SPEECH')
+        .replace('block_none', 'BLOCK_NONE')
+        .replace('"text","image"', '"TEXT","IMAGE"'),
+    );
     assert.deepEqual(validateLine('gemini-generate', fixed, 0), []);
   });
 
   test('nested single values: the deepest first, so every path still holds', () => {
-    const line = '{"key":"a","request":{"contents":{"role":"user","parts":{"text":"x"}},"tools":{"code_execution":{}}}}';
+    const line =
+      '{"key":"a","request":{"contents":{"role":"user","parts":{"text":"x"}},"tools":{"code_execution":{}}}}';
     const fixed = fixAll('gemini-generate', line, 'single-value');
-    assert.equal(fixed, '{"key":"a","request":{"contents":[{"role":"user","parts":[{"text":"x"}]}],"tools":[{"code_execution":{}}]}}');
+    assert.equal(
+      fixed,
+      '{"key":"a","request":{"contents":[{"role":"user","parts":[{"text":"x"}]}],"tools":[{"code_execution":{}}]}}',
+    );
     assert.deepEqual(validateLine('gemini-generate', fixed, 0), []);
   });
 
@@ -107,7 +123,10 @@ suite('quick fixes: fix all of this kind', () => {
   test('a line whose issues have no fix gives no edit; issues are grouped by line and code', () => {
     const line = `{"id":"x","key":"a","request":{${CONTENTS}}}`;
     assert.equal(fixAllInLine(line, validateLine('gemini-generate', line, 0)), undefined);
-    const issues = [...validateLine('gemini-generate', '{"contents":{"parts":{"text":"x"}}}', 0), ...validateLine('gemini-generate', line, 3)];
+    const issues = [
+      ...validateLine('gemini-generate', '{"contents":{"parts":{"text":"x"}}}', 0),
+      ...validateLine('gemini-generate', line, 3),
+    ];
     const groups = issuesByLine(issues, 'single-value');
     assert.deepEqual([...groups.keys()], [0]);
     assert.equal(groups.get(0)?.length, 2);

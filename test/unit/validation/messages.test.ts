@@ -4,7 +4,8 @@ import type { IssueParams } from '../../../src/core/validation/issueCodes';
 
 const at = { line: 0, startCol: 0, endLine: 0, endCol: 1 };
 // Built from loose parts on purpose (samples per code, an unknown code): the cast is the test's, not the core's.
-const issue = (code: string, params: object = {}, severity: Issue['severity'] = 'error'): Issue => ({ ...at, code, severity, params }) as Issue;
+const issue = (code: string, params: object = {}, severity: Issue['severity'] = 'error'): Issue =>
+  ({ ...at, code, severity, params }) as Issue;
 
 /** Params as the core produces them, per code. */
 const SAMPLES: { readonly [C in IssueCode]?: IssueParams[C] } = {
@@ -34,7 +35,10 @@ suite('validation: messages', () => {
       assert.ok(!message.startsWith(code), `${code} has no words: "${message}"`);
     }
     assert.equal(messageFor(issue('file-too-large', SAMPLES['file-too-large'])), 'The file is 3 GB; the limit is 2 GB');
-    assert.equal(messageFor(issue('wrong-kind', SAMPLES['wrong-kind'])), 'This line looks like an OpenAI line but the file holds Gemini embedContent lines');
+    assert.equal(
+      messageFor(issue('wrong-kind', SAMPLES['wrong-kind'])),
+      'This line looks like an OpenAI line but the file holds Gemini embedContent lines',
+    );
   });
 
   test('an unknown code still says something', () => {
@@ -44,10 +48,25 @@ suite('validation: messages', () => {
 
 suite('validation: isServiceParseFailure', () => {
   test('what the proto-JSON parser rejects at create time vs what fails when run', () => {
-    for (const code of ['json-syntax', 'not-an-object', 'too-deep', 'unknown-field', 'type-mismatch', 'invalid-utf8', 'wrong-kind']) {
+    for (const code of [
+      'json-syntax',
+      'not-an-object',
+      'too-deep',
+      'unknown-field',
+      'type-mismatch',
+      'invalid-utf8',
+      'wrong-kind',
+    ]) {
       assert.equal(isServiceParseFailure(issue(code)), true, code);
     }
-    for (const code of ['missing-field', 'missing-key', 'duplicate-key', 'line-too-large', 'line-too-long', 'empty-file']) {
+    for (const code of [
+      'missing-field',
+      'missing-key',
+      'duplicate-key',
+      'line-too-large',
+      'line-too-long',
+      'empty-file',
+    ]) {
       assert.equal(isServiceParseFailure(issue(code)), false, code);
     }
     assert.equal(isServiceParseFailure(issue('invalid-value', { keyword: 'enum', field: 'taskType' })), true);

@@ -37,10 +37,14 @@ interface CorpusLine {
 }
 
 function readCorpus(file: string): CorpusLine[] {
-  return fs.readFileSync(path.join(DIR, file), 'utf8').split('\n').filter((t) => t.trim() !== '').map((text) => {
-    const value = JSON.parse(text) as Record<string, unknown>;
-    return { id: String(value.key ?? value.custom_id), text, value };
-  });
+  return fs
+    .readFileSync(path.join(DIR, file), 'utf8')
+    .split('\n')
+    .filter((t) => t.trim() !== '')
+    .map((text) => {
+      const value = JSON.parse(text) as Record<string, unknown>;
+      return { id: String(value.key ?? value.custom_id), text, value };
+    });
 }
 
 /** One issue per line of the failure message: code, path and words, so a failure reads as a checklist entry. */
@@ -57,12 +61,19 @@ for (const { file, kind, verdict } of FILES) {
 
   suite(`validation: real lines, ${file} (${lines.length} ${verdict} ${kind} lines)`, () => {
     let tmp = '';
-    suiteSetup(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'real-lines-')); });
-    suiteTeardown(() => { fs.rmSync(tmp, { recursive: true, force: true }); });
+    suiteSetup(() => {
+      tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'real-lines-'));
+    });
+    suiteTeardown(() => {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    });
 
     test(`the ${lines.length} keys are unique and each has its source in SOURCES.md`, () => {
       assert.equal(new Set(lines.map((l) => l.id)).size, lines.length);
-      assert.deepEqual(lines.filter((l) => !SOURCES.includes(`| \`${l.id}\` |`)).map((l) => l.id), []);
+      assert.deepEqual(
+        lines.filter((l) => !SOURCES.includes(`| \`${l.id}\` |`)).map((l) => l.id),
+        [],
+      );
     });
 
     for (const line of lines) {

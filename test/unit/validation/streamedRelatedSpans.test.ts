@@ -33,8 +33,12 @@ function relatedOf(issues: readonly Issue[]): unknown[] {
 
 suite('validation: a streamed file and a whole text give a duplicate the same related span', () => {
   let dir: string;
-  suiteSetup(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-related-')); });
-  suiteTeardown(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  suiteSetup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-related-'));
+  });
+  suiteTeardown(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   for (const [name, [first, id]] of Object.entries(FIRST_LINES)) {
     test(name, async () => {

@@ -18,7 +18,9 @@ suite('validation: errors inside unions (anyOf/oneOf) name the branch the user m
 
   test('the JSON type picks the branch: a content part list with a bad part', () => {
     const line = OPENAI({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: [{ type: 'text' }] }] });
-    assert.deepEqual(issues(line), [['missing-field', '{"type":"text"}', 'Missing required field `text` in body.messages[0].content[0]']]);
+    assert.deepEqual(issues(line), [
+      ['missing-field', '{"type":"text"}', 'Missing required field `text` in body.messages[0].content[0]'],
+    ]);
   });
 
   test('a bound inside a nullable number', () => {

@@ -16,7 +16,10 @@ suite('validation: the documented example lines', () => {
     test(`${file} validates with no issue, as ${kind}`, async () => {
       const summary = await validateFile(path.join(DIR, file));
       assert.equal(summary.kind, kind);
-      assert.deepEqual(summary.issues.map((i) => `${i.line + 1}: ${i.code}: ${messageFor(i)}`), []);
+      assert.deepEqual(
+        summary.issues.map((i) => `${i.line + 1}: ${i.code}: ${messageFor(i)}`),
+        [],
+      );
       assert.equal(summary.requests, fs.readFileSync(path.join(DIR, file), 'utf8').trim().split('\n').length);
     });
   }

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 const root = join(__dirname, '../../..');
 const read = (file: string): unknown => JSON.parse(readFileSync(join(root, file), 'utf8'));
 
-interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
+interface Step {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown?: string };
+  completionEvents?: string[];
+}
 interface Manifest {
   contributes: {
     commands: { command: string; title: string }[];
@@ -22,14 +28,21 @@ suite('walkthrough: the manifest holds together', () => {
 
   test('the steps a first-time user needs, in order', () => {
     assert.ok(walkthrough);
-    assert.deepEqual(walkthrough.steps.map((s) => s.id), ['tryEmulator', 'openSample', 'fixMistake', 'submit', 'openResults', 'setKey']);
+    assert.deepEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['tryEmulator', 'openSample', 'fixMistake', 'submit', 'openResults', 'setKey'],
+    );
   });
 
   test('every %key% in package.json is in package.nls.json, and every nls key is used', () => {
     const text = readFileSync(join(root, 'package.json'), 'utf8');
     const used = new Set([...text.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
-    for (const key of used) { assert.ok(nls[key], `package.nls.json lacks ${key}`); }
-    for (const key of Object.keys(nls)) { assert.ok(used.has(key), `package.nls.json has ${key}, unused`); }
+    for (const key of used) {
+      assert.ok(nls[key], `package.nls.json lacks ${key}`);
+    }
+    for (const key of Object.keys(nls)) {
+      assert.ok(used.has(key), `package.nls.json has ${key}, unused`);
+    }
   });
 
   test('each step has its markdown under media/walkthrough, a command button, and completion events on real commands', () => {
@@ -39,12 +52,19 @@ suite('walkthrough: the manifest holds together', () => {
       const description = nls[step.description.replace(/%/g, '')];
       const links = [...description.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1]);
       assert.ok(links.length > 0, `${step.id} has a button`);
-      for (const link of links) { assert.ok(commands.has(link), `${step.id} links to contributed command ${link}`); }
+      for (const link of links) {
+        assert.ok(commands.has(link), `${step.id} links to contributed command ${link}`);
+      }
       assert.ok((step.completionEvents ?? []).length > 0, `${step.id} has completion events`);
       for (const event of step.completionEvents!) {
         const [kind, id] = event.split(/:(.*)/s);
-        assert.ok(kind === 'onCommand' || kind === 'onContext' || kind === 'onView' || kind === 'onSettingChanged', event);
-        if (kind === 'onCommand' && id.startsWith('geminiBatch.')) { assert.ok(commands.has(id), `${event} names a contributed command`); }
+        assert.ok(
+          kind === 'onCommand' || kind === 'onContext' || kind === 'onView' || kind === 'onSettingChanged',
+          event,
+        );
+        if (kind === 'onCommand' && id.startsWith('geminiBatch.')) {
+          assert.ok(commands.has(id), `${event} names a contributed command`);
+        }
       }
     }
   });
@@ -59,8 +79,13 @@ suite('walkthrough: the manifest holds together', () => {
     for (const welcome of manifest.contributes.viewsWelcome) {
       assert.doesNotMatch(welcome.contents, /`/, welcome.contents);
       // Ours must be contributed; VS Code's own (`workbench.trust.manage` in the Restricted Mode welcome) exist already.
-      for (const link of welcome.contents.matchAll(/\(command:([\w.]+)\)/g)) { assert.ok(commands.has(link[1]) || link[1].startsWith('workbench.'), link[1]); }
+      for (const link of welcome.contents.matchAll(/\(command:([\w.]+)\)/g)) {
+        assert.ok(commands.has(link[1]) || link[1].startsWith('workbench.'), link[1]);
+      }
     }
-    assert.ok(manifest.contributes.viewsWelcome.some((w) => w.contents.includes('command:geminiBatch.walkthrough.open')), 'the empty view leads to the walkthrough');
+    assert.ok(
+      manifest.contributes.viewsWelcome.some((w) => w.contents.includes('command:geminiBatch.walkthrough.open')),
+      'the empty view leads to the walkthrough',
+    );
   });
 });

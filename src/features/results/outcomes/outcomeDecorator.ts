@@ -19,7 +19,9 @@ const MAX_ROWS = 1000;
 function parseLine(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -82,14 +84,24 @@ export class OutcomeDecorator implements vscode.Disposable {
     const generation = (this.generations.get(editor) ?? 0) + 1;
     this.generations.set(editor, generation);
     this.compute(editor).then((decorations) => {
-      if (this.generations.get(editor) !== generation) { return; }
+      if (this.generations.get(editor) !== generation) {
+        return;
+      }
       editor.setDecorations(this.okType, decorations?.ok ?? []);
       editor.setDecorations(this.failedType, decorations?.failed ?? []);
-      const drawn = [...(decorations?.ok ?? []), ...(decorations?.failed ?? [])].map((d) => ({
-        line: d.range.start.line, ok: decorations!.ok.includes(d), label: d.renderOptions?.after?.contentText ?? '',
-        hover: d.hoverMessage as vscode.MarkdownString,
-      })).sort((a, b) => a.line - b.line);
-      if (drawn.length > 0) { this.drawn.set(editor.document.uri.toString(), drawn); } else { this.drawn.delete(editor.document.uri.toString()); }
+      const drawn = [...(decorations?.ok ?? []), ...(decorations?.failed ?? [])]
+        .map((d) => ({
+          line: d.range.start.line,
+          ok: decorations!.ok.includes(d),
+          label: d.renderOptions?.after?.contentText ?? '',
+          hover: d.hoverMessage as vscode.MarkdownString,
+        }))
+        .sort((a, b) => a.line - b.line);
+      if (drawn.length > 0) {
+        this.drawn.set(editor.document.uri.toString(), drawn);
+      } else {
+        this.drawn.delete(editor.document.uri.toString());
+      }
       this.didRender.fire(editor.document.uri);
     }, this.onError);
   }
@@ -113,22 +125,34 @@ export class OutcomeDecorator implements vscode.Disposable {
     this.invalidate();
   }
 
-  private async compute(editor: vscode.TextEditor): Promise<{ ok: vscode.DecorationOptions[]; failed: vscode.DecorationOptions[] } | undefined> {
+  private async compute(
+    editor: vscode.TextEditor,
+  ): Promise<{ ok: vscode.DecorationOptions[]; failed: vscode.DecorationOptions[] } | undefined> {
     const doc = editor.document;
-    if (!this.enabled() || doc.uri.scheme !== 'file' || isWrittenResultsName(doc.uri.fsPath)) { return undefined; }
+    if (!this.enabled() || doc.uri.scheme !== 'file' || isWrittenResultsName(doc.uri.fsPath)) {
+      return undefined;
+    }
     const files = this.filesFor(doc.uri.fsPath);
-    if (!files) { return undefined; }
+    if (!files) {
+      return undefined;
+    }
     const index = await this.indexFor(files);
     const lines = visibleLines(editor);
     const ordinals = index.hasKeyless ? keylessOrdinals(doc, Math.max(...lines, 0)) : undefined;
     const out = { ok: [] as vscode.DecorationOptions[], failed: [] as vscode.DecorationOptions[] };
     for (const lineNo of lines) {
       const line = doc.lineAt(lineNo);
-      if (line.isEmptyOrWhitespace) { continue; }
+      if (line.isEmptyOrWhitespace) {
+        continue;
+      }
       const parsed = parseLine(line.text);
-      if (!parsed) { continue; }
+      if (!parsed) {
+        continue;
+      }
       const ref = index.find({ key: lineKey(parsed), lineNo: lineNo + 1, keylessOrdinal: ordinals?.get(lineNo) });
-      if (!ref) { continue; }
+      if (!ref) {
+        continue;
+      }
       const row = await this.rowAt(index, files.stamp, ref);
       const end = line.range.end;
       (row.ok ? out.ok : out.failed).push({
@@ -145,7 +169,9 @@ export class OutcomeDecorator implements vscode.Disposable {
     let row = this.rows.get(id);
     if (!row) {
       row = await index.row(ref);
-      if (this.rows.size >= MAX_ROWS) { this.rows.delete(this.rows.keys().next().value as string); }
+      if (this.rows.size >= MAX_ROWS) {
+        this.rows.delete(this.rows.keys().next().value as string);
+      }
       this.rows.set(id, row);
     }
     return row;
@@ -154,7 +180,9 @@ export class OutcomeDecorator implements vscode.Disposable {
   private indexFor(files: OutcomeFiles): Promise<ResultIndex> {
     let index = this.indexes.get(files.stamp);
     if (!index) {
-      if (this.indexes.size >= MAX_INDEXES) { this.indexes.delete(this.indexes.keys().next().value as string); }
+      if (this.indexes.size >= MAX_INDEXES) {
+        this.indexes.delete(this.indexes.keys().next().value as string);
+      }
       index = ResultIndex.build(files.paths);
       index.catch(() => this.indexes.delete(files.stamp));
       this.indexes.set(files.stamp, index);
@@ -168,7 +196,9 @@ function visibleLines(editor: vscode.TextEditor): number[] {
   const lines = new Set<number>();
   const last = editor.document.lineCount - 1;
   for (const range of editor.visibleRanges) {
-    for (let n = Math.max(0, range.start.line - MARGIN); n <= Math.min(last, range.end.line + MARGIN); n++) { lines.add(n); }
+    for (let n = Math.max(0, range.start.line - MARGIN); n <= Math.min(last, range.end.line + MARGIN); n++) {
+      lines.add(n);
+    }
   }
   return [...lines].sort((a, b) => a - b);
 }
@@ -178,9 +208,13 @@ function keylessOrdinals(doc: vscode.TextDocument, upTo: number): Map<number, nu
   const ordinals = new Map<number, number>();
   for (let n = 0, count = 0; n <= upTo; n++) {
     const text = doc.lineAt(n).text;
-    if (!text.trim()) { continue; }
+    if (!text.trim()) {
+      continue;
+    }
     const parsed = parseLine(text);
-    if (parsed && lineKey(parsed) === undefined) { ordinals.set(n, count++); }
+    if (parsed && lineKey(parsed) === undefined) {
+      ordinals.set(n, count++);
+    }
   }
   return ordinals;
 }

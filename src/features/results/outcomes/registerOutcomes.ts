@@ -13,7 +13,8 @@ export function registerOutcomes(context: vscode.ExtensionContext, deps: Results
   const decorator = new OutcomeDecorator(
     (fsPath) => outcomeFilesFor(fsPath, deps.model.records, deps.config),
     () => deps.config.showOutcomes(),
-    (error) => deps.log.warn(`[results] outcomes on input lines: ${error instanceof Error ? error.message : String(error)}`),
+    (error) =>
+      deps.log.warn(`[results] outcomes on input lines: ${error instanceof Error ? error.message : String(error)}`),
   );
   const renderAll = (): void => vscode.window.visibleTextEditors.forEach((editor) => decorator.render(editor));
   context.subscriptions.push(
@@ -23,7 +24,10 @@ export function registerOutcomes(context: vscode.ExtensionContext, deps: Results
     vscode.workspace.onDidChangeTextDocument(({ document }) => {
       vscode.window.visibleTextEditors.filter((e) => e.document === document).forEach((e) => decorator.render(e));
     }),
-    deps.model.records.onDidChange(() => { decorator.invalidate(); renderAll(); }),
+    deps.model.records.onDidChange(() => {
+      decorator.invalidate();
+      renderAll();
+    }),
     deps.config.onDidChange(['results.showOutcomes', 'results.folder'], renderAll),
   );
   registerCommand(context, deps.log, 'geminiBatch.results.toggleOutcomes', async () => {

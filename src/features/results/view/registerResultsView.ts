@@ -22,9 +22,14 @@ export interface ResultsViewFeature {
 }
 
 function loaded(panel: ResultsPanel): Promise<ResultsPanel> {
-  if (panel.ready) { return Promise.resolve(panel); }
+  if (panel.ready) {
+    return Promise.resolve(panel);
+  }
   return new Promise((resolve) => {
-    const once = panel.onDidReady(() => { once.dispose(); resolve(panel); });
+    const once = panel.onDidReady(() => {
+      once.dispose();
+      resolve(panel);
+    });
   });
 }
 
@@ -34,31 +39,48 @@ function loaded(panel: ResultsPanel): Promise<ResultsPanel> {
  */
 export function registerResultsView(context: vscode.ExtensionContext, deps: ResultsViewDeps): ResultsViewFeature {
   const records = () => deps.records.all();
-  const provider = new ResultsEditorProvider(context.extensionUri, deps.log, records, () => parseOverrides(deps.config.priceOverrides()));
-  context.subscriptions.push(provider, vscode.window.registerCustomEditorProvider(RESULTS_VIEW_TYPE, provider, {
-    supportsMultipleEditorsPerDocument: true,
-    // The page keeps nothing the host cannot send again: when hidden it is dropped and rebuilt from the model.
-    webviewOptions: { retainContextWhenHidden: false },
-  }));
+  const provider = new ResultsEditorProvider(context.extensionUri, deps.log, records, () =>
+    parseOverrides(deps.config.priceOverrides()),
+  );
+  context.subscriptions.push(
+    provider,
+    vscode.window.registerCustomEditorProvider(RESULTS_VIEW_TYPE, provider, {
+      supportsMultipleEditorsPerDocument: true,
+      // The page keeps nothing the host cannot send again: when hidden it is dropped and rebuilt from the model.
+      webviewOptions: { retainContextWhenHidden: false },
+    }),
+  );
   const whenPanel = (uri: vscode.Uri): Promise<ResultsPanel> => {
     const open = provider.panelFor(uri);
-    if (open) { return loaded(open); }
+    if (open) {
+      return loaded(open);
+    }
     return new Promise((resolve) => {
       const once = provider.onDidOpen((panel) => {
-        if (panel.uri.toString() !== uri.toString()) { return; }
+        if (panel.uri.toString() !== uri.toString()) {
+          return;
+        }
         once.dispose();
         resolve(loaded(panel));
       });
     });
   };
-  registerCommand(context, deps.log, 'geminiBatch.results.openForLine', (uri?: unknown, line?: unknown) => openForLine({
-    records,
-    resultsFolder: (input) => deps.config.resultsFolder(input),
-    panelFor: whenPanel,
-  }, uri instanceof vscode.Uri ? uri : undefined, typeof line === 'number' ? line : undefined));
+  registerCommand(context, deps.log, 'geminiBatch.results.openForLine', (uri?: unknown, line?: unknown) =>
+    openForLine(
+      {
+        records,
+        resultsFolder: (input) => deps.config.resultsFolder(input),
+        panelFor: whenPanel,
+      },
+      uri instanceof vscode.Uri ? uri : undefined,
+      typeof line === 'number' ? line : undefined,
+    ),
+  );
   registerCommand(context, deps.log, 'geminiBatch.results.openView', async (uri?: unknown) => {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-    if (target) { await vscode.commands.executeCommand('vscode.openWith', target, RESULTS_VIEW_TYPE); }
+    if (target) {
+      await vscode.commands.executeCommand('vscode.openWith', target, RESULTS_VIEW_TYPE);
+    }
   });
   return { panelFor: (uri) => provider.panelFor(uri), whenPanel };
 }

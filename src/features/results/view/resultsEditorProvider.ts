@@ -13,7 +13,9 @@ export const RESULTS_VIEW_TYPE = 'geminiBatch.resultsView';
 /** The document is only its URI: the panel streams the file itself and never holds its text. */
 class ResultsDocument implements vscode.CustomDocument {
   constructor(readonly uri: vscode.Uri) {}
-  dispose(): void { /* nothing held */ }
+  dispose(): void {
+    /* nothing held */
+  }
 }
 
 /**

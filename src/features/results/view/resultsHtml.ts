@@ -27,7 +27,8 @@ export function resultsCsp(cspSource: string, nonce: string): string {
   ].join('; ');
 }
 
-const escapeAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttr = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A random nonce per page load (base64 of 16 random bytes). */
 export function makeNonce(random: (bytes: number) => Uint8Array): string {
@@ -40,7 +41,9 @@ export function makeNonce(random: (bytes: number) => Uint8Array): string {
  */
 export function resultsHtml(input: ResultsHtmlInput): string {
   const styles = input.styles.map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`).join('\n  ');
-  const scripts = input.scripts.map((src) => `<script nonce="${escapeAttr(input.nonce)}" src="${escapeAttr(src)}"></script>`).join('\n  ');
+  const scripts = input.scripts
+    .map((src) => `<script nonce="${escapeAttr(input.nonce)}" src="${escapeAttr(src)}"></script>`)
+    .join('\n  ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

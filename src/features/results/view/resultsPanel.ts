@@ -55,21 +55,33 @@ export class ResultsPanel implements vscode.Disposable {
   ) {
     this.model = new ResultsModel(uri.fsPath, () => this.postState(), this.abort.signal, prices);
     this.model.scanned.catch((error: unknown) => {
-      if (this.abort.signal.aborted) { return; }
+      if (this.abort.signal.aborted) {
+        return;
+      }
       this.log.warn(`[results] cannot read ${uri.fsPath}: ${String(error)}`);
       void this.post({ type: 'error', message: `Cannot read ${vscode.workspace.asRelativePath(uri)}.` });
     });
     if (inputPath) {
-      InputIndex.build(inputPath, this.abort.signal).then((input) => {
-        this.model.setInput(input);
-        void this.post({ type: 'refresh' });
-      }, () => undefined);
+      InputIndex.build(inputPath, this.abort.signal).then(
+        (input) => {
+          this.model.setInput(input);
+          void this.post({ type: 'refresh' });
+        },
+        () => undefined,
+      );
     }
-    this.disposables.push(panel.webview.onDidReceiveMessage((m: unknown) => {
-      if (typeof m === 'object' && m !== null) {
-        this.receive(m as Incoming).catch((error: unknown) => this.log.warn(`[results] view message failed: ${String(error)}`));
-      }
-    }), this.readyEmitter, this.changeEmitter, this.renderEmitter);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => {
+        if (typeof m === 'object' && m !== null) {
+          this.receive(m as Incoming).catch((error: unknown) =>
+            this.log.warn(`[results] view message failed: ${String(error)}`),
+          );
+        }
+      }),
+      this.readyEmitter,
+      this.changeEmitter,
+      this.renderEmitter,
+    );
   }
 
   private post(message: unknown): Thenable<boolean> {
@@ -102,20 +114,41 @@ export class ResultsPanel implements vscode.Disposable {
       }
       case 'detail': {
         const row = await this.model.detail(num(m.index, -1));
-        await this.post({ type: 'detail', row, advice: row?.error ? adviceText(row.error.advice) : undefined, inputKnown: this.inputPath !== undefined });
+        await this.post({
+          type: 'detail',
+          row,
+          advice: row?.error ? adviceText(row.error.advice) : undefined,
+          inputKnown: this.inputPath !== undefined,
+        });
         return;
       }
-      case 'revealInput': return this.revealInput(num(m.index, -1));
+      case 'revealInput':
+        return this.revealInput(num(m.index, -1));
       case 'openLink':
-        if (typeof m.href === 'string' && /^https?:\/\//i.test(m.href)) { await vscode.env.openExternal(vscode.Uri.parse(m.href, true)); }
+        if (typeof m.href === 'string' && /^https?:\/\//i.test(m.href)) {
+          await vscode.env.openExternal(vscode.Uri.parse(m.href, true));
+        }
         return;
       case 'command':
-        if (m.command === 'retryFailed' || m.command === 'export') { await vscode.commands.executeCommand(`geminiBatch.results.${m.command}`, this.uri); }
-        else if (m.command === 'openText') { await vscode.commands.executeCommand('vscode.openWith', this.uri, 'default'); }
+        if (m.command === 'retryFailed' || m.command === 'export') {
+          await vscode.commands.executeCommand(`geminiBatch.results.${m.command}`, this.uri);
+        } else if (m.command === 'openText') {
+          await vscode.commands.executeCommand('vscode.openWith', this.uri, 'default');
+        }
         return;
-      case 'rendered': this.renderEmitter.fire(num(m.index, -1)); return;
-      case 'cspCheck': this.cspChecks.splice(0).forEach((resolve) => resolve({ ran: m.ran === true, violations: Array.isArray(m.violations) ? m.violations.map(String) : [] })); return;
-      case 'probe': this.probes.splice(0).forEach((resolve) => resolve(m.probe as RenderProbe)); return;
+      case 'rendered':
+        this.renderEmitter.fire(num(m.index, -1));
+        return;
+      case 'cspCheck':
+        this.cspChecks
+          .splice(0)
+          .forEach((resolve) =>
+            resolve({ ran: m.ran === true, violations: Array.isArray(m.violations) ? m.violations.map(String) : [] }),
+          );
+        return;
+      case 'probe':
+        this.probes.splice(0).forEach((resolve) => resolve(m.probe as RenderProbe));
+        return;
     }
   }
 
@@ -129,7 +162,9 @@ export class ResultsPanel implements vscode.Disposable {
   /** Selects the row with this key (from "Show Result of This Line"). */
   async revealKey(key: string): Promise<boolean> {
     const found = await this.model.locate(key);
-    if (found) { await this.post({ type: 'select', index: found.index, position: found.position }); }
+    if (found) {
+      await this.post({ type: 'select', index: found.index, position: found.position });
+    }
     return found !== undefined;
   }
 
@@ -150,7 +185,10 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   /** Sets the page's filters, search and order as the toolbar would (tests). */
-  applyQuery(query: { status?: string; sort?: string; finishReason?: string; errorCode?: string }, search = ''): Thenable<boolean> {
+  applyQuery(
+    query: { status?: string; sort?: string; finishReason?: string; errorCode?: string },
+    search = '',
+  ): Thenable<boolean> {
     return this.post({ type: 'applyQuery', query, search });
   }
 

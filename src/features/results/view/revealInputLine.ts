@@ -5,7 +5,12 @@ export async function revealInputLine(input: vscode.Uri, line: number): Promise<
   const document = await vscode.workspace.openTextDocument(input);
   const at = Math.max(0, Math.min(line - 1, document.lineCount - 1));
   const range = document.lineAt(at).range;
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: true, selection: range });
+  const editor = await vscode.window.showTextDocument(document, {
+    viewColumn: vscode.ViewColumn.Beside,
+    preserveFocus: true,
+    preview: true,
+    selection: range,
+  });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }
