@@ -25,7 +25,7 @@ Commands:
                    --format F   text (default) | json: {"file","model","requests","input_tokens",
                                 "output_tokens_assumed","cost_usd_batch","cost_usd_standard","method"}
                    --per-line   also each line's input tokens (json: "lines": [{"line","key","input_tokens"}])
-  split FILE [--max-mb N] [--max-lines N] [--kind K]
+  split FILE [--max-mb N] [--max-lines N] [--max-tokens N [--model M]] [--kind K]
                    Split a batch file into parts within the provider's limits for its kind (or smaller ones), never
                    cutting a line. Writes FILE's parts beside it (data.part-01.jsonl, ...) and prints their paths.
   build --template T --data D [--key COLUMN] [--out F] [--kind K] [--format csv|tsv|jsonl|json]

@@ -1,5 +1,8 @@
 import { BATCH_KINDS, type BatchKind } from '../core/batchKind';
-import { detectFileKind, SplitError, splitFile, splitLimitsFor } from '../core/split';
+import { lineTokenCounter } from '../core/estimate/lineTokenCounter';
+import { detectFileKind, SplitError, splitFile, splitLimitsFor, type SplitOptions } from '../core/split';
+import { tokenizerAssetDir } from '../core/tokens/assetDir';
+import { loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 import { formatBytes } from '../core/validation';
 import { ExitCode, type CliIo } from './cliIo';
 import { oneOf, parseFlagArgs, positiveNumber, UsageError } from './flagArgs';
@@ -10,6 +13,8 @@ function splitFailure(error: SplitError): string {
   switch (error.code) {
     case 'line-too-large':
       return `line ${error.detail.line} alone is ${formatBytes(error.detail.bytes ?? 0)}, more than a part may hold (${formatBytes(error.detail.limit ?? 0)}); nothing written`;
+    case 'line-over-tokens':
+      return `line ${error.detail.line} alone has about ${error.detail.tokens} input tokens, more than a part may hold (${error.detail.limit}); nothing written`;
     case 'read-failed':
       return `cannot read the file (${error.detail.errno}); nothing written`;
     case 'write-failed':
@@ -20,18 +25,22 @@ function splitFailure(error: SplitError): string {
 }
 
 /**
- * `gemini-batch split FILE [--max-mb N] [--max-lines N] [--kind K]`: writes the parts beside FILE, within the
- * provider's limits for the file's kind (or the smaller limits asked), and prints their paths one per line. Exit 0
- * when split or already within the limits, 1 when a line is too large to place, 2 on bad usage or an unreadable file.
+ * `gemini-batch split FILE [--max-mb N] [--max-lines N] [--max-tokens N [--model M]] [--kind K]`: writes the parts
+ * beside FILE, within the provider's limits for the file's kind (or the smaller limits asked), and prints their paths
+ * one per line. `--max-tokens` caps each part's input tokens as the offline estimate counts them (the enqueued-token
+ * limit is on input tokens). Exit 0 when split or already within the limits, 1 when a line is too large to place,
+ * 2 on bad usage or an unreadable file.
  */
 export async function runSplit(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseFlagArgs(args, ['--max-mb', '--max-lines', '--kind']);
+  const parsed = parseFlagArgs(args, ['--max-mb', '--max-lines', '--max-tokens', '--model', '--kind']);
   if (parsed.operands.length !== 1) {
     throw new UsageError('split needs exactly one FILE');
   }
   const [file] = parsed.operands;
   const maxMb = positiveNumber(parsed, '--max-mb', false);
   const maxLines = positiveNumber(parsed, '--max-lines', true);
+  const maxTokens = positiveNumber(parsed, '--max-tokens', true);
+  const model = parsed.flags.get('--model');
   const kindFlag = oneOf(parsed, '--kind', [...BATCH_KINDS, 'auto'], 'auto');
   let kind: BatchKind;
   try {
@@ -40,7 +49,21 @@ export async function runSplit(args: readonly string[], io: CliIo): Promise<numb
     io.stderr(`gemini-batch: cannot read ${file}: ${(error as { code?: string }).code ?? 'error'}\n`);
     return ExitCode.Usage;
   }
-  const limits = splitLimitsFor(kind, { maxBytes: maxMb === undefined ? undefined : Math.floor(maxMb * MB), maxLines });
+  const limits: SplitOptions = {
+    ...splitLimitsFor(kind, { maxBytes: maxMb === undefined ? undefined : Math.floor(maxMb * MB), maxLines }),
+    maxTokens,
+  };
+  if (maxTokens !== undefined) {
+    const dir = tokenizerAssetDir(__dirname);
+    if (!dir) {
+      io.stderr('gemini-batch: the tokenizer data (assets/tokenizers) is missing from this installation\n');
+      return ExitCode.Internal;
+    }
+    limits.lineTokens = lineTokenCounter(
+      (p) => (p === 'gemini' ? loadGeminiCounter(dir) : loadOpenAiCounter(dir)),
+      model,
+    );
+  }
   try {
     const result = await splitFile(file, limits);
     if (result.fits) {
@@ -52,8 +75,9 @@ export async function runSplit(args: readonly string[], io: CliIo): Promise<numb
     for (const part of result.parts) {
       io.stdout(`${part}\n`);
     }
+    const tokens = result.tokens.length ? `, at most ${Math.max(...result.tokens)} input tokens a part` : '';
     io.stderr(
-      `${file}: ${result.parts.length} parts (${kind}), ${result.requests.reduce((a, b) => a + b, 0)} requests\n`,
+      `${file}: ${result.parts.length} parts (${kind}), ${result.requests.reduce((a, b) => a + b, 0)} requests${tokens}\n`,
     );
     return ExitCode.Ok;
   } catch (error) {
@@ -61,6 +85,7 @@ export async function runSplit(args: readonly string[], io: CliIo): Promise<numb
       throw error;
     }
     io.stderr(`gemini-batch: ${file}: ${splitFailure(error)}\n`);
-    return error.code === 'line-too-large' ? ExitCode.Problems : ExitCode.Usage;
+    const unplaceable = error.code === 'line-too-large' || error.code === 'line-over-tokens';
+    return unplaceable ? ExitCode.Problems : ExitCode.Usage;
   }
 }

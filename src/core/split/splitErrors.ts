@@ -2,6 +2,8 @@
 export type SplitErrorCode =
   /** One line alone is larger than the byte limit: no split can place it (it is never cut). */
   | 'line-too-large'
+  /** One request alone has more input tokens than a part may hold (`maxTokens`): it can never be enqueued. */
+  | 'line-over-tokens'
   /** The input could not be read (missing, a folder, no permission). */
   | 'read-failed'
   /** A part could not be written (disk full, no permission). */
@@ -10,9 +12,10 @@ export type SplitErrorCode =
   | 'cancelled';
 
 export interface SplitErrorDetail {
-  /** 1-based line, for 'line-too-large'. */
+  /** 1-based line, for 'line-too-large' and 'line-over-tokens'. */
   line?: number;
   bytes?: number;
+  tokens?: number;
   limit?: number;
   /** The system error code (ENOENT, ENOSPC…), for 'read-failed' and 'write-failed'. */
   errno?: string;

@@ -7,6 +7,8 @@ import { errnoOf, SplitError } from './splitErrors';
 
 export interface SplitOptions extends SplitLimits {
   signal?: AbortSignal;
+  /** The input tokens of a request line (1-based `lineNo`); needed with `maxTokens`, not called for blank lines. */
+  lineTokens?(line: Buffer, lineNo: number): number | Promise<number>;
   /** Called after each chunk read: bytes read so far and the file's size. */
   onProgress?(bytesRead: number, totalBytes: number): void;
 }
@@ -16,6 +18,8 @@ export interface SplitResult {
   parts: string[];
   /** Request (non-blank) lines in each part, in order. */
   requests: number[];
+  /** Input tokens in each part, in order, when `maxTokens` was given (empty otherwise). */
+  tokens: number[];
   /** True when the whole file is within the limits: no part was needed. */
   fits: boolean;
 }
@@ -33,16 +37,22 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
   } catch (error) {
     throw new SplitError('read-failed', { errno: errnoOf(error) });
   }
-  if (options.maxLines === undefined && total <= options.maxBytes) {
-    return { parts: [], requests: [], fits: true };
+  if (options.maxTokens !== undefined && !options.lineTokens) {
+    throw new RangeError('split by tokens needs lineTokens');
+  }
+  if (options.maxLines === undefined && options.maxTokens === undefined && total <= options.maxBytes) {
+    return { parts: [], requests: [], tokens: [], fits: true };
   }
   const salt = randomBytes(4).toString('hex');
   const writers: PartWriter[] = [];
   const requests: number[] = [];
+  const tokens: number[] = [];
+  const countTokens = options.maxTokens === undefined ? undefined : options.lineTokens;
   const packer = new LinePacker(options);
   const committed: string[] = [];
   const place = async (line: Buffer, lineNo: number, blank: boolean): Promise<void> => {
-    if (packer.startsNewPart(line.length, blank, lineNo)) {
+    const lineTokens = countTokens && !blank ? await countTokens(line, lineNo) : 0;
+    if (packer.startsNewPart(line.length, blank, lineNo, lineTokens)) {
       try {
         if (writers.length > 0) {
           await writers[writers.length - 1].close();
@@ -52,9 +62,11 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
         throw new SplitError('write-failed', { errno: errnoOf(error) });
       }
       requests.push(0);
+      tokens.push(0);
     }
     if (!blank) {
       requests[requests.length - 1]++;
+      tokens[tokens.length - 1] += lineTokens;
     }
     try {
       await writers[writers.length - 1].append(line);
@@ -69,14 +81,14 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
     }
     if (writers.length <= 1) {
       await Promise.all(writers.map((w) => w.discard()));
-      return { parts: [], requests: [], fits: true };
+      return { parts: [], requests: [], tokens: [], fits: true };
     }
     const parts = writers.map((_, i) => partPath(file, i + 1, writers.length));
     for (let i = 0; i < writers.length; i++) {
       await writers[i].commit(parts[i]);
       committed.push(parts[i]);
     }
-    return { parts, requests, fits: false };
+    return { parts, requests, tokens: countTokens ? tokens : [], fits: false };
   } catch (error) {
     // All or nothing: parts already renamed when a later rename failed go too.
     await Promise.all([

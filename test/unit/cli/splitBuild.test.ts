@@ -50,6 +50,38 @@ suite('cli: gemini-batch split and build', () => {
     assert.deepEqual(fs.readdirSync(dir), ['small.jsonl']);
   });
 
+  test('split --max-tokens: parts hold at most N input tokens as the estimate counts them', async () => {
+    const file = path.join(dir, 'tokens.jsonl');
+    const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i % 7}`).join(' ');
+    // Uneven requests: the case a split by request count would get wrong.
+    const sizes = [5, 200, 3, 3, 150, 40, 40, 2];
+    const body = sizes
+      .map((n, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${words(n)}"}]}]}}\n`)
+      .join('');
+    fs.writeFileSync(file, body);
+    const perLine = await run('estimate', file, '--per-line', '--format', 'json', '--model', 'gemini-2.5-flash');
+    const counts = (JSON.parse(perLine.out) as { lines: { input_tokens: number }[] }).lines.map((l) => l.input_tokens);
+    const limit = Math.max(...counts) + 10;
+    const { code, out, err } = await run('split', file, '--max-tokens', String(limit), '--model', 'gemini-2.5-flash');
+    assert.equal(code, 0, err);
+    const parts = out.trim().split('\n');
+    assert.equal(parts.map((p) => fs.readFileSync(p, 'utf8')).join(''), body);
+    let line = 0;
+    for (const part of parts) {
+      const n = fs
+        .readFileSync(part, 'utf8')
+        .split('\n')
+        .filter((l) => l).length;
+      const tokens = counts.slice(line, line + n).reduce((a, b) => a + b, 0);
+      assert.ok(tokens <= limit, `${part}: ${tokens} tokens > ${limit}`);
+      line += n;
+    }
+    assert.match(err, new RegExp(`${parts.length} parts .*at most \\d+ input tokens a part`));
+    const over = await run('split', file, '--max-tokens', '20');
+    assert.equal(over.code, 1);
+    assert.match(over.err, /line 2 alone has about \d+ input tokens/);
+  });
+
   test('build writes the file, prints its path, lists left-out rows by number and exits 1 when any', async () => {
     const data = path.join(dir, 'rows.csv');
     const template = path.join(dir, 't.json');

@@ -38,7 +38,12 @@ suite('splitFile', () => {
     const dir = await tempDir();
     const file = path.join(dir, 'small.jsonl');
     await fsp.writeFile(file, '{"key":"a"}\n{"key":"b"}\n');
-    assert.deepEqual(await splitFile(file, { maxBytes: 1000, maxLines: 5 }), { parts: [], requests: [], fits: true });
+    assert.deepEqual(await splitFile(file, { maxBytes: 1000, maxLines: 5 }), {
+      parts: [],
+      requests: [],
+      tokens: [],
+      fits: true,
+    });
     assert.deepEqual(await fsp.readdir(dir), ['small.jsonl']);
   });
 
@@ -123,6 +128,62 @@ suite('splitFile', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  test("by tokens: each part holds at most maxTokens by the caller's counts, fewest parts, every line once", async () => {
+    const dir = await tempDir();
+    // A line's "tokens" are the number in it: uneven requests, the case proportional sizing got wrong.
+    const tokensOf = (line: Buffer): number => Number(/"t":(\d+)/.exec(line.toString())?.[1] ?? 0);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 50, max: 120 }),
+        async (counts, maxTokens) => {
+          const file = path.join(dir, 'tokens.jsonl');
+          const text = counts.map((t, i) => `{"key":"k${i}","t":${t}}\n`).join('');
+          await fsp.writeFile(file, text);
+          const result = await splitFile(file, { maxBytes: 1 << 20, maxTokens, lineTokens: tokensOf });
+          const total = counts.reduce((a, b) => a + b, 0);
+          if (result.fits) {
+            assert.ok(total <= maxTokens);
+            return;
+          }
+          assert.equal((await concatParts(result.parts)).toString(), text);
+          const perPart = await Promise.all(
+            result.parts.map(async (p) =>
+              (await fsp.readFile(p, 'utf8'))
+                .split('\n')
+                .filter((l) => l)
+                .reduce((sum, l) => sum + tokensOf(Buffer.from(l)), 0),
+            ),
+          );
+          assert.deepEqual(result.tokens, perPart);
+          assert.ok(
+            perPart.every((t) => t <= maxTokens),
+            'every part within the token limit',
+          );
+          // Greedy: a part and the first line of the next would not have fitted together.
+          for (let i = 0; i + 1 < result.parts.length; i++) {
+            const next = tokensOf(Buffer.from((await fsp.readFile(result.parts[i + 1], 'utf8')).split('\n')[0]));
+            assert.ok(perPart[i] + next > maxTokens, 'parts are as full as the limit allows');
+          }
+          await Promise.all(result.parts.map((p) => fsp.rm(p)));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  test('by tokens: one request over the token limit stops with a typed error and writes nothing', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'big.jsonl');
+    await fsp.writeFile(file, '{"t":5}\n{"t":500}\n');
+    const tokensOf = (line: Buffer): number => Number(/"t":(\d+)/.exec(line.toString())?.[1] ?? 0);
+    await assert.rejects(
+      splitFile(file, { maxBytes: 1 << 20, maxTokens: 100, lineTokens: tokensOf }),
+      (e: unknown) => e instanceof SplitError && e.code === 'line-over-tokens' && e.detail.line === 2,
+    );
+    assert.deepEqual(await fsp.readdir(dir), ['big.jsonl']);
   });
 
   test('a million lines: no line lost or duplicated, every key once', async function () {
