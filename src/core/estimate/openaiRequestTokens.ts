@@ -114,7 +114,8 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
   }
   // /v1/responses: `instructions` as a system message, `input` as a user message or a list of messages.
   const messages: unknown[] = [];
-  if (typeof body.instructions === 'string') {
+  // An empty `instructions` adds no message.
+  if (typeof body.instructions === 'string' && body.instructions) {
     messages.push({ role: 'system', content: body.instructions });
   }
   if (typeof body.input === 'string') {
@@ -127,7 +128,9 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
     into.tokens += counter.count(body.prompt);
   }
   if (messages.length) {
-    countMessages(messages, counter, into);
+    countMessages(messages, counter, into, {
+      priming: isReasoningModel(body.model) ? REASONING_REPLY_PRIMING : REPLY_PRIMING,
+    });
   }
   return into;
 }
