@@ -4,11 +4,19 @@ import { inlineMediaTokens } from './mediaTokens';
 import { type RequestCount, addMedia, isRecord } from './requestCount';
 
 /**
- * How the Gemini API counts a request beyond its text.
- * - 2.5 and later add one token per `Content`, the system instruction included: "What's the highest mountain in
- *   Africa?" is 9 text tokens and countTokens returns 10 on gemini-2.5-flash (GoogleCloudPlatform/python-docs-samples
- *   genai/count_tokens/counttoken_with_txt.py) and on gemini-3.5-flash (…/counttoken_localtokenizer_with_txt.py),
- *   while 2.0 counts "Why is the sky blue?" as its 6 text tokens (…/counttoken_resp_with_txt.py).
+ * How the Gemini API counts a request beyond its text (evidence: test/fixtures/tokens/published-counts.json).
+ * - 2.5 and later add one token per `Content`, the system instruction included, in `usageMetadata.promptTokenCount`
+ *   and in countTokens alike: "The quick brown fox jumps over the lazy dog." (10 text tokens) is 11 on gemini-2.5-flash
+ *   and its previews (google-gemini/cookbook quickstarts/Counting_Tokens.ipynb, rerun in 5cc23662, 56222230,
+ *   d68d3c8b), "What is the venue where Google I/O normally happens?" (12) is 13 in both fields
+ *   (examples/Google_IO2025_Live_Coding.ipynb); requests with a system instruction are text + 2.
+ * - `generationConfig.responseJsonSchema` is not counted on 2.5+ (every such recorded request is exact without it).
+ * - 2.0 bills the text alone: the same sentence is 10 on gemini-2.0-flash (Counting_Tokens.ipynb at bc16ed12), and
+ *   "Why is the sky blue?" is 6 (GoogleCloudPlatform/python-docs-samples genai/count_tokens/counttoken_resp_with_txt.py);
+ *   2.0's countTokens does add one per Content, so it runs one per Content above what 2.0 bills.
+ * - Function declarations, function calls and responses are rendered by the service in a form that is not published
+ *   and differs between models (the same declaration costs 21 on gemini-2.5-flash and 16 on gemini-3-flash-preview):
+ *   their JSON text is the closest count we have, and the accuracy test reports how far it is.
  * - The image tile rule is documented for 2.x; Gemini 3 sizes media by `media_resolution`, so images and PDFs are
  *   reported unknown there.
  */

@@ -1,4 +1,5 @@
 import type { TextCounter } from '../tokens/textCounter';
+import { functionDefinitions, functionTokens } from './openaiToolTokens';
 import { type RequestCount, isRecord } from './requestCount';
 
 /**
@@ -6,10 +7,20 @@ import { type RequestCount, isRecord } from './requestCount';
  * num_tokens_from_messages for gpt-4o and later): every message costs 3 tokens plus the tokens of each of its
  * values (role, content, name), a `name` one more, and every reply is primed with 3 (`<|start|>assistant<|message|>`).
  * Images and audio in a message are sized by rules this estimate does not apply: they are reported unknown.
+ * Reasoning models (o3, o4, gpt-5 and later) are primed with 2: their reply starts `<|start|>assistant` and the model
+ * itself writes the channel header that follows (OpenAI cookbook, articles/openai-harmony.md, "Harmony renderer"),
+ * which is what the published counts show (one token fewer than the rule above on every o3-mini and gpt-5 text
+ * request of test/fixtures/tokens/published-counts.json).
  */
 const TOKENS_PER_MESSAGE = 3;
 const TOKENS_PER_NAME = 1;
 const REPLY_PRIMING = 3;
+const REASONING_REPLY_PRIMING = 2;
+
+/** o3, o4 and gpt-5 families (o1 is not: its published counts follow neither rule, see the accuracy test). */
+function isReasoningModel(model: unknown): boolean {
+  return typeof model === 'string' && /^(o[3-9]|gpt-[5-9])/.test(model);
+}
 
 function countMessageContent(content: unknown, counter: TextCounter, into: RequestCount): void {
   if (typeof content === 'string') {
@@ -31,10 +42,38 @@ function countMessageContent(content: unknown, counter: TextCounter, into: Reque
   }
 }
 
-function countMessages(messages: unknown[], counter: TextCounter, into: RequestCount): void {
-  for (const message of messages) {
-    if (!isRecord(message)) {
+/**
+ * The calls an assistant message made: their name and JSON arguments, and 3 per call, as measured for the legacy
+ * `function_call` by hmarr/openai-chat-tokens (src/index.ts, messageTokensEstimate). How the service renders the
+ * `tool_calls` of today is not published: the published counts run higher (see the accuracy test, function-calls).
+ */
+function countCalls(message: Record<string, unknown>, counter: TextCounter, into: RequestCount): void {
+  const calls = Array.isArray(message.tool_calls)
+    ? message.tool_calls.map((c) => (isRecord(c) ? c.function : undefined))
+    : [];
+  for (const call of [...calls, message.function_call]) {
+    if (isRecord(call)) {
+      into.tokens += 3 + counter.count(String(call.name ?? '')) + counter.count(String(call.arguments ?? ''));
+    }
+  }
+}
+
+function countMessages(
+  messages: unknown[],
+  counter: TextCounter,
+  into: RequestCount,
+  options: { withFunctions?: boolean; priming?: number } = {},
+): void {
+  // With functions, the first system message is followed by a newline before the function block (openaiToolTokens).
+  let padSystem = options.withFunctions ?? false;
+  for (const raw of messages) {
+    if (!isRecord(raw)) {
       continue;
+    }
+    let message = raw;
+    if (padSystem && message.role === 'system' && typeof message.content === 'string') {
+      message = { ...message, content: `${message.content}\n` };
+      padSystem = false;
     }
     into.tokens += TOKENS_PER_MESSAGE;
     if (typeof message.role === 'string') {
@@ -44,8 +83,9 @@ function countMessages(messages: unknown[], counter: TextCounter, into: RequestC
       into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
     }
     countMessageContent(message.content, counter, into);
+    countCalls(message, counter, into);
   }
-  into.tokens += REPLY_PRIMING;
+  into.tokens += options.priming ?? REPLY_PRIMING;
 }
 
 /** Input tokens of the `body` of an OpenAI batch line, by endpoint. */
@@ -65,12 +105,17 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
     return into;
   }
   if (Array.isArray(body.messages)) {
-    countMessages(body.messages, counter, into);
+    const functions = functionDefinitions(body);
+    const priming = isReasoningModel(body.model) ? REASONING_REPLY_PRIMING : REPLY_PRIMING;
+    countMessages(body.messages, counter, into, { withFunctions: functions.length > 0, priming });
+    const hasSystem = body.messages.some((m) => isRecord(m) && m.role === 'system');
+    into.tokens += functionTokens(functions, hasSystem, counter);
     return into;
   }
   // /v1/responses: `instructions` as a system message, `input` as a user message or a list of messages.
   const messages: unknown[] = [];
-  if (typeof body.instructions === 'string') {
+  // An empty `instructions` adds no message.
+  if (typeof body.instructions === 'string' && body.instructions) {
     messages.push({ role: 'system', content: body.instructions });
   }
   if (typeof body.input === 'string') {
@@ -83,7 +128,9 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
     into.tokens += counter.count(body.prompt);
   }
   if (messages.length) {
-    countMessages(messages, counter, into);
+    countMessages(messages, counter, into, {
+      priming: isReasoningModel(body.model) ? REASONING_REPLY_PRIMING : REPLY_PRIMING,
+    });
   }
   return into;
 }

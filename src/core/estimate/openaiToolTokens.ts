@@ -1,0 +1,92 @@
+import type { TextCounter } from '../tokens/textCounter';
+import { isRecord } from './requestCount';
+
+/**
+ * Tokens of the function tools of an OpenAI chat request. The service does not bill the JSON schema as sent: it
+ * renders the functions as TypeScript declarations in a `namespace functions { … }` block of the system turn, which
+ * is what is counted. The rendering and its fixed costs (9 for the block, 4 back when the request has its own system
+ * message, whose first one then gains a trailing newline) were measured against the API by hmarr/openai-chat-tokens
+ * (src/functions.ts, src/index.ts, tests/token-counts.test.ts); OpenAI's cookbook ("How to count tokens with
+ * tiktoken", section 7) describes the same per-function, per-property and per-enum structure for gpt-4o.
+ */
+const BLOCK_TOKENS = 9;
+const SHARED_SYSTEM_TOKENS = -4;
+
+type Schema = Record<string, unknown>;
+
+function typeText(schema: Schema, indent: number): string {
+  const values = Array.isArray(schema.enum) ? schema.enum : undefined;
+  switch (schema.type) {
+    case 'string':
+      return values ? values.map((v) => `"${String(v)}"`).join(' | ') : 'string';
+    case 'number':
+    case 'integer':
+      return values ? values.map(String).join(' | ') : 'number';
+    case 'boolean':
+    case 'null':
+      return schema.type;
+    case 'object':
+      return ['{', propertiesText(schema, indent + 2), '}'].join('\n');
+    case 'array':
+      return isRecord(schema.items) ? `${typeText(schema.items, indent)}[]` : 'any[]';
+    default:
+      return 'any';
+  }
+}
+
+function propertiesText(schema: Schema, indent: number): string {
+  const properties = isRecord(schema.properties) ? schema.properties : {};
+  const required = Array.isArray(schema.required) ? schema.required : [];
+  const lines: string[] = [];
+  for (const [name, property] of Object.entries(properties)) {
+    const prop = isRecord(property) ? property : {};
+    if (typeof prop.description === 'string' && prop.description) {
+      lines.push(`// ${prop.description}`);
+    }
+    lines.push(`${name}${required.includes(name) ? '' : '?'}: ${typeText(prop, indent)},`);
+  }
+  return lines.map((line) => ' '.repeat(indent) + line).join('\n');
+}
+
+/** The `namespace functions` block the model sees for these function definitions. */
+export function functionsText(functions: Schema[]): string {
+  const lines = ['namespace functions {', ''];
+  for (const fn of functions) {
+    if (typeof fn.description === 'string' && fn.description) {
+      lines.push(`// ${fn.description}`);
+    }
+    const parameters = isRecord(fn.parameters) ? fn.parameters : {};
+    if (isRecord(parameters.properties) && Object.keys(parameters.properties).length > 0) {
+      lines.push(`type ${String(fn.name)} = (_: {`, propertiesText(parameters, 0), '}) => any;');
+    } else {
+      lines.push(`type ${String(fn.name)} = () => any;`);
+    }
+    lines.push('');
+  }
+  lines.push('} // namespace functions');
+  return lines.join('\n');
+}
+
+/** The function definitions of `tools` (chat `{type:'function', function:{…}}`) or of legacy `functions`. */
+export function functionDefinitions(body: Record<string, unknown>): Schema[] {
+  const defs: Schema[] = [];
+  for (const tool of Array.isArray(body.tools) ? body.tools : []) {
+    if (isRecord(tool) && tool.type === 'function' && isRecord(tool.function)) {
+      defs.push(tool.function);
+    }
+  }
+  for (const fn of Array.isArray(body.functions) ? body.functions : []) {
+    if (isRecord(fn)) {
+      defs.push(fn);
+    }
+  }
+  return defs;
+}
+
+/** Tokens the function definitions add to a chat prompt; `hasSystem` when the messages carry a system message. */
+export function functionTokens(functions: Schema[], hasSystem: boolean, counter: TextCounter): number {
+  if (functions.length === 0) {
+    return 0;
+  }
+  return counter.count(functionsText(functions)) + BLOCK_TOKENS + (hasSystem ? SHARED_SYSTEM_TOKENS : 0);
+}
