@@ -15,17 +15,22 @@
  * - [3F] gemini-3-flash-preview: factquire.com/models/google/gemini-3-flash-preview.json (quotes the official page,
  *   accessed 2026-07-04: "$0.50 (text / image / video) … $3.00 … Context caching price … $0.05") and
  *   modelpedia.dev/google/gemini-3-flash-preview (standard $0.5/$0.05 cached/$3, batch $0.25/$1.5).
- * - [3P] gemini-3.1-pro-preview cached input $0.20: cloudprice.net/models/vertex_ai%2Fgemini-3.1-pro-preview (also
- *   lists gemini/gemini-3.1-pro-preview at $2/$12) and airouter.megatech.cc/models/gemini-3.1-pro-preview.
+ * - [LL] BerriAI/litellm model_prices_and_context_window.json (commit 00035b69), the `gemini/…` rows: every standard
+ *   and cached figure below (3.1 Pro cached $0.20, >200k $0.40; 2.5 Pro $0.125, >200k $0.25; 2.5 Flash $0.03;
+ *   2.5 Flash-Lite $0.01; 3 Flash Preview $0.05; 3.5 Flash $0.15), and gemini-3.1-flash-lite $0.25/$1.50 cached
+ *   $0.025, batch $0.125/$0.75 ("source": ai.google.dev/gemini-api/docs/pricing#gemini-3.1-flash-lite).
+ * - [3P] gemini-3.1-pro-preview cached input $0.20: also cloudprice.net/models/vertex_ai%2Fgemini-3.1-pro-preview and
+ *   airouter.megatech.cc/models/gemini-3.1-pro-preview. [3L] gemini-3.1-flash-lite: also simonw (the `-preview` id,
+ *   same prices) and getmaxim.ai/bifrost/model-library/compare/openrouter/gemini-3.1-flash-lite-batch ($0.13/$0.75).
  * - [EMB] gemini-embedding-001 $0.15 input, batch $0.075: tokenmix.ai/blog/gemini-embedding-001-dimensions-pricing-
  *   guide-2026 (2026-04-25, "verified against Google's official documentation"), embeddingcost.com/google (April 2026).
  * - [CACHE] Cached input is 10% of input on Gemini 2.5 and later ("a 90% discount" for 2.5+ models,
  *   https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/context-cache/context-cache-overview), which
  *   every cached figure below matches. In a batch, cache hits are billed as outside batch (reference batch-api.md §6,
  *   "context-cache hits are billed as outside batch"): the batch cached price is the standard one, not half.
- * Left out for want of agreeing evidence: gemini-3.1-flash-lite (sources price only the `-preview` id), the image and
- * TTS models (priced per image / audio second, not only per token), gemini-2.0-flash (retired), long-context cached
- * prices of 3.1 Pro, and audio input prices (2.5 Flash audio is $1.00 [GEM]; the estimate does not split by modality).
+ * Left out: the image and TTS models (their output is priced per image or audio token, which the estimate does not
+ * count), gemini-2.0-flash (deprecated 2026-06-01 in [LL]), and audio input prices (2.5 Flash audio is $1.00 [GEM];
+ * the estimate does not split input by modality, so audio-heavy requests are under-estimated).
  */
 export interface TokenPrices {
   input: number;
@@ -78,17 +83,19 @@ function gemini(model: string, standard: TokenPrices, long?: { threshold: number
 }
 
 export const PRICE_TABLE: readonly PriceEntry[] = [
-  // [GEM] [SIM] [3P]
+  // [GEM] [SIM] [LL] [3P]
   gemini(
     'gemini-3.1-pro-preview',
     { input: 2, output: 12, cachedInput: 0.2 },
-    { threshold: 200_000, standard: { input: 4, output: 18 } },
+    { threshold: 200_000, standard: { input: 4, output: 18, cachedInput: 0.4 } },
   ),
-  // [GEM] [SIM]
+  // [GEM] [SIM] [LL]
   gemini('gemini-3.5-flash', { input: 1.5, output: 9, cachedInput: 0.15 }),
-  // [3F] [SIM]
+  // [3F] [SIM] [LL]
   gemini('gemini-3-flash-preview', { input: 0.5, output: 3, cachedInput: 0.05 }),
-  // [GEM] [SIM]
+  // [LL] [3L]
+  gemini('gemini-3.1-flash-lite', { input: 0.25, output: 1.5, cachedInput: 0.025 }),
+  // [GEM] [SIM] [LL]
   gemini(
     'gemini-2.5-pro',
     { input: 1.25, output: 10, cachedInput: 0.125 },

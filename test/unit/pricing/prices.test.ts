@@ -65,20 +65,39 @@ suite('pricing: the tables', () => {
   });
 
   test('an unknown model says price unknown: no entry, no cost, listed as unpriced', () => {
-    for (const model of ['gemini-9-ultra', 'gpt-9', 'gemini-3.1-flash-lite', 'o3', 'gemini-2.5-flash-preview-tts']) {
+    // gemini-2.0-flash and the TTS model are MODEL_TABLE rows without a sourced price; gpt-4o-2024-05-13 is a
+    // snapshot priced apart from its alias, so it must not borrow gpt-4o's price.
+    const unknown = [
+      'gemini-9-ultra',
+      'gpt-9',
+      'gemini-2.0-flash',
+      'gemini-2.5-flash-preview-tts',
+      'gpt-4o-2024-05-13',
+    ];
+    for (const model of unknown) {
       assert.equal(priceFor(model), undefined, model);
       assert.equal(usageCost(model, { inputTokens: 1, outputTokens: 1, cachedTokens: 0 }, 'batch'), undefined);
     }
-    const { summary } = estimate({ custom_id: 'a', url: '/v1/chat/completions', body: { model: 'o3', messages: [] } });
+    const { summary } = estimate({
+      custom_id: 'a',
+      url: '/v1/chat/completions',
+      body: { model: 'o1-pro', messages: [] },
+    });
     assert.equal(summary.costBatch, undefined);
-    assert.deepEqual(summary.unpricedModels, ['o3']);
+    assert.deepEqual(summary.unpricedModels, ['o1-pro']);
   });
 
-  test('Gemini 3.1 Pro takes its long-context price past 200k input tokens', () => {
+  test('long prompts take the long-context price: Gemini 3.1 Pro past 200k, GPT-5.5 past 272k', () => {
     const pro = priceFor('models/gemini-3.1-pro-preview');
     assert.ok(pro);
     assert.equal(requestCost(pro, 'standard', 300_000, 1000), (300_000 * 4 + 1000 * 18) / M);
     assert.equal(requestCost(pro, 'batch', 100_000, 1000), (100_000 * 1 + 1000 * 6) / M);
+    const cached = { inputTokens: 300_000, outputTokens: 0, cachedTokens: 100_000 };
+    near(usageCost('gemini-3.1-pro-preview', cached, 'standard'), (200_000 * 4 + 100_000 * 0.4) / M);
+    const gpt = priceFor('gpt-5.5-2026-04-23');
+    assert.ok(gpt);
+    assert.equal(requestCost(gpt, 'standard', 300_000, 1000), (300_000 * 10 + 1000 * 45) / M);
+    assert.equal(requestCost(gpt, 'batch', 272_000, 1000), (272_000 * 2.5 + 1000 * 15) / M);
   });
 });
 
