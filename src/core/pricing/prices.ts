@@ -63,7 +63,9 @@ export function priceFor(
   overrides: ReadonlyMap<string, PriceOverride> = new Map(),
 ): PriceEntry | undefined {
   const id = model.replace(/^models\//, '');
-  const override = overrides.get(id);
+  const row = BY_MODEL.get(id);
+  // An override of an alias also prices its dated snapshots, which is what OpenAI results report.
+  const override = overrides.get(id) ?? (row ? overrides.get(row.model) : undefined);
   if (override) {
     const standard: TokenPrices = { input: override.input, output: override.output };
     if (override.cachedInput !== undefined) {
@@ -77,7 +79,7 @@ export function priceFor(
     };
     return { model: id, standard, batch, source: 'setting geminiBatch.pricing.overrides', checked: '' };
   }
-  return BY_MODEL.get(id);
+  return row;
 }
 
 /** USD for one request's tokens, the long-context prices applying past their threshold. */

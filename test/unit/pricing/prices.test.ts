@@ -190,5 +190,10 @@ suite('pricing: what the estimate and the results read', () => {
     );
     near(summary.costStandard, (summary.inputTokens * 10) / M + 20);
     near(summary.costBatch, (summary.inputTokens * 5) / M + 10);
+    // Results report the dated snapshot: the alias's override prices it too.
+    near(
+      usageCost('gpt-4o-mini-2024-07-18', { inputTokens: M, outputTokens: 0, cachedTokens: 0 }, 'batch', overrides),
+      5,
+    );
   });
 });
