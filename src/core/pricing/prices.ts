@@ -1,8 +1,10 @@
-import { PRICE_TABLE, halfPrice, type PriceEntry, type TokenPrices } from './priceTable';
+import { OPENAI_PRICE_TABLE } from './openaiPriceTable';
+import { PRICE_TABLE, geminiBatch, type PriceEntry, type TokenPrices } from './priceTable';
 
 /**
  * A user's price for a model (setting `geminiBatch.pricing.overrides`): standard input and output per 1M tokens,
- * optionally the batch prices (else half, the Gemini rule) and cached input.
+ * optionally the batch prices (else half, the rule of both providers) and cached input (in a batch too: Gemini bills
+ * cache hits as outside batch, see priceTable.ts [CACHE]; for OpenAI that makes it an upper bound).
  */
 export interface PriceOverride {
   input: number;
@@ -47,19 +49,29 @@ export function parseOverrides(raw: unknown): Map<string, PriceOverride> {
   return out;
 }
 
-/** The price entry of a model (with or without `models/`): the user's override first, then the table. */
+/** Every built-in row by model id and by alias, both providers: built once, never changed. */
+const BY_MODEL: ReadonlyMap<string, PriceEntry> = new Map(
+  [...PRICE_TABLE, ...OPENAI_PRICE_TABLE].flatMap((p) => [p.model, ...(p.aliases ?? [])].map((id) => [id, p] as const)),
+);
+
+/**
+ * The price entry of a model (Gemini with or without `models/`, or an OpenAI `body.model`): the user's override
+ * first, then the built-in tables; undefined is "price unknown".
+ */
 export function priceFor(
   model: string,
   overrides: ReadonlyMap<string, PriceOverride> = new Map(),
 ): PriceEntry | undefined {
   const id = model.replace(/^models\//, '');
-  const override = overrides.get(id);
+  const row = BY_MODEL.get(id);
+  // An override of an alias also prices its dated snapshots, which is what OpenAI results report.
+  const override = overrides.get(id) ?? (row ? overrides.get(row.model) : undefined);
   if (override) {
     const standard: TokenPrices = { input: override.input, output: override.output };
     if (override.cachedInput !== undefined) {
       standard.cachedInput = override.cachedInput;
     }
-    const half = halfPrice(standard);
+    const half = geminiBatch(standard);
     const batch: TokenPrices = {
       ...half,
       input: override.batchInput ?? half.input,
@@ -67,7 +79,7 @@ export function priceFor(
     };
     return { model: id, standard, batch, source: 'setting geminiBatch.pricing.overrides', checked: '' };
   }
-  return PRICE_TABLE.find((p) => p.model === id);
+  return row;
 }
 
 /** USD for one request's tokens, the long-context prices applying past their threshold. */

@@ -5,7 +5,10 @@ import { type PriceMode, type PriceOverride, priceFor } from './prices';
  * The actual cost of answered requests, from what the service reported (`usageMetadata` on Gemini result lines,
  * `usage` on OpenAI ones): for results views and job tooltips, read from the same price table as the estimate.
  * Output is billed with thinking included (reference batch-api.md §6: `thoughtsTokenCount` on 2.5+ output);
- * cached input at the cached price, which is unknown for some models: then the cost is unknown, not a guess.
+ * cached input at the cached price. Where that price is unknown (some rows; every OpenAI batch row, see
+ * openaiPriceTable.ts [BATCH]) the cached tokens are priced as ordinary input: a cache hit is a discount on input
+ * (priceTable.ts [CACHE]), so the figure is an upper bound (never an under-count of the bill), and
+ * `usageCostDetail` says so for views that want to show "at most".
  */
 export interface ReportedUsage {
   inputTokens: number;
@@ -38,29 +41,44 @@ export function reportedUsage(usage: unknown): ReportedUsage | undefined {
   return undefined;
 }
 
-function cost(prices: TokenPrices, usage: ReportedUsage): number | undefined {
-  if (usage.cachedTokens > 0 && prices.cachedInput === undefined) {
-    return undefined;
-  }
-  // The reported input includes the cached tokens (Gemini promptTokenCount, OpenAI prompt_tokens).
-  const fresh = usage.inputTokens - usage.cachedTokens;
-  return (
-    (fresh * prices.input + usage.cachedTokens * (prices.cachedInput ?? 0) + usage.outputTokens * prices.output) /
-    1_000_000
-  );
+export interface UsageCost {
+  usd: number;
+  /** Cached tokens were priced as input because the cached price is unknown: `usd` is an upper bound. */
+  cachedAtInputPrice: boolean;
 }
 
-/** USD for one answered request at `mode` prices; undefined when the model or a needed price is unknown. */
-export function usageCost(
+function cost(prices: TokenPrices, usage: ReportedUsage): UsageCost {
+  // The reported input includes the cached tokens (Gemini promptTokenCount, OpenAI prompt_tokens).
+  const cached = Math.min(usage.cachedTokens, usage.inputTokens);
+  const fresh = usage.inputTokens - cached;
+  const cachedPrice = prices.cachedInput ?? prices.input;
+  return {
+    usd: (fresh * prices.input + cached * cachedPrice + usage.outputTokens * prices.output) / 1_000_000,
+    cachedAtInputPrice: cached > 0 && prices.cachedInput === undefined,
+  };
+}
+
+/** USD for one answered request at `mode` prices, and whether it is an upper bound; undefined when the model is unknown. */
+export function usageCostDetail(
   model: string,
   usage: ReportedUsage,
   mode: PriceMode,
   overrides?: ReadonlyMap<string, PriceOverride>,
-): number | undefined {
+): UsageCost | undefined {
   const entry: PriceEntry | undefined = priceFor(model, overrides);
   if (!entry) {
     return undefined;
   }
   const long = entry.longContext && usage.inputTokens > entry.longContext.threshold ? entry.longContext : undefined;
   return cost((long ?? entry)[mode], usage);
+}
+
+/** USD for one answered request at `mode` prices; undefined when the model has no known price. */
+export function usageCost(
+  model: string,
+  usage: ReportedUsage,
+  mode: PriceMode,
+  overrides?: ReadonlyMap<string, PriceOverride>,
+): number | undefined {
+  return usageCostDetail(model, usage, mode, overrides)?.usd;
 }

@@ -228,10 +228,10 @@ suite('pricing: actual cost from reported usage', () => {
     assert.equal(usageCost('gemini-2.5-flash', usage, 'standard'), 0.3 + 2.5);
     assert.equal(usageCost('gemini-2.5-flash', usage, 'batch'), (0.3 + 2.5) / 2);
   });
-  test('unknown: the model, or a cached price the table lacks', () => {
+  test('unknown: a model the tables lack; OpenAI usage reads cached tokens', () => {
     const usage = { inputTokens: 10, outputTokens: 1, cachedTokens: 0 };
-    assert.equal(usageCost('gpt-4o', usage, 'batch'), undefined);
-    assert.equal(usageCost('gemini-2.5-flash', { ...usage, cachedTokens: 5 }, 'batch'), undefined);
+    assert.equal(usageCost('gpt-9-ultra', usage, 'batch'), undefined);
+    assert.equal(usageCost('gpt-4o-2024-05-13', usage, 'batch'), undefined, 'an unlisted snapshot is not its alias');
     assert.deepEqual(
       reportedUsage({ prompt_tokens: 7, completion_tokens: 3, prompt_tokens_details: { cached_tokens: 2 } }),
       { inputTokens: 7, outputTokens: 3, cachedTokens: 2 },
