@@ -161,7 +161,9 @@
     }
     const usd = cost.batchUsd < 0.01 ? cost.batchUsd.toPrecision(2) : cost.batchUsd.toFixed(2);
     const unpriced = cost.unpricedRows ? ` (${fmt(cost.unpricedRows)} rows without a known price)` : '';
-    return ` · ≈ $${usd} at batch price${unpriced}`;
+    // Cached tokens without a known batch cached price are priced as input: the figure is a ceiling then.
+    const about = cost.upperBound ? 'at most' : '≈';
+    return ` · ${about} $${usd} at batch price${unpriced}`;
   }
 
   function renderSummary(state) {

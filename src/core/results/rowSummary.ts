@@ -1,5 +1,5 @@
 import type { PriceOverride } from '../pricing/prices';
-import { usageCost } from '../pricing/usageCost';
+import { usageCostDetail } from '../pricing/usageCost';
 import type { ErrorAdvice } from './errorOf';
 import type { ResultRow } from './resultRow';
 
@@ -18,9 +18,10 @@ export interface RowSummary {
   tokens: { prompt: number; output: number; thoughts: number; cached: number; total: number };
   /**
    * What the answered rows cost at batch price, from the tokens they report and the price table (core/pricing):
-   * rows whose model has no known price are counted apart, never priced by a guess.
+   * rows whose model has no known price are counted apart, never priced by a guess. `upperBound`: some cached
+   * tokens had no known batch cached price and were priced as input, so the figure can only be too high.
    */
-  cost: { batchUsd: number; pricedRows: number; unpricedRows: number };
+  cost: { batchUsd: number; pricedRows: number; unpricedRows: number; upperBound: boolean };
 }
 
 export function emptySummary(): RowSummary {
@@ -32,7 +33,7 @@ export function emptySummary(): RowSummary {
     adviceByCode: {},
     byFinishReason: {},
     tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 },
-    cost: { batchUsd: 0, pricedRows: 0, unpricedRows: 0 },
+    cost: { batchUsd: 0, pricedRows: 0, unpricedRows: 0, upperBound: false },
   };
 }
 
@@ -56,12 +57,13 @@ function addCost(summary: RowSummary, row: ResultRow, prices?: ReadonlyMap<strin
     outputTokens: (t.output ?? 0) + (t.thoughts ?? 0),
     cachedTokens: t.cached ?? 0,
   };
-  const usd = row.modelVersion ? usageCost(row.modelVersion, usage, 'batch', prices) : undefined;
-  if (usd === undefined) {
+  const priced = row.modelVersion ? usageCostDetail(row.modelVersion, usage, 'batch', prices) : undefined;
+  if (priced === undefined) {
     summary.cost.unpricedRows++;
   } else {
-    summary.cost.batchUsd += usd;
+    summary.cost.batchUsd += priced.usd;
     summary.cost.pricedRows++;
+    summary.cost.upperBound ||= priced.cachedAtInputPrice;
   }
 }
 

@@ -59,7 +59,31 @@ suite('results: the header cost', () => {
       }),
     );
     table.add(0, 1, toResultRow({ key: 'b', error: { code: 8, message: 'quota' } }));
-    assert.deepEqual(table.summary().cost, { batchUsd: 0, pricedRows: 0, unpricedRows: 1 });
+    assert.deepEqual(table.summary().cost, { batchUsd: 0, pricedRows: 0, unpricedRows: 1, upperBound: false });
+  });
+
+  test('cached tokens without a known batch cached price make the header a ceiling ("at most"), never a guess', () => {
+    const openai = (cached: number) =>
+      toResultRow({
+        custom_id: `c${cached}`,
+        response: {
+          status_code: 200,
+          body: {
+            model: 'gpt-4o-mini',
+            choices: [{ message: { content: 'x' }, finish_reason: 'stop' }],
+            usage: { prompt_tokens: 2000, completion_tokens: 10, prompt_tokens_details: { cached_tokens: cached } },
+          },
+        },
+      });
+    const plain = new ResultsTable();
+    plain.add(0, 1, openai(0));
+    assert.equal(plain.summary().cost.upperBound, false);
+    const cached = new ResultsTable();
+    cached.add(0, 1, openai(1024));
+    const { cost } = cached.summary();
+    assert.equal(cost.pricedRows, 1);
+    assert.equal(cost.upperBound, true, 'OpenAI publishes no batch cached price: cached tokens priced as input');
+    assert.ok(Math.abs(cost.batchUsd - plain.summary().cost.batchUsd) < 1e-12, 'priced as input, not dropped');
   });
 
   test('OpenAI reasoning tokens are part of completion_tokens: output excludes them, thoughts hold them', () => {
