@@ -65,7 +65,7 @@ suite('restricted mode', function () {
     );
   });
 
-  test('completion inside a request offers its fields', async () => {
+  test('completion offers the fields inside a request, and the snippets on a new line', async () => {
     const doc = await openInEditor(fixtureUri('mistakes.jsonl'));
     await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.range.start.line === 1)); // validated: the kind is known
     const line = doc.lineAt(1).text;
@@ -76,6 +76,13 @@ suite('restricted mode', function () {
     );
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     assert.ok(labels.includes('generationConfig'), `offered: ${labels.join(', ')}`);
+    const onNewLine = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(2, 0),
+    );
+    const snippets = onNewLine.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet);
+    assert.ok(snippets.length > 0, 'the snippets are offered on a new line');
   });
 
   test('a results file opens in the results view', async () => {
