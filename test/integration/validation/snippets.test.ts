@@ -7,11 +7,13 @@ import { batchApi } from '../jobs/runHelpers';
 
 /** The prefixes of snippets/jsonl.code-snippets by kind (what the user types to get them). */
 const PREFIXES: Record<BatchKind, string[]> = {
-  'gemini-generate': ['batch-text', 'gemini-text', 'batch-system', 'gemini-system', 'batch-json', 'gemini-json'],
+  'gemini-generate': [
+    ...['batch-text', 'gemini-text', 'batch-system', 'gemini-system', 'batch-json', 'gemini-json'],
+    ...['batch-image', 'gemini-image', 'batch-thinking', 'gemini-thinking'],
+  ],
   'gemini-embed': ['batch-embed', 'gemini-embed'],
   openai: ['openai-chat', 'batch-openai-chat', 'openai-embed', 'batch-openai-embed'],
 };
-PREFIXES['gemini-generate'].push('batch-image', 'gemini-image', 'batch-thinking', 'gemini-thinking');
 
 // Each line is given twice: the repeated key is an error, so the test can wait for the file to be validated (its kind
 // known) while the lines still parse and tell the kind.
@@ -46,7 +48,7 @@ suite('validation: snippets for the file kind first', () => {
   }
 
   for (const kind of ['gemini-generate', 'openai', 'gemini-embed'] as const) {
-    test(`a ${kind} file offers its own snippets first, each prefix once`, async () => {
+    test(`in a ${kind} file its own snippets come first, each prefix once`, async () => {
       const labels = await snippetsAfter(kind);
       const all = Object.values(PREFIXES).flat();
       assert.deepEqual([...labels].sort(), [...all].sort(), 'every snippet, none twice');
