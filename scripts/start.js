@@ -115,10 +115,13 @@ async function serve() {
       '127.0.0.1',
       '--port',
       String(port),
-      // Workspace trust off: in Restricted Mode the extension would not run.
       '--without-connection-token',
       '--accept-server-license-terms',
       '--disable-telemetry',
+      // Workspace trust off, so the sample's emulator setting (geminiBatch.provider.name, one of the package.json
+      // restrictedConfigurations) applies without a trust prompt. In Restricted Mode the extension still runs, but
+      // limited: validation, completion and the results view work, job commands explain why they are off and
+      // workspace endpoint, provider and results-folder settings are ignored (so the sample would not use the emulator).
       '--disable-workspace-trust',
       '--server-data-dir',
       path.join(data, 'server'),

@@ -3,6 +3,9 @@
 // code-server, driven by headless Chromium; see scripts/run-vscode-tests.js).
 //   node scripts/test-integration.js            build, set the runtime up if missing, run
 //   node scripts/test-integration.js --no-build  (scripts/test.js has built already)
+//   node scripts/test-integration.js --restricted  the Restricted Mode pass instead: test/integration/restricted/ in a
+//        window on test/fixtures/restricted with workspace trust on and a fresh profile, so the folder is untrusted
+//        (VS Code refuses dialogs while extension tests run, so the trust prompt answers itself as "don't trust")
 // Env: VSCODE_RT_DIR, TEST_TIMEOUT_MS, SCREENSHOT, VERBOSE, KEEP_TMP (see run-vscode-tests.js), MOCHA_GREP.
 'use strict';
 const { spawnSync } = require('child_process');
@@ -46,6 +49,15 @@ function main() {
       console.error('[test-integration] runtime setup failed');
       return setup;
     }
+  }
+  if (process.argv.includes('--restricted')) {
+    env.WORKSPACE_TRUST = '1';
+    return run(process.execPath, [
+      path.join(repo, 'scripts', 'run-vscode-tests.js'),
+      repo,
+      path.join(repo, 'out', 'test', 'integration', 'restricted', 'index.js'),
+      path.join(repo, 'test', 'fixtures', 'restricted'),
+    ]);
   }
   return run(process.execPath, [
     path.join(repo, 'scripts', 'run-vscode-tests.js'),

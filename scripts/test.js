@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: build (node esbuild.js, which compiles the schema validators first), the unit tests on plain Node
-// (mocha), then the integration tests inside a real VS Code extension host (scripts/test-integration.js).
+// (mocha), then the integration tests inside a real VS Code extension host (scripts/test-integration.js), then their
+// short Restricted Mode pass on an untrusted folder (scripts/test-integration.js --restricted, about a minute).
 // Ends with one line `N passed, N failed` alone on its line; the exit code is non-zero when anything failed.
 // A stage that breaks before reporting counts (build error, a test file that does not load, the host crashing)
 // counts as one failure, so a broken stage can never look green.
@@ -89,6 +90,10 @@ async function main() {
       console.log('[test] integration tests: real VS Code extension host');
       const res = await run(process.execPath, [path.join(repo, 'scripts', 'test-integration.js'), '--no-build']);
       stages.push({ name: 'integration', ...integrationCounts(res) });
+      console.log('[test] restricted mode: the same runtime on an untrusted folder');
+      const script = path.join(repo, 'scripts', 'test-integration.js');
+      const restricted = await run(process.execPath, [script, '--no-build', '--restricted']);
+      stages.push({ name: 'restricted', ...integrationCounts(restricted) });
     }
   }
 

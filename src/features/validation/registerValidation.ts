@@ -6,6 +6,7 @@ import { KindStatusBar } from './kindStatusBar';
 import { registerLanguageFeatures } from './languageFeatures';
 import { registerQuickFixes } from './quickFixes';
 import { registerSelectKindCommand } from './selectKindCommand';
+import { registerSnippetCompletion } from './snippetCompletion';
 import { registerValidateFileCommand } from './validateFileCommand';
 import { ValidationController } from './validationController';
 
@@ -27,6 +28,8 @@ export interface ValidationFeature {
 export function registerValidation(context: vscode.ExtensionContext, log: Log): ValidationFeature {
   const overrides = new KindOverrides(context.workspaceState);
   const controller = new ValidationController(overrides, log);
+  const documentKind = (uri: vscode.Uri): BatchKind | 'results' | undefined =>
+    controller.kindInfo(uri)?.kind ?? (controller.isResults(uri) ? 'results' : undefined);
   context.subscriptions.push(
     overrides,
     controller,
@@ -35,9 +38,7 @@ export function registerValidation(context: vscode.ExtensionContext, log: Log): 
     registerValidateFileCommand(overrides, log, (uri) => controller.kindInfo(uri) !== undefined),
     registerLanguageFeatures(context.extensionUri, controller),
     registerQuickFixes(controller),
+    registerSnippetCompletion(context.extensionUri, documentKind),
   );
-  return {
-    overrides,
-    documentKind: (uri) => controller.kindInfo(uri)?.kind ?? (controller.isResults(uri) ? 'results' : undefined),
-  };
+  return { overrides, documentKind };
 }

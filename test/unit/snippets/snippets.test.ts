@@ -2,13 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BatchKind } from '../../../src/core/batchKind';
+import { parseSnippets } from '../../../src/core/snippets/batchSnippets';
 import { DocumentValidator } from '../../../src/core/validation';
-
-interface Snippet {
-  prefix: string | string[];
-  body: string | string[];
-  description: string;
-}
 
 /**
  * Expands a VS Code snippet body the way accepting every default would: `${1:default}` → default (nested ones too),
@@ -52,9 +47,11 @@ function expandDefaults(body: string): string {
 }
 
 const snippetsFile = path.join(__dirname, '..', '..', '..', 'snippets', 'jsonl.code-snippets');
-const snippets = JSON.parse(fs.readFileSync(snippetsFile, 'utf8')) as Record<string, Snippet>;
+const parsed = parseSnippets(fs.readFileSync(snippetsFile, 'utf8'));
+assert.ok(parsed.ok, 'the snippets file parses (JSONC) into batch snippets');
+const snippets = parsed.snippets;
 
-/** The kind each snippet's line must be detected and validated as. */
+/** The kind each snippet's name promises: its declared `kind` must agree. */
 function expectedKind(name: string): BatchKind {
   if (name.startsWith('OpenAI')) {
     return 'openai';
@@ -68,13 +65,33 @@ suite('snippets/jsonl.code-snippets', () => {
   });
 
   test('offers a snippet for each of the eight line shapes', () => {
-    assert.equal(Object.keys(snippets).length, 8);
+    assert.equal(snippets.length, 8);
   });
 
-  for (const [name, snippet] of Object.entries(snippets)) {
+  test("the README's Snippets entry names real prefixes, and every snippet", () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const entry = /^- \*\*Snippets\*\*[\s\S]*?(?=\n- )/m.exec(readme);
+    assert.ok(entry, 'README has a Snippets entry');
+    const named = [...entry[0].matchAll(/`([a-z][a-z-]*)`/g)].map((m) => m[1]).filter((n) => n !== 'file_data');
+    const prefixes = snippets.flatMap((s) => s.prefixes);
+    assert.deepEqual(
+      named.filter((n) => !prefixes.includes(n) && n !== 'responseSchema'),
+      [],
+      'names in the README that no snippet has',
+    );
+    for (const snippet of snippets) {
+      assert.ok(
+        snippet.prefixes.some((p) => named.includes(p)),
+        `the README names ${snippet.name}`,
+      );
+    }
+  });
+
+  for (const snippet of snippets) {
+    const name = snippet.name;
     test(`"${name}" expands to one line of JSON that validates clean as ${expectedKind(name)}`, () => {
-      assert.equal(typeof snippet.body, 'string', 'the body is one line');
-      const line = expandDefaults(snippet.body as string);
+      assert.equal(snippet.kind, expectedKind(name), 'its declared kind');
+      const line = expandDefaults(snippet.body);
       assert.ok(!line.includes('\n'), 'the body is one line');
       assert.doesNotThrow(() => JSON.parse(line), 'the expanded body is JSON');
       const validator = new DocumentValidator({ kind: 'auto' });
@@ -82,7 +99,7 @@ suite('snippets/jsonl.code-snippets', () => {
       for (let guard = 0; !validator.step(1000); guard++) {
         assert.ok(guard < 100, 'validation finishes');
       }
-      assert.equal(validator.kind, expectedKind(name));
+      assert.equal(validator.kind, snippet.kind);
       assert.deepEqual(validator.issues(), []);
     });
   }
