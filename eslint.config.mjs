@@ -22,6 +22,8 @@ export default tseslint.config(
       curly: 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }],
       'no-throw-literal': 'error',
+      // A chain of ternaries hides its cases: a named helper with early returns, a lookup table or if/else says them.
+      'no-nested-ternary': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': [
         'error',

@@ -61,6 +61,12 @@
       return Array.isArray(page) ? page[pos % PAGE] : undefined;
     }
 
+    /** The result index of the row shown at `pos`, when its page is loaded. */
+    function rowIndexAt(pos) {
+      const row = rowAt(pos);
+      return row ? row.index : undefined;
+    }
+
     function select(pos, index) {
       if (pos < 0 || pos >= total) {
         return;
@@ -71,8 +77,7 @@
         container.scrollTop = Math.max(0, top - container.clientHeight / 2);
       }
       render();
-      const row = rowAt(pos);
-      const target = index !== undefined ? index : row ? row.index : undefined;
+      const target = index !== undefined ? index : rowIndexAt(pos);
       if (target !== undefined) {
         onSelect(target, pos);
       }

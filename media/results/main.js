@@ -166,6 +166,14 @@
     return ` · ${about} $${usd} at batch price${unpriced}`;
   }
 
+  /** The end of the summary line: reading progress, then how many rows the filter shows (when not all). */
+  function progressText(state) {
+    if (!state.done) {
+      return ` · reading… ${fmt(state.summarized)} of ${fmt(state.scanned)} rows summarized`;
+    }
+    return state.matching !== state.summary.total ? ` · showing ${fmt(state.matching)}` : '';
+  }
+
   function renderSummary(state) {
     const s = state.summary;
     const codes = Object.entries(s.byErrorCode)
@@ -182,15 +190,7 @@
         ` · tokens: ${fmt(t.prompt)} prompt, ${fmt(t.output)} output, ${fmt(t.thoughts)} thoughts, ${fmt(t.cached)} cached, ${fmt(t.total)} total`,
       ),
       el('span', 'muted', costText(s.cost)),
-      el(
-        'span',
-        'muted',
-        state.done
-          ? state.matching !== s.total
-            ? ` · showing ${fmt(state.matching)}`
-            : ''
-          : ` · reading… ${fmt(state.summarized)} of ${fmt(state.scanned)} rows summarized`,
-      ),
+      el('span', 'muted', progressText(state)),
     );
     finishBox.setOptions([['', 'Any finish reason'], ...state.finishReasons.map((r) => [r, r])], query.finishReason);
     codeBox.setOptions([['', 'Any error code'], ...state.errorCodes.map((c) => [c, c])], query.errorCode);

@@ -24,7 +24,10 @@ export function summary(text: string, max = 300): string {
   }
   const cut = first.slice(0, max);
   const end = cut.search(/[.!?](?=\s)[^.!?]*$/);
-  return end > 40 ? cut.slice(0, end + 1) : first.length <= max ? first : `${cut.trimEnd()}…`;
+  if (end > 40) {
+    return cut.slice(0, end + 1);
+  }
+  return first.length <= max ? first : `${cut.trimEnd()}…`;
 }
 
 /** Walks a schema in place. */

@@ -78,13 +78,19 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
     if (!(error instanceof DataFileError)) {
       throw error;
     }
-    const why =
-      error.code === 'unreadable'
-        ? `cannot read it (${error.errno ?? 'error'})`
-        : error.code === 'not-an-array'
-          ? 'a .json data file must hold an array of objects'
-          : 'it is not valid JSON';
-    io.stderr(`gemini-batch: ${data}: ${why}; nothing written\n`);
+    io.stderr(`gemini-batch: ${data}: ${dataFileProblem(error)}; nothing written\n`);
     return ExitCode.Usage;
+  }
+}
+
+/** Why the data file as a whole cannot be used, in the words of the CLI's message. */
+function dataFileProblem(error: DataFileError): string {
+  switch (error.code) {
+    case 'unreadable':
+      return `cannot read it (${error.errno ?? 'error'})`;
+    case 'not-an-array':
+      return 'a .json data file must hold an array of objects';
+    default:
+      return 'it is not valid JSON';
   }
 }

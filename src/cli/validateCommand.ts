@@ -25,6 +25,14 @@ function diagnostic(issue: Issue): CliDiagnostic {
   };
 }
 
+/** What the file holds, as the summary line names it. */
+function fileDescription(summary: ValidationSummary): string {
+  if (summary.results) {
+    return 'results file';
+  }
+  return summary.notBatch ? 'not a batch file' : `${summary.requests} requests (${summary.kind})`;
+}
+
 function report(io: CliIo, format: OutputFormat, file: string, summary: ValidationSummary): void {
   const diagnostics = summary.issues.map(diagnostic);
   if (format === 'json') {
@@ -53,13 +61,8 @@ function report(io: CliIo, format: OutputFormat, file: string, summary: Validati
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const dropped = summary.issuesDropped ? ` (${summary.issuesDropped} more not shown)` : '';
-  const what = summary.results
-    ? 'results file'
-    : summary.notBatch
-      ? 'not a batch file'
-      : `${summary.requests} requests (${summary.kind})`;
   io.stderr(
-    `${file}: ${what}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`,
+    `${file}: ${fileDescription(summary)}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`,
   );
 }
 

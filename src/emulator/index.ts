@@ -27,6 +27,14 @@ const DEFAULT_EXPIRY_SECONDS = 48 * 3600;
  */
 const OPENAI_EXPIRY_SECONDS = 24 * 3600;
 
+/** The listening host as a URL writes it: an IPv6 address in brackets, the any-address 0.0.0.0 as loopback. */
+function urlHostOf(host: string): string {
+  if (host.includes(':')) {
+    return `[${host}]`;
+  }
+  return host === '0.0.0.0' ? '127.0.0.1' : host;
+}
+
 /**
  * Starts the local Batch API emulator: Gemini Files + Batch API (`/v1`, `/v1beta`), the OpenAI-compatible
  * batch layer (`/v1beta/openai/`) and OpenAI's own `/v1/` files + batches, with state in `dataDir`.
@@ -79,10 +87,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   });
   server.on('clientError', answerClientError);
   engine.resumeAll();
-  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   let closing: Promise<void> | undefined;
   return {
-    baseUrl: `http://${urlHost}:${port}`,
+    baseUrl: `http://${urlHostOf(host)}:${port}`,
     port,
     setFaults: (f: FaultOptions) => ctx.faults.set(f),
     close: () => {

@@ -128,9 +128,17 @@ export class RowRenderer {
       return typeof own === 'string' && own !== '' ? own : `row-${row}`;
     }
     const value = values[this.keys.column];
-    const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+    const text = keyText(value);
     return text === '' ? { code: 'missing-key', column: this.keys.column } : text;
   }
+}
+
+/** A key column's cell as key text: empty when absent or null, other non-strings as JSON. */
+function keyText(value: unknown): string {
+  if (value === undefined || value === null) {
+    return '';
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 function withoutField(body: Record<string, unknown>, field: string): Record<string, unknown> {

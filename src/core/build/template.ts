@@ -69,15 +69,18 @@ const JSON_LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false
 
 /** A value's text inside a JSON string: JSON-escaped (quotes, backslashes, control characters, lone surrogates). */
 function inStringText(value: unknown): string {
-  const text =
-    typeof value === 'string'
-      ? value
-      : value === null
-        ? ''
-        : typeof value === 'object'
-          ? JSON.stringify(value)
-          : String(value);
-  return JSON.stringify(text).slice(1, -1);
+  return JSON.stringify(plainText(value)).slice(1, -1);
+}
+
+/** A value as unquoted text: a string as it is, null as nothing, objects and arrays as JSON, the rest by String(). */
+function plainText(value: unknown): string {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (value === null) {
+    return '';
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /**

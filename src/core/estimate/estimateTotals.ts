@@ -59,9 +59,16 @@ export class EstimateTotals {
     }
   }
 
+  /** The one model every request names, `mixed` for several, undefined for none (or one beside unnamed requests). */
+  private modelName(): string | undefined {
+    if (this.models.size > 1) {
+      return 'mixed';
+    }
+    return this.models.size === 1 && !this.unnamed ? [...this.models][0] : undefined;
+  }
+
   result(): EstimateSummary {
-    const model =
-      this.models.size === 1 && !this.unnamed ? [...this.models][0] : this.models.size > 1 ? 'mixed' : undefined;
+    const model = this.modelName();
     const empty = this.summary.requests === 0;
     return {
       ...this.summary,

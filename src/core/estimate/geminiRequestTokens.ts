@@ -47,12 +47,7 @@ function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, in
     }
     const inline = part.inlineData ?? part.inline_data;
     if (isRecord(inline) && typeof inline.data === 'string') {
-      const mime =
-        typeof inline.mimeType === 'string'
-          ? inline.mimeType
-          : typeof inline.mime_type === 'string'
-            ? inline.mime_type
-            : '';
+      const mime = [inline.mimeType, inline.mime_type].find((m) => typeof m === 'string') ?? '';
       addMedia(into, inlineMediaTokens(mime, inline.data, rules.mediaTiles));
     }
     if (isRecord(part.fileData ?? part.file_data)) {

@@ -79,6 +79,14 @@ function stateWords(job: BatchJob): string {
   return job.state === 'unknown' ? job.rawState || 'unknown' : job.state.replace(/_/g, ' ');
 }
 
+/** The time left before an unfinished job expires, `overdue` once it has passed; undefined when it cannot expire. */
+function expiresText(expiresInMs: number | undefined): string | undefined {
+  if (expiresInMs === undefined) {
+    return undefined;
+  }
+  return expiresInMs > 0 ? formatDuration(expiresInMs) : 'overdue';
+}
+
 /** Everything the jobs tree needs to draw one job; pure data (the editor picks words and icons). */
 export function describeJob(job: BatchJob, now: number): JobView {
   const created = time(job.createTime);
@@ -108,7 +116,7 @@ export function describeJob(job: BatchJob, now: number): JobView {
     ['Created', formatTimestamp(job.createTime, now)],
     ['Ended', formatTimestamp(job.endTime, now)],
     ['Elapsed', elapsedMs !== undefined ? formatDuration(elapsedMs) : undefined],
-    ['Expires in', expiresInMs !== undefined ? (expiresInMs > 0 ? formatDuration(expiresInMs) : 'overdue') : undefined],
+    ['Expires in', expiresText(expiresInMs)],
     ['Input', job.inputFile],
     ['Results', job.resultsFile],
     ['Errors', job.errorFile],

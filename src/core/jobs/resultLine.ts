@@ -79,7 +79,7 @@ export function classifyResultLine(line: Obj): ResultOutcome {
     return openaiOutcome(line);
   }
   const key = keyOf(line.key);
-  const error = isObj(line.error) ? line.error : isObj(line.status) ? line.status : undefined;
+  const error = [line.error, line.status].find(isObj);
   if (error) {
     return { key, ok: false, code: geminiCode(error), payload: error };
   }

@@ -14,8 +14,16 @@ export interface InstrumentedFetchOptions {
   headersTimeoutMs?: number;
 }
 
+/** The URL a fetch was given, in any of the forms fetch takes. */
+function urlOf(input: string | URL | Request): string {
+  if (typeof input === 'string') {
+    return input;
+  }
+  return input instanceof URL ? input.href : input.url;
+}
+
 function describe(input: string | URL | Request, init?: RequestInit): { method: string; path: string } {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const url = urlOf(input);
   const method = init?.method ?? (typeof input === 'object' && 'method' in input ? input.method : 'GET');
   let path: string;
   try {

@@ -26,15 +26,16 @@ export interface GeminiModelInfo {
 
 const GENERATE_METHODS = ['batchGenerateContent', 'generateContent'];
 const EMBED_METHODS = ['asyncBatchEmbedContent', 'embedContent'];
+/** The methods a model must support to be offered for each kind (an OpenAI-format batch may do either). */
+const WANTED_METHODS: Record<BatchKind, readonly string[]> = {
+  'gemini-generate': GENERATE_METHODS,
+  'gemini-embed': EMBED_METHODS,
+  openai: [...GENERATE_METHODS, ...EMBED_METHODS],
+};
 
 /** Gemini models usable for `kind`, by `supportedGenerationMethods`, without the `models/` prefix. */
 export function filterGeminiModels(models: GeminiModelInfo[], kind: BatchKind): string[] {
-  const wanted =
-    kind === 'gemini-generate'
-      ? GENERATE_METHODS
-      : kind === 'gemini-embed'
-        ? EMBED_METHODS
-        : [...GENERATE_METHODS, ...EMBED_METHODS];
+  const wanted = WANTED_METHODS[kind];
   const names = models
     .filter(
       (m) =>

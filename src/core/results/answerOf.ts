@@ -43,19 +43,15 @@ function num(v: unknown): number | undefined {
 }
 
 function base64Bytes(data: string): number {
-  const pad = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  const pad = /={1,2}$/.exec(data)?.[0].length ?? 0; // the `=` padding: none, one or two
   return Math.max(0, Math.floor((data.length * 3) / 4) - pad);
 }
 
 /** A Gemini `Part` (camelCase as the REST API writes it; snake_case accepted as users' own files may hold it). */
 function geminiPart(part: Obj): AnswerPart {
-  const inline = isObj(part.inlineData) ? part.inlineData : isObj(part.inline_data) ? part.inline_data : undefined;
-  const file = isObj(part.fileData) ? part.fileData : isObj(part.file_data) ? part.file_data : undefined;
-  const call = isObj(part.functionCall)
-    ? part.functionCall
-    : isObj(part.function_call)
-      ? part.function_call
-      : undefined;
+  const inline = [part.inlineData, part.inline_data].find(isObj);
+  const file = [part.fileData, part.file_data].find(isObj);
+  const call = [part.functionCall, part.function_call].find(isObj);
   const code = isObj(part.executableCode) ? part.executableCode : undefined;
   const result = isObj(part.codeExecutionResult) ? part.codeExecutionResult : undefined;
   if (typeof part.text === 'string') {
@@ -112,16 +108,8 @@ function geminiGenerate(body: Obj): Answer {
 /** OpenAI chat completion, legacy completion, responses, embeddings; anything else as JSON. */
 function openaiBody(body: Obj): Answer {
   const usage = isObj(body.usage) ? body.usage : {};
-  const inDetails = isObj(usage.prompt_tokens_details)
-    ? usage.prompt_tokens_details
-    : isObj(usage.input_tokens_details)
-      ? usage.input_tokens_details
-      : {};
-  const outDetails = isObj(usage.completion_tokens_details)
-    ? usage.completion_tokens_details
-    : isObj(usage.output_tokens_details)
-      ? usage.output_tokens_details
-      : {};
+  const inDetails = [usage.prompt_tokens_details, usage.input_tokens_details].find(isObj) ?? {};
+  const outDetails = [usage.completion_tokens_details, usage.output_tokens_details].find(isObj) ?? {};
   // OpenAI counts reasoning inside completion_tokens (a detail of it); RowTokens keeps output and thoughts apart,
   // as Gemini reports them (candidatesTokenCount excludes thoughtsTokenCount), so every sum means the same.
   const reasoning = num(outDetails.reasoning_tokens);

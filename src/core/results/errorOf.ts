@@ -54,7 +54,13 @@ const FIX = new Set([
 const AUTH = new Set(['PERMISSION_DENIED', 'UNAUTHENTICATED', 'http_401', 'http_403', 'invalid_api_key']);
 
 export function adviceFor(code: string): ErrorAdvice {
-  return RETRY.has(code) ? 'retry' : FIX.has(code) ? 'fix' : AUTH.has(code) ? 'auth' : 'unknown';
+  if (RETRY.has(code)) {
+    return 'retry';
+  }
+  if (FIX.has(code)) {
+    return 'fix';
+  }
+  return AUTH.has(code) ? 'auth' : 'unknown';
 }
 
 function isObj(value: unknown): value is Record<string, unknown> {
@@ -68,8 +74,7 @@ function isObj(value: unknown): value is Record<string, unknown> {
 export function errorOf(payload: unknown, fallbackCode: string): RowError {
   const error = isObj(payload) ? payload : {};
   const rawCode = error.code;
-  const numeric =
-    typeof rawCode === 'number' ? rawCode : typeof error.status_code === 'number' ? error.status_code : undefined;
+  const numeric = [rawCode, error.status_code].find((n) => typeof n === 'number');
   let code = fallbackCode;
   if (typeof error.status === 'string' && error.status) {
     code = error.status;

@@ -28,7 +28,7 @@ export function promptText(request: unknown): string | undefined {
   if (!isObj(request)) {
     return typeof request === 'string' ? request : undefined;
   }
-  const inner = isObj(request.request) ? request.request : isObj(request.body) ? request.body : request;
+  const inner = [request.request, request.body].find(isObj) ?? request;
   if (Array.isArray(inner.contents)) {
     const user = inner.contents.find((c) => isObj(c) && (c.role === undefined || c.role === 'user'));
     return isObj(user) ? firstText(user.parts) : undefined;

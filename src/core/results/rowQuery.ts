@@ -58,9 +58,15 @@ export function selectRows(table: ResultsTable, query: RowQuery, matches?: Uint8
   return rows.sort((a, b) => {
     const ta = tokens[a];
     const tb = tokens[b];
-    if (ta === NO_TOKENS || tb === NO_TOKENS) {
-      return ta === tb ? a - b : ta === NO_TOKENS ? 1 : -1;
+    if (ta === tb) {
+      return a - b;
     }
-    return ta === tb ? a - b : sign * (ta - tb);
+    if (ta === NO_TOKENS) {
+      return 1;
+    }
+    if (tb === NO_TOKENS) {
+      return -1;
+    }
+    return sign * (ta - tb);
   });
 }

@@ -98,6 +98,14 @@ export function toListRow(index: number, row: ResultRow, prompt = row.prompt): L
 const PLAYABLE = /^(image\/(png|jpeg|gif|webp)|audio\/(wav|x-wav|mpeg|mp3|ogg|webm|aac|flac)|video\/(mp4|webm|ogg))$/i;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** The element that plays a {@link PLAYABLE} type, by its top-level type. */
+function playerFor(mime: string): 'image' | 'audio' | 'video' {
+  if (mime.startsWith('image/')) {
+    return 'image';
+  }
+  return mime.startsWith('audio/') ? 'audio' : 'video';
+}
+
 function viewPart(part: AnswerPart): ViewPart {
   switch (part.kind) {
     case 'text': {
@@ -123,13 +131,7 @@ function viewPart(part: AnswerPart): ViewPart {
       }
       const mime = part.mimeType.toLowerCase();
       const playable = part.data !== undefined && PLAYABLE.test(mime) && BASE64.test(part.data);
-      const play = !playable
-        ? undefined
-        : mime.startsWith('image/')
-          ? 'image'
-          : mime.startsWith('audio/')
-            ? 'audio'
-            : 'video';
+      const play = playable ? playerFor(mime) : undefined;
       return {
         kind: 'media',
         mimeType: part.mimeType,

@@ -81,12 +81,16 @@ function replaced(data: unknown, segments: readonly string[], value: unknown, ow
   if (!Array.isArray(data) && !isObj(data)) {
     return data;
   }
-  const copy: Obj | unknown[] = owned.has(data) ? data : Array.isArray(data) ? data.slice() : { ...data };
+  const copy = owned.has(data) ? data : shallowCopy(data);
   owned.add(copy);
   // defineProperty: a field named `__proto__` stays a field.
   const child = replaced((data as Obj)[key], segments, value, owned, at + 1);
   Object.defineProperty(copy, key, { value: child, enumerable: true, writable: true, configurable: true });
   return copy;
+}
+
+function shallowCopy(data: Obj | unknown[]): Obj | unknown[] {
+  return Array.isArray(data) ? data.slice() : { ...data };
 }
 
 function typeAccepts(type: unknown, value: unknown): boolean {

@@ -14,7 +14,8 @@ export function displayPath(segments: readonly string[], data: unknown): string 
   let out = '';
   let value = data;
   for (const segment of segments) {
-    out += Array.isArray(value) ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+    const dot = out === '' ? '' : '.';
+    out += Array.isArray(value) ? `[${segment}]` : `${dot}${segment}`;
     value = ownMember(value, segment);
   }
   return out;

@@ -106,9 +106,15 @@ export class KindVote {
         kind = k;
       }
     }
-    const outcome: FileOutcome =
-      this.results > this.batch ? 'results' : this.batch > 0 || this.seen === 0 ? 'batch' : 'not-batch';
-    return { kind, outcome, lines: this.seen };
+    return { kind, outcome: this.outcome(), lines: this.seen };
+  }
+
+  /** Results when result lines outnumber batch lines; otherwise a batch file if any line (or none at all) says so. */
+  private outcome(): FileOutcome {
+    if (this.results > this.batch) {
+      return 'results';
+    }
+    return this.batch > 0 || this.seen === 0 ? 'batch' : 'not-batch';
   }
 }
 

@@ -85,9 +85,21 @@ function failedLineIssues(
     return countedSchemaIssues(schema.annotations, data, errors, lineIndex, contentRange(text));
   }
   // Severity follows what the service does: lenientIssues.ts re-checks the line as the service reads it.
-  const recheck = (value: unknown): ErrorObject[] =>
-    all ? schema.allErrors(value) : schema.isValid(value) ? [] : schema.firstErrors();
+  const recheck = (value: unknown): ErrorObject[] => {
+    if (all) {
+      return schema.allErrors(value);
+    }
+    return schema.isValid(value) ? [] : schema.firstErrors();
+  };
   return lenientIssues(kind, schema, checkedText, data, errors, lineIndex, { errors: recheck, rounds: all ? 6 : 32 });
+}
+
+/** What a line holds instead of an object, as the not-an-object message names it. */
+function nonObjectType(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 /** The smallest per-line byte limit of any kind. */
@@ -140,7 +152,7 @@ export function checkLine(
     const [start, end] = contentRange(text);
     result.issues = [
       issue(IssueCode.NotAnObject, 'error', lineIndex, start, end, {
-        actual: value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value,
+        actual: nonObjectType(value),
       }),
     ];
     return result;

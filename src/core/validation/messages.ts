@@ -30,6 +30,12 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   openai: 'an OpenAI',
   anthropic: 'an Anthropic Message Batches',
 };
+/** The kind a file holds, as `wrong-kind` names it (an unlisted kind reads as Gemini generateContent). */
+const FILE_KIND_NAMES: Readonly<Record<string, string>> = {
+  'gemini-generate': 'Gemini generateContent',
+  'gemini-embed': 'Gemini embedContent',
+  openai: 'OpenAI',
+};
 
 const TYPE_PHRASES: Readonly<Record<string, string>> = {
   object: 'an object',
@@ -226,12 +232,7 @@ const RENDER: { readonly [C in IssueCode]: Renderer<C> } = {
     if (s('lineKind') === 'anthropic' && s('fileKind') === 'openai') {
       return "This line is in Anthropic's Message Batches format (`custom_id` + `params`); OpenAI batch lines use `method`, `url` and `body`";
     }
-    const holds =
-      s('fileKind') === 'openai'
-        ? 'OpenAI'
-        : s('fileKind') === 'gemini-embed'
-          ? 'Gemini embedContent'
-          : 'Gemini generateContent';
+    const holds = FILE_KIND_NAMES[s('fileKind')] ?? 'Gemini generateContent';
     return `This line looks like ${KIND_NAMES[s('lineKind')] ?? s('lineKind')} line but the file holds ${holds} lines`;
   },
   'duplicate-key': (s) =>
@@ -262,12 +263,15 @@ const RENDER: { readonly [C in IssueCode]: Renderer<C> } = {
     `\`${label(s)}\` is a list: write ${s('actual') === 'object' ? 'the object' : 'the value'} inside \`[…]\` (the service reads a single value as a list of one, but does not promise to)`,
   'ignored-field': (s) =>
     `\`${s('field')}\` beside \`request\` is ignored by the Batch API, so the request runs without it; did you mean \`${s('suggestion')}\`?`,
-  'echoed-field': (s) =>
-    s('suggestion') === 'key'
-      ? `\`${s('field')}\` is not part of the request (the Batch API copies it into the result line), and the line has no \`key\`; did you mean \`key\`?`
-      : s('array') === 'true'
-        ? `\`${s('field')}\` is not part of the request: the Batch API copies extra fields into the result line, but arrays have been reported to come back empty`
-        : `\`${s('field')}\` is not part of the request: the Batch API ignores it and copies it into the result line (noted on its first line only)`,
+  'echoed-field': (s) => {
+    if (s('suggestion') === 'key') {
+      return `\`${s('field')}\` is not part of the request (the Batch API copies it into the result line), and the line has no \`key\`; did you mean \`key\`?`;
+    }
+    if (s('array') === 'true') {
+      return `\`${s('field')}\` is not part of the request: the Batch API copies extra fields into the result line, but arrays have been reported to come back empty`;
+    }
+    return `\`${s('field')}\` is not part of the request: the Batch API ignores it and copies it into the result line (noted on its first line only)`;
+  },
   'duplicate-name': (s) =>
     `\`${s('name')}\` is given twice in this object; JSON parsers keep only the last one and the Batch API refuses it: remove one`,
   'non-finite-number': (s) =>

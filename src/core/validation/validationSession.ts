@@ -177,13 +177,14 @@ export class ValidationSession {
   private unvalidatedSummary(kind: BatchKind, count: () => number, lines: number): ValidationSummary {
     const binary = this.kept.filter((i) => i.code === IssueCode.BinaryFile);
     const results = this.outcome === 'results';
+    const notBatchSeverity = this.requireBatch ? 'error' : 'warning';
     const issues: Issue[] =
       binary.length > 0
         ? binary
         : [
             {
               code: results ? IssueCode.ResultsFile : IssueCode.NotABatchFile,
-              severity: results ? 'info' : this.requireBatch ? 'error' : 'warning',
+              severity: results ? 'info' : notBatchSeverity,
               line: 0,
               startCol: 0,
               endLine: 0,

@@ -60,7 +60,9 @@ export async function geminiOperation(
   }
   const start = runWindow(job).start;
   metadata.createTime = isoTime(job.createMs);
-  metadata.updateTime = isoTime(job.final ? job.final.endMs : now >= start ? start : job.createMs);
+  // Last changed when it ended; before that, when it started running (or was created, while pending).
+  const changedMs = now >= start ? start : job.createMs;
+  metadata.updateTime = isoTime(job.final ? job.final.endMs : changedMs);
   if (job.final) {
     metadata.endTime = isoTime(job.final.endMs);
   }

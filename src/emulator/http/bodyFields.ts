@@ -9,17 +9,20 @@ type Obj = Record<string, unknown>;
  * batch-api.md §5 item 12, fishjar/kiss-translator#256).
  */
 function typeError(path: string, protoType: string, value: unknown): HttpError {
-  const found = Array.isArray(value)
-    ? 'Starting an array on a scalar field'
-    : typeof value === 'object' && value !== null
-      ? 'Starting an object on a scalar field'
-      : JSON.stringify(value);
   return new HttpError(
     400,
-    `Invalid JSON payload received. Invalid value at '${path}' (${protoType}), ${found}`,
+    `Invalid JSON payload received. Invalid value at '${path}' (${protoType}), ${foundText(value)}`,
     {},
     { code: 'invalid_type', param: path },
   );
+}
+
+/** How the parser words the value it found: a container it cannot start, or a scalar as JSON. */
+function foundText(value: unknown): string {
+  if (Array.isArray(value)) {
+    return 'Starting an array on a scalar field';
+  }
+  return isObj(value) ? 'Starting an object on a scalar field' : JSON.stringify(value);
 }
 
 /** A plain JSON object (not an array, not null). */
@@ -66,6 +69,14 @@ export function optObject(obj: Obj, names: readonly string[], where: string): Ob
   return f.value;
 }
 
+/** An int64 value's text: a number's, or a string trimmed; undefined for any other type. */
+function int64Text(value: unknown): string | undefined {
+  if (typeof value === 'number') {
+    return String(value);
+  }
+  return typeof value === 'string' ? value.trim() : undefined;
+}
+
 /**
  * An optional int64 field: proto JSON takes a number or a decimal string. Returns its decimal text (`undefined` when
  * absent); `min` bounds it.
@@ -80,7 +91,7 @@ export function optInt64(
   if (f === undefined) {
     return undefined;
   }
-  const text = typeof f.value === 'number' ? String(f.value) : typeof f.value === 'string' ? f.value.trim() : undefined;
+  const text = int64Text(f.value);
   if (text === undefined || !/^-?\d{1,19}$/.test(text)) {
     throw typeError(`${where}${f.name}`, 'TYPE_INT64', f.value);
   }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Call, EmulatorContext } from './context';
-import { parseFaults } from '../faults';
+import { parseFaults, type InjectedFault } from '../faults';
 import { HttpError, drain, errorBody, header, readJsonBody, sendError, sendJson, type ErrorStyle } from './httpUtil';
 import type { RequestGuard } from './requestGuard';
 import { findHandler } from './routes';
@@ -41,6 +41,12 @@ function checkAuth(call: Call, surface: Surface): void {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** The message of each injected fault's status. */
+const FAULT_MESSAGES: Readonly<Record<NonNullable<InjectedFault>['status'], string>> = {
+  429: 'Resource has been exhausted (e.g. check quota).',
+  500: 'Internal error encountered.',
+  503: 'The service is currently unavailable.',
+};
 
 /** The admin endpoint `/emulator/faults` (GET reads, POST replaces): no auth, the server is loopback. */
 async function admin(ctx: EmulatorContext, call: Call): Promise<void> {
@@ -142,13 +148,9 @@ export async function handle(
       await drain(req);
       const retry: Record<string, string> =
         fault.status === 429 ? { 'retry-after': String(ctx.faults.retryAfterSeconds) } : {};
-      const msg =
-        fault.status === 429
-          ? 'Resource has been exhausted (e.g. check quota).'
-          : fault.status === 500
-            ? 'Internal error encountered.'
-            : 'The service is currently unavailable.';
-      throw new HttpError(fault.status, msg, retry, { code: fault.status === 429 ? 'rate_limit_exceeded' : null });
+      throw new HttpError(fault.status, FAULT_MESSAGES[fault.status], retry, {
+        code: fault.status === 429 ? 'rate_limit_exceeded' : null,
+      });
     }
     await handler();
   } catch (e) {

@@ -71,9 +71,12 @@ export async function syncGemini(call: Call, version: string, model: string, ver
       `models/${model} is not found for API version ${version}, or is not supported for ${verb}.`,
     );
   }
-  const result = fromModel(() =>
-    verb === 'generateContent' ? generate(model, body) : verb === 'embedContent' ? embed(body) : undefined,
-  );
+  const result = fromModel(() => {
+    if (verb === 'generateContent') {
+      return generate(model, body);
+    }
+    return verb === 'embedContent' ? embed(body) : undefined;
+  });
   if (verb === 'batchEmbedContents') {
     const requests = Array.isArray(body.requests) ? body.requests : [];
     const embeddings = requests.map((r, i) => {

@@ -14,6 +14,11 @@ export const PENDING_SHARE = 0.2;
 /** How long an OpenAI batch shows `cancelling` before `cancelled`. */
 const CANCELLING_MS = 300;
 const RESULT_LIFETIME_MS = 48 * 3600 * 1000;
+/** The final state of a run stopped before its end (a run never stopped succeeds; one stopped by close is not final). */
+const STOPPED_STATE: Readonly<Record<Exclude<StopReason, 'close'>, FinalState>> = {
+  cancel: 'CANCELLED',
+  expire: 'EXPIRED',
+};
 
 export function runWindow(job: JobRecord): { start: number; ms: number } {
   const pending = job.jobMs * PENDING_SHARE;
@@ -145,7 +150,7 @@ export class JobRun {
       await Promise.all([discard(out), discard(err)]);
       return; // not final: a restart runs the job again from its input
     }
-    const state: FinalState = reason === 'cancel' ? 'CANCELLED' : reason === 'expire' ? 'EXPIRED' : 'SUCCEEDED';
+    const state: FinalState = reason === undefined ? 'SUCCEEDED' : STOPPED_STATE[reason];
     const gemini = this.job.kind !== 'openai';
     // Gemini: expired jobs have no results; a job cancelled before it ran has none either.
     const keepOut = gemini ? state === 'SUCCEEDED' || (state === 'CANCELLED' && this.processed > 0) : out.lines > 0;

@@ -39,7 +39,10 @@ function invalid(message: string): { error: RequestFailure } {
  * core/validation/canonicalForm.ts for the evidence that the service runs such requests).
  */
 function asList(value: unknown): unknown[] | undefined {
-  return value === undefined ? undefined : Array.isArray(value) ? value : [value];
+  if (value === undefined) {
+    return undefined;
+  }
+  return Array.isArray(value) ? value : [value];
 }
 
 /** All text of a Content's parts (non-text parts count as a short placeholder). */

@@ -54,19 +54,17 @@ function stringFor(schema: Schema, label: string, seed: number): string {
   return text.padEnd(min, 'x').slice(0, max);
 }
 
+/** A number bound: the inclusive one, else the exclusive one moved `step` inward, else `fallback`. */
+function bound(inclusive: unknown, exclusive: unknown, step: number, fallback: number): number {
+  if (typeof inclusive === 'number') {
+    return inclusive;
+  }
+  return typeof exclusive === 'number' ? exclusive + step : fallback;
+}
+
 function numberFor(schema: Schema, integer: boolean, seed: number): number {
-  const min =
-    typeof schema.minimum === 'number'
-      ? schema.minimum
-      : typeof schema.exclusiveMinimum === 'number'
-        ? schema.exclusiveMinimum + 1
-        : 0;
-  const max =
-    typeof schema.maximum === 'number'
-      ? schema.maximum
-      : typeof schema.exclusiveMaximum === 'number'
-        ? schema.exclusiveMaximum - 1
-        : min + 100;
+  const min = bound(schema.minimum, schema.exclusiveMinimum, 1, 0);
+  const max = bound(schema.maximum, schema.exclusiveMaximum, -1, min + 100);
   const span = Math.max(0, max - min);
   const v = min + ((seed % 97) / 96) * span;
   return integer ? Math.round(v) : Math.round(v * 100) / 100;

@@ -31,34 +31,41 @@ function field(o: Obj | undefined, camel: string, snake: string): unknown {
 }
 
 function asList(value: unknown): unknown[] {
-  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+  if (value === undefined || value === null) {
+    return [];
+  }
+  return Array.isArray(value) ? value : [value];
 }
 
-/** A media part's modality from its MIME type (the names of the `Modality` enum in the SDK). */
+/** Media modalities by MIME type prefix (the names of the `Modality` enum in the SDK). */
+const MEDIA_MODALITIES: readonly (readonly [string, string])[] = [
+  ['image/', 'IMAGE'],
+  ['audio/', 'AUDIO'],
+  ['video/', 'VIDEO'],
+];
+
+/** A media part's modality from its MIME type; PDF is `DOCUMENT`, anything unknown `TEXT`. */
 function modalityOf(mime: unknown): string {
   const m = typeof mime === 'string' ? mime : '';
-  return m.startsWith('image/')
-    ? 'IMAGE'
-    : m.startsWith('audio/')
-      ? 'AUDIO'
-      : m.startsWith('video/')
-        ? 'VIDEO'
-        : m === 'application/pdf'
-          ? 'DOCUMENT'
-          : 'TEXT';
+  if (m === 'application/pdf') {
+    return 'DOCUMENT';
+  }
+  return MEDIA_MODALITIES.find(([prefix]) => m.startsWith(prefix))?.[1] ?? 'TEXT';
+}
+
+/** One part's modality and tokens: text by its length, a media part as a fixed 258, anything else as its JSON. */
+function partUsage(part: Obj): [string, number] {
+  if (typeof part.text === 'string') {
+    return ['TEXT', tokensOf(part.text)];
+  }
+  const media = (field(part, 'inlineData', 'inline_data') ?? field(part, 'fileData', 'file_data')) as Obj | undefined;
+  return media ? [modalityOf(field(media, 'mimeType', 'mime_type')), 258] : ['TEXT', tokensOf(JSON.stringify(part))];
 }
 
 /** Adds one Content's parts to the per-modality counts: text by its length, each media part as a fixed stand-in. */
 function countContent(content: unknown, into: Map<string, number>): void {
   for (const p of asList((content as Obj | undefined)?.parts)) {
-    const part = (p ?? {}) as Obj;
-    const media = (field(part, 'inlineData', 'inline_data') ?? field(part, 'fileData', 'file_data')) as Obj | undefined;
-    const [modality, tokens] =
-      typeof part.text === 'string'
-        ? ['TEXT', tokensOf(part.text)]
-        : media
-          ? [modalityOf(field(media, 'mimeType', 'mime_type')), 258]
-          : ['TEXT', tokensOf(JSON.stringify(part))];
+    const [modality, tokens] = partUsage((p ?? {}) as Obj);
     into.set(modality, (into.get(modality) ?? 0) + tokens);
   }
 }

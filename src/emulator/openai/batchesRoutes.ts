@@ -48,7 +48,11 @@ export function openaiBatch(ctx: EmulatorContext, job: JobRecord): Obj {
     times.failed_at = status === 'failed' ? sec(start) : null;
   } else if (!f) {
     const running = now >= start || ctx.engine.isRunning(job);
-    status = !running ? 'validating' : p.processed >= job.total ? 'finalizing' : 'in_progress';
+    if (running) {
+      status = p.processed >= job.total ? 'finalizing' : 'in_progress';
+    } else {
+      status = 'validating';
+    }
     times.in_progress_at = running ? sec(start) : null;
   } else {
     times.in_progress_at = sec(start);
@@ -74,7 +78,7 @@ export function openaiBatch(ctx: EmulatorContext, job: JobRecord): Obj {
     object: 'batch',
     endpoint: job.endpoint,
     model: job.model,
-    errors: job.validationErrors ? (now < start ? null : { object: 'list', data: job.validationErrors }) : null,
+    errors: job.validationErrors && now >= start ? { object: 'list', data: job.validationErrors } : null,
     input_file_id: job.inputFile,
     completion_window: job.completionWindow ?? '24h',
     status,

@@ -90,17 +90,13 @@ function chat(body: Obj, created: number): OpenAIResult {
 function embeddings(body: Obj): OpenAIResult {
   const model = String(body.model);
   const raw = body.input;
-  const inputs =
-    typeof raw === 'string'
-      ? [raw]
-      : Array.isArray(raw) && raw.every((x) => typeof x === 'string')
-        ? (raw as string[])
-        : undefined;
+  const list = typeof raw === 'string' ? [raw] : raw;
+  const inputs = Array.isArray(list) && list.every((x) => typeof x === 'string') ? (list as string[]) : undefined;
   if (!inputs || inputs.length === 0) {
     return fail(400, "'input' must be a non-empty string or array of strings.", 'input');
   }
-  const dims =
-    body.dimensions === undefined ? (model === 'text-embedding-3-small' ? 1536 : 3072) : Number(body.dimensions);
+  const fullDims = model === 'text-embedding-3-small' ? 1536 : 3072;
+  const dims = body.dimensions === undefined ? fullDims : Number(body.dimensions);
   if (!Number.isInteger(dims) || dims < 1 || dims > 3072) {
     return fail(400, `Invalid 'dimensions': ${String(body.dimensions)}.`, 'dimensions');
   }
@@ -117,15 +113,18 @@ function embeddings(body: Obj): OpenAIResult {
   };
 }
 
+/** A Responses `input` as prompt text: a string, or a list of messages, one line each. */
+function inputText(input: unknown): string {
+  if (Array.isArray(input)) {
+    return input.map((m) => messageText((m as Obj)?.content)).join('\n');
+  }
+  return typeof input === 'string' ? input : '';
+}
+
 function responses(body: Obj, created: number): OpenAIResult {
   const model = String(body.model);
   const input = body.input;
-  const prompt =
-    typeof input === 'string'
-      ? input
-      : Array.isArray(input)
-        ? input.map((m) => messageText((m as Obj)?.content)).join('\n')
-        : '';
+  const prompt = inputText(input);
   if (prompt === '') {
     return fail(400, "Missing required parameter: 'input'.", 'input', 'missing_required_parameter');
   }

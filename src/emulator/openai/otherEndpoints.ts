@@ -43,11 +43,26 @@ function missing(param: string): OpenAIResult {
   };
 }
 
+/** A prompt entry's text: a string, or an object's `text`; empty for anything else. */
+function textOf(entry: unknown): string {
+  if (typeof entry === 'string') {
+    return entry;
+  }
+  const text = (entry as Obj)?.text;
+  return typeof text === 'string' ? text : '';
+}
+
 function textsOf(input: unknown): string[] {
   const list = Array.isArray(input) ? input : [input];
-  return list
-    .map((x) => (typeof x === 'string' ? x : typeof (x as Obj)?.text === 'string' ? ((x as Obj).text as string) : ''))
-    .filter((t) => t !== '');
+  return list.map(textOf).filter((t) => t !== '');
+}
+
+/** Moderation `input`: a list as it is, one value as a list of one; absent or empty is none. */
+function moderationInputs(input: unknown): unknown[] {
+  if (Array.isArray(input)) {
+    return input;
+  }
+  return input === undefined || input === '' ? [] : [input];
 }
 
 export function completion(body: Obj, model: string, created: number, hash: string): OpenAIResult {
@@ -73,11 +88,7 @@ export function completion(body: Obj, model: string, created: number, hash: stri
 }
 
 export function moderation(body: Obj, model: string, hash: string): OpenAIResult {
-  const inputs = Array.isArray(body.input)
-    ? body.input
-    : body.input === undefined || body.input === ''
-      ? []
-      : [body.input];
+  const inputs = moderationInputs(body.input);
   if (inputs.length === 0) {
     return missing('input');
   }

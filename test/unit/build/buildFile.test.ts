@@ -51,6 +51,23 @@ suite('buildFile', () => {
     assert.deepEqual((await fsp.readdir(dir)).sort(), ['d.csv', 'out.jsonl']);
   });
 
+  test('JSONL keys from a column: a number or an object as its JSON text, null as no key', async () => {
+    const { data, out } = await setup(
+      'k.jsonl',
+      '{"id":12,"q":"a","t":1}\n{"id":{"a":1},"q":"b","t":1}\n{"id":null,"q":"c","t":1}\n',
+    );
+    const result = await buildFile(options(data, { format: 'jsonl', keys: { column: 'id' } }), out);
+    assert.deepEqual(
+      result.rejected.map((r) => [r.row, r.problem.code]),
+      [[3, 'missing-key']],
+    );
+    const keys = (await fsp.readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { key: string }).key);
+    assert.deepEqual(keys, ['12', '{"a":1}']);
+  });
+
   test('JSONL and JSON array data, OpenAI lines with custom_id from the row numbers', async () => {
     const template =
       '{"method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"{{q}}"}],"max_tokens":{{n}}}}';

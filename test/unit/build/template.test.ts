@@ -34,6 +34,15 @@ suite('template', () => {
     assert.equal(parsed.request.generationConfig.temperature, 0.5);
   });
 
+  test('inside a string: null is nothing, objects and arrays their JSON, numbers and booleans as written', () => {
+    const inString = (v: unknown): unknown => JSON.parse(render('{"v":"<{{v}}>"}', { v }, true)).v;
+    assert.equal(inString(null), '<>');
+    assert.equal(inString({ a: [1, 'x'] }), '<{"a":[1,"x"]}>');
+    assert.equal(inString(['y']), '<["y"]>');
+    assert.equal(inString(2.5), '<2.5>');
+    assert.equal(inString(false), '<false>');
+  });
+
   test('a value that looks like a placeholder stays as it is', () => {
     const parsed = JSON.parse(render(TEMPLATE, { question: '{{temp}} {{question}}', temp: '1' }));
     assert.equal(parsed.request.contents[0].parts[0].text, 'Q: {{temp}} {{question}}');

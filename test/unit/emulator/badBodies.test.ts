@@ -36,6 +36,18 @@ suite('emulator: a body field of the wrong type is a 400, never a 500', () => {
     assert.equal(ok.status, 200, await ok.text());
   });
 
+  test('the 400 words what it found as the proto-JSON parser does; a number priority is accepted', async () => {
+    const message = async (priority: unknown): Promise<string> => {
+      const res = await create({ priority, inputConfig: inline });
+      return ((await res.json()) as { error: { message: string } }).error.message;
+    };
+    assert.match(await message(['1']), /'batch\.priority' \(TYPE_INT64\), Starting an array on a scalar field$/);
+    assert.match(await message({ a: 1 }), /\(TYPE_INT64\), Starting an object on a scalar field$/);
+    assert.match(await message(true), /\(TYPE_INT64\), true$/);
+    const ok = await create({ priority: 5, inputConfig: inline });
+    assert.equal(ok.status, 200, await ok.text());
+  });
+
   test('upload start: file name, displayName, mimeType and sizeBytes of the wrong type', async () => {
     const start = {
       ...KEY,

@@ -105,6 +105,15 @@ suite('describeJob', () => {
     assert.ok((describeJob(job({ state: 'pending' }), T0 + EXPIRY_MS + 1000).expiresInMs ?? 0) < 0);
   });
 
+  test('Expires in row: the time left, `overdue` from the expiry on, none for a finished job', () => {
+    const expiresIn = (state: BatchJob['state'], now: number) =>
+      new Map(describeJob(job({ state }), now).tooltipRows).get('Expires in');
+    assert.equal(expiresIn('running', T0 + EXPIRY_MS - 3_600_000), formatDuration(3_600_000));
+    assert.equal(expiresIn('running', T0 + EXPIRY_MS), 'overdue');
+    assert.equal(expiresIn('pending', T0 + EXPIRY_MS + 1000), 'overdue');
+    assert.equal(expiresIn('succeeded', T0 + 1000), undefined);
+  });
+
   test('Created/Ended rows: local date-time plus the relative part, never the raw ISO string', () => {
     const end = new Date(T0 + 3_600_000).toISOString();
     const now = T0 + 4 * 3_600_000 + 5 * 60_000;

@@ -119,9 +119,9 @@ suite('Poller', () => {
     const time = new FakeTime();
     const errors: unknown[] = [];
     const limited = Object.assign(new Error('429'), { retryAfterMs: 7000 });
-    const { tick, state } = scriptedTick((n) =>
-      n === 1 ? { unfinished: true, retryAfterMs: 5000 } : n === 2 ? limited : { unfinished: true },
-    );
+    // Call 1 asks for 5 s, call 2 throws a rate limit asking for 7 s, later calls just continue.
+    const script: Record<number, TickResult | Error> = { 1: { unfinished: true, retryAfterMs: 5000 }, 2: limited };
+    const { tick, state } = scriptedTick((n) => script[n] ?? { unfinished: true });
     const poller = pollerOn(time, tick, { onError: (e) => errors.push(e) });
     poller.start();
     assert.equal(await time.nextSleep(), 5000);

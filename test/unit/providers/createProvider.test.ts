@@ -6,7 +6,7 @@ import { BatchApiError } from '../../../src/core/providers/types';
 function recordingFetch(body: unknown): { fetch: typeof fetch; urls: string[] } {
   const urls: string[] = [];
   const fake = async (input: string | URL | Request) => {
-    urls.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+    urls.push(input instanceof Request ? input.url : String(input));
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   };
   return { fetch: fake as typeof fetch, urls };

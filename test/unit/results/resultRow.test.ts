@@ -104,6 +104,32 @@ suite('results: toResultRow', () => {
     assert.deepEqual(row.parts[2], { kind: 'media', mimeType: 'image/png', data: 'AAAA', bytes: 3 });
   });
 
+  test('snake_case parts read as camelCase ones; inline bytes leave out the base64 padding', () => {
+    const row = toResultRow({
+      key: 'x',
+      response: {
+        candidates: [
+          {
+            content: {
+              parts: [
+                { inline_data: { mime_type: 'audio/wav', data: 'AAAAAA==' } },
+                { inlineData: { mimeType: 'image/png', data: 'AAAAAA=' } },
+                { file_data: { mime_type: 'video/mp4', file_uri: 'gs://b/v.mp4' } },
+                { function_call: { name: 'f', args: { a: 1 } } },
+              ],
+            },
+          },
+        ],
+      },
+    });
+    assert.deepEqual(row.parts, [
+      { kind: 'media', mimeType: 'audio/wav', data: 'AAAAAA==', bytes: 4 },
+      { kind: 'media', mimeType: 'image/png', data: 'AAAAAA=', bytes: 4 },
+      { kind: 'media', mimeType: 'video/mp4', uri: 'gs://b/v.mp4' },
+      { kind: 'functionCall', name: 'f', args: { a: 1 } },
+    ]);
+  });
+
   test('joined file lines carry the input line and the prompt', () => {
     const row = toResultRow({
       line: 4,

@@ -35,6 +35,12 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A number bound: the inclusive one, else the exclusive one moved `step` inward, else `fallback`. */
+function bound(inclusive: unknown, exclusive: unknown, step: number, fallback: number): number {
+  if (typeof inclusive === 'number') { return inclusive; }
+  return typeof exclusive === 'number' ? exclusive + step : fallback;
+}
+
 export class SchemaValues {
   private readonly ajv: Ajv;
   private readonly id: string;
@@ -128,7 +134,8 @@ export class SchemaValues {
   }
 
   private typesOf(node: Json): string[] {
-    const declared = Array.isArray(node.type) ? (node.type as string[]) : typeof node.type === 'string' ? [node.type] : [];
+    const type = typeof node.type === 'string' ? [node.type] : node.type;
+    const declared = Array.isArray(type) ? (type as string[]) : [];
     if (declared.length > 0) {
       return [...declared.filter((t) => t !== 'null'), ...declared.filter((t) => t === 'null')];
     }
@@ -153,8 +160,8 @@ export class SchemaValues {
       }
       case 'integer':
       case 'number': {
-        const min = typeof node.minimum === 'number' ? node.minimum : typeof node.exclusiveMinimum === 'number' ? node.exclusiveMinimum + 1 : -Infinity;
-        const max = typeof node.maximum === 'number' ? node.maximum : typeof node.exclusiveMaximum === 'number' ? node.exclusiveMaximum - 1 : Infinity;
+        const min = bound(node.minimum, node.exclusiveMinimum, 1, -Infinity);
+        const max = bound(node.maximum, node.exclusiveMaximum, -1, Infinity);
         const v = Math.min(Math.max(1, min), max);
         return type === 'integer' ? Math.ceil(v) : v;
       }

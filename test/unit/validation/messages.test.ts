@@ -41,6 +41,16 @@ suite('validation: messages', () => {
     );
   });
 
+  test('wrong-kind names the kind the file holds; echoed-field says why the field is noted', () => {
+    const holds = (fileKind: string) => messageFor(issue('wrong-kind', { lineKind: 'gemini-generate', fileKind }));
+    assert.match(holds('openai'), /the file holds OpenAI lines$/);
+    assert.match(holds('gemini-generate'), /the file holds Gemini generateContent lines$/);
+    const echoed = (params: object) => messageFor(issue('echoed-field', { field: 'id', ...params }));
+    assert.match(echoed({ suggestion: 'key' }), /the line has no `key`; did you mean `key`\?$/);
+    assert.match(echoed({ array: 'true' }), /arrays have been reported to come back empty$/);
+    assert.match(echoed({}), /noted on its first line only\)$/);
+  });
+
   test('an unknown code still says something', () => {
     assert.equal(messageFor(issue('brand-new', { a: 1 })), 'brand-new {"a":1}');
   });
