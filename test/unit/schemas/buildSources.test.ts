@@ -10,7 +10,11 @@ suite('schemas build: SDK sources', () => {
   test('converters: kept, hoisted, renamed and refused fields; numbered copies merged; Vertex converters ignored', () => {
     const info = readMldevConverters(path.join(FIXTURES, 'converters.sample.cjs.txt')).get('SampleConfig');
     assert.ok(info);
-    assert.deepEqual(info.fields.get('systemInstruction'), { to: ['systemInstruction'], target: 'parent', converter: 'Content' });
+    assert.deepEqual(info.fields.get('systemInstruction'), {
+      to: ['systemInstruction'],
+      target: 'parent',
+      converter: 'Content',
+    });
     assert.deepEqual(info.fields.get('temperature'), { to: ['temperature'], target: 'self', converter: undefined });
     assert.deepEqual(info.fields.get('taskType')?.to, ['requests[]', 'taskType']);
     assert.deepEqual([...info.refused].sort(), ['audioTimestamp', 'routingConfig']);
@@ -32,12 +36,27 @@ suite('schemas build: SDK sources', () => {
     assert.equal(publicName(model, 'Blob_2'), 'Blob');
     assert.match(blob?.kind === 'object' ? blob.members[0].doc : '', /Raw bytes\.\n\nEncoded as base64 string\./);
     const category = findDecl(model, 'SampleCategory');
-    assert.deepEqual(category?.kind === 'enum' && category.members.map((m) => m.value), ['UNSPECIFIED', 'HATE', 'IMAGE_HATE']);
+    assert.deepEqual(category?.kind === 'enum' && category.members.map((m) => m.value), [
+      'UNSPECIFIED',
+      'HATE',
+      'IMAGE_HATE',
+    ]);
     assert.equal(findDecl(model, 'SampleUnion')?.kind, 'alias');
   });
 
   test('the installed SDK still has the facts the Gemini schemas rely on', () => {
-    const bundle = path.join(__dirname, '..', '..', '..', 'node_modules', '@google', 'genai', 'dist', 'node', 'index.cjs');
+    const bundle = path.join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      'node_modules',
+      '@google',
+      'genai',
+      'dist',
+      'node',
+      'index.cjs',
+    );
     const config = readMldevConverters(bundle).get('GenerateContentConfig');
     assert.ok(config, 'generateContentConfigToMldev not found');
     assert.equal(config.fields.get('systemInstruction')?.target, 'parent');
@@ -65,7 +84,10 @@ suite('schemas build: helpers', () => {
   });
 
   test('command-line options', () => {
-    assert.deepEqual(parseArgs(['--discovery', 'https://x/y', '--out=/tmp/s']), { discovery: 'https://x/y', out: '/tmp/s' });
+    assert.deepEqual(parseArgs(['--discovery', 'https://x/y', '--out=/tmp/s']), {
+      discovery: 'https://x/y',
+      out: '/tmp/s',
+    });
     assert.throws(() => parseArgs(['--discover', 'x']), /bad option/);
     assert.throws(() => parseArgs(['--out']), /bad option/);
   });

@@ -2,7 +2,17 @@ import * as assert from 'node:assert/strict';
 import { Json, loadSchema, SCHEMA_NAMES } from './schemaKit';
 
 /** Keywords whose value is one subschema, a list of subschemas, or a map of name → subschema (draft-07). */
-const ONE = ['items', 'additionalProperties', 'additionalItems', 'not', 'if', 'then', 'else', 'propertyNames', 'contains'];
+const ONE = [
+  'items',
+  'additionalProperties',
+  'additionalItems',
+  'not',
+  'if',
+  'then',
+  'else',
+  'propertyNames',
+  'contains',
+];
 const LIST = ['items', 'anyOf', 'oneOf', 'allOf'];
 const MAP = ['properties', 'patternProperties', 'definitions', 'dependencies'];
 
@@ -118,7 +128,10 @@ suite('schemas: line envelope properties carry their own descriptions', () => {
     for (const branch of branches) {
       const url = ((branch.if as Json).properties as Record<string, Json>).url.const as string;
       const body = ((branch.then as Json).properties as Record<string, Json>).body;
-      assert.ok(hasText(body.description) && String(body.description).includes(url), `${url}: body ${JSON.stringify(body)}`);
+      assert.ok(
+        hasText(body.description) && String(body.description).includes(url),
+        `${url}: body ${JSON.stringify(body)}`,
+      );
     }
   });
 });
@@ -133,10 +146,15 @@ suite('schemas: the description check itself', () => {
       empty: { type: 'string', description: ' ' },
       kind: { type: 'string', description: 'The kind.' },
     },
-    allOf: [{ if: { properties: { kind: { const: 'a' }, other: { const: 'b' } } }, then: { properties: { deep: { items: { properties: { leaf: {} } } } } } }],
+    allOf: [
+      {
+        if: { properties: { kind: { const: 'a' }, other: { const: 'b' } } },
+        then: { properties: { deep: { items: { properties: { leaf: {} } } } } },
+      },
+    ],
   };
 
-  test('reports missing ones at any depth and accepts the rule\'s two ways of being described', () => {
+  test("reports missing ones at any depth and accepts the rule's two ways of being described", () => {
     assert.deepEqual(undescribedProperties(root).sort(), [
       '/allOf/0/if/properties/other',
       '/allOf/0/then/properties/deep',

@@ -45,7 +45,9 @@ function collectCases(values: SchemaValues): { cases: Case[]; visited: Set<strin
   const walk = (pointer: string, build: (v: unknown) => unknown): void => {
     const p = values.resolve(pointer);
     const node = values.at(p);
-    if (visited.has(p) || !isObject(node)) { return; }
+    if (visited.has(p) || !isObject(node)) {
+      return;
+    }
     visited.add(p);
     const props = isObject(node.properties) ? node.properties : {};
     for (const name of Object.keys(props)) {
@@ -54,11 +56,20 @@ function collectCases(values: SchemaValues): { cases: Case[]; visited: Set<strin
       // A required property already has its value, possibly one a condition chose (the body of the line's url).
       const value = name in base ? base[name] : values.valueFor(at);
       // "Exactly one of a or b" objects: with `b` added, the `a` a union branch chose has to go.
-      const tries = [{ ...base, [name]: value }, { ...values.baseObject(p), [name]: value }];
+      const tries = [
+        { ...base, [name]: value },
+        { ...values.baseObject(p), [name]: value },
+      ];
       const withProp = tries.find((o) => values.accepts('#', build(o))) ?? tries[0];
       const closed = node.additionalProperties === false;
       const wrong = WRONG_TRIES.map((w) => build({ ...base, [name]: w })).find((l) => !values.accepts('#', l));
-      cases.push({ at: p, prop: name, line: build(withProp), sibling: closed ? build({ ...withProp, [UNKNOWN]: 1 }) : undefined, wrong });
+      cases.push({
+        at: p,
+        prop: name,
+        line: build(withProp),
+        sibling: closed ? build({ ...withProp, [UNKNOWN]: 1 }) : undefined,
+        wrong,
+      });
       walk(at, (v) => build({ ...objectValue(p), [name]: v }));
     }
     if (isObject(node.additionalProperties)) {
@@ -105,7 +116,9 @@ for (const kind of SCHEMA_NAMES) {
       this.timeout(120_000);
       const { visited, cases: all } = cases();
       const definitions = root.definitions as Record<string, Json>;
-      const missed = Object.keys(definitions).filter((d) => isObject(definitions[d].properties) && !visited.has(`#/definitions/${escapePointer(d)}`));
+      const missed = Object.keys(definitions).filter(
+        (d) => isObject(definitions[d].properties) && !visited.has(`#/definitions/${escapePointer(d)}`),
+      );
       assert.deepEqual(missed, []);
       assert.ok(all.length > 100, `only ${all.length} properties`);
     });
@@ -113,13 +126,21 @@ for (const kind of SCHEMA_NAMES) {
     test('the generated lines are valid by the source schema (else the generator needs teaching)', function () {
       this.timeout(120_000);
       const bad = cases().cases.filter((c) => !values.accepts('#', c.line));
-      assert.deepEqual(bad.map((c) => `${c.at} ${c.prop}: ${show(c.line)}`), []);
+      assert.deepEqual(
+        bad.map((c) => `${c.at} ${c.prop}: ${show(c.line)}`),
+        [],
+      );
     });
 
     test('every property, in each spelling, is accepted by the compiled validator', function () {
       this.timeout(120_000);
       const rejected = cases().cases.filter((c) => !compiled.isValid(c.line));
-      const detail = rejected.slice(0, 20).map((c) => `${c.at} ${c.prop}: ${show(compiled.allErrors(c.line).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`))}`);
+      const detail = rejected
+        .slice(0, 20)
+        .map(
+          (c) =>
+            `${c.at} ${c.prop}: ${show(compiled.allErrors(c.line).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`))}`,
+        );
       assert.equal(rejected.length, 0, `${rejected.length} properties rejected:\n${detail.join('\n')}`);
     });
 
@@ -128,7 +149,10 @@ for (const kind of SCHEMA_NAMES) {
       const withWrong = cases().cases.filter((c) => c.wrong !== undefined);
       assert.ok(withWrong.length > cases().cases.length / 2, `only ${withWrong.length} properties got a wrong value`);
       const accepted = withWrong.filter((c) => compiled.isValid(c.wrong));
-      assert.deepEqual(accepted.map((c) => `${c.at} ${c.prop}: ${show(c.wrong)}`), []);
+      assert.deepEqual(
+        accepted.map((c) => `${c.at} ${c.prop}: ${show(c.wrong)}`),
+        [],
+      );
     });
 
     test('both spellings of every alias pair are among the properties tested', function () {
@@ -139,7 +163,10 @@ for (const kind of SCHEMA_NAMES) {
         const node = values.at(`${c.at}/properties/${escapePointer(c.prop)}`) as Json;
         if (typeof node['x-alias'] === 'string') {
           pairs++;
-          assert.ok(tested.has(`${c.at} ${node['x-alias']}`), `${c.at}: ${c.prop} names ${node['x-alias']}, which was not tested`);
+          assert.ok(
+            tested.has(`${c.at} ${node['x-alias']}`),
+            `${c.at}: ${c.prop} names ${node['x-alias']}, which was not tested`,
+          );
         }
       }
       assert.ok(kind === 'openai' ? pairs === 0 : pairs > 50, `${pairs} alias entries`);
@@ -152,9 +179,15 @@ for (const kind of SCHEMA_NAMES) {
       const accepted = closed.filter((c) => compiled.isValid(c.sibling));
       // Where a union has an open branch the reference accepts the sibling too; the compiled validator must agree.
       const wrongly = accepted.filter((c) => !values.accepts('#', c.sibling));
-      assert.deepEqual(wrongly.map((c) => `${c.at} ${c.prop}`), []);
+      assert.deepEqual(
+        wrongly.map((c) => `${c.at} ${c.prop}`),
+        [],
+      );
       if (kind !== 'openai') {
-        assert.deepEqual(accepted.map((c) => `${c.at} ${c.prop}`), []);
+        assert.deepEqual(
+          accepted.map((c) => `${c.at} ${c.prop}`),
+          [],
+        );
       }
     });
   });
@@ -162,13 +195,57 @@ for (const kind of SCHEMA_NAMES) {
 
 suite('schemas: the lines issue 7 found marked wrongly', () => {
   test('a function declaration with a description and an embedding request with a title get no error', () => {
-    const fn = { key: 'f', request: { contents: [{ parts: [{ text: 'Weather in Paris?' }] }], tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Gets the weather', parameters: { type: 'OBJECT', properties: { city: { type: 'STRING', description: 'The city' } } } }] }] } };
-    const embed = { key: 'e', request: { content: { parts: [{ text: 'Some text' }] }, taskType: 'RETRIEVAL_DOCUMENT', title: 'A title' } };
-    assert.deepEqual(validateLine('gemini-generate', JSON.stringify(fn), 0).filter((i) => i.severity === 'error'), []);
-    assert.deepEqual(validateLine('gemini-embed', JSON.stringify(embed), 0).filter((i) => i.severity === 'error'), []);
-    const openaiTool = { custom_id: 'o', method: 'POST', url: '/v1/chat/completions', body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }], tools: [{ type: 'function', function: { name: 'f', description: 'd' } }] } };
-    assert.deepEqual(validateLine('openai', JSON.stringify(openaiTool), 0).filter((i) => i.severity === 'error'), []);
-    const badDescription = { ...openaiTool, body: { ...openaiTool.body, tools: [{ type: 'function', function: { name: 'f', description: 5 } }] } };
-    assert.equal(validateLine('openai', JSON.stringify(badDescription), 0).some((i) => i.severity === 'error'), true, 'the description keeps its type');
+    const fn = {
+      key: 'f',
+      request: {
+        contents: [{ parts: [{ text: 'Weather in Paris?' }] }],
+        tools: [
+          {
+            functionDeclarations: [
+              {
+                name: 'get_weather',
+                description: 'Gets the weather',
+                parameters: { type: 'OBJECT', properties: { city: { type: 'STRING', description: 'The city' } } },
+              },
+            ],
+          },
+        ],
+      },
+    };
+    const embed = {
+      key: 'e',
+      request: { content: { parts: [{ text: 'Some text' }] }, taskType: 'RETRIEVAL_DOCUMENT', title: 'A title' },
+    };
+    assert.deepEqual(
+      validateLine('gemini-generate', JSON.stringify(fn), 0).filter((i) => i.severity === 'error'),
+      [],
+    );
+    assert.deepEqual(
+      validateLine('gemini-embed', JSON.stringify(embed), 0).filter((i) => i.severity === 'error'),
+      [],
+    );
+    const openaiTool = {
+      custom_id: 'o',
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: {
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'x' }],
+        tools: [{ type: 'function', function: { name: 'f', description: 'd' } }],
+      },
+    };
+    assert.deepEqual(
+      validateLine('openai', JSON.stringify(openaiTool), 0).filter((i) => i.severity === 'error'),
+      [],
+    );
+    const badDescription = {
+      ...openaiTool,
+      body: { ...openaiTool.body, tools: [{ type: 'function', function: { name: 'f', description: 5 } }] },
+    };
+    assert.equal(
+      validateLine('openai', JSON.stringify(badDescription), 0).some((i) => i.severity === 'error'),
+      true,
+      'the description keeps its type',
+    );
   });
 });

@@ -24,7 +24,12 @@ suite('schemas build: Gemini from the installed SDK', () => {
     const newer: DiscoveryDoc = {
       revision: 'test',
       schemas: {
-        GenerateContentRequest: { properties: { generationConfig: { $ref: 'GenerationConfig' }, brandNewField: { type: 'boolean', description: 'New.' } } },
+        GenerateContentRequest: {
+          properties: {
+            generationConfig: { $ref: 'GenerationConfig' },
+            brandNewField: { type: 'boolean', description: 'New.' },
+          },
+        },
         GenerationConfig: { properties: { newKnob: { type: 'integer', format: 'int32' }, topK: { type: 'integer' } } },
         // Same name as the SDK's Part VideoMetadata, but not reachable from the request: must not be merged.
         VideoMetadata: { properties: { videoDuration: { type: 'string' } } },
@@ -38,7 +43,13 @@ suite('schemas build: Gemini from the installed SDK', () => {
     assert.equal(props(definitions, 'VideoMetadata').videoDuration, undefined);
     assert.equal(logs.filter((l) => l.startsWith('added ')).length, 2, logs.join('\n'));
     // The newer document types newKnob as int32, so the build bounds it to int32's range.
-    assert.deepEqual([props(definitions, 'GenerationConfig').new_knob.minimum, props(definitions, 'GenerationConfig').new_knob.maximum], [-(2 ** 31), 2 ** 31 - 1]);
+    assert.deepEqual(
+      [
+        props(definitions, 'GenerationConfig').new_knob.minimum,
+        props(definitions, 'GenerationConfig').new_knob.maximum,
+      ],
+      [-(2 ** 31), 2 ** 31 - 1],
+    );
   });
 
   test('without a discovery document the SDK alone gives the REST shape', function () {
@@ -59,7 +70,10 @@ suite('schemas build: Gemini from the installed SDK', () => {
 
   test('an unreadable discovery source is reported and skipped', async () => {
     const warnings: string[] = [];
-    assert.equal(await loadDiscovery(path.join(REPO_ROOT, 'no-such-discovery.json'), (m) => warnings.push(m)), undefined);
+    assert.equal(
+      await loadDiscovery(path.join(REPO_ROOT, 'no-such-discovery.json'), (m) => warnings.push(m)),
+      undefined,
+    );
     assert.match(warnings[0], /not used/);
   });
 });
@@ -81,7 +95,10 @@ suite('schemas build: numbers written as strings', () => {
     const p = out.A.properties as Record<string, JsonSchema>;
     assert.deepEqual(p.n, { type: ['integer', 'string'], pattern: INTEGER_STRING_PATTERN, description: 'N.' });
     assert.deepEqual(p.list.items, { type: ['number', 'string'], pattern: NUMBER_STRING_PATTERN });
-    assert.deepEqual((p.either.anyOf as JsonSchema[])[0], { type: ['integer', 'string'], pattern: INTEGER_STRING_PATTERN });
+    assert.deepEqual((p.either.anyOf as JsonSchema[])[0], {
+      type: ['integer', 'string'],
+      pattern: INTEGER_STRING_PATTERN,
+    });
     assert.deepEqual(p.level, { type: 'integer', enum: [1, 2] });
     assert.deepEqual(p.s, { type: 'string' });
   });
@@ -89,7 +106,13 @@ suite('schemas build: numbers written as strings', () => {
   test('the patterns accept what proto3 JSON accepts and nothing else', () => {
     const int = new RegExp(INTEGER_STRING_PATTERN);
     const num = new RegExp(NUMBER_STRING_PATTERN);
-    assert.deepEqual(['100', '-7', '0', '1.5', 'lots', '', '1e3', ' 1'].map((v) => int.test(v)), [true, true, true, false, false, false, false, false]);
-    assert.deepEqual(['0.5', '-1', '.5', '1e-3', 'NaN', '-Infinity', 'hot', '', '1.', '0x10'].map((v) => num.test(v)), [true, true, true, true, true, true, false, false, false, false]);
+    assert.deepEqual(
+      ['100', '-7', '0', '1.5', 'lots', '', '1e3', ' 1'].map((v) => int.test(v)),
+      [true, true, true, false, false, false, false, false],
+    );
+    assert.deepEqual(
+      ['0.5', '-1', '.5', '1e-3', 'NaN', '-Infinity', 'hot', '', '1.', '0x10'].map((v) => num.test(v)),
+      [true, true, true, true, true, true, false, false, false, false],
+    );
   });
 });

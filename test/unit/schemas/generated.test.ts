@@ -5,7 +5,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT, SCHEMA_NAMES } from './schemaKit';
 
-
 suite('schemas: checked-in files are what the build script generates', () => {
   test('npm run schemas reproduces schemas/*.schema.json', function () {
     this.timeout(60_000);
@@ -30,7 +29,11 @@ suite('schemas: checked-in files are what the build script generates', () => {
 
   test('a bad option fails the build with a usage message and writes nothing', function () {
     this.timeout(60_000);
-    const run = spawnSync(process.execPath, ['-r', 'tsx/cjs', 'scripts/build-schemas.ts', '--bogus', 'x'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['-r', 'tsx/cjs', 'scripts/build-schemas.ts', '--bogus', 'x'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     assert.notEqual(run.status, 0);
     assert.match(run.stderr, /usage: tsx scripts\/build-schemas\.ts/);
   });

@@ -22,9 +22,13 @@ function integerNodes(node: unknown, at: string, out: Array<[string, Json]> = []
     node.forEach((n, i) => integerNodes(n, `${at}/${i}`, out));
   } else if (typeof node === 'object' && node !== null) {
     const s = node as Json;
-    if (s.type === 'integer' || (Array.isArray(s.type) && s.type.includes('integer'))) { out.push([at, s]); }
+    if (s.type === 'integer' || (Array.isArray(s.type) && s.type.includes('integer'))) {
+      out.push([at, s]);
+    }
     for (const [k, v] of Object.entries(s)) {
-      if (!['enum', 'const', 'default', 'examples', 'x-example', 'defaultSnippets', 'required'].includes(k)) { integerNodes(v, `${at}/${k}`, out); }
+      if (!['enum', 'const', 'default', 'examples', 'x-example', 'defaultSnippets', 'required'].includes(k)) {
+        integerNodes(v, `${at}/${k}`, out);
+      }
     }
   }
   return out;
@@ -37,8 +41,14 @@ suite('schemas: Gemini integer fields hold what their proto type holds', () => {
       assert.ok(nodes.length >= 4, `only ${nodes.length} integer fields`);
       for (const [at, node] of nodes) {
         assert.equal(typeof node.minimum, 'number', `${at} has no minimum`);
-        assert.ok(typeof node.maximum === 'number' || typeof node.exclusiveMaximum === 'number', `${at} has no maximum`);
-        assert.ok((node.minimum as number) >= -(2 ** 63) && ((node.maximum ?? node.exclusiveMaximum) as number) <= 2 ** 64, at);
+        assert.ok(
+          typeof node.maximum === 'number' || typeof node.exclusiveMaximum === 'number',
+          `${at} has no maximum`,
+        );
+        assert.ok(
+          (node.minimum as number) >= -(2 ** 63) && ((node.maximum ?? node.exclusiveMaximum) as number) <= 2 ** 64,
+          at,
+        );
       }
     });
   }
@@ -73,7 +83,7 @@ suite('schemas: Gemini integer fields hold what their proto type holds', () => {
     assert.equal(text.slice(issue.startCol, issue.endCol), '2147483648');
   });
 
-  test('the bounds follow the proto type: discovery format first, unknown types get any proto integer\'s range', () => {
+  test("the bounds follow the proto type: discovery format first, unknown types get any proto integer's range", () => {
     const definitions: Record<string, JsonSchema> = {
       Config: {
         type: 'object',
@@ -87,14 +97,27 @@ suite('schemas: Gemini integer fields hold what their proto type holds', () => {
         },
       },
     };
-    const doc = { schemas: { Config: { properties: { bigCount: { type: 'string', format: 'int64' }, unsignedThing: { type: 'integer', format: 'uint32' }, sizes: { type: 'array', format: 'int32' } } } } };
+    const doc = {
+      schemas: {
+        Config: {
+          properties: {
+            bigCount: { type: 'string', format: 'int64' },
+            unsignedThing: { type: 'integer', format: 'uint32' },
+            sizes: { type: 'array', format: 'int32' },
+          },
+        },
+      },
+    };
     const unknown = boundIntegers(definitions, doc);
     const p = definitions.Config.properties as Record<string, JsonSchema>;
     assert.deepEqual([p.bigCount.minimum, p.bigCount.exclusiveMaximum], [-(2 ** 63), 2 ** 63]);
     assert.deepEqual([p.big_count.minimum, p.big_count.exclusiveMaximum], [-(2 ** 63), 2 ** 63]);
     assert.deepEqual([p.unsignedThing.minimum, p.unsignedThing.maximum], [0, 2 ** 32 - 1]);
     assert.deepEqual([p.mystery.minimum, p.mystery.exclusiveMaximum], [-(2 ** 63), 2 ** 64]);
-    assert.deepEqual([(p.sizes.items as JsonSchema).minimum, (p.sizes.items as JsonSchema).maximum], [INT32_MIN, INT32_MAX]);
+    assert.deepEqual(
+      [(p.sizes.items as JsonSchema).minimum, (p.sizes.items as JsonSchema).maximum],
+      [INT32_MIN, INT32_MAX],
+    );
     assert.equal(p.label.minimum, undefined);
     assert.deepEqual(unknown, ['Config.mystery']);
   });

@@ -4,7 +4,10 @@ import * as path from 'node:path';
 import { compile, firstError, FIXTURES, Json, readLines, REPO_ROOT, SCHEMA_NAMES, SchemaName } from './schemaKit';
 
 function instanceAt(value: unknown, pointer: string): unknown {
-  return pointer.split('/').slice(1).reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], value);
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], value);
 }
 
 /** Every fixture line of `valid-<kind>.jsonl` passes and every line of `invalid-<kind>.jsonl` fails. */
@@ -18,7 +21,12 @@ for (const kind of SCHEMA_NAMES) {
       });
     }
 
-    const expectations = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'invalid-expectations.json'), 'utf8')) as Record<string, string[][]>)[kind];
+    const expectations = (
+      JSON.parse(fs.readFileSync(path.join(FIXTURES, 'invalid-expectations.json'), 'utf8')) as Record<
+        string,
+        string[][]
+      >
+    )[kind];
     const invalid = readLines(`invalid-${kind}.jsonl`);
     test('every invalid line has an expectation', () => assert.equal(expectations.length, invalid.length));
     invalid.forEach(({ line, value, text }, i) => {
@@ -30,7 +38,10 @@ for (const kind of SCHEMA_NAMES) {
         assert.equal(e?.keyword, keyword, firstError(validate));
         // The offending name or value: the property for required/additionalProperties, the instance otherwise.
         const p = e?.params as { missingProperty?: string; additionalProperty?: string; type?: string } | undefined;
-        const actual = p?.missingProperty ?? p?.additionalProperty ?? (keyword === 'type' ? p?.type : instanceAt(value, instancePath));
+        const actual =
+          p?.missingProperty ??
+          p?.additionalProperty ??
+          (keyword === 'type' ? p?.type : instanceAt(value, instancePath));
         assert.equal(actual, param, firstError(validate));
       });
     });
@@ -59,7 +70,10 @@ suite('schemas: lines of another format', () => {
 
 suite('schemas: example lines of the shared reference (vendored in reference/)', () => {
   const reference = path.join(REPO_ROOT, 'reference');
-  const sources = [path.join(reference, 'batch-api.md'), path.join(reference, 'real-output', 'openai-batch-input-spec-example.jsonl')];
+  const sources = [
+    path.join(reference, 'batch-api.md'),
+    path.join(reference, 'real-output', 'openai-batch-input-spec-example.jsonl'),
+  ];
   const seeds = path.join(reference, 'seeds');
   if (fs.existsSync(seeds)) {
     sources.push(...fs.readdirSync(seeds).map((f) => path.join(seeds, f)));
@@ -94,7 +108,11 @@ suite('schemas: example lines of the shared reference (vendored in reference/)',
       for (const line of exampleLines(file)) {
         const kind = kindOf(line as Json);
         const validate = validators.get(kind)!;
-        assert.equal(validate(line), true, `${path.basename(file)} ${kind}: ${JSON.stringify(line)}: ${firstError(validate)}`);
+        assert.equal(
+          validate(line),
+          true,
+          `${path.basename(file)} ${kind}: ${JSON.stringify(line)}: ${firstError(validate)}`,
+        );
         checked++;
       }
     }

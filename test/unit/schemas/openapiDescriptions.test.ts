@@ -23,13 +23,17 @@ suite('schemas: OpenAI description sources', () => {
           bareRef: { $ref: '#/definitions/Nullable' },
           token: { type: 'string' },
           nested: { type: 'object', description: 'x', properties: { deep: { type: 'string' } } },
-          conditional: { allOf: [{ if: { properties: { kind: { const: 'a' } } }, then: { properties: { kind: { type: 'string' } } } }] },
+          conditional: {
+            allOf: [
+              { if: { properties: { kind: { const: 'a' } } }, then: { properties: { kind: { type: 'string' } } } },
+            ],
+          },
         },
       },
     };
   }
 
-  test('prefers the property\'s own words, then its branches, title, a referenced definition, then the gap table', () => {
+  test("prefers the property's own words, then its branches, title, a referenced definition, then the gap table", () => {
     const defs = build();
     const result = describeOpenAi(defs);
     const p = props(defs.LogProb);

@@ -12,15 +12,24 @@ function run(input: unknown, components: Record<string, JsonSchema> = {}): { out
 suite('schemas build: OpenAPI → draft-07', () => {
   test('drops OpenAPI-only keywords and formats, keeps deprecation as deprecationMessage', () => {
     const { out } = run({
-      type: 'string', format: 'uri', example: 'x', 'x-oaiMeta': {}, 'x-stainless-const': true,
-      deprecated: true, description: 'The old field.\nIt is deprecated in favor of `new_field`. More.',
+      type: 'string',
+      format: 'uri',
+      example: 'x',
+      'x-oaiMeta': {},
+      'x-stainless-const': true,
+      deprecated: true,
+      description: 'The old field.\nIt is deprecated in favor of `new_field`. More.',
     });
     assert.deepEqual(out, {
       type: 'string',
       description: 'The old field.\nIt is deprecated in favor of `new_field`. More.',
       deprecationMessage: 'It is deprecated in favor of `new_field`.',
     });
-    assert.deepEqual(run({ type: 'string', deprecated: true, description: 'Old.' }).out, { type: 'string', description: 'Old.', deprecationMessage: 'Deprecated.' });
+    assert.deepEqual(run({ type: 'string', deprecated: true, description: 'Old.' }).out, {
+      type: 'string',
+      description: 'Old.',
+      deprecationMessage: 'Deprecated.',
+    });
   });
 
   test('nullable becomes a type union; oneOf becomes anyOf; refs point at definitions', () => {
@@ -31,7 +40,11 @@ suite('schemas build: OpenAPI → draft-07', () => {
 
   test('strict-mode fixes: implied types, required names declared in properties', () => {
     const { out } = run({ properties: { a: { minLength: 1 } }, required: ['a', 'b'] });
-    assert.deepEqual(out, { type: 'object', properties: { a: { type: 'string', minLength: 1 }, b: {} }, required: ['a', 'b'] });
+    assert.deepEqual(out, {
+      type: 'object',
+      properties: { a: { type: 'string', minLength: 1 }, b: {} },
+      required: ['a', 'b'],
+    });
   });
 
   test('a discriminated union whose branches fix and require the value becomes if/then', () => {
@@ -39,10 +52,22 @@ suite('schemas build: OpenAPI → draft-07', () => {
       U: { type: 'object', properties: { role: { type: 'string', enum: ['user'] } }, required: ['role'] },
       S: { type: 'object', properties: { role: { type: 'string', enum: ['system'] } }, required: ['role'] },
     };
-    const { out } = run({ oneOf: [{ $ref: '#/components/schemas/U' }, { $ref: '#/components/schemas/S' }], discriminator: { propertyName: 'role' } }, components);
+    const { out } = run(
+      {
+        oneOf: [{ $ref: '#/components/schemas/U' }, { $ref: '#/components/schemas/S' }],
+        discriminator: { propertyName: 'role' },
+      },
+      components,
+    );
     assert.deepEqual(out, {
       type: 'object',
-      properties: { role: { type: 'string', enum: ['user', 'system'], description: 'Selects the kind of object: `user`, `system`.' } },
+      properties: {
+        role: {
+          type: 'string',
+          enum: ['user', 'system'],
+          description: 'Selects the kind of object: `user`, `system`.',
+        },
+      },
       required: ['role'],
       allOf: [
         { if: { properties: { role: { enum: ['user'] } }, required: ['role'] }, then: { $ref: '#/definitions/U' } },
@@ -56,7 +81,13 @@ suite('schemas build: OpenAPI → draft-07', () => {
       M: { type: 'object', properties: { type: { type: 'string', enum: ['message'] } } },
       R: { type: 'object', properties: { type: { type: 'string', enum: ['ref'] } }, required: ['type'] },
     };
-    const { out } = run({ oneOf: [{ $ref: '#/components/schemas/M' }, { $ref: '#/components/schemas/R' }], discriminator: { propertyName: 'type' } }, components);
+    const { out } = run(
+      {
+        oneOf: [{ $ref: '#/components/schemas/M' }, { $ref: '#/components/schemas/R' }],
+        discriminator: { propertyName: 'type' },
+      },
+      components,
+    );
     assert.deepEqual(out, { anyOf: [{ $ref: '#/definitions/M' }, { $ref: '#/definitions/R' }] });
   });
 });

@@ -8,7 +8,14 @@ export const SCHEMA_NAMES: SchemaName[] = ['gemini-generate', 'gemini-embed', 'o
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'schemas');
-export const ANNOTATIONS = ['markdownDescription', 'enumDescriptions', 'defaultSnippets', 'deprecationMessage', 'x-example', 'x-alias'];
+export const ANNOTATIONS = [
+  'markdownDescription',
+  'enumDescriptions',
+  'defaultSnippets',
+  'deprecationMessage',
+  'x-example',
+  'x-alias',
+];
 
 export type Json = { [key: string]: unknown };
 

@@ -37,7 +37,9 @@ function isObject(v: unknown): v is Json {
 
 /** A number bound: the inclusive one, else the exclusive one moved `step` inward, else `fallback`. */
 function bound(inclusive: unknown, exclusive: unknown, step: number, fallback: number): number {
-  if (typeof inclusive === 'number') { return inclusive; }
+  if (typeof inclusive === 'number') {
+    return inclusive;
+  }
   return typeof exclusive === 'number' ? exclusive + step : fallback;
 }
 
@@ -78,7 +80,9 @@ export class SchemaValues {
     let check = this.checks.get(pointer);
     if (!check) {
       check = this.ajv.getSchema(`${this.id}${pointer}`);
-      if (!check) { throw new Error(`no schema at ${pointer}`); }
+      if (!check) {
+        throw new Error(`no schema at ${pointer}`);
+      }
       this.checks.set(pointer, check);
     }
     return check(value) === true;
@@ -87,10 +91,14 @@ export class SchemaValues {
   /** A valid value for the node at `pointer` (the first candidate the reference accepts, else the first one). */
   valueFor(pointer: string, depth = 0): unknown {
     const p = this.resolve(pointer);
-    if (this.values.has(p)) { return this.values.get(p); }
+    if (this.values.has(p)) {
+      return this.values.get(p);
+    }
     const candidates = this.candidates(p, depth);
-    const value = candidates.length > 1 ? candidates.find((c) => this.accepts(p, c)) ?? candidates[0] : candidates[0];
-    if (depth === 0 || candidates.length > 0) { this.values.set(p, value); }
+    const value = candidates.length > 1 ? (candidates.find((c) => this.accepts(p, c)) ?? candidates[0]) : candidates[0];
+    if (depth === 0 || candidates.length > 0) {
+      this.values.set(p, value);
+    }
     return value;
   }
 
@@ -99,7 +107,9 @@ export class SchemaValues {
     const p = this.resolve(pointer);
     const node = this.at(p);
     const out: Json = {};
-    if (!isObject(node)) { return out; }
+    if (!isObject(node)) {
+      return out;
+    }
     const props = isObject(node.properties) ? node.properties : {};
     for (const name of (node.required as string[] | undefined) ?? []) {
       out[name] = name in props ? this.valueFor(`${p}/properties/${escapePointer(name)}`, depth + 1) : 'x';
@@ -113,10 +123,18 @@ export class SchemaValues {
 
   private candidates(p: string, depth: number): unknown[] {
     const node = this.at(p);
-    if (depth > MAX_DEPTH) { return []; }
-    if (!isObject(node)) { return node === false ? [] : ['x']; }
-    if ('const' in node) { return [node.const]; }
-    if (Array.isArray(node.enum)) { return node.enum; }
+    if (depth > MAX_DEPTH) {
+      return [];
+    }
+    if (!isObject(node)) {
+      return node === false ? [] : ['x'];
+    }
+    if ('const' in node) {
+      return [node.const];
+    }
+    if (Array.isArray(node.enum)) {
+      return node.enum;
+    }
     const out: unknown[] = [];
     for (const union of ['anyOf', 'oneOf'] as const) {
       if (Array.isArray(node[union])) {
@@ -126,7 +144,9 @@ export class SchemaValues {
         });
       }
     }
-    if (out.length > 0) { return out; }
+    if (out.length > 0) {
+      return out;
+    }
     for (const type of this.typesOf(node)) {
       out.push(this.ofType(p, node, type, depth));
     }
@@ -139,22 +159,31 @@ export class SchemaValues {
     if (declared.length > 0) {
       return [...declared.filter((t) => t !== 'null'), ...declared.filter((t) => t === 'null')];
     }
-    if (node.properties || node.required || node.allOf) { return ['object']; }
-    if (node.items) { return ['array']; }
+    if (node.properties || node.required || node.allOf) {
+      return ['object'];
+    }
+    if (node.items) {
+      return ['array'];
+    }
     return ['string'];
   }
 
   private ofType(p: string, node: Json, type: string, depth: number): unknown {
     switch (type) {
-      case 'object': return this.objectFor(p, node, depth);
+      case 'object':
+        return this.objectFor(p, node, depth);
       case 'array': {
         const n = typeof node.minItems === 'number' ? node.minItems : 0;
         const item = Array.isArray(node.items) ? undefined : this.valueFor(`${p}/items`, depth + 1);
         return Array.from({ length: n }, () => item);
       }
       case 'string': {
-        if (typeof node.pattern === 'string') { return PATTERN_VALUES[node.pattern] ?? 'x'; }
-        if (typeof node.format === 'string' && node.format in FORMAT_VALUES) { return FORMAT_VALUES[node.format]; }
+        if (typeof node.pattern === 'string') {
+          return PATTERN_VALUES[node.pattern] ?? 'x';
+        }
+        if (typeof node.format === 'string' && node.format in FORMAT_VALUES) {
+          return FORMAT_VALUES[node.format];
+        }
         const min = typeof node.minLength === 'number' ? node.minLength : 1;
         return 'x'.repeat(Math.max(1, min));
       }
@@ -165,8 +194,10 @@ export class SchemaValues {
         const v = Math.min(Math.max(1, min), max);
         return type === 'integer' ? Math.ceil(v) : v;
       }
-      case 'boolean': return true;
-      default: return null;
+      case 'boolean':
+        return true;
+      default:
+        return null;
     }
   }
 
@@ -178,7 +209,9 @@ export class SchemaValues {
         if (this.accepts(`${p}/allOf/${i}/if`, out) && member.then !== undefined) {
           const thenAt = this.resolve(`${p}/allOf/${i}/then`);
           const then = this.valueFor(thenAt, depth + 1);
-          if (isObject(then)) { out = { ...then, ...out }; }
+          if (isObject(then)) {
+            out = { ...then, ...out };
+          }
           // A property the `then` constrains further (the body of the url's endpoint) takes the `then` value.
           const thenProps = (this.at(thenAt) as Json).properties;
           const ifProps = (member.if.properties as Json | undefined) ?? {};
@@ -190,7 +223,9 @@ export class SchemaValues {
         }
       } else {
         const v = this.valueFor(`${p}/allOf/${i}`, depth + 1);
-        if (isObject(v)) { out = { ...out, ...v }; }
+        if (isObject(v)) {
+          out = { ...out, ...v };
+        }
       }
     });
     return out;

@@ -16,8 +16,15 @@ suite('compile-validators: prose is dropped only where it is a keyword of a sche
       patternProperties: { '^x-': { description: 'prose', type: 'string' } },
       required: ['description', 'title'],
       additionalProperties: { description: 'prose', enum: ['description', 'title'] },
-      definitions: { title: { const: { description: 'data', title: 'data' }, default: { description: 'data' }, $comment: 'prose' } },
-      allOf: [{ if: { description: 'prose', properties: { title: { const: 'x' } } }, then: { title: 'prose', required: ['description'] } }],
+      definitions: {
+        title: { const: { description: 'data', title: 'data' }, default: { description: 'data' }, $comment: 'prose' },
+      },
+      allOf: [
+        {
+          if: { description: 'prose', properties: { title: { const: 'x' } } },
+          then: { title: 'prose', required: ['description'] },
+        },
+      ],
       items: [{ description: 'prose', examples: [{ title: 'data' }] }],
     };
     assert.deepEqual(stripProse(schema), {
@@ -33,7 +40,9 @@ suite('compile-validators: prose is dropped only where it is a keyword of a sche
   });
 
   test('a property named like an Object.prototype member is kept as an own property', () => {
-    const schema = JSON.parse('{"properties": {"__proto__": {"type": "string", "description": "prose"}, "constructor": {"type": "number"}}}') as unknown;
+    const schema = JSON.parse(
+      '{"properties": {"__proto__": {"type": "string", "description": "prose"}, "constructor": {"type": "number"}}}',
+    ) as unknown;
     const out = stripProse(schema) as { properties: object };
     assert.deepEqual(Object.keys(out.properties), ['__proto__', 'constructor']);
     assert.deepEqual(Object.getOwnPropertyDescriptor(out.properties, '__proto__')?.value, { type: 'string' });

@@ -23,8 +23,14 @@ function propertiesOf(s: Json): Record<string, Json> {
 /** Pointers (relative to the schema) of values whose `x-example` must be a valid instance of that subschema. */
 const EXAMPLES: Record<string, string[]> = {
   'gemini-generate': [
-    '', '/definitions/Content', '/definitions/Part', '/definitions/GenerationConfig', '/definitions/ThinkingConfig',
-    '/definitions/SafetySetting', '/definitions/Tool', '/definitions/GenerateContentRequest',
+    '',
+    '/definitions/Content',
+    '/definitions/Part',
+    '/definitions/GenerationConfig',
+    '/definitions/ThinkingConfig',
+    '/definitions/SafetySetting',
+    '/definitions/Tool',
+    '/definitions/GenerateContentRequest',
     '/definitions/GenerateContentRequest/properties/contents',
   ],
   'gemini-embed': ['', '/definitions/EmbedContentRequest', '/definitions/EmbedContentRequest/properties/content'],
@@ -50,7 +56,10 @@ for (const name of SCHEMA_NAMES) {
       ajv.addVocabulary(ANNOTATIONS);
       ajv.addSchema(schema);
       for (const pointer of EXAMPLES[name]) {
-        const sub = pointer.split('/').slice(1).reduce<Json>((s, k) => s[k] as Json, schema);
+        const sub = pointer
+          .split('/')
+          .slice(1)
+          .reduce<Json>((s, k) => s[k] as Json, schema);
         const text = sub['x-example'];
         assert.equal(typeof text, 'string', `${pointer} has no x-example`);
         const validate = ajv.getSchema(`${String(schema.$id)}#${pointer}`);
@@ -84,7 +93,10 @@ for (const name of ['gemini-generate', 'gemini-embed'] as const) {
         if (s.properties) {
           assert.equal(s.additionalProperties, false, `${at} is open`);
           for (const [prop, sub] of Object.entries(propertiesOf(s))) {
-            assert.ok(typeof sub.description === 'string' && sub.description.length > 0, `${at}/properties/${prop} has no description`);
+            assert.ok(
+              typeof sub.description === 'string' && sub.description.length > 0,
+              `${at}/properties/${prop} has no description`,
+            );
           }
         }
       });
