@@ -26,25 +26,25 @@ export function describeError(error: unknown, scrub: (text: string) => string): 
   if (error instanceof BatchApiError) {
     switch (error.kind) {
       case 'auth':
-        return 'The API key was rejected. Set a valid one with "Set API Key…".';
+        return vscode.l10n.t('The API key was rejected. Set a valid one with "Set API Key…".');
       case 'rateLimit':
-        return 'The batch service is rate limiting requests. Try again in a moment.';
+        return vscode.l10n.t('The batch service is rate limiting requests. Try again in a moment.');
       case 'notFound':
-        return 'The batch service does not know this job or file (deleted or expired?).';
+        return vscode.l10n.t('The batch service does not know this job or file (deleted or expired?).');
       case 'invalid':
-        return `The batch service rejected the request: ${scrub(error.message)}`;
+        return vscode.l10n.t('The batch service rejected the request: {0}', scrub(error.message));
       case 'server':
-        return 'The batch service had an internal error. Try again later.';
+        return vscode.l10n.t('The batch service had an internal error. Try again later.');
       case 'unsupported':
-        return 'This provider does not support that operation.';
+        return vscode.l10n.t('This provider does not support that operation.');
       case 'network':
-        return 'The batch service could not be reached. Check the provider and base URL settings.';
+        return vscode.l10n.t('The batch service could not be reached. Check the provider and base URL settings.');
       default:
-        return `The batch service failed: ${scrub(error.message)}`;
+        return vscode.l10n.t('The batch service failed: {0}', scrub(error.message));
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  return `Unexpected error: ${scrub(message)}`;
+  return vscode.l10n.t('Unexpected error: {0}', scrub(message));
 }
 
 /**
@@ -60,14 +60,16 @@ export async function runCommand<T>(log: Log, id: string, run: () => Promise<T> 
       return undefined;
     }
     log.error(`[${id}] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    // Not awaited: the command must not wait for the user to dismiss the message.
+    // Not awaited: the command must not wait for the user to dismiss the message. The clicked button comes back as
+    // its localized label, so it is compared with the same string.
+    const showLogs = vscode.l10n.t('Show Logs');
     void vscode.window
       .showErrorMessage(
         describeError(error, (t) => log.scrub(t)),
-        'Show Logs',
+        showLogs,
       )
       .then((choice) => {
-        if (choice === 'Show Logs') {
+        if (choice === showLogs) {
           log.show();
         }
       });

@@ -25,8 +25,14 @@ export function createLog(context: vscode.ExtensionContext): Log {
 
 function format(message: string | Error, args: unknown[]): string {
   const head = message instanceof Error ? (message.stack ?? message.message) : message;
-  const tail = args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a)));
-  return [head, ...tail].join(' ');
+  return [head, ...args.map(argText)].join(' ');
+}
+
+function argText(arg: unknown): string {
+  if (arg instanceof Error) {
+    return arg.message;
+  }
+  return typeof arg === 'string' ? arg : JSON.stringify(arg);
 }
 
 class RecordingLog implements Log {

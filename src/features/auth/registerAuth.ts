@@ -5,11 +5,6 @@ import type { Log } from '../../adapters/log';
 import { ApiKeys } from '../../adapters/secrets';
 import type { ProviderId } from '../../core/providers/types';
 
-const KEYED_PROVIDERS: { id: ProviderId; label: string }[] = [
-  { id: 'gemini', label: 'Gemini API (also used by the OpenAI-compatible Gemini endpoint)' },
-  { id: 'openai', label: 'OpenAI' },
-];
-
 /** The provider a key command applies to: the argument, else the selected one, else ask (the emulator needs none). */
 async function targetProvider(config: Config, keys: ApiKeys, arg: unknown): Promise<ProviderId | undefined> {
   if (arg === 'gemini' || arg === 'geminiOpenAI' || arg === 'openai') {
@@ -20,8 +15,14 @@ async function targetProvider(config: Config, keys: ApiKeys, arg: unknown): Prom
     return selected;
   }
   const pick = await vscode.window.showQuickPick(
-    KEYED_PROVIDERS.map((p) => ({ label: p.label, id: p.id })),
-    { placeHolder: 'Which provider is the key for?' },
+    [
+      {
+        label: vscode.l10n.t('Gemini API (also used by the OpenAI-compatible Gemini endpoint)'),
+        id: 'gemini' as const,
+      },
+      { label: vscode.l10n.t('OpenAI'), id: 'openai' as const },
+    ],
+    { placeHolder: vscode.l10n.t('Which provider is the key for?') },
   );
   return pick?.id;
 }
@@ -44,11 +45,11 @@ export function registerAuth(context: vscode.ExtensionContext, deps: { log: Log;
       typeof keyArg === 'string'
         ? keyArg
         : await vscode.window.showInputBox({
-            title: `API key for ${provider}`,
-            prompt: "Stored in VS Code's secret storage, never in settings.",
+            title: vscode.l10n.t('API key for {0}', provider),
+            prompt: vscode.l10n.t("Stored in VS Code's secret storage, never in settings."),
             password: true,
             ignoreFocusOut: true,
-            validateInput: (value) => (value.trim() ? undefined : 'The key cannot be empty.'),
+            validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The key cannot be empty.')),
           });
     if (!key?.trim()) {
       return false;

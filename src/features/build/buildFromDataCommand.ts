@@ -4,85 +4,26 @@ import {
   buildFile,
   DataFileError,
   dataFormatOf,
-  describeRowProblem,
   readFirstRows,
   renderPreview,
   type BuildResult,
   type DataFormat,
   type DataRow,
-  type KeySource,
 } from '../../core/build';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
-import { PREVIEW_ROWS, promptTemplate } from './templatePrompt';
+import { ask, pickData, showRejected } from './buildQuestions';
+import { PREVIEW_ROWS } from './templatePrompt';
 
 export const BUILD_COMMAND = 'geminiBatch.file.buildFromData';
 
 const FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl', 'json'];
-
-async function pickData(): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showOpenDialog({
-    canSelectMany: false,
-    openLabel: 'Use Data',
-    title: 'New Batch File from Data',
-    filters: { Tables: ['csv', 'tsv', 'tab', 'jsonl', 'ndjson', 'json'], 'All files': ['*'] },
-  });
-  return picked?.[0];
-}
-
-async function pickKeys(columns: readonly string[]): Promise<KeySource | undefined> {
-  const rowItem = { label: 'Row numbers', description: 'row-1, row-2, …' };
-  const items = [rowItem, ...columns.map((c) => ({ label: c, description: 'column' }))];
-  const picked = await vscode.window.showQuickPick(items, {
-    title: 'New Batch File from Data: keys',
-    placeHolder: 'Where the key of each line comes from',
-  });
-  return picked === undefined ? undefined : picked === rowItem ? 'row-number' : { column: picked.label };
-}
 
 /** What a scripted run gives instead of the questions: the template line, the key column (row numbers when absent), the output path. */
 export interface BuildScript {
   template: string;
   key?: string;
   out: string;
-}
-
-/** The questions: the template (previewed live), where keys come from, where to write. Undefined when dismissed. */
-async function ask(
-  rows: readonly DataRow[],
-  format: DataFormat,
-  columns: readonly string[],
-  data: string,
-): Promise<{ template: string; keys: KeySource; out: string } | undefined> {
-  const template = await promptTemplate(rows, format, columns);
-  if (template === undefined) {
-    return undefined;
-  }
-  const keys = await pickKeys(columns);
-  if (keys === undefined) {
-    return undefined;
-  }
-  const stem = data.slice(0, data.length - path.extname(data).length);
-  const target = await vscode.window.showSaveDialog({
-    defaultUri: vscode.Uri.file(`${stem}.batch.jsonl`),
-    filters: { 'JSON Lines': ['jsonl'] },
-    title: 'Save the batch file',
-  });
-  return target ? { template, keys, out: target.fsPath } : undefined;
-}
-
-/** The rows left out, as a plain text document: one line per row with its number and why. */
-async function showRejected(data: string, result: BuildResult): Promise<void> {
-  const lines = result.rejected.map(({ row, problem }) => `row ${row}: ${describeRowProblem(problem)}`);
-  const more = result.rejectedCount - result.rejected.length;
-  if (more > 0) {
-    lines.push(`… and ${more} more rows`);
-  }
-  const doc = await vscode.workspace.openTextDocument({
-    content: `Rows of ${data} left out (${result.rejectedCount}):\n${lines.join('\n')}\n`,
-    language: 'plaintext',
-  });
-  await vscode.window.showTextDocument(doc);
 }
 
 /**
@@ -95,7 +36,7 @@ function runBuild(
   name: string,
 ): Thenable<BuildResult | undefined> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Writing ${name}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Writing {0}', name), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       const cancel = token.onCancellationRequested(() => abort.abort());
@@ -104,7 +45,7 @@ function runBuild(
           {
             ...options,
             signal: abort.signal,
-            onProgress: (rows) => progress.report({ message: `${rows.toLocaleString('en-US')} rows` }),
+            onProgress: (rows) => progress.report({ message: vscode.l10n.t('{0} rows', rows.toLocaleString('en-US')) }),
           },
           out,
         );
@@ -136,14 +77,14 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
         return undefined;
       }
       if (dataUri.scheme !== 'file') {
-        throw new UserFacingError(`Only files on disk can be used as data (got ${dataUri.scheme}:).`);
+        throw new UserFacingError(vscode.l10n.t('Only files on disk can be used as data (got {0}:).', dataUri.scheme));
       }
       const data = dataUri.fsPath;
       const format =
         dataFormatOf(data) ??
         ((await vscode.window.showQuickPick(
           FORMATS.map((f) => f),
-          { title: `Format of ${path.basename(data)}` },
+          { title: vscode.l10n.t('Format of {0}', path.basename(data)) },
         )) as DataFormat | undefined);
       if (!format) {
         return undefined;
@@ -154,7 +95,12 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
       } catch (error) {
         if (error instanceof DataFileError) {
           throw new UserFacingError(
-            `${path.basename(data)} cannot be read as ${format} rows (${error.errno ?? error.code}).`,
+            vscode.l10n.t(
+              '{0} cannot be read as {1} rows ({2}).',
+              path.basename(data),
+              format,
+              String(error.errno ?? error.code),
+            ),
           );
         }
         throw error;
@@ -186,11 +132,15 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
       if (script) {
         return result;
       }
-      const left = result.rejectedCount > 0 ? ` ${result.rejectedCount.toLocaleString('en-US')} rows left out.` : '';
+      const left =
+        result.rejectedCount > 0
+          ? ` ${vscode.l10n.t('{0} rows left out.', result.rejectedCount.toLocaleString('en-US'))}`
+          : '';
+      const showLeftOut = vscode.l10n.t('Show Rows Left Out');
       if (result.empty) {
         const choice = await vscode.window.showWarningMessage(
-          `No row gave a valid batch line: nothing was written.${left}`,
-          'Show Rows Left Out',
+          `${vscode.l10n.t('No row gave a valid batch line: nothing was written.')}${left}`,
+          showLeftOut,
         );
         if (choice) {
           await showRejected(data, result);
@@ -200,8 +150,13 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
       await vscode.window.showTextDocument(target);
       void vscode.window
         .showInformationMessage(
-          `Wrote ${result.written.toLocaleString('en-US')} ${result.kind} lines to ${path.basename(target.fsPath)}.${left}`,
-          ...(left ? ['Show Rows Left Out'] : []),
+          `${vscode.l10n.t(
+            'Wrote {0} {1} lines to {2}.',
+            result.written.toLocaleString('en-US'),
+            result.kind,
+            path.basename(target.fsPath),
+          )}${left}`,
+          ...(left ? [showLeftOut] : []),
         )
         .then((choice) => {
           if (choice) {

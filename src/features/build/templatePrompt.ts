@@ -16,24 +16,31 @@ export function previewMessage(preview: BuildPreview): vscode.InputBoxValidation
   if (preview.unknownColumns.length > 0) {
     return {
       severity: vscode.InputBoxValidationSeverity.Error,
-      message: `No column named ${preview.unknownColumns.map((c) => `"${c}"`).join(', ')}. Columns: ${preview.columns.join(', ')}`,
+      message: vscode.l10n.t(
+        'No column named {0}. Columns: {1}',
+        preview.unknownColumns.map((c) => `"${c}"`).join(', '),
+        preview.columns.join(', '),
+      ),
     };
   }
   const bad = preview.rows.find((r) => 'problem' in r);
   if (bad && 'problem' in bad) {
     return {
       severity: vscode.InputBoxValidationSeverity.Error,
-      message: `Row ${bad.row}: ${describeRowProblem(bad.problem)}`,
+      message: vscode.l10n.t('Row {0}: {1}', bad.row, describeRowProblem(bad.problem)),
     };
   }
   const first = preview.rows.find((r) => 'line' in r);
   if (!first || !('line' in first)) {
-    return { severity: vscode.InputBoxValidationSeverity.Warning, message: 'The data file has no rows.' };
+    return {
+      severity: vscode.InputBoxValidationSeverity.Warning,
+      message: vscode.l10n.t('The data file has no rows.'),
+    };
   }
   const shown = first.line.length > 300 ? `${first.line.slice(0, 300)}…` : first.line;
   return {
     severity: vscode.InputBoxValidationSeverity.Info,
-    message: `${preview.kind}, first ${preview.rows.length} rows valid. Row 1: ${shown}`,
+    message: vscode.l10n.t('{0}, first {1} rows valid. Row 1: {2}', preview.kind, preview.rows.length, shown),
   };
 }
 
@@ -58,8 +65,9 @@ export async function promptTemplate(
     box.validationMessage = message;
   };
   try {
-    box.title = 'New Batch File from Data: template line';
-    box.prompt = `One batch line with {{column}} placeholders. Columns: ${columns.join(', ')}`;
+    box.title = vscode.l10n.t('New Batch File from Data: template line');
+    // The placeholder syntax goes in as an argument: braces in the message itself would read as l10n placeholders.
+    box.prompt = vscode.l10n.t('One batch line with {0} placeholders. Columns: {1}', '{{column}}', columns.join(', '));
     box.value = starterTemplate(columns);
     box.ignoreFocusOut = true;
     return await new Promise<string | undefined>((resolve) => {

@@ -10,8 +10,8 @@ async function pickPresets(): Promise<string[] | undefined> {
   const items = REHEARSAL_PRESETS.map((p) => ({ label: p.label, detail: p.detail, id: p.id }));
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
-    title: 'Rehearse Failures on the Local Emulator',
-    placeHolder: 'Pick the failures new emulator jobs should have (pick none to clear them)',
+    title: vscode.l10n.t('Rehearse Failures on the Local Emulator'),
+    placeHolder: vscode.l10n.t('Pick the failures new emulator jobs should have (pick none to clear them)'),
   });
   return picked?.map((p) => p.id);
 }
@@ -37,8 +37,8 @@ export async function rehearseFailures(
   log.info(`emulator rehearsals: ${labels.length > 0 ? labels.join(', ') : 'none'} ${JSON.stringify(faults)}`);
   void vscode.window.showInformationMessage(
     labels.length > 0
-      ? `Emulator jobs created from now on rehearse: ${labels.join(', ')}.`
-      : 'Emulator failure rehearsals cleared.',
+      ? vscode.l10n.t('Emulator jobs created from now on rehearse: {0}.', labels.join(', '))
+      : vscode.l10n.t('Emulator failure rehearsals cleared.'),
   );
   return faults;
 }

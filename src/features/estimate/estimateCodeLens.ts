@@ -69,12 +69,18 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
     const model = this.models.get(key);
     const { summary, complete } = state.store.summary(parseOverrides(this.config.priceOverrides()), model);
     if (!complete && summary.requests === 0) {
-      return [new vscode.CodeLens(top, { title: '$(sync~spin) Estimating tokens…', command: '' })];
+      return [new vscode.CodeLens(top, { title: `$(sync~spin) ${vscode.l10n.t('Estimating tokens…')}`, command: '' })];
     }
     if (summary.requests === 0) {
       return [];
     }
-    const title = `${complete ? '' : '$(sync~spin) '}${summary.requests.toLocaleString('en-US')} requests · ≈ ${compactCount(summary.inputTokens)} input tokens · ${costWords(summary)}`;
+    const counts = vscode.l10n.t(
+      '{0} requests · ≈ {1} input tokens · {2}',
+      summary.requests.toLocaleString('en-US'),
+      compactCount(summary.inputTokens),
+      costWords(summary),
+    );
+    const title = complete ? counts : `$(sync~spin) ${counts}`;
     const tooltip = assumptionWords(summary, this.config.assumedOutputTokens(document.uri));
     const lenses = [
       new vscode.CodeLens(top, {
@@ -84,8 +90,8 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
         arguments: [document.uri],
       }),
       new vscode.CodeLens(top, {
-        title: 'Exact count (sample)',
-        tooltip: "Count a sample of lines with the provider's countTokens, beside the local estimate",
+        title: vscode.l10n.t('Exact count (sample)'),
+        tooltip: vscode.l10n.t("Count a sample of lines with the provider's countTokens, beside the local estimate"),
         command: 'geminiBatch.estimate.exactCount',
         arguments: [document.uri],
       }),
@@ -100,8 +106,19 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
     if (over) {
       lenses.push(
         new vscode.CodeLens(top, {
-          title: `$(warning) ≈ ${compactCount(over.inputTokens)} input tokens: over the ${compactCount(over.limit)} enqueued-token limit of ${over.model} (${over.tier}) · Split into Parts`,
-          tooltip: `The Batch API holds at most ${over.limit.toLocaleString('en-US')} input tokens enqueued for ${over.model} at your tier (geminiBatch.limits.*): this file alone cannot be enqueued whole. Split it into parts of about ${over.linesPerPart.toLocaleString('en-US')} requests and submit them one after another.`,
+          title: `$(warning) ${vscode.l10n.t(
+            '≈ {0} input tokens: over the {1} enqueued-token limit of {2} ({3}) · Split into Parts',
+            compactCount(over.inputTokens),
+            compactCount(over.limit),
+            over.model,
+            over.tier,
+          )}`,
+          tooltip: vscode.l10n.t(
+            'The Batch API holds at most {0} input tokens enqueued for {1} at your tier (geminiBatch.limits.*): this file alone cannot be enqueued whole. Split it into parts of about {2} requests and submit them one after another.',
+            over.limit.toLocaleString('en-US'),
+            over.model,
+            over.linesPerPart.toLocaleString('en-US'),
+          ),
           command: 'geminiBatch.file.split',
           arguments: [document.uri, { maxLines: over.linesPerPart }],
         }),

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { EstimateSummary } from '../../core/estimate/estimateTotals';
 
 /** Words for estimates (the core returns numbers). */
@@ -24,21 +25,32 @@ export function usd(n: number): string {
 /** "≈ $0.47 at batch price ($0.94 standard)", or why there is no price. */
 export function costWords(s: EstimateSummary): string {
   if (s.costBatch !== undefined && s.costStandard !== undefined) {
-    return `≈ ${usd(s.costBatch)} at batch price (${usd(s.costStandard)} standard)`;
+    return vscode.l10n.t('≈ {0} at batch price ({1} standard)', usd(s.costBatch), usd(s.costStandard));
   }
   if (s.unpricedModels.length) {
-    return `price unknown for ${s.unpricedModels.join(', ')}`;
+    return vscode.l10n.t('price unknown for {0}', s.unpricedModels.join(', '));
   }
-  return 'price unknown (no model chosen)';
+  return vscode.l10n.t('price unknown (no model chosen)');
 }
 
 /** The submit confirmation: "Submit 12,400 requests: ≈ 3.1M input tokens, ≈ $0.47 at batch price ($0.94 standard)?" */
 export function submitQuestion(s: EstimateSummary): string {
-  return `Submit ${s.requests.toLocaleString('en-US')} requests: ≈ ${compactCount(s.inputTokens)} input tokens, ${costWords(s)}?`;
+  return vscode.l10n.t(
+    'Submit {0} requests: ≈ {1} input tokens, {2}?',
+    s.requests.toLocaleString('en-US'),
+    compactCount(s.inputTokens),
+    costWords(s),
+  );
 }
 
 /** What the cost assumes, for the detail line and the CodeLens tooltip. */
 export function assumptionWords(s: EstimateSummary, assumedPerRequest: number): string {
-  const media = s.unknownMedia ? ` ${s.unknownMedia} media part(s) of unknown size are not counted.` : '';
-  return `Output: ≈ ${compactCount(s.outputTokensAssumed)} tokens assumed (each request's maxOutputTokens, else ${assumedPerRequest.toLocaleString('en-US')}; thinking included). Input counted offline.${media}`;
+  const output = vscode.l10n.t(
+    "Output: ≈ {0} tokens assumed (each request's maxOutputTokens, else {1}; thinking included). Input counted offline.",
+    compactCount(s.outputTokensAssumed),
+    assumedPerRequest.toLocaleString('en-US'),
+  );
+  return s.unknownMedia
+    ? `${output} ${vscode.l10n.t('{0} media part(s) of unknown size are not counted.', s.unknownMedia)}`
+    : output;
 }

@@ -32,7 +32,7 @@ export async function exactSample(
   log: Log,
 ): Promise<string> {
   if (!provider.countTokens) {
-    return `The ${provider.id} service has no token-count call; the estimate is the local count only.`;
+    return vscode.l10n.t('The {0} service has no token-count call; the estimate is the local count only.', provider.id);
   }
   const lines = sampleLines(document);
   const local = await worker.lines(lines, { model, assumedOutputTokens: 0 });
@@ -53,8 +53,15 @@ export async function exactSample(
     counted++;
   }
   if (counted === 0) {
-    return 'No request line to count in this file.';
+    return vscode.l10n.t('No request line to count in this file.');
   }
   const diff = exactSum === 0 ? 0 : ((localSum - exactSum) / exactSum) * 100;
-  return `${counted} sampled lines (${model}): local estimate ${localSum.toLocaleString('en-US')} tokens, countTokens ${exactSum.toLocaleString('en-US')} (${diff >= 0 ? '+' : ''}${diff.toFixed(1)}%).`;
+  return vscode.l10n.t(
+    '{0} sampled lines ({1}): local estimate {2} tokens, countTokens {3} ({4}%).',
+    counted,
+    model,
+    localSum.toLocaleString('en-US'),
+    exactSum.toLocaleString('en-US'),
+    `${diff >= 0 ? '+' : ''}${diff.toFixed(1)}`,
+  );
 }

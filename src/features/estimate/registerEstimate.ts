@@ -31,7 +31,7 @@ export function registerEstimate(
     const picked = await vscode.window.showQuickPick(
       MODEL_TABLE.map((m) => ({ label: m.id, description: m.displayName })),
       {
-        placeHolder: 'Model to price this file at (Gemini lines do not name one)',
+        placeHolder: vscode.l10n.t('Model to price this file at (Gemini lines do not name one)'),
       },
     );
     if (picked) {
@@ -56,7 +56,10 @@ export function registerEstimate(
     const document = await vscode.workspace.openTextDocument(target);
     const provider = await jobs.model.provider();
     const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Counting a sample with ${provider.id} countTokens…` },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: vscode.l10n.t('Counting a sample with {0} countTokens…', provider.id),
+      },
       () => exactSample(document, model, provider, worker, log),
     );
     void vscode.window.showInformationMessage(report);
@@ -70,7 +73,7 @@ export function registerEstimate(
       let estimate;
       try {
         estimate = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: 'Estimating tokens and cost…' },
+          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Estimating tokens and cost…') },
           () => worker.file(uri.fsPath, { model, assumedOutputTokens: assumed }, config.priceOverrides()),
         );
       } catch (error) {
@@ -78,12 +81,13 @@ export function registerEstimate(
         log.warn(`[estimate] no estimate for ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
         return true;
       }
+      const submit = vscode.l10n.t('Submit');
       const go = await vscode.window.showInformationMessage(
         submitQuestion(estimate),
         { modal: true, detail: assumptionWords(estimate, assumed) },
-        'Submit',
+        submit,
       );
-      return go === 'Submit';
+      return go === submit;
     },
   };
 }

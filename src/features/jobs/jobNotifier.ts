@@ -4,9 +4,9 @@ import type { JobsModel } from './jobsModel';
 import { progressText } from '../../core/jobs/jobRow';
 import { stateLabel, viewOf } from './jobPresentation';
 import { hasResults } from './jobTreeItems';
-import { noticeActions, OPEN_RESULTS, SHOW_JOB, showNoticeIn, type JobNotice, type ShowNotice } from './showNotice';
+import { noticeActions, showNoticeIn, type JobNotice, type NoticeLabels, type ShowNotice } from './showNotice';
 
-export { OPEN_RESULTS, SHOW_JOB, type JobNotice, type ShowNotice } from './showNotice';
+export type { JobNotice, ShowNotice } from './showNotice';
 
 /**
  * Tells the user when a watched job ends (the model only reports transitions seen by polling), with
@@ -31,19 +31,24 @@ export class JobNotifier implements vscode.Disposable {
 
   private notify(job: BatchJob, withResults: boolean): void {
     const progress = progressText(viewOf(job, Date.now()));
+    const state = stateLabel(job.state).toLowerCase();
+    // The clicked button comes back as its localized label, so it is compared with the same strings.
+    const labels: NoticeLabels = { openResults: vscode.l10n.t('Open Results'), showJob: vscode.l10n.t('Show Job') };
     const notice: JobNotice = {
       job,
       severity: job.state === 'succeeded' ? 'info' : 'warning',
-      message: `Batch job "${job.displayName || job.name}" ${stateLabel(job.state).toLowerCase()}${progress ? ` (${progress})` : ''}.`,
-      actions: noticeActions(withResults),
+      message: progress
+        ? vscode.l10n.t('Batch job "{0}" {1} ({2}).', job.displayName || job.name, state, progress)
+        : vscode.l10n.t('Batch job "{0}" {1}.', job.displayName || job.name, state),
+      actions: noticeActions(withResults, labels),
     };
     this.notified.fire(notice);
     // Not awaited: the poll loop must not wait for the user.
     void this.show(notice).then((choice) => {
-      if (choice === OPEN_RESULTS) {
+      if (choice === labels.openResults) {
         void vscode.commands.executeCommand('geminiBatch.job.openResults', job.name);
       }
-      if (choice === SHOW_JOB) {
+      if (choice === labels.showJob) {
         void vscode.commands.executeCommand('geminiBatch.job.show', job.name);
       }
     });

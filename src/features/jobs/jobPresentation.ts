@@ -3,21 +3,33 @@ import { describeJob, type JobView } from '../../core/jobs/jobView';
 import { rowDescription } from '../../core/jobs/jobRow';
 import type { BatchJob, JobState } from '../../core/providers/types';
 
-/** Words, icons and colours per state; the numbers come from the core's `describeJob`. */
-const STATE_LOOK: Record<JobState, { label: string; icon: string; color?: string }> = {
-  pending: { label: 'Pending', icon: 'clock', color: 'charts.yellow' },
-  running: { label: 'Running', icon: 'sync~spin', color: 'charts.blue' },
-  succeeded: { label: 'Succeeded', icon: 'pass', color: 'testing.iconPassed' },
-  partially_succeeded: { label: 'Partially succeeded', icon: 'pass', color: 'charts.orange' },
-  failed: { label: 'Failed', icon: 'error', color: 'testing.iconFailed' },
-  cancelling: { label: 'Cancelling', icon: 'loading~spin', color: 'charts.orange' },
-  cancelled: { label: 'Cancelled', icon: 'circle-slash', color: 'disabledForeground' },
-  expired: { label: 'Expired', icon: 'warning', color: 'charts.orange' },
-  unknown: { label: 'Unknown', icon: 'question' },
+/** Icons and colours per state; the numbers come from the core's `describeJob`. */
+const STATE_LOOK: Record<JobState, { icon: string; color?: string }> = {
+  pending: { icon: 'clock', color: 'charts.yellow' },
+  running: { icon: 'sync~spin', color: 'charts.blue' },
+  succeeded: { icon: 'pass', color: 'testing.iconPassed' },
+  partially_succeeded: { icon: 'pass', color: 'charts.orange' },
+  failed: { icon: 'error', color: 'testing.iconFailed' },
+  cancelling: { icon: 'loading~spin', color: 'charts.orange' },
+  cancelled: { icon: 'circle-slash', color: 'disabledForeground' },
+  expired: { icon: 'warning', color: 'charts.orange' },
+  unknown: { icon: 'question' },
 };
 
+/** The state's words, looked up on each call (not at load) so they follow the display language's bundle. */
 export function stateLabel(state: JobState): string {
-  return STATE_LOOK[state].label;
+  const labels: Record<JobState, string> = {
+    pending: vscode.l10n.t('Pending'),
+    running: vscode.l10n.t('Running'),
+    succeeded: vscode.l10n.t('Succeeded'),
+    partially_succeeded: vscode.l10n.t('Partially succeeded'),
+    failed: vscode.l10n.t('Failed'),
+    cancelling: vscode.l10n.t('Cancelling'),
+    cancelled: vscode.l10n.t('Cancelled'),
+    expired: vscode.l10n.t('Expired'),
+    unknown: vscode.l10n.t('Unknown'),
+  };
+  return labels[state];
 }
 
 export function stateIcon(state: JobState): vscode.ThemeIcon {

@@ -46,7 +46,7 @@ export function hasResults(job: BatchJob, record?: LocalJobRecord): boolean {
 
 export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
   const item = new vscode.TreeItem(
-    node.group === 'active' ? 'Active' : 'Finished',
+    node.group === 'active' ? vscode.l10n.t('Active') : vscode.l10n.t('Finished'),
     vscode.TreeItemCollapsibleState.Expanded,
   );
   item.id = `group:${node.group}`;
@@ -74,10 +74,10 @@ function jobTooltip(
   record: LocalJobRecord | undefined,
 ): vscode.MarkdownString {
   const local: [string, string | undefined][] = [
-    ['Input file', record?.inputPath],
-    ['Results file', record?.resultsPath],
-    ['Errors file', record?.errorsPath],
-    ['Joined file', record?.joinedPath],
+    [vscode.l10n.t('Input file'), record?.inputPath],
+    [vscode.l10n.t('Results file'), record?.resultsPath],
+    [vscode.l10n.t('Errors file'), record?.errorsPath],
+    [vscode.l10n.t('Joined file'), record?.joinedPath],
   ];
   const md = new vscode.MarkdownString(`**${escape(label)}**\n\n| | |\n|---|---|\n`);
   for (const [key, value] of [...rows, ...local]) {
@@ -93,7 +93,9 @@ function escape(text: string): string {
 }
 
 export function fileItem(node: FileNode): vscode.TreeItem {
-  const title = { input: 'Input', results: 'Results', errors: 'Errors' }[node.role];
+  const title = { input: vscode.l10n.t('Input'), results: vscode.l10n.t('Results'), errors: vscode.l10n.t('Errors') }[
+    node.role
+  ];
   const shown = node.localPath ? path.basename(node.localPath) : (node.remoteName ?? '');
   const item = new vscode.TreeItem(`${title}: ${shown}`, vscode.TreeItemCollapsibleState.None);
   item.id = `file:${node.parent.name}:${node.role}`;
@@ -103,23 +105,27 @@ export function fileItem(node: FileNode): vscode.TreeItem {
     const uri = vscode.Uri.file(node.localPath);
     item.resourceUri = uri;
     item.iconPath = vscode.ThemeIcon.File;
-    item.command = { command: 'vscode.open', title: 'Open', arguments: [uri] };
+    item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
   } else {
     item.iconPath = new vscode.ThemeIcon(node.role === 'input' ? 'cloud-upload' : 'cloud');
-    item.description = node.role === 'input' ? 'remote' : 'not downloaded';
+    item.description = node.role === 'input' ? vscode.l10n.t('remote') : vscode.l10n.t('not downloaded');
     if (node.role !== 'input') {
-      item.command = { command: 'geminiBatch.job.openResults', title: 'Open Results', arguments: [node.parent.name] };
+      item.command = {
+        command: 'geminiBatch.job.openResults',
+        title: vscode.l10n.t('Open Results'),
+        arguments: [node.parent.name],
+      };
     }
   }
   return item;
 }
 
 export function failureItem(node: FailureNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('Last refresh failed', vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t('Last refresh failed'), vscode.TreeItemCollapsibleState.None);
   item.id = 'failure';
   item.description = node.message;
-  item.tooltip = `${node.message}\nThe list may be out of date; polling continues with backoff. Click to retry.`;
+  item.tooltip = `${node.message}\n${vscode.l10n.t('The list may be out of date; polling continues with backoff. Click to retry.')}`;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-  item.command = { command: 'geminiBatch.jobs.refresh', title: 'Retry' };
+  item.command = { command: 'geminiBatch.jobs.refresh', title: vscode.l10n.t('Retry') };
   return item;
 }

@@ -21,7 +21,7 @@ export async function resolveJobName(model: JobsModel, arg: unknown): Promise<st
   }
   const pick = await vscode.window.showQuickPick(
     model.jobs().map((job) => ({ label: job.displayName || job.name, description: job.state, name: job.name })),
-    { placeHolder: 'Which batch job?' },
+    { placeHolder: vscode.l10n.t('Which batch job?') },
   );
   return pick?.name;
 }
@@ -66,16 +66,20 @@ export function registerJobsCommands(
     }
     const provider = await model.provider();
     if (provider.capabilities?.deleteJob === false) {
-      throw new UserFacingError('This provider cannot delete batch jobs; cancel it instead.');
+      throw new UserFacingError(vscode.l10n.t('This provider cannot delete batch jobs; cancel it instead.'));
     }
     if (!options?.confirmed) {
       const label = model.get(name)?.displayName || name;
+      const remove = vscode.l10n.t('Delete');
       const choice = await vscode.window.showWarningMessage(
-        `Delete batch job "${label}"?`,
-        { modal: true, detail: 'The job and its metadata are removed from the service. Downloaded files stay.' },
-        'Delete',
+        vscode.l10n.t('Delete batch job "{0}"?', label),
+        {
+          modal: true,
+          detail: vscode.l10n.t('The job and its metadata are removed from the service. Downloaded files stay.'),
+        },
+        remove,
       );
-      if (choice !== 'Delete') {
+      if (choice !== remove) {
         return false;
       }
     }

@@ -71,7 +71,7 @@ export class ProviderSession implements vscode.Disposable {
       return session.provider;
     }
     if (session.status === 'noKey') {
-      throw new UserFacingError(`No API key is set for ${session.id}. Run "Set API Key…".`);
+      throw new UserFacingError(vscode.l10n.t('No API key is set for {0}. Run "Set API Key…".', session.id));
     }
     if (session.status === 'restricted') {
       explainRestrictedMode();
@@ -92,7 +92,7 @@ export class ProviderSession implements vscode.Disposable {
     };
     if (id === 'emulator') {
       if (!this.emulator.isRunning && this.emulator.wasStopped) {
-        return { status: 'unavailable', id, reason: 'The local emulator is stopped.' };
+        return { status: 'unavailable', id, reason: vscode.l10n.t('The local emulator is stopped.') };
       }
       const emulator = await this.emulator.ensureStarted();
       // The emulator speaks both API versions; v1beta is the one with every Batch and Files endpoint.

@@ -1,8 +1,11 @@
 import type * as vscode from 'vscode';
 import type { BatchJob } from '../../core/providers/types';
 
-export const OPEN_RESULTS = 'Open Results';
-export const SHOW_JOB = 'Show Job';
+/** A notice's button labels, localized by the caller (this file stays free of `vscode` values for unit tests). */
+export interface NoticeLabels {
+  openResults: string;
+  showJob: string;
+}
 
 /** One notification about a job that ended, as shown (tests observe these instead of scraping the UI). */
 export interface JobNotice {
@@ -30,6 +33,6 @@ export function showNoticeIn(window: NoticeWindow): ShowNotice {
 }
 
 /** The actions a finished job offers: its results when there are any, and always the job in the tree. */
-export function noticeActions(withResults: boolean): string[] {
-  return withResults ? [OPEN_RESULTS, SHOW_JOB] : [SHOW_JOB];
+export function noticeActions(withResults: boolean, labels: NoticeLabels): string[] {
+  return withResults ? [labels.openResults, labels.showJob] : [labels.showJob];
 }

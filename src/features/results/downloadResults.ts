@@ -63,7 +63,7 @@ export async function downloadResults(
   const provider = await deps.model.provider();
   const job = await currentJob(deps.model, provider, name);
   if (!job.resultsFile && !job.errorFile) {
-    throw new UserFacingError(`"${job.displayName || job.name}" has no results yet (${job.state}).`);
+    throw new UserFacingError(vscode.l10n.t('"{0}" has no results yet ({1}).', job.displayName || job.name, job.state));
   }
   const record = deps.model.records.get(name);
   const folder = resultsFolder(deps.config, record);
@@ -71,7 +71,7 @@ export async function downloadResults(
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Downloading results of "${job.displayName || job.name}"`,
+      title: vscode.l10n.t('Downloading results of "{0}"', job.displayName || job.name),
     },
     async () => {
       // Inline results have no file: the provider writes them as JSONL when given the job's name.

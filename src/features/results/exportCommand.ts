@@ -38,7 +38,7 @@ async function rowsOf(
     Boolean(p && existsSync(p)),
   );
   if (paths.length === 0) {
-    throw new UserFacingError('This job has no results to export yet.');
+    throw new UserFacingError(vscode.l10n.t('This job has no results to export yet.'));
   }
   return { rows: readResultRows(paths), near: paths[0] };
 }
@@ -46,10 +46,10 @@ async function rowsOf(
 async function askFormat(): Promise<ExportFormat | undefined> {
   const pick = await vscode.window.showQuickPick(
     [
-      { label: 'CSV', description: 'for spreadsheets', format: 'csv' as const },
-      { label: 'JSONL', description: 'one JSON object per line, for scripts', format: 'jsonl' as const },
+      { label: 'CSV', description: vscode.l10n.t('for spreadsheets'), format: 'csv' as const },
+      { label: 'JSONL', description: vscode.l10n.t('one JSON object per line, for scripts'), format: 'jsonl' as const },
     ],
-    { title: 'Export Results', placeHolder: 'Format' },
+    { title: vscode.l10n.t('Export Results'), placeHolder: vscode.l10n.t('Format') },
   );
   return pick?.format;
 }
@@ -82,17 +82,26 @@ export async function exportResults(
     return undefined;
   }
   const summary = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Exporting results to ${path.basename(to.fsPath)}` },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Exporting results to {0}', path.basename(to.fsPath)),
+    },
     () => exportToFile(rows, to.fsPath, { format, failedOnly: options.failedOnly }),
   );
   deps.log.info(`[results] exported ${summary.total} rows (${summary.failed} failed) → ${to.fsPath}`);
+  const open = vscode.l10n.t('Open');
   void vscode.window
     .showInformationMessage(
-      `Exported ${summary.total} results (${summary.failed} failed) to ${path.basename(to.fsPath)}.`,
-      'Open',
+      vscode.l10n.t(
+        'Exported {0} results ({1} failed) to {2}.',
+        summary.total,
+        summary.failed,
+        path.basename(to.fsPath),
+      ),
+      open,
     )
     .then((choice) => {
-      if (choice === 'Open') {
+      if (choice === open) {
         void vscode.commands.executeCommand('vscode.open', to);
       }
     });

@@ -29,7 +29,15 @@ function summaryText(summary: {
   const codes = Object.entries(summary.byErrorCode)
     .map(([code, n]) => `${code}: ${n}`)
     .join(', ');
-  return `${summary.total} results: ${summary.succeeded} succeeded, ${summary.failed} failed${codes ? ` (${codes})` : ''}.`;
+  return codes
+    ? vscode.l10n.t(
+        '{0} results: {1} succeeded, {2} failed ({3}).',
+        summary.total,
+        summary.succeeded,
+        summary.failed,
+        codes,
+      )
+    : vscode.l10n.t('{0} results: {1} succeeded, {2} failed.', summary.total, summary.succeeded, summary.failed);
 }
 
 /**

@@ -12,7 +12,9 @@ export function resultsFolder(config: Config, record: LocalJobRecord | undefined
     ? path.dirname(record.inputPath)
     : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   if (!anchor) {
-    throw new UserFacingError('Open a folder first: results are saved beside the input or in the workspace.');
+    throw new UserFacingError(
+      vscode.l10n.t('Open a folder first: results are saved beside the input or in the workspace.'),
+    );
   }
   const setting = config.resultsFolder(record?.inputPath ? vscode.Uri.file(record.inputPath) : undefined);
   return path.resolve(anchor, setting);
@@ -28,6 +30,22 @@ export function stemFor(job: BatchJob, record: LocalJobRecord | undefined): stri
 
 export type ConflictChoice = { path: string; overwrite: boolean } | undefined;
 
+/** Asks whether to replace an existing file or keep both; the clicked label is mapped back to a decision. */
+async function askConflict(wanted: string): Promise<'replace' | 'keepBoth' | undefined> {
+  const replace = vscode.l10n.t('Replace');
+  const keepBoth = vscode.l10n.t('Keep Both');
+  const clicked = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists in {1}.', path.basename(wanted), path.dirname(wanted)),
+    { modal: true, detail: vscode.l10n.t('Replace it with the downloaded results, or keep both files?') },
+    replace,
+    keepBoth,
+  );
+  if (clicked === replace) {
+    return 'replace';
+  }
+  return clicked === keepBoth ? 'keepBoth' : undefined;
+}
+
 /**
  * `wanted` when free; otherwise asks (modal) whether to replace it or keep both (then a `-1`, `-2`… name).
  * `decided` answers for scripted calls. Resolves to undefined when the user dismissed the question.
@@ -36,16 +54,7 @@ export async function resolveConflict(wanted: string, decided?: 'replace' | 'kee
   if (!existsSync(wanted)) {
     return { path: wanted, overwrite: false };
   }
-  const choice =
-    decided ??
-    (await vscode.window
-      .showWarningMessage(
-        `${path.basename(wanted)} already exists in ${path.dirname(wanted)}.`,
-        { modal: true, detail: 'Replace it with the downloaded results, or keep both files?' },
-        'Replace',
-        'Keep Both',
-      )
-      .then((c) => (c === 'Replace' ? 'replace' : c === 'Keep Both' ? 'keepBoth' : undefined)));
+  const choice = decided ?? (await askConflict(wanted));
   if (choice === 'replace') {
     return { path: wanted, overwrite: true };
   }

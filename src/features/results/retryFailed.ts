@@ -31,18 +31,27 @@ async function confirm(plan: RetryFileResult, label: string, options: RetryOptio
   if (options.confirmed) {
     return true;
   }
-  const parts = [plan.failed && `${plan.failed} failed`, plan.missing && `${plan.missing} had no result`].filter(
-    Boolean,
-  );
+  const parts = [
+    plan.failed && vscode.l10n.t('{0} failed', plan.failed),
+    plan.missing && vscode.l10n.t('{0} had no result', plan.missing),
+  ].filter(Boolean);
+  const submit = vscode.l10n.t('Submit');
   const choice = await vscode.window.showWarningMessage(
-    `Retry ${plan.indices.length} line${plan.indices.length === 1 ? '' : 's'} of "${label}" as a new batch job?`,
+    plan.indices.length === 1
+      ? vscode.l10n.t('Retry 1 line of "{0}" as a new batch job?', label)
+      : vscode.l10n.t('Retry {0} lines of "{1}" as a new batch job?', plan.indices.length, label),
     {
       modal: true,
-      detail: `${parts.join(', ')}; ${plan.succeeded} succeeded and are not sent again. The lines are in ${path.basename(plan.path!)}.`,
+      detail: vscode.l10n.t(
+        '{0}; {1} succeeded and are not sent again. The lines are in {2}.',
+        parts.join(', '),
+        plan.succeeded,
+        path.basename(plan.path!),
+      ),
     },
-    'Submit',
+    submit,
   );
-  return choice === 'Submit';
+  return choice === submit;
 }
 
 async function planRetry(
@@ -70,8 +79,8 @@ export async function retryFailed(
       target.inputPath ??
       (
         await vscode.window.showOpenDialog({
-          title: 'The batch file these results are for',
-          filters: { 'Batch files': ['jsonl'] },
+          title: vscode.l10n.t('The batch file these results are for'),
+          filters: { [vscode.l10n.t('Batch files')]: ['jsonl'] },
         })
       )?.[0]?.fsPath;
     if (!inputPath) {
@@ -85,7 +94,7 @@ export async function retryFailed(
   const requests = root ? requestsOf(root) : undefined;
   if (!root || !requests || !existsSync(requests)) {
     throw new UserFacingError(
-      'The input file of this job is not in this workspace, so its lines cannot be sent again.',
+      vscode.l10n.t('The input file of this job is not in this workspace, so its lines cannot be sent again.'),
     );
   }
   const running = chain.find((r) => {
@@ -93,7 +102,9 @@ export async function retryFailed(
     return job && !isTerminal(job.state);
   });
   if (running) {
-    throw new UserFacingError(`"${running.displayName ?? running.jobName}" has not ended yet: retry once it has.`);
+    throw new UserFacingError(
+      vscode.l10n.t('"{0}" has not ended yet: retry once it has.', running.displayName ?? running.jobName),
+    );
   }
   await downloadEnded(deps, chain);
   const fresh = attemptChain(deps.model.records, target.name);
@@ -109,7 +120,9 @@ async function submitPlan(
   link: { root: string; model?: string } | undefined,
 ): Promise<string | undefined> {
   if (!plan.path) {
-    void vscode.window.showInformationMessage(`Every request of "${label}" succeeded: nothing to retry.`);
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Every request of "{0}" succeeded: nothing to retry.', label),
+    );
     return undefined;
   }
   deps.log.info(`[results] retry ${plan.attempt} of ${label}: ${plan.indices.length} lines → ${plan.path}`);

@@ -15,20 +15,30 @@ export const SPLIT_COMMAND = 'geminiBatch.file.split';
 function failureText(name: string, error: SplitError): string {
   switch (error.code) {
     case 'line-too-large':
-      return `${name} cannot be split: line ${error.detail.line} alone is ${formatBytes(error.detail.bytes ?? 0)}, more than a part may hold (${formatBytes(error.detail.limit ?? 0)}). Nothing was written.`;
+      return vscode.l10n.t(
+        '{0} cannot be split: line {1} alone is {2}, more than a part may hold ({3}). Nothing was written.',
+        name,
+        String(error.detail.line),
+        formatBytes(error.detail.bytes ?? 0),
+        formatBytes(error.detail.limit ?? 0),
+      );
     case 'read-failed':
-      return `${name} could not be read (${error.detail.errno}). Nothing was written.`;
+      return vscode.l10n.t('{0} could not be read ({1}). Nothing was written.', name, String(error.detail.errno));
     default:
-      return `The parts of ${name} could not be written (${error.detail.errno ?? error.code}). Nothing was written.`;
+      return vscode.l10n.t(
+        'The parts of {0} could not be written ({1}). Nothing was written.',
+        name,
+        String(error.detail.errno ?? error.code),
+      );
   }
 }
 
 async function pickFile(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    openLabel: 'Split',
-    title: 'Split Batch File into Parts',
-    filters: { 'JSON Lines': ['jsonl', 'ndjson'], 'All files': ['*'] },
+    openLabel: vscode.l10n.t('Split'),
+    title: vscode.l10n.t('Split Batch File into Parts'),
+    filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl', 'ndjson'], [vscode.l10n.t('All files')]: ['*'] },
   });
   return picked?.[0];
 }
@@ -49,7 +59,7 @@ function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind |
         return undefined;
       }
       if (uri.scheme !== 'file') {
-        throw new UserFacingError(`Only files on disk can be split (got ${uri.scheme}:).`);
+        throw new UserFacingError(vscode.l10n.t('Only files on disk can be split (got {0}:).', uri.scheme));
       }
       const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
       if (open?.isDirty) {
@@ -65,7 +75,7 @@ function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind |
       let result: SplitResult;
       try {
         result = await withCancellableProgress(
-          `Splitting ${name}`,
+          vscode.l10n.t('Splitting {0}', name),
           (_done, _total, percent) => `${percent}%`,
           (signal, onProgress) => splitFile(uri.fsPath, { ...limits, signal, onProgress }),
         );
@@ -80,32 +90,56 @@ function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind |
       }
       if (result.fits) {
         void vscode.window.showInformationMessage(
-          `${name} is within the limits for ${kind} (${formatBytes(limits.maxBytes)}${limits.maxLines ? `, ${limits.maxLines.toLocaleString('en-US')} requests` : ''} per file): no need to split it.`,
+          limits.maxLines
+            ? vscode.l10n.t(
+                '{0} is within the limits for {1} ({2}, {3} requests per file): no need to split it.',
+                name,
+                kind,
+                formatBytes(limits.maxBytes),
+                limits.maxLines.toLocaleString('en-US'),
+              )
+            : vscode.l10n.t(
+                '{0} is within the limits for {1} ({2} per file): no need to split it.',
+                name,
+                kind,
+                formatBytes(limits.maxBytes),
+              ),
         );
         return result;
       }
       log.info(
         `[split] ${uri.fsPath} → ${result.parts.length} parts: ${result.parts.map((p) => path.basename(p)).join(', ')}`,
       );
+      // The clicked button comes back as its localized label, so it is compared with the same strings.
+      const buttons = {
+        submitAll: vscode.l10n.t('Submit All Parts…'),
+        openFirst: vscode.l10n.t('Open First Part'),
+        reveal: vscode.l10n.t('Reveal in Explorer'),
+      };
       void vscode.window
         .showInformationMessage(
-          `${name} was split into ${result.parts.length} parts beside it (${result.parts.map((p) => path.basename(p)).join(', ')}).`,
-          'Submit All Parts…',
-          'Open First Part',
-          'Reveal in Explorer',
+          vscode.l10n.t(
+            '{0} was split into {1} parts beside it ({2}).',
+            name,
+            String(result.parts.length),
+            result.parts.map((p) => path.basename(p)).join(', '),
+          ),
+          buttons.submitAll,
+          buttons.openFirst,
+          buttons.reveal,
         )
         .then((choice) => {
-          if (choice === 'Submit All Parts…') {
+          if (choice === buttons.submitAll) {
             void vscode.commands.executeCommand(
               SUBMIT_PARTS_COMMAND,
               result.parts.map((p) => vscode.Uri.file(p)),
               { source: uri.fsPath },
             );
           }
-          if (choice === 'Open First Part') {
+          if (choice === buttons.openFirst) {
             void vscode.window.showTextDocument(vscode.Uri.file(result.parts[0]));
           }
-          if (choice === 'Reveal in Explorer') {
+          if (choice === buttons.reveal) {
             void vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(result.parts[0]));
           }
         });
@@ -132,10 +166,14 @@ function registerSplitQuickFix(): vscode.Disposable {
         if (diagnostics.length === 0 || document.uri.scheme !== 'file') {
           return undefined;
         }
-        const action = new vscode.CodeAction('Split into Parts', vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Split into Parts'), vscode.CodeActionKind.QuickFix);
         action.diagnostics = diagnostics;
         action.isPreferred = true;
-        action.command = { command: SPLIT_COMMAND, title: 'Split into Parts', arguments: [document.uri] };
+        action.command = {
+          command: SPLIT_COMMAND,
+          title: vscode.l10n.t('Split into Parts'),
+          arguments: [document.uri],
+        };
         return [action];
       },
     },

@@ -80,7 +80,7 @@ export function listedInputs(files: readonly UploadedFile[], seen: ReadonlySet<s
   return files
     .filter((f) => isBatchInput(f) && !seen.has(f.name))
     .map((f, i) => ({ f, i, t: createdMs(f) }))
-    .sort((a, b) => (a.t === b.t ? a.i - b.i : b.t > a.t ? 1 : -1))
+    .sort((a, b) => (a.t === b.t ? a.i - b.i : Math.sign(b.t - a.t)))
     .map(({ f }) => f);
 }
 
@@ -97,7 +97,7 @@ function sizeText(bytes: number | undefined): string | undefined {
 /** `display name · 12.3 KB · 3h 05m ago`, parts omitted when unknown. */
 export function listedDetail(file: UploadedFile, now: number): string | undefined {
   const t = createdMs(file);
-  const age = Number.isFinite(t) ? `${formatDuration(now - t)} ago` : undefined;
+  const age = Number.isFinite(t) ? vscode.l10n.t('{0} ago', formatDuration(now - t)) : undefined;
   return [file.displayName, sizeText(file.sizeBytes), age].filter(Boolean).join(' · ') || undefined;
 }
 
@@ -122,8 +122,8 @@ export async function pickUploadedFile(
   now: () => number = Date.now,
 ): Promise<UploadChoice | undefined> {
   const pick = createPick();
-  pick.title = 'Uploaded file to run';
-  pick.placeholder = 'Choose an uploaded file, or type its name (files/… or file-…)';
+  pick.title = vscode.l10n.t('Uploaded file to run');
+  pick.placeholder = vscode.l10n.t('Choose an uploaded file, or type its name (files/… or file-…)');
   pick.ignoreFocusOut = true;
   const seen = new Set(known.map((c) => c.name));
   const listed: ChoiceItem[] = [];
@@ -133,8 +133,11 @@ export async function pickUploadedFile(
   const refresh = (): void => {
     const typed = pick.value.trim();
     const all = [...known.map((c) => itemOf(c, details.get(c.name))), ...listed];
-    const custom = typed && !all.some((item) => item.label === typed) ? [itemOf({ name: typed }, 'typed')] : [];
-    const more: ChoiceItem[] = nextPageToken ? [{ label: '$(more) Load more…', loadMore: true, alwaysShow: true }] : [];
+    const custom =
+      typed && !all.some((item) => item.label === typed) ? [itemOf({ name: typed }, vscode.l10n.t('typed'))] : [];
+    const more: ChoiceItem[] = nextPageToken
+      ? [{ label: `$(more) ${vscode.l10n.t('Load more…')}`, loadMore: true, alwaysShow: true }]
+      : [];
     pick.items = [...custom, ...all, ...more];
   };
   const abort = new AbortController();

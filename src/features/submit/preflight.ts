@@ -47,13 +47,17 @@ export async function preflight(
   }
   const name = path.basename(uri.fsPath);
   const summary = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Validating ${name}` },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Validating {0}', name) },
     () => validateFile(uri.fsPath, { kind: kindFor(uri) }),
   );
   const errors = summary.issues.filter((issue) => issue.severity === 'error').length;
-  log.info(
-    `[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors${summary.results ? ', results of a job' : summary.notBatch ? ', not a batch file' : ''}`,
-  );
+  let note = '';
+  if (summary.results) {
+    note = ', results of a job';
+  } else if (summary.notBatch) {
+    note = ', not a batch file';
+  }
+  log.info(`[submit] ${name}: ${summary.requests} requests (${summary.kind}), ${errors} errors${note}`);
   const message = refusalOf(name, summary);
   if (message === undefined) {
     return summary;

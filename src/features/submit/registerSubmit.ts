@@ -61,7 +61,9 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
     const kind = isBatchKind(given.kind)
       ? given.kind
       : (file.kind ??
-        (await vscode.window.showQuickPick([...BATCH_KINDS], { placeHolder: 'Kind of batch in that file' })));
+        (await vscode.window.showQuickPick([...BATCH_KINDS], {
+          placeHolder: vscode.l10n.t('Kind of batch in that file'),
+        })));
     if (!isBatchKind(kind)) {
       return undefined;
     }
@@ -69,7 +71,7 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
     const displayName =
       given.displayName ??
       (await vscode.window.showInputBox({
-        title: 'Display name',
+        title: vscode.l10n.t('Display name'),
         value: file.uri ? path.basename(file.uri.fsPath).replace(/\.jsonl$/i, '') : file.name,
         ignoreFocusOut: true,
       }));

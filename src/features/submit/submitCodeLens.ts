@@ -39,12 +39,12 @@ export class SubmitCodeLensProvider implements vscode.CodeLensProvider, vscode.D
     const top = new vscode.Range(0, 0, 0, 0);
     return [
       new vscode.CodeLens(top, {
-        title: '$(cloud-upload) Submit Batch Job',
+        title: `$(cloud-upload) ${vscode.l10n.t('Submit Batch Job')}`,
         command: 'geminiBatch.job.submit',
         arguments: [document.uri],
       }),
       new vscode.CodeLens(top, {
-        title: '$(checklist) Validate',
+        title: `$(checklist) ${vscode.l10n.t('Validate')}`,
         command: 'geminiBatch.validate.file',
         arguments: [document.uri],
       }),

@@ -107,7 +107,7 @@ export async function createAndTrack(
   const { job, adopted } = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
-      title: `Creating batch job "${request.displayName}" (${request.model})`,
+      title: vscode.l10n.t('Creating batch job "{0}" ({1})', request.displayName, String(request.model)),
     },
     () =>
       safeCreate(provider, request, {

@@ -47,8 +47,8 @@ export function registerSubmitParts(context: vscode.ExtensionContext, deps: { lo
       const displayName =
         options.displayName ??
         (await vscode.window.showInputBox({
-          title: `Submit ${parts.length} parts as one group`,
-          prompt: 'Display name (each job gets "· part i/n")',
+          title: vscode.l10n.t('Submit {0} parts as one group', parts.length),
+          prompt: vscode.l10n.t('Display name (each job gets "· part i/n")'),
           value: path.basename(source, '.jsonl'),
         }));
       if (displayName === undefined) {

@@ -9,14 +9,17 @@ import type { BatchProvider } from '../../core/providers/types';
  */
 export async function pickModel(provider: BatchProvider, kind: BatchKind): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick();
-  pick.title = `Model for this ${kind} batch`;
-  pick.placeholder = 'Choose a model, or type its name';
+  pick.title = vscode.l10n.t('Model for this {0} batch', kind);
+  pick.placeholder = vscode.l10n.t('Choose a model, or type its name');
   pick.ignoreFocusOut = true;
   pick.busy = true;
   const known: vscode.QuickPickItem[] = [];
   const refresh = (): void => {
     const typed = pick.value.trim();
-    const custom = typed && !known.some((item) => item.label === typed) ? [{ label: typed, description: 'typed' }] : [];
+    const custom =
+      typed && !known.some((item) => item.label === typed)
+        ? [{ label: typed, description: vscode.l10n.t('typed') }]
+        : [];
     pick.items = [...custom, ...known];
   };
   const abort = new AbortController();
@@ -52,10 +55,10 @@ export function askDisplayName(uri: vscode.Uri): Thenable<string | undefined> {
   const fallback = path.basename(uri.fsPath).replace(/\.jsonl$/i, '');
   return vscode.window
     .showInputBox({
-      title: 'Display name of the batch job',
+      title: vscode.l10n.t('Display name of the batch job'),
       value: fallback,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : 'The display name cannot be empty.'),
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('The display name cannot be empty.')),
     })
     .then((value) => value?.trim() || undefined);
 }
@@ -71,8 +74,8 @@ export async function resolveBatchFile(arg: unknown): Promise<vscode.Uri | undef
   }
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    openLabel: 'Submit',
-    filters: { 'JSON Lines': ['jsonl'] },
+    openLabel: vscode.l10n.t('Submit'),
+    filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl'] },
   });
   return picked?.[0];
 }

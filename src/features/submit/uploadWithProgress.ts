@@ -26,8 +26,8 @@ export function uploadWithProgress(
   displayName: string,
 ): Thenable<UploadedFile> {
   return withCancellableProgress(
-    `Uploading ${path.basename(uri.fsPath)}`,
-    (done, total, percent) => `${formatBytes(done)} of ${formatBytes(total)} (${percent}%)`,
+    vscode.l10n.t('Uploading {0}', path.basename(uri.fsPath)),
+    (done, total, percent) => vscode.l10n.t('{0} of {1} ({2}%)', formatBytes(done), formatBytes(total), percent),
     (signal, onProgress) => provider.uploadFile(uri.fsPath, { displayName, signal, onProgress }),
   );
 }

@@ -14,7 +14,7 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 function relatedMessage(related: RelatedSpan): string {
   switch (related.role) {
     case 'firstOccurrence':
-      return 'First used here.';
+      return vscode.l10n.t('First used here.');
     default:
       return related.role;
   }
@@ -50,10 +50,18 @@ export function toDiagnostics(
   const shown = issues.slice(0, max).map((issue) => toDiagnostic(uri, issue));
   const hidden = (total ?? issues.length) > shown.length;
   if (hidden) {
-    const count = total !== undefined ? `${shown.length} of ${total}` : `${shown.length}`;
     const summary = new vscode.Diagnostic(
       new vscode.Range(0, 0, 0, 0),
-      `Showing the first ${count} problems; raise geminiBatch.validation.maxProblems to see more.`,
+      total !== undefined
+        ? vscode.l10n.t(
+            'Showing the first {0} of {1} problems; raise geminiBatch.validation.maxProblems to see more.',
+            shown.length,
+            total,
+          )
+        : vscode.l10n.t(
+            'Showing the first {0} problems; raise geminiBatch.validation.maxProblems to see more.',
+            shown.length,
+          ),
       vscode.DiagnosticSeverity.Information,
     );
     summary.source = DIAGNOSTIC_SOURCE;

@@ -14,7 +14,7 @@ export class KindStatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly controller: ValidationController) {
-    this.item.name = 'Gemini Batch: Kind';
+    this.item.name = vscode.l10n.t('Gemini Batch: Kind');
     this.item.command = 'geminiBatch.validate.selectKind';
     this.disposables.push(
       this.item,
@@ -37,9 +37,10 @@ export class KindStatusBar implements vscode.Disposable {
     const info = uri ? this.controller.kindInfo(uri) : undefined;
     if (!info) {
       if (uri && this.controller.isResults(uri)) {
-        this.item.text = '$(output) results';
-        this.item.tooltip =
-          'Results of a batch job (output lines or a joined file): not validated. Click to validate it as a batch kind.';
+        this.item.text = `$(output) ${vscode.l10n.t('results')}`;
+        this.item.tooltip = vscode.l10n.t(
+          'Results of a batch job (output lines or a joined file): not validated. Click to validate it as a batch kind.',
+        );
         this.item.show();
       } else {
         this.item.hide();
@@ -48,8 +49,8 @@ export class KindStatusBar implements vscode.Disposable {
     }
     this.item.text = `$(checklist) ${info.kind}`;
     this.item.tooltip = info.overridden
-      ? `Batch kind set for this file: ${info.kind}. Click to change.`
-      : `Batch kind detected from the lines: ${info.kind}. Click to set it for this file.`;
+      ? vscode.l10n.t('Batch kind set for this file: {0}. Click to change.', info.kind)
+      : vscode.l10n.t('Batch kind detected from the lines: {0}. Click to set it for this file.', info.kind);
     this.item.show();
   }
 }

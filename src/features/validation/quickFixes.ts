@@ -27,7 +27,7 @@ class FixAllAction extends vscode.CodeAction {
     diagnostic: vscode.Diagnostic,
     count: number,
   ) {
-    super(`Fix all of this kind in the file (${count})`, vscode.CodeActionKind.QuickFix);
+    super(vscode.l10n.t('Fix all of this kind in the file ({0})', count), vscode.CodeActionKind.QuickFix);
     this.diagnostics = [diagnostic];
   }
 }

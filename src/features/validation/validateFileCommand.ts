@@ -11,23 +11,32 @@ import { toDiagnostics } from './issueDiagnostics';
 import type { KindOverrides } from './kindOverrides';
 import { readValidationSettings } from './validationSettings';
 
-const SET_KIND = 'Set Batch Kind for This File…';
-const SPLIT = 'Split into Parts';
-const SHOW_PROBLEMS = 'Show Problems';
+/** The summary's button labels; a clicked button comes back as its localized label, so choices are compared with these. */
+function buttonLabels(): { setKind: string; split: string; showProblems: string } {
+  return {
+    setKind: vscode.l10n.t('Set Batch Kind for This File…'),
+    split: vscode.l10n.t('Split into Parts'),
+    showProblems: vscode.l10n.t('Show Problems'),
+  };
+}
 
 /** The summary's button: choosing a kind for a (text) file that is not a batch, the problems when there are any. */
-function buttonFor(summary: ValidationSummary, total: number): string | undefined {
+function buttonFor(
+  summary: ValidationSummary,
+  total: number,
+  labels: ReturnType<typeof buttonLabels>,
+): string | undefined {
   if (summary.notBatch) {
-    return summary.issues.some((issue) => issue.code === IssueCode.BinaryFile) ? undefined : SET_KIND;
+    return summary.issues.some((issue) => issue.code === IssueCode.BinaryFile) ? undefined : labels.setKind;
   }
-  return total > 0 ? SHOW_PROBLEMS : undefined;
+  return total > 0 ? labels.showProblems : undefined;
 }
 
 /** What "Validate" says of the results of a job (output or error lines, a joined file): they are not requests. */
 function resultsText(name: string): string {
-  return (
-    `${name} holds the results of a batch job (output or error lines, or input joined with results), not requests: ` +
-    'it was not validated. To validate it as a batch file anyway, set a batch kind for this file.'
+  return vscode.l10n.t(
+    '{0} holds the results of a batch job (output or error lines, or input joined with results), not requests: it was not validated. To validate it as a batch file anyway, set a batch kind for this file.',
+    name,
   );
 }
 
@@ -43,9 +52,9 @@ function countBySeverity(summary: ValidationSummary): Record<'error' | 'warning'
 async function pickFile(): Promise<vscode.Uri | undefined> {
   const picked = await vscode.window.showOpenDialog({
     canSelectMany: false,
-    openLabel: 'Validate',
-    title: 'Validate Batch File',
-    filters: { 'JSON Lines': ['jsonl', 'ndjson'], 'All files': ['*'] },
+    openLabel: vscode.l10n.t('Validate'),
+    title: vscode.l10n.t('Validate Batch File'),
+    filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl', 'ndjson'], [vscode.l10n.t('All files')]: ['*'] },
   });
   return picked?.[0];
 }
@@ -69,13 +78,13 @@ export function registerValidateFileCommand(
       return undefined;
     }
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') {
-      throw new UserFacingError(`Only files on disk can be validated (got ${uri.scheme}:).`);
+      throw new UserFacingError(vscode.l10n.t('Only files on disk can be validated (got {0}:).', uri.scheme));
     }
     const settings = readValidationSettings(uri);
     const kind = kindToValidate(uri.path, overrides.get(uri), settings.kind);
     const name = path.basename(uri.fsPath);
     const summary = await withCancellableProgress(
-      `Validating ${name}`,
+      vscode.l10n.t('Validating {0}', name),
       (_done, _total, percent) => `${percent}%`,
       async (signal, onProgress) => {
         try {
@@ -94,17 +103,18 @@ export function registerValidateFileCommand(
         `[validation] validating ${uri.fsPath} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
       throw new UserFacingError(
-        `Could not validate ${name}: ${error instanceof Error ? error.message : String(error)}`,
+        vscode.l10n.t('Could not validate {0}: {1}', name, error instanceof Error ? error.message : String(error)),
       );
     });
     if (!summary) {
       return undefined;
     }
+    const labels = buttonLabels();
     if (summary.results) {
       // Not validated: its one note is said here, and no entry goes to the Problems panel (as when it is open).
       collection.set(uri, []);
       log.info(`[validation] ${uri.fsPath}: results of a batch job, not validated`);
-      void vscode.window.showInformationMessage(resultsText(name), SET_KIND).then((choice) => {
+      void vscode.window.showInformationMessage(resultsText(name), labels.setKind).then((choice) => {
         if (choice) {
           void vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri);
         }
@@ -117,26 +127,31 @@ export function registerValidateFileCommand(
     collection.set(uri, isLive(uri) ? [] : toDiagnostics(uri, summary.issues, settings.maxProblems, total));
     const counts = countBySeverity(summary);
     log.info(`[validation] ${uri.fsPath}: ${summary.requests} requests, ${total} problems`);
-    const more = summary.issuesDropped
-      ? ` (${total} problems in all; the first ${summary.issues.length} are listed)`
-      : '';
-    const text = `${name}: ${summary.requests} requests (${summary.kind}), ${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes${more}.`;
+    const counted = [name, summary.requests, summary.kind, counts.error, counts.warning, counts.info] as const;
+    const text = summary.issuesDropped
+      ? vscode.l10n.t(
+          '{0}: {1} requests ({2}), {3} errors, {4} warnings, {5} notes ({6} problems in all; the first {7} are listed).',
+          ...counted,
+          total,
+          summary.issues.length,
+        )
+      : vscode.l10n.t('{0}: {1} requests ({2}), {3} errors, {4} warnings, {5} notes.', ...counted);
     // A button only where it leads somewhere: a split for a file over a provider limit (too large, too many
     // requests), the listed problems, or, for a file no line of which looked like a batch request, choosing its kind.
     const splittable = summary.issues.some(
       (i) => i.code === IssueCode.FileTooLarge || i.code === IssueCode.TooManyLines,
     );
-    const action = buttonFor(summary, total);
+    const action = buttonFor(summary, total, labels);
     void vscode.window
-      .showInformationMessage(text, ...(splittable ? [SPLIT] : []), ...(action ? [action] : []))
+      .showInformationMessage(text, ...(splittable ? [labels.split] : []), ...(action ? [action] : []))
       .then((choice) => {
-        if (choice === SPLIT) {
+        if (choice === labels.split) {
           void vscode.commands.executeCommand('geminiBatch.file.split', uri);
         }
-        if (choice === SHOW_PROBLEMS) {
+        if (choice === labels.showProblems) {
           void vscode.commands.executeCommand('workbench.actions.view.problems');
         }
-        if (choice === SET_KIND) {
+        if (choice === labels.setKind) {
           void vscode.commands.executeCommand('geminiBatch.validate.selectKind', uri);
         }
       });

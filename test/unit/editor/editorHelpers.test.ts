@@ -5,16 +5,13 @@ import * as path from 'node:path';
 import { Redactor } from '../../../src/core/util/redactor';
 import { BatchApiError, type BatchJob } from '../../../src/core/providers/types';
 import { showCancelled } from '../../../src/core/jobs/afterCancel';
-import {
-  OPEN_RESULTS,
-  SHOW_JOB,
-  noticeActions,
-  showNoticeIn,
-  type JobNotice,
-  type NoticeWindow,
-} from '../../../src/features/jobs/showNotice';
+import { noticeActions, showNoticeIn, type JobNotice, type NoticeWindow } from '../../../src/features/jobs/showNotice';
 import { openaiBatchHead } from '../../../src/core/jobs/jobInput';
 import { refusalAction, refusalOf } from '../../../src/core/jobs/refusal';
+
+const OPEN_RESULTS = 'Open Results';
+const SHOW_JOB = 'Show Job';
+const LABELS = { openResults: OPEN_RESULTS, showJob: SHOW_JOB };
 
 const running = {
   name: 'batches/x',
@@ -65,7 +62,7 @@ suite('editor helpers', () => {
       job: running,
       severity,
       message: 'm',
-      actions: noticeActions(withResults),
+      actions: noticeActions(withResults, LABELS),
     });
     assert.equal(await show(notice('info', true)), OPEN_RESULTS);
     await show(notice('warning', false));

@@ -7,7 +7,14 @@ type ChoiceItem = Picker.ChoiceItem;
 type Listener<T> = (value: T) => void;
 
 /** The bits of `vscode` the picker module touches at load time and in `knownUploads`. */
-const fakeVscode = { Uri: { file: (fsPath: string) => ({ fsPath }) }, window: {} };
+const fakeVscode = {
+  Uri: { file: (fsPath: string) => ({ fsPath }) },
+  window: {},
+  // What vscode.l10n.t does without a bundle: the English source with its {n} placeholders filled in.
+  l10n: {
+    t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[+i])),
+  },
+};
 
 /** A QuickPick driven by the test: it records what the picker shows and lets the test type, accept and hide. */
 class FakePick {

@@ -22,18 +22,20 @@ export async function openForLine(deps: OpenForLineDeps, uri?: vscode.Uri, line?
   const editor = vscode.window.activeTextEditor;
   const target = uri ?? editor?.document.uri;
   if (!target || target.scheme !== 'file') {
-    throw new UserFacingError('Open an input batch file and put the cursor on a line.');
+    throw new UserFacingError(vscode.l10n.t('Open an input batch file and put the cursor on a line.'));
   }
   const document = await vscode.workspace.openTextDocument(target);
   const at = line ?? (editor?.document.uri.toString() === target.toString() ? editor.selection.active.line : 0);
   const parsed = at < document.lineCount ? parseObjectLine(Buffer.from(document.lineAt(at).text, 'utf8')) : undefined;
   const key = parsed?.key ?? parsed?.custom_id;
   if (typeof key !== 'string' && typeof key !== 'number') {
-    throw new UserFacingError('This line has no key (custom_id): results are matched by key.');
+    throw new UserFacingError(vscode.l10n.t('This line has no key (custom_id): results are matched by key.'));
   }
   const results = resultsForInput(target.fsPath, deps.records(), deps.resultsFolder(target));
   if (!results) {
-    throw new UserFacingError('No results found for this file yet: download them with "Open Results" first.');
+    throw new UserFacingError(
+      vscode.l10n.t('No results found for this file yet: download them with "Open Results" first.'),
+    );
   }
   const resultsUri = vscode.Uri.file(results);
   await vscode.commands.executeCommand('vscode.openWith', resultsUri, RESULTS_VIEW_TYPE, {
@@ -44,7 +46,7 @@ export async function openForLine(deps: OpenForLineDeps, uri?: vscode.Uri, line?
   const found = await panel.revealKey(String(key));
   if (!found) {
     void vscode.window.showInformationMessage(
-      `No result has the key "${String(key)}" in ${vscode.workspace.asRelativePath(resultsUri)}.`,
+      vscode.l10n.t('No result has the key "{0}" in {1}.', String(key), vscode.workspace.asRelativePath(resultsUri)),
     );
   }
   return found;

@@ -59,7 +59,10 @@ export class ResultsPanel implements vscode.Disposable {
         return;
       }
       this.log.warn(`[results] cannot read ${uri.fsPath}: ${String(error)}`);
-      void this.post({ type: 'error', message: `Cannot read ${vscode.workspace.asRelativePath(uri)}.` });
+      void this.post({
+        type: 'error',
+        message: vscode.l10n.t('Cannot read {0}.', vscode.workspace.asRelativePath(uri)),
+      });
     });
     if (inputPath) {
       InputIndex.build(inputPath, this.abort.signal).then(

@@ -1,0 +1,75 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { describeRowProblem, type BuildResult, type DataFormat, type DataRow, type KeySource } from '../../core/build';
+import { promptTemplate } from './templatePrompt';
+
+// The questions "New Batch File from Data…" asks (data file, template, keys, target) and its list of rows left out.
+
+/** The data file, when the command was not given one. */
+export async function pickData(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Use Data'),
+    title: vscode.l10n.t('New Batch File from Data'),
+    filters: {
+      [vscode.l10n.t('Tables')]: ['csv', 'tsv', 'tab', 'jsonl', 'ndjson', 'json'],
+      [vscode.l10n.t('All files')]: ['*'],
+    },
+  });
+  return picked?.[0];
+}
+
+/** Where each line's key comes from: row numbers or one of the data's columns. */
+async function pickKeys(columns: readonly string[]): Promise<KeySource | undefined> {
+  const rowItem = { label: vscode.l10n.t('Row numbers'), description: 'row-1, row-2, …' };
+  const items = [rowItem, ...columns.map((c) => ({ label: c, description: vscode.l10n.t('column') }))];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('New Batch File from Data: keys'),
+    placeHolder: vscode.l10n.t('Where the key of each line comes from'),
+  });
+  if (picked === undefined) {
+    return undefined;
+  }
+  return picked === rowItem ? 'row-number' : { column: picked.label };
+}
+
+/** The questions: the template (previewed live), where keys come from, where to write. Undefined when dismissed. */
+export async function ask(
+  rows: readonly DataRow[],
+  format: DataFormat,
+  columns: readonly string[],
+  data: string,
+): Promise<{ template: string; keys: KeySource; out: string } | undefined> {
+  const template = await promptTemplate(rows, format, columns);
+  if (template === undefined) {
+    return undefined;
+  }
+  const keys = await pickKeys(columns);
+  if (keys === undefined) {
+    return undefined;
+  }
+  const stem = data.slice(0, data.length - path.extname(data).length);
+  const target = await vscode.window.showSaveDialog({
+    defaultUri: vscode.Uri.file(`${stem}.batch.jsonl`),
+    filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl'] },
+    title: vscode.l10n.t('Save the batch file'),
+  });
+  return target ? { template, keys, out: target.fsPath } : undefined;
+}
+
+/** The rows left out, as a plain text document: one line per row with its number and why. */
+export async function showRejected(data: string, result: BuildResult): Promise<void> {
+  const lines = result.rejected.map(({ row, problem }) =>
+    vscode.l10n.t('row {0}: {1}', row, describeRowProblem(problem)),
+  );
+  const more = result.rejectedCount - result.rejected.length;
+  if (more > 0) {
+    lines.push(vscode.l10n.t('… and {0} more rows', more));
+  }
+  const heading = vscode.l10n.t('Rows of {0} left out ({1}):', data, result.rejectedCount);
+  const doc = await vscode.workspace.openTextDocument({
+    content: `${heading}\n${lines.join('\n')}\n`,
+    language: 'plaintext',
+  });
+  await vscode.window.showTextDocument(doc);
+}
