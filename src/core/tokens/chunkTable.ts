@@ -5,33 +5,38 @@
  * text for chunk boundaries anyway (any int32 hash), and the keys' characters sit in one typed array next to each
  * other. A hit is confirmed by comparing the characters, so a hash collision never changes a count.
  *
- * Open addressing with linear probing. Memory is fixed at construction: `limit` entries in a table of twice that
- * (rounded up to a power of two) and `arenaUnits` UTF-16 code units of keys. When either is full the table is
- * emptied: cheaper than LRU bookkeeping, and a refill costs one pass of misses. Ranges longer than `maxKey` are not
- * stored, so one cannot flush the arena.
+ * Open addressing with linear probing. Both arrays start small and double as entries come, so a file of few distinct
+ * words keeps its table in the CPU cache (a probe that misses the cache costs more than the comparison), up to
+ * `limit` entries in a table of twice that (rounded up to a power of two) and `arenaUnits` UTF-16 code units of keys:
+ * memory is bounded whatever the file. When either is full the table is emptied: cheaper than LRU bookkeeping, and a
+ * refill costs one pass of misses. Ranges longer than `maxKey` are not stored, so one cannot flush the arena.
  */
 // A slot is four int32: hash, key length (0: empty slot; chunks are never empty), key offset in the arena, count.
 const SLOT = 4;
+const INITIAL_CAPACITY = 4096;
+const INITIAL_ARENA = 16_384;
 
 export class ChunkTable {
-  private readonly slots: Int32Array;
-  private readonly arena: Uint16Array;
-  private readonly mask: number;
+  private slots = new Int32Array(INITIAL_CAPACITY * SLOT);
+  private arena: Uint16Array;
+  private mask = INITIAL_CAPACITY - 1;
   private size = 0;
   private used = 0;
+  private readonly maxCapacity: number;
+  private readonly arenaUnits: number;
 
   constructor(
     private readonly limit = 131_072,
     arenaUnits = 2 * 1024 * 1024,
     readonly maxKey = 32_768,
   ) {
-    let capacity = 16;
+    let capacity = INITIAL_CAPACITY;
     while (capacity < limit * 2) {
       capacity *= 2;
     }
-    this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity * SLOT);
-    this.arena = new Uint16Array(Math.max(arenaUnits, maxKey));
+    this.maxCapacity = capacity;
+    this.arenaUnits = Math.max(arenaUnits, maxKey);
+    this.arena = new Uint16Array(Math.min(INITIAL_ARENA, this.arenaUnits));
   }
 
   /** The count stored for `text[start, end)`, whose hash is `hash`, or -1. */
@@ -62,10 +67,23 @@ export class ChunkTable {
     if (length <= 0 || length > this.maxKey) {
       return;
     }
-    if (this.size >= this.limit || this.used + length > this.arena.length) {
+    if (this.size >= this.limit || this.used + length > this.arenaUnits) {
       this.slots.fill(0);
       this.size = 0;
       this.used = 0;
+    }
+    if (this.used + length > this.arena.length) {
+      let units = this.arena.length * 2;
+      while (units < this.used + length) {
+        units *= 2;
+      }
+      const arena = new Uint16Array(Math.min(units, this.arenaUnits));
+      arena.set(this.arena.subarray(0, this.used));
+      this.arena = arena;
+    }
+    // Kept at most half full, so probes stay short.
+    if ((this.size + 1) * 2 > this.mask + 1 && this.mask + 1 < this.maxCapacity) {
+      this.grow();
     }
     let slot = hash & this.mask;
     while (this.slots[slot * SLOT + 1] !== 0) {
@@ -81,5 +99,22 @@ export class ChunkTable {
     }
     this.used += length;
     this.size++;
+  }
+
+  /** Doubles the table, placing the entries again by their stored hash (the keys stay where they are in the arena). */
+  private grow(): void {
+    const old = this.slots;
+    const capacity = (this.mask + 1) * 2;
+    this.slots = new Int32Array(capacity * SLOT);
+    this.mask = capacity - 1;
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at + 1] !== 0) {
+        let slot = old[at] & this.mask;
+        while (this.slots[slot * SLOT + 1] !== 0) {
+          slot = (slot + 1) & this.mask;
+        }
+        this.slots.set(old.subarray(at, at + SLOT), slot * SLOT);
+      }
+    }
   }
 }

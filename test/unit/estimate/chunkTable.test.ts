@@ -57,6 +57,22 @@ suite('tokens: chunk table', () => {
     assert.equal(table.get('w3', 0, 2, 3), 3);
   });
 
+  test('the table and its key store grow past their first size and keep every entry', () => {
+    const table = new ChunkTable(20_000);
+    const word = (i: number) => `▁word${i.toString(36)}`;
+    // 4000 words pass the first 4096 slots and 16,384 key units; hash i & 0x3ff (1024 values) makes growing keep
+    // colliding entries apart too.
+    for (let i = 0; i < 4000; i++) {
+      const w = word(i);
+      assert.equal(table.get(w, 0, w.length, i & 0x3ff), -1);
+      table.set(w, 0, w.length, i & 0x3ff, i);
+    }
+    for (let i = 0; i < 4000; i++) {
+      const w = word(i);
+      assert.equal(table.get(w, 0, w.length, i & 0x3ff), i, w);
+    }
+  });
+
   test('property: the SentencePiece counter counts the same with its chunk table as without', () => {
     // A small vocabulary with merges of different priorities, byte fallback (数, 😀) and an added token.
     const pieces = ['a', 'b', 'c', '▁', 'é', '\n', '▁a', 'ab', 'bc', '▁ab', 'abc', '▁▁', 'ca', 'é▁', '▁abc', 'cab'];
