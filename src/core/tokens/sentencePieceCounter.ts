@@ -1,3 +1,4 @@
+import { ChunkTable } from './chunkTable';
 import { ChunkCache, type TextCounter } from './textCounter';
 
 /**
@@ -13,11 +14,17 @@ const SPACE = '▁';
 // Pieces only cross the start of a run of '▁' in one case (`>▁</`), so each run of '▁' starts an independent chunk.
 /** Past this length a chunk (a long run without spaces: base64, CJK) is cut, bounding the quadratic merge loop. */
 const MAX_CHUNK = 512;
+/**
+ * FNV-1a over UTF-16 code units, the chunk hash of the ChunkTable. Written inline in the scan, not imported: an
+ * imported function or constant is read through a getter under the test and bench runner's CommonJS output, and
+ * the seed is an int32 (`| 0`) so the running hash never becomes a boxed double in V8.
+ */
+const FNV_SEED = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
 
 export class SentencePieceCounter implements TextCounter {
   readonly name = 'gemini-sentencepiece';
   private readonly ids = new Map<string, number>();
-  private readonly cache = new ChunkCache();
   /** Whole short texts: batch files repeat their system instruction and prompt template on every line. */
   private readonly texts = new ChunkCache(50_000);
 
@@ -25,9 +32,14 @@ export class SentencePieceCounter implements TextCounter {
 
   /**
    * `pieces` in merge priority order, highest first (empty strings never match); `added`: tokens matched whole in the
-   * text before BPE, one token each (the tokenizer's added tokens: `<b>`, `</div>`, `<start_of_turn>`…).
+   * text before BPE, one token each (the tokenizer's added tokens: `<b>`, `</div>`, `<start_of_turn>`…); `cache`:
+   * the memo of chunk counts (injected by the tests, which compare against a table that never hits).
    */
-  constructor(pieces: readonly string[], added: readonly string[] = []) {
+  constructor(
+    pieces: readonly string[],
+    added: readonly string[] = [],
+    private readonly cache = new ChunkTable(),
+  ) {
     for (let priority = 0; priority < pieces.length; priority++) {
       const piece = pieces[priority];
       if (piece && !this.ids.has(piece)) {
@@ -66,32 +78,42 @@ export class SentencePieceCounter implements TextCounter {
   }
 
   private countSegment(text: string): number {
-    // A chunk runs from the start of one run of spaces to the start of the next, scanned by hand: a regular
-    // expression's match objects cost more than counting a cached chunk.
+    // A chunk runs from the start of one run of spaces to the start of the next, scanned by hand and hashed on the
+    // way, so a cached chunk is found without slicing it out of the text (see ChunkTable).
+    const length = text.length;
     let total = 0;
-    let start = 0;
-    for (let i = 1; i <= text.length; i++) {
-      if (i === text.length || (text.charCodeAt(i) === 0x20 && text.charCodeAt(i - 1) !== 0x20)) {
-        total += this.countChunk(text.slice(start, i));
-        start = i;
+    let i = 0;
+    while (i < length) {
+      const start = i;
+      let hash = FNV_SEED;
+      let code = 0;
+      while (i < length && text.charCodeAt(i) === 0x20) {
+        hash = Math.imul(hash ^ 0x20, FNV_PRIME);
+        i++;
       }
+      while (i < length && (code = text.charCodeAt(i)) !== 0x20) {
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        i++;
+      }
+      total += this.countChunk(text, start, i, hash);
     }
     return total;
   }
 
-  private countChunk(chunk: string): number {
-    const cached = this.cache.get(chunk);
-    if (cached !== undefined) {
+  private countChunk(text: string, start: number, end: number, hash: number): number {
+    const cached = this.cache.get(text, start, end, hash);
+    if (cached >= 0) {
       return cached;
     }
+    const chunk = text.slice(start, end);
     const normalized = chunk.replaceAll(' ', SPACE);
     let count = 0;
-    for (let start = 0; start < normalized.length; start += MAX_CHUNK) {
+    for (let from = 0; from < normalized.length; from += MAX_CHUNK) {
       count += this.encodeLength(
-        normalized.length <= MAX_CHUNK ? normalized : normalized.slice(start, start + MAX_CHUNK),
+        normalized.length <= MAX_CHUNK ? normalized : normalized.slice(from, from + MAX_CHUNK),
       );
     }
-    this.cache.set(chunk, count);
+    this.cache.set(text, start, end, hash, count);
     return count;
   }
 
