@@ -1,5 +1,12 @@
 import { modelRow } from '../models/modelTable';
 import type { TextCounter } from '../tokens/textCounter';
+import {
+  GEMINI_25_TOOLS,
+  GEMINI_3_TOOLS,
+  type GeminiToolRules,
+  geminiCallPartTokens,
+  geminiToolTokens,
+} from './geminiToolTokens';
 import { inlineMediaTokens } from './mediaTokens';
 import { type RequestCount, addMedia, isRecord } from './requestCount';
 
@@ -16,13 +23,14 @@ import { type RequestCount, addMedia, isRecord } from './requestCount';
  *   2.0's countTokens does add one per Content, so it runs one per Content above what 2.0 bills.
  * - Function declarations, function calls and responses are rendered by the service in a form that is not published
  *   and differs between models (the same declaration costs 21 on gemini-2.5-flash and 16 on gemini-3-flash-preview):
- *   their JSON text is the closest count we have, and the accuracy test reports how far it is.
+ *   geminiToolTokens.ts counts them by a fitted rule, per generation (2.0 is counted by the 2.5 rule, unmeasured).
  * - The image tile rule is documented for 2.x; Gemini 3 sizes media by `media_resolution`, so images and PDFs are
  *   reported unknown there.
  */
 export interface GeminiRules {
   perContent: number;
   mediaTiles: boolean;
+  tools: GeminiToolRules;
 }
 
 export function geminiRules(model: string | undefined): GeminiRules {
@@ -31,7 +39,8 @@ export function geminiRules(model: string | undefined): GeminiRules {
   // Versioned ids (`gemini-2.0-flash-001`) are not table rows: their prefix names the generation. An unknown or
   // unnamed model is counted by the current rules (2.5+), the ones a new model most likely follows.
   const old = family === 'gemini-2.0' || /^gemini-(1\.|2\.0)/.test(id ?? '');
-  return { perContent: old ? 0 : 1, mediaTiles: family !== 'gemini-3' && !/^gemini-3/.test(id ?? '') };
+  const three = family === 'gemini-3' || /^gemini-3/.test(id ?? '');
+  return { perContent: old ? 0 : 1, mediaTiles: !three, tools: three ? GEMINI_3_TOOLS : GEMINI_25_TOOLS };
 }
 
 function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, into: RequestCount): void {
@@ -53,12 +62,7 @@ function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, in
     if (isRecord(part.fileData ?? part.file_data)) {
       addMedia(into, { kind: 'file', unknown: true });
     }
-    // Function calls and responses are sent as structured data; their JSON text is the closest count we have.
-    for (const structured of [part.functionCall, part.functionResponse, part.function_call, part.function_response]) {
-      if (structured !== undefined) {
-        into.tokens += counter.count(JSON.stringify(structured));
-      }
-    }
+    into.tokens += geminiCallPartTokens(part, counter, rules.tools);
   }
 }
 
@@ -97,8 +101,8 @@ export function geminiRequestTokens(
   if (isRecord(request.content)) {
     countParts(request.content.parts, counter, rules, into);
   }
-  if (Array.isArray(request.tools) && request.tools.length > 0) {
-    into.tokens += counter.count(JSON.stringify(request.tools));
+  if (Array.isArray(request.tools)) {
+    into.tokens += geminiToolTokens(request.tools, counter, rules.tools);
   }
   return into;
 }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { geminiRequestTokens, geminiRules } from '../../../src/core/estimate/geminiRequestTokens';
 import { openaiRequestTokens } from '../../../src/core/estimate/openaiRequestTokens';
@@ -20,6 +21,16 @@ interface Entry {
   request?: Record<string, unknown>;
   url?: string;
   body?: Record<string, unknown>;
+  source: string;
+}
+
+/**
+ * The half an entry fell in when the tool and function-call rules were fitted (src/core/estimate/geminiToolTokens.ts):
+ * sha-256 of its source, even is `fit`, odd is `held-out`. Entries of one recorded test can land in both halves.
+ */
+function half(entry: Entry): 'fit' | 'held-out' {
+  const last = createHash('sha256').update(entry.source).digest('hex').slice(-1);
+  return parseInt(last, 16) % 2 === 0 ? 'fit' : 'held-out';
 }
 
 interface Figures {
@@ -58,14 +69,19 @@ suite('tokens: accuracy on published counts', function () {
   let openai: TextCounter;
   const byGeneration = new Map<string, { got: number; want: number }[]>();
   const byClass = new Map<string, { got: number; want: number }[]>();
+  const byHalf = new Map<string, { got: number; want: number }[]>();
   suiteSetup(async () => {
     gemini = await loadGeminiCounter(ASSETS);
     openai = await loadOpenAiCounter(ASSETS);
     for (const entry of fixture.entries as Entry[]) {
       const pair = { got: estimate(entry), want: entry.count };
+      const halfKey = `${entry.generation} · ${entry.class} · ${half(entry)}`;
+      const modelKey = `${entry.generation} · ${entry.class} · ${entry.model.replace(/-(flash|pro).*$/, '')}`;
       for (const [map, key] of [
         [byGeneration, entry.generation],
         [byClass, `${entry.generation} · ${entry.class}`],
+        [byHalf, halfKey],
+        [byHalf, modelKey],
       ] as const) {
         map.set(key, [...(map.get(key) ?? []), pair]);
       }
@@ -93,7 +109,20 @@ suite('tokens: accuracy on published counts', function () {
     for (const [key, pairs] of [...byClass].sort()) {
       console.log(line(key, figures(pairs)));
     }
+    console.log('    tools and function calls, fit and held-out halves, per model line:');
+    for (const [key, pairs] of [...byHalf].sort()) {
+      if (!key.includes(' · text')) {
+        console.log(line(key, figures(pairs)));
+      }
+    }
     assert.ok(byGeneration.has('gemini-2.5+') && byGeneration.has('openai-chat'));
+  });
+
+  // The fitted declaration rule reproduces every Gemini 3 count (fit and held-out alike): a change to the rendering
+  // or its constants shows here first.
+  test('gemini-3 tool declarations: every published count exact', () => {
+    const f = held('gemini-2.5+ · tools · gemini-3', byHalf);
+    assert.equal(f.exact, f.n, line('gemini-3 tools', f));
   });
 
   // Issue 10's must-hold, for the requests where the counting rules are known.

@@ -1,0 +1,166 @@
+import type { TextCounter } from '../tokens/textCounter';
+import { isRecord } from './requestCount';
+
+/**
+ * Tokens of function declarations, function calls, function responses and thought signatures on the Gemini API.
+ * No rule is published: this is fitted to the recorded counts of test/fixtures/tokens/published-counts.json (see its
+ * `notes`), on a fit half (sha-256 of the entry's source, even) and checked on the other half.
+ * - The structure is the one Google published for FunctionGemma, its Gemma 3 function-calling model
+ *   (ai.google.dev/gemma/docs/functiongemma, "formatting and best practices"): `declaration:name{description:…,
+ *   parameters:{…}}`, `call:name{…}`, `response:name{…}`, keys in sorted order, no quotes, each string wrapped in an
+ *   `<escape>` token, schema types upper-case. The service's own rendering is not published: the constants below
+ *   are what the recorded counts need on top of it. Gemini 3: all 18 tool-declaration counts exact (fit 11/11,
+ *   held-out 7/7). Gemini 2.5: descriptions cost less than that rendering (6 per function, 5 per property), fit
+ *   7/10, held-out 8/12; the misses are schemas with `$defs`/`$ref` or `anyOf`, which the service expands or drops.
+ *   google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only
+ *   the names, descriptions and strings of these parts, with no structure: 18 tokens per declaration short on 2.5.
+ * - Gemini 3 bills the `thoughtSignature` of a function-call part sent back: about 0.283 tokens per decoded byte,
+ *   less 28 per signature (fitted; a signature of 32 bytes, pydantic-ai's `skip_thought_signature_validator`, costs
+ *   nothing). The signature of a text part is not billed (test_google_model_thinking_part, interaction 1: exact
+ *   without its 3,885 bytes), nor any on 2.5 (its counts are exact without them). Function-call counts are within 2.7% (fit)
+ *   and 2.9% (held-out) on Gemini 3, rarely exact.
+ */
+export interface GeminiToolRules {
+  perDeclaration: number;
+  perProperty: number;
+  perDescription: number;
+  perPropertyDescription: number;
+  perCall: number;
+  perResponse: number;
+  /** Tokens per decoded byte of a thought signature and per signature, when the model bills them. */
+  signature?: { perByte: number; perSignature: number };
+}
+
+export const GEMINI_25_TOOLS: GeminiToolRules = {
+  perDeclaration: 4,
+  perProperty: -1,
+  perDescription: -6,
+  perPropertyDescription: -5,
+  perCall: 2,
+  perResponse: 2,
+};
+
+export const GEMINI_3_TOOLS: GeminiToolRules = {
+  perDeclaration: -1,
+  perProperty: 3,
+  perDescription: 0,
+  perPropertyDescription: 0,
+  perCall: 2,
+  perResponse: 2,
+  signature: { perByte: 0.283, perSignature: -28 },
+};
+
+/** Stands for FunctionGemma's `<escape>` token, one token wherever it appears. */
+const ESCAPE = '\u0001';
+
+function render(value: unknown): string {
+  if (typeof value === 'string') {
+    return ESCAPE + value + ESCAPE;
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(render).join(',')}]`;
+  }
+  if (isRecord(value)) {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((key) => `${key}:${render(value[key])}`).join(',')}}`;
+  }
+  return value === undefined ? 'null' : JSON.stringify(value);
+}
+
+function countRendered(text: string, counter: TextCounter): number {
+  const pieces = text.split(ESCAPE);
+  return pieces.reduce((sum, piece) => sum + (piece ? counter.count(piece) : 0), pieces.length - 1);
+}
+
+interface SchemaStats {
+  properties: number;
+  descriptions: number;
+}
+
+/** The schema as the service sees it (types upper-case, `additionalProperties` dropped), with its counts. */
+function schema(value: unknown, stats: SchemaStats): unknown {
+  if (!isRecord(value)) {
+    return value;
+  }
+  if (typeof value.description === 'string' && value.description) {
+    stats.descriptions++;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (key === 'additionalProperties') {
+      continue;
+    }
+    if (key === 'type' && typeof field === 'string') {
+      out[key] = field.toUpperCase();
+    } else if ((key === 'properties' || key === '$defs') && isRecord(field)) {
+      stats.properties += key === 'properties' ? Object.keys(field).length : 0;
+      out[key] = Object.fromEntries(Object.entries(field).map(([name, sub]) => [name, schema(sub, stats)]));
+    } else if (key === 'items') {
+      out[key] = schema(field, stats);
+    } else if ((key === 'anyOf' || key === 'prefixItems') && Array.isArray(field)) {
+      out[key] = field.map((sub) => schema(sub, stats));
+    } else {
+      out[key] = field;
+    }
+  }
+  return out;
+}
+
+function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, rules: GeminiToolRules): number {
+  const parameters = decl.parametersJsonSchema ?? decl.parameters_json_schema ?? decl.parameters ?? {};
+  const stats: SchemaStats = { properties: 0, descriptions: 0 };
+  const body: Record<string, unknown> = { parameters: schema(parameters, stats) };
+  let descriptions = 0;
+  if (typeof decl.description === 'string' && decl.description) {
+    body.description = decl.description;
+    descriptions++;
+  }
+  // The parameters' own description reads as the function's.
+  if (isRecord(parameters) && typeof parameters.description === 'string' && parameters.description) {
+    stats.descriptions--;
+    descriptions++;
+  }
+  return (
+    countRendered(`declaration:${String(decl.name ?? '')}${render(body)}`, counter) +
+    rules.perDeclaration +
+    rules.perProperty * stats.properties +
+    rules.perDescription * descriptions +
+    rules.perPropertyDescription * stats.descriptions
+  );
+}
+
+/** Tokens of a request's `tools` (function declarations only; built-in tools add tokens of the service's own). */
+export function geminiToolTokens(tools: unknown[], counter: TextCounter, rules: GeminiToolRules): number {
+  let tokens = 0;
+  for (const tool of tools) {
+    const decls = isRecord(tool) ? (tool.functionDeclarations ?? tool.function_declarations) : undefined;
+    for (const decl of Array.isArray(decls) ? decls : []) {
+      tokens += isRecord(decl) ? declarationTokens(decl, counter, rules) : 0;
+    }
+  }
+  return tokens;
+}
+
+/** Tokens of a part's function call, function response and thought signature. */
+export function geminiCallPartTokens(
+  part: Record<string, unknown>,
+  counter: TextCounter,
+  rules: GeminiToolRules,
+): number {
+  let tokens = 0;
+  const call = part.functionCall ?? part.function_call;
+  if (isRecord(call)) {
+    tokens += countRendered(`call:${String(call.name ?? '')}${render(call.args ?? {})}`, counter) + rules.perCall;
+  }
+  const response = part.functionResponse ?? part.function_response;
+  if (isRecord(response)) {
+    const text = `response:${String(response.name ?? '')}${render(response.response ?? {})}`;
+    tokens += countRendered(text, counter) + rules.perResponse;
+  }
+  const signature = part.thoughtSignature ?? part.thought_signature;
+  if (rules.signature && isRecord(call) && typeof signature === 'string') {
+    const bytes = Math.floor((signature.replace(/=+$/, '').length * 3) / 4);
+    tokens += Math.max(0, Math.round(bytes * rules.signature.perByte) + rules.signature.perSignature);
+  }
+  return tokens;
+}
