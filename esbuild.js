@@ -77,6 +77,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The token worker (worker_threads): vocabularies load and files are counted off the extension host's main thread.
   { ...common, entryPoints: ['src/features/estimate/tokenWorker.ts'], outfile: 'dist/tokenWorker.js' },
+  // The CLI's estimate pool worker (worker_threads): the CLI looks for it next to itself, else counts serially.
+  { ...common, entryPoints: ['src/cli/estimateWorker.ts'], outfile: 'dist/estimateWorker.js' },
   // The same CLI inside its own npm package (packages/cli, `npm pack` there), so the .vsix need not carry it.
   {
     ...common,
@@ -84,6 +86,7 @@ const builds = [
     outfile: 'packages/cli/dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  { ...common, entryPoints: ['src/cli/estimateWorker.ts'], outfile: 'packages/cli/dist/estimateWorker.js' },
   // Integration tests run inside the extension host; mocha is loaded from node_modules at run time.
   {
     ...common,
@@ -94,8 +97,16 @@ const builds = [
   },
 ];
 
+/** The CLI package carries its own copy of the vocabularies (`estimate`), found by tokenizerAssetDir from dist/. */
+function copyCliAssets() {
+  const to = path.join(__dirname, 'packages', 'cli', 'dist', 'assets', 'tokenizers');
+  fs.mkdirSync(to, { recursive: true });
+  fs.cpSync(path.join(__dirname, 'assets', 'tokenizers'), to, { recursive: true });
+}
+
 async function main() {
   compileValidators();
+  copyCliAssets();
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     await Promise.all(contexts.map((ctx) => ctx.watch()));

@@ -1,15 +1,50 @@
-// estimate_mb_per_s (issue 10): the streaming estimate of a generated Gemini file, in process, against a baseline
-// measured in the same run over the same file: the line reader plus JSON.parse of every line (the floor of any
-// estimator that reads the lines), so the figure can be read as a ratio on a loaded machine.
+// estimate_mb_per_s (issue 10): `gemini-batch estimate FILE` on a generated Gemini file, as the built CLI runs it
+// (node dist/cli.js, built by `npm run bench` first: a file this size goes to the worker pool of
+// dist/estimateWorker.js), start-up and vocabulary loads included. Beside it, in the same run over the same file and
+// alternated with it: the same CLI counting on its main thread only (GEMINI_BATCH_ESTIMATE_WORKERS=0, the serial
+// path), and in process the line reader plus JSON.parse of every line (the floor of any single-threaded estimator
+// that reads the lines), so the figures can be read as ratios on a loaded machine.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { estimateFile } from '../src/core/estimate/fileEstimate';
+import { WORKERS_ENV } from '../src/cli/estimateCommand';
 import { parseObjectLine, readLines } from '../src/core/jobs/lineReader';
-import { loadGeminiCounter } from '../src/core/tokens/tokenizerData';
 import { DATA_DIR, geminiLines } from './generateData';
 import { round } from './measure';
 
-const ASSETS = path.join(__dirname, '..', 'assets', 'tokenizers');
+const CLI = path.join(__dirname, '..', 'dist', 'cli.js');
+/** Reports the CLI process's CPU time (all its threads) and peak RSS at exit; outside the repo, as cliRun.ts does. */
+const PRELOAD = path.join(os.tmpdir(), 'gemini-batch-bench', 'report-usage.js');
+
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+  out: string;
+}
+
+async function runCli(file: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--require', PRELOAD, CLI, 'estimate', file, '--format', 'json'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+  const code = await new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (c) => resolve(c ?? -1));
+  });
+  const wall = performance.now() - started;
+  const usage = /usage=(\d+) (\d+)/.exec(err);
+  if (code !== 0 || !usage) {
+    throw new Error(`gemini-batch estimate exited ${code}: ${err.slice(-500)}`);
+  }
+  return { wall, cpu: Number(usage[1]) / 1000, rssMb: Number(usage[2]) / 1024, out };
+}
 
 /** Wall time and CPU time (user + system, ms) of `fn`: CPU time moves less when other processes share the cores. */
 async function timed(fn: () => Promise<void>): Promise<{ wall: number; cpu: number }> {
@@ -21,6 +56,17 @@ async function timed(fn: () => Promise<void>): Promise<{ wall: number; cpu: numb
 }
 
 export async function estimateKeys(targetMb: number): Promise<Record<string, number>> {
+  if (!fs.existsSync(CLI) || !fs.existsSync(path.join(path.dirname(CLI), 'estimateWorker.js'))) {
+    throw new Error(
+      'dist/cli.js or dist/estimateWorker.js is missing: run `node esbuild.js` first (npm run bench does)',
+    );
+  }
+  fs.mkdirSync(path.dirname(PRELOAD), { recursive: true });
+  fs.writeFileSync(
+    PRELOAD,
+    "process.on('exit', () => { const u = process.cpuUsage(); " +
+      'process.stderr.write(`usage=${u.user + u.system} ${process.resourceUsage().maxRSS}\\n`); });\n',
+  );
   const lines = geminiLines(20_000);
   const block = `${lines.join('\n')}\n`;
   const file = path.join(DATA_DIR, `estimate-${targetMb}mb.jsonl`);
@@ -34,13 +80,13 @@ export async function estimateKeys(targetMb: number): Promise<Record<string, num
     fs.renameSync(`${file}.tmp`, file);
   }
   const mb = fs.statSync(file).size / 1024 / 1024;
-  let loadMs = Number.POSITIVE_INFINITY;
-  let best = Number.POSITIVE_INFINITY;
   let floor = Number.POSITIVE_INFINITY;
-  let bestCpu = Number.POSITIVE_INFINITY;
   let floorCpu = Number.POSITIVE_INFINITY;
-  // Alternated, best of three each, so a burst of load elsewhere hits both alike. Each estimate pass gets a freshly
-  // loaded counter (its load not timed here): its chunk cache starts cold, as in one CLI run.
+  const best = { pool: Number.POSITIVE_INFINITY, serial: Number.POSITIVE_INFINITY };
+  const cpu = { pool: Number.POSITIVE_INFINITY, serial: Number.POSITIVE_INFINITY };
+  const rss = { pool: 0, serial: 0 };
+  const outs = { pool: '', serial: '' };
+  // Alternated, best of three each, so a burst of load elsewhere hits all alike.
   for (let i = 0; i < 3; i++) {
     const read = await timed(async () => {
       for await (const l of readLines(file)) {
@@ -49,29 +95,38 @@ export async function estimateKeys(targetMb: number): Promise<Record<string, num
     });
     floor = Math.min(floor, read.wall);
     floorCpu = Math.min(floorCpu, read.cpu);
-    const loadStart = performance.now();
-    const counter = await loadGeminiCounter(ASSETS);
-    loadMs = Math.min(loadMs, performance.now() - loadStart);
-    const estimate = await timed(async () => {
-      await estimateFile(file, {
-        counterFor: () => Promise.resolve(counter),
-        model: 'gemini-2.5-flash',
-        assumedOutputTokens: 1000,
-      });
-    });
-    best = Math.min(best, estimate.wall);
-    bestCpu = Math.min(bestCpu, estimate.cpu);
+    for (const [kind, env] of [
+      ['pool', {}],
+      ['serial', { [WORKERS_ENV]: '0' }],
+    ] as const) {
+      const run = await runCli(file, env);
+      best[kind] = Math.min(best[kind], run.wall);
+      cpu[kind] = Math.min(cpu[kind], run.cpu);
+      rss[kind] = Math.max(rss[kind], run.rssMb);
+      outs[kind] = run.out;
+    }
   }
+  if (outs.pool !== outs.serial) {
+    throw new Error(`the pooled and serial estimates differ:\n${outs.pool}${outs.serial}`);
+  }
+  const rate = (ms: number): number => mb / (ms / 1000);
   process.stdout.write(
-    `estimate ${mb.toFixed(0)} MB: ${(mb / (best / 1000)).toFixed(0)} MB/s, read+parse floor ${(mb / (floor / 1000)).toFixed(0)} MB/s, ` +
-      `ratio ${(best / floor).toFixed(2)} (CPU time ${(bestCpu / floorCpu).toFixed(2)}); Gemini vocabulary load ${loadMs.toFixed(0)} ms\n`,
+    `estimate ${mb.toFixed(0)} MB (CLI, start-up included): pool ${rate(best.pool).toFixed(0)} MB/s, ` +
+      `serial ${rate(best.serial).toFixed(0)} MB/s (serial/pool wall ${(best.serial / best.pool).toFixed(2)}, ` +
+      `CPU ${(cpu.serial / cpu.pool).toFixed(2)}); read+parse floor in process ${rate(floor).toFixed(0)} MB/s ` +
+      `(pool/floor ${(best.pool / floor).toFixed(2)}); peak RSS pool ${rss.pool.toFixed(0)} MB, serial ${rss.serial.toFixed(0)} MB\n`,
   );
   return {
-    estimate_mb_per_s: round(mb / (best / 1000), 1),
-    estimate_read_parse_floor_mb_per_s: round(mb / (floor / 1000), 1),
-    estimate_ratio_to_read_parse: round(best / floor),
-    estimate_cpu_ratio_to_read_parse: round(bestCpu / floorCpu),
-    tokenizer_gemini_load_ms: round(loadMs, 0),
+    estimate_mb_per_s: round(rate(best.pool), 1),
+    estimate_serial_mb_per_s: round(rate(best.serial), 1),
+    estimate_pool_speedup: round(best.serial / best.pool),
+    estimate_pool_cpu_ratio_to_serial: round(cpu.pool / cpu.serial),
+    estimate_read_parse_floor_mb_per_s: round(rate(floor), 1),
+    estimate_ratio_to_read_parse: round(best.pool / floor),
+    estimate_serial_ratio_to_read_parse: round(best.serial / floor),
+    estimate_read_parse_floor_cpu_ms: round(floorCpu, 0),
+    estimate_pool_peak_rss_mb: round(rss.pool, 0),
+    estimate_serial_peak_rss_mb: round(rss.serial, 0),
   };
 }
 

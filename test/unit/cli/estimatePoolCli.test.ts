@@ -1,0 +1,70 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CliIo } from '../../../src/cli/cliIo';
+import { type EstimateRuntime, runEstimate } from '../../../src/cli/estimateCommand';
+import { geminiLines } from '../../../bench/generateData';
+
+const WORKER = path.join(__dirname, '..', '..', '..', 'src', 'cli', 'estimateWorker.ts');
+
+async function run(argv: string[], runtime: EstimateRuntime): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+  };
+  const code = await runEstimate(argv, io, __dirname, runtime);
+  return { code, out, err };
+}
+
+suite('cli: gemini-batch estimate on the worker pool', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let files: string[];
+  const serial: EstimateRuntime = { workerScript: WORKER, workers: 2, poolMinBytes: Number.POSITIVE_INFINITY };
+  const pooled: EstimateRuntime = {
+    workerScript: WORKER,
+    workers: 2,
+    poolMinBytes: 0,
+    execArgv: ['--require', 'tsx/cjs'],
+  };
+  suiteSetup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-pool-cli-'));
+    files = ['a', 'b'].map((name, i) => {
+      const file = path.join(dir, `${name}.jsonl`);
+      fs.writeFileSync(file, geminiLines(200, i + 1, name).join('\r\n'));
+      return file;
+    });
+  });
+  suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('prints what the serial path prints, per line too, for several files and a missing one', async () => {
+    for (const extra of [[], ['--per-line'], ['--format', 'json', '--per-line', '--model', 'gemini-2.5-pro']]) {
+      const argv = [...files, path.join(dir, 'missing.jsonl'), ...extra];
+      const want = await run(argv, serial);
+      assert.equal(want.code, 2);
+      assert.match(want.out, /a\.jsonl.*\n(.|\n)*b\.jsonl/);
+      assert.deepEqual(await run(argv, pooled), want);
+    }
+  });
+
+  test('the worker script missing: the serial path', async () => {
+    const argv = [files[0]];
+    assert.deepEqual(await run(argv, { ...pooled, workerScript: path.join(dir, 'none.js') }), await run(argv, serial));
+  });
+
+  test('a worker that dies: a clear message and exit 3, no hang', async () => {
+    const script = path.join(dir, 'dying.js');
+    fs.writeFileSync(script, "require('node:worker_threads').parentPort.on('message', () => process.exit(5));\n");
+    const { code, out, err } = await run([files[0]], { workerScript: script, workers: 2, poolMinBytes: 0 });
+    assert.equal(code, 3);
+    assert.equal(out, '');
+    assert.match(err, /cannot estimate .*a\.jsonl: estimate worker \d exited \(code 5\)/);
+  });
+});
