@@ -13,6 +13,8 @@ import { TokenWorkerClient } from './tokenWorkerClient';
 export interface EstimateFeature {
   /** Fires when a document's estimate changes (tests wait on it). */
   readonly onDidChangeEstimate: vscode.Event<void>;
+  /** Each line's input tokens of an open batch document once all are counted (the split by tokens reads them). */
+  lineTokens(uri: vscode.Uri): number[] | undefined;
   /** Asks "Submit N requests: ≈ … ?" before an interactive submit; true to go on. */
   confirmCost(uri: vscode.Uri, model: string): Promise<boolean>;
 }
@@ -68,6 +70,7 @@ export function registerEstimate(
 
   return {
     onDidChangeEstimate: lens.onDidChangeCodeLenses,
+    lineTokens: (uri) => lens.lineTokens(uri),
     async confirmCost(uri, model) {
       const assumed = config.assumedOutputTokens(uri);
       let estimate;
