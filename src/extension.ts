@@ -50,7 +50,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   registerSubmitParts(context, { log, jobs });
   const outcomes = registerResultActions(context, { log, config, model: jobs.model });
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
-  context.subscriptions.push(registerBuildFromDataCommand(log), registerSplit(log, createKindResolver(overrides)));
+  context.subscriptions.push(
+    registerBuildFromDataCommand(log),
+    registerSplit(log, createKindResolver(overrides), estimate),
+  );
   registerWalkthrough(context, { log });
   const resultsView = registerResultsView(context, { log, config, records: jobs.model.records });
   log.info(`[activate] ${(performance.now() - started).toFixed(2)} ms`);

@@ -8,6 +8,11 @@ export interface EnqueuedOverflow {
   inputTokens: number;
   /** Requests per part so that each part's share of the tokens stays under the limit, with 10% headroom. */
   linesPerPart: number;
+  /**
+   * Input tokens per part for a split by tokens: 95% of the limit, as the offline estimate counts them (the estimate
+   * is exact for plain text and within a few percent with tools; the margin covers that).
+   */
+  tokensPerPart: number;
 }
 
 /**
@@ -31,5 +36,5 @@ export function enqueuedOverflow(
     return undefined;
   }
   const linesPerPart = Math.max(1, Math.floor((requests * limit * 0.9) / inputTokens));
-  return { model, tier, limit, inputTokens, linesPerPart };
+  return { model, tier, limit, inputTokens, linesPerPart, tokensPerPart: Math.floor(limit * 0.95) };
 }

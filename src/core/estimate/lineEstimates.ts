@@ -63,4 +63,20 @@ export class LineEstimates {
     });
     return { summary: totals.result(), complete };
   }
+
+  /**
+   * Each line's input tokens (0 for blank and non-request lines), or undefined while some line is still pending:
+   * what a split by tokens needs, the same counts the lens shows.
+   */
+  inputTokensByLine(): number[] | undefined {
+    const out = new Array<number>(this.slots.length);
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i];
+      if (slot === 'pending') {
+        return undefined;
+      }
+      out[i] = slot?.inputTokens ?? 0;
+    }
+    return out;
+  }
 }

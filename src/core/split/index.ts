@@ -10,3 +10,4 @@ export {
   type EnqueuedTokenTable,
   type UsageTier,
 } from './splitLimits';
+export { splitSizing, type SplitAsk } from './splitSizing';

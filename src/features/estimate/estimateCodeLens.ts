@@ -114,17 +114,25 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
             over.tier,
           )}`,
           tooltip: vscode.l10n.t(
-            'The Batch API holds at most {0} input tokens enqueued for {1} at your tier (geminiBatch.limits.*): this file alone cannot be enqueued whole. Split it into parts of about {2} requests and submit them one after another.',
+            'The Batch API holds at most {0} input tokens enqueued for {1} at your tier (geminiBatch.limits.*): this file alone cannot be enqueued whole. Split it into parts of at most {2} input tokens each (as estimated) and submit them one after another.',
             over.limit.toLocaleString('en-US'),
             over.model,
-            over.linesPerPart.toLocaleString('en-US'),
+            over.tokensPerPart.toLocaleString('en-US'),
           ),
           command: 'geminiBatch.file.split',
-          arguments: [document.uri, { maxLines: over.linesPerPart }],
+          arguments: [document.uri, { maxTokens: over.tokensPerPart, maxLines: over.linesPerPart }],
         }),
       );
     }
     return lenses;
+  }
+
+  /**
+   * Each line's input tokens in an open document, once all are counted (undefined before, or for a document the
+   * lens does not follow): the split command sizes parts by them, so a part holds what the lens promised.
+   */
+  lineTokens(uri: vscode.Uri): number[] | undefined {
+    return this.docs.get(uri.toString())?.store.inputTokensByLine();
   }
 
   /** Re-prices (a model picked) or re-counts everything (a setting changed). */

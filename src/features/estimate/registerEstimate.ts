@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
+import type { EstimateSummary } from '../../core/estimate/estimateTotals';
 import { MODEL_TABLE } from '../../core/models/modelTable';
 import type { JobsFeature } from '../jobs/registerJobs';
 import type { KindResolver } from '../submit/preflight';
@@ -10,11 +11,21 @@ import { assumptionWords, submitQuestion } from './estimateText';
 import { exactSample } from './exactSample';
 import { TokenWorkerClient } from './tokenWorkerClient';
 
+export interface CostDecision {
+  go: boolean;
+  estimate?: EstimateSummary;
+}
+
 export interface EstimateFeature {
   /** Fires when a document's estimate changes (tests wait on it). */
   readonly onDidChangeEstimate: vscode.Event<void>;
-  /** Asks "Submit N requests: ≈ … ?" before an interactive submit; true to go on. */
-  confirmCost(uri: vscode.Uri, model: string): Promise<boolean>;
+  /** Each line's input tokens of an open batch document once all are counted (the split by tokens reads them). */
+  lineTokens(uri: vscode.Uri): number[] | undefined;
+  /**
+   * Asks "Submit N requests: ≈ … ?" before an interactive submit: `go` true to go on, with the estimate shown (kept
+   * on the job's record for its tooltip) when there was one.
+   */
+  confirmCost(uri: vscode.Uri, model: string): Promise<CostDecision>;
 }
 
 /** The estimate before submit: the CodeLens, the submit confirmation, the model pick and the exact sample count. */
@@ -68,6 +79,7 @@ export function registerEstimate(
 
   return {
     onDidChangeEstimate: lens.onDidChangeCodeLenses,
+    lineTokens: (uri) => lens.lineTokens(uri),
     async confirmCost(uri, model) {
       const assumed = config.assumedOutputTokens(uri);
       let estimate;
@@ -79,7 +91,7 @@ export function registerEstimate(
       } catch (error) {
         // No estimate is no reason to block a submit the user asked for: say so in the log and go on.
         log.warn(`[estimate] no estimate for ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
-        return true;
+        return { go: true };
       }
       const submit = vscode.l10n.t('Submit');
       const go = await vscode.window.showInformationMessage(
@@ -87,7 +99,7 @@ export function registerEstimate(
         { modal: true, detail: assumptionWords(estimate, assumed) },
         submit,
       );
-      return go === submit;
+      return { go: go === submit, estimate };
     },
   };
 }

@@ -36,7 +36,9 @@ export class TokenWorkerClient implements vscode.Disposable {
 
   /** `overrides`: the raw `geminiBatch.pricing.overrides` setting (parsed in the worker). */
   async file(filePath: string, options: LineOptions, overrides: unknown = {}): Promise<FileEstimate> {
-    const reply = await this.send({ op: 'file', path: filePath, options, overrides });
+    // A setting's value is a read-only proxy that postMessage cannot clone ("could not be cloned"): send plain data.
+    const plain: unknown = JSON.parse(JSON.stringify(overrides ?? {}));
+    const reply = await this.send({ op: 'file', path: filePath, options, overrides: plain });
     if (!('file' in reply)) {
       throw new TokenWorkerError('unexpected reply');
     }

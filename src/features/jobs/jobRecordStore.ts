@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { JobRecord } from '../../core/jobs/jobRecords';
+import type { ResultsCost } from '../../core/results/resultsCost';
 import type { ProviderId } from '../../core/providers/types';
 import { TakeTurns } from '../../core/util/takeTurns';
 
@@ -12,6 +13,10 @@ export type LocalJobRecord = Partial<JobRecord> & {
   provider: ProviderId;
   /** The input lines joined with their results (written by Open Results). */
   joinedPath?: string;
+  /** The estimate the user confirmed at submit (an interactive submit only). */
+  estimate?: { requests: number; inputTokens: number; batchUsd?: number; standardUsd?: number };
+  /** What the results cost at batch price, from the usage they report (written once results are opened). */
+  actualCost?: ResultsCost;
 };
 
 const STATE_KEY = 'geminiBatch.jobRecords';

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { compactCount, usd } from '../estimate/estimateText';
 import { isTerminal, type BatchJob } from '../../core/providers/types';
 import { resultsAvailable } from '../../core/jobs/jobView';
 import { rowLabel } from '../../core/jobs/jobRow';
@@ -78,6 +79,8 @@ function jobTooltip(
     [vscode.l10n.t('Results file'), record?.resultsPath],
     [vscode.l10n.t('Errors file'), record?.errorsPath],
     [vscode.l10n.t('Joined file'), record?.joinedPath],
+    [vscode.l10n.t('Estimate at submit'), record?.estimate && estimateWords(record.estimate)],
+    [vscode.l10n.t('Cost from results'), record?.actualCost && actualCostWords(record.actualCost)],
   ];
   const md = new vscode.MarkdownString(`**${escape(label)}**\n\n| | |\n|---|---|\n`);
   for (const [key, value] of [...rows, ...local]) {
@@ -86,6 +89,32 @@ function jobTooltip(
     }
   }
   return md;
+}
+
+/** "≈ 3.1M input tokens · ≈ $0.47 at batch price ($0.94 standard)": what the user confirmed at submit. */
+function estimateWords(e: NonNullable<LocalJobRecord['estimate']>): string {
+  const tokens = vscode.l10n.t(
+    '{0} requests · ≈ {1} input tokens',
+    e.requests.toLocaleString('en-US'),
+    compactCount(e.inputTokens),
+  );
+  if (e.batchUsd === undefined || e.standardUsd === undefined) {
+    return `${tokens} · ${vscode.l10n.t('price unknown')}`;
+  }
+  return `${tokens} · ${vscode.l10n.t('≈ {0} at batch price ({1} standard)', usd(e.batchUsd), usd(e.standardUsd))}`;
+}
+
+/** The results' own usage priced: "≈ $0.45 at batch price", "at most …" when cached tokens were priced as input. */
+function actualCostWords(c: NonNullable<LocalJobRecord['actualCost']>): string {
+  if (c.pricedRows === 0) {
+    return c.unpricedRows ? vscode.l10n.t('price unknown for this model') : vscode.l10n.t('no answered requests');
+  }
+  const figure = c.upperBound
+    ? vscode.l10n.t('at most {0} at batch price', usd(c.batchUsd))
+    : vscode.l10n.t('≈ {0} at batch price', usd(c.batchUsd));
+  return c.unpricedRows
+    ? vscode.l10n.t('{0} ({1} rows without a known price)', figure, String(c.unpricedRows))
+    : figure;
 }
 
 function escape(text: string): string {

@@ -88,7 +88,8 @@ async function mergeNow(
   }
   const joined = target ?? joinedPathFor(deps, root);
   const counts = await writeMergedJoin(requests, attemptFiles(chain), joined);
-  await deps.model.records.upsert({ ...root, joinedPath: joined });
+  // The record as it is now: what changed while the merge was written (a download's paths) must not be lost.
+  await deps.model.records.upsert({ ...(deps.model.records.get(rootName) ?? root), joinedPath: joined });
   deps.log.info(
     `[results] ${rootName}: merged ${chain.length} attempt(s) → ${joined} (${counts.succeeded}/${counts.requests} succeeded)`,
   );

@@ -2,6 +2,8 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { joinResults, summarizeResults } from '../../core/jobs/results';
+import { parseOverrides } from '../../core/pricing/prices';
+import { resultsCost } from '../../core/results/resultsCost';
 import { attemptChain, writeMerged } from './attempts';
 import { RESULTS_VIEW_TYPE } from './view/resultsEditorProvider';
 import { downloadResults, type DownloadOptions, type DownloadedResults, type ResultsDeps } from './downloadResults';
@@ -80,8 +82,24 @@ export async function openResults(
     { preview: false },
   );
   const summary = await summarizeResults({ results: local.resultsPath, errors: local.errorsPath });
+  void recordCost(deps, name, [local.resultsPath, local.errorsPath]);
   const text = summaryText(summary);
   deps.log.info(`[results] ${name}: ${text}`);
   void vscode.window.showInformationMessage(text);
   return { ...local, joinedPath };
+}
+
+/** Keeps what the results cost on the job's record (the job's tooltip shows it); a failure only loses the figure. */
+async function recordCost(deps: ResultsDeps, name: string, paths: (string | undefined)[]): Promise<void> {
+  try {
+    // Only an errors file: it stands as the results file too, so each path is read once.
+    const existing = [...new Set(paths)].filter((p): p is string => p !== undefined && existsSync(p));
+    const actualCost = await resultsCost(existing, parseOverrides(deps.config.priceOverrides()));
+    const record = deps.model.records.get(name);
+    if (record) {
+      await deps.model.records.upsert({ ...record, actualCost });
+    }
+  } catch (error) {
+    deps.log.warn(`[results] ${name}: no cost: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -2,12 +2,13 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { SUBMIT_PARTS_COMMAND } from '../submit/submitParts';
 import type { BatchKind } from '../../core/batchKind';
-import { detectFileKind, SplitError, splitFile, splitLimitsFor, type SplitResult } from '../../core/split';
+import { detectFileKind, SplitError, splitFile, splitSizing, type SplitAsk, type SplitResult } from '../../core/split';
 import { formatBytes, IssueCode } from '../../core/validation';
 import { withCancellableProgress } from '../../adapters/cancellableProgress';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { DIAGNOSTIC_SOURCE } from '../validation/issueDiagnostics';
+import type { EstimateFeature } from '../estimate/registerEstimate';
 
 export const SPLIT_COMMAND = 'geminiBatch.file.split';
 
@@ -21,6 +22,14 @@ function failureText(name: string, error: SplitError): string {
         String(error.detail.line),
         formatBytes(error.detail.bytes ?? 0),
         formatBytes(error.detail.limit ?? 0),
+      );
+    case 'line-over-tokens':
+      return vscode.l10n.t(
+        '{0} cannot be split: line {1} alone has about {2} input tokens, more than a part may hold ({3}). Nothing was written.',
+        name,
+        String(error.detail.line),
+        String(error.detail.tokens),
+        String(error.detail.limit),
       );
     case 'read-failed':
       return vscode.l10n.t('{0} could not be read ({1}). Nothing was written.', name, String(error.detail.errno));
@@ -48,11 +57,15 @@ async function pickFile(): Promise<vscode.Uri | undefined> {
  * its provider's limits, beside it, behind a cancellable progress notification. An open, dirty editor is saved first
  * so the parts hold what the user sees. Resolves to the result (for tests and callers), undefined when cancelled.
  */
-function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind | 'auto'): vscode.Disposable {
+function registerSplitCommand(
+  log: Log,
+  kindOf: (uri: vscode.Uri) => BatchKind | 'auto',
+  estimate: Pick<EstimateFeature, 'lineTokens'>,
+): vscode.Disposable {
   return commandWithBoundary(
     log,
     SPLIT_COMMAND,
-    async (arg?: vscode.Uri, options?: { maxLines?: number }): Promise<SplitResult | undefined> => {
+    async (arg?: vscode.Uri, options?: SplitAsk): Promise<SplitResult | undefined> => {
       const uri =
         arg instanceof vscode.Uri ? arg : (vscode.window.activeTextEditor?.document.uri ?? (await pickFile()));
       if (!uri) {
@@ -68,10 +81,8 @@ function registerSplitCommand(log: Log, kindOf: (uri: vscode.Uri) => BatchKind |
       const name = path.basename(uri.fsPath);
       const asked = kindOf(uri);
       const kind = asked === 'auto' ? await detectFileKind(uri.fsPath) : asked;
-      // The estimate lens asks for fewer requests per part when the file passes the enqueued-token limit.
-      const maxLines =
-        typeof options?.maxLines === 'number' && options.maxLines >= 1 ? Math.floor(options.maxLines) : undefined;
-      const limits = splitLimitsFor(kind, { maxLines });
+      // The estimate lens asks for parts under the enqueued-token limit: sized by its counts of the (saved) lines.
+      const limits = splitSizing(kind, options, estimate.lineTokens(uri));
       let result: SplitResult;
       try {
         result = await withCancellableProgress(
@@ -185,6 +196,10 @@ function registerSplitQuickFix(): vscode.Disposable {
  * "Split into Parts": the command and its quick fix on the limit diagnostics. `kindOf` is the kind the editor
  * validates a file with, so a split keeps that kind's limits.
  */
-export function registerSplit(log: Log, kindOf: (uri: vscode.Uri) => BatchKind | 'auto'): vscode.Disposable {
-  return vscode.Disposable.from(registerSplitCommand(log, kindOf), registerSplitQuickFix());
+export function registerSplit(
+  log: Log,
+  kindOf: (uri: vscode.Uri) => BatchKind | 'auto',
+  estimate: Pick<EstimateFeature, 'lineTokens'>,
+): vscode.Disposable {
+  return vscode.Disposable.from(registerSplitCommand(log, kindOf, estimate), registerSplitQuickFix());
 }

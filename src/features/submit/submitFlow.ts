@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CostDecision } from '../estimate/registerEstimate';
 import type { Config } from '../../adapters/config';
 import type { Log } from '../../adapters/log';
 import { safeCreate, type SafeCreateEvent } from '../../core/jobs/safeCreate';
@@ -19,7 +20,7 @@ export interface SubmitDeps {
   /** Fires when a file's kind override changes (the CodeLens re-decides which files are batch files). */
   onDidChangeKind?: vscode.Event<unknown>;
   /** Asks "Submit N requests: ≈ … input tokens, ≈ $… at batch price ($… standard)?"; false stops the submit. */
-  confirmCost?: (uri: vscode.Uri, model: string) => Promise<boolean>;
+  confirmCost?: (uri: vscode.Uri, model: string) => Promise<CostDecision>;
 }
 
 /** Passing both makes `submit` ask nothing (keybindings, scripts, tests). */
@@ -53,7 +54,8 @@ export async function submitBatch(
   // A scripted submit (options passed: an OpenAI file names its own model, so a display name alone scripts it) asks
   // nothing; an interactive one (CodeLens, menus, palette pass no options) sees the estimate first.
   const scripted = options.model !== undefined || options.displayName !== undefined;
-  if (!scripted && deps.confirmCost && !(await deps.confirmCost(uri, model))) {
+  const decision = !scripted && deps.confirmCost ? await deps.confirmCost(uri, model) : undefined;
+  if (decision && !decision.go) {
     return undefined;
   }
 
@@ -67,6 +69,12 @@ export async function submitBatch(
     request.inputFile = uploaded.name;
   }
   const job = await createAndTrack(deps, provider, request, uri);
+  const estimate = decision?.estimate;
+  const record = deps.jobs.model.records.get(job.name);
+  if (estimate && record) {
+    const { requests, inputTokens, costBatch: batchUsd, costStandard: standardUsd } = estimate;
+    await deps.jobs.model.records.upsert({ ...record, estimate: { requests, inputTokens, batchUsd, standardUsd } });
+  }
   return job.name;
 }
 

@@ -53,7 +53,7 @@ export function until<T>(
   });
 }
 
-type SettingValue = string | number | boolean | undefined;
+type SettingValue = string | number | boolean | Record<string, unknown> | undefined;
 
 /** Sets settings for a test and puts the previous values back in `restore()`. */
 export class SettingsScope {

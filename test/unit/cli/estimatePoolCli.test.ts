@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CliIo } from '../../../src/cli/cliIo';
-import { type EstimateRuntime, runEstimate } from '../../../src/cli/estimateCommand';
+import { defaultWorkers, type EstimateRuntime, runEstimate } from '../../../src/cli/estimateCommand';
 import { geminiLines } from '../../../bench/generateData';
 
 const WORKER = path.join(__dirname, '..', '..', '..', 'src', 'cli', 'estimateWorker.ts');
@@ -66,5 +66,13 @@ suite('cli: gemini-batch estimate on the worker pool', function () {
     assert.equal(code, 3);
     assert.equal(out, '');
     assert.match(err, /cannot estimate .*a\.jsonl: estimate worker \d exited \(code 5\)/);
+  });
+
+  test('by default the pool takes only free cores: none below two free, at most four', () => {
+    assert.equal(defaultWorkers(2, 0.1), 2);
+    assert.equal(defaultWorkers(2, 1.2), 0, 'a busy 2-core machine counts on one thread');
+    assert.equal(defaultWorkers(8, 1), 4);
+    assert.equal(defaultWorkers(8, 5.5), 3);
+    assert.equal(defaultWorkers(1, 0), 0);
   });
 });

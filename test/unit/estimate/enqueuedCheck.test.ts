@@ -13,6 +13,7 @@ suite('estimate: the enqueued-token limit', () => {
       limit: 3_000_000,
       inputTokens: 6_000_000,
       linesPerPart: 5400,
+      tokensPerPart: 2_850_000,
     });
   });
 
