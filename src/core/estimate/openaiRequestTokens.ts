@@ -1,4 +1,5 @@
 import type { TextCounter } from '../tokens/textCounter';
+import { authorTokens, callNames, callTokens } from './openaiCallTokens';
 import { functionDefinitions, functionTokens } from './openaiToolTokens';
 import { type RequestCount, isRecord } from './requestCount';
 
@@ -42,22 +43,6 @@ function countMessageContent(content: unknown, counter: TextCounter, into: Reque
   }
 }
 
-/**
- * The calls an assistant message made: their name and JSON arguments, and 3 per call, as measured for the legacy
- * `function_call` by hmarr/openai-chat-tokens (src/index.ts, messageTokensEstimate). How the service renders the
- * `tool_calls` of today is not published: the published counts run higher (see the accuracy test, function-calls).
- */
-function countCalls(message: Record<string, unknown>, counter: TextCounter, into: RequestCount): void {
-  const calls = Array.isArray(message.tool_calls)
-    ? message.tool_calls.map((c) => (isRecord(c) ? c.function : undefined))
-    : [];
-  for (const call of [...calls, message.function_call]) {
-    if (isRecord(call)) {
-      into.tokens += 3 + counter.count(String(call.name ?? '')) + counter.count(String(call.arguments ?? ''));
-    }
-  }
-}
-
 function countMessages(
   messages: unknown[],
   counter: TextCounter,
@@ -66,6 +51,7 @@ function countMessages(
 ): void {
   // With functions, the first system message is followed by a newline before the function block (openaiToolTokens).
   let padSystem = options.withFunctions ?? false;
+  const names = callNames(messages);
   for (const raw of messages) {
     if (!isRecord(raw)) {
       continue;
@@ -76,14 +62,12 @@ function countMessages(
       padSystem = false;
     }
     into.tokens += TOKENS_PER_MESSAGE;
-    if (typeof message.role === 'string') {
-      into.tokens += counter.count(message.role);
-    }
+    into.tokens += authorTokens(message, names, counter);
     if (typeof message.name === 'string') {
       into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
     }
     countMessageContent(message.content, counter, into);
-    countCalls(message, counter, into);
+    into.tokens += callTokens(message, counter);
   }
   into.tokens += options.priming ?? REPLY_PRIMING;
 }

@@ -12,6 +12,17 @@ import { isRecord } from './requestCount';
 const BLOCK_TOKENS = 9;
 const SHARED_SYSTEM_TOKENS = -4;
 
+/**
+ * What the o200k models (gpt-4o, gpt-4o-mini, gpt-4.1) bill on top of that rendering, fitted to the recorded counts of
+ * test/fixtures/tokens/published-counts.json (see its `notes`) on the fit half: 1 less per function with parameters,
+ * 1 more per property description, 1 less per enum property. The service's own text is not published; these are
+ * corrections, not a rendering. Only the first is checked on held-out counts (no held-out entry has property
+ * descriptions or enums); the cookbook's gpt-4o example (section 7, both descriptions and an enum) is exact.
+ */
+const PER_FUNCTION_WITH_PARAMETERS = -1;
+const PER_PROPERTY_DESCRIPTION = 1;
+const PER_ENUM_PROPERTY = -1;
+
 type Schema = Record<string, unknown>;
 
 function typeText(schema: Schema, indent: number): string {
@@ -83,10 +94,40 @@ export function functionDefinitions(body: Record<string, unknown>): Schema[] {
   return defs;
 }
 
+/** The corrections above for the properties of one schema, nested ones included. */
+function propertyCorrections(schema: Schema): number {
+  const properties = isRecord(schema.properties) ? Object.values(schema.properties) : [];
+  let tokens = 0;
+  for (const property of properties) {
+    if (!isRecord(property)) {
+      continue;
+    }
+    if (typeof property.description === 'string' && property.description) {
+      tokens += PER_PROPERTY_DESCRIPTION;
+    }
+    if (Array.isArray(property.enum)) {
+      tokens += PER_ENUM_PROPERTY;
+    }
+    if (property.type === 'object') {
+      tokens += propertyCorrections(property);
+    }
+  }
+  return tokens;
+}
+
+function corrections(fn: Schema): number {
+  const parameters = isRecord(fn.parameters) ? fn.parameters : {};
+  if (!isRecord(parameters.properties) || Object.keys(parameters.properties).length === 0) {
+    return 0;
+  }
+  return PER_FUNCTION_WITH_PARAMETERS + propertyCorrections(parameters);
+}
+
 /** Tokens the function definitions add to a chat prompt; `hasSystem` when the messages carry a system message. */
 export function functionTokens(functions: Schema[], hasSystem: boolean, counter: TextCounter): number {
   if (functions.length === 0) {
     return 0;
   }
-  return counter.count(functionsText(functions)) + BLOCK_TOKENS + (hasSystem ? SHARED_SYSTEM_TOKENS : 0);
+  const fixed = BLOCK_TOKENS + (hasSystem ? SHARED_SYSTEM_TOKENS : 0);
+  return counter.count(functionsText(functions)) + fixed + functions.reduce((sum, fn) => sum + corrections(fn), 0);
 }
