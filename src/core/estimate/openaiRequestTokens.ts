@@ -1,5 +1,6 @@
 import type { TextCounter } from '../tokens/textCounter';
 import { authorTokens, callNames, callTokens } from './openaiCallTokens';
+import { responseFormatTokens } from './openaiResponseFormat';
 import { functionDefinitions, functionTokens } from './openaiToolTokens';
 import { type RequestCount, isRecord } from './requestCount';
 
@@ -93,7 +94,7 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
     const priming = isReasoningModel(body.model) ? REASONING_REPLY_PRIMING : REPLY_PRIMING;
     countMessages(body.messages, counter, into, { withFunctions: functions.length > 0, priming });
     const hasSystem = body.messages.some((m) => isRecord(m) && m.role === 'system');
-    into.tokens += functionTokens(functions, hasSystem, counter);
+    into.tokens += functionTokens(functions, hasSystem, counter) + responseFormatTokens(body, counter);
     return into;
   }
   // /v1/responses: `instructions` as a system message, `input` as a user message or a list of messages.
