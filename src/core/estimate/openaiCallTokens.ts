@@ -14,9 +14,13 @@ import { isRecord } from './requestCount';
  * - A `tool` message is authored by the function it answers (found by `tool_call_id`): its name plus 1 take the place
  *   of the role `tool` (fitted; the name counted on its own, as `durability_get_weather_in_city` shows, which
  *   tokenizes differently after a `functions.` prefix).
+ * - Reasoning models (harmony format) bill 6 more per message with calls (fitted; harmony writes such a message
+ *   `<|start|>assistant<|channel|>commentary to=functions.NAME <|constrain|>json<|message|>…<|call|>` and answers it
+ *   `<|start|>functions.NAME to=assistant<|channel|>commentary<|message|>…`, openai/harmony src/encoding.rs).
  * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
  */
 const CALL_MESSAGE_TOKENS = 2;
+const HARMONY_CALL_MESSAGE_TOKENS = CALL_MESSAGE_TOKENS + 6;
 const LEGACY_CALL_TOKENS = 3;
 const TOOL_AUTHOR_TOKENS = 1;
 
@@ -45,20 +49,19 @@ function parameters(args: string): unknown {
 }
 
 /** Tokens the calls of an assistant message add to it (its role, content and per-message cost are counted apart). */
-export function callTokens(message: Record<string, unknown>, counter: TextCounter): number {
+export function callTokens(message: Record<string, unknown>, counter: TextCounter, reasoning = false): number {
   let tokens = 0;
+  const perMessage = reasoning ? HARMONY_CALL_MESSAGE_TOKENS : CALL_MESSAGE_TOKENS;
   const calls = callsOf(message);
   if (calls.length === 1) {
-    tokens += counter.count(` to=functions.${calls[0].name}`) + counter.count(calls[0].arguments) + CALL_MESSAGE_TOKENS;
+    tokens += counter.count(` to=functions.${calls[0].name}`) + counter.count(calls[0].arguments) + perMessage;
   } else if (calls.length > 1) {
     const uses = calls.map((call) => ({
       recipient_name: `functions.${call.name}`,
       parameters: parameters(call.arguments),
     }));
     tokens +=
-      counter.count(' to=multi_tool_use.parallel') +
-      counter.count(JSON.stringify({ tool_uses: uses })) +
-      CALL_MESSAGE_TOKENS;
+      counter.count(' to=multi_tool_use.parallel') + counter.count(JSON.stringify({ tool_uses: uses })) + perMessage;
   }
   const legacy = message.function_call;
   if (isRecord(legacy)) {

@@ -48,7 +48,7 @@ function countMessages(
   messages: unknown[],
   counter: TextCounter,
   into: RequestCount,
-  options: { withFunctions?: boolean; priming?: number } = {},
+  options: { withFunctions?: boolean; priming?: number; reasoning?: boolean } = {},
 ): void {
   // With functions, the first system message is followed by a newline before the function block (openaiToolTokens).
   let padSystem = options.withFunctions ?? false;
@@ -68,7 +68,7 @@ function countMessages(
       into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
     }
     countMessageContent(message.content, counter, into);
-    into.tokens += callTokens(message, counter);
+    into.tokens += callTokens(message, counter, options.reasoning);
   }
   into.tokens += options.priming ?? REPLY_PRIMING;
 }
@@ -91,10 +91,16 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
   }
   if (Array.isArray(body.messages)) {
     const functions = functionDefinitions(body);
-    const priming = isReasoningModel(body.model) ? REASONING_REPLY_PRIMING : REPLY_PRIMING;
-    countMessages(body.messages, counter, into, { withFunctions: functions.length > 0, priming });
+    const reasoning = isReasoningModel(body.model);
+    const priming = reasoning ? REASONING_REPLY_PRIMING : REPLY_PRIMING;
+    // Harmony keeps the tools in a message of their own: the system message is not padded.
+    countMessages(body.messages, counter, into, {
+      withFunctions: functions.length > 0 && !reasoning,
+      priming,
+      reasoning,
+    });
     const hasSystem = body.messages.some((m) => isRecord(m) && m.role === 'system');
-    into.tokens += functionTokens(functions, hasSystem, counter) + responseFormatTokens(body, counter);
+    into.tokens += functionTokens(functions, { hasSystem, reasoning }, counter) + responseFormatTokens(body, counter);
     return into;
   }
   // /v1/responses: `instructions` as a system message, `input` as a user message or a list of messages.
