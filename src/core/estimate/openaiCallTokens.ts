@@ -17,10 +17,14 @@ import { isRecord } from './requestCount';
  * - Reasoning models (harmony format) bill 6 more per message with calls (fitted; harmony writes such a message
  *   `<|start|>assistant<|channel|>commentary to=functions.NAME <|constrain|>json<|message|>…<|call|>` and answers it
  *   `<|start|>functions.NAME to=assistant<|channel|>commentary<|message|>…`, openai/harmony src/encoding.rs).
+ * - /v1/responses on gpt-4o and gpt-4.1 bills 2 less per message with calls (fitted: `function_call` items, 5 of 5
+ *   fit entries); its reasoning models are counted as harmony, unmeasured (their recorded calls come with encrypted
+ *   reasoning items, which are billed and cannot be sized offline).
  * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
  */
-const CALL_MESSAGE_TOKENS = 2;
-const HARMONY_CALL_MESSAGE_TOKENS = CALL_MESSAGE_TOKENS + 6;
+/** How the request renders calls: chat completions, harmony (reasoning models), or /v1/responses on other models. */
+export type CallFormat = 'chat' | 'harmony' | 'responses';
+const CALL_MESSAGE_TOKENS: Record<CallFormat, number> = { chat: 2, harmony: 8, responses: 0 };
 const LEGACY_CALL_TOKENS = 3;
 const TOOL_AUTHOR_TOKENS = 1;
 
@@ -49,9 +53,13 @@ function parameters(args: string): unknown {
 }
 
 /** Tokens the calls of an assistant message add to it (its role, content and per-message cost are counted apart). */
-export function callTokens(message: Record<string, unknown>, counter: TextCounter, reasoning = false): number {
+export function callTokens(
+  message: Record<string, unknown>,
+  counter: TextCounter,
+  format: CallFormat = 'chat',
+): number {
   let tokens = 0;
-  const perMessage = reasoning ? HARMONY_CALL_MESSAGE_TOKENS : CALL_MESSAGE_TOKENS;
+  const perMessage = CALL_MESSAGE_TOKENS[format];
   const calls = callsOf(message);
   if (calls.length === 1) {
     tokens += counter.count(` to=functions.${calls[0].name}`) + counter.count(calls[0].arguments) + perMessage;

@@ -1,6 +1,7 @@
 import type { TextCounter } from '../tokens/textCounter';
-import { authorTokens, callNames, callTokens } from './openaiCallTokens';
+import { type CallFormat, authorTokens, callNames, callTokens } from './openaiCallTokens';
 import { responseFormatTokens } from './openaiResponseFormat';
+import { responsesMessages } from './openaiResponsesInput';
 import { functionDefinitions, functionTokens } from './openaiToolTokens';
 import { type RequestCount, isRecord } from './requestCount';
 
@@ -48,7 +49,7 @@ function countMessages(
   messages: unknown[],
   counter: TextCounter,
   into: RequestCount,
-  options: { withFunctions?: boolean; priming?: number; reasoning?: boolean } = {},
+  options: { withFunctions?: boolean; priming?: number; calls?: CallFormat } = {},
 ): void {
   // With functions, the first system message is followed by a newline before the function block (openaiToolTokens).
   let padSystem = options.withFunctions ?? false;
@@ -68,7 +69,7 @@ function countMessages(
       into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
     }
     countMessageContent(message.content, counter, into);
-    into.tokens += callTokens(message, counter, options.reasoning);
+    into.tokens += callTokens(message, counter, options.calls);
   }
   into.tokens += options.priming ?? REPLY_PRIMING;
 }
@@ -97,32 +98,26 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
     countMessages(body.messages, counter, into, {
       withFunctions: functions.length > 0 && !reasoning,
       priming,
-      reasoning,
+      calls: reasoning ? 'harmony' : 'chat',
     });
     const hasSystem = body.messages.some((m) => isRecord(m) && m.role === 'system');
     into.tokens += functionTokens(functions, { hasSystem, reasoning }, counter) + responseFormatTokens(body, counter);
     return into;
   }
-  // /v1/responses: `instructions` as a system message, `input` as a user message or a list of messages.
-  const messages: unknown[] = [];
-  // An empty `instructions` adds no message.
-  if (typeof body.instructions === 'string' && body.instructions) {
-    messages.push({ role: 'system', content: body.instructions });
-  }
-  if (typeof body.input === 'string') {
-    messages.push({ role: 'user', content: body.input });
-  }
-  if (Array.isArray(body.input)) {
-    messages.push(...body.input);
-  }
+  // /v1/responses
+  const reasoning = isReasoningModel(body.model);
+  const messages = responsesMessages(body);
   if (typeof body.prompt === 'string') {
     into.tokens += counter.count(body.prompt);
   }
   if (messages.length) {
     countMessages(messages, counter, into, {
-      priming: isReasoningModel(body.model) ? REASONING_REPLY_PRIMING : REPLY_PRIMING,
+      priming: reasoning ? REASONING_REPLY_PRIMING : REPLY_PRIMING,
+      calls: reasoning ? 'harmony' : 'responses',
     });
   }
+  const hasSystem = messages.some((m) => isRecord(m) && m.role === 'system');
+  into.tokens += functionTokens(functionDefinitions(body), { hasSystem, reasoning, responses: true }, counter);
   return into;
 }
 

@@ -34,6 +34,11 @@ const PER_ENUM_PROPERTY = -1;
 const HARMONY_TOOLS_HEADER = '# Tools\n\n## functions\n\n';
 const HARMONY_BLOCK_TOKENS = 85;
 const HARMONY_BARE_FUNCTION = -1;
+/**
+ * /v1/responses bills the same rendering with the chat block (9) on reasoning models, 6 less on gpt-4o and gpt-4.1,
+ * and no system-message discount (fitted; every fit entry exact, see the fixture's `notes`).
+ */
+const RESPONSES_TOKENS = -6;
 
 type Schema = Record<string, unknown>;
 
@@ -90,12 +95,13 @@ export function functionsText(functions: Schema[]): string {
   return lines.join('\n');
 }
 
-/** The function definitions of `tools` (chat `{type:'function', function:{…}}`) or of legacy `functions`. */
+/** The function definitions of `tools` (chat `{type:'function', function:{…}}`, responses `{type:'function', name, …}`) or of legacy `functions`. */
 export function functionDefinitions(body: Record<string, unknown>): Schema[] {
   const defs: Schema[] = [];
   for (const tool of Array.isArray(body.tools) ? body.tools : []) {
-    if (isRecord(tool) && tool.type === 'function' && isRecord(tool.function)) {
-      defs.push(tool.function);
+    if (isRecord(tool) && tool.type === 'function') {
+      // Chat nests the definition under `function`; /v1/responses puts it on the tool itself.
+      defs.push(isRecord(tool.function) ? tool.function : tool);
     }
   }
   for (const fn of Array.isArray(body.functions) ? body.functions : []) {
@@ -139,6 +145,8 @@ function corrections(fn: Schema, reasoning: boolean): number {
 export interface ToolContext {
   hasSystem: boolean;
   reasoning: boolean;
+  /** A /v1/responses request. */
+  responses?: boolean;
 }
 
 /** Tokens the function definitions add to a chat prompt. */
@@ -147,6 +155,10 @@ export function functionTokens(functions: Schema[], context: ToolContext, counte
     return 0;
   }
   const corrected = functions.reduce((sum, fn) => sum + corrections(fn, context.reasoning), 0);
+  if (context.responses) {
+    const fixed = BLOCK_TOKENS + (context.reasoning ? 0 : RESPONSES_TOKENS);
+    return counter.count(functionsText(functions)) + fixed + corrected;
+  }
   if (context.reasoning) {
     return counter.count(HARMONY_TOOLS_HEADER + functionsText(functions)) + HARMONY_BLOCK_TOKENS + corrected;
   }
