@@ -85,7 +85,11 @@ export function functionsText(functions: Schema[]): string {
     }
     const parameters = isRecord(fn.parameters) ? fn.parameters : {};
     if (isRecord(parameters.properties) && Object.keys(parameters.properties).length > 0) {
-      lines.push(`type ${String(fn.name)} = (_: {`, propertiesText(parameters, 0), '}) => any;');
+      // A description of the parameters object itself is a comment before its brace, as harmony writes it
+      // (openai/harmony src/encoding.rs, json_schema_to_typescript: "Render object-level description as comment").
+      const about =
+        typeof parameters.description === 'string' && parameters.description ? `// ${parameters.description}\n` : '';
+      lines.push(`type ${String(fn.name)} = (_: ${about}{`, propertiesText(parameters, 0), '}) => any;');
     } else {
       lines.push(`type ${String(fn.name)} = () => any;`);
     }
