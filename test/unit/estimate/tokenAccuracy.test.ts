@@ -15,12 +15,14 @@ const MUST_HOLD = ['gemini-2.5+ · text', 'openai-chat · text', 'openai-chat-re
 
 /**
  * Below the bar but pinned, so that a change to the rules shows: OpenAI chat tools and function calls (the misses are
- * the two json_schema response formats and the MCP tools with multi-line descriptions, see the fixture's `notes`).
+ * the two json_schema response formats and the MCP tools with multi-line descriptions, see the fixture's `notes`), and
+ * the tools of /v1/responses.
  */
 const FLOORS: { key: string; exact: number; mean: number }[] = [
   { key: 'openai-chat', exact: 0.88, mean: 0.01 },
   { key: 'openai-chat · tools · held-out', exact: 0.88, mean: 0.025 },
   { key: 'openai-chat · function-calls · held-out', exact: 1, mean: 0 },
+  { key: 'openai-responses · tools · held-out', exact: 0.75, mean: 0.07 },
 ];
 
 interface Entry {
@@ -150,7 +152,7 @@ suite('tokens: accuracy on published counts', function () {
   }
 
   for (const { key, exact, mean } of FLOORS) {
-    test(`${key}: ≥ ${100 * exact}% exact and mean error ≤ ${100 * mean}%`, () => {
+    test(`${key}: ≥ ${Math.round(100 * exact)}% exact and mean error ≤ ${(100 * mean).toFixed(1)}%`, () => {
       const pairs = pairsOf(key).get(key) ?? [];
       assert.ok(pairs.length >= 9, `${key}: too few published counts (${pairs.length})`);
       const f = figures(pairs);
