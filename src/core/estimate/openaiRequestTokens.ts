@@ -118,6 +118,7 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
   }
   const hasSystem = messages.some((m) => isRecord(m) && m.role === 'system');
   into.tokens += functionTokens(functionDefinitions(body), { hasSystem, reasoning, responses: true }, counter);
+  into.tokens += responseFormatTokens(body, counter);
   return into;
 }
 
