@@ -22,6 +22,7 @@ import { isRecord } from './requestCount';
  *   reasoning items, which are billed and cannot be sized offline).
  * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
  */
+
 /** How the request renders calls: chat completions, harmony (reasoning models), or /v1/responses on other models. */
 export type CallFormat = 'chat' | 'harmony' | 'responses';
 const CALL_MESSAGE_TOKENS: Record<CallFormat, number> = { chat: 2, harmony: 8, responses: 0 };
