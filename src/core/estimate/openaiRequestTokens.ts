@@ -1,4 +1,7 @@
 import type { TextCounter } from '../tokens/textCounter';
+import { type CallFormat, authorTokens, callNames, callTokens } from './openaiCallTokens';
+import { responseFormatTokens } from './openaiResponseFormat';
+import { responsesMessages } from './openaiResponsesInput';
 import { functionDefinitions, functionTokens } from './openaiToolTokens';
 import { type RequestCount, isRecord } from './requestCount';
 
@@ -42,30 +45,15 @@ function countMessageContent(content: unknown, counter: TextCounter, into: Reque
   }
 }
 
-/**
- * The calls an assistant message made: their name and JSON arguments, and 3 per call, as measured for the legacy
- * `function_call` by hmarr/openai-chat-tokens (src/index.ts, messageTokensEstimate). How the service renders the
- * `tool_calls` of today is not published: the published counts run higher (see the accuracy test, function-calls).
- */
-function countCalls(message: Record<string, unknown>, counter: TextCounter, into: RequestCount): void {
-  const calls = Array.isArray(message.tool_calls)
-    ? message.tool_calls.map((c) => (isRecord(c) ? c.function : undefined))
-    : [];
-  for (const call of [...calls, message.function_call]) {
-    if (isRecord(call)) {
-      into.tokens += 3 + counter.count(String(call.name ?? '')) + counter.count(String(call.arguments ?? ''));
-    }
-  }
-}
-
 function countMessages(
   messages: unknown[],
   counter: TextCounter,
   into: RequestCount,
-  options: { withFunctions?: boolean; priming?: number } = {},
+  options: { withFunctions?: boolean; priming?: number; calls?: CallFormat } = {},
 ): void {
   // With functions, the first system message is followed by a newline before the function block (openaiToolTokens).
   let padSystem = options.withFunctions ?? false;
+  const names = callNames(messages);
   for (const raw of messages) {
     if (!isRecord(raw)) {
       continue;
@@ -76,14 +64,12 @@ function countMessages(
       padSystem = false;
     }
     into.tokens += TOKENS_PER_MESSAGE;
-    if (typeof message.role === 'string') {
-      into.tokens += counter.count(message.role);
-    }
+    into.tokens += authorTokens(message, names, counter);
     if (typeof message.name === 'string') {
       into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
     }
     countMessageContent(message.content, counter, into);
-    countCalls(message, counter, into);
+    into.tokens += callTokens(message, counter, options.calls);
   }
   into.tokens += options.priming ?? REPLY_PRIMING;
 }
@@ -106,32 +92,33 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
   }
   if (Array.isArray(body.messages)) {
     const functions = functionDefinitions(body);
-    const priming = isReasoningModel(body.model) ? REASONING_REPLY_PRIMING : REPLY_PRIMING;
-    countMessages(body.messages, counter, into, { withFunctions: functions.length > 0, priming });
+    const reasoning = isReasoningModel(body.model);
+    const priming = reasoning ? REASONING_REPLY_PRIMING : REPLY_PRIMING;
+    // Harmony keeps the tools in a message of their own: the system message is not padded.
+    countMessages(body.messages, counter, into, {
+      withFunctions: functions.length > 0 && !reasoning,
+      priming,
+      calls: reasoning ? 'harmony' : 'chat',
+    });
     const hasSystem = body.messages.some((m) => isRecord(m) && m.role === 'system');
-    into.tokens += functionTokens(functions, hasSystem, counter);
+    into.tokens += functionTokens(functions, { hasSystem, reasoning }, counter) + responseFormatTokens(body, counter);
     return into;
   }
-  // /v1/responses: `instructions` as a system message, `input` as a user message or a list of messages.
-  const messages: unknown[] = [];
-  // An empty `instructions` adds no message.
-  if (typeof body.instructions === 'string' && body.instructions) {
-    messages.push({ role: 'system', content: body.instructions });
-  }
-  if (typeof body.input === 'string') {
-    messages.push({ role: 'user', content: body.input });
-  }
-  if (Array.isArray(body.input)) {
-    messages.push(...body.input);
-  }
+  // /v1/responses
+  const reasoning = isReasoningModel(body.model);
+  const messages = responsesMessages(body);
   if (typeof body.prompt === 'string') {
     into.tokens += counter.count(body.prompt);
   }
   if (messages.length) {
     countMessages(messages, counter, into, {
-      priming: isReasoningModel(body.model) ? REASONING_REPLY_PRIMING : REPLY_PRIMING,
+      priming: reasoning ? REASONING_REPLY_PRIMING : REPLY_PRIMING,
+      calls: reasoning ? 'harmony' : 'responses',
     });
   }
+  const hasSystem = messages.some((m) => isRecord(m) && m.role === 'system');
+  into.tokens += functionTokens(functionDefinitions(body), { hasSystem, reasoning, responses: true }, counter);
+  into.tokens += responseFormatTokens(body, counter);
   return into;
 }
 

@@ -12,6 +12,37 @@ import { isRecord } from './requestCount';
 const BLOCK_TOKENS = 9;
 const SHARED_SYSTEM_TOKENS = -4;
 
+/**
+ * What the o200k models (gpt-4o, gpt-4o-mini, gpt-4.1) bill on top of that rendering, fitted to the recorded counts of
+ * test/fixtures/tokens/published-counts.json (see its `notes`) on the fit half: 1 less per function with parameters,
+ * 1 more per property description, 1 less per enum property. The service's own text is not published; these are
+ * corrections, not a rendering. The first two hold on held-out counts too (property descriptions there only in the
+ * reasoning and /v1/responses requests, which share these corrections); the enum one rests on the cookbook's gpt-4o
+ * example alone (section 7, exact with it).
+ */
+const PER_FUNCTION_WITH_PARAMETERS = -1;
+const PER_PROPERTY_DESCRIPTION = 1;
+const PER_ENUM_PROPERTY = -1;
+
+/**
+ * Reasoning models (o3, o4, gpt-5) take their tools in a developer message of the harmony format, under
+ * `# Tools\n\n## functions\n\n` (openai/harmony src/encoding.rs, template_tools_section), next to a system message
+ * of the service's own (identity, dates, reasoning effort, valid channels) that only requests with tools are billed
+ * for. Its text is not published: 85 is what the recorded counts need on top of the same rendering and corrections,
+ * and a function with neither description nor parameters bills 1 less (fit half: 6 of 6 exact with both, the second
+ * from one entry; held-out: 11 of 11, five of them such functions).
+ */
+const HARMONY_TOOLS_HEADER = '# Tools\n\n## functions\n\n';
+const HARMONY_BLOCK_TOKENS = 85;
+const HARMONY_BARE_FUNCTION = -1;
+
+/**
+ * /v1/responses bills the same rendering with the chat block (9) on reasoning models, 6 less on gpt-4o and gpt-4.1,
+ * and no system-message discount (fitted: fit 11 of 12 exact, the twelfth off by its response format; held-out 16
+ * of 20, see the fixture's `notes`).
+ */
+const RESPONSES_TOKENS = -6;
+
 type Schema = Record<string, unknown>;
 
 function typeText(schema: Schema, indent: number): string {
@@ -57,7 +88,11 @@ export function functionsText(functions: Schema[]): string {
     }
     const parameters = isRecord(fn.parameters) ? fn.parameters : {};
     if (isRecord(parameters.properties) && Object.keys(parameters.properties).length > 0) {
-      lines.push(`type ${String(fn.name)} = (_: {`, propertiesText(parameters, 0), '}) => any;');
+      // A description of the parameters object itself is a comment before its brace, as harmony writes it
+      // (openai/harmony src/encoding.rs, json_schema_to_typescript: "Render object-level description as comment").
+      const about =
+        typeof parameters.description === 'string' && parameters.description ? `// ${parameters.description}\n` : '';
+      lines.push(`type ${String(fn.name)} = (_: ${about}{`, propertiesText(parameters, 0), '}) => any;');
     } else {
       lines.push(`type ${String(fn.name)} = () => any;`);
     }
@@ -67,12 +102,13 @@ export function functionsText(functions: Schema[]): string {
   return lines.join('\n');
 }
 
-/** The function definitions of `tools` (chat `{type:'function', function:{…}}`) or of legacy `functions`. */
+/** The function definitions of `tools` (chat `{type:'function', function:{…}}`, responses `{type:'function', name, …}`) or of legacy `functions`. */
 export function functionDefinitions(body: Record<string, unknown>): Schema[] {
   const defs: Schema[] = [];
   for (const tool of Array.isArray(body.tools) ? body.tools : []) {
-    if (isRecord(tool) && tool.type === 'function' && isRecord(tool.function)) {
-      defs.push(tool.function);
+    if (isRecord(tool) && tool.type === 'function') {
+      // Chat nests the definition under `function`; /v1/responses puts it on the tool itself.
+      defs.push(isRecord(tool.function) ? tool.function : tool);
     }
   }
   for (const fn of Array.isArray(body.functions) ? body.functions : []) {
@@ -83,10 +119,56 @@ export function functionDefinitions(body: Record<string, unknown>): Schema[] {
   return defs;
 }
 
-/** Tokens the function definitions add to a chat prompt; `hasSystem` when the messages carry a system message. */
-export function functionTokens(functions: Schema[], hasSystem: boolean, counter: TextCounter): number {
+/** The corrections above for the properties of one schema, nested ones included. */
+function propertyCorrections(schema: Schema): number {
+  const properties = isRecord(schema.properties) ? Object.values(schema.properties) : [];
+  let tokens = 0;
+  for (const property of properties) {
+    if (!isRecord(property)) {
+      continue;
+    }
+    if (typeof property.description === 'string' && property.description) {
+      tokens += PER_PROPERTY_DESCRIPTION;
+    }
+    if (Array.isArray(property.enum)) {
+      tokens += PER_ENUM_PROPERTY;
+    }
+    if (property.type === 'object') {
+      tokens += propertyCorrections(property);
+    }
+  }
+  return tokens;
+}
+
+function corrections(fn: Schema, reasoning: boolean): number {
+  const parameters = isRecord(fn.parameters) ? fn.parameters : {};
+  if (!isRecord(parameters.properties) || Object.keys(parameters.properties).length === 0) {
+    return reasoning && !fn.description ? HARMONY_BARE_FUNCTION : 0;
+  }
+  return PER_FUNCTION_WITH_PARAMETERS + propertyCorrections(parameters);
+}
+
+/** How the request carries its tools: `hasSystem` when its messages have a system message, `reasoning` for harmony. */
+export interface ToolContext {
+  hasSystem: boolean;
+  reasoning: boolean;
+  /** A /v1/responses request. */
+  responses?: boolean;
+}
+
+/** Tokens the function definitions add to a chat prompt. */
+export function functionTokens(functions: Schema[], context: ToolContext, counter: TextCounter): number {
   if (functions.length === 0) {
     return 0;
   }
-  return counter.count(functionsText(functions)) + BLOCK_TOKENS + (hasSystem ? SHARED_SYSTEM_TOKENS : 0);
+  const corrected = functions.reduce((sum, fn) => sum + corrections(fn, context.reasoning), 0);
+  if (context.responses) {
+    const fixed = BLOCK_TOKENS + (context.reasoning ? 0 : RESPONSES_TOKENS);
+    return counter.count(functionsText(functions)) + fixed + corrected;
+  }
+  if (context.reasoning) {
+    return counter.count(HARMONY_TOOLS_HEADER + functionsText(functions)) + HARMONY_BLOCK_TOKENS + corrected;
+  }
+  const fixed = BLOCK_TOKENS + (context.hasSystem ? SHARED_SYSTEM_TOKENS : 0);
+  return counter.count(functionsText(functions)) + fixed + corrected;
 }

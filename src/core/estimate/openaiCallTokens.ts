@@ -1,0 +1,110 @@
+import type { TextCounter } from '../tokens/textCounter';
+import { isRecord } from './requestCount';
+
+/**
+ * Tokens of the function calls an assistant message made and of the `tool` messages that answer them, on OpenAI chat
+ * (gpt-4o, gpt-4o-mini, gpt-4.1). OpenAI does not publish how it renders them; these rules reproduce the recorded
+ * counts of test/fixtures/tokens/published-counts.json (see its `notes`), derived on the fit half and checked on the
+ * held-out half:
+ * - A call is addressed to its function in the message header, the way the model writes it: ` to=functions.NAME`
+ *   followed by the arguments as sent. Several calls in one message are one call to `multi_tool_use.parallel` with
+ *   `{"tool_uses":[{"recipient_name":"functions.NAME","parameters":{…}}]}`, the wrapper the model writes for parallel
+ *   calls (github.com/respawn-llc/kent/issues/45 shows it leaking out of a model). Either way the message costs 2 more
+ *   (fitted: the same on every recorded count; its origin is unknown).
+ * - A `tool` message is authored by the function it answers (found by `tool_call_id`): its name plus 1 take the place
+ *   of the role `tool` (fitted; the name counted on its own, as `durability_get_weather_in_city` shows, which
+ *   tokenizes differently after a `functions.` prefix).
+ * - Reasoning models (harmony format) bill 6 more per message with calls (fitted; harmony writes such a message
+ *   `<|start|>assistant<|channel|>commentary to=functions.NAME <|constrain|>json<|message|>…<|call|>` and answers it
+ *   `<|start|>functions.NAME to=assistant<|channel|>commentary<|message|>…`, openai/harmony src/encoding.rs).
+ * - /v1/responses on gpt-4o and gpt-4.1 bills 2 less per message with calls (fitted: `function_call` items, 5 of 5
+ *   fit entries); its reasoning models are counted as harmony, unmeasured (their recorded calls come with encrypted
+ *   reasoning items, which are billed and cannot be sized offline).
+ * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
+ */
+
+/** How the request renders calls: chat completions, harmony (reasoning models), or /v1/responses on other models. */
+export type CallFormat = 'chat' | 'harmony' | 'responses';
+const CALL_MESSAGE_TOKENS: Record<CallFormat, number> = { chat: 2, harmony: 8, responses: 0 };
+const LEGACY_CALL_TOKENS = 3;
+const TOOL_AUTHOR_TOKENS = 1;
+
+interface Call {
+  name: string;
+  arguments: string;
+}
+
+function callsOf(message: Record<string, unknown>): Call[] {
+  if (!Array.isArray(message.tool_calls)) {
+    return [];
+  }
+  return message.tool_calls.flatMap((call) => {
+    const fn = isRecord(call) && isRecord(call.function) ? call.function : undefined;
+    return fn ? [{ name: String(fn.name ?? ''), arguments: String(fn.arguments ?? '') }] : [];
+  });
+}
+
+/** The arguments as a JSON value for the parallel wrapper; text that does not parse stays text. */
+function parameters(args: string): unknown {
+  try {
+    return JSON.parse(args) as unknown;
+  } catch {
+    return args;
+  }
+}
+
+/** Tokens the calls of an assistant message add to it (its role, content and per-message cost are counted apart). */
+export function callTokens(
+  message: Record<string, unknown>,
+  counter: TextCounter,
+  format: CallFormat = 'chat',
+): number {
+  let tokens = 0;
+  const perMessage = CALL_MESSAGE_TOKENS[format];
+  const calls = callsOf(message);
+  if (calls.length === 1) {
+    tokens += counter.count(` to=functions.${calls[0].name}`) + counter.count(calls[0].arguments) + perMessage;
+  } else if (calls.length > 1) {
+    const uses = calls.map((call) => ({
+      recipient_name: `functions.${call.name}`,
+      parameters: parameters(call.arguments),
+    }));
+    tokens +=
+      counter.count(' to=multi_tool_use.parallel') + counter.count(JSON.stringify({ tool_uses: uses })) + perMessage;
+  }
+  const legacy = message.function_call;
+  if (isRecord(legacy)) {
+    tokens +=
+      LEGACY_CALL_TOKENS + counter.count(String(legacy.name ?? '')) + counter.count(String(legacy.arguments ?? ''));
+  }
+  return tokens;
+}
+
+/** The function name of each tool call id in the conversation, for the `tool` messages that answer them. */
+export function callNames(messages: unknown[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const message of messages) {
+    if (!isRecord(message) || !Array.isArray(message.tool_calls)) {
+      continue;
+    }
+    for (const call of message.tool_calls) {
+      if (isRecord(call) && typeof call.id === 'string' && isRecord(call.function)) {
+        names.set(call.id, String(call.function.name ?? ''));
+      }
+    }
+  }
+  return names;
+}
+
+/** Tokens of the author of a message: its role, or for a `tool` message whose call is known, that function. */
+export function authorTokens(
+  message: Record<string, unknown>,
+  names: Map<string, string>,
+  counter: TextCounter,
+): number {
+  const name = message.role === 'tool' && typeof message.tool_call_id === 'string' && names.get(message.tool_call_id);
+  if (name) {
+    return counter.count(name) + TOOL_AUTHOR_TOKENS;
+  }
+  return typeof message.role === 'string' ? counter.count(message.role) : 0;
+}
