@@ -5,7 +5,7 @@
  *
  * Source: the `endpoint` union of `BatchCreateParams` in node_modules/openai/resources/batches.d.ts (openai 7.57.0),
  * the same enum as `CreateBatchRequest.endpoint` in openai-openapi.yaml (info.version 2.3.0). The test
- * test/unit/emulator/openaiEndpoints.test.ts fails when either changes.
+ * test/unit/core/openaiEndpoints.test.ts fails when either changes.
  */
 export const OPENAI_BATCH_ENDPOINTS = [
   '/v1/chat/completions',

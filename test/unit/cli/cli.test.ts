@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from './runCli';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = path.join(__dirname, '../../..');
 const GOOD = '{"key":"a","request":{"contents":[{"parts":[{"text":"Hi"}]}]}}';
 const BAD = '{"key":"b","request":{"contents":"Hi"}}';
 

@@ -6,7 +6,7 @@ import type { CliIo } from '../../../src/cli/cliIo';
 import { defaultWorkers, type EstimateRuntime, runEstimate } from '../../../src/cli/estimateCommand';
 import { geminiLines } from '../../../bench/generateData';
 
-const WORKER = path.join(__dirname, '..', '..', '..', 'src', 'cli', 'estimateWorker.ts');
+const WORKER = path.join(__dirname, '../../../src/cli/estimateWorker.ts');
 
 async function run(argv: string[], runtime: EstimateRuntime): Promise<{ code: number; out: string; err: string }> {
   let out = '';

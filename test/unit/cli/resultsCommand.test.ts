@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from './runCli';
 
-const ROOT = path.join(__dirname, '..', '..', '..');
+const ROOT = path.join(__dirname, '../../..');
 const JOBS = path.join(ROOT, 'test', 'fixtures', 'jobs');
 const INPUT = path.join(JOBS, 'openai-input-3.jsonl');
 /** request-2 and request-1 answered, in that order (the service does not keep the input's order). */

@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { EstimatePool, EstimateWorkerError } from '../../../../src/core/estimate/estimatePool';
+import { estimateFile, type FileEstimate } from '../../../../src/core/estimate/fileEstimate';
+import type { LineEstimate, TokenProvider } from '../../../../src/core/estimate/lineEstimate';
+import { parseOverrides } from '../../../../src/core/pricing/prices';
+import { tokenizerAssetDir } from '../../../../src/core/tokens/assetDir';
+import type { TextCounter } from '../../../../src/core/tokens/textCounter';
+import { loadGeminiCounter, loadOpenAiCounter } from '../../../../src/core/tokens/tokenizerData';
+import { geminiLines } from '../../../../bench/generateData';
+
+const ASSETS = tokenizerAssetDir(__dirname) as string;
+// The worker from its source: under tsx here, built to dist/estimateWorker.js for the CLI.
+const WORKER = path.join(__dirname, '../../../../src/cli/estimateWorker.ts');
+const TSX = ['--require', 'tsx/cjs'];
+
+/** Mixed providers and models, blank, CRLF, broken and non-request lines, a BOM, a long line, no final LF. */
+function mixedFile(dir: string): string {
+  const gemini = geminiLines(300, 7);
+  const lines: string[] = [];
+  gemini.forEach((line, i) => {
+    const model = ['gemini-2.5-flash', 'gemini-2.5-pro', 'no-such-model', undefined][i % 4];
+    const parsed = JSON.parse(line) as { request: Record<string, unknown> };
+    if (model) {
+      parsed.request.model = `models/${model}`;
+    }
+    lines.push(JSON.stringify(parsed));
+    if (i % 5 === 0) {
+      lines.push(
+        JSON.stringify({
+          custom_id: `o${i}`,
+          method: 'POST',
+          url: '/v1/chat/completions',
+          body: {
+            model: i % 10 ? 'gpt-4o-mini' : 'gpt-4o',
+            messages: [{ role: 'user', content: `hello ${i} ünï 😀` }],
+          },
+        }),
+      );
+    }
+    if (i % 17 === 0) {
+      lines.push('', 'not json {', '[1,2]', '{"other":true}', '   ');
+    }
+    if (i === 100) {
+      lines.push(JSON.stringify({ key: 'long', request: { contents: 'word '.repeat(20_000) } }));
+    }
+  });
+  const text = '\ufeff' + lines.map((l, i) => (i % 3 === 0 ? `${l}\r` : l)).join('\n');
+  const file = path.join(dir, 'mixed.jsonl');
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+async function serial(file: string, model?: string): Promise<{ result: FileEstimate; lines: LineEstimate[] }> {
+  const loaded = new Map<TokenProvider, Promise<TextCounter>>();
+  const lines: LineEstimate[] = [];
+  const result = await estimateFile(file, {
+    counterFor: (p) => {
+      if (!loaded.has(p)) {
+        loaded.set(p, p === 'gemini' ? loadGeminiCounter(ASSETS) : loadOpenAiCounter(ASSETS));
+      }
+      return loaded.get(p) as Promise<TextCounter>;
+    },
+    model,
+    assumedOutputTokens: 1000,
+    overrides: parseOverrides({ 'gpt-4o': { input: 1, output: 2 } }),
+    onLine: (l) => lines.push(l),
+  });
+  return { result, lines };
+}
+
+suite('estimate: worker pool', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let file: string;
+  suiteSetup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-pool-'));
+    file = mixedFile(dir);
+  });
+  suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('same totals and per-line estimates, in file order, as the serial path', async () => {
+    const expected = await serial(file);
+    assert.ok(expected.result.requests > 300 && expected.result.unpricedModels.length > 0);
+    assert.deepEqual(expected.result.tokenizers, ['gemini-sentencepiece', 'o200k_base']);
+    // Small batches: many boundaries, lines cut across chunks, one line longer than a batch.
+    const pool = new EstimatePool({
+      workerScript: WORKER,
+      assetDir: ASSETS,
+      workers: 3,
+      batchBytes: 4096,
+      execArgv: TSX,
+    });
+    try {
+      for (const model of [undefined, 'gemini-2.5-flash']) {
+        const want = model ? await serial(file, model) : expected;
+        const lines: LineEstimate[] = [];
+        const result = await pool.estimate(file, {
+          model,
+          assumedOutputTokens: 1000,
+          overrides: parseOverrides({ 'gpt-4o': { input: 1, output: 2 } }),
+          onLine: (l) => lines.push(l),
+        });
+        assert.deepEqual(result, want.result);
+        assert.deepEqual(lines, want.lines);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('an empty file and a file without requests', async () => {
+    const empty = path.join(dir, 'empty.jsonl');
+    fs.writeFileSync(empty, '');
+    const none = path.join(dir, 'none.jsonl');
+    fs.writeFileSync(none, '\n\nnot json\n');
+    const pool = new EstimatePool({ workerScript: WORKER, assetDir: ASSETS, workers: 2, execArgv: TSX });
+    try {
+      for (const f of [empty, none]) {
+        assert.deepEqual(await pool.estimate(f, { assumedOutputTokens: 1000 }), (await serial(f)).result);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a worker that cannot load its vocabulary: a clear error, no hang', async () => {
+    const pool = new EstimatePool({ workerScript: WORKER, assetDir: dir, workers: 2, execArgv: TSX });
+    try {
+      await assert.rejects(pool.estimate(file, { assumedOutputTokens: 1000 }), (error: Error) => {
+        assert.ok(error instanceof EstimateWorkerError);
+        assert.match(error.message, /estimate worker \d failed: .*ENOENT/);
+        return true;
+      });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('a worker that dies: a clear error, no hang', async () => {
+    const script = path.join(dir, 'dying.js');
+    fs.writeFileSync(script, "require('node:worker_threads').parentPort.on('message', () => process.exit(7));\n");
+    const pool = new EstimatePool({ workerScript: script, assetDir: ASSETS, workers: 2, batchBytes: 4096 });
+    try {
+      await assert.rejects(pool.estimate(file, { assumedOutputTokens: 1000 }), /estimate worker \d exited \(code 7\)/);
+    } finally {
+      await pool.close();
+    }
+  });
+});

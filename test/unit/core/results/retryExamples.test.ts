@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeMergedJoin } from '../../../../src/core/results/mergedJoin';
+import { writeRetryFile } from '../../../../src/core/results/retryFile';
+
+const JOBS = join(__dirname, '../../../fixtures/jobs');
+const INPUT = join(JOBS, 'openai-input-3.jsonl');
+const OUTPUT = join(JOBS, 'openai-batch-output-guide-example.jsonl');
+const EXPIRED = join(JOBS, 'openai-batch-error-expired-guide-example.jsonl');
+
+function answer(id: string, text: string): string {
+  return JSON.stringify({
+    id: 'r',
+    custom_id: id,
+    response: {
+      status_code: 200,
+      body: { model: 'm', choices: [{ message: { content: text }, finish_reason: 'stop' }] },
+    },
+    error: null,
+  });
+}
+
+suite('retry: an expired OpenAI batch, then its follow-ups', () => {
+  let dir: string;
+  setup(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'retry-ex-'));
+  });
+  teardown(() => rm(dir, { recursive: true, force: true }));
+
+  test('the finished lines are kept; only the expired and missing ones are retried, and merged back', async () => {
+    const inputLines = (await readFile(INPUT, 'utf8')).split('\n').filter((l) => l.trim());
+    const first = { inputPath: INPUT, resultPaths: [OUTPUT, EXPIRED] };
+    const retry1 = join(dir, 'in.retry-1.jsonl');
+    const plan1 = await writeRetryFile(INPUT, [first], retry1);
+    assert.deepEqual(
+      { succeeded: plan1.succeeded, failed: plan1.failed, missing: plan1.missing },
+      { succeeded: 2, failed: 1, missing: 1 },
+    );
+    assert.equal(await readFile(retry1, 'utf8'), `${inputLines[2]}\n${inputLines[3]}\n`);
+
+    // The follow-up answers request-3; request-4 fails again (a 500).
+    const out1 = join(dir, 'r1.jsonl');
+    await writeFile(
+      out1,
+      `${JSON.stringify({ custom_id: 'request-4', response: { status_code: 500, body: { error: { message: 'boom', type: 'server_error' } } }, error: null })}\n${answer('request-3', 'Third.')}\n`,
+    );
+    const second = { inputPath: retry1, resultPaths: [out1] };
+    const retry2 = join(dir, 'in.retry-2.jsonl');
+    const plan2 = await writeRetryFile(INPUT, [first, second], retry2);
+    assert.equal(await readFile(retry2, 'utf8'), `${inputLines[3]}\n`);
+    assert.equal(plan2.failed, 1);
+
+    const merged = join(dir, 'in.joined.jsonl');
+    const counts = await writeMergedJoin(INPUT, [first, second], merged);
+    assert.deepEqual(counts, { requests: 4, succeeded: 3, failed: 1, missing: 0, fromRetries: 2, orphans: 1 });
+    const rows = (await readFile(merged, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      rows.map((r) => [r.key, r.attempt, r.response ? 'ok' : 'error']),
+      [
+        ['request-1', 0, 'ok'],
+        ['request-2', 0, 'ok'],
+        ['request-3', 1, 'ok'],
+        ['request-4', 1, 'error'],
+        ['request-7', 0, 'error'],
+      ],
+    );
+  });
+
+  test('nothing left to retry: no file is written', async () => {
+    const out = join(dir, 'all.jsonl');
+    await writeFile(out, ['request-1', 'request-2', 'request-3', 'request-4'].map((id) => answer(id, 'x')).join('\n'));
+    const plan = await writeRetryFile(INPUT, [{ inputPath: INPUT, resultPaths: [out] }], join(dir, 'none.jsonl'));
+    assert.equal(plan.path, undefined);
+    assert.equal(plan.indices.length, 0);
+    await assert.rejects(readFile(join(dir, 'none.jsonl')), { code: 'ENOENT' });
+  });
+});
