@@ -3,15 +3,15 @@ import * as vscode from 'vscode';
 import type { GeminiBatchApi } from '../../../src/features/jobs/extensionApi';
 import { fixtureUri } from '../helpers/extension';
 import { SettingsScope, batchApi, emulatorJobNames, leaveEmulator, setFaults, until, useEmulator } from './runHelpers';
+import { hiddenKeys } from '../helpers/hiddenKeys';
 
-const ENV_KEYS = ['GEMINI_API_KEY', 'GOOGLE_API_KEY'];
 /** Distinctive, so any trace of it in the log is unmistakable. */
 const SECRET = 'AIzaSy-it-9f8e7d6c5b4a3-never-log-me';
 
 suite('jobs: keys, welcome states and faults', function () {
   this.timeout(60000);
   const settings = new SettingsScope();
-  const savedEnv = new Map<string, string | undefined>();
+  const keys = hiddenKeys();
   let api: GeminiBatchApi;
 
   suiteSetup(async () => {
@@ -19,18 +19,11 @@ suite('jobs: keys, welcome states and faults', function () {
     // The view lists jobs once it is shown (quiet until needed); these tests read its states.
     await vscode.commands.executeCommand('geminiBatch.jobs.focus');
     // The extension host shares this process's environment: hide any real key for these tests.
-    for (const name of ENV_KEYS) {
-      savedEnv.set(name, process.env[name]);
-      delete process.env[name];
-    }
+    keys.hide();
   });
 
   suiteTeardown(async () => {
-    for (const [name, value] of savedEnv) {
-      if (value !== undefined) {
-        process.env[name] = value;
-      }
-    }
+    keys.restore();
     await vscode.commands.executeCommand('geminiBatch.auth.clearApiKey', 'gemini');
     await leaveEmulator(settings);
   });

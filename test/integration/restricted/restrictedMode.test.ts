@@ -6,9 +6,9 @@ import { openInEditor } from '../helpers/documents';
 import { activateExtension, fixtureUri } from '../helpers/extension';
 import { RecordingServer } from '../helpers/recordingServer';
 import { SettingsScope, batchApi, until } from '../jobs/runHelpers';
+import { hiddenKeys } from '../helpers/hiddenKeys';
 
 const KEY = 'AIzaSy-restricted-mode-key';
-const ENV_KEYS = ['GEMINI_API_KEY', 'GOOGLE_API_KEY'];
 
 /**
  * The window opens test/fixtures/restricted untrusted (scripts/test-integration.js --restricted: workspace trust on,
@@ -19,22 +19,15 @@ suite('restricted mode', function () {
   this.timeout(60000);
   const settings = new SettingsScope();
   const service = new RecordingServer();
-  const savedEnv = new Map<string, string | undefined>();
+  const keys = hiddenKeys();
 
   suiteSetup(async () => {
     await service.listen();
-    for (const name of ENV_KEYS) {
-      savedEnv.set(name, process.env[name]);
-      delete process.env[name];
-    }
+    keys.hide();
   });
 
   suiteTeardown(async () => {
-    for (const [name, value] of savedEnv) {
-      if (value !== undefined) {
-        process.env[name] = value;
-      }
-    }
+    keys.restore();
     await settings.restore();
     service.dispose();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -2,25 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { CliIo } from '../../../src/cli/cliIo';
+import { capturedIo } from './runCli';
 import { defaultWorkers, type EstimateRuntime, runEstimate } from '../../../src/cli/estimateCommand';
 import { geminiLines } from '../../../bench/generateData';
 
 const WORKER = path.join(__dirname, '../../../src/cli/estimateWorker.ts');
 
 async function run(argv: string[], runtime: EstimateRuntime): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-  };
+  const { io, out, err } = capturedIo();
   const code = await runEstimate(argv, io, __dirname, runtime);
-  return { code, out, err };
+  return { code, out: out(), err: err() };
 }
 
 suite('cli: gemini-batch estimate on the worker pool', function () {
