@@ -88,8 +88,8 @@ async function mergeNow(
   }
   const joined = target ?? joinedPathFor(deps, root);
   const counts = await writeMergedJoin(requests, attemptFiles(chain), joined);
-  // The record as it is now: what changed while the merge was written (a download's paths) must not be lost.
-  await deps.model.records.upsert({ ...(deps.model.records.get(rootName) ?? root), joinedPath: joined });
+  // Only the joined path: `root` was read before the merge, and spreading it would undo what was written meanwhile.
+  await deps.model.records.upsert({ jobName: root.jobName, provider: root.provider, joinedPath: joined });
   deps.log.info(
     `[results] ${rootName}: merged ${chain.length} attempt(s) → ${joined} (${counts.succeeded}/${counts.requests} succeeded)`,
   );

@@ -90,8 +90,11 @@ export async function downloadResults(
         return undefined;
       }
       deps.log.info(`[results] ${name} → ${main}${errorsPath && resultsPath ? ` (+ ${errorsPath})` : ''}`);
+      // Only the fields this download sets: `record` was read before the downloads, and spreading it would undo
+      // what was written meanwhile (a merge's joined path, a cost).
       await deps.model.records.upsert({
-        ...(record ?? { jobName: name, provider: provider.id }),
+        jobName: name,
+        provider: record?.provider ?? provider.id,
         resultsPath: main,
         errorsPath,
       });

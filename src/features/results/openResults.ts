@@ -72,7 +72,7 @@ export async function openResults(
     if (!merged) {
       await joinResults(inputPath, local.resultsPath, local.errorsPath, joinedPath);
     }
-    await deps.model.records.upsert({ ...deps.model.records.get(name)!, joinedPath });
+    await deps.model.records.upsert({ jobName: name, provider: deps.model.records.get(name)!.provider, joinedPath });
   }
   // The results view; on the joined file when there is one, as it carries each request and its input line too.
   await vscode.commands.executeCommand(
@@ -97,7 +97,7 @@ async function recordCost(deps: ResultsDeps, name: string, paths: (string | unde
     const actualCost = await resultsCost(existing, parseOverrides(deps.config.priceOverrides()));
     const record = deps.model.records.get(name);
     if (record) {
-      await deps.model.records.upsert({ ...record, actualCost });
+      await deps.model.records.upsert({ jobName: name, provider: record.provider, actualCost });
     }
   } catch (error) {
     deps.log.warn(`[results] ${name}: no cost: ${error instanceof Error ? error.message : String(error)}`);
