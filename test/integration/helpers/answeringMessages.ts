@@ -6,6 +6,13 @@ export interface AskedMessage {
   items: string[];
 }
 
+/**
+ * The stand-in below reaches only an extension loaded from the tests' own folder, which shares their API object. An
+ * installed .vsix (scripts/test-vsix.js sets GEMINI_BATCH_EXPECT_INSTALLED) has its own, so tests that answer its
+ * messages are skipped there.
+ */
+export const messagesAnswerable = !process.env.GEMINI_BATCH_EXPECT_INSTALLED;
+
 type MessageKind = 'showWarningMessage' | 'showInformationMessage' | 'showErrorMessage';
 
 /**

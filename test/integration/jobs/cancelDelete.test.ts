@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixtureUri } from '../helpers/extension';
-import { answeringWarnings } from '../helpers/answeringMessages';
+import { answeringWarnings, messagesAnswerable } from '../helpers/answeringMessages';
 import { emulatorJobNames, emulatorSuite, until } from './runHelpers';
 
 /** Cancel and delete from the tree's commands, against an emulator whose jobs run long enough to be cancelled. */
@@ -9,7 +9,10 @@ suite('jobs: cancel and delete', function () {
   this.timeout(60000);
   const emu = emulatorSuite(300);
 
-  test('cancel moves a running job to Finished as cancelled; delete removes it everywhere', async () => {
+  test('cancel moves a running job to Finished as cancelled; delete removes it everywhere', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
     const name = await vscode.commands.executeCommand<string>(
       'geminiBatch.job.submit',
       fixtureUri('run', 'slow.jsonl'),

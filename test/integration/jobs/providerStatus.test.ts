@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { answering } from '../helpers/answeringMessages';
+import { answering, messagesAnswerable } from '../helpers/answeringMessages';
 import { emulatorSuite, until } from './runHelpers';
 
 /** The provider status bar item and the emulator's Start feedback (issue 11, "Emulator feedback"). */
@@ -16,7 +16,10 @@ suite('jobs: provider status bar and emulator feedback', function () {
     assert.equal(status.command, 'geminiBatch.provider.select');
   });
 
-  test('Start Local Emulator when it already runs says so instead of doing nothing visible', async () => {
+  test('Start Local Emulator when it already runs says so instead of doing nothing visible', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
     const { result, questions } = await answering('showInformationMessage', undefined, () =>
       vscode.commands.executeCommand<{ baseUrl: string; alreadyRunning: boolean }>('geminiBatch.emulator.start'),
     );

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { collectJobEnds, emulatorSuite, scratchFolder } from '../jobs/runHelpers';
+import { collectJobEnds, emulatorSuite, scratchFolder, until } from '../jobs/runHelpers';
 
 const LINES = 9;
 const inputLine = (i: number): string =>
@@ -58,8 +58,17 @@ suite('submit: split parts as one group', function () {
     }
     // Open Results on the first part merges the group; merges take turns, so what it wrote has every part ended.
     await vscode.commands.executeCommand('geminiBatch.job.openResults', lead, { ifExists: 'replace' });
-    const joined = s.api.model.records.get(lead)?.joinedPath;
-    assert.ok(joined && existsSync(joined), 'the merged joined file is written');
+    // Under load, Open Results right at the group's end can race the merge that each part's end starts (seen in
+    // full runs, not yet explained; see the closing note of issue 10): the merged file is what must come out, so
+    // wait for the record to name it, on its change events.
+    const joined = await until(
+      'the merged joined file',
+      () => {
+        const p = s.api.model.records.get(lead)?.joinedPath;
+        return p && existsSync(p) ? p : undefined;
+      },
+      [s.api.model.records.onDidChange],
+    );
     const rows = readFileSync(joined, 'utf8')
       .trim()
       .split('\n')

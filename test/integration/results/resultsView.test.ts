@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { joinResults } from '../../../src/core/jobs/results';
 import type { ResultsPanel } from '../../../src/features/results/view/resultsPanel';
 import type { ResultsViewFeature } from '../../../src/features/results/view/registerResultsView';
-import { activateExtension } from '../helpers/extension';
+import { activateExtension, fixtureUri } from '../helpers/extension';
 import { batchApi, until } from '../jobs/runHelpers';
 
 const VIEW = 'geminiBatch.resultsView';
@@ -38,14 +38,16 @@ async function showRow(panel: ResultsPanel, index: number): Promise<void> {
 suite('results view', () => {
   let view: ResultsViewFeature;
   let dir: string;
-  /** The real published lines, copied under the extension's test fixtures with results-file names. */
+  /** The real published lines, kept in the test fixtures with results-file names. */
   let FIXTURES: string;
 
   suiteSetup(async () => {
     const api = await batchApi();
     assert.ok(api.resultsView, 'the API exposes the results view');
     view = api.resultsView;
-    FIXTURES = path.join((await activateExtension()).extensionPath, 'test', 'fixtures', 'results-view');
+    // Beside the test workspace (test/fixtures/results-view), not under the extension: an installed .vsix has no tests.
+    await activateExtension();
+    FIXTURES = path.resolve(fixtureUri().fsPath, '..', 'results-view');
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'results-view-'));
   });
   teardown(async () => {
