@@ -5,8 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { messageFor, validateFile, validateLine, validateText, type Issue } from '../../../../src/core/validation';
 import type { BatchKind } from '../../../../src/core/batchKind';
-import { main } from '../../../../src/cli/main';
-import type { CliIo } from '../../../../src/cli/cliIo';
+import { runCli } from '../../cli/runCli';
 import { paramOf } from './paramOf';
 
 const ROOT = path.join(__dirname, '../../../..');
@@ -83,17 +82,7 @@ suite('validation: hard to break', () => {
           .map(([, l]) => l)
           .join('\n')}\n`,
       );
-      let out = '';
-      let err = '';
-      const io: CliIo = {
-        stdout: (t) => {
-          out += t;
-        },
-        stderr: (t) => {
-          err += t;
-        },
-      };
-      const code = await main(['validate', '--kind', 'openai', '--format', 'json', file], io);
+      const { code, out, err } = await runCli('validate', '--kind', 'openai', '--format', 'json', file);
       assert.equal(code, 1, err);
       const record = JSON.parse(out) as { diagnostics: { code: string }[] };
       assert.ok(record.diagnostics.some((d) => d.code === 'unknown-field'));

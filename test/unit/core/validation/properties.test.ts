@@ -7,8 +7,7 @@ import { DocumentValidator, messageFor, validateLine, type Issue } from '../../.
 import type { BatchKind } from '../../../../src/core/batchKind';
 import { hiddenFindings } from '../../../../src/core/validation/compactLength';
 import { rawFindings } from '../../../../src/core/validation/rawScan';
-import { main } from '../../../../src/cli/main';
-import type { CliIo } from '../../../../src/cli/cliIo';
+import { runCli } from '../../cli/runCli';
 
 const VALID_DIR = path.join(__dirname, '../../../fixtures/validation/valid');
 const SEEDS = fs
@@ -229,17 +228,7 @@ suite('validation: properties (fast-check)', () => {
           async (lines, kind, eol) => {
             const file = path.join(dir, `f${n++}.jsonl`);
             fs.writeFileSync(file, lines.join(eol));
-            let out = '';
-            let err = '';
-            const io: CliIo = {
-              stdout: (t) => {
-                out += t;
-              },
-              stderr: (t) => {
-                err += t;
-              },
-            };
-            const code = await main(['validate', '--format', 'json', '--kind', kind, file], io);
+            const { code, out, err } = await runCli('validate', '--format', 'json', '--kind', kind, file);
             assert.ok(code === 0 || code === 1, `exit ${code}: ${err}`);
             const records = out.trim().split('\n');
             assert.equal(records.length, 1);
