@@ -13,7 +13,8 @@ import {
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { ask, pickData, showRejected } from './buildQuestions';
-import { PREVIEW_ROWS } from './templatePrompt';
+import { PREVIEW_ROWS } from './templateCheck';
+import { TemplateEditors } from './templateEditor';
 
 export const BUILD_COMMAND = 'geminiBatch.file.buildFromData';
 
@@ -63,12 +64,13 @@ function runBuild(
 
 /**
  * `geminiBatch.file.buildFromData` ("New Batch File from Data…"): a data file (CSV, TSV, JSONL, JSON array), a
- * template line previewed live against its first rows, where keys come from, and where to write; then the file is
+ * template line written in the template editor and checked live against its first rows, where keys come from, and where to write; then the file is
  * written streamed with progress and cancel. Rows that give no valid line are left out and listed by number. With a
  * {@link BuildScript} after the data's uri it asks nothing (for tests and other extensions).
  */
 export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
-  return commandWithBoundary(
+  const templates = new TemplateEditors();
+  const command = commandWithBoundary(
     log,
     BUILD_COMMAND,
     async (arg?: vscode.Uri, script?: BuildScript): Promise<BuildResult | undefined> => {
@@ -112,7 +114,7 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
             keys: script.key === undefined ? ('row-number' as const) : { column: script.key },
             out: script.out,
           }
-        : await ask(rows, format, columns, data);
+        : await ask(templates, { rows, format, columns }, data);
       if (!chosen) {
         return undefined;
       }
@@ -166,4 +168,5 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
       return result;
     },
   );
+  return vscode.Disposable.from(templates, command);
 }

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { describeRowProblem, type BuildResult, type DataFormat, type DataRow, type KeySource } from '../../core/build';
-import { promptTemplate } from './templatePrompt';
+import { describeRowProblem, type BuildResult, type KeySource } from '../../core/build';
+import type { TemplateData } from './templateCheck';
+import type { TemplateEditors } from './templateEditor';
 
 // The questions "New Batch File from Data…" asks (data file, template, keys, target) and its list of rows left out.
 
@@ -33,18 +34,20 @@ async function pickKeys(columns: readonly string[]): Promise<KeySource | undefin
   return picked === rowItem ? 'row-number' : { column: picked.label };
 }
 
-/** The questions: the template (previewed live), where keys come from, where to write. Undefined when dismissed. */
+/**
+ * The questions: the template (written in the template editor, checked live against the data's first rows), where
+ * keys come from, where to write. Undefined when dismissed.
+ */
 export async function ask(
-  rows: readonly DataRow[],
-  format: DataFormat,
-  columns: readonly string[],
+  templates: TemplateEditors,
+  sample: TemplateData,
   data: string,
 ): Promise<{ template: string; keys: KeySource; out: string } | undefined> {
-  const template = await promptTemplate(rows, format, columns);
+  const template = await templates.edit(sample);
   if (template === undefined) {
     return undefined;
   }
-  const keys = await pickKeys(columns);
+  const keys = await pickKeys(sample.columns);
   if (keys === undefined) {
     return undefined;
   }

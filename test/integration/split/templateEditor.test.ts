@@ -1,0 +1,174 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { BuildResult } from '../../../src/core/build';
+import { messagesAnswerable } from '../helpers/answeringMessages';
+import { waitForDiagnostics } from '../helpers/diagnostics';
+import { closeAllEditors } from '../helpers/documents';
+import { activateExtension } from '../helpers/extension';
+
+const LANGUAGE = 'gemini-batch-template';
+
+/** Starts "New Batch File from Data…" on `data` with no script, and resolves once its template editor is shown. */
+async function openTemplateEditor(
+  data: string,
+): Promise<{ editor: vscode.TextEditor; build: Thenable<BuildResult | undefined> }> {
+  const shown = new Promise<vscode.TextEditor>((resolve) => {
+    const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e?.document.languageId === LANGUAGE) {
+        sub.dispose();
+        resolve(e);
+      }
+    });
+  });
+  const build = vscode.commands.executeCommand<BuildResult | undefined>(
+    'geminiBatch.file.buildFromData',
+    vscode.Uri.file(data),
+  );
+  return { editor: await shown, build };
+}
+
+async function setText(editor: vscode.TextEditor, text: string): Promise<void> {
+  const doc = editor.document;
+  const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+  assert.ok(await editor.edit((e) => e.replace(whole, text)), 'the edit applies');
+}
+
+/** Runs `action` while the window's quick pick and save dialog answer as a user would; the originals are put back. */
+async function answeringPickAndSave<T>(label: string, save: vscode.Uri, action: () => Thenable<T>): Promise<T> {
+  const window = vscode.window as unknown as Record<string, unknown>;
+  const originals = { pick: window.showQuickPick, save: window.showSaveDialog };
+  window.showQuickPick = async (items: readonly vscode.QuickPickItem[]) => (await items).find((i) => i.label === label);
+  window.showSaveDialog = () => Promise.resolve(save);
+  try {
+    return await action();
+  } finally {
+    window.showQuickPick = originals.pick;
+    window.showSaveDialog = originals.save;
+  }
+}
+
+suite('build: the template editor', () => {
+  let dir: string;
+  let data: string;
+  suiteSetup(async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    await activateExtension();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-template-'));
+    data = path.join(dir, 'rows.csv');
+    fs.writeFileSync(data, 'id,question,t\nq1,"What is ""batch""?",0.2\nq2,Why?,0.5\n');
+  });
+  teardown(closeAllEditors);
+  suiteTeardown(() => {
+    if (dir) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('completes column names after {{, checks the template live, and closing it cancels the build', async () => {
+    const { editor, build } = await openTemplateEditor(data);
+    const uri = editor.document.uri;
+    assert.match(editor.document.getText(), /\{\{id\}\}/, 'the starter template uses the first column');
+
+    const typed = '{"request":{"contents":[{"parts":[{"text":"{{qu';
+    await setText(editor, typed);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      uri,
+      new vscode.Position(0, typed.length),
+    );
+    const question = list.items.find((i) => i.label === 'question');
+    assert.ok(question, `columns offered: ${list.items.map((i) => JSON.stringify(i.label)).join(', ')}`);
+    assert.equal(question.insertText, '{{question}}');
+    const range = question.range as vscode.Range;
+    assert.equal(range.start.character, typed.indexOf('{{qu'), 'the completion replaces from the {{');
+
+    const unknown = '{"request":{"contents":[{"parts":[{"text":"{{question}} {{nope}}"}]}]}}';
+    await setText(editor, unknown);
+    const [problem] = await waitForDiagnostics(uri, (ds) => ds.length === 1);
+    assert.match(problem.message, /nope/);
+    assert.equal(problem.range.start.character, unknown.indexOf('{{nope}}'), 'on the unknown placeholder');
+
+    const valid = '{"request":{"contents":[{"parts":[{"text":"{{question}}"}]}]}}';
+    await setText(editor, valid);
+    await waitForDiagnostics(uri, (ds) => ds.length === 0);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(0, valid.indexOf('{{question}}') + 3),
+    );
+    const hoverText = hovers.flatMap((h) => h.contents.map((c) => (c as vscode.MarkdownString).value)).join('\n');
+    assert.match(hoverText, /row 1: .*batch/, `the hover shows the column's first values: ${hoverText}`);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(
+      titles.some((t) => /Use This Template/.test(t)),
+      titles.join(' | '),
+    );
+    assert.ok(
+      titles.some((t) => /gemini-generate: the first 2 rows give valid lines/.test(t)),
+      titles.join(' | '),
+    );
+
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    assert.equal(await build, undefined, 'closing the template cancels the build');
+    assert.deepEqual(fs.readdirSync(dir), ['rows.csv'], 'nothing was written');
+  });
+
+  test('"Use This Template" is refused while a row fails, then builds with the chosen key column', async () => {
+    const out = path.join(dir, 'built.jsonl');
+    const { editor, build } = await openTemplateEditor(data);
+    const uri = editor.document.uri;
+    // A bare placeholder given text: row 1's question is not a JSON value there.
+    await setText(
+      editor,
+      '{"request":{"contents":[{"parts":[{"text":"x"}]}],"generationConfig":{"temperature":{{question}}}}}',
+    );
+    const [rowProblem] = await waitForDiagnostics(uri, (ds) => ds.length === 1);
+    assert.match(rowProblem.message, /^Row 1: /);
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const showError = window.showErrorMessage;
+    const errors: string[] = [];
+    window.showErrorMessage = (message: string) => {
+      errors.push(message);
+      return Promise.resolve(undefined);
+    };
+    try {
+      assert.equal(await vscode.commands.executeCommand('geminiBatch.file.useTemplate', uri), false);
+    } finally {
+      window.showErrorMessage = showError;
+    }
+    assert.match(errors.join('\n'), /Fix the template first\. Row 1: /);
+
+    await setText(
+      editor,
+      '{"request":{"contents":[{"parts":[{"text":"{{question}}"}]}],"generationConfig":{"temperature":{{t}}}}}',
+    );
+    await waitForDiagnostics(uri, (ds) => ds.length === 0);
+    const result = await answeringPickAndSave('id', vscode.Uri.file(out), async () => {
+      assert.equal(await vscode.commands.executeCommand('geminiBatch.file.useTemplate', uri), true);
+      return build;
+    });
+    assert.equal(result?.written, 2);
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      lines.map((l) => [l.key, l.request.contents[0].parts[0].text, l.request.generationConfig.temperature]),
+      [
+        ['q1', 'What is "batch"?', 0.2],
+        ['q2', 'Why?', 0.5],
+      ],
+    );
+    assert.ok(
+      !vscode.workspace.textDocuments.some((d) => d.languageId === LANGUAGE && !d.isClosed),
+      'the used template is closed without a save question',
+    );
+  });
+});
