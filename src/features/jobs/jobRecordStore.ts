@@ -34,6 +34,11 @@ export class JobRecordStore implements vscode.Disposable {
    * follow-up ends must not finish after, and so overwrite, a later merge that saw more attempts ended.
    */
   readonly merges = new TakeTurns();
+  /**
+   * Downloads of results take turns too: Open Results on a group's part and the group's merge (started when its last
+   * part ends) may both find a part's results missing and fetch them at once; in turns, the second finds them there.
+   */
+  readonly downloads = new TakeTurns();
 
   constructor(private readonly memento: vscode.Memento) {}
 

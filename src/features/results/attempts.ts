@@ -42,9 +42,8 @@ export function attemptFiles(chain: readonly LocalJobRecord[]): AttemptFiles[] {
 export async function downloadEnded(deps: ResultsDeps, chain: readonly LocalJobRecord[]): Promise<void> {
   for (const record of chain) {
     const job = deps.model.get(record.jobName);
-    const onDisk = record.resultsPath && existsSync(record.resultsPath);
-    if (job && isTerminal(job.state) && (job.resultsFile || job.errorFile) && !onDisk) {
-      await downloadResults(deps, record.jobName, { ifExists: 'keepBoth' });
+    if (job && isTerminal(job.state) && (job.resultsFile || job.errorFile)) {
+      await downloadResults(deps, record.jobName, { ifExists: 'keepBoth', ifMissing: true });
     }
   }
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { existsSync, promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
@@ -6,6 +6,7 @@ import { UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { downloadAtomic, resultsSource } from '../../core/jobs/results';
 import type { BatchJob, BatchProvider } from '../../core/providers/types';
+import type { LocalJobRecord } from '../jobs/jobRecordStore';
 import type { JobsModel } from '../jobs/jobsModel';
 import { resolveConflict, resultsFolder, stemFor } from './resultPaths';
 
@@ -18,6 +19,8 @@ export interface ResultsDeps {
 export interface DownloadOptions {
   /** For scripts and tests: what to do when a file is already there, instead of asking. */
   ifExists?: 'replace' | 'keepBoth';
+  /** Only when the job's record names no results on disk; else resolves to those (checked in the download's turn). */
+  ifMissing?: boolean;
 }
 
 export interface DownloadedResults {
@@ -53,12 +56,31 @@ async function fetchOne(
 
 /**
  * Streams the results file (and OpenAI's error file) into the results folder, atomically (temp file, then rename),
- * never replacing a file without asking. Remembers the paths on the job's record. Undefined when dismissed.
+ * never replacing a file without asking. Remembers the paths on the job's record. Undefined when dismissed. One
+ * download at a time (JobRecordStore.downloads), so `ifMissing` callers never fetch the same results twice.
  */
-export async function downloadResults(
+export function downloadResults(
   deps: ResultsDeps,
   name: string,
   options: DownloadOptions = {},
+): Promise<DownloadedResults | undefined> {
+  return deps.model.records.downloads.run(async () => {
+    const onDisk = options.ifMissing ? resultsOnDisk(deps.model.records.get(name)) : undefined;
+    return onDisk ?? (await downloadNow(deps, name, options));
+  });
+}
+
+/** The results a record names, when its results file is on disk. */
+export function resultsOnDisk(record: LocalJobRecord | undefined): DownloadedResults | undefined {
+  return record?.resultsPath && existsSync(record.resultsPath)
+    ? { resultsPath: record.resultsPath, errorsPath: record.errorsPath }
+    : undefined;
+}
+
+async function downloadNow(
+  deps: ResultsDeps,
+  name: string,
+  options: DownloadOptions,
 ): Promise<DownloadedResults | undefined> {
   const provider = await deps.model.provider();
   const job = await currentJob(deps.model, provider, name);

@@ -52,11 +52,7 @@ export async function openResults(
   name: string,
   options: DownloadOptions = {},
 ): Promise<OpenedResults | undefined> {
-  const record = deps.model.records.get(name);
-  const local =
-    record?.resultsPath && existsSync(record.resultsPath)
-      ? { resultsPath: record.resultsPath, errorsPath: record.errorsPath }
-      : await downloadResults(deps, name, options);
+  const local = await downloadResults(deps, name, { ...options, ifMissing: true });
   if (!local) {
     return undefined;
   }
