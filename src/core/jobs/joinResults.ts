@@ -1,7 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { once } from 'node:events';
-import { destroyAndClose } from '../util/closeStream';
+import { open, type FileHandle } from 'node:fs/promises';
+import { writeAtomically, type Writer } from '../results/atomicWriter';
 import { readLines, parseObjectLine } from './lineReader';
 import { classifyResultLine } from './resultLine';
 
@@ -98,14 +96,9 @@ export async function joinResults(
     }
   }
 
-  const temp = `${outPath}.${process.pid}.part`;
+  // A temp name of its own per write (writeAtomically): two joins of one job at once (two Open Results) each rename
+  // a complete file into place, where a shared `${outPath}.<pid>.part` made the second rename fail.
   const handles = await Promise.all([inputPath, ...resultPaths].map((p) => open(p, 'r')));
-  const out = createWriteStream(temp);
-  const write = async (value: unknown) => {
-    if (!out.write(`${JSON.stringify(value)}\n`)) {
-      await once(out, 'drain');
-    }
-  };
   const outcomeFields = async (ref: Ref) => {
     const outcome = classifyResultLine(parseObjectLine(await readAt(handles[ref.file + 1], ref)) ?? {});
     return {
@@ -113,7 +106,8 @@ export async function joinResults(
       fields: outcome.ok ? { response: outcome.payload } : { error: outcome.payload },
     };
   };
-  try {
+  const fill = async (writeChunk: Writer): Promise<void> => {
+    const write = (value: unknown) => writeChunk(`${JSON.stringify(value)}\n`);
     for (const [index, input] of inputs.entries()) {
       const raw = await readAt(handles[0], input);
       const obj = parseObjectLine(raw);
@@ -137,13 +131,9 @@ export async function joinResults(
       const { key, fields } = await outcomeFields(orphan);
       await write({ line: null, key, request: null, ...fields });
     }
-    out.end();
-    await once(out, 'finish');
-    await rename(temp, outPath);
-  } catch (err) {
-    await destroyAndClose(out);
-    await rm(temp, { force: true });
-    throw err;
+  };
+  try {
+    await writeAtomically(outPath, fill);
   } finally {
     await Promise.all(handles.map((h) => h.close()));
   }

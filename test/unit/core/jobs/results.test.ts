@@ -194,6 +194,27 @@ suite('results', () => {
     assert.deepEqual(joined[1].error, { code: 3, status: 'INVALID_ARGUMENT' });
   });
 
+  test('two joins into one file at once both finish, and the file is whole (each writes its own temp file)', async () => {
+    const input = join(dir, 'in.jsonl');
+    await writeFile(input, '{"key":"request_2","request":{}}\n{"key":"request_1","request":{}}\n');
+    const out = join(dir, 'twice.joined.jsonl');
+    const results = fixture('gemini-batch-generate-output.jsonl');
+    const counts = await Promise.all([0, 1].map(() => joinResults(input, results, undefined, out)));
+    assert.deepEqual(
+      counts.map((c) => c.matched),
+      [2, 2],
+    );
+    assert.deepEqual(
+      (await readJsonl(out)).map((l) => l.key),
+      ['request_2', 'request_1'],
+    );
+    assert.deepEqual(
+      (await readdir(dir)).filter((f) => f.includes('twice')),
+      ['twice.joined.jsonl'],
+      'no temp file left',
+    );
+  });
+
   test('downloadAtomic: complete file on success, nothing on failure, refuses to overwrite', async () => {
     const dest = join(dir, 'results.jsonl');
     const ok = { downloadFile: async (_f: string, p: string) => writeFile(p, 'done\n') };
