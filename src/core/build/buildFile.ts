@@ -5,6 +5,7 @@ import { detectKind } from '../validation';
 import { PartWriter } from '../split/partWriter';
 import type { KeySource, RejectedRow } from './buildTypes';
 import { isTyped, readRows, type DataFormat, type DataRow } from './dataSource';
+import type { FolderOptions } from './folderSource';
 import { RowRenderer } from './rowRenderer';
 import { compileTemplate, renderTemplate, type Template } from './template';
 
@@ -16,6 +17,8 @@ export interface BuildOptions {
   keys: KeySource;
   /** The kind of the lines; 'auto' detects it from the template filled with the first row. */
   kind: BatchKind | 'auto';
+  /** For a folder of files: how media goes inline or is uploaded (the columns computed are the template's). */
+  folder?: Omit<FolderOptions, 'columns'>;
   signal?: AbortSignal;
   /** Called every few thousand rows with the rows read so far. */
   onProgress?(rows: number): void;
@@ -72,7 +75,8 @@ export async function buildFile(options: BuildOptions, out: string): Promise<Bui
   };
   let rows = 0;
   try {
-    for await (const row of readRows(options.data, options.format, options.signal)) {
+    const folder = options.folder && { ...options.folder, columns: template.columns };
+    for await (const row of readRows(options.data, options.format, options.signal, folder)) {
       if (options.signal?.aborted) {
         throw options.signal.reason instanceof Error
           ? options.signal.reason

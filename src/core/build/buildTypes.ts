@@ -21,6 +21,10 @@ export type RowProblem =
   | { code: 'missing-key'; column: string }
   /** Another row already gave this key; `firstRow` is that row's number. */
   | { code: 'duplicate-key'; key: string; firstRow: number }
+  /** A file of a data folder whose type Gemini does not read (see mediaTypes.ts). */
+  | { code: 'unsupported-file'; file: string }
+  /** A file of a data folder too large to go inline, wanted as a part where nothing can upload it (the CLI). */
+  | { code: 'too-large-inline'; file: string }
   /** The rendered line fails validation: the first error the validator found. */
   | { code: 'invalid-line'; issue: Issue };
 
@@ -54,6 +58,10 @@ export function describeRowProblem(problem: RowProblem): string {
       return `the key column "${problem.column}" is empty`;
     case 'duplicate-key':
       return `key "${problem.key.slice(0, 80)}" was already used by row ${problem.firstRow}`;
+    case 'unsupported-file':
+      return `${problem.file} is not a type Gemini reads (text, image, audio, video or PDF)`;
+    case 'too-large-inline':
+      return `${problem.file} is too large to go inline: build in the editor, which uploads it through the Files API`;
     case 'invalid-line':
       return messageFor(problem.issue);
   }

@@ -2,8 +2,10 @@ import { createReadStream, promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { CsvParser } from './csvParser';
 import type { RowProblem } from './buildTypes';
+import { folderRows, type FolderOptions } from './folderSource';
 
-export type DataFormat = 'csv' | 'tsv' | 'jsonl' | 'json';
+/** A table's format, or `folder`: a folder of files, one row a file (folderSource.ts). */
+export type DataFormat = 'csv' | 'tsv' | 'jsonl' | 'json' | 'folder';
 
 /** One data row: its 1-based number among the data rows (a CSV header is not counted), and its values or a problem. */
 export type DataRow = { row: number; values: Record<string, unknown> } | { row: number; problem: RowProblem };
@@ -26,8 +28,8 @@ export function dataFormatOf(file: string): DataFormat | undefined {
   return undefined;
 }
 
-/** Whether a format's values carry JSON types (JSON, JSONL), or are all text (CSV, TSV). */
-export const isTyped = (format: DataFormat): boolean => format === 'json' || format === 'jsonl';
+/** Whether a format's values carry JSON types (JSON, JSONL, a folder's parts), or are all text (CSV, TSV). */
+export const isTyped = (format: DataFormat): boolean => format !== 'csv' && format !== 'tsv';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -134,9 +136,21 @@ export class DataFileError extends Error {
   }
 }
 
-/** The rows of a data file, streamed in order. Throws {@link DataFileError} when the file as a whole is unusable. */
-export async function* readRows(file: string, format: DataFormat, signal?: AbortSignal): AsyncGenerator<DataRow> {
+/**
+ * The rows of a data file (or folder: `folder` says how its files become values), streamed in order. Throws
+ * {@link DataFileError} when the file as a whole is unusable.
+ */
+export async function* readRows(
+  file: string,
+  format: DataFormat,
+  signal?: AbortSignal,
+  folder?: FolderOptions,
+): AsyncGenerator<DataRow> {
   try {
+    if (format === 'folder') {
+      yield* folderRows(file, folder ?? { inlineMaxBytes: 0, columns: [] }, signal);
+      return;
+    }
     if (format === 'json') {
       yield* jsonArrayRows(file);
       return;

@@ -4,6 +4,7 @@ export { previewBuild, readFirstRows, renderPreview, type BuildPreview } from '.
 export { dataFormatOf, readRows, DataFileError, type DataFormat, type DataRow } from './dataSource';
 export { compileTemplate, renderTemplate, type Template, type Placeholder } from './template';
 export { CsvParser, type CsvRecord } from './csvParser';
+export { FOLDER_COLUMNS, INLINE_MAX_BYTES, type FolderOptions, type Uploader } from './folderSource';
 export { keyFieldOf } from './rowRenderer';
 export {
   describeRowProblem,

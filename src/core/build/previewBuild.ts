@@ -3,6 +3,7 @@ import type { KeySource, RowProblem } from './buildTypes';
 import type { BuildOptions } from './buildFile';
 import { templateKind } from './buildFile';
 import { isTyped, readRows, type DataFormat, type DataRow } from './dataSource';
+import type { FolderOptions } from './folderSource';
 import { RowRenderer } from './rowRenderer';
 import { compileTemplate } from './template';
 
@@ -22,9 +23,10 @@ export async function readFirstRows(
   format: DataFormat,
   count: number,
   signal?: AbortSignal,
+  folder?: FolderOptions,
 ): Promise<DataRow[]> {
   const rows: DataRow[] = [];
-  for await (const row of readRows(data, format, signal)) {
+  for await (const row of readRows(data, format, signal, folder)) {
     rows.push(row);
     if (rows.length >= count) {
       break;
@@ -70,6 +72,8 @@ export function renderPreview(
 
 /** Renders the first `count` rows of `options`. */
 export async function previewBuild(options: Omit<BuildOptions, 'onProgress'>, count: number): Promise<BuildPreview> {
-  const rows = await readFirstRows(options.data, options.format, count, options.signal);
+  const template = compileTemplate(options.template);
+  const folder = options.folder && { ...options.folder, columns: template.columns };
+  const rows = await readFirstRows(options.data, options.format, count, options.signal, folder);
   return renderPreview(rows, options.template, options.format, options.keys, options.kind);
 }
