@@ -7,6 +7,7 @@ import {
   geminiCallPartTokens,
   geminiToolTokens,
 } from './geminiToolTokens';
+import { geminiSignatureTokens } from './geminiSignatureTokens';
 import { inlineMediaTokens } from './mediaTokens';
 import { type RequestCount, addMedia, isRecord } from './requestCount';
 
@@ -63,6 +64,13 @@ function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, in
       addMedia(into, { kind: 'file', unknown: true });
     }
     into.tokens += geminiCallPartTokens(part, counter, rules.tools);
+    const signature = geminiSignatureTokens(part, rules.tools.signature);
+    if (signature) {
+      into.tokens += signature.tokens;
+      if (signature.approximate) {
+        into.approximateTokens = (into.approximateTokens ?? 0) + signature.tokens;
+      }
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 import type { TextCounter } from '../tokens/textCounter';
 import { isRecord } from './requestCount';
+import { GEMINI_3_SIGNATURES, type SignatureRule } from './geminiSignatureTokens';
 
 /**
  * Tokens of function declarations, function calls, function responses and thought signatures on the Gemini API.
@@ -14,11 +15,7 @@ import { isRecord } from './requestCount';
  *   7/10, held-out 8/12; the misses are schemas with `$defs`/`$ref` or `anyOf`, which the service expands or drops.
  *   google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only
  *   the names, descriptions and strings of these parts, with no structure: 18 tokens per declaration short on 2.5.
- * - Gemini 3 bills the `thoughtSignature` of a function-call part sent back: about 0.283 tokens per decoded byte,
- *   less 28 per signature (fitted; a signature of 32 bytes, pydantic-ai's `skip_thought_signature_validator`, costs
- *   nothing). The signature of a text part is not billed (test_google_model_thinking_part, interaction 1: exact
- *   without its 3,885 bytes), nor any on 2.5 (its counts are exact without them). Function-call counts are within 2.7% (fit)
- *   and 2.9% (held-out) on Gemini 3, rarely exact.
+ * - Thought signatures: geminiSignatureTokens.ts.
  */
 export interface GeminiToolRules {
   perDeclaration: number;
@@ -27,8 +24,8 @@ export interface GeminiToolRules {
   perPropertyDescription: number;
   perCall: number;
   perResponse: number;
-  /** Tokens per decoded byte of a thought signature and per signature, when the model bills them. */
-  signature?: { perByte: number; perSignature: number };
+  /** How the thought signature of a function-call part is billed, when the model bills it. */
+  signature?: SignatureRule;
 }
 
 export const GEMINI_25_TOOLS: GeminiToolRules = {
@@ -47,7 +44,7 @@ export const GEMINI_3_TOOLS: GeminiToolRules = {
   perPropertyDescription: 0,
   perCall: 2,
   perResponse: 2,
-  signature: { perByte: 0.283, perSignature: -28 },
+  signature: GEMINI_3_SIGNATURES,
 };
 
 /** Stands for FunctionGemma's `<escape>` token, one token wherever it appears. */
@@ -141,7 +138,7 @@ export function geminiToolTokens(tools: unknown[], counter: TextCounter, rules: 
   return tokens;
 }
 
-/** Tokens of a part's function call, function response and thought signature. */
+/** Tokens of a part's function call and function response (its thought signature: geminiSignatureTokens.ts). */
 export function geminiCallPartTokens(
   part: Record<string, unknown>,
   counter: TextCounter,
@@ -156,11 +153,6 @@ export function geminiCallPartTokens(
   if (isRecord(response)) {
     const text = `response:${String(response.name ?? '')}${render(response.response ?? {})}`;
     tokens += countRendered(text, counter) + rules.perResponse;
-  }
-  const signature = part.thoughtSignature ?? part.thought_signature;
-  if (rules.signature && isRecord(call) && typeof signature === 'string') {
-    const bytes = Math.floor((signature.replace(/=+$/, '').length * 3) / 4);
-    tokens += Math.max(0, Math.round(bytes * rules.signature.perByte) + rules.signature.perSignature);
   }
   return tokens;
 }
