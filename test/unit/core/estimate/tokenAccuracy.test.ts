@@ -11,25 +11,32 @@ import reference from '../../../fixtures/tokens/tokenizer-reference.json';
 
 const ASSETS = path.join(__dirname, '../../../../assets/tokenizers');
 
-/** Issue 10's bar, where the estimate meets it: a whole generation, or one class of it (`generation · class`). */
+/**
+ * Gemini 2.5+ requests are also split by whether they can be sized offline: a Gemini 3 function call's thought
+ * signature bills the thinking it replays, which the request does not show (src/core/estimate/geminiSignatureTokens.ts).
+ * Those are reported as estimated, and again with the thinking the cassette recorded (the entry's `signatureTokens`).
+ */
 const GEMINI = 'gemini-2.5+';
 const SIZED = 'sized offline';
 const SIGNED = 'thought signatures, thinking estimated';
 const RECORDED = 'thought signatures, thinking as recorded';
 
+/** Issue 10's bar, where the estimate meets it: a whole generation, or one class of it (`generation · class`). */
 const MUST_HOLD = ['gemini-2.5+ · text', 'openai-chat · text', 'openai-chat-reasoning'];
 
 /**
  * Below the bar but pinned, so that a change to the rules shows: OpenAI chat tools and function calls (the misses are
- * the two json_schema response formats and the MCP tools with multi-line descriptions, see the fixture's `notes`), and
- * the tools of /v1/responses.
+ * the two json_schema response formats and the MCP tools with multi-line descriptions, see the fixture's `notes`), the
+ * tools of /v1/responses, and Gemini 2.5+ by how it can be sized.
  */
 const FLOORS: { key: string; exact: number; mean: number }[] = [
   { key: 'openai-chat', exact: 0.88, mean: 0.01 },
   { key: 'openai-chat · tools · held-out', exact: 0.88, mean: 0.025 },
   { key: 'openai-chat · function-calls · held-out', exact: 1, mean: 0 },
   { key: 'openai-responses · tools · held-out', exact: 0.75, mean: 0.07 },
-  { key: `${GEMINI} · ${SIZED}`, exact: 0.79, mean: 0.032 },
+  // Short of issue 10's bar (84% exact, mean 3.1%): the misses are 2.5 schemas with nested objects, whose rendering
+  // is unknown (geminiToolTokens.ts), the four requests of one recursive `$ref` schema making most of the mean error.
+  { key: `${GEMINI} · ${SIZED}`, exact: 0.83, mean: 0.032 },
   // The rules apart from the thinking a thought signature replays, which no request shows (geminiSignatureTokens.ts).
   { key: `${GEMINI} · ${RECORDED}`, exact: 0.9, mean: 0.007 },
   // That thinking guessed from the signature's length: never exact, close on the whole.
