@@ -18,8 +18,10 @@ import { GEMINI_3_SIGNATURES, type SignatureRule } from './geminiSignatureTokens
  *   (test_ref_sibling_wire_contract[google-structured-dict], 41 under). Inlining the `$ref`s (to any depth),
  *   dropping the keywords the SDK's `Schema` lacks (node_modules/@google/genai/dist/genai.d.ts: no `prefixItems`,
  *   `uniqueItems`, `additionalProperties`) or turning `anyOf [X, null]` into `nullable` makes none of them exact
- *   (inlining turns nested_models 30 under; dropping leaves strict_incompatible 18 over), so how 2.5 renders them
- *   is unknown. Also unexplained, each from one test, no rule fitted: two declarations with an empty description
+ *   (inlining turns nested_models 30 under; dropping leaves strict_incompatible 18 over), nor does Gemma 4's
+ *   published template (huggingface.co/google/gemma-4-E2B-it chat_template.jinja, `format_parameters`: keeps only
+ *   description, enum, items, nullable, properties, required and type; structured-dict stays 33 off the constants it
+ *   needs elsewhere), so how 2.5 renders them is unknown. Also unexplained, each from one test, no rule fitted: two declarations with an empty description
  *   and a property (test_google_default_tools_use_validated_mode), 1 over each; get_capital on gemini-2.5-pro
  *   (test_google_model_retry, interaction 0), 1 over.
  *   google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only
