@@ -7,6 +7,9 @@ export interface EstimateSummary {
   inputTokens: number;
   outputTokensAssumed: number;
   unknownMedia: number;
+  /** Tokens of `inputTokens` that are a fitted guess (LineEstimate.approximateTokens), and the requests holding them. */
+  approximateTokens: number;
+  approximateRequests: number;
   /** The model of the lines, or `mixed`/undefined. */
   model?: string;
   costBatch?: number;
@@ -22,6 +25,8 @@ export class EstimateTotals {
     inputTokens: 0,
     outputTokensAssumed: 0,
     unknownMedia: 0,
+    approximateTokens: 0,
+    approximateRequests: 0,
     costBatch: 0,
     costStandard: 0,
     unpricedModels: [],
@@ -37,6 +42,10 @@ export class EstimateTotals {
     s.inputTokens += line.inputTokens;
     s.outputTokensAssumed += line.outputTokens;
     s.unknownMedia += line.unknownMedia;
+    if (line.approximateTokens !== undefined) {
+      s.approximateTokens += line.approximateTokens;
+      s.approximateRequests++;
+    }
     if (line.model === undefined) {
       this.unnamed = true;
     } else {

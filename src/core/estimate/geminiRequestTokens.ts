@@ -1,12 +1,14 @@
 import { modelRow } from '../models/modelTable';
 import type { TextCounter } from '../tokens/textCounter';
 import {
+  GEMINI_25_PRO_TOOLS,
   GEMINI_25_TOOLS,
   GEMINI_3_TOOLS,
   type GeminiToolRules,
   geminiCallPartTokens,
   geminiToolTokens,
 } from './geminiToolTokens';
+import { geminiSignatureTokens } from './geminiSignatureTokens';
 import { inlineMediaTokens } from './mediaTokens';
 import { type RequestCount, addMedia, isRecord } from './requestCount';
 
@@ -24,6 +26,8 @@ import { type RequestCount, addMedia, isRecord } from './requestCount';
  * - Function declarations, function calls and responses are rendered by the service in a form that is not published
  *   and differs between models (the same declaration costs 21 on gemini-2.5-flash and 16 on gemini-3-flash-preview):
  *   geminiToolTokens.ts counts them by a fitted rule, per generation (2.0 is counted by the 2.5 rule, unmeasured).
+ * - A Gemini 3 function call's thought signature bills the thinking it replays, which the request does not show:
+ *   geminiSignatureTokens.ts guesses it, and those tokens are reported in `approximateTokens`.
  * - The image tile rule is documented for 2.x; Gemini 3 sizes media by `media_resolution`, so images and PDFs are
  *   reported unknown there.
  */
@@ -40,7 +44,11 @@ export function geminiRules(model: string | undefined): GeminiRules {
   // unnamed model is counted by the current rules (2.5+), the ones a new model most likely follows.
   const old = family === 'gemini-2.0' || /^gemini-(1\.|2\.0)/.test(id ?? '');
   const three = family === 'gemini-3' || /^gemini-3/.test(id ?? '');
-  return { perContent: old ? 0 : 1, mediaTiles: !three, tools: three ? GEMINI_3_TOOLS : GEMINI_25_TOOLS };
+  let tools = /^gemini-2\.5-pro/.test(id ?? '') ? GEMINI_25_PRO_TOOLS : GEMINI_25_TOOLS;
+  if (three) {
+    tools = GEMINI_3_TOOLS;
+  }
+  return { perContent: old ? 0 : 1, mediaTiles: !three, tools };
 }
 
 function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, into: RequestCount): void {
@@ -63,6 +71,13 @@ function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, in
       addMedia(into, { kind: 'file', unknown: true });
     }
     into.tokens += geminiCallPartTokens(part, counter, rules.tools);
+    const signature = geminiSignatureTokens(part, rules.tools.signature);
+    if (signature) {
+      into.tokens += signature.tokens;
+      if (signature.approximate) {
+        into.approximateTokens = (into.approximateTokens ?? 0) + signature.tokens;
+      }
+    }
   }
 }
 
@@ -76,6 +91,13 @@ function countContent(content: unknown, counter: TextCounter, rules: GeminiRules
   }
   into.tokens += rules.perContent;
   countParts(content.parts, counter, rules, into);
+}
+
+function hasFunctionCall(content: unknown): boolean {
+  const parts = isRecord(content) ? content.parts : undefined;
+  return (
+    Array.isArray(parts) && parts.some((part) => isRecord(part) && isRecord(part.functionCall ?? part.function_call))
+  );
 }
 
 /** Input tokens of a GenerateContentRequest or EmbedContentRequest (the `request` of a batch line). */
@@ -103,6 +125,9 @@ export function geminiRequestTokens(
   }
   if (Array.isArray(request.tools)) {
     into.tokens += geminiToolTokens(request.tools, counter, rules.tools);
+  }
+  if (Array.isArray(contents) && contents.some(hasFunctionCall)) {
+    into.tokens += rules.tools.perCallingRequest;
   }
   return into;
 }

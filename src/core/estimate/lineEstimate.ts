@@ -15,6 +15,8 @@ export interface LineEstimate {
   outputTokens: number;
   /** Media parts whose size could not be known (their tokens are not in `inputTokens`). */
   unknownMedia: number;
+  /** Tokens of `inputTokens` that are a fitted guess (RequestCount.approximateTokens); absent when none are. */
+  approximateTokens?: number;
 }
 
 export interface LineOptions {
@@ -75,6 +77,7 @@ export function estimateLine(
       inputTokens: count.tokens,
       outputTokens: embed ? 0 : (geminiMaxOutput(request) ?? options.assumedOutputTokens),
       unknownMedia: count.unknownMedia,
+      ...(count.approximateTokens !== undefined && { approximateTokens: count.approximateTokens }),
     };
   }
   return undefined;

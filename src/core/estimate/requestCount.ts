@@ -4,6 +4,11 @@ import type { MediaCount } from './mediaTokens';
 export interface RequestCount {
   tokens: number;
   unknownMedia: number;
+  /**
+   * Tokens of `tokens` that stand for something the request does not show (a Gemini 3 thought signature bills the
+   * thinking it replays, see geminiSignatureTokens.ts), so they are a fitted guess; set when there are any.
+   */
+  approximateTokens?: number;
 }
 
 export function addMedia(into: RequestCount, media: MediaCount): void {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { geminiRequestTokens, geminiRules } from '../../../../src/core/estimate/geminiRequestTokens';
 import { openaiRequestTokens } from '../../../../src/core/estimate/openaiRequestTokens';
+import type { RequestCount } from '../../../../src/core/estimate/requestCount';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
 import { loadGeminiCounter, loadOpenAiCounter } from '../../../../src/core/tokens/tokenizerData';
 import fixture from '../../../fixtures/tokens/published-counts.json';
@@ -10,19 +11,36 @@ import reference from '../../../fixtures/tokens/tokenizer-reference.json';
 
 const ASSETS = path.join(__dirname, '../../../../assets/tokenizers');
 
+/**
+ * Gemini 2.5+ requests are also split by whether they can be sized offline: a Gemini 3 function call's thought
+ * signature bills the thinking it replays, which the request does not show (src/core/estimate/geminiSignatureTokens.ts).
+ * Those are reported as estimated, and again with the thinking the cassette recorded (the entry's `signatureTokens`).
+ */
+const GEMINI = 'gemini-2.5+';
+const SIZED = 'sized offline';
+const SIGNED = 'thought signatures, thinking estimated';
+const RECORDED = 'thought signatures, thinking as recorded';
+
 /** Issue 10's bar, where the estimate meets it: a whole generation, or one class of it (`generation · class`). */
 const MUST_HOLD = ['gemini-2.5+ · text', 'openai-chat · text', 'openai-chat-reasoning'];
 
 /**
  * Below the bar but pinned, so that a change to the rules shows: OpenAI chat tools and function calls (the misses are
- * the two json_schema response formats and the MCP tools with multi-line descriptions, see the fixture's `notes`), and
- * the tools of /v1/responses.
+ * the two json_schema response formats and the MCP tools with multi-line descriptions, see the fixture's `notes`), the
+ * tools of /v1/responses, and Gemini 2.5+ by how it can be sized.
  */
 const FLOORS: { key: string; exact: number; mean: number }[] = [
   { key: 'openai-chat', exact: 0.88, mean: 0.01 },
   { key: 'openai-chat · tools · held-out', exact: 0.88, mean: 0.025 },
   { key: 'openai-chat · function-calls · held-out', exact: 1, mean: 0 },
   { key: 'openai-responses · tools · held-out', exact: 0.75, mean: 0.07 },
+  // Short of issue 10's bar (84% exact, mean 3.1%): the misses are 2.5 schemas with nested objects, whose rendering
+  // is unknown (geminiToolTokens.ts), the four requests of one recursive `$ref` schema making most of the mean error.
+  { key: `${GEMINI} · ${SIZED}`, exact: 0.83, mean: 0.032 },
+  // The rules apart from the thinking a thought signature replays, which no request shows (geminiSignatureTokens.ts).
+  { key: `${GEMINI} · ${RECORDED}`, exact: 0.9, mean: 0.007 },
+  // That thinking guessed from the signature's length: never exact, close on the whole.
+  { key: `${GEMINI} · ${SIGNED} · held-out`, exact: 0, mean: 0.03 },
 ];
 
 interface Entry {
@@ -35,6 +53,8 @@ interface Entry {
   url?: string;
   body?: Record<string, unknown>;
   source: string;
+  /** Gemini 3: the thinking its thought signatures bill, as the cassette recorded it (geminiSignatureTokens.ts). */
+  signatureTokens?: number;
 }
 
 /**
@@ -83,11 +103,18 @@ suite('tokens: accuracy on published counts', function () {
   const byGeneration = new Map<string, { got: number; want: number }[]>();
   const byClass = new Map<string, { got: number; want: number }[]>();
   const byHalf = new Map<string, { got: number; want: number }[]>();
+  const bySizing = new Map<string, { got: number; want: number }[]>();
+  /** Sources of entries flagged approximate without a recorded signature figure, or the reverse. */
+  const signatureMismatch: string[] = [];
+  function add(map: Map<string, { got: number; want: number }[]>, key: string, pair: { got: number; want: number }) {
+    map.set(key, [...(map.get(key) ?? []), pair]);
+  }
   suiteSetup(async () => {
     gemini = await loadGeminiCounter(ASSETS);
     openai = await loadOpenAiCounter(ASSETS);
     for (const entry of fixture.entries as Entry[]) {
-      const pair = { got: estimate(entry), want: entry.count };
+      const count = estimate(entry);
+      const pair = { got: count.tokens, want: entry.count };
       const halfKey = `${entry.generation} · ${entry.class} · ${half(entry)}`;
       const modelKey = `${entry.generation} · ${entry.class} · ${entry.model.replace(/-(flash|pro).*$/, '')}`;
       for (const [map, key] of [
@@ -96,16 +123,30 @@ suite('tokens: accuracy on published counts', function () {
         [byHalf, halfKey],
         [byHalf, modelKey],
       ] as const) {
-        map.set(key, [...(map.get(key) ?? []), pair]);
+        add(map, key, pair);
+      }
+      // A request whose estimate holds a fitted guess (a Gemini 3 thought signature bills thinking the request does
+      // not show) is reported apart from those that can be sized offline, then again with the thinking it recorded.
+      const sized = count.approximateTokens === undefined;
+      if (entry.generation === GEMINI) {
+        add(bySizing, `${GEMINI} · ${sized ? SIZED : SIGNED} · ${half(entry)}`, pair);
+        add(bySizing, `${GEMINI} · ${sized ? SIZED : SIGNED}`, pair);
+      }
+      if (!sized) {
+        const got = count.tokens - (count.approximateTokens ?? 0) + (entry.signatureTokens ?? NaN);
+        add(bySizing, `${GEMINI} · ${RECORDED}`, { got, want: entry.count });
+      }
+      if (sized !== (entry.signatureTokens === undefined)) {
+        signatureMismatch.push(entry.source);
       }
     }
   });
 
-  function estimate(entry: Entry): number {
+  function estimate(entry: Entry): RequestCount {
     if (entry.provider === 'openai') {
-      return openaiRequestTokens(entry.url ?? '', entry.body ?? {}, openai).tokens;
+      return openaiRequestTokens(entry.url ?? '', entry.body ?? {}, openai);
     }
-    return geminiRequestTokens(entry.request ?? {}, gemini, geminiRules(entry.model)).tokens;
+    return geminiRequestTokens(entry.request ?? {}, gemini, geminiRules(entry.model));
   }
 
   function held(key: string, map: Map<string, { got: number; want: number }[]>): Figures {
@@ -128,6 +169,10 @@ suite('tokens: accuracy on published counts', function () {
         console.log(line(key, figures(pairs)));
       }
     }
+    console.log('    sized offline, and with thought signatures (thinking estimated, then as recorded):');
+    for (const [key, pairs] of [...bySizing].sort()) {
+      console.log(line(key, figures(pairs)));
+    }
     assert.ok(byGeneration.has('gemini-2.5+') && byGeneration.has('openai-chat'));
   });
 
@@ -139,7 +184,7 @@ suite('tokens: accuracy on published counts', function () {
   });
 
   function pairsOf(key: string): Map<string, { got: number; want: number }[]> {
-    return [byGeneration, byClass, byHalf].find((map) => map.has(key)) ?? byClass;
+    return [byGeneration, byClass, byHalf, bySizing].find((map) => map.has(key)) ?? byClass;
   }
 
   // Issue 10's must-hold, for the requests where the counting rules are known.
@@ -160,6 +205,11 @@ suite('tokens: accuracy on published counts', function () {
       assert.ok(f.mean <= mean, line(key, f));
     });
   }
+
+  test('the estimate marks as approximate exactly the requests whose thought signatures bill recorded thinking', () => {
+    assert.deepEqual(signatureMismatch, []);
+    assert.ok((bySizing.get(`${GEMINI} · ${RECORDED}`)?.length ?? 0) >= 60);
+  });
 
   test('the per-Content overhead is what separates 2.5+ from 2.0', () => {
     const request = {
