@@ -51,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const outcomes = registerResultActions(context, { log, config, model: jobs.model });
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
   context.subscriptions.push(
-    registerBuildFromDataCommand(log),
+    registerBuildFromDataCommand({ log, config, model: jobs.model }),
     registerSplit(log, createKindResolver(overrides), estimate),
   );
   registerWalkthrough(context, { log });

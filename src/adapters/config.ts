@@ -16,6 +16,7 @@ export type SettingKey =
   | 'jobs.pollMaxSeconds'
   | 'jobs.pageSize'
   | 'submit.inlineMaxMB'
+  | 'build.mediaInlineMaxMB'
   | 'results.folder'
   | 'results.showOutcomes'
   | 'estimate.assumedOutputTokens'
@@ -78,6 +79,9 @@ export class Config implements vscode.Disposable {
   }
   inlineMaxMB(): number {
     return this.get('submit.inlineMaxMB');
+  }
+  buildMediaInlineMaxMB(): number {
+    return this.get('build.mediaInlineMaxMB');
   }
   resultsFolder(scope?: vscode.Uri): string {
     return this.get('results.folder', scope);

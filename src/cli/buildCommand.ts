@@ -1,14 +1,58 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { BATCH_KINDS } from '../core/batchKind';
-import { buildFile, DataFileError, dataFormatOf, describeRowProblem, type BuildResult } from '../core/build';
+import {
+  buildFile,
+  DataFileError,
+  dataFormatOf,
+  describeRowProblem,
+  INLINE_MAX_BYTES,
+  type BuildResult,
+  type DataFormat,
+} from '../core/build';
 import { ExitCode, type CliIo } from './cliIo';
 import { oneOf, parseFlagArgs, UsageError } from './flagArgs';
 
-/** `data.csv` → `data.batch.jsonl`, beside it. */
-function defaultOut(data: string): string {
-  const ext = path.extname(data);
-  return `${ext === '' ? data : data.slice(0, -ext.length)}.batch.jsonl`;
+/** `data.csv` → `data.batch.jsonl`, beside it; a folder `photos/` → `photos.batch.jsonl`. */
+function defaultOut(data: string, format: DataFormat): string {
+  const trimmed = data.replace(/[\\/]+$/, '');
+  const ext = format === 'folder' ? '' : path.extname(trimmed);
+  return `${ext === '' ? trimmed : trimmed.slice(0, -ext.length)}.batch.jsonl`;
+}
+
+const FORMATS: readonly DataFormat[] = ['csv', 'tsv', 'jsonl', 'json', 'folder'];
+
+/** The format from --format, else a folder, else the file's extension. */
+async function formatOf(data: string, flag: string | undefined): Promise<DataFormat> {
+  if (flag !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(flag)) {
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${flag}")`);
+    }
+    return flag as DataFormat;
+  }
+  const isFolder = await fsp.stat(data).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  const format = isFolder ? 'folder' : dataFormatOf(data);
+  if (format === undefined) {
+    throw new UsageError(
+      `cannot tell the format of ${data}: name it .csv, .tsv, .jsonl or .json, or pass --format csv|tsv|jsonl|json`,
+    );
+  }
+  return format;
+}
+
+/** --inline-max-mb: media of a data folder at most this large in base64 goes inline (default: Google's 20 MB). */
+function inlineMaxBytes(flag: string | undefined): number {
+  if (flag === undefined) {
+    return INLINE_MAX_BYTES;
+  }
+  const mb = Number(flag);
+  if (!Number.isFinite(mb) || mb < 0) {
+    throw new UsageError(`--inline-max-mb must be a number of MB (got "${flag}")`);
+  }
+  return Math.floor(mb * 1024 * 1024);
 }
 
 function report(io: CliIo, out: string, result: BuildResult): void {
@@ -27,13 +71,21 @@ function report(io: CliIo, out: string, result: BuildResult): void {
 }
 
 /**
- * `gemini-batch build --template T --data D [--key COLUMN] [--out F] [--kind K]`: T is a file holding the template
- * line. Prints the output path. Exit 0 when every row gave a line, 1 when rows were left out (listed with their row
+ * `gemini-batch build --template T --data D [--key COLUMN] [--out F] [--kind K] [--inline-max-mb N]`: T is a file
+ * holding the template line; D a table, or a folder of files (one row a file: folderSource.ts). Prints the output path. Exit 0 when every row gave a line, 1 when rows were left out (listed with their row
  * numbers), 2 on bad usage or an unreadable input. The default output (D's name with `.batch.jsonl`) is never
  * overwritten; an explicit --out is replaced whole, at the end.
  */
 export async function runBuild(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseFlagArgs(args, ['--template', '--data', '--key', '--out', '--kind', '--format']);
+  const parsed = parseFlagArgs(args, [
+    '--template',
+    '--data',
+    '--key',
+    '--out',
+    '--kind',
+    '--format',
+    '--inline-max-mb',
+  ]);
   if (parsed.operands.length > 0) {
     throw new UsageError(`build takes no operand (got "${parsed.operands[0]}")`);
   }
@@ -42,15 +94,13 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
   if (templateFile === undefined || data === undefined) {
     throw new UsageError('build needs --template T and --data D');
   }
-  const format = parsed.flags.get('--format') ?? dataFormatOf(data);
-  if (format !== 'csv' && format !== 'tsv' && format !== 'jsonl' && format !== 'json') {
-    throw new UsageError(
-      `cannot tell the format of ${data}: name it .csv, .tsv, .jsonl or .json, or pass --format csv|tsv|jsonl|json`,
-    );
-  }
+  const format = await formatOf(data, parsed.flags.get('--format'));
+  // No Files API here: media too large to go inline is listed as left out (the editor's build uploads it).
+  const folder =
+    format === 'folder' ? { inlineMaxBytes: inlineMaxBytes(parsed.flags.get('--inline-max-mb')) } : undefined;
   const kind = oneOf(parsed, '--kind', [...BATCH_KINDS, 'auto'], 'auto');
   const key = parsed.flags.get('--key');
-  const out = parsed.flags.get('--out') ?? defaultOut(data);
+  const out = parsed.flags.get('--out') ?? defaultOut(data, format);
   if (
     !parsed.flags.has('--out') &&
     (await fsp.stat(out).then(
@@ -69,7 +119,7 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
   }
   try {
     const result = await buildFile(
-      { template, data, format, kind, keys: key === undefined ? 'row-number' : { column: key } },
+      { template, data, format, folder, kind, keys: key === undefined ? 'row-number' : { column: key } },
       out,
     );
     report(io, out, result);

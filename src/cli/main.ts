@@ -28,10 +28,15 @@ Commands:
   split FILE [--max-mb N] [--max-lines N] [--max-tokens N [--model M]] [--kind K]
                    Split a batch file into parts within the provider's limits for its kind (or smaller ones), never
                    cutting a line. Writes FILE's parts beside it (data.part-01.jsonl, ...) and prints their paths.
-  build --template T --data D [--key COLUMN] [--out F] [--kind K] [--format csv|tsv|jsonl|json]
+  build --template T --data D [--key COLUMN] [--out F] [--kind K] [--format csv|tsv|jsonl|json|folder]
+        [--inline-max-mb N]
                    Write a batch file from a table: T holds one template line with {{column}} placeholders, D is a
                    CSV, TSV, JSONL or JSON array of objects. Keys come from COLUMN or the row numbers. Every line is
                    validated; rows that cannot be rendered are listed by row number and left out.
+                   D may be a folder of files (text, images, audio, video, PDF), one row a file, with the columns
+                   file, name, mime_type, size_bytes, text, part (a Gemini part: {"parts":[{"text":"..."},{{part}}]})
+                   and data_url. Media up to N MB in base64 (default 20) goes inline; larger files are left out
+                   here (the editor's build uploads them through the Files API).
   results RESULTS [ERRORS] [--input INPUT] [--format F] [--failed] [--retry-file OUT]
                    Read a job's results (Gemini results, OpenAI output + error files, or a joined file), joined
                    to their input lines by key when --input is given (requests with no result count as failed).

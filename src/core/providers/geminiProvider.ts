@@ -118,7 +118,7 @@ export class GeminiProvider implements BatchProvider {
 
   uploadFile(
     path: string,
-    options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal },
+    options: { displayName: string; mimeType?: string; onProgress?: ProgressSink; signal?: AbortSignal },
   ): Promise<UploadedFile> {
     return this.call(() => resumableUpload(this.endpoint, path, options));
   }

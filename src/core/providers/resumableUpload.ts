@@ -27,6 +27,7 @@ interface RawFile {
   displayName?: string;
   sizeBytes?: string;
   mimeType?: string;
+  uri?: string;
 }
 
 /**
@@ -59,6 +60,7 @@ function toUploaded(file: RawFile | undefined): UploadedFile {
     displayName: file.displayName,
     mimeType: file.mimeType,
     sizeBytes: file.sizeBytes === undefined ? undefined : Number(file.sizeBytes),
+    uri: file.uri,
   };
 }
 

@@ -70,6 +70,9 @@ export interface UploadedFile {
   mimeType?: string;
   /** ISO 8601; when the provider says. */
   createTime?: string;
+  /** Gemini's `uri` of the file ("Output only. The URI of the `File`": File_2 in @google/genai's genai.d.ts), what a
+   * request's `fileData.fileUri` names. */
+  uri?: string;
 }
 
 /** One page of a provider's uploaded files, newest first. `nextPageToken` is absent on the last page. */
@@ -115,9 +118,10 @@ export interface BatchProvider {
   }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }>;
   /** `hint`: from the caller's saved record (its kind); without it the provider works the kind out, at some cost. */
   getJob(name: string, signal?: AbortSignal, hint?: JobHint): Promise<BatchJob>;
+  /** `mimeType`: of a media file for requests to read (Gemini); a batch input file needs none. */
   uploadFile(
     path: string,
-    options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal },
+    options: { displayName: string; mimeType?: string; onProgress?: ProgressSink; signal?: AbortSignal },
   ): Promise<UploadedFile>;
   /**
    * The files uploaded to this backend, newest first: every file the service lists (Gemini also lists its

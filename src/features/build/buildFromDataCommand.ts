@@ -12,7 +12,10 @@ import {
 } from '../../core/build';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
-import { ask, pickData, showRejected } from './buildQuestions';
+import type { Config } from '../../adapters/config';
+import type { JobsModel } from '../jobs/jobsModel';
+import { ask, showRejected } from './buildQuestions';
+import { buildFolderOptions, isFolder, pickDataSource, previewFolderOptions } from './folderData';
 import { PREVIEW_ROWS } from './templateCheck';
 import { TemplateEditors } from './templateEditor';
 
@@ -63,18 +66,20 @@ function runBuild(
 }
 
 /**
- * `geminiBatch.file.buildFromData` ("New Batch File from Data…"): a data file (CSV, TSV, JSONL, JSON array), a
- * template line written in the template editor and checked live against its first rows, where keys come from, and where to write; then the file is
- * written streamed with progress and cancel. Rows that give no valid line are left out and listed by number. With a
+ * `geminiBatch.file.buildFromData` ("New Batch File from Data…"): a data file (CSV, TSV, JSONL, JSON array) or a
+ * folder of files, a template line written in the template editor and checked live against its first rows, where
+ * keys come from, and where to write; then the file is written streamed with progress and cancel (a folder's large
+ * media uploaded on the way). Rows that give no valid line are left out and listed by number. With a
  * {@link BuildScript} after the data's uri it asks nothing (for tests and other extensions).
  */
-export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
+export function registerBuildFromDataCommand(deps: { log: Log; config: Config; model: JobsModel }): vscode.Disposable {
+  const { log, config } = deps;
   const templates = new TemplateEditors();
   const command = commandWithBoundary(
     log,
     BUILD_COMMAND,
     async (arg?: vscode.Uri, script?: BuildScript): Promise<BuildResult | undefined> => {
-      const dataUri = arg instanceof vscode.Uri ? arg : await pickData();
+      const dataUri = arg instanceof vscode.Uri ? arg : await pickDataSource();
       if (!dataUri) {
         return undefined;
       }
@@ -82,8 +87,9 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
         throw new UserFacingError(vscode.l10n.t('Only files on disk can be used as data (got {0}:).', dataUri.scheme));
       }
       const data = dataUri.fsPath;
+      const folder = await isFolder(dataUri);
       const format =
-        dataFormatOf(data) ??
+        (folder ? 'folder' : dataFormatOf(data)) ??
         ((await vscode.window.showQuickPick(
           FORMATS.map((f) => f),
           { title: vscode.l10n.t('Format of {0}', path.basename(data)) },
@@ -93,7 +99,13 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
       }
       let rows: DataRow[];
       try {
-        rows = await readFirstRows(data, format, PREVIEW_ROWS);
+        rows = await readFirstRows(
+          data,
+          format,
+          PREVIEW_ROWS,
+          undefined,
+          folder ? previewFolderOptions(config) : undefined,
+        );
       } catch (error) {
         if (error instanceof DataFileError) {
           throw new UserFacingError(
@@ -119,8 +131,9 @@ export function registerBuildFromDataCommand(log: Log): vscode.Disposable {
         return undefined;
       }
       const target = vscode.Uri.file(chosen.out);
+      const folderOptions = folder ? await buildFolderOptions(config, deps.model, log) : undefined;
       const result = await runBuild(
-        { template: chosen.template, data, format, keys: chosen.keys, kind: 'auto' },
+        { template: chosen.template, data, format, keys: chosen.keys, kind: 'auto', folder: folderOptions },
         target.fsPath,
         path.basename(target.fsPath),
       );

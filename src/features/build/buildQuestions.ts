@@ -6,20 +6,6 @@ import type { TemplateEditors } from './templateEditor';
 
 // The questions "New Batch File from Data…" asks (data file, template, keys, target) and its list of rows left out.
 
-/** The data file, when the command was not given one. */
-export async function pickData(): Promise<vscode.Uri | undefined> {
-  const picked = await vscode.window.showOpenDialog({
-    canSelectMany: false,
-    openLabel: vscode.l10n.t('Use Data'),
-    title: vscode.l10n.t('New Batch File from Data'),
-    filters: {
-      [vscode.l10n.t('Tables')]: ['csv', 'tsv', 'tab', 'jsonl', 'ndjson', 'json'],
-      [vscode.l10n.t('All files')]: ['*'],
-    },
-  });
-  return picked?.[0];
-}
-
 /** Where each line's key comes from: row numbers or one of the data's columns. */
 async function pickKeys(columns: readonly string[]): Promise<KeySource | undefined> {
   const rowItem = { label: vscode.l10n.t('Row numbers'), description: 'row-1, row-2, …' };

@@ -15,8 +15,14 @@ export interface TemplateData {
   columns: readonly string[];
 }
 
-/** A starting template for the data's columns: a generateContent request whose text is the first column. */
+/**
+ * A starting template for the data's columns: a generateContent request whose text is the first column, or for a
+ * folder of files (which has a `part` column) a question followed by the file's part.
+ */
 export function starterTemplate(columns: readonly string[]): string {
+  if (columns.includes('part')) {
+    return '{"request":{"contents":[{"role":"user","parts":[{"text":"Describe this file."},{{part}}]}]}}';
+  }
   const column = columns[0] ?? 'text';
   return `{"request":{"contents":[{"role":"user","parts":[{"text":"{{${column}}}"}]}]}}`;
 }
