@@ -7,6 +7,8 @@ export interface EstimateSummary {
   inputTokens: number;
   outputTokensAssumed: number;
   unknownMedia: number;
+  /** Billed items the client cannot see, not counted in `inputTokens` (LineEstimate.unsizedItems). */
+  unsizedItems: number;
   /** The model of the lines, or `mixed`/undefined. */
   model?: string;
   costBatch?: number;
@@ -22,6 +24,7 @@ export class EstimateTotals {
     inputTokens: 0,
     outputTokensAssumed: 0,
     unknownMedia: 0,
+    unsizedItems: 0,
     costBatch: 0,
     costStandard: 0,
     unpricedModels: [],
@@ -37,6 +40,7 @@ export class EstimateTotals {
     s.inputTokens += line.inputTokens;
     s.outputTokensAssumed += line.outputTokens;
     s.unknownMedia += line.unknownMedia;
+    s.unsizedItems += line.unsizedItems ?? 0;
     if (line.model === undefined) {
       this.unnamed = true;
     } else {

@@ -15,6 +15,11 @@ export interface LineEstimate {
   outputTokens: number;
   /** Media parts whose size could not be known (their tokens are not in `inputTokens`). */
   unknownMedia: number;
+  /**
+   * Billed items the client cannot see, so could not size (their tokens are not in `inputTokens`): OpenAI encrypted
+   * reasoning and compaction items, stored items (openaiResponsesInput.ts). Absent when there are none.
+   */
+  unsizedItems?: number;
 }
 
 export interface LineOptions {
@@ -59,6 +64,7 @@ export function estimateLine(
       inputTokens: count.tokens,
       outputTokens: openaiMaxOutput(url, body) ?? options.assumedOutputTokens,
       unknownMedia: count.unknownMedia,
+      ...(count.unsizedItems > 0 ? { unsizedItems: count.unsizedItems } : {}),
     };
   }
   if (provider === 'gemini') {

@@ -32,7 +32,7 @@ const PER_ENUM_PROPERTY = -1;
  * and a function with neither description nor parameters bills 1 less (fit half: 6 of 6 exact with both, the second
  * from one entry; held-out: 11 of 11, five of them such functions).
  */
-const HARMONY_TOOLS_HEADER = '# Tools\n\n## functions\n\n';
+export const HARMONY_TOOLS_HEADER = '# Tools\n\n## functions\n\n';
 const HARMONY_BLOCK_TOKENS = 85;
 const HARMONY_BARE_FUNCTION = -1;
 
