@@ -5,12 +5,11 @@ import { isRecord } from './requestCount';
 /**
  * What an `additional_tools` item (a developer item of /v1/responses that adds function tools mid-conversation)
  * bills beyond its tools rendered as harmony writes them (`# Tools`, `## functions`, the `namespace functions` block;
- * openai/harmony src/encoding.rs, template_tools_section). OpenAI does not publish the rest of its text: 100 is the
- * median of the fit half of test/fixtures/tokens/published-counts.json (5 entries, gpt-5.4 and gpt-5.6: 86 to 110).
- * It is approximate: the held-out entries need 84 to 97 (gpt-5, gpt-5.4), and calls to the tools it adds (which carry
- * a `namespace`) cost about 7 more each than other calls, which no published rendering explains.
+ * openai/harmony src/encoding.rs, template_tools_section). OpenAI does not publish the rest of its text: 90 is the
+ * median of what the fit half of test/fixtures/tokens/published-counts.json needs (5 counts, gpt-5.4 and gpt-5.6:
+ * 86 to 96). It is approximate: on the held-out half (7 counts, gpt-5 and gpt-5.4) the estimate is 0 to 6 over.
  */
-const ADDITIONAL_TOOLS_TOKENS = 100;
+const ADDITIONAL_TOOLS_TOKENS = 90;
 
 /** The function definitions of each `additional_tools` item of a /v1/responses input. */
 function additionalTools(body: Record<string, unknown>): Record<string, unknown>[][] {

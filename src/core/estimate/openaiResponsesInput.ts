@@ -78,7 +78,8 @@ export function responsesConversation(body: Record<string, unknown>): ResponsesC
   let calls: unknown[] | undefined;
   input.forEach((item, index) => {
     if (isRecord(item) && item.type === 'function_call') {
-      const call = { id: item.call_id, type: 'function', function: { name: item.name, arguments: item.arguments } };
+      const fn = { name: item.name, arguments: item.arguments, namespace: item.namespace };
+      const call = { id: item.call_id, type: 'function', function: fn };
       if (calls) {
         calls.push(call);
       } else {

@@ -124,11 +124,23 @@ suite('estimate: /v1/responses tools beyond the tools list', () => {
     assert.equal(count('gpt-5', input) - count('gpt-5', serial), 14 - 28);
   });
 
+  test('a call with a namespace is addressed to, and answered by, NAMESPACE.NAME instead of functions.NAME', () => {
+    const chars: TextCounter = { name: 'chars', count: (t) => t.length };
+    const count = (namespace?: string) =>
+      openaiRequestTokens(
+        '/v1/responses',
+        { model: 'gpt-5', input: [user('q'), { ...call('1'), namespace }, output('1')] },
+        chars,
+      ).tokens;
+    // ' to=ns.f' and author 'ns.f' against ' to=functions.f' and author 'f'.
+    assert.equal(count('ns') - count(), ' to=ns.f'.length - ' to=functions.f'.length + 'ns.f'.length - 'f'.length);
+  });
+
   test('additional_tools items bill their tools rendered in a harmony tools section, plus a fixed part', () => {
     const body = { input: [user('q'), { type: 'additional_tools', role: 'developer', tools: [tool] }] };
     const text =
       '# Tools\n\n## functions\n\nnamespace functions {\n\n// Look up.\ntype lookup = () => any;\n\n} // namespace functions';
-    assert.equal(additionalToolsTokens(body, words), 100 + words.count(text));
+    assert.equal(additionalToolsTokens(body, words), 90 + words.count(text));
     assert.equal(additionalToolsTokens({ input: [user('q')] }, words), 0);
     // And the item is not also counted as a message.
     const without = openaiRequestTokens('/v1/responses', { model: 'gpt-5', input: [user('q')] }, words).tokens;
