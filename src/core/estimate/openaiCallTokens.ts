@@ -18,8 +18,8 @@ import { isRecord } from './requestCount';
  *   `<|start|>assistant<|channel|>commentary to=functions.NAME <|constrain|>json<|message|>…<|call|>` and answers it
  *   `<|start|>functions.NAME to=assistant<|channel|>commentary<|message|>…`, openai/harmony src/encoding.rs).
  * - /v1/responses on gpt-4o and gpt-4.1 bills 2 less per message with calls (fitted: `function_call` items, 5 of 5
- *   fit entries); its reasoning models are counted as harmony, unmeasured (their recorded calls come with encrypted
- *   reasoning items, which are billed and cannot be sized offline).
+ *   fit entries); its reasoning models are counted as harmony (gpt-5.2 exact, gpt-5 within 4 on the recorded counts
+ *   without encrypted reasoning; those with it are reported unsized, see openaiResponsesInput.ts).
  * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
  */
 
