@@ -10,6 +10,8 @@ export interface EstimateSummary {
   /** Tokens of `inputTokens` that are a fitted guess (LineEstimate.approximateTokens), and the requests holding them. */
   approximateTokens: number;
   approximateRequests: number;
+  /** Billed items the client cannot see, not counted in `inputTokens` (LineEstimate.unsizedItems). */
+  unsizedItems: number;
   /** The model of the lines, or `mixed`/undefined. */
   model?: string;
   costBatch?: number;
@@ -27,6 +29,7 @@ export class EstimateTotals {
     unknownMedia: 0,
     approximateTokens: 0,
     approximateRequests: 0,
+    unsizedItems: 0,
     costBatch: 0,
     costStandard: 0,
     unpricedModels: [],
@@ -46,6 +49,7 @@ export class EstimateTotals {
       s.approximateTokens += line.approximateTokens;
       s.approximateRequests++;
     }
+    s.unsizedItems += line.unsizedItems ?? 0;
     if (line.model === undefined) {
       this.unnamed = true;
     } else {

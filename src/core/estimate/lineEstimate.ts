@@ -17,6 +17,11 @@ export interface LineEstimate {
   unknownMedia: number;
   /** Tokens of `inputTokens` that are a fitted guess (RequestCount.approximateTokens); absent when none are. */
   approximateTokens?: number;
+  /**
+   * Billed items the client cannot see, so could not size (their tokens are not in `inputTokens`): OpenAI encrypted
+   * reasoning and compaction items, stored items (openaiResponsesInput.ts). Absent when there are none.
+   */
+  unsizedItems?: number;
 }
 
 export interface LineOptions {
@@ -61,6 +66,7 @@ export function estimateLine(
       inputTokens: count.tokens,
       outputTokens: openaiMaxOutput(url, body) ?? options.assumedOutputTokens,
       unknownMedia: count.unknownMedia,
+      ...(count.unsizedItems > 0 ? { unsizedItems: count.unsizedItems } : {}),
     };
   }
   if (provider === 'gemini') {

@@ -18,8 +18,8 @@ import { isRecord } from './requestCount';
  *   `<|start|>assistant<|channel|>commentary to=functions.NAME <|constrain|>json<|message|>…<|call|>` and answers it
  *   `<|start|>functions.NAME to=assistant<|channel|>commentary<|message|>…`, openai/harmony src/encoding.rs).
  * - /v1/responses on gpt-4o and gpt-4.1 bills 2 less per message with calls (fitted: `function_call` items, 5 of 5
- *   fit entries); its reasoning models are counted as harmony, unmeasured (their recorded calls come with encrypted
- *   reasoning items, which are billed and cannot be sized offline).
+ *   fit entries); its reasoning models are counted as harmony (gpt-5.2 exact, gpt-5 within 4 on the recorded counts
+ *   without encrypted reasoning; those with it are reported unsized, see openaiResponsesInput.ts).
  * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
  */
 
@@ -30,8 +30,22 @@ const LEGACY_CALL_TOKENS = 3;
 const TOOL_AUTHOR_TOKENS = 1;
 
 interface Call {
-  name: string;
+  /** Who the call is addressed to: `functions.NAME`, or `NAMESPACE.NAME` for a function of a namespace. */
+  recipient: string;
   arguments: string;
+}
+
+/**
+ * The recipient of a call. A /v1/responses `function_call` item may carry a `namespace` (calls to tools that an
+ * `additional_tools` item added): harmony addresses a tool as `{namespace}.{name}`, `functions` being the namespace
+ * of function tools (OpenAI cookbook, articles/openai-harmony.md: `to=functions.get_weather`, `browser.search`).
+ * Written so, and the answer authored by `{namespace}.{name}`, such calls cost 7 more each than the same calls
+ * without a namespace, which is what the recorded counts show (test_cross_provider_capability_replay, 3 pairs of
+ * requests that differ by one such call).
+ */
+function recipientOf(fn: Record<string, unknown>): string {
+  const name = String(fn.name ?? '');
+  return typeof fn.namespace === 'string' && fn.namespace ? `${fn.namespace}.${name}` : `functions.${name}`;
 }
 
 function callsOf(message: Record<string, unknown>): Call[] {
@@ -40,7 +54,7 @@ function callsOf(message: Record<string, unknown>): Call[] {
   }
   return message.tool_calls.flatMap((call) => {
     const fn = isRecord(call) && isRecord(call.function) ? call.function : undefined;
-    return fn ? [{ name: String(fn.name ?? ''), arguments: String(fn.arguments ?? '') }] : [];
+    return fn ? [{ recipient: recipientOf(fn), arguments: String(fn.arguments ?? '') }] : [];
   });
 }
 
@@ -63,10 +77,10 @@ export function callTokens(
   const perMessage = CALL_MESSAGE_TOKENS[format];
   const calls = callsOf(message);
   if (calls.length === 1) {
-    tokens += counter.count(` to=functions.${calls[0].name}`) + counter.count(calls[0].arguments) + perMessage;
+    tokens += counter.count(` to=${calls[0].recipient}`) + counter.count(calls[0].arguments) + perMessage;
   } else if (calls.length > 1) {
     const uses = calls.map((call) => ({
-      recipient_name: `functions.${call.name}`,
+      recipient_name: call.recipient,
       parameters: parameters(call.arguments),
     }));
     tokens +=
@@ -89,7 +103,9 @@ export function callNames(messages: unknown[]): Map<string, string> {
     }
     for (const call of message.tool_calls) {
       if (isRecord(call) && typeof call.id === 'string' && isRecord(call.function)) {
-        names.set(call.id, String(call.function.name ?? ''));
+        // A function of the `functions` namespace answers under its bare name (see authorTokens).
+        const recipient = recipientOf(call.function);
+        names.set(call.id, recipient.startsWith('functions.') ? recipient.slice('functions.'.length) : recipient);
       }
     }
   }

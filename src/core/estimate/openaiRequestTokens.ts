@@ -1,7 +1,9 @@
 import type { TextCounter } from '../tokens/textCounter';
+import { additionalToolsTokens } from './openaiAdditionalTools';
 import { type CallFormat, authorTokens, callNames, callTokens } from './openaiCallTokens';
+import { hasParallelCalls, parallelToolTokens } from './openaiParallelTool';
 import { responseFormatTokens } from './openaiResponseFormat';
-import { responsesMessages } from './openaiResponsesInput';
+import { responsesConversation } from './openaiResponsesInput';
 import { functionDefinitions, functionTokens } from './openaiToolTokens';
 import { type RequestCount, isRecord } from './requestCount';
 
@@ -74,9 +76,21 @@ function countMessages(
   into.tokens += options.priming ?? REPLY_PRIMING;
 }
 
+/**
+ * Input tokens of an OpenAI request. `unsizedItems`: billed items whose content the client cannot see (encrypted
+ * reasoning, compaction, stored items; see openaiResponsesInput.ts), whose tokens are not in `tokens`.
+ */
+export interface OpenAiRequestCount extends RequestCount {
+  unsizedItems: number;
+}
+
 /** Input tokens of the `body` of an OpenAI batch line, by endpoint. */
-export function openaiRequestTokens(url: string, body: Record<string, unknown>, counter: TextCounter): RequestCount {
-  const into: RequestCount = { tokens: 0, unknownMedia: 0 };
+export function openaiRequestTokens(
+  url: string,
+  body: Record<string, unknown>,
+  counter: TextCounter,
+): OpenAiRequestCount {
+  const into: OpenAiRequestCount = { tokens: 0, unknownMedia: 0, unsizedItems: 0 };
   if (url.endsWith('/embeddings') || url.endsWith('/moderations')) {
     const inputs = Array.isArray(body.input) ? body.input : [body.input];
     for (const input of inputs) {
@@ -101,12 +115,15 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
       calls: reasoning ? 'harmony' : 'chat',
     });
     const hasSystem = body.messages.some((m) => isRecord(m) && m.role === 'system');
-    into.tokens += functionTokens(functions, { hasSystem, reasoning }, counter) + responseFormatTokens(body, counter);
+    into.tokens +=
+      functionTokens(functions, { hasSystem, reasoning }, counter) + responseFormatTokens(body, counter, reasoning);
     return into;
   }
   // /v1/responses
   const reasoning = isReasoningModel(body.model);
-  const messages = responsesMessages(body);
+  const conversation = responsesConversation(body);
+  const messages = conversation.messages;
+  into.unsizedItems = conversation.unsized;
   if (typeof body.prompt === 'string') {
     into.tokens += counter.count(body.prompt);
   }
@@ -118,7 +135,15 @@ export function openaiRequestTokens(url: string, body: Record<string, unknown>, 
   }
   const hasSystem = messages.some((m) => isRecord(m) && m.role === 'system');
   into.tokens += functionTokens(functionDefinitions(body), { hasSystem, reasoning, responses: true }, counter);
-  into.tokens += responseFormatTokens(body, counter);
+  into.tokens += additionalToolsTokens(body, counter);
+  into.tokens += responseFormatTokens(body, counter, reasoning);
+  if (!reasoning && hasParallelCalls(messages)) {
+    into.tokens += parallelToolTokens(counter);
+  }
+  // Past its threshold the service compacts the request: what it then bills is not known here.
+  if (conversation.compactThreshold !== undefined && into.tokens > conversation.compactThreshold) {
+    into.unsizedItems++;
+  }
   return into;
 }
 
