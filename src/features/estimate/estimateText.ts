@@ -50,7 +50,31 @@ export function assumptionWords(s: EstimateSummary, assumedPerRequest: number): 
     compactCount(s.outputTokensAssumed),
     assumedPerRequest.toLocaleString('en-US'),
   );
-  return s.unknownMedia
-    ? `${output} ${vscode.l10n.t('{0} media part(s) of unknown size are not counted.', s.unknownMedia)}`
-    : output;
+  return [output, ...inputCaveats(s)].join(' ');
+}
+
+/** What the input count cannot know: media of unknown size, thought signatures' thinking, items the client cannot see. */
+function inputCaveats(s: EstimateSummary): string[] {
+  const caveats: string[] = [];
+  if (s.unknownMedia) {
+    caveats.push(vscode.l10n.t('{0} media part(s) of unknown size are not counted.', s.unknownMedia));
+  }
+  if (s.approximateRequests) {
+    caveats.push(
+      vscode.l10n.t(
+        "≈ {0} tokens in {1} request(s) are the thinking that thought signatures replay, guessed from the signatures' length.",
+        compactCount(s.approximateTokens),
+        s.approximateRequests.toLocaleString('en-US'),
+      ),
+    );
+  }
+  if (s.unsizedItems) {
+    caveats.push(
+      vscode.l10n.t(
+        '{0} item(s) the client cannot see (encrypted reasoning, compaction, stored items) are not counted.',
+        s.unsizedItems.toLocaleString('en-US'),
+      ),
+    );
+  }
+  return caveats;
 }
