@@ -60,7 +60,7 @@ function toUploaded(file: RawFile | undefined): UploadedFile {
     displayName: file.displayName,
     mimeType: file.mimeType,
     sizeBytes: file.sizeBytes === undefined ? undefined : Number(file.sizeBytes),
-    uri: file.uri,
+    ...(file.uri !== undefined && { uri: file.uri }),
   };
 }
 
