@@ -1,6 +1,7 @@
 import type { TextCounter } from '../tokens/textCounter';
 import { isRecord } from './requestCount';
 import { GEMINI_3_SIGNATURES, type SignatureRule } from './geminiSignatureTokens';
+import { type SchemaStats, geminiSchemaView } from './geminiSchemaView';
 
 /**
  * Tokens of function declarations, function calls and function responses on the Gemini API.
@@ -10,45 +11,58 @@ import { GEMINI_3_SIGNATURES, type SignatureRule } from './geminiSignatureTokens
  *   (ai.google.dev/gemma/docs/functiongemma, "formatting and best practices"): `declaration:name{description:…,
  *   parameters:{…}}`, `call:name{…}`, `response:name{…}`, keys in sorted order, no quotes, each string wrapped in an
  *   `<escape>` token, schema types upper-case. The service's own rendering is not published: the constants below
- *   are what the recorded counts need on top of it. Gemini 3: all 18 tool-declaration counts exact (fit 11/11,
- *   held-out 7/7). Gemini 2.5: descriptions cost less than that rendering (6 per function, 5 per property), fit
- *   7/10, held-out 8/12. Its misses are the only schemas with nested objects, each from one test: `$defs`/`$ref`
- *   (test_google_validated_accepts_what_auto_accepts 410 under, a recursive `$ref`; ..._strict_incompatible_schema
- *   62 over; test_google_nested_models_without_native_output 3 over) and an object property with `default: null`
- *   (test_ref_sibling_wire_contract[google-structured-dict], 41 under). Inlining the `$ref`s (to any depth),
- *   dropping the keywords the SDK's `Schema` lacks (node_modules/@google/genai/dist/genai.d.ts: no `prefixItems`,
- *   `uniqueItems`, `additionalProperties`) or turning `anyOf [X, null]` into `nullable` makes none of them exact
- *   (inlining turns nested_models 30 under; dropping leaves strict_incompatible 18 over), nor does Gemma 4's
- *   published template (huggingface.co/google/gemma-4-E2B-it chat_template.jinja, `format_parameters`: keeps only
- *   description, enum, items, nullable, properties, required and type; structured-dict stays 33 off the constants it
- *   needs elsewhere), so how 2.5 renders them is unknown. Also unexplained, each from one test, no rule fitted: two declarations with an empty description
- *   and a property (test_google_default_tools_use_validated_mode), 1 over each; get_capital on gemini-2.5-pro
- *   (test_google_model_retry, interaction 0), 1 over.
+ *   are what the recorded counts need on top of it. The schema is first resolved as geminiSchemaView.ts says (`$ref`s
+ *   inlined, a recursive one to a fitted depth). Gemini 3: all 18 tool-declaration counts exact (fit 11/11, held-out
+ *   7/7). Gemini 2.5: a description costs less than that rendering (5 per function, 5 per parameter), and a
+ *   declaration with any property 1 less (that split of the old 6 per function description is fitted on one test,
+ *   test_google_default_tools_use_validated_mode: two declarations with an empty description and a property, 1 over
+ *   each before; the only declarations with properties and no description).
+ *   Still missed on 2.5, each from one test: an object property with `default: null`
+ *   (test_ref_sibling_wire_contract[google-structured-dict], 41 under), keywords the SDK's `Schema` lacks or the
+ *   Gemma 4 template drops (test_google_validated_accepts_strict_incompatible_schema, 46 over as sent; dropping
+ *   `prefixItems`, `uniqueItems` and turning `anyOf [X, null]` into `nullable` leaves 14 over, Gemma 4's keyword set
+ *   (huggingface.co/google/gemma-4-E2B-it chat_template.jinja, `format_parameters`) 43 under), the recursive schema
+ *   of test_google_validated_accepts_what_auto_accepts (16 under at the fitted depth 9, 44 over at 10), and
+ *   get_capital on gemini-2.5-pro (test_google_model_retry, interaction 0), 1 over.
  *   google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only
  *   the names, descriptions and strings of these parts, with no structure: 18 tokens per declaration short on 2.5.
  * - Thought signatures: geminiSignatureTokens.ts.
  */
 export interface GeminiToolRules {
   perDeclaration: number;
+  /** Added to a declaration whose parameters have any property. */
+  perDeclarationWithProperties: number;
   perProperty: number;
   perDescription: number;
+  /** Per description of a parameter (depth 1 of the schema); deeper ones cost their rendering (geminiSchemaView.ts). */
   perPropertyDescription: number;
   perCall: number;
   perResponse: number;
   /** Added once to a request that holds any function call (fitted, gemini-2.5-pro only; cause unknown). */
   perCallingRequest: number;
+  /** How many times a recursive `$ref` is expanded on one path (geminiSchemaView.ts). */
+  recursion: number;
   /** How the thought signature of a function-call part is billed, when the model bills it. */
   signature?: SignatureRule;
 }
 
+/**
+ * A self-referencing definition is expanded 9 deep (geminiSchemaView.ts): fitted on
+ * test_google_validated_accepts_what_auto_accepts alone (its 4 requests 16 to 24 under, 410 to 418 under with the
+ * definitions rendered once instead); unmeasured on Gemini 3.
+ */
+const RECURSION = 9;
+
 export const GEMINI_25_TOOLS: GeminiToolRules = {
   perDeclaration: 4,
+  perDeclarationWithProperties: -1,
   perProperty: -1,
-  perDescription: -6,
+  perDescription: -5,
   perPropertyDescription: -5,
   perCall: 2,
   perResponse: 2,
   perCallingRequest: 0,
+  recursion: RECURSION,
 };
 
 /**
@@ -60,12 +74,14 @@ export const GEMINI_25_PRO_TOOLS: GeminiToolRules = { ...GEMINI_25_TOOLS, perCal
 
 export const GEMINI_3_TOOLS: GeminiToolRules = {
   perDeclaration: -1,
+  perDeclarationWithProperties: 0,
   perProperty: 3,
   perDescription: 0,
   perPropertyDescription: 0,
   perCall: 2,
   perResponse: 2,
   perCallingRequest: 0,
+  recursion: RECURSION,
   signature: GEMINI_3_SIGNATURES,
 };
 
@@ -91,44 +107,12 @@ function countRendered(text: string, counter: TextCounter): number {
   return pieces.reduce((sum, piece) => sum + (piece ? counter.count(piece) : 0), pieces.length - 1);
 }
 
-interface SchemaStats {
-  properties: number;
-  descriptions: number;
-}
-
-/** The schema as the service sees it (types upper-case, `additionalProperties` dropped), with its counts. */
-function schema(value: unknown, stats: SchemaStats): unknown {
-  if (!isRecord(value)) {
-    return value;
-  }
-  if (typeof value.description === 'string' && value.description) {
-    stats.descriptions++;
-  }
-  const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value)) {
-    if (key === 'additionalProperties') {
-      continue;
-    }
-    if (key === 'type' && typeof field === 'string') {
-      out[key] = field.toUpperCase();
-    } else if ((key === 'properties' || key === '$defs') && isRecord(field)) {
-      stats.properties += key === 'properties' ? Object.keys(field).length : 0;
-      out[key] = Object.fromEntries(Object.entries(field).map(([name, sub]) => [name, schema(sub, stats)]));
-    } else if (key === 'items') {
-      out[key] = schema(field, stats);
-    } else if ((key === 'anyOf' || key === 'prefixItems') && Array.isArray(field)) {
-      out[key] = field.map((sub) => schema(sub, stats));
-    } else {
-      out[key] = field;
-    }
-  }
-  return out;
-}
-
 function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, rules: GeminiToolRules): number {
   const parameters = decl.parametersJsonSchema ?? decl.parameters_json_schema ?? decl.parameters ?? {};
   const stats: SchemaStats = { properties: 0, descriptions: 0 };
-  const body: Record<string, unknown> = { parameters: schema(parameters, stats) };
+  const body: Record<string, unknown> = {
+    parameters: geminiSchemaView(parameters, stats, { recursion: rules.recursion }),
+  };
   let descriptions = 0;
   if (typeof decl.description === 'string' && decl.description) {
     body.description = decl.description;
@@ -142,6 +126,7 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
   return (
     countRendered(`declaration:${String(decl.name ?? '')}${render(body)}`, counter) +
     rules.perDeclaration +
+    (stats.properties > 0 ? rules.perDeclarationWithProperties : 0) +
     rules.perProperty * stats.properties +
     rules.perDescription * descriptions +
     rules.perPropertyDescription * stats.descriptions

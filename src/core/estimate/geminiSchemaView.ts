@@ -1,0 +1,102 @@
+import { isRecord } from './requestCount';
+
+/**
+ * A function's parameter schema as the Gemini API appears to bill it (geminiToolTokens.ts renders it), with the counts
+ * its fitted constants apply to. Evidence: the recorded counts of test/fixtures/tokens/published-counts.json.
+ * - `$ref`s are resolved in place and `$defs` is not rendered: test_google_nested_models_without_native_output (a
+ *   `$defs` schema, the only non-recursive one with nested descriptions) is exact that way and 3 over with `$defs`
+ *   kept. The API does resolve them: it refuses a `$ref` with siblings other than `description` and `default`
+ *   ("If a schema node has $ref set, then only description and default can be set alongside it", quoted in
+ *   anomalyco/opencode#12295); those siblings override the definition's.
+ * - Only the descriptions of the parameters themselves (depth 1) get the per-description constant; deeper ones cost
+ *   their full rendering (same test: 30 under when every description gets it). Fitted on that one test.
+ * - A recursive `$ref` (to a definition already open on the path) is expanded `recursion - 1` times per definition in
+ *   the whole schema, then rendered `{}`: a self-referencing node appears `recursion` times deep. The depth is fitted
+ *   on one test (test_google_validated_accepts_what_auto_accepts, a single recursive path, which cannot tell a
+ *   per-path bound from this per-schema one; per-schema keeps a tree with two recursive children linear). No depth
+ *   makes that test exact, so how the service bounds recursion is unknown.
+ */
+export interface SchemaStats {
+  /** Properties of every object, nested ones and expanded copies included. */
+  properties: number;
+  /** Non-empty descriptions at depth 0 (the parameters object) and 1 (its properties). */
+  descriptions: number;
+}
+
+export interface SchemaViewOptions {
+  /** How deep a self-referencing definition is expanded (see above). */
+  recursion: number;
+}
+
+/** A safety bound, not a measured one: past this many resolved `$ref`s in one schema, the rest render `{}`. */
+const MAX_RESOLVED = 1000;
+
+type Defs = Record<string, unknown>;
+
+function definitions(root: Record<string, unknown>): Defs {
+  return { ...(isRecord(root.definitions) ? root.definitions : {}), ...(isRecord(root.$defs) ? root.$defs : {}) };
+}
+
+function refName(ref: string): string | undefined {
+  return /^#\/(?:\$defs|definitions)\/(.+)$/.exec(ref)?.[1];
+}
+
+interface Walk {
+  defs: Defs;
+  options: SchemaViewOptions;
+  stats: SchemaStats;
+  /** Definitions open on the current path, one entry per opening. */
+  open: string[];
+  /** Recursive expansions made so far, per definition. */
+  reentries: Map<string, number>;
+  resolved: number;
+}
+
+function view(value: unknown, walk: Walk, depth: number): unknown {
+  if (!isRecord(value)) {
+    return value;
+  }
+  const name = typeof value.$ref === 'string' ? refName(value.$ref) : undefined;
+  if (name !== undefined && isRecord(walk.defs[name])) {
+    const reentries = walk.reentries.get(name) ?? 0;
+    const recursive = walk.open.includes(name);
+    if ((recursive && reentries >= walk.options.recursion - 1) || walk.resolved >= MAX_RESOLVED) {
+      return {};
+    }
+    walk.reentries.set(name, reentries + (recursive ? 1 : 0));
+    walk.resolved++;
+    const { $ref: _ref, ...siblings } = value;
+    walk.open.push(name);
+    const resolved = view({ ...walk.defs[name], ...siblings }, walk, depth);
+    walk.open.pop();
+    return resolved;
+  }
+  if (depth <= 1 && typeof value.description === 'string' && value.description) {
+    walk.stats.descriptions++;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (key === 'additionalProperties' || key === '$defs' || key === 'definitions') {
+      continue;
+    }
+    if (key === 'type' && typeof field === 'string') {
+      out[key] = field.toUpperCase();
+    } else if (key === 'properties' && isRecord(field)) {
+      walk.stats.properties += Object.keys(field).length;
+      out[key] = Object.fromEntries(Object.entries(field).map(([prop, sub]) => [prop, view(sub, walk, depth + 1)]));
+    } else if (key === 'items') {
+      out[key] = view(field, walk, depth + 1);
+    } else if ((key === 'anyOf' || key === 'prefixItems') && Array.isArray(field)) {
+      out[key] = field.map((sub) => view(sub, walk, depth + 1));
+    } else {
+      out[key] = field;
+    }
+  }
+  return out;
+}
+
+/** The schema as the service renders it (types upper-case, `additionalProperties` dropped, `$ref`s resolved). */
+export function geminiSchemaView(schema: unknown, stats: SchemaStats, options: SchemaViewOptions): unknown {
+  const defs = isRecord(schema) ? definitions(schema) : {};
+  return view(schema, { defs, options, stats, open: [], reentries: new Map(), resolved: 0 }, 0);
+}

@@ -1,0 +1,99 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { type SchemaStats, geminiSchemaView } from '../../../../src/core/estimate/geminiSchemaView';
+import { GEMINI_25_TOOLS, geminiToolTokens } from '../../../../src/core/estimate/geminiToolTokens';
+import type { TextCounter } from '../../../../src/core/tokens/textCounter';
+import { loadGeminiCounter } from '../../../../src/core/tokens/tokenizerData';
+
+const ASSETS = path.join(__dirname, '../../../../assets/tokenizers');
+
+function resolve(schema: unknown, recursion = 3): { view: unknown; stats: SchemaStats } {
+  const stats: SchemaStats = { properties: 0, descriptions: 0 };
+  return { view: geminiSchemaView(schema, stats, { recursion }), stats };
+}
+
+/** How many times `label` is nested through `children.items` in a resolved tree. */
+function depth(node: unknown): number {
+  const record = node as { properties?: { children?: { items?: unknown } } };
+  const items = record.properties?.children?.items;
+  return items && Object.keys(items).length ? 1 + depth(items) : 1;
+}
+
+const TREE = {
+  $defs: {
+    Node: {
+      description: 'A node.',
+      properties: { children: { items: { $ref: '#/$defs/Node' }, type: 'array' }, label: { type: 'string' } },
+      type: 'object',
+    },
+  },
+  properties: { tree: { $ref: '#/$defs/Node' } },
+  type: 'object',
+};
+
+suite('estimate: Gemini schema as the service bills it', () => {
+  test('a $ref is inlined, its description and default siblings win, $defs and additionalProperties go', () => {
+    const { view } = resolve({
+      $defs: { Address: { description: 'Where.', properties: { street: { type: 'string' } }, type: 'object' } },
+      additionalProperties: false,
+      properties: { home: { $ref: '#/$defs/Address', description: 'Home.', default: null } },
+      type: 'object',
+    });
+    assert.deepEqual(view, {
+      properties: {
+        home: { default: null, description: 'Home.', properties: { street: { type: 'STRING' } }, type: 'OBJECT' },
+      },
+      type: 'OBJECT',
+    });
+  });
+
+  test('a recursive $ref is expanded to the given depth, then left empty', () => {
+    const tree = (recursion: number) =>
+      (resolve(TREE, recursion).view as { properties: { tree: unknown } }).properties.tree;
+    assert.equal(depth(tree(3)), 3);
+    assert.equal(depth(tree(9)), 9);
+  });
+
+  test('two recursive children stay linear in the depth (the bound is per definition, not per path)', () => {
+    const binary = {
+      $defs: {
+        Node: {
+          properties: { left: { $ref: '#/$defs/Node' }, right: { $ref: '#/$defs/Node' } },
+          type: 'object',
+        },
+      },
+      $ref: '#/$defs/Node',
+    };
+    // The root, then 8 re-entries in all: 2 properties each, 18 in total.
+    assert.equal(resolve(binary, 9).stats.properties, 18);
+  });
+
+  test('only the parameters object and its properties count as discounted descriptions', () => {
+    const { stats } = resolve(TREE, 2);
+    // `tree` (depth 1) takes Node's description; the Node under children.items (depth 3) does not count.
+    assert.deepEqual(stats, { properties: 5, descriptions: 1 });
+  });
+});
+
+suite('estimate: Gemini tool declarations', function () {
+  this.timeout(20_000);
+  let gemini: TextCounter;
+  suiteSetup(async () => {
+    gemini = await loadGeminiCounter(ASSETS);
+  });
+
+  const declaration = (description: string) => ({
+    description,
+    name: 'get_weather',
+    parameters_json_schema: { properties: { city: { type: 'string' } }, required: ['city'], type: 'object' },
+  });
+
+  // Recorded: test_google_default_tools_use_validated_mode (two such declarations, 64 tokens of 79 on 2.5 Flash) and
+  // test_tool_choice_matrix[required-google] ('Get weather for a city', 37 of 46); see the fixture.
+  test('2.5: a declaration with properties costs 1 less, with or without a description', () => {
+    const bare = { ...declaration(''), name: 'get_time' };
+    assert.equal(geminiToolTokens([{ functionDeclarations: [declaration(''), bare] }], gemini, GEMINI_25_TOOLS), 64);
+    const described = [{ functionDeclarations: [declaration('Get weather for a city')] }];
+    assert.equal(geminiToolTokens(described, gemini, GEMINI_25_TOOLS), 37);
+  });
+});
