@@ -28,8 +28,13 @@ export interface SchemaViewOptions {
   recursion: number;
 }
 
-/** A safety bound, not a measured one: past this many resolved `$ref`s in one schema, the rest render `{}`. */
+/**
+ * Safety bounds, not measured ones: past this many resolved `$ref`s, or this much definition text resolved, in one
+ * schema, the rest render `{}`. A hostile line whose definitions each name the next twice would otherwise expand to
+ * an exponential size before it is counted.
+ */
 const MAX_RESOLVED = 1000;
+const MAX_RESOLVED_CHARS = 4 * 1024 * 1024;
 
 type Defs = Record<string, unknown>;
 
@@ -50,6 +55,18 @@ interface Walk {
   /** Recursive expansions made so far, per definition. */
   reentries: Map<string, number>;
   resolved: number;
+  /** Text of the definitions resolved so far (each definition's JSON length, measured once). */
+  resolvedChars: number;
+  sizes: Map<string, number>;
+}
+
+function sizeOf(walk: Walk, name: string): number {
+  let size = walk.sizes.get(name);
+  if (size === undefined) {
+    size = JSON.stringify(walk.defs[name])?.length ?? 0;
+    walk.sizes.set(name, size);
+  }
+  return size;
 }
 
 function view(value: unknown, walk: Walk, depth: number): unknown {
@@ -60,11 +77,17 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
   if (name !== undefined && isRecord(walk.defs[name])) {
     const reentries = walk.reentries.get(name) ?? 0;
     const recursive = walk.open.includes(name);
-    if ((recursive && reentries >= walk.options.recursion - 1) || walk.resolved >= MAX_RESOLVED) {
+    const size = sizeOf(walk, name);
+    if (
+      (recursive && reentries >= walk.options.recursion - 1) ||
+      walk.resolved >= MAX_RESOLVED ||
+      walk.resolvedChars + size > MAX_RESOLVED_CHARS
+    ) {
       return {};
     }
     walk.reentries.set(name, reentries + (recursive ? 1 : 0));
     walk.resolved++;
+    walk.resolvedChars += size;
     const { $ref: _ref, ...siblings } = value;
     walk.open.push(name);
     const resolved = view({ ...walk.defs[name], ...siblings }, walk, depth);
@@ -98,5 +121,15 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
 /** The schema as the service renders it (types upper-case, `additionalProperties` dropped, `$ref`s resolved). */
 export function geminiSchemaView(schema: unknown, stats: SchemaStats, options: SchemaViewOptions): unknown {
   const defs = isRecord(schema) ? definitions(schema) : {};
-  return view(schema, { defs, options, stats, open: [], reentries: new Map(), resolved: 0 }, 0);
+  const walk: Walk = {
+    defs,
+    options,
+    stats,
+    open: [],
+    reentries: new Map(),
+    resolved: 0,
+    resolvedChars: 0,
+    sizes: new Map(),
+  };
+  return view(schema, walk, 0);
 }

@@ -68,6 +68,20 @@ suite('estimate: Gemini schema as the service bills it', () => {
     assert.equal(resolve(binary, 9).stats.properties, 18);
   });
 
+  test('a hostile chain of definitions each naming the next twice stays bounded (no exponential expansion)', () => {
+    const defs: Record<string, unknown> = {};
+    for (let i = 0; i < 40; i++) {
+      defs[`D${i}`] = {
+        description: 'x'.repeat(10_000),
+        properties: { a: { $ref: `#/$defs/D${i + 1}` }, b: { $ref: `#/$defs/D${i + 1}` } },
+        type: 'object',
+      };
+    }
+    const { view } = resolve({ $defs: defs, $ref: '#/$defs/D0' }, 9);
+    // 2^40 expansions unbounded; the bounds stop at a few MB of resolved text.
+    assert.ok(JSON.stringify(view).length < 8 * 1024 * 1024);
+  });
+
   test('only the parameters object and its properties count as discounted descriptions', () => {
     const { stats } = resolve(TREE, 2);
     // `tree` (depth 1) takes Node's description; the Node under children.items (depth 3) does not count.
