@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { EstimatePool, EstimateWorkerError } from '../core/estimate/estimatePool';
 import { estimateFile, type FileEstimate, type FileEstimateOptions } from '../core/estimate/fileEstimate';
@@ -48,40 +48,38 @@ function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimat
 }
 
 /**
- * Files from this size on are counted on a worker pool. Each worker first loads its vocabulary (~300 ms) and warms
- * its own JIT and chunk caches: measured (bench/estimateBench.ts), the pool spends 1.15–1.5× the serial CPU time on a
- * 50 MB file, the same in steady state; on free cores that extra runs beside the counting, on a small file it would
- * not be repaid.
+ * Files from this size on are counted on the pool: the calling thread and worker threads, each reading and counting
+ * blocks it claims (estimatePool.ts). A worker costs its start and its own vocabulary load, ~0.1 s of CPU on the
+ * other core, which a file this size repays (measured with bench/estimateBench.ts).
  */
-export const POOL_MIN_BYTES = 16 * 1024 * 1024;
+export const POOL_MIN_BYTES = 4 * 1024 * 1024;
 
 /** Where the CLI finds its pool worker: built next to it (dist/estimateWorker.js); absent when run from sources. */
 export interface EstimateRuntime {
   workerScript: string;
   poolMinBytes: number;
+  /** Worker threads beside the main thread, which counts too. */
   workers: number;
   execArgv?: string[];
 }
 
-/** `GEMINI_BATCH_ESTIMATE_WORKERS=0` counts on the main thread only (a busy machine; the bench's serial baseline). */
+/** `GEMINI_BATCH_ESTIMATE_WORKERS=0` counts on the main thread only (the bench's serial baseline); N: N workers. */
 export const WORKERS_ENV = 'GEMINI_BATCH_ESTIMATE_WORKERS';
 
 /**
- * Workers for the pool when none are asked for: one per free core (cores minus the 1-minute load, as `make -l`
- * reasons), at most 4 (each holds its own vocabularies); 0 below two free cores. Measured on a loaded 2-core machine,
- * the pool was 0.6–0.9× as fast as one thread: its extra CPU only pays where cores are idle.
+ * Worker threads when none are asked for: one per core beside the main thread, at most 3 (each holds its own
+ * vocabularies, ~30 MB with Gemini's). The load of the machine is not asked: the threads claim blocks as they get
+ * to them, so a worker that gets little CPU counts few blocks and delays the end by at most the one it holds.
  */
-export function defaultWorkers(cores: number, load: number): number {
-  const free = Math.round(cores - load);
-  return free >= 2 ? Math.min(free, 4) : 0;
+export function defaultWorkers(cores: number): number {
+  return Math.max(0, Math.min(cores - 1, 3));
 }
 
 function defaultRuntime(): EstimateRuntime {
   const asked = Number.parseInt(process.env[WORKERS_ENV] ?? '', 10);
-  const workers = asked >= 0 ? asked : defaultWorkers(availableParallelism(), loadavg()[0]);
+  const workers = asked >= 0 ? asked : defaultWorkers(availableParallelism());
   return {
     workerScript: join(__dirname, 'estimateWorker.js'),
-    // The main thread only reads and merges.
     workers,
     poolMinBytes: workers === 0 ? Number.POSITIVE_INFINITY : POOL_MIN_BYTES,
   };
@@ -136,7 +134,9 @@ export async function runEstimate(
           : undefined,
       };
       try {
-        const pooled = usePool(file) ? (pool ??= new EstimatePool({ ...runtime, assetDir: dir })) : undefined;
+        const pooled = usePool(file)
+          ? (pool ??= new EstimatePool({ ...runtime, assetDir: dir, counterFor }))
+          : undefined;
         const result = pooled
           ? await pooled.estimate(file, options)
           : await estimateFile(file, { ...options, counterFor });

@@ -1,13 +1,15 @@
+import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { estimateBatch, type LineBatch } from '../core/estimate/batchEstimate';
-import type { WorkerReply } from '../core/estimate/estimatePool';
+import { BlockEstimator, blockCount, blockRange } from '../core/estimate/batchEstimate';
+import type { PoolRun, WorkerReply } from '../core/estimate/estimatePool';
 import type { TokenProvider } from '../core/estimate/lineEstimate';
 import type { TextCounter } from '../core/tokens/textCounter';
 import { loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 
 /**
- * A worker of the CLI's estimate pool (dist/estimateWorker.js, next to dist/cli.js): counts the batches of lines
- * the main thread posts. Each vocabulary loads on first use and stays for the worker's life (one CLI run).
+ * A worker of the CLI's estimate pool (dist/estimateWorker.js, next to dist/cli.js): for each file it is sent, claims
+ * blocks from the shared counter, reads and counts them itself, and posts their results; then says it is done. Each
+ * vocabulary loads on first use and stays for the worker's life (one CLI run).
  */
 const port = parentPort;
 const { assetDir } = workerData as { assetDir: string };
@@ -22,14 +24,47 @@ function counterFor(provider: TokenProvider): Promise<TextCounter> {
   return counter;
 }
 
-port?.on('message', (batch: LineBatch) => {
-  estimateBatch(batch, counterFor).then(
-    (result) => port.postMessage(result satisfies WorkerReply, [result.numbers.buffer as ArrayBuffer]),
-    (error: unknown) =>
+const estimator = new BlockEstimator(counterFor);
+
+async function share(job: PoolRun): Promise<void> {
+  const claims = new Int32Array(job.claims);
+  const blocks = blockCount(job.size, job.blockBytes);
+  const fd = openSync(job.path, 'r');
+  try {
+    for (let seq = Atomics.add(claims, 0, 1); seq < blocks; seq = Atomics.add(claims, 0, 1)) {
+      // Too far ahead of the merge: wait for it (or for the run's end). This thread has nothing else to do.
+      for (let merged = Atomics.load(claims, 1); seq - merged >= job.window; merged = Atomics.load(claims, 1)) {
+        if (Atomics.load(claims, 2) === 1) {
+          return;
+        }
+        Atomics.wait(claims, 1, merged, 100);
+      }
+      const result = await estimator.estimate(
+        fd,
+        job.size,
+        blockRange(seq, job.blockBytes, job.size),
+        job.options,
+        job.keys,
+        job.run,
+      );
+      port?.postMessage(result satisfies WorkerReply, [result.numbers.buffer as ArrayBuffer]);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  port?.postMessage({ run: job.run, done: true } satisfies WorkerReply);
+}
+
+// One file at a time, in the order they come.
+let queue = Promise.resolve();
+port?.on('message', (job: PoolRun) => {
+  queue = queue.then(() =>
+    share(job).catch((error: unknown) =>
       port.postMessage({
-        run: batch.run,
-        seq: batch.seq,
+        run: job.run,
+        seq: -1,
         error: error instanceof Error ? error.message : String(error),
       } satisfies WorkerReply),
+    ),
   );
 });

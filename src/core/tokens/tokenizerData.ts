@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { SentencePieceCounter } from './sentencePieceCounter';
 import { TiktokenCounter } from './tiktokenCounter';
+import { VocabTable } from './vocabTable';
 
 /**
  * Loads the compact vocabularies shipped in assets/tokenizers/ (built by scripts/build-token-vocab.js: gzip of
@@ -19,7 +20,7 @@ export class VocabularyError extends Error {
   }
 }
 
-async function readRecords(dir: string, file: string, encoding: 'utf8' | 'latin1'): Promise<string[]> {
+async function readRecords(dir: string, file: string, encoding: 'latin1'): Promise<string[]> {
   const bytes = gunzipSync(await readFile(join(dir, file)));
   const tokens: string[] = [];
   let offset = 0;
@@ -43,7 +44,11 @@ export async function loadGeminiCounter(dir: string): Promise<SentencePieceCount
   if (!Array.isArray(added) || !added.every((t) => typeof t === 'string')) {
     throw new VocabularyError(GEMINI_ADDED_FILE);
   }
-  return new SentencePieceCounter(await readRecords(dir, GEMINI_VOCAB_FILE, 'utf8'), added as string[]);
+  const vocab = VocabTable.fromRecords(gunzipSync(await readFile(join(dir, GEMINI_VOCAB_FILE))));
+  if (!vocab) {
+    throw new VocabularyError(GEMINI_VOCAB_FILE);
+  }
+  return new SentencePieceCounter(vocab, added as string[]);
 }
 
 export async function loadOpenAiCounter(dir: string): Promise<TiktokenCounter> {
