@@ -1,12 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { EstimatePool, EstimateWorkerError } from '../core/estimate/estimatePool';
 import { estimateFile, type FileEstimate, type FileEstimateOptions } from '../core/estimate/fileEstimate';
 import type { LineEstimate, TokenProvider } from '../core/estimate/lineEstimate';
 import { tokenizerAssetDir } from '../core/tokens/assetDir';
 import type { TextCounter } from '../core/tokens/textCounter';
-import { loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerData';
+import { type GeminiVocab, geminiCounter, loadGeminiVocab, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 import { ExitCode, type CliIo } from './cliIo';
 import { parseEstimateArgs, type EstimateArgs } from './estimateArgs';
 
@@ -67,17 +67,18 @@ export interface EstimateRuntime {
 export const WORKERS_ENV = 'GEMINI_BATCH_ESTIMATE_WORKERS';
 
 /**
- * Worker threads when none are asked for: one per core beside the main thread, at most 3 (each holds its own
- * vocabularies, ~30 MB with Gemini's). The load of the machine is not asked: the threads claim blocks as they get
- * to them, so a worker that gets little CPU counts few blocks and delays the end by at most the one it holds.
+ * Worker threads when none are asked for: one per free core (cores minus the 1-minute load, as `make -l` reasons),
+ * never more than the cores beside the main thread, at most 3 (each holds its own counters). A worker costs ~0.3–0.4 s of CPU on a 23 MB file
+ * (its start, its JIT and chunk memo warming up; measured with bench/estimateBench.ts), which only pays where a core
+ * is idle: on a 2-core machine running other work the pool was no faster than one thread.
  */
-export function defaultWorkers(cores: number): number {
-  return Math.max(0, Math.min(cores - 1, 3));
+export function defaultWorkers(cores: number, load: number): number {
+  return Math.max(0, Math.min(cores - 1, 3, Math.round(cores - load)));
 }
 
 function defaultRuntime(): EstimateRuntime {
   const asked = Number.parseInt(process.env[WORKERS_ENV] ?? '', 10);
-  const workers = asked >= 0 ? asked : defaultWorkers(availableParallelism());
+  const workers = asked >= 0 ? asked : defaultWorkers(availableParallelism(), loadavg()[0]);
   return {
     workerScript: join(__dirname, 'estimateWorker.js'),
     workers,
@@ -103,10 +104,13 @@ export async function runEstimate(
     return ExitCode.Internal;
   }
   const loaded = new Map<TokenProvider, Promise<TextCounter>>();
+  // Gemini's table is built once per run and shared with the pool's workers.
+  let gemini: Promise<GeminiVocab> | undefined;
+  const geminiVocab = (): Promise<GeminiVocab> => (gemini ??= loadGeminiVocab(dir));
   const counterFor = (provider: TokenProvider): Promise<TextCounter> => {
     let counter = loaded.get(provider);
     if (!counter) {
-      counter = provider === 'gemini' ? loadGeminiCounter(dir) : loadOpenAiCounter(dir);
+      counter = provider === 'gemini' ? geminiVocab().then(geminiCounter) : loadOpenAiCounter(dir);
       loaded.set(provider, counter);
     }
     return counter;
@@ -135,7 +139,7 @@ export async function runEstimate(
       };
       try {
         const pooled = usePool(file)
-          ? (pool ??= new EstimatePool({ ...runtime, assetDir: dir, counterFor }))
+          ? (pool ??= new EstimatePool({ ...runtime, assetDir: dir, counterFor, geminiVocab }))
           : undefined;
         const result = pooled
           ? await pooled.estimate(file, options)

@@ -1,24 +1,37 @@
 import { closeSync, openSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { BlockEstimator, blockCount, blockRange } from '../core/estimate/batchEstimate';
-import type { PoolRun, WorkerReply } from '../core/estimate/estimatePool';
+import type { PoolRun, WorkerReply, WorkerRequest } from '../core/estimate/estimatePool';
 import type { TokenProvider } from '../core/estimate/lineEstimate';
 import type { TextCounter } from '../core/tokens/textCounter';
-import { loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerData';
+import { type GeminiVocab, geminiCounter, loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 
 /**
  * A worker of the CLI's estimate pool (dist/estimateWorker.js, next to dist/cli.js): for each file it is sent, claims
- * blocks from the shared counter, reads and counts them itself, and posts their results; then says it is done. Each
- * vocabulary loads on first use and stays for the worker's life (one CLI run).
+ * blocks from the shared counter, reads and counts them itself, and posts their results; then says it is done. Gemini's
+ * vocabulary comes built from the main thread when the pool offers it (`sharedVocab`), else each vocabulary loads
+ * here; either on first use, kept for the worker's life (one CLI run).
  */
 const port = parentPort;
-const { assetDir } = workerData as { assetDir: string };
+const { assetDir, sharedVocab } = workerData as { assetDir: string; sharedVocab: boolean };
 const counters = new Map<TokenProvider, Promise<TextCounter>>();
+let vocabWaiter: { resolve(vocab: GeminiVocab): void; reject(error: Error): void } | undefined;
+
+function askVocab(): Promise<GeminiVocab> {
+  return new Promise((resolve, reject) => {
+    vocabWaiter = { resolve, reject };
+    port?.postMessage({ need: 'gemini-vocab' } satisfies WorkerReply);
+  });
+}
 
 function counterFor(provider: TokenProvider): Promise<TextCounter> {
   let counter = counters.get(provider);
   if (!counter) {
-    counter = provider === 'gemini' ? loadGeminiCounter(assetDir) : loadOpenAiCounter(assetDir);
+    if (provider === 'openai') {
+      counter = loadOpenAiCounter(assetDir);
+    } else {
+      counter = sharedVocab ? askVocab().then(geminiCounter) : loadGeminiCounter(assetDir);
+    }
     counters.set(provider, counter);
   }
   return counter;
@@ -39,14 +52,8 @@ async function share(job: PoolRun): Promise<void> {
         }
         Atomics.wait(claims, 1, merged, 100);
       }
-      const result = await estimator.estimate(
-        fd,
-        job.size,
-        blockRange(seq, job.blockBytes, job.size),
-        job.options,
-        job.keys,
-        job.run,
-      );
+      const block = blockRange(seq, job.blockBytes, job.size);
+      const result = await estimator.estimate(fd, job.size, block, job.options, job.keys, job.run);
       port?.postMessage(result satisfies WorkerReply, [result.numbers.buffer as ArrayBuffer]);
     }
   } finally {
@@ -57,11 +64,19 @@ async function share(job: PoolRun): Promise<void> {
 
 // One file at a time, in the order they come.
 let queue = Promise.resolve();
-port?.on('message', (job: PoolRun) => {
+port?.on('message', (message: WorkerRequest) => {
+  if ('vocab' in message) {
+    vocabWaiter?.resolve(message.vocab);
+    return;
+  }
+  if ('vocabError' in message) {
+    vocabWaiter?.reject(new Error(message.vocabError));
+    return;
+  }
   queue = queue.then(() =>
-    share(job).catch((error: unknown) =>
+    share(message).catch((error: unknown) =>
       port.postMessage({
-        run: job.run,
+        run: message.run,
         seq: -1,
         error: error instanceof Error ? error.message : String(error),
       } satisfies WorkerReply),

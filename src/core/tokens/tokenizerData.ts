@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { SentencePieceCounter } from './sentencePieceCounter';
 import { TiktokenCounter } from './tiktokenCounter';
-import { VocabTable } from './vocabTable';
+import { type VocabParts, VocabTable } from './vocabTable';
 
 /**
  * Loads the compact vocabularies shipped in assets/tokenizers/ (built by scripts/build-token-vocab.js: gzip of
@@ -39,7 +39,13 @@ async function readRecords(dir: string, file: string, encoding: 'latin1'): Promi
   return tokens;
 }
 
-export async function loadGeminiCounter(dir: string): Promise<SentencePieceCounter> {
+/** Gemini's vocabulary, built: what a SentencePieceCounter needs, and can be posted to a worker (shared, not copied). */
+export interface GeminiVocab {
+  parts: VocabParts;
+  added: string[];
+}
+
+export async function loadGeminiVocab(dir: string): Promise<GeminiVocab> {
   const added: unknown = JSON.parse(await readFile(join(dir, GEMINI_ADDED_FILE), 'utf8'));
   if (!Array.isArray(added) || !added.every((t) => typeof t === 'string')) {
     throw new VocabularyError(GEMINI_ADDED_FILE);
@@ -48,7 +54,16 @@ export async function loadGeminiCounter(dir: string): Promise<SentencePieceCount
   if (!vocab) {
     throw new VocabularyError(GEMINI_VOCAB_FILE);
   }
-  return new SentencePieceCounter(vocab, added as string[]);
+  return { parts: vocab.parts, added: added as string[] };
+}
+
+/** A counter over a built vocabulary: each counter has its own chunk memo (a counter serves one thread). */
+export function geminiCounter(vocab: GeminiVocab): SentencePieceCounter {
+  return new SentencePieceCounter(new VocabTable(vocab.parts), vocab.added);
+}
+
+export async function loadGeminiCounter(dir: string): Promise<SentencePieceCounter> {
+  return geminiCounter(await loadGeminiVocab(dir));
 }
 
 export async function loadOpenAiCounter(dir: string): Promise<TiktokenCounter> {

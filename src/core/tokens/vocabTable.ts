@@ -13,32 +13,57 @@ const SLOT = 2;
 const FNV_SEED = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
+/**
+ * A built table's arrays, on SharedArrayBuffers: posted to a worker thread, they are shared, not copied, so the
+ * CLI's pool builds the table once for all its threads.
+ */
+export interface VocabParts {
+  bytes: Uint8Array;
+  offsets: Int32Array;
+  lengths: Int32Array;
+  slots: Int32Array;
+}
+
 export class VocabTable {
+  private readonly bytes: Uint8Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
   private readonly offsets: Int32Array;
   private readonly lengths: Int32Array;
 
-  /** `bytes`: records `<uint16 LE length><well-formed UTF-8>`, record i being priority i. */
-  private constructor(
-    private readonly bytes: Uint8Array,
-    records: number,
-  ) {
+  /** Over built `parts` (a table another thread built), or built over `records` (the records' bytes). */
+  constructor(parts: VocabParts);
+  constructor(parts: undefined, records: Uint8Array, count: number);
+  constructor(parts: VocabParts | undefined, records?: Uint8Array, count = 0) {
+    if (parts) {
+      ({ bytes: this.bytes, offsets: this.offsets, lengths: this.lengths, slots: this.slots } = parts);
+      this.mask = this.slots.length / SLOT - 1;
+      return;
+    }
     let capacity = 1024;
-    while (capacity < records * 2) {
+    while (capacity < count * 2) {
       capacity *= 2;
     }
-    this.slots = new Int32Array(capacity * SLOT);
+    const shared = (n: number): SharedArrayBuffer => new SharedArrayBuffer(n);
+    this.bytes = new Uint8Array(shared((records as Uint8Array).length));
+    this.bytes.set(records as Uint8Array);
+    this.slots = new Int32Array(shared(capacity * SLOT * 4));
     this.mask = capacity - 1;
-    this.offsets = new Int32Array(records);
-    this.lengths = new Int32Array(records);
-    for (let offset = 0, record = 0; record < records; record++) {
+    this.offsets = new Int32Array(shared(count * 4));
+    this.lengths = new Int32Array(shared(count * 4));
+    const bytes = this.bytes;
+    for (let offset = 0, record = 0; record < count; record++) {
       const length = bytes[offset] | (bytes[offset + 1] << 8);
       this.offsets[record] = offset + 2;
       this.lengths[record] = length;
       this.add(record);
       offset += 2 + length;
     }
+  }
+
+  /** The arrays, to rebuild this table on another thread with `new VocabTable(parts)`. */
+  get parts(): VocabParts {
+    return { bytes: this.bytes, offsets: this.offsets, lengths: this.lengths, slots: this.slots };
   }
 
   /** From pieces in priority order (the tests' small vocabularies). */
@@ -74,7 +99,7 @@ export class VocabTable {
       }
       return VocabTable.fromRecords(Buffer.concat(pieces));
     }
-    return new VocabTable(bytes, records);
+    return new VocabTable(undefined, bytes, records);
   }
 
   private add(record: number): void {

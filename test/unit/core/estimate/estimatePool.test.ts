@@ -8,7 +8,7 @@ import type { LineEstimate, TokenProvider } from '../../../../src/core/estimate/
 import { parseOverrides } from '../../../../src/core/pricing/prices';
 import { tokenizerAssetDir } from '../../../../src/core/tokens/assetDir';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
-import { loadGeminiCounter, loadOpenAiCounter } from '../../../../src/core/tokens/tokenizerData';
+import { loadGeminiCounter, loadGeminiVocab, loadOpenAiCounter } from '../../../../src/core/tokens/tokenizerData';
 import { geminiLines } from '../../../../bench/generateData';
 import { referenceEstimate } from './referenceEstimate';
 
@@ -71,6 +71,7 @@ function countersFrom(dir: string): (p: TokenProvider) => Promise<TextCounter> {
   };
 }
 
+const vocab = loadGeminiVocab(ASSETS);
 const OVERRIDES = parseOverrides({ 'gpt-4o': { input: 1, output: 2 } });
 const counterFor = countersFrom(ASSETS);
 
@@ -117,8 +118,14 @@ suite('estimate: worker pool', function () {
     assert.deepEqual(await serialBlocks(file, 4093, 'gemini-2.5-flash'), await serial(file, 'gemini-2.5-flash'));
   });
 
-  for (const callerCounts of [false, true]) {
-    const who = callerCounts ? 'the calling thread and two workers' : 'two workers alone';
+  // Workers alone, loading their own vocabularies or asking for the calling thread's Gemini table; then the calling
+  // thread counting too.
+  for (const [callerCounts, shared] of [
+    [false, false],
+    [false, true],
+    [true, true],
+  ]) {
+    const who = `${callerCounts ? 'the calling thread and two workers' : 'two workers alone'}, ${shared ? 'one Gemini table' : 'a table each'}`;
     test(`the pool (${who}): the same totals and per-line estimates, in file order, as the serial path`, async () => {
       // Small blocks: many boundaries, lines cut across blocks, one line longer than many blocks.
       const pool = new EstimatePool({
@@ -128,6 +135,7 @@ suite('estimate: worker pool', function () {
         counterFor,
         blockBytes: 4096,
         callerCounts,
+        geminiVocab: shared ? () => vocab : undefined,
         execArgv: TSX,
       });
       try {
