@@ -1,4 +1,5 @@
 import { ChunkTable } from './chunkTable';
+import { LongTextMemo } from './longTextMemo';
 import { ChunkCache, type TextCounter } from './textCounter';
 import { VocabTable } from './vocabTable';
 
@@ -30,6 +31,9 @@ export class SentencePieceCounter implements TextCounter {
   private readonly vocab: VocabTable;
   /** Whole short texts: batch files repeat their system instruction and prompt template on every line. */
   private readonly texts = new ChunkCache(50_000);
+  /** Whole long texts seen more than once (a long system instruction on every line). */
+  private readonly longTexts = new LongTextMemo();
+  private readonly countLong = (text: string): number => this.countText(text);
 
   private readonly atomic: RegExp | undefined;
 
@@ -50,7 +54,7 @@ export class SentencePieceCounter implements TextCounter {
 
   count(text: string): number {
     if (text.length > 256) {
-      return this.countText(text);
+      return this.longTexts.count(text, this.countLong);
     }
     const cached = this.texts.get(text);
     if (cached !== undefined) {
