@@ -5,7 +5,8 @@ import type { GeminiVocab } from '../tokens/tokenizerData';
 import { type BatchResult, BlockEstimator, DEFAULT_BLOCK_BYTES, blockCount, blockRange } from './batchEstimate';
 import { BatchMerge } from './batchMerge';
 import type { FileEstimate, FileEstimateOptions } from './fileEstimate';
-import type { LineOptions, TokenProvider } from './lineEstimate';
+import type { TokenProvider } from './lineEstimate';
+import type { PoolRun, WorkerReply, WorkerRequest } from './poolProtocol';
 
 export interface EstimatePoolOptions {
   /** The worker script (dist/estimateWorker.js next to the CLI; the .ts source under tsx in the tests). */
@@ -27,29 +28,6 @@ export interface EstimatePoolOptions {
   callerCounts?: boolean;
   execArgv?: string[];
 }
-
-/**
- * What a worker is sent per file: where the file is, and the shared claim counters. `claims[0]` is the next block
- * to claim (Atomics.add), `claims[1]` the blocks merged so far, which bounds how far ahead a thread may claim,
- * `claims[2]` 1 once the run is over (finished or failed): a worker waiting to claim gives up.
- */
-export interface PoolRun {
-  run: number;
-  path: string;
-  size: number;
-  blockBytes: number;
-  window: number;
-  claims: SharedArrayBuffer;
-  options: LineOptions;
-  keys: boolean;
-}
-
-/** Reply of a worker: a block's result, the end of its share of a run, or why it failed; or a need of Gemini's vocabulary. */
-export type WorkerReply =
-  BatchResult | { run: number; done: true } | { run: number; seq: number; error: string } | { need: 'gemini-vocab' };
-
-/** What the pool sends a worker: a file to share, or the vocabulary it asked for. */
-export type WorkerRequest = PoolRun | { vocab: GeminiVocab } | { vocabError: string };
 
 /** A worker died or failed a block: the estimate cannot be completed (nothing partial is returned). */
 export class EstimateWorkerError extends Error {}
