@@ -52,6 +52,8 @@ export interface BatchResult {
  */
 export class BlockEstimator {
   private readonly counters = new Map<TokenProvider, TextCounter>();
+  /** The read buffer of the last block, reused by the next. */
+  private buffer?: Buffer;
 
   constructor(private readonly counterFor: (provider: TokenProvider) => Promise<TextCounter>) {}
 
@@ -64,7 +66,7 @@ export class BlockEstimator {
     keys: boolean,
     run = 0,
   ): Promise<BatchResult> {
-    const lines = new BlockLines(fd, block.start, block.end, size);
+    const lines = new BlockLines(fd, block.start, block.end, size, this.buffer);
     const used: TextCounter[] = [];
     const models = new Map<string, number>();
     const numbers: number[] = [];
@@ -104,6 +106,7 @@ export class BlockEstimator {
         keyList.push(estimate.key ?? null);
       }
     }
+    this.buffer = lines.buffer;
     return {
       run,
       seq: block.seq,

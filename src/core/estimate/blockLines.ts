@@ -29,9 +29,12 @@ export class BlockLines {
     start: number,
     private readonly end: number,
     private readonly size: number,
+    reuse?: Buffer,
   ) {
-    // Sized for the range (small ranges are the tests'), it grows for a longer line.
-    this.buf = Buffer.allocUnsafe(Math.max(1, Math.min(READ_BYTES, size, end - start + TAIL_BYTES)));
+    // Sized for the range (small ranges are the tests'), it grows for a longer line. A thread passes the buffer of
+    // its last block: a fresh one per block left a megabyte for the GC each time (peak RSS grew with the file).
+    const wanted = Math.max(1, Math.min(READ_BYTES, size, end - start + TAIL_BYTES));
+    this.buf = reuse && reuse.length >= wanted ? reuse : Buffer.allocUnsafe(wanted);
     this.base = Math.max(0, start - 1);
     this.next = start === 0 ? 0 : this.firstLineStart(start);
   }
@@ -76,6 +79,11 @@ export class BlockLines {
     const read = readSync(this.fd, this.buf, this.filled, length, position);
     this.filled += read;
     return read > 0;
+  }
+
+  /** The read buffer, for the thread's next block. */
+  get buffer(): Buffer {
+    return this.buf;
   }
 
   /** The text of the next line of the range, or undefined past its last. */
