@@ -1,9 +1,11 @@
 // estimate_mb_per_s (issue 10): `gemini-batch estimate FILE` on a generated Gemini file, as the built CLI runs it
-// (node dist/cli.js, built by `npm run bench` first: a file this size goes to the worker pool of
-// dist/estimateWorker.js), start-up and vocabulary loads included. Beside it, in the same run over the same file and
-// alternated with it: the same CLI counting on its main thread only (GEMINI_BATCH_ESTIMATE_WORKERS=0, the serial
-// path), and in process the line reader plus JSON.parse of every line (the floor of any single-threaded estimator
-// that reads the lines), so the figures can be read as ratios on a loaded machine.
+// (node dist/cli.js, built by `npm run bench` first; by default a file this size is counted by the main thread and
+// one worker of dist/estimateWorker.js per free core), start-up and vocabulary loads included. Beside it, in the same
+// run over the same file and alternated with it: the same CLI with the workers forced (one per core beside the main
+// thread) and on its main thread only (GEMINI_BATCH_ESTIMATE_WORKERS=0, the serial path), optionally another build
+// of the CLI (BENCH_ESTIMATE_BASELINE_CLI, a before/after), and in process the line reader plus JSON.parse of every
+// line (the floor of any single-threaded estimator that reads the lines), so the figures can be read as ratios on a
+// loaded machine.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
