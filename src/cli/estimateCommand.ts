@@ -48,11 +48,11 @@ function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimat
 }
 
 /**
- * Files from this size on are counted on the pool: the calling thread and worker threads, each reading and counting
- * blocks it claims (estimatePool.ts). A worker costs its start and its own vocabulary load, ~0.1 s of CPU on the
- * other core, which a file this size repays (measured with bench/estimateBench.ts).
+ * Files from this size on may be counted on the pool: the calling thread and worker threads, each reading and counting
+ * the blocks it claims (estimatePool.ts). A worker costs ~0.3–0.5 s of CPU beyond its share of the counting (see
+ * defaultWorkers); on 4 and 8 MB files the pool was slower than the main thread alone (measured on the bench VM).
  */
-export const POOL_MIN_BYTES = 4 * 1024 * 1024;
+export const POOL_MIN_BYTES = 16 * 1024 * 1024;
 
 /** Where the CLI finds its pool worker: built next to it (dist/estimateWorker.js); absent when run from sources. */
 export interface EstimateRuntime {
@@ -67,13 +67,14 @@ export interface EstimateRuntime {
 export const WORKERS_ENV = 'GEMINI_BATCH_ESTIMATE_WORKERS';
 
 /**
- * Worker threads when none are asked for: one per free core (cores minus the 1-minute load, as `make -l` reasons),
- * never more than the cores beside the main thread, at most 3 (each holds its own counters). A worker costs ~0.3–0.4 s of CPU on a 23 MB file
- * (its start, its JIT and chunk memo warming up; measured with bench/estimateBench.ts), which only pays where a core
- * is idle: on a 2-core machine running other work the pool was no faster than one thread.
+ * Worker threads when none are asked for: one per free core beyond the main thread's (free: cores minus the 1-minute
+ * load, as `make -l` reasons), at most 3 (each holds its own chunk memo and heap). Measured on the 2-vCPU bench VM
+ * (bench/estimateBench.ts, 23 MB): a worker adds ~50% of CPU (its start, its own JIT and memo warming up, a second
+ * heap), and the pool ran 0.89–1.19× the speed of the main thread alone as the load of other work varied; it can
+ * only pay where a core is idle, hence none unless two are free.
  */
 export function defaultWorkers(cores: number, load: number): number {
-  return Math.max(0, Math.min(cores - 1, 3, Math.round(cores - load)));
+  return Math.max(0, Math.min(cores - 1, 3, Math.round(cores - load) - 1));
 }
 
 function defaultRuntime(): EstimateRuntime {
