@@ -73,8 +73,10 @@ const common = {
 const builds = [
   // The extension: only `vscode` stays external, so ajv, the SDKs and the validators ship inside the bundle.
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // The CLI (validate, emulator): plain Node, no vscode.
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI (validate, emulator): plain Node, no vscode. dist/cli.js runs `estimate` itself and loads the rest of the
+  // CLI from dist/cliMain.js (src/cli/entry.ts says why).
+  { ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cliMain.js' },
   // The token worker (worker_threads): vocabularies load and files are counted off the extension host's main thread.
   { ...common, entryPoints: ['src/features/estimate/tokenWorker.ts'], outfile: 'dist/tokenWorker.js' },
   // The CLI's estimate pool worker (worker_threads): the CLI looks for it next to itself, else counts serially.
@@ -82,10 +84,11 @@ const builds = [
   // The same CLI inside its own npm package (packages/cli, `npm pack` there), so the .vsix need not carry it.
   {
     ...common,
-    entryPoints: ['src/cli.ts'],
+    entryPoints: ['src/cli/entry.ts'],
     outfile: 'packages/cli/dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
   },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'packages/cli/dist/cliMain.js' },
   { ...common, entryPoints: ['src/cli/estimateWorker.ts'], outfile: 'packages/cli/dist/estimateWorker.js' },
   // Integration tests run inside the extension host; mocha is loaded from node_modules at run time.
   {

@@ -6,7 +6,7 @@ import { estimateFile, type FileEstimate, type FileEstimateOptions } from '../co
 import type { LineEstimate, TokenProvider } from '../core/estimate/lineEstimate';
 import { tokenizerAssetDir } from '../core/tokens/assetDir';
 import type { TextCounter } from '../core/tokens/textCounter';
-import { loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerData';
+import { type GeminiVocab, geminiCounter, loadGeminiVocab, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 import { ExitCode, type CliIo } from './cliIo';
 import { parseEstimateArgs, type EstimateArgs } from './estimateArgs';
 
@@ -48,10 +48,9 @@ function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimat
 }
 
 /**
- * Files from this size on are counted on a worker pool. Each worker first loads its vocabulary (~300 ms) and warms
- * its own JIT and chunk caches: measured (bench/estimateBench.ts), the pool spends 1.15–1.5× the serial CPU time on a
- * 50 MB file, the same in steady state; on free cores that extra runs beside the counting, on a small file it would
- * not be repaid.
+ * Files from this size on may be counted on the pool: the calling thread and worker threads, each reading and counting
+ * the blocks it claims (estimatePool.ts). A worker costs ~0.3–0.5 s of CPU beyond its share of the counting (see
+ * defaultWorkers); on 4 and 8 MB files the pool was slower than the main thread alone (measured on the bench VM).
  */
 export const POOL_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -59,21 +58,23 @@ export const POOL_MIN_BYTES = 16 * 1024 * 1024;
 export interface EstimateRuntime {
   workerScript: string;
   poolMinBytes: number;
+  /** Worker threads beside the main thread, which counts too. */
   workers: number;
   execArgv?: string[];
 }
 
-/** `GEMINI_BATCH_ESTIMATE_WORKERS=0` counts on the main thread only (a busy machine; the bench's serial baseline). */
+/** `GEMINI_BATCH_ESTIMATE_WORKERS=0` counts on the main thread only (the bench's serial baseline); N: N workers. */
 export const WORKERS_ENV = 'GEMINI_BATCH_ESTIMATE_WORKERS';
 
 /**
- * Workers for the pool when none are asked for: one per free core (cores minus the 1-minute load, as `make -l`
- * reasons), at most 4 (each holds its own vocabularies); 0 below two free cores. Measured on a loaded 2-core machine,
- * the pool was 0.6–0.9× as fast as one thread: its extra CPU only pays where cores are idle.
+ * Worker threads when none are asked for: one per free core beyond the main thread's (free: cores minus the 1-minute
+ * load, as `make -l` reasons), at most 3 (each holds its own chunk memo and heap). Measured on the 2-vCPU bench VM
+ * (bench/estimateBench.ts, 23 MB): a worker adds ~50% of CPU (its start, its own JIT and memo warming up, a second
+ * heap), and the pool ran 0.89–1.19× the speed of the main thread alone as the load of other work varied; it can
+ * only pay where a core is idle, hence none unless two are free.
  */
 export function defaultWorkers(cores: number, load: number): number {
-  const free = Math.round(cores - load);
-  return free >= 2 ? Math.min(free, 4) : 0;
+  return Math.max(0, Math.min(cores - 1, 3, Math.round(cores - load) - 1));
 }
 
 function defaultRuntime(): EstimateRuntime {
@@ -81,7 +82,6 @@ function defaultRuntime(): EstimateRuntime {
   const workers = asked >= 0 ? asked : defaultWorkers(availableParallelism(), loadavg()[0]);
   return {
     workerScript: join(__dirname, 'estimateWorker.js'),
-    // The main thread only reads and merges.
     workers,
     poolMinBytes: workers === 0 ? Number.POSITIVE_INFINITY : POOL_MIN_BYTES,
   };
@@ -105,10 +105,13 @@ export async function runEstimate(
     return ExitCode.Internal;
   }
   const loaded = new Map<TokenProvider, Promise<TextCounter>>();
+  // Gemini's table is built once per run and shared with the pool's workers.
+  let gemini: Promise<GeminiVocab> | undefined;
+  const geminiVocab = (): Promise<GeminiVocab> => (gemini ??= loadGeminiVocab(dir));
   const counterFor = (provider: TokenProvider): Promise<TextCounter> => {
     let counter = loaded.get(provider);
     if (!counter) {
-      counter = provider === 'gemini' ? loadGeminiCounter(dir) : loadOpenAiCounter(dir);
+      counter = provider === 'gemini' ? geminiVocab().then(geminiCounter) : loadOpenAiCounter(dir);
       loaded.set(provider, counter);
     }
     return counter;
@@ -136,7 +139,9 @@ export async function runEstimate(
           : undefined,
       };
       try {
-        const pooled = usePool(file) ? (pool ??= new EstimatePool({ ...runtime, assetDir: dir })) : undefined;
+        const pooled = usePool(file)
+          ? (pool ??= new EstimatePool({ ...runtime, assetDir: dir, counterFor, geminiVocab }))
+          : undefined;
         const result = pooled
           ? await pooled.estimate(file, options)
           : await estimateFile(file, { ...options, counterFor });

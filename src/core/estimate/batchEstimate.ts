@@ -1,33 +1,41 @@
-import { parseObjectLine } from '../jobs/lineReader';
 import type { TextCounter } from '../tokens/textCounter';
+import { BlockLines, parseObjectText } from './blockLines';
 import { type LineOptions, type TokenProvider, estimateLine, lineProvider } from './lineEstimate';
-
-/**
- * A batch of whole lines cut from a file by the estimate pool: every line ends with LF except, in the file's last
- * batch, the last one. `first` marks the batch holding line 1 (which may start with a UTF-8 BOM).
- */
-export interface LineBatch {
-  run: number;
-  seq: number;
-  bytes: Uint8Array;
-  first: boolean;
-  options: LineOptions;
-  /** Whether the estimates must carry their keys (`--per-line`). */
-  keys: boolean;
-}
 
 /** Numbers per estimate in `BatchResult.numbers`: local line, input, output, unknown media, model index, provider. */
 export const BATCH_STRIDE = 6;
 export const PROVIDERS: readonly TokenProvider[] = ['gemini', 'openai'];
 
 /**
- * A batch's estimates in file order, packed for a cheap postMessage (one Float64Array instead of an object per
- * line): the main thread adds them to its totals in file order, so sums and costs are the serial path's, bit for bit.
+ * Bytes per block: the unit the pool's threads claim. Small enough that the threads finish close together (the last
+ * block is the tail one thread runs alone) and a result stays small, large enough that claiming one is negligible.
+ */
+export const DEFAULT_BLOCK_BYTES = 1024 * 1024;
+
+/** Block `seq` of a file cut in blocks of `blockBytes`: the lines that start in [seq × blockBytes, next block). */
+export interface BlockRange {
+  seq: number;
+  start: number;
+  end: number;
+}
+
+export function blockRange(seq: number, blockBytes: number, size: number): BlockRange {
+  return { seq, start: seq * blockBytes, end: Math.min(size, (seq + 1) * blockBytes) };
+}
+
+export function blockCount(size: number, blockBytes: number): number {
+  return Math.ceil(size / blockBytes);
+}
+
+/**
+ * A block's estimates in file order, packed for a cheap postMessage (one Float64Array instead of an object per
+ * line): BatchMerge adds them to its totals in file order, so sums and costs are the same bit for bit whichever
+ * thread counted the block.
  */
 export interface BatchResult {
   run: number;
   seq: number;
-  /** Physical lines in the batch, so the next batch's line numbers can follow. */
+  /** Physical lines that start in the block, so the next block's line numbers can follow. */
   lineCount: number;
   numbers: Float64Array;
   /** Models named by the estimates; index −1 in `numbers` is none. */
@@ -38,70 +46,75 @@ export interface BatchResult {
   tokenizers: string[];
 }
 
-/** Estimates every line of a batch (the worker's half of the pool; the serial path is estimateFile). */
-export async function estimateBatch(
-  batch: LineBatch,
-  counterFor: (provider: TokenProvider) => Promise<TextCounter>,
-): Promise<BatchResult> {
-  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
-  const counters = new Map<TokenProvider, TextCounter>();
-  const models = new Map<string, number>();
-  const numbers: number[] = [];
-  const keys: (string | null)[] = [];
-  let lineNo = 0;
-  let start = 0;
-  while (start < bytes.length) {
-    const nl = bytes.indexOf(0x0a, start);
-    const end = nl === -1 ? bytes.length : nl;
-    let from = start;
-    let to = end;
-    // Same line cleaning as readLines: BOM on line 1, a CR before the LF.
-    if (batch.first && lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-      from += 3;
+/**
+ * Estimates blocks of a file, one thread's share (the serial path takes every block; the pool's threads claim
+ * theirs). Holds the thread's counters, loaded on first use, across blocks and files.
+ */
+export class BlockEstimator {
+  private readonly counters = new Map<TokenProvider, TextCounter>();
+  /** The read buffer of the last block, reused by the next. */
+  private buffer?: Buffer;
+
+  constructor(private readonly counterFor: (provider: TokenProvider) => Promise<TextCounter>) {}
+
+  /** `keys`: whether the estimates must carry their keys (`--per-line`). */
+  async estimate(
+    fd: number,
+    size: number,
+    block: BlockRange,
+    options: LineOptions,
+    keys: boolean,
+    run = 0,
+  ): Promise<BatchResult> {
+    const lines = new BlockLines(fd, block.start, block.end, size, this.buffer);
+    const used: TextCounter[] = [];
+    const models = new Map<string, number>();
+    const numbers: number[] = [];
+    const keyList: (string | null)[] = [];
+    for (let text = lines.nextLine(); text !== undefined; text = lines.nextLine()) {
+      const parsed = parseObjectText(text);
+      const provider = parsed && lineProvider(parsed);
+      if (!parsed || !provider) {
+        continue;
+      }
+      let counter = this.counters.get(provider);
+      if (!counter) {
+        counter = await this.counterFor(provider);
+        this.counters.set(provider, counter);
+      }
+      if (!used.includes(counter)) {
+        used.push(counter);
+      }
+      const estimate = estimateLine(parsed, lines.lineNo, counter, options);
+      if (!estimate) {
+        continue;
+      }
+      let model = -1;
+      if (estimate.model !== undefined) {
+        model = models.get(estimate.model) ?? models.size;
+        models.set(estimate.model, model);
+      }
+      numbers.push(
+        estimate.line,
+        estimate.inputTokens,
+        estimate.outputTokens,
+        estimate.unknownMedia,
+        model,
+        PROVIDERS.indexOf(estimate.provider),
+      );
+      if (keys) {
+        keyList.push(estimate.key ?? null);
+      }
     }
-    if (to > from && bytes[to - 1] === 0x0d) {
-      to--;
-    }
-    lineNo++;
-    start = end + 1;
-    const parsed = parseObjectLine(bytes.subarray(from, to));
-    const provider = parsed && lineProvider(parsed);
-    if (!parsed || !provider) {
-      continue;
-    }
-    let counter = counters.get(provider);
-    if (!counter) {
-      counter = await counterFor(provider);
-      counters.set(provider, counter);
-    }
-    const estimate = estimateLine(parsed, lineNo, counter, batch.options);
-    if (!estimate) {
-      continue;
-    }
-    let model = -1;
-    if (estimate.model !== undefined) {
-      model = models.get(estimate.model) ?? models.size;
-      models.set(estimate.model, model);
-    }
-    numbers.push(
-      estimate.line,
-      estimate.inputTokens,
-      estimate.outputTokens,
-      estimate.unknownMedia,
-      model,
-      PROVIDERS.indexOf(estimate.provider),
-    );
-    if (batch.keys) {
-      keys.push(estimate.key ?? null);
-    }
+    this.buffer = lines.buffer;
+    return {
+      run,
+      seq: block.seq,
+      lineCount: lines.lineNo,
+      numbers: Float64Array.from(numbers),
+      models: [...models.keys()],
+      keys: keys ? keyList : undefined,
+      tokenizers: used.map((c) => c.name),
+    };
   }
-  return {
-    run: batch.run,
-    seq: batch.seq,
-    lineCount: lineNo,
-    numbers: Float64Array.from(numbers),
-    models: [...models.keys()],
-    keys: batch.keys ? keys : undefined,
-    tokenizers: [...counters.values()].map((c) => c.name),
-  };
 }

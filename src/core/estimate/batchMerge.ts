@@ -55,6 +55,11 @@ export class BatchMerge {
     this.lineBase += result.lineCount;
   }
 
+  /** Batches added so far (the first ones in file order). */
+  get merged(): number {
+    return this.nextSeq;
+  }
+
   /** Whether every batch before `batches` has been added. */
   complete(batches: number): boolean {
     return this.nextSeq === batches;

@@ -1,5 +1,7 @@
 import { ChunkTable } from './chunkTable';
+import { LongTextMemo } from './longTextMemo';
 import { ChunkCache, type TextCounter } from './textCounter';
+import { VocabTable } from './vocabTable';
 
 /**
  * Token count of text under Gemini's SentencePiece BPE vocabulary (the Gemma 3 vocabulary, 262,144 pieces, which
@@ -21,38 +23,38 @@ const MAX_CHUNK = 512;
  */
 const FNV_SEED = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
+/** No piece for a pair: above every priority (the vocabulary has 262,144 pieces). */
+const NONE = 0x7fffffff;
 
 export class SentencePieceCounter implements TextCounter {
   readonly name = 'gemini-sentencepiece';
-  private readonly ids = new Map<string, number>();
+  private readonly vocab: VocabTable;
   /** Whole short texts: batch files repeat their system instruction and prompt template on every line. */
   private readonly texts = new ChunkCache(50_000);
+  /** Whole long texts seen more than once (a long system instruction on every line). */
+  private readonly longTexts = new LongTextMemo();
+  private readonly countLong = (text: string): number => this.countText(text);
 
   private readonly atomic: RegExp | undefined;
 
   /**
-   * `pieces` in merge priority order, highest first (empty strings never match); `added`: tokens matched whole in the
+   * `pieces` in merge priority order, highest first (empty strings never match), or their table; `added`: tokens matched whole in the
    * text before BPE, one token each (the tokenizer's added tokens: `<b>`, `</div>`, `<start_of_turn>`…); `cache`:
    * the memo of chunk counts (injected by the tests, which compare against a table that never hits).
    */
   constructor(
-    pieces: readonly string[],
+    pieces: readonly string[] | VocabTable,
     added: readonly string[] = [],
     private readonly cache = new ChunkTable(),
   ) {
-    for (let priority = 0; priority < pieces.length; priority++) {
-      const piece = pieces[priority];
-      if (piece && !this.ids.has(piece)) {
-        this.ids.set(piece, priority);
-      }
-    }
+    this.vocab = pieces instanceof VocabTable ? pieces : VocabTable.fromPieces(pieces);
     const escaped = [...added].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.atomic = escaped.length ? new RegExp(escaped.join('|'), 'g') : undefined;
   }
 
   count(text: string): number {
     if (text.length > 256) {
-      return this.countText(text);
+      return this.longTexts.count(text, this.countLong);
     }
     const cached = this.texts.get(text);
     if (cached !== undefined) {
@@ -118,22 +120,64 @@ export class SentencePieceCounter implements TextCounter {
   }
 
   private encodeLength(chunk: string): number {
-    const symbols = Array.from(chunk);
+    // Symbols are ranges of the chunk's UTF-8 bytes (a merge joins two neighbours, so a symbol stays one range):
+    // symbol i is utf8[starts[i], starts[i + 1]), and a pair is looked up as one range, without concatenating.
+    const length = chunk.length;
+    const utf8 = new Uint8Array(length * 3);
+    const starts = new Int32Array(length + 1);
+    // A lone surrogate (Array.from makes it a symbol of its own) has no UTF-8 form: no piece holds it, so neither it
+    // nor a pair with it is looked up. It is written as U+FFFD, the 3 bytes it falls back to.
+    const lone = new Uint8Array(length + 1);
+    let symbols = 0;
     let fallback = 0;
-    for (const symbol of symbols) {
-      if (!this.ids.has(symbol)) {
-        fallback += Buffer.byteLength(symbol, 'utf8') - 1;
+    let at = 0;
+    for (let i = 0; i < length; symbols++) {
+      starts[symbols] = at;
+      const code = chunk.charCodeAt(i++);
+      if (code < 0x80) {
+        utf8[at++] = code;
+      } else if (code < 0x800) {
+        utf8[at++] = 0xc0 | (code >> 6);
+        utf8[at++] = 0x80 | (code & 0x3f);
+      } else if ((code & 0xfc00) === 0xd800 && i < length && (chunk.charCodeAt(i) & 0xfc00) === 0xdc00) {
+        const point = 0x10000 + ((code - 0xd800) << 10) + (chunk.charCodeAt(i++) - 0xdc00);
+        utf8[at++] = 0xf0 | (point >> 18);
+        utf8[at++] = 0x80 | ((point >> 12) & 0x3f);
+        utf8[at++] = 0x80 | ((point >> 6) & 0x3f);
+        utf8[at++] = 0x80 | (point & 0x3f);
+      } else if ((code & 0xf800) === 0xd800) {
+        lone[symbols] = 1;
+        utf8[at++] = 0xef;
+        utf8[at++] = 0xbf;
+        utf8[at++] = 0xbd;
+      } else {
+        utf8[at++] = 0xe0 | (code >> 12);
+        utf8[at++] = 0x80 | ((code >> 6) & 0x3f);
+        utf8[at++] = 0x80 | (code & 0x3f);
+      }
+      // A character outside the vocabulary is one token per UTF-8 byte.
+      if (lone[symbols] === 1 || this.vocab.get(utf8, starts[symbols], at) < 0) {
+        fallback += at - starts[symbols] - 1;
       }
     }
-    // priority[i]: of merging symbols i and i+1 (Infinity: no such piece). After a merge only the two neighbours'
+    starts[symbols] = at;
+    // priority[i]: of merging symbols i and i+1 (NONE: no such piece). After a merge only the two neighbours'
     // priorities change, so each merge costs two lookups instead of one per pair.
-    const priority = symbols.map((s, i) =>
-      i + 1 < symbols.length ? (this.ids.get(s + symbols[i + 1]) ?? Infinity) : Infinity,
-    );
+    const priority = new Int32Array(symbols + 1);
+    const pair = (i: number): number => {
+      if (i + 1 >= symbols || lone[i] === 1 || lone[i + 1] === 1) {
+        return NONE;
+      }
+      const found = this.vocab.get(utf8, starts[i], starts[i + 2]);
+      return found < 0 ? NONE : found;
+    };
+    for (let i = 0; i < symbols; i++) {
+      priority[i] = pair(i);
+    }
     for (;;) {
       let best = -1;
-      let bestPriority = Infinity;
-      for (let i = 0; i < priority.length; i++) {
+      let bestPriority = NONE;
+      for (let i = 0; i < symbols; i++) {
         if (priority[i] < bestPriority) {
           bestPriority = priority[i];
           best = i;
@@ -142,14 +186,16 @@ export class SentencePieceCounter implements TextCounter {
       if (best < 0) {
         break;
       }
-      symbols.splice(best, 2, symbols[best] + symbols[best + 1]);
-      priority.splice(best, 1);
-      priority[best] =
-        best + 1 < symbols.length ? (this.ids.get(symbols[best] + symbols[best + 1]) ?? Infinity) : Infinity;
+      // Symbols best and best+1 become one: drop the start of best+1, and the priority of the pair they formed.
+      starts.copyWithin(best + 1, best + 2, symbols + 1);
+      lone.copyWithin(best + 1, best + 2, symbols + 1);
+      priority.copyWithin(best, best + 1, symbols);
+      symbols--;
+      priority[best] = pair(best);
       if (best > 0) {
-        priority[best - 1] = this.ids.get(symbols[best - 1] + symbols[best]) ?? Infinity;
+        priority[best - 1] = pair(best - 1);
       }
     }
-    return symbols.length + fallback;
+    return symbols + fallback;
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { SentencePieceCounter } from './sentencePieceCounter';
 import { TiktokenCounter } from './tiktokenCounter';
+import { type VocabParts, VocabTable } from './vocabTable';
 
 /**
  * Loads the compact vocabularies shipped in assets/tokenizers/ (built by scripts/build-token-vocab.js: gzip of
@@ -19,7 +20,7 @@ export class VocabularyError extends Error {
   }
 }
 
-async function readRecords(dir: string, file: string, encoding: 'utf8' | 'latin1'): Promise<string[]> {
+async function readRecords(dir: string, file: string, encoding: 'latin1'): Promise<string[]> {
   const bytes = gunzipSync(await readFile(join(dir, file)));
   const tokens: string[] = [];
   let offset = 0;
@@ -38,12 +39,31 @@ async function readRecords(dir: string, file: string, encoding: 'utf8' | 'latin1
   return tokens;
 }
 
-export async function loadGeminiCounter(dir: string): Promise<SentencePieceCounter> {
+/** Gemini's vocabulary, built: what a SentencePieceCounter needs, and can be posted to a worker (shared, not copied). */
+export interface GeminiVocab {
+  parts: VocabParts;
+  added: string[];
+}
+
+export async function loadGeminiVocab(dir: string): Promise<GeminiVocab> {
   const added: unknown = JSON.parse(await readFile(join(dir, GEMINI_ADDED_FILE), 'utf8'));
   if (!Array.isArray(added) || !added.every((t) => typeof t === 'string')) {
     throw new VocabularyError(GEMINI_ADDED_FILE);
   }
-  return new SentencePieceCounter(await readRecords(dir, GEMINI_VOCAB_FILE, 'utf8'), added as string[]);
+  const vocab = VocabTable.fromRecords(gunzipSync(await readFile(join(dir, GEMINI_VOCAB_FILE))));
+  if (!vocab) {
+    throw new VocabularyError(GEMINI_VOCAB_FILE);
+  }
+  return { parts: vocab.parts, added: added as string[] };
+}
+
+/** A counter over a built vocabulary: each counter has its own chunk memo (a counter serves one thread). */
+export function geminiCounter(vocab: GeminiVocab): SentencePieceCounter {
+  return new SentencePieceCounter(new VocabTable(vocab.parts), vocab.added);
+}
+
+export async function loadGeminiCounter(dir: string): Promise<SentencePieceCounter> {
+  return geminiCounter(await loadGeminiVocab(dir));
 }
 
 export async function loadOpenAiCounter(dir: string): Promise<TiktokenCounter> {

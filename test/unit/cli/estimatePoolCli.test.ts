@@ -59,11 +59,11 @@ suite('cli: gemini-batch estimate on the worker pool', function () {
     assert.match(err, /cannot estimate .*a\.jsonl: estimate worker \d exited \(code 5\)/);
   });
 
-  test('by default the pool takes only free cores: none below two free, at most four', () => {
-    assert.equal(defaultWorkers(2, 0.1), 2);
-    assert.equal(defaultWorkers(2, 1.2), 0, 'a busy 2-core machine counts on one thread');
-    assert.equal(defaultWorkers(8, 1), 4);
-    assert.equal(defaultWorkers(8, 5.5), 3);
+  test('by default one worker per free core beyond the main thread, at most three', () => {
+    assert.equal(defaultWorkers(2, 0.1), 1, 'an idle 2-core machine: the main thread and one worker');
+    assert.equal(defaultWorkers(2, 0.7), 0, 'a 2-core machine with other work counts on one thread');
+    assert.equal(defaultWorkers(8, 1), 3);
+    assert.equal(defaultWorkers(8, 5.6), 1);
     assert.equal(defaultWorkers(1, 0), 0);
   });
 });

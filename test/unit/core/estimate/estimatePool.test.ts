@@ -8,15 +8,19 @@ import type { LineEstimate, TokenProvider } from '../../../../src/core/estimate/
 import { parseOverrides } from '../../../../src/core/pricing/prices';
 import { tokenizerAssetDir } from '../../../../src/core/tokens/assetDir';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
-import { loadGeminiCounter, loadOpenAiCounter } from '../../../../src/core/tokens/tokenizerData';
+import { loadGeminiCounter, loadGeminiVocab, loadOpenAiCounter } from '../../../../src/core/tokens/tokenizerData';
 import { geminiLines } from '../../../../bench/generateData';
+import { referenceEstimate } from './referenceEstimate';
 
 const ASSETS = tokenizerAssetDir(__dirname) as string;
 // The worker from its source: under tsx here, built to dist/estimateWorker.js for the CLI.
 const WORKER = path.join(__dirname, '../../../../src/cli/estimateWorker.ts');
 const TSX = ['--require', 'tsx/cjs'];
 
-/** Mixed providers and models, blank, CRLF, broken and non-request lines, a BOM, a long line, no final LF. */
+/**
+ * Mixed providers and models, blank, CRLF, broken and non-request lines, a BOM, a long line, no final LF, multi-byte
+ * text and keys.
+ */
 function mixedFile(dir: string): string {
   const gemini = geminiLines(300, 7);
   const lines: string[] = [];
@@ -25,6 +29,9 @@ function mixedFile(dir: string): string {
     const parsed = JSON.parse(line) as { request: Record<string, unknown> };
     if (model) {
       parsed.request.model = `models/${model}`;
+    }
+    if (i % 50 === 0) {
+      (parsed as { key?: string }).key = `clé-${i}-数据`;
     }
     lines.push(JSON.stringify(parsed));
     if (i % 5 === 0) {
@@ -53,20 +60,39 @@ function mixedFile(dir: string): string {
   return file;
 }
 
-async function serial(file: string, model?: string): Promise<{ result: FileEstimate; lines: LineEstimate[] }> {
+/** One thread's counters, loaded once (from `dir`). */
+function countersFrom(dir: string): (p: TokenProvider) => Promise<TextCounter> {
   const loaded = new Map<TokenProvider, Promise<TextCounter>>();
+  return (p) => {
+    if (!loaded.has(p)) {
+      loaded.set(p, p === 'gemini' ? loadGeminiCounter(dir) : loadOpenAiCounter(dir));
+    }
+    return loaded.get(p) as Promise<TextCounter>;
+  };
+}
+
+const vocab = loadGeminiVocab(ASSETS);
+const OVERRIDES = parseOverrides({ 'gpt-4o': { input: 1, output: 2 } });
+const counterFor = countersFrom(ASSETS);
+
+/** The estimate before the block reader (lineReader, one line after the other): what every path must give. */
+function serial(file: string, model?: string): Promise<{ result: FileEstimate; lines: LineEstimate[] }> {
+  return referenceEstimate(file, counterFor, { model, assumedOutputTokens: 1000, overrides: OVERRIDES });
+}
+
+async function serialBlocks(
+  file: string,
+  blockBytes: number,
+  model?: string,
+): Promise<{ result: FileEstimate; lines: LineEstimate[] }> {
   const lines: LineEstimate[] = [];
   const result = await estimateFile(file, {
-    counterFor: (p) => {
-      if (!loaded.has(p)) {
-        loaded.set(p, p === 'gemini' ? loadGeminiCounter(ASSETS) : loadOpenAiCounter(ASSETS));
-      }
-      return loaded.get(p) as Promise<TextCounter>;
-    },
+    counterFor,
     model,
     assumedOutputTokens: 1000,
-    overrides: parseOverrides({ 'gpt-4o': { input: 1, output: 2 } }),
+    overrides: OVERRIDES,
     onLine: (l) => lines.push(l),
+    blockBytes,
   });
   return { result, lines };
 }
@@ -81,42 +107,62 @@ suite('estimate: worker pool', function () {
   });
   suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('same totals and per-line estimates, in file order, as the serial path', async () => {
+  test('the serial path, block by block: the same totals and per-line estimates as line by line', async () => {
     const expected = await serial(file);
     assert.ok(expected.result.requests > 300 && expected.result.unpricedModels.length > 0);
     assert.deepEqual(expected.result.tokenizers, ['gemini-sentencepiece', 'o200k_base']);
-    // Small batches: many boundaries, lines cut across chunks, one line longer than a batch.
-    const pool = new EstimatePool({
-      workerScript: WORKER,
-      assetDir: ASSETS,
-      workers: 3,
-      batchBytes: 4096,
-      execArgv: TSX,
-    });
-    try {
-      for (const model of [undefined, 'gemini-2.5-flash']) {
-        const want = model ? await serial(file, model) : expected;
-        const lines: LineEstimate[] = [];
-        const result = await pool.estimate(file, {
-          model,
-          assumedOutputTokens: 1000,
-          overrides: parseOverrides({ 'gpt-4o': { input: 1, output: 2 } }),
-          onLine: (l) => lines.push(l),
-        });
-        assert.deepEqual(result, want.result);
-        assert.deepEqual(lines, want.lines);
-      }
-    } finally {
-      await pool.close();
+    // 97 and 4093: lines and multi-byte characters cut at block ends; the default; one block.
+    for (const blockBytes of [97, 4093, 1024 * 1024, 1 << 30]) {
+      assert.deepEqual(await serialBlocks(file, blockBytes), expected, `blocks of ${blockBytes}`);
     }
+    assert.deepEqual(await serialBlocks(file, 4093, 'gemini-2.5-flash'), await serial(file, 'gemini-2.5-flash'));
   });
+
+  // Workers alone, loading their own vocabularies or asking for the calling thread's Gemini table; then the calling
+  // thread counting too.
+  for (const [callerCounts, shared] of [
+    [false, false],
+    [false, true],
+    [true, true],
+  ]) {
+    const who = `${callerCounts ? 'the calling thread and two workers' : 'two workers alone'}, ${shared ? 'one Gemini table' : 'a table each'}`;
+    test(`the pool (${who}): the same totals and per-line estimates, in file order, as the serial path`, async () => {
+      // Small blocks: many boundaries, lines cut across blocks, one line longer than many blocks.
+      const pool = new EstimatePool({
+        workerScript: WORKER,
+        assetDir: ASSETS,
+        workers: 2,
+        counterFor,
+        blockBytes: 4096,
+        callerCounts,
+        geminiVocab: shared ? () => vocab : undefined,
+        execArgv: TSX,
+      });
+      try {
+        for (const model of [undefined, 'gemini-2.5-flash']) {
+          const want = await serial(file, model);
+          const lines: LineEstimate[] = [];
+          const result = await pool.estimate(file, {
+            model,
+            assumedOutputTokens: 1000,
+            overrides: OVERRIDES,
+            onLine: (l) => lines.push(l),
+          });
+          assert.deepEqual(result, want.result);
+          assert.deepEqual(lines, want.lines);
+        }
+      } finally {
+        await pool.close();
+      }
+    });
+  }
 
   test('an empty file and a file without requests', async () => {
     const empty = path.join(dir, 'empty.jsonl');
     fs.writeFileSync(empty, '');
     const none = path.join(dir, 'none.jsonl');
     fs.writeFileSync(none, '\n\nnot json\n');
-    const pool = new EstimatePool({ workerScript: WORKER, assetDir: ASSETS, workers: 2, execArgv: TSX });
+    const pool = new EstimatePool({ workerScript: WORKER, assetDir: ASSETS, workers: 2, counterFor, execArgv: TSX });
     try {
       for (const f of [empty, none]) {
         assert.deepEqual(await pool.estimate(f, { assumedOutputTokens: 1000 }), (await serial(f)).result);
@@ -127,11 +173,18 @@ suite('estimate: worker pool', function () {
   });
 
   test('a worker that cannot load its vocabulary: a clear error, no hang', async () => {
-    const pool = new EstimatePool({ workerScript: WORKER, assetDir: dir, workers: 2, execArgv: TSX });
+    // The calling thread counts too, from the same (broken) installation: whichever fails first is reported.
+    const pool = new EstimatePool({
+      workerScript: WORKER,
+      assetDir: dir,
+      workers: 2,
+      counterFor: countersFrom(dir),
+      blockBytes: 4096,
+      execArgv: TSX,
+    });
     try {
       await assert.rejects(pool.estimate(file, { assumedOutputTokens: 1000 }), (error: Error) => {
-        assert.ok(error instanceof EstimateWorkerError);
-        assert.match(error.message, /estimate worker \d failed: .*ENOENT/);
+        assert.match(error.message, /ENOENT/);
         return true;
       });
     } finally {
@@ -142,9 +195,13 @@ suite('estimate: worker pool', function () {
   test('a worker that dies: a clear error, no hang', async () => {
     const script = path.join(dir, 'dying.js');
     fs.writeFileSync(script, "require('node:worker_threads').parentPort.on('message', () => process.exit(7));\n");
-    const pool = new EstimatePool({ workerScript: script, assetDir: ASSETS, workers: 2, batchBytes: 4096 });
+    const pool = new EstimatePool({ workerScript: script, assetDir: ASSETS, workers: 2, counterFor, blockBytes: 4096 });
     try {
-      await assert.rejects(pool.estimate(file, { assumedOutputTokens: 1000 }), /estimate worker \d exited \(code 7\)/);
+      await assert.rejects(pool.estimate(file, { assumedOutputTokens: 1000 }), (error: Error) => {
+        assert.ok(error instanceof EstimateWorkerError);
+        assert.match(error.message, /estimate worker \d exited \(code 7\)/);
+        return true;
+      });
     } finally {
       await pool.close();
     }

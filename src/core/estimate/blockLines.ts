@@ -1,0 +1,151 @@
+import { readSync } from 'node:fs';
+
+/** Bytes read at a time (and the first size of the buffer, which grows only for a line longer than it). */
+const READ_BYTES = 1024 * 1024;
+/** Bytes read at a time past the end of the range, for the line that crosses it. */
+const TAIL_BYTES = 16 * 1024;
+
+/**
+ * The lines of a file that start in the byte range [start, end), read from an open file with synchronous reads into
+ * one reused buffer and decoded one line at a time: the estimate's reader, so a pool thread can take any range of the
+ * file by itself (nothing read twice, nothing posted between threads). A line starts at byte 0 and after each LF;
+ * one that starts in the range is read to its end even past `end`. The lines are what readLines (lineReader.ts) yields
+ * for them, as text: without the LF, a CR before it, or a UTF-8 BOM at the start of the file. 0x0A never occurs inside
+ * a multi-byte UTF-8 sequence, so a line's bytes decode alone as they would within the file. Memory: the buffer, at
+ * most one line (or READ_BYTES) long.
+ */
+export class BlockLines {
+  /** Lines returned so far: the range's line numbers are 1.. this. */
+  lineNo = 0;
+  private buf: Buffer;
+  /** File offset of buf[0]; bytes buf[0, filled) are read. */
+  private base: number;
+  private filled = 0;
+  /** File offset where the next line starts, or -1 when the range holds no more lines. */
+  private next: number;
+
+  constructor(
+    private readonly fd: number,
+    start: number,
+    private readonly end: number,
+    private readonly size: number,
+    reuse?: Buffer,
+  ) {
+    // Sized for the range (small ranges are the tests'), it grows for a longer line. A thread passes the buffer of
+    // its last block: a fresh one per block left a megabyte for the GC each time (peak RSS grew with the file).
+    const wanted = Math.max(1, Math.min(READ_BYTES, size, end - start + TAIL_BYTES));
+    this.buf = reuse && reuse.length >= wanted ? reuse : Buffer.allocUnsafe(wanted);
+    this.base = Math.max(0, start - 1);
+    this.next = start === 0 ? 0 : this.firstLineStart(start);
+  }
+
+  /** The first line start at or after `start` (> 0) that is before `end`, or -1: scans at most to `end`. */
+  private firstLineStart(start: number): number {
+    for (let at = start - 1; at < this.end && at < this.size;) {
+      if (at - this.base >= this.filled && !this.fill(at)) {
+        return -1;
+      }
+      const nl = this.buf.indexOf(0x0a, at - this.base);
+      if (nl !== -1 && nl < this.filled) {
+        return this.base + nl + 1;
+      }
+      at = this.base + this.filled;
+    }
+    return -1;
+  }
+
+  /** Reads on from file offset `keep` (bytes before it are dropped); false at the end of the file. */
+  private fill(keep: number): boolean {
+    const kept = this.base + this.filled - keep;
+    if (kept > 0 && keep > this.base) {
+      this.buf.copy(this.buf, 0, keep - this.base, this.filled);
+    }
+    this.base = keep;
+    this.filled = Math.max(0, kept);
+    if (this.filled === this.buf.length) {
+      // A line longer than the buffer: the buffer grows to hold it (the line is decoded whole anyway).
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.buf.copy(bigger, 0, 0, this.filled);
+      this.buf = bigger;
+    }
+    const position = this.base + this.filled;
+    if (position >= this.size) {
+      return false;
+    }
+    // Past `end` only the last line is wanted: read on in steps there, not a whole buffer of the next range (steps
+    // as long as what is kept, so a long line takes few reads).
+    const wanted = Math.max(this.end - position, TAIL_BYTES, this.filled);
+    const length = Math.min(this.buf.length - this.filled, this.size - position, wanted);
+    const read = readSync(this.fd, this.buf, this.filled, length, position);
+    this.filled += read;
+    return read > 0;
+  }
+
+  /** The read buffer, for the thread's next block. */
+  get buffer(): Buffer {
+    return this.buf;
+  }
+
+  /** The text of the next line of the range, or undefined past its last. */
+  nextLine(): string | undefined {
+    const start = this.next;
+    if (start < 0 || start >= this.end || start >= this.size) {
+      return undefined;
+    }
+    if (start - this.base >= this.filled) {
+      this.fill(start);
+    }
+    let nl = this.buf.indexOf(0x0a, start - this.base);
+    while (nl === -1 || nl >= this.filled) {
+      const searched = this.base + this.filled;
+      if (!this.fill(start)) {
+        nl = -1;
+        break;
+      }
+      nl = this.buf.indexOf(0x0a, searched - this.base);
+    }
+    let from = start - this.base;
+    let to = nl === -1 ? this.filled : nl;
+    this.next = nl === -1 ? -1 : this.base + nl + 1;
+    if (
+      start === 0 &&
+      to - from >= 3 &&
+      this.buf[from] === 0xef &&
+      this.buf[from + 1] === 0xbb &&
+      this.buf[from + 2] === 0xbf
+    ) {
+      from += 3;
+    }
+    if (to > from && this.buf[to - 1] === 0x0d) {
+      to--;
+    }
+    this.lineNo++;
+    return this.buf.toString('utf8', from, to);
+  }
+}
+
+/**
+ * A line's text as a JSON object, as parseObjectLine (lineReader.ts) takes it: anything else (blank, broken, an array)
+ * is undefined. A line that is one object, `{` to `}`, skips the trim (a no-op then) and the type checks.
+ */
+export function parseObjectText(text: string): Record<string, unknown> | undefined {
+  if (text.charCodeAt(0) === 0x7b && text.charCodeAt(text.length - 1) === 0x7d) {
+    try {
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return undefined;
+    }
+  }
+  const trimmed = text.trim();
+  if (!trimmed) {
+    return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { blockCount, blockRange } from '../../../../src/core/estimate/batchEstimate';
+import { BlockLines, parseObjectText } from '../../../../src/core/estimate/blockLines';
+import { parseObjectLine, readLines } from '../../../../src/core/jobs/lineReader';
+
+/** Every line of every block of `file`, in order, with the block's own line numbers checked to run 1, 2, … */
+function blockLines(file: string, blockBytes: number): string[] {
+  const size = fs.statSync(file).size;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const out: string[] = [];
+    for (let seq = 0; seq < blockCount(size, blockBytes); seq++) {
+      const { start, end } = blockRange(seq, blockBytes, size);
+      const lines = new BlockLines(fd, start, end, size);
+      let n = 0;
+      for (let text = lines.nextLine(); text !== undefined; text = lines.nextLine()) {
+        out.push(text);
+        assert.equal(lines.lineNo, ++n);
+      }
+    }
+    return out;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+async function readerLines(file: string): Promise<string[]> {
+  const out: string[] = [];
+  for await (const { bytes } of readLines(file)) {
+    out.push(bytes.toString('utf8'));
+  }
+  return out;
+}
+
+// Multi-byte characters of 2, 3 and 4 bytes, CR, blank lines, spaces: what a block boundary may cut through.
+const PIECES = ['a', '{"k":1}', ' ', 'é', '数', '😀', '\r', '', '\ufeff', '\u00a0'];
+const line = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((p) => p.join(''));
+
+suite('estimate: block reader', function () {
+  this.timeout(60_000);
+  let dir: string;
+  suiteSetup(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-blocks-'));
+  });
+  suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('property: the blocks of a file, in order, hold exactly the lines of readLines, whatever the block size', async () => {
+    const file = path.join(dir, 'random.jsonl');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 64 }),
+        async (lines, bom, finalNewline, blockBytes) => {
+          const text = (bom ? '\ufeff' : '') + lines.join('\n') + (finalNewline && lines.length ? '\n' : '');
+          fs.writeFileSync(file, text);
+          assert.deepEqual(blockLines(file, blockBytes), await readerLines(file));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  test('a line longer than the read buffer, across many blocks, and an empty file', async () => {
+    const file = path.join(dir, 'long.jsonl');
+    const long = `{"text":"${'数据 😀 '.repeat(300_000)}"}`;
+    fs.writeFileSync(file, `first\r\n${long}\n\nlast`);
+    const want = await readerLines(file);
+    assert.equal(want.length, 4);
+    for (const blockBytes of [1000, 64 * 1024, 1024 * 1024, 100 * 1024 * 1024]) {
+      assert.deepEqual(blockLines(file, blockBytes), want, `blocks of ${blockBytes}`);
+    }
+    fs.writeFileSync(file, '');
+    assert.deepEqual(blockLines(file, 10), []);
+  });
+
+  test('a line parses as parseObjectLine parses its bytes', () => {
+    const samples = [
+      '{"a":1}',
+      ' {"a":1}\r',
+      '\ufeff{"a":1}',
+      '{"a":1}\u00a0',
+      '\u00a0{"a":"é"}',
+      '{"a":1',
+      '{"a":1} {',
+      '[1,2]',
+      'null',
+      '',
+      '   ',
+      '{}',
+      '{"a":"\\u00e9 数"}',
+      '{"a":1}}',
+    ];
+    for (const text of samples) {
+      assert.deepEqual(parseObjectText(text), parseObjectLine(Buffer.from(text, 'utf8')), JSON.stringify(text));
+    }
+  });
+});
