@@ -42,6 +42,17 @@ function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimat
   if (result.unknownMedia > 0) {
     io.stderr(`${file}: ${result.unknownMedia} media part(s) of unknown size are not counted\n`);
   }
+  if (result.approximateRequests > 0) {
+    io.stderr(
+      `${file}: about ${result.approximateTokens} input tokens in ${result.approximateRequests} request(s) are the thinking ` +
+        `their thought signatures replay, guessed from the signatures' length\n`,
+    );
+  }
+  if (result.unsizedItems > 0) {
+    io.stderr(
+      `${file}: ${result.unsizedItems} item(s) the client cannot see (encrypted reasoning, compaction, stored items) are not counted\n`,
+    );
+  }
   if (result.unpricedModels.length) {
     io.stderr(`${file}: price unknown for ${result.unpricedModels.join(', ')}\n`);
   }

@@ -2,8 +2,11 @@ import type { TextCounter } from '../tokens/textCounter';
 import { BlockLines, parseObjectText } from './blockLines';
 import { type LineOptions, type TokenProvider, estimateLine, lineProvider } from './lineEstimate';
 
-/** Numbers per estimate in `BatchResult.numbers`: local line, input, output, unknown media, model index, provider. */
-export const BATCH_STRIDE = 6;
+/**
+ * Numbers per estimate in `BatchResult.numbers`: local line, input, output, unknown media, model index, provider,
+ * approximate tokens (−1: none, LineEstimate.approximateTokens absent), unsized items.
+ */
+export const BATCH_STRIDE = 8;
 export const PROVIDERS: readonly TokenProvider[] = ['gemini', 'openai'];
 
 /**
@@ -101,6 +104,8 @@ export class BlockEstimator {
         estimate.unknownMedia,
         model,
         PROVIDERS.indexOf(estimate.provider),
+        estimate.approximateTokens ?? -1,
+        estimate.unsizedItems ?? 0,
       );
       if (keys) {
         keyList.push(estimate.key ?? null);

@@ -43,6 +43,9 @@ export class BatchMerge {
         inputTokens: n[i + 1],
         outputTokens: n[i + 2],
         unknownMedia: n[i + 3],
+        // Present only when the line had them, as estimateLine gives them (the pool's lines equal the serial ones).
+        ...(n[i + 6] >= 0 && { approximateTokens: n[i + 6] }),
+        ...(n[i + 7] > 0 && { unsizedItems: n[i + 7] }),
       };
       this.totals.add(line);
       this.onLine?.(line);

@@ -59,6 +59,47 @@ suite('cli: gemini-batch estimate', function () {
     assert.match(err, /1 media part\(s\) of unknown size/);
   });
 
+  test('what the count cannot know is said on stderr: guessed signature thinking, items the client cannot see', async () => {
+    const caveats = path.join(path.dirname(file), 'caveats.jsonl');
+    const call = {
+      functionCall: { name: 'get_weather', args: { city: 'Paris' } },
+      thoughtSignature: Buffer.alloc(600, 0xfb).toString('base64url'),
+    };
+    fs.writeFileSync(
+      caveats,
+      [
+        JSON.stringify({
+          key: 'g3',
+          request: {
+            model: 'models/gemini-3-flash-preview',
+            contents: [
+              { role: 'user', parts: [{ text: 'Weather in Paris?' }] },
+              { role: 'model', parts: [call] },
+            ],
+          },
+        }),
+        JSON.stringify({
+          custom_id: 'r',
+          method: 'POST',
+          url: '/v1/responses',
+          body: {
+            model: 'gpt-5',
+            input: [
+              { role: 'user', content: 'Weather in Paris?' },
+              { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: 'gAAAA' },
+              { type: 'function_call', call_id: 'c1', name: 'get_weather', arguments: '{}' },
+              { type: 'function_call_output', call_id: 'c1', output: 'Sunny' },
+            ],
+          },
+        }),
+      ].join('\n'),
+    );
+    const { code, err } = await run('estimate', caveats);
+    assert.equal(code, 0, err);
+    assert.match(err, /about \d+ input tokens in 1 request\(s\) are the thinking their thought signatures replay/);
+    assert.match(err, /1 item\(s\) the client cannot see/);
+  });
+
   test('no model: the cost is null ("price unknown"), not a guess', async () => {
     const { out } = await run('estimate', file, '--format=json');
     const record = JSON.parse(out) as Record<string, unknown>;

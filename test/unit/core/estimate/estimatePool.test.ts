@@ -53,6 +53,39 @@ function mixedFile(dir: string): string {
     if (i === 100) {
       lines.push(JSON.stringify({ key: 'long', request: { contents: 'word '.repeat(20_000) } }));
     }
+    // Estimates with caveats: a Gemini 3 call whose thought signature is guessed (approximateTokens), an OpenAI
+    // Responses input holding encrypted reasoning (unsizedItems). Both must come through the pool as they are.
+    if (i % 60 === 0) {
+      const signature = Buffer.alloc(400 + i, 0xfb).toString('base64url');
+      const call = { functionCall: { name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: signature };
+      lines.push(
+        JSON.stringify({
+          key: `sig-${i}`,
+          request: {
+            model: 'models/gemini-3-flash-preview',
+            contents: [
+              { role: 'user', parts: [{ text: 'Weather in Paris?' }] },
+              { role: 'model', parts: [call] },
+            ],
+          },
+        }),
+        JSON.stringify({
+          custom_id: `r${i}`,
+          method: 'POST',
+          url: '/v1/responses',
+          body: {
+            model: 'gpt-5',
+            // The current turn's reasoning (encrypted), a call and its output: the reasoning cannot be sized.
+            input: [
+              { role: 'user', content: 'Weather in Paris?' },
+              { type: 'reasoning', id: `rs_${i}`, summary: [], encrypted_content: 'gAAAA' },
+              { type: 'function_call', call_id: `c${i}`, name: 'get_weather', arguments: '{"city":"Paris"}' },
+              { type: 'function_call_output', call_id: `c${i}`, output: 'Sunny' },
+            ],
+          },
+        }),
+      );
+    }
   });
   const text = '\ufeff' + lines.map((l, i) => (i % 3 === 0 ? `${l}\r` : l)).join('\n');
   const file = path.join(dir, 'mixed.jsonl');
@@ -110,6 +143,7 @@ suite('estimate: worker pool', function () {
   test('the serial path, block by block: the same totals and per-line estimates as line by line', async () => {
     const expected = await serial(file);
     assert.ok(expected.result.requests > 300 && expected.result.unpricedModels.length > 0);
+    assert.ok(expected.result.approximateRequests === 5 && expected.result.unsizedItems === 5, 'caveats in the file');
     assert.deepEqual(expected.result.tokenizers, ['gemini-sentencepiece', 'o200k_base']);
     // 97 and 4093: lines and multi-byte characters cut at block ends; the default; one block.
     for (const blockBytes of [97, 4093, 1024 * 1024, 1 << 30]) {
