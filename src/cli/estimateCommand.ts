@@ -3,21 +3,22 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { EstimatePool, EstimateWorkerError } from '../core/estimate/estimatePool';
 import { estimateFile, type FileEstimate, type FileEstimateOptions } from '../core/estimate/fileEstimate';
-import type { LineEstimate, TokenProvider } from '../core/estimate/lineEstimate';
+import type { TokenProvider } from '../core/estimate/lineEstimate';
 import { tokenizerAssetDir } from '../core/tokens/assetDir';
 import type { TextCounter } from '../core/tokens/textCounter';
 import { type GeminiVocab, geminiCounter, loadGeminiVocab, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 import { ExitCode, type CliIo } from './cliIo';
 import { parseEstimateArgs, type EstimateArgs } from './estimateArgs';
+import { PerLineOutput } from './perLineOutput';
 
 const usd = (n: number | undefined): string =>
   n === undefined ? 'price unknown' : `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toFixed(2)}`;
 
-function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimate, lines: LineEstimate[]): void {
+/** Prints a file's figures (after its `--per-line` lines, which `perLine` has streamed). */
+function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimate, perLine?: PerLineOutput): void {
   const method = result.tokenizers.length ? `offline:${result.tokenizers.join('+')}` : 'offline';
   if (args.format === 'json') {
-    const record: Record<string, unknown> = {
-      file,
+    const record = {
       model: result.model ?? null,
       requests: result.requests,
       input_tokens: result.inputTokens,
@@ -26,14 +27,13 @@ function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimat
       cost_usd_standard: result.costStandard ?? null,
       method,
     };
-    if (args.perLine) {
-      record.lines = lines.map((l) => ({ line: l.line, key: l.key ?? null, input_tokens: l.inputTokens }));
+    if (perLine) {
+      perLine.finish(record);
+    } else {
+      io.stdout(`${JSON.stringify({ file, ...record })}\n`);
     }
-    io.stdout(`${JSON.stringify(record)}\n`);
   } else {
-    for (const l of lines) {
-      io.stdout(`${file}:${l.line}: ${l.key ?? '-'}: ${l.inputTokens} input tokens\n`);
-    }
+    perLine?.finish();
     io.stdout(
       `${file}: ${result.requests} requests, ${result.inputTokens} input tokens, ${result.outputTokensAssumed} output tokens (assumed), ` +
         `${usd(result.costBatch)} at batch price (${usd(result.costStandard)} standard), model ${result.model ?? 'not given (use --model)'}, ${method}\n`,
@@ -139,15 +139,11 @@ export async function runEstimate(
   let exit: number = ExitCode.Ok;
   try {
     for (const file of args.files) {
-      const lines: LineEstimate[] = [];
+      const perLine = args.perLine ? new PerLineOutput(io, args.format, file) : undefined;
       const options: Omit<FileEstimateOptions, 'counterFor'> = {
         model: args.model,
         assumedOutputTokens: args.outputTokens,
-        onLine: args.perLine
-          ? (l) => {
-              lines.push(l);
-            }
-          : undefined,
+        onLine: perLine && ((l) => perLine.line(l)),
       };
       try {
         const pooled = usePool(file)
@@ -156,8 +152,9 @@ export async function runEstimate(
         const result = pooled
           ? await pooled.estimate(file, options)
           : await estimateFile(file, { ...options, counterFor });
-        report(io, args, file, result, lines);
+        report(io, args, file, result, perLine);
       } catch (error) {
+        perLine?.fail(error instanceof Error ? error.message : String(error));
         if (error instanceof EstimateWorkerError) {
           io.stderr(`gemini-batch: cannot estimate ${file}: ${error.message}\n`);
           return ExitCode.Internal;

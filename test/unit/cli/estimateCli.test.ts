@@ -35,8 +35,10 @@ suite('cli: gemini-batch estimate', function () {
     );
     assert.equal(code, 0);
     const record = JSON.parse(out) as Record<string, unknown>;
+    // `lines` is streamed as the lines are counted (memory stays flat), so it comes right after `file`.
     assert.deepEqual(Object.keys(record), [
       'file',
+      'lines',
       'model',
       'requests',
       'input_tokens',
@@ -44,7 +46,6 @@ suite('cli: gemini-batch estimate', function () {
       'cost_usd_batch',
       'cost_usd_standard',
       'method',
-      'lines',
     ]);
     assert.equal(record.requests, 2);
     assert.equal(record.output_tokens_assumed, 100 + 1000);
