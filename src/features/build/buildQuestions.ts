@@ -37,7 +37,8 @@ export async function ask(
   if (keys === undefined) {
     return undefined;
   }
-  const stem = data.slice(0, data.length - path.extname(data).length);
+  // A folder's name is kept whole (`v1.2/` → `v1.2.batch.jsonl`); a table loses its extension.
+  const stem = sample.format === 'folder' ? data : data.slice(0, data.length - path.extname(data).length);
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.file(`${stem}.batch.jsonl`),
     filters: { [vscode.l10n.t('JSON Lines')]: ['jsonl'] },
