@@ -44,7 +44,9 @@ Commands:
                                 jsonl | csv: one row per request (key, prompt, answer, finish reason, tokens,
                                 error) on stdout, the summary on stderr
                    --failed     only the failed rows
-                   --retry-file OUT  write the input's failed and missing lines, unchanged, to OUT
+                   --retry-file OUT  write the input's failed and missing lines, unchanged, to OUT (the summary's
+                                "retry.needs_fix" counts those that failed with an error a retry does not fix,
+                                such as INVALID_ARGUMENT: fix them in OUT first)
                    Exit status: 0 every request succeeded, 1 some failed, 2 bad usage or an unreadable file.
   emulator [options]
                    Run the local Batch API emulator (gemini-batch emulator --help).

@@ -61,7 +61,13 @@ export async function runResults(args: readonly string[], io: CliIo): Promise<nu
   if (options.retryFile && options.input) {
     const out = resolve(options.retryFile);
     const plan = await writeRetryFile(options.input, [{ inputPath: options.input, resultPaths: options.results }], out);
-    report.retry = { file: plan.path ?? null, lines: plan.indices.length, failed: plan.failed, missing: plan.missing };
+    report.retry = {
+      file: plan.path ?? null,
+      lines: plan.indices.length,
+      failed: plan.failed,
+      missing: plan.missing,
+      needs_fix: plan.needsFix,
+    };
   }
   (rowFormat ? io.stderr : io.stdout)(`${JSON.stringify(report, null, rowFormat ? undefined : 2)}\n`);
   return summary.failed > 0 ? ExitCode.Problems : ExitCode.Ok;

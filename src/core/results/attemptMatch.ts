@@ -1,5 +1,6 @@
 import { parseObjectLine, readLines } from '../jobs/lineReader';
 import { classifyResultLine } from '../jobs/resultLine';
+import { adviceFor } from './errorOf';
 import { lineKey, signatureOf } from './requestIds';
 
 /** One request line of an input file, by position: read again from disk when written (memory stays small). */
@@ -19,6 +20,8 @@ export interface ResultRef {
   length: number;
   ok: boolean;
   key?: string;
+  /** A failure that sending the same line again cannot fix (its error's advice is `fix`: INVALID_ARGUMENT…). */
+  fix?: true;
 }
 
 /** The files of one attempt: the input it sent and what came back (results, then OpenAI's error file). */
@@ -91,6 +94,9 @@ export async function matchAttempt(
       }
       const outcome = classifyResultLine(parsed);
       const ref: ResultRef = { file, offset: line.offset, length: line.bytes.length, ok: outcome.ok, key: outcome.key };
+      if (!outcome.ok && adviceFor(outcome.code ?? '') === 'fix') {
+        ref.fix = true;
+      }
       const target = outcome.key !== undefined ? byKey.get(outcome.key)?.shift() : keyless.shift();
       if (target === undefined) {
         match.orphans.push(ref);

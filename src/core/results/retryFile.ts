@@ -46,7 +46,7 @@ export async function writeRetryFile(
   const outcomes: Outcome[] = [];
   for await (const attempt of walkAttempts(requests, attempts)) {
     for (const { index, ref } of attempt.results) {
-      outcomes.push({ id: index, ok: ref.ok });
+      outcomes.push({ id: index, ok: ref.ok, fix: ref.fix });
     }
   }
   const plan = retryLines(

@@ -5,6 +5,8 @@ export type RequestId = string | number;
 export interface Outcome {
   id: RequestId;
   ok: boolean;
+  /** A failure whose error says the line must be fixed first (errorOf.ts advice `fix`). */
+  fix?: boolean;
 }
 
 /** Why a request is retried: it failed (expired lines count as failed), or no attempt returned a line for it. */
@@ -16,6 +18,11 @@ export interface RetryPlan {
   succeeded: number;
   failed: number;
   missing: number;
+  /**
+   * Of the failed ones, those whose last failure needs the line fixed (INVALID_ARGUMENT…): sent unchanged they fail
+   * again. Still in `indices` (nothing is dropped without the user); the confirmation says so.
+   */
+  needsFix: number;
 }
 
 /**
@@ -25,11 +32,16 @@ export interface RetryPlan {
  */
 export function retryLines(inputIds: readonly RequestId[], outcomes: Iterable<Outcome>): RetryPlan {
   const succeeded = new Set<RequestId>();
-  const failed = new Set<RequestId>();
+  /** Each failed request, and whether its last failure needs the line fixed (outcomes come in attempt order). */
+  const failed = new Map<RequestId, boolean>();
   for (const outcome of outcomes) {
-    (outcome.ok ? succeeded : failed).add(outcome.id);
+    if (outcome.ok) {
+      succeeded.add(outcome.id);
+    } else {
+      failed.set(outcome.id, outcome.fix === true);
+    }
   }
-  const plan: RetryPlan = { indices: [], succeeded: 0, failed: 0, missing: 0 };
+  const plan: RetryPlan = { indices: [], succeeded: 0, failed: 0, missing: 0, needsFix: 0 };
   for (const [index, id] of inputIds.entries()) {
     if (succeeded.has(id)) {
       plan.succeeded++;
@@ -38,6 +50,7 @@ export function retryLines(inputIds: readonly RequestId[], outcomes: Iterable<Ou
     plan.indices.push(index);
     if (failed.has(id)) {
       plan.failed++;
+      plan.needsFix += failed.get(id) ? 1 : 0;
     } else {
       plan.missing++;
     }

@@ -42,12 +42,23 @@ async function confirm(plan: RetryFileResult, label: string, options: RetryOptio
       : vscode.l10n.t('Retry {0} lines of "{1}" as a new batch job?', plan.indices.length, label),
     {
       modal: true,
-      detail: vscode.l10n.t(
-        '{0}; {1} succeeded and are not sent again. The lines are in {2}.',
-        parts.join(', '),
-        plan.succeeded,
-        path.basename(plan.path!),
-      ),
+      detail: [
+        vscode.l10n.t(
+          '{0}; {1} succeeded and are not sent again. The lines are in {2}.',
+          parts.join(', '),
+          plan.succeeded,
+          path.basename(plan.path!),
+        ),
+        ...(plan.needsFix
+          ? [
+              vscode.l10n.t(
+                '{0} of them failed with an error that a retry does not fix (such as INVALID_ARGUMENT) and fail again unless fixed: to fix them first, cancel, edit {1}, then submit it.',
+                plan.needsFix,
+                path.basename(plan.path!),
+              ),
+            ]
+          : []),
+      ].join(' '),
     },
     submit,
   );

@@ -10,7 +10,11 @@ import { retryLines } from '../../../../src/core/results/retryLines';
 import type { AttemptFiles } from '../../../../src/core/results/attemptMatch';
 
 const ids = fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { maxLength: 12 });
-const outcome = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'zz'), ok: fc.boolean() });
+const outcome = fc.record({
+  id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'zz'),
+  ok: fc.boolean(),
+  fix: fc.boolean(),
+});
 
 suite('retry core: retryLines and mergeAttempts (properties)', () => {
   test('retrying never sends a line that succeeded and never loses one that did not', () => {
@@ -23,6 +27,7 @@ suite('retry core: retryLines and mergeAttempts (properties)', () => {
         }
         inputIds.forEach((id, index) => assert.equal(plan.indices.includes(index), !succeeded.has(id)));
         assert.equal(plan.succeeded + plan.failed + plan.missing, inputIds.length);
+        assert.ok(plan.needsFix >= 0 && plan.needsFix <= plan.failed);
         assert.deepEqual(
           plan.indices,
           [...plan.indices].sort((x, y) => x - y),

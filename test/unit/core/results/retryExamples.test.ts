@@ -79,4 +79,37 @@ suite('retry: an expired OpenAI batch, then its follow-ups', () => {
     assert.equal(plan.indices.length, 0);
     await assert.rejects(readFile(join(dir, 'none.jsonl')), { code: 'ENOENT' });
   });
+
+  test('failures a retry cannot fix are counted apart (still retried: nothing is dropped without the user)', async () => {
+    const input = join(dir, 'g.jsonl');
+    const lines = ['a', 'b', 'c'].map((k) =>
+      JSON.stringify({ key: k, request: { contents: [{ parts: [{ text: k }] }] } }),
+    );
+    await writeFile(input, `${lines.join('\n')}\n`);
+    const results = join(dir, 'g.results.jsonl');
+    // a: INVALID_ARGUMENT (gRPC 3, as the real output writes it); b: RESOURCE_EXHAUSTED; c: answered.
+    await writeFile(
+      results,
+      [
+        JSON.stringify({ key: 'a', error: { code: 3, message: 'bad request' } }),
+        JSON.stringify({ key: 'b', error: { code: 8, message: 'quota' } }),
+        JSON.stringify({ key: 'c', response: { candidates: [] } }),
+      ].join('\n'),
+    );
+    const first = { inputPath: input, resultPaths: [results] };
+    const plan = await writeRetryFile(input, [first], join(dir, 'g.retry-1.jsonl'));
+    assert.deepEqual(
+      { failed: plan.failed, needsFix: plan.needsFix, indices: plan.indices },
+      { failed: 2, needsFix: 1, indices: [0, 1] },
+    );
+    // The line was fixed and failed again, this time for a reason a retry can fix: it no longer counts.
+    const again = join(dir, 'g.retry-1.results.jsonl');
+    await writeFile(again, `${JSON.stringify({ key: 'a', error: { code: 14, message: 'unavailable' } })}\n`);
+    const plan2 = await writeRetryFile(
+      input,
+      [first, { inputPath: join(dir, 'g.retry-1.jsonl'), resultPaths: [again] }],
+      join(dir, 'g.retry-2.jsonl'),
+    );
+    assert.equal(plan2.needsFix, 0);
+  });
 });
