@@ -1,4 +1,5 @@
-// The `gemini-batch` command (bundled to dist/cli.js): plain Node, no editor API.
+// The full `gemini-batch` CLI (bundled to dist/cliMain.js, which dist/cli.js loads for every command but estimate:
+// src/cli/entry.ts): plain Node, no editor API.
 import { processIo } from './cli/cliIo';
 import { main } from './cli/main';
 
