@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { signatureLine, unsizedResponsesLine } from '../core/estimate/caveatLines';
 import { runCli } from './runCli';
 
 const run = runCli;
@@ -62,39 +63,7 @@ suite('cli: gemini-batch estimate', function () {
 
   test('what the count cannot know is said on stderr: guessed signature thinking, items the client cannot see', async () => {
     const caveats = path.join(path.dirname(file), 'caveats.jsonl');
-    const call = {
-      functionCall: { name: 'get_weather', args: { city: 'Paris' } },
-      thoughtSignature: Buffer.alloc(600, 0xfb).toString('base64url'),
-    };
-    fs.writeFileSync(
-      caveats,
-      [
-        JSON.stringify({
-          key: 'g3',
-          request: {
-            model: 'models/gemini-3-flash-preview',
-            contents: [
-              { role: 'user', parts: [{ text: 'Weather in Paris?' }] },
-              { role: 'model', parts: [call] },
-            ],
-          },
-        }),
-        JSON.stringify({
-          custom_id: 'r',
-          method: 'POST',
-          url: '/v1/responses',
-          body: {
-            model: 'gpt-5',
-            input: [
-              { role: 'user', content: 'Weather in Paris?' },
-              { type: 'reasoning', id: 'rs_1', summary: [], encrypted_content: 'gAAAA' },
-              { type: 'function_call', call_id: 'c1', name: 'get_weather', arguments: '{}' },
-              { type: 'function_call_output', call_id: 'c1', output: 'Sunny' },
-            ],
-          },
-        }),
-      ].join('\n'),
-    );
+    fs.writeFileSync(caveats, [signatureLine('g3', 600), unsizedResponsesLine('r')].join('\n'));
     const { code, err } = await run('estimate', caveats);
     assert.equal(code, 0, err);
     assert.match(err, /about \d+ input tokens in 1 request\(s\) are the thinking their thought signatures replay/);

@@ -11,6 +11,7 @@ import type { TextCounter } from '../../../../src/core/tokens/textCounter';
 import { loadGeminiCounter, loadGeminiVocab, loadOpenAiCounter } from '../../../../src/core/tokens/tokenizerData';
 import { geminiLines } from '../../../../bench/generateData';
 import { referenceEstimate } from './referenceEstimate';
+import { signatureLine, unsizedResponsesLine } from './caveatLines';
 
 const ASSETS = tokenizerAssetDir(__dirname) as string;
 // The worker from its source: under tsx here, built to dist/estimateWorker.js for the CLI.
@@ -56,35 +57,7 @@ function mixedFile(dir: string): string {
     // Estimates with caveats: a Gemini 3 call whose thought signature is guessed (approximateTokens), an OpenAI
     // Responses input holding encrypted reasoning (unsizedItems). Both must come through the pool as they are.
     if (i % 60 === 0) {
-      const signature = Buffer.alloc(400 + i, 0xfb).toString('base64url');
-      const call = { functionCall: { name: 'get_weather', args: { city: 'Paris' } }, thoughtSignature: signature };
-      lines.push(
-        JSON.stringify({
-          key: `sig-${i}`,
-          request: {
-            model: 'models/gemini-3-flash-preview',
-            contents: [
-              { role: 'user', parts: [{ text: 'Weather in Paris?' }] },
-              { role: 'model', parts: [call] },
-            ],
-          },
-        }),
-        JSON.stringify({
-          custom_id: `r${i}`,
-          method: 'POST',
-          url: '/v1/responses',
-          body: {
-            model: 'gpt-5',
-            // The current turn's reasoning (encrypted), a call and its output: the reasoning cannot be sized.
-            input: [
-              { role: 'user', content: 'Weather in Paris?' },
-              { type: 'reasoning', id: `rs_${i}`, summary: [], encrypted_content: 'gAAAA' },
-              { type: 'function_call', call_id: `c${i}`, name: 'get_weather', arguments: '{"city":"Paris"}' },
-              { type: 'function_call_output', call_id: `c${i}`, output: 'Sunny' },
-            ],
-          },
-        }),
-      );
+      lines.push(signatureLine(`sig-${i}`, 400 + i), unsizedResponsesLine(`r${i}`));
     }
   });
   const text = '\ufeff' + lines.map((l, i) => (i % 3 === 0 ? `${l}\r` : l)).join('\n');
