@@ -29,7 +29,8 @@ import { type RequestCount, addMedia, isRecord } from './requestCount';
  * - A Gemini 3 function call's thought signature bills the thinking it replays, which the request does not show:
  *   geminiSignatureTokens.ts guesses it, and those tokens are reported in `approximateTokens`.
  * - The image tile rule is documented for 2.x; Gemini 3 sizes media by `media_resolution`, so images and PDFs are
- *   reported unknown there.
+ *   reported unknown there. Media inside a function response (`functionResponse.parts`, Gemini 3's multimodal
+ *   function responses) follows the same rules; whatever the service adds around them is unmeasured.
  */
 export interface GeminiRules {
   perContent: number;
@@ -51,6 +52,22 @@ export function geminiRules(model: string | undefined): GeminiRules {
   return { perContent: old ? 0 : 1, mediaTiles: !three, tools };
 }
 
+/**
+ * The media of a Content's part, or of a function response's part: a `FunctionResponsePart` carries the same
+ * `inlineData` {mimeType, data} / `fileData` {mimeType, fileUri} (@google/genai dist/genai.d.ts `FunctionResponsePart`;
+ * python-genai sends them snake_case, as recorded in pydantic-ai's test_multimodal_tool_returns cassettes).
+ */
+function countMedia(part: Record<string, unknown>, rules: GeminiRules, into: RequestCount): void {
+  const inline = part.inlineData ?? part.inline_data;
+  if (isRecord(inline) && typeof inline.data === 'string') {
+    const mime = [inline.mimeType, inline.mime_type].find((m) => typeof m === 'string') ?? '';
+    addMedia(into, inlineMediaTokens(mime, inline.data, rules.mediaTiles));
+  }
+  if (isRecord(part.fileData ?? part.file_data)) {
+    addMedia(into, { kind: 'file', unknown: true });
+  }
+}
+
 function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, into: RequestCount): void {
   if (!Array.isArray(parts)) {
     return;
@@ -62,15 +79,16 @@ function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, in
     if (typeof part.text === 'string') {
       into.tokens += counter.count(part.text);
     }
-    const inline = part.inlineData ?? part.inline_data;
-    if (isRecord(inline) && typeof inline.data === 'string') {
-      const mime = [inline.mimeType, inline.mime_type].find((m) => typeof m === 'string') ?? '';
-      addMedia(into, inlineMediaTokens(mime, inline.data, rules.mediaTiles));
-    }
-    if (isRecord(part.fileData ?? part.file_data)) {
-      addMedia(into, { kind: 'file', unknown: true });
-    }
+    countMedia(part, rules, into);
     into.tokens += geminiCallPartTokens(part, counter, rules.tools);
+    const response = part.functionResponse ?? part.function_response;
+    if (isRecord(response) && Array.isArray(response.parts)) {
+      for (const media of response.parts) {
+        if (isRecord(media)) {
+          countMedia(media, rules, into);
+        }
+      }
+    }
     const signature = geminiSignatureTokens(part, rules.tools.signature);
     if (signature) {
       into.tokens += signature.tokens;

@@ -145,7 +145,10 @@ export function geminiToolTokens(tools: unknown[], counter: TextCounter, rules: 
   return tokens;
 }
 
-/** Tokens of a part's function call and function response (its thought signature: geminiSignatureTokens.ts). */
+/**
+ * Tokens of a part's function call and function response (its thought signature: geminiSignatureTokens.ts; the media
+ * of a response's `parts`: geminiRequestTokens.ts, by the media rules).
+ */
 export function geminiCallPartTokens(
   part: Record<string, unknown>,
   counter: TextCounter,

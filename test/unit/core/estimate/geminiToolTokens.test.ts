@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { geminiRequestTokens, geminiRules } from '../../../../src/core/estimate/geminiRequestTokens';
 import { type SchemaStats, geminiSchemaView } from '../../../../src/core/estimate/geminiSchemaView';
 import { GEMINI_25_TOOLS, geminiToolTokens } from '../../../../src/core/estimate/geminiToolTokens';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
@@ -109,5 +110,56 @@ suite('estimate: Gemini tool declarations', function () {
     assert.equal(geminiToolTokens([{ functionDeclarations: [declaration(''), bare] }], gemini, GEMINI_25_TOOLS), 64);
     const described = [{ functionDeclarations: [declaration('Get weather for a city')] }];
     assert.equal(geminiToolTokens(described, gemini, GEMINI_25_TOOLS), 37);
+  });
+});
+
+/** A PNG header (signature, IHDR length and type, width, height): all imageSize reads. */
+function pngBase64(width: number, height: number): string {
+  const bytes = Buffer.alloc(24);
+  bytes.writeUInt32BE(0x89504e47, 0);
+  bytes.writeUInt32BE(0x0d0a1a0a, 4);
+  bytes.writeUInt32BE(13, 8);
+  bytes.write('IHDR', 12, 'latin1');
+  bytes.writeUInt32BE(width, 16);
+  bytes.writeUInt32BE(height, 20);
+  return bytes.toString('base64');
+}
+
+suite('estimate: media inside a Gemini function response', function () {
+  this.timeout(20_000);
+  let gemini: TextCounter;
+  suiteSetup(async () => {
+    gemini = await loadGeminiCounter(ASSETS);
+  });
+
+  const count = (model: string, parts?: unknown[]) => {
+    const functionResponse = { name: 'get_image', response: { result: 'See the image.' }, ...(parts && { parts }) };
+    const request = { contents: [{ parts: [{ functionResponse }], role: 'user' }] };
+    return geminiRequestTokens(request, gemini, geminiRules(model));
+  };
+  // 1 per Content + the response rendered by geminiCallPartTokens, as counted before media in parts were read.
+  const bare = { tokens: 18, unknownMedia: 0 };
+
+  test('a response without parts counts exactly as before, on 2.5 and Gemini 3', () => {
+    assert.deepEqual(count('gemini-2.5-flash'), bare);
+    assert.deepEqual(count('gemini-3-flash-preview'), bare);
+    assert.deepEqual(count('gemini-2.5-flash', []), bare);
+  });
+
+  test('an inline PNG counts one tile on 2.5 and is unknown on Gemini 3, in either casing', () => {
+    const camel = [{ inlineData: { data: pngBase64(200, 100), mimeType: 'image/png' } }];
+    const snake = [{ inline_data: { data: pngBase64(200, 100), mime_type: 'image/png' } }];
+    for (const parts of [camel, snake]) {
+      assert.deepEqual(count('gemini-2.5-flash', parts), { tokens: 18 + 258, unknownMedia: 0 });
+      assert.deepEqual(count('gemini-3-flash-preview', parts), { tokens: 18, unknownMedia: 1 });
+    }
+  });
+
+  test('a fileData part is unknown media, its URI not counted as text', () => {
+    const file = {
+      fileData: { fileUri: 'https://generativelanguage.googleapis.com/v1beta/files/abc', mimeType: 'image/png' },
+    };
+    const snake = { file_data: { file_uri: 'gs://bucket/a.pdf', mime_type: 'application/pdf' } };
+    assert.deepEqual(count('gemini-2.5-flash', [file, snake]), { tokens: 18, unknownMedia: 2 });
   });
 });
