@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { WORKERS_ENV } from '../src/cli/estimateCommand';
 import { parseObjectLine, readLines } from '../src/core/jobs/lineReader';
-import { DATA_DIR, geminiLines } from './generateData';
+import { bigFile } from './generateData';
 import { round } from './measure';
 
 const CLI = path.join(__dirname, '..', 'dist', 'cli.js');
@@ -74,18 +74,9 @@ export async function estimateKeys(targetMb: number): Promise<Record<string, num
     "process.on('exit', () => { const u = process.cpuUsage(); " +
       'process.stderr.write(`usage=${u.user + u.system} ${process.resourceUsage().maxRSS}\\n`); });\n',
   );
-  const lines = geminiLines(20_000);
-  const block = `${lines.join('\n')}\n`;
-  const file = path.join(DATA_DIR, `estimate-${targetMb}mb.jsonl`);
-  const repeats = Math.max(1, Math.round((targetMb * 1024 * 1024) / Buffer.byteLength(block)));
-  if (!fs.existsSync(file) || fs.statSync(file).size !== Buffer.byteLength(block) * repeats) {
-    fs.mkdirSync(DATA_DIR, { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, '');
-    for (let i = 0; i < repeats; i++) {
-      fs.appendFileSync(`${file}.tmp`, block);
-    }
-    fs.renameSync(`${file}.tmp`, file);
-  }
+  // Every line its own (blocks of fresh seeds), as in a real batch file: a file of one block repeated would let the
+  // whole-text memos count its later copies.
+  const file = bigFile(targetMb);
   const mb = fs.statSync(file).size / 1024 / 1024;
   let floor = Number.POSITIVE_INFINITY;
   let floorCpu = Number.POSITIVE_INFINITY;

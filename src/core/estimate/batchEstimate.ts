@@ -1,3 +1,4 @@
+import { utf16Of } from '../tokens/byteForm';
 import type { TextCounter } from '../tokens/textCounter';
 import { BlockLines, parseObjectText } from './blockLines';
 import { type LineOptions, type TokenProvider, estimateLine, lineProvider } from './lineEstimate';
@@ -57,6 +58,8 @@ export class BlockEstimator {
   private readonly counters = new Map<TokenProvider, TextCounter>();
   /** The read buffer of the last block, reused by the next. */
   private buffer?: Buffer;
+  /** Whether lines may be read in byte form: until a line needs a counter that has none (blockLines.ts). */
+  private bytesAllowed = true;
 
   constructor(private readonly counterFor: (provider: TokenProvider) => Promise<TextCounter>) {}
 
@@ -69,13 +72,13 @@ export class BlockEstimator {
     keys: boolean,
     run = 0,
   ): Promise<BatchResult> {
-    const lines = new BlockLines(fd, block.start, block.end, size, this.buffer);
+    const lines = new BlockLines(fd, block.start, block.end, size, this.buffer, this.bytesAllowed);
     const used: TextCounter[] = [];
     const models = new Map<string, number>();
     const numbers: number[] = [];
     const keyList: (string | null)[] = [];
     for (let text = lines.nextLine(); text !== undefined; text = lines.nextLine()) {
-      const parsed = parseObjectText(text);
+      let parsed = parseObjectText(text);
       const provider = parsed && lineProvider(parsed);
       if (!parsed || !provider) {
         continue;
@@ -88,7 +91,15 @@ export class BlockEstimator {
       if (!used.includes(counter)) {
         used.push(counter);
       }
-      const estimate = estimateLine(parsed, lines.lineNo, counter, options);
+      // A line in byte form is counted so by a tokenizer that can (blockLines.ts, SentencePieceCounter.byteForm).
+      const bytesCounter = lines.lastInBytes ? counter.byteForm?.() : undefined;
+      if (lines.lastInBytes && !bytesCounter) {
+        // This tokenizer counts text only (tiktoken's pre-split is by Unicode class): this line is parsed again as
+        // text, and the lines after it are read as text.
+        parsed = parseObjectText(utf16Of(text)) ?? {};
+        this.bytesAllowed = lines.bytesAllowed = false;
+      }
+      const estimate = estimateLine(parsed, lines.lineNo, bytesCounter ?? counter, options, bytesCounter && utf16Of);
       if (!estimate) {
         continue;
       }

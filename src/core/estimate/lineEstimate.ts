@@ -42,16 +42,20 @@ export function lineProvider(line: Record<string, unknown>): TokenProvider | und
   return undefined;
 }
 
-function stringOr(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
+function stringOr(value: unknown, asText: (value: string) => string): string | undefined {
+  return typeof value === 'string' && value !== '' ? asText(value) : undefined;
 }
 
-/** Estimates a parsed line with the counter of its provider. */
+/**
+ * Estimates a parsed line with the counter of its provider. `asText` turns a string of the line that the estimate
+ * gives back (its key, its model) into text: a line parsed in byte form (blockLines.ts) holds UTF-8 bytes.
+ */
 export function estimateLine(
   line: Record<string, unknown>,
   lineNo: number,
   counter: TextCounter,
   options: LineOptions,
+  asText: (value: string) => string = (value) => value,
 ): LineEstimate | undefined {
   const provider = lineProvider(line);
   if (provider === 'openai') {
@@ -60,9 +64,9 @@ export function estimateLine(
     const count = openaiRequestTokens(url, body, counter);
     return {
       line: lineNo,
-      key: stringOr(line.custom_id),
+      key: stringOr(line.custom_id, asText),
       provider,
-      model: options.model ?? stringOr(body.model),
+      model: options.model ?? stringOr(body.model, asText),
       inputTokens: count.tokens,
       outputTokens: openaiMaxOutput(url, body) ?? options.assumedOutputTokens,
       unknownMedia: count.unknownMedia,
@@ -72,12 +76,12 @@ export function estimateLine(
   if (provider === 'gemini') {
     // A bare request line (no `key`/`request` envelope) is its own request.
     const request = isRecord(line.request) ? line.request : line;
-    const model = options.model ?? stringOr(request.model)?.replace(/^models\//, '');
+    const model = options.model ?? stringOr(request.model, asText)?.replace(/^models\//, '');
     const count = geminiRequestTokens(request, counter, geminiRules(model));
     const embed = isRecord(request.content) && request.contents === undefined;
     return {
       line: lineNo,
-      key: stringOr(line.key),
+      key: stringOr(line.key, asText),
       provider,
       model,
       inputTokens: count.tokens,

@@ -1,13 +1,13 @@
 /**
- * A bounded memo of chunk → token count, looked up by a range of a larger string so the counter finds a word without
- * slicing it out. The slice, the hash V8 computes afresh for every new string, and a Map probe that chases pointers
- * to scattered keys were the top of the estimate's CPU profile; here the caller hashes the range while it scans the
- * text for chunk boundaries anyway (any int32 hash), and the keys' characters sit in one typed array next to each
- * other. A hit is confirmed by comparing the characters, so a hash collision never changes a count.
+ * A bounded memo of chunk → token count, looked up by a range of the text's UTF-8 bytes so the counter finds a word
+ * without slicing it out. The slice, the hash V8 computes afresh for every new string, and a Map probe that chases
+ * pointers to scattered keys were the top of the estimate's CPU profile; here the caller hashes the range while it
+ * scans the bytes for chunk boundaries anyway (any int32 hash), and the keys' bytes sit in one typed array next to
+ * each other. A hit is confirmed by comparing the bytes, so a hash collision never changes a count.
  *
  * Open addressing with linear probing. Both arrays start small and double as entries come, so a file of few distinct
  * words keeps its table in the CPU cache (a probe that misses the cache costs more than the comparison), up to
- * `limit` entries in a table of twice that (rounded up to a power of two) and `arenaUnits` UTF-16 code units of keys:
+ * `limit` entries in a table of twice that (rounded up to a power of two) and `arenaUnits` bytes of keys:
  * memory is bounded whatever the file. When either is full the table is emptied: cheaper than LRU bookkeeping, and a
  * refill costs one pass of misses. Ranges longer than `maxKey` are not stored, so one cannot flush the arena.
  */
@@ -18,7 +18,7 @@ const INITIAL_ARENA = 16_384;
 
 export class ChunkTable {
   private slots = new Int32Array(INITIAL_CAPACITY * SLOT);
-  private arena: Uint16Array;
+  private arena: Uint8Array;
   private mask = INITIAL_CAPACITY - 1;
   private size = 0;
   private used = 0;
@@ -27,7 +27,7 @@ export class ChunkTable {
 
   constructor(
     private readonly limit = 131_072,
-    arenaUnits = 2 * 1024 * 1024,
+    arenaUnits = 4 * 1024 * 1024,
     readonly maxKey = 32_768,
   ) {
     let capacity = INITIAL_CAPACITY;
@@ -36,11 +36,11 @@ export class ChunkTable {
     }
     this.maxCapacity = capacity;
     this.arenaUnits = Math.max(arenaUnits, maxKey);
-    this.arena = new Uint16Array(Math.min(INITIAL_ARENA, this.arenaUnits));
+    this.arena = new Uint8Array(Math.min(INITIAL_ARENA, this.arenaUnits));
   }
 
-  /** The count stored for `text[start, end)`, whose hash is `hash`, or -1. */
-  get(text: string, start: number, end: number, hash: number): number {
+  /** The count stored for `bytes[start, end)`, whose hash is `hash`, or -1. */
+  get(bytes: Uint8Array, start: number, end: number, hash: number): number {
     const length = end - start;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const at = slot * SLOT;
@@ -51,7 +51,7 @@ export class ChunkTable {
       if (this.slots[at] === hash && keyLength === length) {
         const offset = this.slots[at + 2];
         let i = 0;
-        while (i < length && this.arena[offset + i] === text.charCodeAt(start + i)) {
+        while (i < length && this.arena[offset + i] === bytes[start + i]) {
           i++;
         }
         if (i === length) {
@@ -61,8 +61,8 @@ export class ChunkTable {
     }
   }
 
-  /** Stores the count of `text[start, end)` (a range `get` missed), whose hash is `hash`. */
-  set(text: string, start: number, end: number, hash: number, count: number): void {
+  /** Stores the count of `bytes[start, end)` (a range `get` missed), whose hash is `hash`. */
+  set(bytes: Uint8Array, start: number, end: number, hash: number, count: number): void {
     const length = end - start;
     if (length <= 0 || length > this.maxKey) {
       return;
@@ -77,7 +77,7 @@ export class ChunkTable {
       while (units < this.used + length) {
         units *= 2;
       }
-      const arena = new Uint16Array(Math.min(units, this.arenaUnits));
+      const arena = new Uint8Array(Math.min(units, this.arenaUnits));
       arena.set(this.arena.subarray(0, this.used));
       this.arena = arena;
     }
@@ -94,9 +94,7 @@ export class ChunkTable {
     this.slots[at + 1] = length;
     this.slots[at + 2] = this.used;
     this.slots[at + 3] = count;
-    for (let i = 0; i < length; i++) {
-      this.arena[this.used + i] = text.charCodeAt(start + i);
-    }
+    this.arena.set(bytes.subarray(start, end), this.used);
     this.used += length;
     this.size++;
   }

@@ -1,6 +1,6 @@
 import { ChunkTable } from './chunkTable';
-import { LongTextMemo } from './longTextMemo';
-import { ChunkCache, type TextCounter } from './textCounter';
+import { ChunkedCounter } from './chunkedCounter';
+import type { TextCounter } from './textCounter';
 import { VocabTable } from './vocabTable';
 
 /**
@@ -13,101 +13,49 @@ import { VocabTable } from './vocabTable';
  * the pieces in that order, so a piece's priority is its position). A character outside the vocabulary falls back to one token per UTF-8 byte.
  */
 const SPACE = '▁';
-// Pieces only cross the start of a run of '▁' in one case (`>▁</`), so each run of '▁' starts an independent chunk.
 /** Past this length a chunk (a long run without spaces: base64, CJK) is cut, bounding the quadratic merge loop. */
 const MAX_CHUNK = 512;
-/**
- * FNV-1a over UTF-16 code units, the chunk hash of the ChunkTable. Written inline in the scan, not imported: an
- * imported function or constant is read through a getter under the test and bench runner's CommonJS output, and
- * the seed is an int32 (`| 0`) so the running hash never becomes a boxed double in V8.
- */
-const FNV_SEED = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 /** No piece for a pair: above every priority (the vocabulary has 262,144 pieces). */
 const NONE = 0x7fffffff;
 
 export class SentencePieceCounter implements TextCounter {
   readonly name = 'gemini-sentencepiece';
   private readonly vocab: VocabTable;
-  /** Whole short texts: batch files repeat their system instruction and prompt template on every line. */
-  private readonly texts = new ChunkCache(50_000);
-  /** Whole long texts seen more than once (a long system instruction on every line). */
-  private readonly longTexts = new LongTextMemo();
-  private readonly countLong = (text: string): number => this.countText(text);
-
   private readonly atomic: RegExp | undefined;
+  /** Cuts text into chunks and remembers their counts (chunkedCounter.ts). */
+  private readonly chunks: ChunkedCounter;
+  private readonly text: TextCounter;
+  private bytes?: TextCounter;
 
   /**
    * `pieces` in merge priority order, highest first (empty strings never match), or their table; `added`: tokens matched whole in the
    * text before BPE, one token each (the tokenizer's added tokens: `<b>`, `</div>`, `<start_of_turn>`…); `cache`:
    * the memo of chunk counts (injected by the tests, which compare against a table that never hits).
    */
-  constructor(
-    pieces: readonly string[] | VocabTable,
-    added: readonly string[] = [],
-    private readonly cache = new ChunkTable(),
-  ) {
+  constructor(pieces: readonly string[] | VocabTable, added: readonly string[] = [], cache = new ChunkTable()) {
     this.vocab = pieces instanceof VocabTable ? pieces : VocabTable.fromPieces(pieces);
     const escaped = [...added].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.atomic = escaped.length ? new RegExp(escaped.join('|'), 'g') : undefined;
+    this.chunks = new ChunkedCounter(this.atomic, (chunk) => this.chunkTokens(chunk), cache);
+    this.text = this.chunks.counter(this.name, false);
   }
 
   count(text: string): number {
-    if (text.length > 256) {
-      return this.longTexts.count(text, this.countLong);
-    }
-    const cached = this.texts.get(text);
-    if (cached !== undefined) {
-      return cached;
-    }
-    const count = this.countText(text);
-    this.texts.set(text, count);
-    return count;
+    return this.text.count(text);
   }
 
-  private countText(text: string): number {
-    // Added tokens all start with '<' or '[': most text has neither, and skips the search.
-    if (!this.atomic || (!text.includes('<') && !text.includes('['))) {
-      return this.countSegment(text);
-    }
-    let total = 0;
-    let start = 0;
-    for (const match of text.matchAll(this.atomic)) {
-      total += this.countSegment(text.slice(start, match.index)) + 1;
-      start = match.index + match[0].length;
-    }
-    return total + this.countSegment(text.slice(start));
+  /**
+   * The same count for text whose characters are its UTF-8 bytes (a line decoded as latin1, which is cheaper to
+   * decode and to parse than UTF-8): both forms are counted on the same UTF-8 bytes (chunkedCounter.ts), so the
+   * counts are the same whatever the form.
+   */
+  byteForm(): TextCounter {
+    this.bytes ??= this.chunks.counter(this.name, true);
+    return this.bytes;
   }
 
-  private countSegment(text: string): number {
-    // A chunk runs from the start of one run of spaces to the start of the next, scanned by hand and hashed on the
-    // way, so a cached chunk is found without slicing it out of the text (see ChunkTable).
-    const length = text.length;
-    let total = 0;
-    let i = 0;
-    while (i < length) {
-      const start = i;
-      let hash = FNV_SEED;
-      let code = 0;
-      while (i < length && text.charCodeAt(i) === 0x20) {
-        hash = Math.imul(hash ^ 0x20, FNV_PRIME);
-        i++;
-      }
-      while (i < length && (code = text.charCodeAt(i)) !== 0x20) {
-        hash = Math.imul(hash ^ code, FNV_PRIME);
-        i++;
-      }
-      total += this.countChunk(text, start, i, hash);
-    }
-    return total;
-  }
-
-  private countChunk(text: string, start: number, end: number, hash: number): number {
-    const cached = this.cache.get(text, start, end, hash);
-    if (cached >= 0) {
-      return cached;
-    }
-    const chunk = text.slice(start, end);
+  /** Tokens of one chunk of UTF-16 text (a run of spaces and what follows it up to the next space), uncached. */
+  private chunkTokens(chunk: string): number {
     const normalized = chunk.replaceAll(' ', SPACE);
     let count = 0;
     for (let from = 0; from < normalized.length; from += MAX_CHUNK) {
@@ -115,7 +63,6 @@ export class SentencePieceCounter implements TextCounter {
         normalized.length <= MAX_CHUNK ? normalized : normalized.slice(from, from + MAX_CHUNK),
       );
     }
-    this.cache.set(text, start, end, hash, count);
     return count;
   }
 

@@ -3,6 +3,11 @@ export interface TextCounter {
   /** Which vocabulary this is, for reports (`gemini-sentencepiece`, `o200k_base`). */
   readonly name: string;
   count(text: string): number;
+  /**
+   * This tokenizer's counter for text whose characters are its UTF-8 bytes (latin1-decoded), when it has one: the
+   * estimate decodes lines that way where it can (blockLines.ts). The counts are those of `count` on the text.
+   */
+  byteForm?(): TextCounter;
 }
 
 /**

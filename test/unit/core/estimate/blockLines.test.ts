@@ -79,6 +79,32 @@ suite('estimate: block reader', function () {
     assert.deepEqual(blockLines(file, 10), []);
   });
 
+  test('with bytes allowed, valid UTF-8 without a \\u escape comes as its bytes; anything else as text', () => {
+    const file = path.join(dir, 'forms.jsonl');
+    const rows: { bytes: Buffer; inBytes: boolean }[] = [
+      { bytes: Buffer.from('{"text":"plain ascii"}'), inBytes: false },
+      { bytes: Buffer.from('{"key":"clé","text":"数据 😀"}'), inBytes: true },
+      { bytes: Buffer.from('{"text":"caf\\u00e9 数"}'), inBytes: false },
+      { bytes: Buffer.from([0x7b, 0x22, 0x74, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]), inBytes: false },
+      { bytes: Buffer.from('{"text":"é"}'), inBytes: true },
+    ];
+    fs.writeFileSync(file, Buffer.concat(rows.flatMap((r) => [r.bytes, Buffer.from('\n')])));
+    const size = fs.statSync(file).size;
+    const fd = fs.openSync(file, 'r');
+    try {
+      for (const allowed of [true, false]) {
+        const lines = new BlockLines(fd, 0, size, size, undefined, allowed);
+        for (const { bytes, inBytes } of rows) {
+          const text = lines.nextLine() as string;
+          assert.equal(lines.lastInBytes, allowed && inBytes, bytes.toString('utf8'));
+          assert.equal(lines.lastInBytes ? Buffer.from(text, 'latin1').toString('utf8') : text, bytes.toString('utf8'));
+        }
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+
   test('a line parses as parseObjectLine parses its bytes', () => {
     const samples = [
       '{"a":1}',

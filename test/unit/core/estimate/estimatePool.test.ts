@@ -66,6 +66,33 @@ function mixedFile(dir: string): string {
   return file;
 }
 
+/**
+ * Gemini lines only, so the block reader hands them over in byte form (blockLines.ts): non-ASCII text, keys and a
+ * model name, and between them lines that must come as text (a `\u` escape, bytes that are not UTF-8).
+ */
+function geminiFile(dir: string): string {
+  const rows: Buffer[] = geminiLines(200, 11).map((line, i) => {
+    const parsed = JSON.parse(line) as { key: string; request: Record<string, unknown> };
+    parsed.key = i % 7 === 0 ? `clé-${i}-数据-😀` : parsed.key;
+    if (i === 3) {
+      parsed.request.model = 'models/gémini-ü';
+    }
+    let text = JSON.stringify(parsed);
+    if (i % 11 === 0) {
+      text = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    }
+    return Buffer.from(text, 'utf8');
+  });
+  rows.splice(
+    50,
+    0,
+    Buffer.from([...Buffer.from('{"key":"bad","request":{"contents":"a'), 0xc3, 0x28, 0x22, 0x7d, 0x7d]),
+  );
+  const file = path.join(dir, 'gemini-bytes.jsonl');
+  fs.writeFileSync(file, Buffer.concat(rows.flatMap((r) => [r, Buffer.from('\n')])));
+  return file;
+}
+
 /** One thread's counters, loaded once (from `dir`). */
 function countersFrom(dir: string): (p: TokenProvider) => Promise<TextCounter> {
   const loaded = new Map<TokenProvider, Promise<TextCounter>>();
@@ -163,6 +190,36 @@ suite('estimate: worker pool', function () {
       }
     });
   }
+
+  test('Gemini lines read in byte form: the same totals and per-line estimates (keys, models) as read as text', async () => {
+    const bytesFile = geminiFile(dir);
+    const want = await serial(bytesFile);
+    assert.ok(want.lines.some((l) => l.key === 'clé-7-数据-😀') && want.lines.some((l) => l.model === 'gémini-ü'));
+    for (const blockBytes of [97, 1024 * 1024]) {
+      assert.deepEqual(await serialBlocks(bytesFile, blockBytes), want, `blocks of ${blockBytes}`);
+    }
+    const pool = new EstimatePool({
+      workerScript: WORKER,
+      assetDir: ASSETS,
+      workers: 2,
+      counterFor,
+      blockBytes: 4096,
+      callerCounts: true,
+      geminiVocab: () => vocab,
+      execArgv: TSX,
+    });
+    try {
+      const lines: LineEstimate[] = [];
+      const result = await pool.estimate(bytesFile, {
+        assumedOutputTokens: 1000,
+        overrides: OVERRIDES,
+        onLine: (l) => lines.push(l),
+      });
+      assert.deepEqual({ result, lines }, want);
+    } finally {
+      await pool.close();
+    }
+  });
 
   test('an empty file and a file without requests', async () => {
     const empty = path.join(dir, 'empty.jsonl');

@@ -13,6 +13,7 @@ class NoCache extends ChunkTable {
 // Small alphabets so that random texts repeat chunks, collide in tiny tables and hold runs of spaces.
 const ALPHABET = ['a', 'b', 'c', ' ', ' ', '<b>', 'é', '数', '😀', '\n'];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 60 }).map((parts) => parts.join(''));
+const utf8 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'utf8'));
 
 suite('tokens: chunk table', () => {
   test('property: a lookup gives the count stored for the same characters or a miss, never another count', () => {
@@ -24,13 +25,13 @@ suite('tokens: chunk table', () => {
         const reference = new Map<string, number>();
         const hashOf = (s: string, bits: number) => [...s].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7) & bits;
         for (const [n, { word, start, hashBits }] of entries.entries()) {
-          const padded = 'x'.repeat(start) + word + 'yy';
-          const end = start + word.length;
+          const padded = utf8('x'.repeat(start) + word + 'yy');
+          const end = start + utf8(word).length;
           const hash = hashOf(word, hashBits);
           const got = table.get(padded, start, end, hash);
           if (got !== -1) {
             assert.equal(got, reference.get(`${hash}:${word}`), JSON.stringify(word));
-          } else if (word.length > 0) {
+          } else if (end > start) {
             // Stored only after a miss, as the counter does.
             table.set(padded, start, end, hash, n);
             reference.set(`${hash}:${word}`, n);
@@ -43,24 +44,25 @@ suite('tokens: chunk table', () => {
 
   test('a stored range is found again until the table fills, and a key over maxKey is not stored', () => {
     const table = new ChunkTable(4, 100, 10);
-    table.set('xx▁hello', 2, 8, 42, 3);
-    assert.equal(table.get('▁hello', 0, 6, 42), 3);
-    assert.equal(table.get('▁hellO', 0, 6, 42), -1);
-    assert.equal(table.get('▁hell', 0, 5, 42), -1);
-    table.set('0123456789abc', 0, 11, 5, 9);
-    assert.equal(table.get('0123456789abc', 0, 11, 5), -1);
+    // '▁' is 3 bytes: '▁hello' is bytes [0, 8).
+    table.set(utf8('xx▁hello'), 2, 10, 42, 3);
+    assert.equal(table.get(utf8('▁hello'), 0, 8, 42), 3);
+    assert.equal(table.get(utf8('▁hellO'), 0, 8, 42), -1);
+    assert.equal(table.get(utf8('▁hell'), 0, 7, 42), -1);
+    table.set(utf8('0123456789abc'), 0, 11, 5, 9);
+    assert.equal(table.get(utf8('0123456789abc'), 0, 11, 5), -1);
     for (let i = 0; i < 4; i++) {
-      table.set(`w${i}`, 0, 2, i, i);
+      table.set(utf8(`w${i}`), 0, 2, i, i);
     }
     // The fifth entry emptied the table: the first one is gone, the last one is there.
-    assert.equal(table.get('▁hello', 0, 6, 42), -1);
-    assert.equal(table.get('w3', 0, 2, 3), 3);
+    assert.equal(table.get(utf8('▁hello'), 0, 8, 42), -1);
+    assert.equal(table.get(utf8('w3'), 0, 2, 3), 3);
   });
 
   test('the table and its key store grow past their first size and keep every entry', () => {
     const table = new ChunkTable(20_000);
-    const word = (i: number) => `▁word${i.toString(36)}`;
-    // 4000 words pass the first 4096 slots and 16,384 key units; hash i & 0x3ff (1024 values) makes growing keep
+    const word = (i: number) => utf8(`▁word${i.toString(36)}`);
+    // 4000 words pass the first 4096 slots and 16,384 key bytes; hash i & 0x3ff (1024 values) makes growing keep
     // colliding entries apart too.
     for (let i = 0; i < 4000; i++) {
       const w = word(i);
@@ -69,7 +71,7 @@ suite('tokens: chunk table', () => {
     }
     for (let i = 0; i < 4000; i++) {
       const w = word(i);
-      assert.equal(table.get(w, 0, w.length, i & 0x3ff), i, w);
+      assert.equal(table.get(w, 0, w.length, i & 0x3ff), i, String(w));
     }
   });
 

@@ -157,6 +157,28 @@ suite('tokens: SentencePiece counter on the byte-keyed vocabulary', function () 
     );
   });
 
+  test('property: text in byte form (its UTF-8 bytes as latin1) counts as the text does', () => {
+    const bytes = counter.byteForm();
+    const asBytes = (t: string): string => Buffer.from(t, 'utf8').toString('latin1');
+    fc.assert(
+      fc.property(
+        text.filter((t) => t.isWellFormed()),
+        fc.nat(3),
+        (t, copies) => {
+          // Repeated past 256 characters: the long-text memo, then the chunk memo alone.
+          const long = `${t} `.repeat(copies * 40 + 1);
+          assert.equal(bytes.count(asBytes(t)), bpe.count(t), JSON.stringify(t));
+          assert.equal(bytes.count(asBytes(long)), counter.count(long), JSON.stringify(t));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    // Past the scratch buffer's bound (4 MB) a segment is counted from its string, in either form.
+    const huge = ' ab 数据 😀'.repeat(350_000);
+    assert.equal(bytes.count(asBytes(huge)), counter.count(huge));
+    assert.equal(counter.count(huge), 350_000 * counter.count(' ab 数据 😀'));
+  });
+
   test('a vocabulary record that is not well-formed UTF-8 stands for what Buffer decodes of it', () => {
     // Records: 'a', 0xC3 alone (→ U+FFFD), 'b', and U+FFFD written properly (a later priority: the first one wins).
     const table = VocabTable.fromRecords(
