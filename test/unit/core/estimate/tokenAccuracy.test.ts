@@ -29,14 +29,14 @@ const MUST_HOLD = ['gemini-2.5+ · text', 'openai-chat', 'openai-chat · text', 
  * its function calls that can be sized offline (those with encrypted reasoning, compaction items or media are printed
  * as `· unsized` and stay in every other figure, but hold no bar), and Gemini 2.5+ by how it can be sized. Lowered
  * 2026-11-28 to the figures measured once the fixture took the streamed recordings: the chat requests of the
- * temporal, prefect and dbos complex-agent runs (19 or 21 tools) are 1 over with tools alone and 2 over with calls
- * (function-calls held-out 11/15, mean 0.12%; every unstreamed chat request stays exact), and
+ * temporal, prefect and dbos complex-agent runs (19 or 21 tools) with a parallel call are 1 over, unexplained
+ * (openaiCallTokens.ts; function-calls held-out 11/15, mean 0.06%; every unstreamed chat request stays exact), and
  * test_openai_responses_stream bills gpt-4o 255 and 278 where the rules give 39 and 62 (tools held-out 16/21, mean
  * 8.06%; function calls sizable 11/27, mean 3.58%).
  */
 const FLOORS: { key: string; exact: number; mean: number }[] = [
   { key: 'openai-chat · tools · held-out', exact: 1, mean: 0 },
-  { key: 'openai-chat · function-calls · held-out', exact: 0.73, mean: 0.002 },
+  { key: 'openai-chat · function-calls · held-out', exact: 0.73, mean: 0.001 },
   { key: 'openai-responses · tools · held-out', exact: 0.75, mean: 0.081 },
   { key: 'openai-responses · function-calls · sizable', exact: 0.4, mean: 0.036 },
   // Short of issue 10's 90% exact (89%, 85/96; mean 0.81%): the misses are 2.5 schemas with nested objects whose
