@@ -21,6 +21,12 @@ import { isRecord } from './requestCount';
  *   fit entries); its reasoning models are counted as harmony (gpt-5.2 exact, gpt-5 within 4 on the recorded counts
  *   without encrypted reasoning; those with it are reported unsized, see openaiResponsesInput.ts).
  * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
+ * Unexplained: the chat requests of pydantic-ai's complex-agent runs (test_dbos, test_prefect, test_temporal) bill 1
+ * less than these rules for their one parallel message (9 counts). The wrapper as written here is what the model
+ * wrote: the responses that made those calls record completion tokens of exactly this text plus 4, as single calls
+ * and the parallel calls of test_dbos_agent_with_hitl_tool (exact) do. In every such count the parallel message has
+ * a call with arguments `{}` and an answer from `get_product_name` (3 tokens, `Pydantic AI`); nothing tells which,
+ * if either, is the cause, so no correction is applied.
  */
 
 /** How the request renders calls: chat completions, harmony (reasoning models), or /v1/responses on other models. */

@@ -18,16 +18,25 @@ const SHARED_SYSTEM_TOKENS = -4;
  * 1 more per property description, 1 less per enum property. The service's own text is not published; these are
  * corrections, not a rendering. The first two hold on held-out counts too (property descriptions there only in the
  * reasoning and /v1/responses requests, which share these corrections); the enum one rests on the cookbook's gpt-4o
- * example alone (section 7, exact with it). A property without a `type` (an MCP tool's `anyOf`, rendered `any` as
- * harmony does: its json_schema_to_typescript has no `anyOf` case) bills 1 less: the one integer correction in
- * -1..1 per feature that makes every exact count stay exact and the MCP tools of test_temporal's
- * test_mcptoolset_in_temporal_workflow and test_mcptoolset_dynamic_toolset_in_workflow exact (4 counts, all in the
- * fit half, one tool list; no held-out count has such a property, so it is unconfirmed).
+ * example alone (section 7, exact with it). A schema without a `type` is a rendering, not a correction (UNTYPED).
  */
 const PER_FUNCTION_WITH_PARAMETERS = -1;
 const PER_PROPERTY_DESCRIPTION = 1;
 const PER_ENUM_PROPERTY = -1;
-const PER_UNTYPED_PROPERTY = -1;
+
+/**
+ * A schema without a `type` is written as nothing (`name: ,`, `items: []`): 1 token less than `any`, which harmony
+ * writes (openai/harmony src/encoding.rs, json_schema_to_typescript: no `anyOf` or `$ref` case); hmarr's formatType
+ * (src/functions.ts) has no case either (`undefined`, as many tokens). Unpublished: a rendering that fits two
+ * shapes in two tool lists, each 1 over with `any`: an MCP tool's `anyOf` property (test_temporal's
+ * test_mcptoolset_*, 4 counts, formerly a fitted -1 per such property) and the `$ref` items of pydantic-ai's
+ * complex-agent `final_result` (`answers: {items: {$ref: '#/$defs/Answer'}}`, 19 or 21 tools: its 2 tools-only
+ * counts and its single-call one become exact). All in the fit half; the held-out counts of that tool list stay 1
+ * over for their parallel calls (openaiCallTokens.ts): no exact held-out confirmation. Resolving the `$ref` does not
+ * fit (the object inline is 8 to 11 more; `Answer[]` is as long as `any[]`), nor does harmony's `// default: …`
+ * comment (4 more on get_error's `default: false`; test_ref_sibling_wire_contract's `default: null` is exact without).
+ */
+const UNTYPED = '';
 
 /**
  * Reasoning models (o3, o4, gpt-5) take their tools in a developer message of the harmony format, under
@@ -78,7 +87,7 @@ function singleTypeText(schema: Schema, indent: number): string {
     case 'array':
       return isRecord(schema.items) ? `${typeText(schema.items, indent)}[]` : 'any[]';
     default:
-      return 'any';
+      return UNTYPED;
   }
 }
 
@@ -149,9 +158,6 @@ function propertyCorrections(schema: Schema): number {
     }
     if (Array.isArray(property.enum)) {
       tokens += PER_ENUM_PROPERTY;
-    }
-    if (property.type === undefined) {
-      tokens += PER_UNTYPED_PROPERTY;
     }
     if (property.type === 'object') {
       tokens += propertyCorrections(property);
