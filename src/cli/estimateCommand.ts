@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { EstimatePool, EstimateWorkerError } from '../core/estimate/estimatePool';
 import { estimateFile, type FileEstimate, type FileEstimateOptions } from '../core/estimate/fileEstimate';
@@ -9,6 +9,7 @@ import type { TextCounter } from '../core/tokens/textCounter';
 import { type GeminiVocab, geminiCounter, loadGeminiVocab, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 import { ExitCode, type CliIo } from './cliIo';
 import { parseEstimateArgs, type EstimateArgs } from './estimateArgs';
+import { idleCores } from './idleCores';
 import { PerLineOutput } from './perLineOutput';
 
 const usd = (n: number | undefined): string =>
@@ -69,8 +70,8 @@ export const POOL_MIN_BYTES = 16 * 1024 * 1024;
 export interface EstimateRuntime {
   workerScript: string;
   poolMinBytes: number;
-  /** Worker threads beside the main thread, which counts too. */
-  workers: number;
+  /** Worker threads beside the main thread, which counts too; or how to decide them, at the first large file. */
+  workers: number | (() => Promise<number>);
   execArgv?: string[];
 }
 
@@ -78,23 +79,26 @@ export interface EstimateRuntime {
 export const WORKERS_ENV = 'GEMINI_BATCH_ESTIMATE_WORKERS';
 
 /**
- * Worker threads when none are asked for: one per free core beyond the main thread's (free: cores minus the 1-minute
- * load, as `make -l` reasons), at most 3 (each holds its own chunk memo and heap). Measured on the 2-vCPU bench VM
- * (bench/estimateBench.ts, 23 MB): a worker adds ~50% of CPU (its start, its own JIT and memo warming up, a second
- * heap), and the pool ran 0.89–1.19× the speed of the main thread alone as the load of other work varied; it can
- * only pay where a core is idle, hence none unless two are free.
+ * Worker threads when none are asked for: one per core idle beyond the main thread's, at most 3 (each holds its own
+ * chunk memo and heap); `idle` is measured over IDLE_SAMPLE_MS before the first large file (idleCores.ts). A worker
+ * costs CPU of its own (its start, its JIT and memo warming up, a second heap), so it pays only where a core is idle.
+ * Measured on the 2-vCPU bench VM, 100 MB file: main thread and one worker 1.3× the main thread alone with the
+ * second core free, 0.93× with a busy loop on it.
  */
-export function defaultWorkers(cores: number, load: number): number {
-  return Math.max(0, Math.min(cores - 1, 3, Math.round(cores - load) - 1));
+export function defaultWorkers(cores: number, idle: number): number {
+  return Math.max(0, Math.min(cores - 1, 3, Math.round(idle) - 1));
 }
+
+/** The wait before the first large file (≥ POOL_MIN_BYTES, a second or more of counting) to see which cores are idle. */
+const IDLE_SAMPLE_MS = 100;
 
 function defaultRuntime(): EstimateRuntime {
   const asked = Number.parseInt(process.env[WORKERS_ENV] ?? '', 10);
-  const workers = asked >= 0 ? asked : defaultWorkers(availableParallelism(), loadavg()[0]);
+  const decide = async (): Promise<number> => defaultWorkers(availableParallelism(), await idleCores(IDLE_SAMPLE_MS));
   return {
     workerScript: join(__dirname, 'estimateWorker.js'),
-    workers,
-    poolMinBytes: workers === 0 ? Number.POSITIVE_INFINITY : POOL_MIN_BYTES,
+    workers: asked >= 0 ? asked : decide,
+    poolMinBytes: asked === 0 ? Number.POSITIVE_INFINITY : POOL_MIN_BYTES,
   };
 }
 
@@ -127,13 +131,19 @@ export async function runEstimate(
     }
     return counter;
   };
-  // Started at the first large file, kept for the next ones (its workers keep their vocabularies loaded).
-  let pool: EstimatePool | undefined;
-  const usePool = (file: string): boolean => {
+  // Started at the first large file, kept for the next ones (its workers keep their vocabularies loaded); none when
+  // no worker is to run.
+  let pool: Promise<EstimatePool | undefined> | undefined;
+  const startPool = async (): Promise<EstimatePool | undefined> => {
+    const workers = typeof runtime.workers === 'number' ? runtime.workers : await runtime.workers();
+    return workers > 0 ? new EstimatePool({ ...runtime, workers, assetDir: dir, counterFor, geminiVocab }) : undefined;
+  };
+  const poolFor = (file: string): Promise<EstimatePool | undefined> | undefined => {
     try {
-      return statSync(file).size >= runtime.poolMinBytes && existsSync(runtime.workerScript);
+      const large = statSync(file).size >= runtime.poolMinBytes && existsSync(runtime.workerScript);
+      return large ? (pool ??= startPool()) : undefined;
     } catch {
-      return false; // the serial path reports the unreadable file
+      return undefined; // the serial path reports the unreadable file
     }
   };
   let exit: number = ExitCode.Ok;
@@ -146,9 +156,7 @@ export async function runEstimate(
         onLine: perLine && ((l) => perLine.line(l)),
       };
       try {
-        const pooled = usePool(file)
-          ? (pool ??= new EstimatePool({ ...runtime, assetDir: dir, counterFor, geminiVocab }))
-          : undefined;
+        const pooled = await poolFor(file);
         const result = pooled
           ? await pooled.estimate(file, options)
           : await estimateFile(file, { ...options, counterFor });
@@ -168,7 +176,7 @@ export async function runEstimate(
       }
     }
   } finally {
-    await pool?.close();
+    await (await pool?.catch(() => undefined))?.close();
   }
   return exit;
 }

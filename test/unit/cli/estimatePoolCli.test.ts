@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { capturedIo } from './runCli';
 import { defaultWorkers, type EstimateRuntime, runEstimate } from '../../../src/cli/estimateCommand';
+import { idleCores } from '../../../src/cli/idleCores';
 import { geminiLines } from '../../../bench/generateData';
 
 const WORKER = path.join(__dirname, '../../../src/cli/estimateWorker.ts');
@@ -59,11 +60,48 @@ suite('cli: gemini-batch estimate on the worker pool', function () {
     assert.match(err, /cannot estimate .*a\.jsonl: estimate worker \d exited \(code 5\)/);
   });
 
-  test('by default one worker per free core beyond the main thread, at most three', () => {
-    assert.equal(defaultWorkers(2, 0.1), 1, 'an idle 2-core machine: the main thread and one worker');
-    assert.equal(defaultWorkers(2, 0.7), 0, 'a 2-core machine with other work counts on one thread');
-    assert.equal(defaultWorkers(8, 1), 3);
-    assert.equal(defaultWorkers(8, 5.6), 1);
-    assert.equal(defaultWorkers(1, 0), 0);
+  test('by default one worker per idle core beyond the main thread, at most three', () => {
+    assert.equal(defaultWorkers(2, 1.9), 1, 'an idle 2-core machine: the main thread and one worker');
+    assert.equal(defaultWorkers(2, 1.3), 0, 'a 2-core machine with other work counts on one thread');
+    assert.equal(defaultWorkers(8, 7), 3);
+    assert.equal(defaultWorkers(8, 2.4), 1);
+    assert.equal(defaultWorkers(1, 1), 0);
+  });
+
+  test('workers decided at the first large file only, once; none decided means the serial path', async () => {
+    let decided = 0;
+    const decide = (workers: number) => async () => {
+      decided++;
+      return workers;
+    };
+    const argv = [...files, '--per-line'];
+    const want = await run(argv, serial);
+    assert.deepEqual(await run(argv, { ...pooled, workers: decide(0) }), want);
+    assert.deepEqual(await run(argv, { ...pooled, workers: decide(2) }), want);
+    assert.equal(decided, 2, 'once per run, not per file');
+    await run(argv, { ...pooled, poolMinBytes: Number.POSITIVE_INFINITY, workers: decide(2) });
+    assert.equal(decided, 2, 'no large file: nothing to decide');
+  });
+
+  test('idle cores: the idle share of every core over the wait, times the cores', async () => {
+    const cpu = (idle: number, busy: number) => ({
+      model: 'x',
+      speed: 1,
+      times: { user: busy, nice: 0, sys: 0, idle, irq: 0 },
+    });
+    const reads = [
+      [cpu(1000, 1000), cpu(1000, 1000)],
+      [cpu(1100, 1000), cpu(1000, 1100)],
+    ];
+    let waited = 0;
+    const idle = await idleCores(
+      100,
+      () => reads.shift() ?? [],
+      async (ms) => {
+        waited = ms;
+      },
+    );
+    assert.equal(waited, 100);
+    assert.equal(idle, 1, 'one core idle, one busy');
   });
 });
