@@ -130,6 +130,35 @@ async function serialBlocks(
   return { result, lines };
 }
 
+/** Two workers over small blocks: many boundaries, lines cut across blocks, one line longer than many blocks. */
+function smallBlockPool(callerCounts: boolean, shared: boolean): EstimatePool {
+  return new EstimatePool({
+    workerScript: WORKER,
+    assetDir: ASSETS,
+    workers: 2,
+    counterFor,
+    blockBytes: 4096,
+    callerCounts,
+    geminiVocab: shared ? () => vocab : undefined,
+    execArgv: TSX,
+  });
+}
+
+async function pooled(
+  pool: EstimatePool,
+  file: string,
+  model?: string,
+): Promise<{ result: FileEstimate; lines: LineEstimate[] }> {
+  const lines: LineEstimate[] = [];
+  const result = await pool.estimate(file, {
+    model,
+    assumedOutputTokens: 1000,
+    overrides: OVERRIDES,
+    onLine: (l) => lines.push(l),
+  });
+  return { result, lines };
+}
+
 suite('estimate: worker pool', function () {
   this.timeout(60_000);
   let dir: string;
@@ -161,29 +190,10 @@ suite('estimate: worker pool', function () {
   ]) {
     const who = `${callerCounts ? 'the calling thread and two workers' : 'two workers alone'}, ${shared ? 'one Gemini table' : 'a table each'}`;
     test(`the pool (${who}): the same totals and per-line estimates, in file order, as the serial path`, async () => {
-      // Small blocks: many boundaries, lines cut across blocks, one line longer than many blocks.
-      const pool = new EstimatePool({
-        workerScript: WORKER,
-        assetDir: ASSETS,
-        workers: 2,
-        counterFor,
-        blockBytes: 4096,
-        callerCounts,
-        geminiVocab: shared ? () => vocab : undefined,
-        execArgv: TSX,
-      });
+      const pool = smallBlockPool(callerCounts, shared);
       try {
         for (const model of [undefined, 'gemini-2.5-flash']) {
-          const want = await serial(file, model);
-          const lines: LineEstimate[] = [];
-          const result = await pool.estimate(file, {
-            model,
-            assumedOutputTokens: 1000,
-            overrides: OVERRIDES,
-            onLine: (l) => lines.push(l),
-          });
-          assert.deepEqual(result, want.result);
-          assert.deepEqual(lines, want.lines);
+          assert.deepEqual(await pooled(pool, file, model), await serial(file, model));
         }
       } finally {
         await pool.close();
@@ -198,24 +208,9 @@ suite('estimate: worker pool', function () {
     for (const blockBytes of [97, 1024 * 1024]) {
       assert.deepEqual(await serialBlocks(bytesFile, blockBytes), want, `blocks of ${blockBytes}`);
     }
-    const pool = new EstimatePool({
-      workerScript: WORKER,
-      assetDir: ASSETS,
-      workers: 2,
-      counterFor,
-      blockBytes: 4096,
-      callerCounts: true,
-      geminiVocab: () => vocab,
-      execArgv: TSX,
-    });
+    const pool = smallBlockPool(true, true);
     try {
-      const lines: LineEstimate[] = [];
-      const result = await pool.estimate(bytesFile, {
-        assumedOutputTokens: 1000,
-        overrides: OVERRIDES,
-        onLine: (l) => lines.push(l),
-      });
-      assert.deepEqual({ result, lines }, want);
+      assert.deepEqual(await pooled(pool, bytesFile), want);
     } finally {
       await pool.close();
     }
