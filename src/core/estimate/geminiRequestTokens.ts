@@ -18,7 +18,11 @@ import { type RequestCount, addMedia, isRecord } from './requestCount';
  *   and in countTokens alike: "The quick brown fox jumps over the lazy dog." (10 text tokens) is 11 on gemini-2.5-flash
  *   and its previews (google-gemini/cookbook quickstarts/Counting_Tokens.ipynb, rerun in 5cc23662, 56222230,
  *   d68d3c8b), "What is the venue where Google I/O normally happens?" (12) is 13 in both fields
- *   (examples/Google_IO2025_Live_Coding.ipynb); requests with a system instruction are text + 2.
+ *   (examples/Google_IO2025_Live_Coding.ipynb); requests with a system instruction are text + 2. The token is
+ *   billed only for a Content with a `role`: the SDKs always send one, and the 6 recorded requests sent without it
+ *   (cookbook quickstarts/Get_started_thinking_REST.ipynb at 2516210a, whose REST bodies have none, and the batch
+ *   file of quickstarts/Batch_mode.ipynb at 88bdd707) are text + 0; so is a system instruction without a role,
+ *   which no recorded request shows (every recorded one has a role and is exact with the token).
  * - `generationConfig.responseJsonSchema` is not counted on 2.5+ (every such recorded request is exact without it).
  * - 2.0 bills the text alone: the same sentence is 10 on gemini-2.0-flash (Counting_Tokens.ipynb at bc16ed12), and
  *   "Why is the sky blue?" is 6 (GoogleCloudPlatform/python-docs-samples genai/count_tokens/counttoken_resp_with_txt.py);
@@ -107,7 +111,9 @@ function countContent(content: unknown, counter: TextCounter, rules: GeminiRules
   if (!isRecord(content)) {
     return;
   }
-  into.tokens += rules.perContent;
+  if (typeof content.role === 'string' && content.role) {
+    into.tokens += rules.perContent;
+  }
   countParts(content.parts, counter, rules, into);
 }
 

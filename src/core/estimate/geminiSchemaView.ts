@@ -8,6 +8,8 @@ import { isRecord } from './requestCount';
  *   kept. The API does resolve them: it refuses a `$ref` with siblings other than `description` and `default`
  *   ("If a schema node has $ref set, then only description and default can be set alongside it", quoted in
  *   anomalyco/opencode#12295); those siblings override the definition's.
+ * - `$schema` is not billed: js-genai's MCP declarations (test/system/recordings at 6e9b35c, `$schema` draft-07 on
+ *   each) are exact without it and 20 or more over with it. The SDK's `Schema` has no such field either.
  * - Only the descriptions of the parameters themselves (depth 1) get the per-description constant; deeper ones cost
  *   their full rendering (same test: 30 under when every description gets it). Fitted on that one test.
  * - A recursive `$ref` (to a definition already open on the path) is expanded `recursion - 1` times per definition in
@@ -99,7 +101,7 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (key === 'additionalProperties' || key === '$defs' || key === 'definitions') {
+    if (key === 'additionalProperties' || key === '$defs' || key === 'definitions' || key === '$schema') {
       continue;
     }
     if (key === 'type' && typeof field === 'string') {
@@ -118,7 +120,7 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
   return out;
 }
 
-/** The schema as the service renders it (types upper-case, `additionalProperties` dropped, `$ref`s resolved). */
+/** The schema as the service renders it (types upper-case, `additionalProperties` and `$schema` dropped, `$ref`s resolved). */
 export function geminiSchemaView(schema: unknown, stats: SchemaStats, options: SchemaViewOptions): unknown {
   const defs = isRecord(schema) ? definitions(schema) : {};
   const walk: Walk = {

@@ -113,6 +113,12 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
   const body: Record<string, unknown> = {
     parameters: geminiSchemaView(parameters, stats, { recursion: rules.recursion }),
   };
+  // The declared result (`responseJsonSchema`, or `response` in the SDK's Schema) is billed too: js-genai's greeter
+  // recordings (6e9b35c) were 64 under without it, 14 under rendered so (how the service writes it is unknown).
+  const response = decl.responseJsonSchema ?? decl.response_json_schema ?? decl.response;
+  if (response !== undefined) {
+    body.response = geminiSchemaView(response, { properties: 0, descriptions: 0 }, { recursion: rules.recursion });
+  }
   let descriptions = 0;
   if (typeof decl.description === 'string' && decl.description) {
     body.description = decl.description;

@@ -80,8 +80,8 @@ suite('estimate: lines and totals', () => {
     const line = {
       key: 'k1',
       request: {
-        contents: [{ parts: [{ text: 'a b c' }] }],
-        systemInstruction: { parts: [{ text: 'd' }] },
+        contents: [{ role: 'user', parts: [{ text: 'a b c' }] }],
+        systemInstruction: { role: 'user', parts: [{ text: 'd' }] },
         generationConfig: { maxOutputTokens: 50 },
       },
     };
@@ -92,6 +92,12 @@ suite('estimate: lines and totals', () => {
       output: 50,
       line: 3,
     });
+    // Contents without a role bill no overhead (geminiRequestTokens.ts).
+    const roleless = { key: 'k2', request: { contents: [{ parts: [{ text: 'a b c' }] }] } };
+    assert.equal(
+      estimateLine(roleless, 4, words, { model: 'gemini-2.5-flash', assumedOutputTokens: 1 })?.inputTokens,
+      3,
+    );
   });
   test('an OpenAI chat line: 3 per message, role, name + 1, 3 priming; the default output when uncapped', () => {
     const line = {

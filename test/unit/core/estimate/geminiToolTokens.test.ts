@@ -33,9 +33,10 @@ const TREE = {
 };
 
 suite('estimate: Gemini schema as the service bills it', () => {
-  test('a $ref is inlined, its description and default siblings win, $defs and additionalProperties go', () => {
+  test('a $ref is inlined, its description and default siblings win, $defs, $schema and additionalProperties go', () => {
     const { view } = resolve({
       $defs: { Address: { description: 'Where.', properties: { street: { type: 'string' } }, type: 'object' } },
+      $schema: 'http://json-schema.org/draft-07/schema#',
       additionalProperties: false,
       properties: { home: { $ref: '#/$defs/Address', description: 'Home.', default: null } },
       type: 'object',
@@ -110,6 +111,16 @@ suite('estimate: Gemini tool declarations', function () {
     assert.equal(geminiToolTokens([{ functionDeclarations: [declaration(''), bare] }], gemini, GEMINI_25_TOOLS), 64);
     const described = [{ functionDeclarations: [declaration('Get weather for a city')] }];
     assert.equal(geminiToolTokens(described, gemini, GEMINI_25_TOOLS), 37);
+  });
+
+  test('a declared response schema is billed as the parameters are', () => {
+    const schema = { properties: { message: { type: 'string' } }, type: 'object' };
+    const plain = declaration('');
+    const tokens = (decl: Record<string, unknown>) =>
+      geminiToolTokens([{ functionDeclarations: [decl] }], gemini, GEMINI_25_TOOLS);
+    const withResponse = tokens({ ...plain, responseJsonSchema: schema });
+    assert.ok(withResponse > tokens(plain) + 5, `${withResponse} vs ${tokens(plain)}`);
+    assert.equal(tokens({ ...plain, response: schema }), withResponse);
   });
 });
 
