@@ -98,7 +98,7 @@ function defaultRuntime(): EstimateRuntime {
   return {
     workerScript: join(__dirname, 'estimateWorker.js'),
     workers: asked >= 0 ? asked : decide,
-    poolMinBytes: asked === 0 ? Number.POSITIVE_INFINITY : POOL_MIN_BYTES,
+    poolMinBytes: POOL_MIN_BYTES,
   };
 }
 

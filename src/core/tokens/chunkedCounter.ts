@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import { utf16Of } from './byteForm';
 import { ChunkTable } from './chunkTable';
 import { LongTextMemo } from './longTextMemo';
 import { ChunkCache, type TextCounter } from './textCounter';
@@ -68,7 +69,7 @@ export class ChunkedCounter {
   private segment(text: string, inBytes: boolean): number {
     const room = inBytes ? text.length : text.length * 3;
     if (room > MAX_SCRATCH || (!inBytes && !text.isWellFormed())) {
-      return this.segmentAsText(inBytes ? Buffer.from(text, 'latin1').toString('utf8') : text);
+      return this.segmentAsText(inBytes ? utf16Of(text) : text);
     }
     if (room > this.scratch.length) {
       this.scratch = Buffer.allocUnsafe(Math.max(room, this.scratch.length * 2));
