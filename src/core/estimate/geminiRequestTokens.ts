@@ -147,7 +147,7 @@ export function geminiRequestTokens(
   if (isRecord(request.content)) {
     countParts(request.content.parts, counter, rules, into);
   }
-  if (Array.isArray(request.tools)) {
+  if (request.tools !== undefined) {
     into.tokens += geminiToolTokens(request.tools, counter, rules.tools);
   }
   if (Array.isArray(contents) && contents.some(hasFunctionCall)) {

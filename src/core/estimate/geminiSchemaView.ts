@@ -10,6 +10,15 @@ import { isRecord } from './requestCount';
  *   anomalyco/opencode#12295); those siblings override the definition's.
  * - `$schema` is not billed: js-genai's MCP declarations (test/system/recordings at 6e9b35c, `$schema` draft-07 on
  *   each) are exact without it and 20 or more over with it. The SDK's `Schema` has no such field either.
+ * - `pattern` is not billed: the same recordings' `print` declaration (`color: {pattern: "red|blue|green|white"}`) is
+ *   exact without it on gemini-2.5-flash and gemini-2.5-pro (MCP_related_client_Tests_…_one_CallableTool… and
+ *   …_Multiple_CallableTool…, interaction 0; and the first of them at dc629b688), 12 over with it, which is exactly
+ *   its rendering. No other recorded schema has a `pattern`.
+ * - An empty `required` is not billed, and the parameters object without `properties` is billed as if it had empty
+ *   ones: posit-dev/chatlas records 59 for one declaration sent both with no `parameters` (tests/_vcr, Dec 2025)
+ *   and with `{properties:{}, required:[], type:OBJECT}` (Apr 2026); js-genai's `beep: {type: object}` at dc629b688
+ *   costs what `beep: {properties: {}, type: object}` costs at 6e9b35c. geminiToolTokens.ts gives a declaration
+ *   without `parameters` that empty object.
  * - Only the descriptions of the parameters themselves (depth 1) get the per-description constant; deeper ones cost
  *   their full rendering (same test: 30 under when every description gets it). Fitted on that one test.
  * - A recursive `$ref` (to a definition already open on the path) is expanded `recursion - 1` times per definition in
@@ -39,6 +48,9 @@ const MAX_RESOLVED = 1000;
 const MAX_RESOLVED_CHARS = 4 * 1024 * 1024;
 
 type Defs = Record<string, unknown>;
+
+/** Keywords the service does not bill (see above): dropped from the rendering. */
+const UNBILLED: ReadonlySet<string> = new Set(['additionalProperties', '$defs', 'definitions', '$schema', 'pattern']);
 
 function definitions(root: Record<string, unknown>): Defs {
   return { ...(isRecord(root.definitions) ? root.definitions : {}), ...(isRecord(root.$defs) ? root.$defs : {}) };
@@ -101,7 +113,7 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (key === 'additionalProperties' || key === '$defs' || key === 'definitions' || key === '$schema') {
+    if (UNBILLED.has(key) || (key === 'required' && Array.isArray(field) && field.length === 0)) {
       continue;
     }
     if (key === 'type' && typeof field === 'string') {
@@ -117,10 +129,13 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
       out[key] = field;
     }
   }
+  if (depth === 0 && out.type === 'OBJECT' && !('properties' in out)) {
+    out.properties = {};
+  }
   return out;
 }
 
-/** The schema as the service renders it (types upper-case, `additionalProperties` and `$schema` dropped, `$ref`s resolved). */
+/** The schema as the service renders it (types upper-case, unbilled keywords dropped, `$ref`s resolved). */
 export function geminiSchemaView(schema: unknown, stats: SchemaStats, options: SchemaViewOptions): unknown {
   const defs = isRecord(schema) ? definitions(schema) : {};
   const walk: Walk = {

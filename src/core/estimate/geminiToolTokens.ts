@@ -19,11 +19,15 @@ import { type SchemaStats, geminiSchemaView } from './geminiSchemaView';
  *   each before; the only declarations with properties and no description).
  *   Still missed on 2.5, each from one test: an object property with `default: null`
  *   (test_ref_sibling_wire_contract[google-structured-dict], 41 under), keywords the SDK's `Schema` lacks or the
- *   Gemma 4 template drops (test_google_validated_accepts_strict_incompatible_schema, 46 over as sent; dropping
- *   `prefixItems`, `uniqueItems` and turning `anyOf [X, null]` into `nullable` leaves 14 over, Gemma 4's keyword set
- *   (huggingface.co/google/gemma-4-E2B-it chat_template.jinja, `format_parameters`) 43 under), the recursive schema
- *   of test_google_validated_accepts_what_auto_accepts (16 under at the fitted depth 9, 44 over at 10), and
- *   get_capital on gemini-2.5-pro (test_google_model_retry, interaction 0), 1 over.
+ *   Gemma 4 template drops (test_google_validated_accepts_strict_incompatible_schema, 32 over as sent; dropping
+ *   `prefixItems`, `uniqueItems` and turning `anyOf [X, null]` into `nullable` left 14 over before `pattern` was
+ *   dropped, Gemma 4's keyword set (huggingface.co/google/gemma-4-E2B-it chat_template.jinja, `format_parameters`)
+ *   43 under), the recursive schema of test_google_validated_accepts_what_auto_accepts (16 under at the fitted depth
+ *   9, 44 over at 10), get_capital on gemini-2.5-pro (test_google_model_retry, interaction 0), 1 over, and from
+ *   js-genai's recordings (6e9b35c): a `type` given as a list (7 over), a declaration's response schema (14 under), and a declaration whose properties are not
+ *   `required` (customDivide, 18 under; pydantic-ai's test_mcp `get_error` is 4 under on 2.5-pro).
+ *   Counts checked on 684 more recordings (Mirascope, chatlas, crewAI, llm-gemini, openinference, pydantic-ai's
+ *   history) on 2026-11-28 gave the rules for `pattern`, empty parameters, Struct numbers and control characters.
  *   google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only
  *   the names, descriptions and strings of these parts, with no structure: 18 tokens per declaration short on 2.5.
  * - Thought signatures: geminiSignatureTokens.ts.
@@ -88,16 +92,37 @@ export const GEMINI_3_TOOLS: GeminiToolRules = {
 /** Stands for FunctionGemma's `<escape>` token, one token wherever it appears. */
 const ESCAPE = '\u0001';
 
-function render(value: unknown): string {
+/**
+ * Control characters other than tab and line breaks, which the service appears to bill escaped (`\u001b`): js-genai's
+ * MCP follow-ups (6e9b35c and dc629b688, interaction 1), whose tool answers hold two ESC characters, are 10 or 11
+ * under with them raw and 1 or 2 over with them escaped (one exact); the exact form is unknown. Newlines and quotes
+ * are billed as they are (test_google_model_retry, exact).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The FunctionGemma-like text of a value. `struct` marks the arguments and answers of calls: a `google.protobuf.Struct`,
+ * whose numbers are doubles (struct.proto, `number_value`), and an integer there is billed as one (`100.0`):
+ * Mirascope's resume_with_override recordings (argument 100) are 2 under as `100` and exact as `100.0`, crewAI's
+ * (15, 27, 42) 5 under and 1 over, js-genai's AFC recording 3 under per call round and exact.
+ */
+function render(value: unknown, struct = false): string {
   if (typeof value === 'string') {
-    return ESCAPE + value + ESCAPE;
+    return ESCAPE + escapeControls(value) + ESCAPE;
   }
   if (Array.isArray(value)) {
-    return `[${value.map(render).join(',')}]`;
+    return `[${value.map((item) => render(item, struct)).join(',')}]`;
   }
   if (isRecord(value)) {
     const keys = Object.keys(value).sort();
-    return `{${keys.map((key) => `${key}:${render(value[key])}`).join(',')}}`;
+    return `{${keys.map((key) => `${key}:${render(value[key], struct)}`).join(',')}}`;
+  }
+  if (struct && typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 1e21) {
+    return `${value}.0`;
   }
   return value === undefined ? 'null' : JSON.stringify(value);
 }
@@ -108,7 +133,10 @@ function countRendered(text: string, counter: TextCounter): number {
 }
 
 function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, rules: GeminiToolRules): number {
-  const parameters = decl.parametersJsonSchema ?? decl.parameters_json_schema ?? decl.parameters ?? {};
+  // A declaration without parameters costs what an empty object schema costs (geminiSchemaView.ts).
+  const parameters = decl.parametersJsonSchema ??
+    decl.parameters_json_schema ??
+    decl.parameters ?? { type: 'object', properties: {} };
   const stats: SchemaStats = { properties: 0, descriptions: 0 };
   const body: Record<string, unknown> = {
     parameters: geminiSchemaView(parameters, stats, { recursion: rules.recursion }),
@@ -139,10 +167,14 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
   );
 }
 
-/** Tokens of a request's `tools` (function declarations only; built-in tools add tokens of the service's own). */
-export function geminiToolTokens(tools: unknown[], counter: TextCounter, rules: GeminiToolRules): number {
+/**
+ * Tokens of a request's `tools` (function declarations only; built-in tools add tokens of the service's own). A single
+ * tool object instead of a list is read as a list of one, as the service does: pydantic-ai once sent `tools` so
+ * (test_mcp at 3774b33c1) and the API accepted and billed it.
+ */
+export function geminiToolTokens(tools: unknown, counter: TextCounter, rules: GeminiToolRules): number {
   let tokens = 0;
-  for (const tool of tools) {
+  for (const tool of Array.isArray(tools) ? tools : [tools]) {
     const decls = isRecord(tool) ? (tool.functionDeclarations ?? tool.function_declarations) : undefined;
     for (const decl of Array.isArray(decls) ? decls : []) {
       tokens += isRecord(decl) ? declarationTokens(decl, counter, rules) : 0;
@@ -163,11 +195,11 @@ export function geminiCallPartTokens(
   let tokens = 0;
   const call = part.functionCall ?? part.function_call;
   if (isRecord(call)) {
-    tokens += countRendered(`call:${String(call.name ?? '')}${render(call.args ?? {})}`, counter) + rules.perCall;
+    tokens += countRendered(`call:${String(call.name ?? '')}${render(call.args ?? {}, true)}`, counter) + rules.perCall;
   }
   const response = part.functionResponse ?? part.function_response;
   if (isRecord(response)) {
-    const text = `response:${String(response.name ?? '')}${render(response.response ?? {})}`;
+    const text = `response:${String(response.name ?? '')}${render(response.response ?? {}, true)}`;
     tokens += countRendered(text, counter) + rules.perResponse;
   }
   return tokens;

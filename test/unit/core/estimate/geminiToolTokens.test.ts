@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { geminiRequestTokens, geminiRules } from '../../../../src/core/estimate/geminiRequestTokens';
 import { type SchemaStats, geminiSchemaView } from '../../../../src/core/estimate/geminiSchemaView';
-import { GEMINI_25_TOOLS, geminiToolTokens } from '../../../../src/core/estimate/geminiToolTokens';
+import {
+  GEMINI_25_TOOLS,
+  geminiCallPartTokens,
+  geminiToolTokens,
+} from '../../../../src/core/estimate/geminiToolTokens';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
 import { loadGeminiCounter } from '../../../../src/core/tokens/tokenizerData';
 
@@ -84,6 +88,20 @@ suite('estimate: Gemini schema as the service bills it', () => {
     assert.ok(JSON.stringify(view).length < 8 * 1024 * 1024);
   });
 
+  test('pattern and an empty required are not rendered; a parameters object without properties gets empty ones', () => {
+    assert.deepEqual(resolve({ properties: { color: { pattern: 'red|blue', type: 'string' } }, type: 'object' }).view, {
+      properties: { color: { type: 'STRING' } },
+      type: 'OBJECT',
+    });
+    assert.deepEqual(resolve({ required: [], type: 'object' }).view, { properties: {}, type: 'OBJECT' });
+    // Only the parameters object itself: a nested object keeps what it was sent with.
+    assert.deepEqual(resolve({ properties: { meta: { type: 'object' } }, required: ['meta'], type: 'object' }).view, {
+      properties: { meta: { type: 'OBJECT' } },
+      required: ['meta'],
+      type: 'OBJECT',
+    });
+  });
+
   test('only the parameters object and its properties count as discounted descriptions', () => {
     const { stats } = resolve(TREE, 2);
     // `tree` (depth 1) takes Node's description; the Node under children.items (depth 3) does not count.
@@ -111,6 +129,36 @@ suite('estimate: Gemini tool declarations', function () {
     assert.equal(geminiToolTokens([{ functionDeclarations: [declaration(''), bare] }], gemini, GEMINI_25_TOOLS), 64);
     const described = [{ functionDeclarations: [declaration('Get weather for a city')] }];
     assert.equal(geminiToolTokens(described, gemini, GEMINI_25_TOOLS), 37);
+  });
+
+  // Recorded: posit-dev/chatlas bills 59 for one declaration sent without parameters and with an empty schema.
+  test('a declaration without parameters costs what an empty object schema costs', () => {
+    const tokens = (decl: Record<string, unknown>) =>
+      geminiToolTokens([{ functionDeclarations: [decl] }], gemini, GEMINI_25_TOOLS);
+    const empty = tokens({ name: 'beep', parameters: { properties: {}, required: [], type: 'OBJECT' } });
+    assert.equal(tokens({ name: 'beep' }), empty);
+    assert.equal(tokens({ name: 'beep', parametersJsonSchema: { type: 'object' } }), empty);
+  });
+
+  test('tools given as one object count as a list of one (the API accepts that form)', () => {
+    const tool = { functionDeclarations: [declaration('Get weather for a city')] };
+    assert.equal(geminiToolTokens(tool, gemini, GEMINI_25_TOOLS), 37);
+    const request = { contents: [{ role: 'user', parts: [{ text: 'Hi' }] }] };
+    const rules = geminiRules('gemini-2.5-flash');
+    const asList = geminiRequestTokens({ ...request, tools: [tool] }, gemini, rules).tokens;
+    assert.equal(geminiRequestTokens({ ...request, tools: tool }, gemini, rules).tokens, asList);
+  });
+
+  test('call arguments and answers bill integers as doubles and control characters escaped', () => {
+    const tokens = (part: Record<string, unknown>) => geminiCallPartTokens(part, gemini, GEMINI_25_TOOLS);
+    const call = (args: Record<string, unknown>) => tokens({ functionCall: { name: 'divide', args } });
+    // `10.0` is `10` plus `.` and `0` (digits are single tokens): the Struct's numbers are doubles.
+    assert.equal(call({ numerator: 10 }), call({ numerator: 10.5 }));
+    // A string is counted on its own between two escape tokens: ESC as the six characters `\\u001b`, a newline as itself.
+    const answer = (text: string) => tokens({ functionResponse: { name: 'print', response: { text } } });
+    const empty = answer('');
+    assert.equal(answer('\u001b[34mhello') - empty, gemini.count('\\u001b[34mhello'));
+    assert.equal(answer('a\nb') - empty, gemini.count('a\nb'));
   });
 
   test('a declared response schema is billed as the parameters are', () => {

@@ -20,6 +20,15 @@ const GEMINI = 'gemini-2.5+';
 const SIZED = 'sized offline';
 const SIGNED = 'thought signatures, thinking estimated';
 const RECORDED = 'thought signatures, thinking as recorded';
+/**
+ * A streamed 2.5 request (`streamGenerateContent`) bills the thinking its thought signatures replay, which the same
+ * request does not bill on `generateContent`: every such recorded stream is under by that thinking, while 176 of 216
+ * unstreamed 2.5 requests with signatures are exact without it (Mirascope's call_with_tools and
+ * structured_output_with_tools, streamed and not; chatlas, llm-gemini and js-genai's AFC stream; /tmp research of
+ * 2026-11-28 summarised in the fixture's `notes`). A batch line is never streamed, so the estimate keeps the
+ * unstreamed rule and these requests are reported apart, with the thinking as recorded where the entry gives it.
+ */
+const STREAMED = 'streamed, thought signatures billed';
 
 /**
  * Issue 10's bar, where the estimate meets it: a whole generation, or one class of it (`generation · class`).
@@ -71,6 +80,20 @@ interface Entry {
   source: string;
   /** Gemini 3: the thinking its thought signatures bill, as the cassette recorded it (geminiSignatureTokens.ts). */
   signatureTokens?: number;
+  /** Sent to `streamGenerateContent`. */
+  streamed?: boolean;
+}
+
+function hasThoughtSignature(request: Record<string, unknown> | undefined): boolean {
+  const contents = request?.contents;
+  return (
+    Array.isArray(contents) &&
+    contents.some(
+      (content: { parts?: unknown }) =>
+        Array.isArray(content?.parts) &&
+        content.parts.some((part: Record<string, unknown>) => part?.thoughtSignature ?? part?.thought_signature),
+    )
+  );
 }
 
 /**
@@ -143,21 +166,27 @@ suite('tokens: accuracy on published counts', function () {
       }
       // A request whose estimate holds a fitted guess (a Gemini 3 thought signature bills thinking the request does
       // not show) is reported apart from those that can be sized offline, then again with the thinking it recorded.
-      const sized = count.approximateTokens === undefined;
+      const approximate = count.approximateTokens !== undefined;
+      const streamedSigned = !approximate && entry.streamed === true && hasThoughtSignature(entry.request);
+      const sized = !approximate && !streamedSigned;
       // OpenAI: items the client cannot see (encrypted reasoning, compaction) or media (openaiResponsesInput.ts).
       if (entry.provider === 'openai') {
         const sizable = (count.unsizedItems ?? 0) === 0 && count.unknownMedia === 0;
         add(bySizing, `${entry.generation} · ${entry.class} · ${sizable ? 'sizable' : 'unsized'}`, pair);
       }
       if (entry.generation === GEMINI) {
-        add(bySizing, `${GEMINI} · ${sized ? SIZED : SIGNED} · ${half(entry)}`, pair);
-        add(bySizing, `${GEMINI} · ${sized ? SIZED : SIGNED}`, pair);
+        let sizing = sized ? SIZED : SIGNED;
+        if (streamedSigned) {
+          sizing = STREAMED;
+        }
+        add(bySizing, `${GEMINI} · ${sizing} · ${half(entry)}`, pair);
+        add(bySizing, `${GEMINI} · ${sizing}`, pair);
       }
-      if (!sized) {
+      if (approximate || (streamedSigned && entry.signatureTokens !== undefined)) {
         const got = count.tokens - (count.approximateTokens ?? 0) + (entry.signatureTokens ?? NaN);
         add(bySizing, `${GEMINI} · ${RECORDED}`, { got, want: entry.count });
       }
-      if (sized !== (entry.signatureTokens === undefined)) {
+      if ((approximate && entry.signatureTokens === undefined) || (sized && entry.signatureTokens !== undefined)) {
         signatureMismatch.push(entry.source);
       }
     }
