@@ -14,6 +14,11 @@ import { isRecord } from './requestCount';
  *   exact without it on gemini-2.5-flash and gemini-2.5-pro (MCP_related_client_Tests_…_one_CallableTool… and
  *   …_Multiple_CallableTool…, interaction 0; and the first of them at dc629b688), 12 over with it, which is exactly
  *   its rendering. No other recorded schema has a `pattern`.
+ * - On 2.5 the `title` of a schema below the parameters object is not billed; the parameters' own title is
+ *   (test_google_nested_models_without_native_output, `TopModel`, exact with it). Mirascope's and crewAI's pydantic
+ *   schemas (a `title` on every property, 24 recordings at 41d433578 and f4731f502) are 6 to 7 over per title with
+ *   them and exact or 1 over without. Gemini 3 bills them: Mirascope's test_strict_mode_with_tools on
+ *   gemini-3-pro-preview is 3 over with its two titles and 9 under without.
  * - An empty `required` is not billed, and the parameters object without `properties` is billed as if it had empty
  *   ones: posit-dev/chatlas records 59 for one declaration sent both with no `parameters` (tests/_vcr, Dec 2025)
  *   and with `{properties:{}, required:[], type:OBJECT}` (Apr 2026); js-genai's `beep: {type: object}` at dc629b688
@@ -37,6 +42,8 @@ export interface SchemaStats {
 export interface SchemaViewOptions {
   /** How deep a self-referencing definition is expanded (see above). */
   recursion: number;
+  /** Whether the `title` of a schema below the parameters object is billed (see above). */
+  propertyTitles: boolean;
 }
 
 /**
@@ -113,7 +120,11 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
-    if (UNBILLED.has(key) || (key === 'required' && Array.isArray(field) && field.length === 0)) {
+    if (
+      UNBILLED.has(key) ||
+      (key === 'required' && Array.isArray(field) && field.length === 0) ||
+      (key === 'title' && depth > 0 && !walk.options.propertyTitles)
+    ) {
       continue;
     }
     if (key === 'type' && typeof field === 'string') {

@@ -46,6 +46,8 @@ export interface GeminiToolRules {
   perCallingRequest: number;
   /** How many times a recursive `$ref` is expanded on one path (geminiSchemaView.ts). */
   recursion: number;
+  /** Whether the titles of the parameters' properties are billed (geminiSchemaView.ts). */
+  propertyTitles: boolean;
   /** How the thought signature of a function-call part is billed, when the model bills it. */
   signature?: SignatureRule;
 }
@@ -67,6 +69,7 @@ export const GEMINI_25_TOOLS: GeminiToolRules = {
   perResponse: 2,
   perCallingRequest: 0,
   recursion: RECURSION,
+  propertyTitles: false,
 };
 
 /**
@@ -86,6 +89,7 @@ export const GEMINI_3_TOOLS: GeminiToolRules = {
   perResponse: 2,
   perCallingRequest: 0,
   recursion: RECURSION,
+  propertyTitles: true,
   signature: GEMINI_3_SIGNATURES,
 };
 
@@ -139,13 +143,13 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
     decl.parameters ?? { type: 'object', properties: {} };
   const stats: SchemaStats = { properties: 0, descriptions: 0 };
   const body: Record<string, unknown> = {
-    parameters: geminiSchemaView(parameters, stats, { recursion: rules.recursion }),
+    parameters: geminiSchemaView(parameters, stats, rules),
   };
   // The declared result (`responseJsonSchema`, or `response` in the SDK's Schema) is billed too: js-genai's greeter
   // recordings (6e9b35c) were 64 under without it, 14 under rendered so (how the service writes it is unknown).
   const response = decl.responseJsonSchema ?? decl.response_json_schema ?? decl.response;
   if (response !== undefined) {
-    body.response = geminiSchemaView(response, { properties: 0, descriptions: 0 }, { recursion: rules.recursion });
+    body.response = geminiSchemaView(response, { properties: 0, descriptions: 0 }, rules);
   }
   let descriptions = 0;
   if (typeof decl.description === 'string' && decl.description) {

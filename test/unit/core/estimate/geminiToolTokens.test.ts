@@ -12,9 +12,9 @@ import { loadGeminiCounter } from '../../../../src/core/tokens/tokenizerData';
 
 const ASSETS = path.join(__dirname, '../../../../assets/tokenizers');
 
-function resolve(schema: unknown, recursion = 3): { view: unknown; stats: SchemaStats } {
+function resolve(schema: unknown, recursion = 3, propertyTitles = false): { view: unknown; stats: SchemaStats } {
   const stats: SchemaStats = { properties: 0, descriptions: 0 };
-  return { view: geminiSchemaView(schema, stats, { recursion }), stats };
+  return { view: geminiSchemaView(schema, stats, { recursion, propertyTitles }), stats };
 }
 
 /** How many times `label` is nested through `children.items` in a resolved tree. */
@@ -98,6 +98,16 @@ suite('estimate: Gemini schema as the service bills it', () => {
     assert.deepEqual(resolve({ properties: { meta: { type: 'object' } }, required: ['meta'], type: 'object' }).view, {
       properties: { meta: { type: 'OBJECT' } },
       required: ['meta'],
+      type: 'OBJECT',
+    });
+  });
+
+  test("2.5 drops the properties' titles and keeps the parameters' own; Gemini 3 keeps both", () => {
+    const schema = { properties: { n: { title: 'N', type: 'integer' } }, title: 'Args', type: 'object' };
+    assert.deepEqual(resolve(schema).view, { properties: { n: { type: 'INTEGER' } }, title: 'Args', type: 'OBJECT' });
+    assert.deepEqual(resolve(schema, 3, true).view, {
+      properties: { n: { title: 'N', type: 'INTEGER' } },
+      title: 'Args',
       type: 'OBJECT',
     });
   });
