@@ -80,7 +80,7 @@ function cutGemini(result: ModelResult): ModelResult {
 }
 
 /** Runs one Gemini line (file `{key, request}` or bare request; inline `{request, metadata}`). */
-function runGemini(job: JobRecord, text: string, index: number): LineOutcome {
+function runGemini(job: JobRecord, text: string, index: number, promptTokens?: number): LineOutcome {
   const obj = parseObject(text);
   if (!obj) {
     return geminiLine({ error: invalidArgument('Invalid JSON payload received.') }, {});
@@ -93,7 +93,7 @@ function runGemini(job: JobRecord, text: string, index: number): LineOutcome {
   if (failure) {
     return geminiLine({ error: { code: failure.grpc, message: failure.message } }, tag);
   }
-  const result = job.kind === 'embed' ? embed(request) : generate(model, request);
+  const result = job.kind === 'embed' ? embed(request, promptTokens) : generate(model, request, promptTokens);
   return geminiLine(
     job.kind !== 'embed' && wantsJson(request) && truncatesJson(job, index) ? cutGemini(result) : result,
     tag,
@@ -116,7 +116,13 @@ function cutOpenAI(answer: Obj, request: Obj | undefined): Obj {
 }
 
 /** Runs one OpenAI batch line; HTTP failures go to the error file with `response.body.error` and `error: null`. */
-function runOpenAILine(job: JobRecord, text: string, index: number, nowSec: number): LineOutcome {
+function runOpenAILine(
+  job: JobRecord,
+  text: string,
+  index: number,
+  nowSec: number,
+  promptTokens?: number,
+): LineOutcome {
   const obj = parseObject(text) ?? {};
   const reqId = shortHash(`${job.id}:${index}`, 32);
   const body = obj.body as Record<string, unknown> | undefined;
@@ -126,7 +132,7 @@ function runOpenAILine(job: JobRecord, text: string, index: number, nowSec: numb
         status: failure.http,
         body: { error: { message: failure.message, type: failure.type, param: null, code: failure.code } },
       }
-    : runOpenAI(job.endpoint ?? '/v1/chat/completions', body, nowSec);
+    : runOpenAI(job.endpoint ?? '/v1/chat/completions', body, nowSec, promptTokens);
   if (!failure && result.status === 200 && truncatesJson(job, index)) {
     result = { ...result, body: cutOpenAI(result.body, body) };
   }
@@ -176,13 +182,20 @@ export function expiredLine(job: JobRecord, text: string, index: number): { line
 
 /**
  * Runs the `index`-th request of a job through the local model. A line the local model cannot take (it throws on
- * some value nobody foresaw) fails alone, as a per-line 400, instead of failing the whole job.
+ * some value nobody foresaw) fails alone, as a per-line 400, instead of failing the whole job. `promptTokens`: the
+ * line's input as the estimate counts it (lineCount.ts), when the emulator was given a counter.
  */
-export function runLine(job: JobRecord, text: string, index: number, nowMs: number): LineOutcome {
+export function runLine(
+  job: JobRecord,
+  text: string,
+  index: number,
+  nowMs: number,
+  promptTokens?: number,
+): LineOutcome {
   try {
     return job.kind === 'openai'
-      ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000))
-      : runGemini(job, text, index);
+      ? runOpenAILine(job, text, index, Math.floor(nowMs / 1000), promptTokens)
+      : runGemini(job, text, index, promptTokens);
   } catch {
     const obj = parseObject(text) ?? {};
     if (job.kind !== 'openai') {
