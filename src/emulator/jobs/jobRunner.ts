@@ -1,7 +1,8 @@
 import { promises as fsp } from 'node:fs';
 import { ResultWriter, resultIds, resultShuffle } from './resultFiles';
 import { readRequestLines } from './jobInput';
-import { expiredLine, runLine } from './lineExec';
+import { runLine } from './lineExec';
+import { expiredLine } from './openaiLine';
 import { lineTokens } from './lineCount';
 import type { PromptCount } from '../model/promptCount';
 import { sha256File } from '../http/fileViews';

@@ -6,75 +6,13 @@ import { estimateLine } from '../../../src/core/estimate/lineEstimate';
 import { tokenizerAssetDir } from '../../../src/core/tokens/assetDir';
 import type { TextCounter } from '../../../src/core/tokens/textCounter';
 import { loadGeminiCounter, loadOpenAiCounter } from '../../../src/core/tokens/tokenizerData';
-import { generate } from '../../../src/emulator/model/localModel';
+import { CHAT, GEMINI_LINES, MODEL, type Usage, countTokens, rough } from './estimateCountFixtures';
 import { pollUntil, withEmulator, writeJsonl } from './helpers';
 
 /**
  * With `EmulatorOptions.promptTokens`, the emulator reports the input the estimate gave the same request: an offline
  * first run's "actual cost" then agrees with the estimate made before submitting.
  */
-const MODEL = 'gemini-2.5-flash';
-const ask = (text: string): unknown[] => [{ role: 'user', parts: [{ text }] }];
-const GEMINI_LINES: { key: string; request: Record<string, unknown> }[] = [
-  {
-    key: 'text',
-    request: { contents: ask('Résumé : combien font 12345 × 67890 ? Réponds en français, s’il te plaît.') },
-  },
-  {
-    key: 'system',
-    request: {
-      systemInstruction: { parts: [{ text: 'You are a terse assistant. Answer in French, one line.' }] },
-      contents: ask('What is the capital of Australia, and why not Sydney?'),
-    },
-  },
-  {
-    key: 'tools',
-    request: {
-      contents: ask('What is the weather in Lisbon right now?'),
-      tools: [
-        {
-          functionDeclarations: [
-            {
-              name: 'get_weather',
-              description: 'Current weather for a city',
-              parameters: { type: 'OBJECT', properties: { city: { type: 'STRING' } }, required: ['city'] },
-            },
-          ],
-        },
-      ],
-    },
-  },
-];
-const CHAT = {
-  model: 'gpt-4o-mini',
-  messages: [
-    { role: 'system', content: 'You answer with one word.' },
-    { role: 'user', content: 'Which planet is the largest in the solar system?' },
-  ],
-};
-
-type Usage = { promptTokenCount: number; promptTokensDetails: { modality: string; tokenCount: number }[] };
-
-/** What the emulator reports without a counter (the rough rule), for the same request. */
-function rough(request: Record<string, unknown>): number {
-  const r = generate(MODEL, request);
-  assert.ok('response' in r);
-  return (r.response.usageMetadata as Usage).promptTokenCount;
-}
-
-async function countTokens(
-  baseUrl: string,
-  request: Record<string, unknown>,
-): Promise<Usage & { totalTokens: number }> {
-  const res = await fetch(`${baseUrl}/v1beta/models/${MODEL}:countTokens`, {
-    method: 'POST',
-    headers: { 'x-goog-api-key': 'k', 'content-type': 'application/json' },
-    body: JSON.stringify({ generateContentRequest: { model: `models/${MODEL}`, ...request } }),
-  });
-  assert.equal(res.status, 200);
-  return (await res.json()) as Usage & { totalTokens: number };
-}
-
 suite('emulator: usage counted as the estimate counts (promptTokens)', () => {
   const env = withEmulator({ promptTokens: inProcessPromptTokens(__dirname) }, 'estcount');
   let gemini: TextCounter;
@@ -175,38 +113,5 @@ suite('emulator: usage counted as the estimate counts (promptTokens)', () => {
     assert.equal(result.response.body.usage.prompt_tokens, expected);
     const sync = await client.chat.completions.create(CHAT as never);
     assert.equal(sync.usage?.prompt_tokens, expected);
-  });
-});
-
-suite('emulator: a failing prompt counter falls back to the rough rule', () => {
-  const env = withEmulator(
-    {
-      promptTokens: () => {
-        throw new Error('counter broke');
-      },
-    },
-    'estfail',
-  );
-
-  test('countTokens and a batch still answer, with the numbers of an emulator without a counter', async () => {
-    assert.equal(
-      (await countTokens(env.emu.baseUrl, GEMINI_LINES[1].request)).totalTokens,
-      rough(GEMINI_LINES[1].request),
-    );
-    const request = GEMINI_LINES[0].request;
-    // Today's rule, unchanged without a counter: about four characters a token.
-    assert.equal(
-      rough(request),
-      Math.ceil('Résumé : combien font 12345 × 67890 ? Réponds en français, s’il te plaît.'.length / 4),
-    );
-    const ai = env.genai();
-    const job = await ai.batches.create({ model: MODEL, src: { inlinedRequests: [request as never] } });
-    env.runJobs();
-    const done = await pollUntil(
-      () => ai.batches.get({ name: job.name! }),
-      (j) => j.state === 'JOB_STATE_SUCCEEDED',
-    );
-    const usage = done.dest?.inlinedResponses?.[0].response?.usageMetadata;
-    assert.equal(usage?.promptTokenCount, rough(request));
   });
 });
