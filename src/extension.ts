@@ -13,6 +13,7 @@ import { registerSplit } from './features/split/splitCommand';
 import { registerResultActions } from './features/results/registerResultActions';
 import { registerTrust } from './features/trust/endpointTrust';
 import { registerResultsView } from './features/results/view/registerResultsView';
+import { TokenWorkerClient } from './features/estimate/tokenWorkerClient';
 import { registerSubmit } from './features/submit/registerSubmit';
 import { registerSubmitParts } from './features/submit/submitParts';
 import { createKindResolver } from './features/submit/preflight';
@@ -30,14 +31,17 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(vscode.commands.registerCommand('geminiBatch.log.show', () => log.show()));
   const validation = registerValidation(context, log);
   const keys = registerAuth(context, { log, config });
-  const emulator = registerEmulator(context, { log, config });
+  // One token worker for the estimate and the embedded emulator's usage counts (the same counts, one vocabulary).
+  const tokens = TokenWorkerClient.forExtension(context.extensionPath);
+  context.subscriptions.push(tokens);
+  const emulator = registerEmulator(context, { log, config, tokens });
   const providerStatus = registerProviderStatusBar(context, { config, emulator });
   const trust = registerTrust(context, { log, config });
   const jobs = registerJobs(context, { log, config, keys, emulator, trust });
   // The validation feature's own per-file kinds, so submit validates with the kind the editor shows and its
   // CodeLens follows a kind change at once.
   const { overrides } = validation;
-  const estimate = registerEstimate(context, { log, config, jobs, kindFor: createKindResolver(overrides) });
+  const estimate = registerEstimate(context, { log, config, jobs, kindFor: createKindResolver(overrides), tokens });
   registerSubmit(context, {
     log,
     config,

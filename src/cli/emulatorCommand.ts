@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseFaults, startEmulator, type FaultOptions } from '../emulator';
+import { inProcessPromptTokens } from './emulatorTokens';
 
 const HELP = `Usage: gemini-batch emulator [options]
 
@@ -181,6 +182,7 @@ export async function runEmulatorCommand(args: string[]): Promise<number> {
       ordered: parsed.ordered,
       allowAnyWebhookHost: parsed.webhookAnyHost,
       log: parsed.quiet ? undefined : (line) => out(line),
+      promptTokens: inProcessPromptTokens(),
     });
   } catch (e) {
     err(`gemini-batch emulator: cannot start: ${(e as Error).message}`);

@@ -61,7 +61,22 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
   /** The time jobs and records see (default: the real clock); tests pass a simulated one and advance it. */
   clock?: EmulatorClock;
+  /**
+   * Counts a request's prompt tokens as the extension's estimate does (core/estimate/lineEstimate.ts), so the usage
+   * the emulator reports agrees with the estimate made before submitting. Absent, or when it answers undefined,
+   * throws or takes too long: the emulator's own rough rule (model/usage.ts).
+   */
+  promptTokens?: PromptTokenCounter;
 }
+
+/**
+ * A request to count, in the shape of a batch line (what `estimateLine` reads): Gemini `{request}`, OpenAI
+ * `{url, body}`.
+ */
+export type CountedLine = { request: Record<string, unknown> } | { url: string; body: Record<string, unknown> };
+
+/** The input tokens of `line` sent to `model` (undefined: the model the line names), or undefined when uncounted. */
+export type PromptTokenCounter = (line: CountedLine, model: string | undefined) => Promise<number | undefined>;
 
 /**
  * The emulator's time: what jobs, records and list views read as "now", and the one-shot waits the job engine arms

@@ -13,9 +13,18 @@ import { Store } from './store';
 import { WebhookSender } from './gemini/webhookDelivery';
 import { WebhookRegistry } from './gemini/webhooks';
 import { REAL_CLOCK } from './clock';
+import { guardedCount } from './model/promptCount';
 import type { EmulatorOptions, FaultOptions, RunningEmulator } from './contract';
 
-export type { EmulatorClock, EmulatorLimits, EmulatorOptions, FaultOptions, RunningEmulator } from './contract';
+export type {
+  CountedLine,
+  EmulatorClock,
+  EmulatorLimits,
+  EmulatorOptions,
+  FaultOptions,
+  PromptTokenCounter,
+  RunningEmulator,
+} from './contract';
 export { parseFaults } from './faults';
 
 const DEFAULT_JOB_SECONDS = 6;
@@ -50,7 +59,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
   await webhooks.open();
   const anyHost = options.allowAnyWebhookHost ?? false;
   const sender = new WebhookSender(webhooks, clock, anyHost, log);
-  const engine = new JobEngine(store, clock, options.ordered ?? false, (job) => sender.deliver(job));
+  const count = guardedCount(options.promptTokens);
+  const engine = new JobEngine(store, clock, options.ordered ?? false, (job) => sender.deliver(job), count);
   const limits = limitsOf(options.limits);
   const ctx: EmulatorContext = {
     store,
@@ -65,6 +75,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     webhooks,
     webhookAnyHost: anyHost,
     now,
+    count,
   };
   warmLineChecks();
   const server = createServer();

@@ -6,6 +6,7 @@ import type { JobSlots } from '../jobs/jobSlots';
 import type { KeyedLock } from './keyedLock';
 import type { EmulatorLimits } from '../contract';
 import type { WebhookRegistry } from '../gemini/webhooks';
+import type { PromptCount } from '../model/promptCount';
 
 /** What every handler may use: the instance's state (there is no module-level state anywhere). */
 export interface EmulatorContext {
@@ -26,6 +27,8 @@ export interface EmulatorContext {
   /** Webhook URIs may name any host (EmulatorOptions.allowAnyWebhookHost); otherwise loopback only. */
   webhookAnyHost: boolean;
   now(): number;
+  /** Counts a prompt as the extension's estimate does (EmulatorOptions.promptTokens, guarded); none: the rough rule. */
+  count?: PromptCount;
 }
 
 /** One parsed request. */

@@ -144,7 +144,7 @@ const ROUTES: readonly Route[] = [
     method: 'POST',
     surfaces: GEMINI,
     pattern: `${V}/models/{model}:{verb}`,
-    handler: (_ctx, call, p) => syncGemini(call, p.v, p.model, p.verb),
+    handler: (ctx, call, p) => syncGemini(call, p.v, p.model, p.verb, ctx.count),
   },
   // OpenAI: `/v1/…` (OpenAI's own form) and `/v1beta/openai/…` (Gemini's compat layer, which has no Files API).
   {
@@ -210,7 +210,7 @@ const ROUTES: readonly Route[] = [
     method: 'POST',
     surfaces: ANY_OPENAI,
     pattern: SYNC_OPENAI,
-    handler: (ctx, call, p, api) => syncOpenAI(call, api, `/v1/${p.endpoint}`, ctx.now()),
+    handler: (ctx, call, p, api) => syncOpenAI(call, api, `/v1/${p.endpoint}`, ctx.now(), ctx.count),
   },
 ];
 

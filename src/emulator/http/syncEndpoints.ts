@@ -11,6 +11,7 @@ import {
 } from '../model/emulatedModels';
 import { runOpenAI } from '../openai/openaiModel';
 import type { JobApi } from '../contract';
+import type { PromptCount } from '../model/promptCount';
 
 /** `GET /{v}/models` and `GET /{v}/models/{id}`. */
 export function geminiModels(call: Call, id: string | undefined): void {
@@ -62,8 +63,24 @@ function fromModel<T>(run: () => T): T {
   }
 }
 
+/**
+ * The GenerateContentRequest of a countTokens body: `{contents}` (what @google/genai sends,
+ * countTokensParametersToMldev) or `{generateContentRequest}` (discovery CountTokensRequest).
+ */
+function countedRequest(body: Record<string, unknown>): Record<string, unknown> {
+  return typeof body.generateContentRequest === 'object' && body.generateContentRequest !== null
+    ? (body.generateContentRequest as Record<string, unknown>)
+    : body;
+}
+
 /** The synchronous Gemini calls the local model can answer: generateContent, embedContent, countTokens. */
-export async function syncGemini(call: Call, version: string, model: string, verb: string): Promise<void> {
+export async function syncGemini(
+  call: Call,
+  version: string,
+  model: string,
+  verb: string,
+  count?: PromptCount,
+): Promise<void> {
   const body = await readJsonBody(call.req);
   if (!isKnownGeminiModel(model)) {
     throw new HttpError(
@@ -71,9 +88,14 @@ export async function syncGemini(call: Call, version: string, model: string, ver
       `models/${model} is not found for API version ${version}, or is not supported for ${verb}.`,
     );
   }
+  // The two verbs that report a prompt count, counted as the estimate counts (EmulatorOptions.promptTokens).
+  const counts = count && (verb === 'generateContent' || verb === 'countTokens');
+  const counted = counts
+    ? await count({ request: verb === 'countTokens' ? countedRequest(body) : body }, model)
+    : undefined;
   const result = fromModel(() => {
     if (verb === 'generateContent') {
-      return generate(model, body);
+      return generate(model, body, counted);
     }
     return verb === 'embedContent' ? embed(body) : undefined;
   });
@@ -90,14 +112,9 @@ export async function syncGemini(call: Call, version: string, model: string, ver
     return;
   }
   if (verb === 'countTokens') {
-    // Counted by the same function as usageMetadata's promptTokenCount (usage.ts). The body is `{contents}` (what
-    // @google/genai sends, countTokensParametersToMldev) or `{generateContentRequest}` (discovery CountTokensRequest);
-    // the answer carries what the SDK reads back: totalTokens and cachedContentTokenCount (CountTokensResponse).
-    const request =
-      typeof body.generateContentRequest === 'object' && body.generateContentRequest !== null
-        ? (body.generateContentRequest as Record<string, unknown>)
-        : body;
-    const usage = promptUsage(request);
+    // Counted by the same function as usageMetadata's promptTokenCount (usage.ts); the answer carries what the SDK
+    // reads back: totalTokens and cachedContentTokenCount (CountTokensResponse).
+    const usage = promptUsage(countedRequest(body), counted === undefined ? undefined : { tokens: counted, model });
     sendJson(call.res, 200, {
       totalTokens: usage.total,
       ...(usage.cached !== undefined ? { cachedContentTokenCount: usage.cached } : {}),
@@ -117,7 +134,13 @@ export async function syncGemini(call: Call, version: string, model: string, ver
 }
 
 /** `POST` to any OpenAI batch endpoint (src/core/openaiEndpoints.ts): the same local model, answered at once. */
-export async function syncOpenAI(call: Call, api: JobApi, endpoint: string, nowMs: number): Promise<void> {
+export async function syncOpenAI(
+  call: Call,
+  api: JobApi,
+  endpoint: string,
+  nowMs: number,
+  count?: PromptCount,
+): Promise<void> {
   const body = await readJsonBody(call.req);
   if (body.stream === true) {
     throw new HttpError(
@@ -134,6 +157,7 @@ export async function syncOpenAI(call: Call, api: JobApi, endpoint: string, nowM
   ) {
     throw new HttpError(404, `models/${body.model} is not found.`, {}, { code: 'model_not_found', param: 'model' });
   }
-  const result = fromModel(() => runOpenAI(endpoint, body, Math.floor(nowMs / 1000)));
+  const counted = count ? await count({ url: endpoint, body }, undefined) : undefined;
+  const result = fromModel(() => runOpenAI(endpoint, body, Math.floor(nowMs / 1000), counted));
   sendJson(call.res, result.status, result.body);
 }

@@ -2,6 +2,7 @@ import { promises as fsp } from 'node:fs';
 import { JobRun, runWindow, type StopReason } from './jobRunner';
 import type { Store } from '../store';
 import type { EmulatorClock, JobRecord } from '../contract';
+import type { PromptCount } from '../model/promptCount';
 
 /** setTimeout's limit; longer waits are re-armed. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -29,6 +30,8 @@ export class JobEngine {
     private readonly ordered = false,
     /** Told once each job becomes final (the webhook events). */
     private readonly onFinal: (job: JobRecord) => void = () => undefined,
+    /** Counts each line's prompt as the estimate does (EmulatorOptions.promptTokens); none: the rough rule. */
+    private readonly count?: PromptCount,
   ) {}
 
   /** Resumes every unfinished job found on disk (a restart re-runs it from its input). */
@@ -130,7 +133,7 @@ export class JobEngine {
     if (existing || this.closed) {
       return existing;
     }
-    const run = new JobRun(this.store, this.clock, job, initialStop, this.ordered);
+    const run = new JobRun(this.store, this.clock, job, initialStop, this.ordered, this.count);
     this.runs.set(job.id, run);
     void run.done.then(() => {
       this.runs.delete(job.id);

@@ -1,7 +1,10 @@
 import { promises as fsp } from 'node:fs';
 import { ResultWriter, resultIds, resultShuffle } from './resultFiles';
 import { readRequestLines } from './jobInput';
-import { expiredLine, runLine } from './lineExec';
+import { runLine } from './lineExec';
+import { expiredLine } from './openaiLine';
+import { lineTokens } from './lineCount';
+import type { PromptCount } from '../model/promptCount';
 import { sha256File } from '../http/fileViews';
 import { TimeSlice } from './timeSlice';
 import type { Store } from '../store';
@@ -48,6 +51,8 @@ export class JobRun {
     initialStop?: StopReason,
     /** Keep input order in the results (the `--ordered` flag); by default keyed results come out shuffled. */
     private readonly ordered = false,
+    /** Counts each line's prompt as the estimate does (lineCount.ts); none: the local model's rough rule. */
+    private readonly count?: PromptCount,
   ) {
     this.stopReason = initialStop;
     this.tmpPaths = [store.tmpPath(`${job.id}-out`), store.tmpPath(`${job.id}-err`)];
@@ -115,13 +120,17 @@ export class JobRun {
         if (this.stopReason === undefined) {
           await this.pace(index);
         }
+        // Counted before the stop checks, so a stop that arrives during the count is honoured. Without a counter
+        // nothing is awaited: the run goes exactly as it always did.
+        const promptTokens =
+          this.count && this.stopReason === undefined ? await lineTokens(this.job, text, this.count) : undefined;
         if (this.stopReason === 'expire' && this.job.kind === 'openai') {
           const expired = expiredLine(this.job, text, index);
           await err.write(expired.line, expired.keyed);
         } else if (this.stopReason !== undefined) {
           break;
         } else {
-          const outcome = runLine(this.job, text, index, this.clock.now());
+          const outcome = runLine(this.job, text, index, this.clock.now(), promptTokens);
           await (outcome.toErrorFile ? err : out).write(outcome.line, outcome.keyed);
           this.processed += 1;
           this.succeeded += outcome.ok ? 1 : 0;

@@ -60,8 +60,11 @@ export function emulatedText(model: string, prompt: string, hash: string): strin
   return `[emulated ${model}] Deterministic answer ${hash.slice(0, 8)} to: "${snippet}"`;
 }
 
-/** Runs one GenerateContentRequest through the deterministic local model. */
-export function generate(model: string, request: unknown): ModelResult {
+/**
+ * Runs one GenerateContentRequest through the deterministic local model. `promptTokens`: the request as the
+ * estimate counts it (EmulatorOptions.promptTokens); without it the prompt is counted by the rough rule (usage.ts).
+ */
+export function generate(model: string, request: unknown, promptTokens?: number): ModelResult {
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     return invalid('* GenerateContentRequest: the request must be an object.');
   }
@@ -106,7 +109,7 @@ export function generate(model: string, request: unknown): ModelResult {
         index,
       })),
       usageMetadata: usageMetadata(
-        promptUsage(req),
+        promptUsage(req, promptTokens === undefined ? undefined : { tokens: promptTokens, model }),
         outTokens,
         thoughts,
         media ? [{ modality: media.modality, tokenCount: outTokens }] : undefined,
@@ -118,8 +121,8 @@ export function generate(model: string, request: unknown): ModelResult {
   };
 }
 
-/** Runs one EmbedContentRequest: a deterministic unit vector of the requested size. */
-export function embed(request: unknown): ModelResult {
+/** Runs one EmbedContentRequest: a deterministic unit vector of the requested size, `tokenCount` as `generate`'s. */
+export function embed(request: unknown, promptTokens?: number): ModelResult {
   if (typeof request !== 'object' || request === null || Array.isArray(request)) {
     return invalid('* EmbedContentRequest: the request must be an object.');
   }
@@ -140,7 +143,8 @@ export function embed(request: unknown): ModelResult {
     );
   }
   // tokenCount before embedding, like the real output lines; it is an int64 string.
-  return { response: { tokenCount: String(tokensOf(text)), embedding: { values: embedText(text, dims) } } };
+  const tokens = promptTokens ?? tokensOf(text);
+  return { response: { tokenCount: String(tokens), embedding: { values: embedText(text, dims) } } };
 }
 
 export { seedOf };

@@ -1,5 +1,7 @@
+import { type CountedPrompt, countedModalities } from './countedUsage';
 import { seedOf, tokensOf } from './embeddings';
 import { thinksByDefault } from './emulatedModels';
+import { field, mediaOf, modalityOf, promptParts } from './promptParts';
 
 /**
  * The emulator's token accounting, one place for `usageMetadata` (batch results, generateContent) and
@@ -26,62 +28,37 @@ export interface PromptUsage {
   cached?: number;
 }
 
-function field(o: Obj | undefined, camel: string, snake: string): unknown {
-  return o === undefined ? undefined : (o[camel] ?? o[snake]);
-}
-
-function asList(value: unknown): unknown[] {
-  if (value === undefined || value === null) {
-    return [];
-  }
-  return Array.isArray(value) ? value : [value];
-}
-
-/** Media modalities by MIME type prefix (the names of the `Modality` enum in the SDK). */
-const MEDIA_MODALITIES: readonly (readonly [string, string])[] = [
-  ['image/', 'IMAGE'],
-  ['audio/', 'AUDIO'],
-  ['video/', 'VIDEO'],
-];
-
-/** A media part's modality from its MIME type; PDF is `DOCUMENT`, anything unknown `TEXT`. */
-function modalityOf(mime: unknown): string {
-  const m = typeof mime === 'string' ? mime : '';
-  if (m === 'application/pdf') {
-    return 'DOCUMENT';
-  }
-  return MEDIA_MODALITIES.find(([prefix]) => m.startsWith(prefix))?.[1] ?? 'TEXT';
-}
-
 /** One part's modality and tokens: text by its length, a media part as a fixed 258, anything else as its JSON. */
 function partUsage(part: Obj): [string, number] {
   if (typeof part.text === 'string') {
     return ['TEXT', tokensOf(part.text)];
   }
-  const media = (field(part, 'inlineData', 'inline_data') ?? field(part, 'fileData', 'file_data')) as Obj | undefined;
+  const media = mediaOf(part);
   return media ? [modalityOf(field(media, 'mimeType', 'mime_type')), 258] : ['TEXT', tokensOf(JSON.stringify(part))];
 }
 
-/** Adds one Content's parts to the per-modality counts: text by its length, each media part as a fixed stand-in. */
-function countContent(content: unknown, into: Map<string, number>): void {
-  for (const p of asList((content as Obj | undefined)?.parts)) {
-    const [modality, tokens] = partUsage((p ?? {}) as Obj);
-    into.set(modality, (into.get(modality) ?? 0) + tokens);
-  }
-}
-
-/** The prompt tokens of a GenerateContentRequest (contents, systemInstruction, and the cache it names). */
-export function promptUsage(request: Obj): PromptUsage {
+/** The emulator's own rule: text by its length, each media part as a fixed stand-in, at least one token. */
+function roughModalities(request: Obj): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const c of asList(request.contents)) {
-    countContent(c, counts);
+  for (const part of promptParts(request)) {
+    const [modality, tokens] = partUsage(part);
+    counts.set(modality, (counts.get(modality) ?? 0) + tokens);
   }
-  countContent(field(request, 'systemInstruction', 'system_instruction'), counts);
   if (counts.size === 0) {
     counts.set('TEXT', 1);
   }
+  return counts;
+}
+
+/**
+ * The prompt tokens of a GenerateContentRequest (contents, systemInstruction, and the cache it names). `counted`:
+ * what the estimate's counter made of the request (EmulatorOptions.promptTokens); without it, the rough rule.
+ */
+export function promptUsage(request: Obj, counted?: CountedPrompt): PromptUsage {
+  const counts = counted ? countedModalities(request, counted) : roughModalities(request);
   const cachedName = field(request, 'cachedContent', 'cached_content');
-  // The emulator keeps no caches: a named cache stands for a deterministic 1024–2047 tokens of text.
+  // The emulator keeps no caches: a named cache stands for a deterministic 1024–2047 tokens of text. The estimate
+  // cannot see a cache either, so it comes on top of a counted prompt too.
   const cached = typeof cachedName === 'string' && cachedName !== '' ? 1024 + (seedOf(cachedName) % 1024) : undefined;
   if (cached !== undefined) {
     counts.set('TEXT', (counts.get('TEXT') ?? 0) + cached);

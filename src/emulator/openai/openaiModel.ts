@@ -48,7 +48,7 @@ function answer(model: string, prompt: string, hash: string, format: Obj | undef
   return emulatedText(model, prompt, hash);
 }
 
-function chat(body: Obj, created: number): OpenAIResult {
+function chat(body: Obj, created: number, promptTokens: number | undefined): OpenAIResult {
   const model = String(body.model);
   const messages = body.messages;
   if (!Array.isArray(messages) || messages.length === 0) {
@@ -68,7 +68,7 @@ function chat(body: Obj, created: number): OpenAIResult {
   const prompt = messages.map((m) => messageText((m as Obj).content)).join('\n');
   const hash = hashOf(body);
   const content = answer(model, prompt, hash, body.response_format as Obj | undefined);
-  const input = tokensOf(prompt);
+  const input = promptTokens ?? tokensOf(prompt);
   const output = tokensOf(content);
   return {
     status: 200,
@@ -87,7 +87,7 @@ function chat(body: Obj, created: number): OpenAIResult {
   };
 }
 
-function embeddings(body: Obj): OpenAIResult {
+function embeddings(body: Obj, promptTokens: number | undefined): OpenAIResult {
   const model = String(body.model);
   const raw = body.input;
   const list = typeof raw === 'string' ? [raw] : raw;
@@ -100,7 +100,7 @@ function embeddings(body: Obj): OpenAIResult {
   if (!Number.isInteger(dims) || dims < 1 || dims > 3072) {
     return fail(400, `Invalid 'dimensions': ${String(body.dimensions)}.`, 'dimensions');
   }
-  const tokens = inputs.reduce((n, t) => n + tokensOf(t), 0);
+  const tokens = promptTokens ?? inputs.reduce((n, t) => n + tokensOf(t), 0);
   return {
     status: 200,
     usage: { input: tokens, output: 0 },
@@ -121,7 +121,7 @@ function inputText(input: unknown): string {
   return typeof input === 'string' ? input : '';
 }
 
-function responses(body: Obj, created: number): OpenAIResult {
+function responses(body: Obj, created: number, promptTokens: number | undefined): OpenAIResult {
   const model = String(body.model);
   const input = body.input;
   const prompt = inputText(input);
@@ -130,7 +130,7 @@ function responses(body: Obj, created: number): OpenAIResult {
   }
   const hash = hashOf(body);
   const text = answer(model, prompt, hash, (body.text as Obj | undefined)?.format as Obj | undefined);
-  const inTok = tokensOf(prompt + messageText(body.instructions));
+  const inTok = promptTokens ?? tokensOf(prompt + messageText(body.instructions));
   const outTok = tokensOf(text);
   return {
     status: 200,
@@ -171,8 +171,9 @@ function responses(body: Obj, created: number): OpenAIResult {
   };
 }
 
-/** Runs one OpenAI request body for `endpoint` (one of src/core/openaiEndpoints.ts) through the deterministic local model. */
-export function runOpenAI(endpoint: string, body: unknown, created: number): OpenAIResult {
+/** Runs an OpenAI `body` for `endpoint` (src/core/openaiEndpoints.ts) on the local model. `promptTokens` (the
+ * estimate's count, EmulatorOptions.promptTokens) is the input of chat, responses, embeddings; else the rough rule. */
+export function runOpenAI(endpoint: string, body: unknown, created: number, promptTokens?: number): OpenAIResult {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return fail(400, "'body' must be an object.", 'body');
   }
@@ -186,11 +187,11 @@ export function runOpenAI(endpoint: string, body: unknown, created: number): Ope
   }
   switch (endpoint) {
     case '/v1/chat/completions':
-      return chat(b, created);
+      return chat(b, created, promptTokens);
     case '/v1/embeddings':
-      return embeddings(b);
+      return embeddings(b, promptTokens);
     case '/v1/responses':
-      return responses(b, created);
+      return responses(b, created, promptTokens);
     case '/v1/completions':
       return completion(b, model, created, hashOf(b));
     case '/v1/moderations':

@@ -3,6 +3,7 @@ import type { Config } from '../../adapters/config';
 import { setEmulatorRunning } from '../../adapters/contextKeys';
 import type { Log } from '../../adapters/log';
 import type { RunningEmulator } from '../../emulator';
+import type { TokenWorkerClient } from '../estimate/tokenWorkerClient';
 
 /**
  * Owns the in-process emulator: at most one, on a loopback port, with its data under the extension's global storage
@@ -25,6 +26,11 @@ export class EmulatorHost implements vscode.Disposable {
     private readonly storage: vscode.Uri,
     private readonly config: Config,
     private readonly log: Log,
+    /**
+     * The estimate's token worker (owned by extension.ts): the emulator's usage is counted there, so an offline run
+     * reports what the CodeLens estimated, and loading a vocabulary never blocks the extension host's main thread.
+     */
+    private readonly tokens?: Pick<TokenWorkerClient, 'inputTokens'>,
   ) {
     this.settings = config.onDidChange(['emulator.port', 'emulator.jobSeconds'], () => void this.restart());
   }
@@ -134,12 +140,14 @@ export class EmulatorHost implements vscode.Disposable {
     await vscode.workspace.fs.createDirectory(dataDir);
     // Loaded on first use, like the providers: most sessions never start the emulator.
     const { startEmulator } = await import('../../emulator');
+    const tokens = this.tokens;
     return startEmulator({
       port: this.config.emulatorPort(),
       host: '127.0.0.1',
       dataDir: dataDir.fsPath,
       jobSeconds: this.config.emulatorJobSeconds(),
       log: (line) => this.log.debug(`[emulator] ${line}`),
+      promptTokens: tokens && ((line, model) => tokens.inputTokens(line, model)),
     });
   }
 }

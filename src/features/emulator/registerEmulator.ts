@@ -3,6 +3,7 @@ import type { Config } from '../../adapters/config';
 import { setEmulatorRunning } from '../../adapters/contextKeys';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
+import type { TokenWorkerClient } from '../estimate/tokenWorkerClient';
 import { EmulatorHost } from './emulatorHost';
 import { rehearseFailures } from './rehearseFailures';
 
@@ -25,9 +26,12 @@ function startedMessage(wasRunning: boolean, selected: boolean, baseUrl: string)
  * admin endpoint) and, unless told otherwise, makes the emulator the selected provider: that is what the
  * "Try the Local Emulator" welcome link promises.
  */
-export function registerEmulator(context: vscode.ExtensionContext, deps: { log: Log; config: Config }): EmulatorHost {
+export function registerEmulator(
+  context: vscode.ExtensionContext,
+  deps: { log: Log; config: Config; tokens: TokenWorkerClient },
+): EmulatorHost {
   const { log, config } = deps;
-  const host = new EmulatorHost(context.globalStorageUri, config, log);
+  const host = new EmulatorHost(context.globalStorageUri, config, log, deps.tokens);
   context.subscriptions.push(host);
   void setEmulatorRunning(false);
 

@@ -9,7 +9,7 @@ import type { KindResolver } from '../submit/preflight';
 import { EstimateCodeLensProvider } from './estimateCodeLens';
 import { assumptionWords, submitQuestion } from './estimateText';
 import { exactSample } from './exactSample';
-import { TokenWorkerClient } from './tokenWorkerClient';
+import type { TokenWorkerClient } from './tokenWorkerClient';
 
 export interface CostDecision {
   go: boolean;
@@ -31,12 +31,13 @@ export interface EstimateFeature {
 /** The estimate before submit: the CodeLens, the submit confirmation, the model pick and the exact sample count. */
 export function registerEstimate(
   context: vscode.ExtensionContext,
-  deps: { log: Log; config: Config; jobs: JobsFeature; kindFor: KindResolver },
+  deps: { log: Log; config: Config; jobs: JobsFeature; kindFor: KindResolver; tokens: TokenWorkerClient },
 ): EstimateFeature {
   const { log, config, jobs } = deps;
-  const worker = TokenWorkerClient.forExtension(context.extensionPath);
+  // The token worker is shared with the embedded emulator; extension.ts owns (and disposes) it.
+  const worker = deps.tokens;
   const lens = new EstimateCodeLensProvider(worker, config, log, deps.kindFor);
-  context.subscriptions.push(worker, lens, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens));
+  context.subscriptions.push(lens, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens));
 
   const pickModel = async (uri: vscode.Uri): Promise<string | undefined> => {
     const picked = await vscode.window.showQuickPick(

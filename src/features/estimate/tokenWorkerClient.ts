@@ -13,12 +13,15 @@ export class TokenWorkerError extends Error {}
 
 /**
  * Talks to the token worker: started on the first request (never at activation), ended on dispose. A worker that
- * dies fails its pending requests, and the next request starts a fresh one.
+ * dies fails its pending requests, and the next request starts a fresh one. After dispose every request fails: the
+ * client is shared (the estimate, the embedded emulator's usage counts), and a user that outlives the dispose (an
+ * emulator still closing) must not start a worker nobody would end.
  */
 export class TokenWorkerClient implements vscode.Disposable {
   private worker: Worker | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private disposed = false;
 
   constructor(private readonly script: string) {}
 
@@ -34,6 +37,15 @@ export class TokenWorkerClient implements vscode.Disposable {
     return reply.estimates;
   }
 
+  /**
+   * The input tokens `estimateLine` gives one parsed batch line priced at `model` (undefined: the line's own), or
+   * undefined when it is no request. The embedded emulator reports these as its usage (EmulatorOptions.promptTokens).
+   */
+  async inputTokens(line: Record<string, unknown>, model: string | undefined): Promise<number | undefined> {
+    const [estimate] = await this.lines([{ index: 0, text: JSON.stringify(line) }], { model, assumedOutputTokens: 0 });
+    return estimate?.inputTokens;
+  }
+
   /** `overrides`: the raw `geminiBatch.pricing.overrides` setting (parsed in the worker). */
   async file(filePath: string, options: LineOptions, overrides: unknown = {}): Promise<FileEstimate> {
     // A setting's value is a read-only proxy that postMessage cannot clone ("could not be cloned"): send plain data.
@@ -46,6 +58,7 @@ export class TokenWorkerClient implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     const worker = this.worker;
     this.worker = undefined;
     this.failAll(new TokenWorkerError('disposed'));
@@ -53,6 +66,9 @@ export class TokenWorkerClient implements vscode.Disposable {
   }
 
   private send(request: Request): Promise<WorkerReply> {
+    if (this.disposed) {
+      return Promise.reject(new TokenWorkerError('disposed'));
+    }
     const id = this.nextId++;
     return new Promise<WorkerReply>((resolve, reject) => {
       this.pending.set(id, {
