@@ -21,19 +21,17 @@ import { isRecord } from './requestCount';
  *   fit entries); its reasoning models are counted as harmony (gpt-5.2 exact, gpt-5 within 4 on the recorded counts
  *   without encrypted reasoning; those with it are reported unsized, see openaiResponsesInput.ts).
  * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
- * Unexplained: the chat requests of pydantic-ai's complex-agent runs (test_dbos, test_prefect, test_temporal) bill 1
- * less than these rules for their one parallel message (9 counts). The wrapper as written here is what the model
- * wrote: the responses that made those calls record completion tokens of exactly this text plus 4, as single calls
- * and the parallel calls of test_dbos_agent_with_hitl_tool (exact) do. In every such count the parallel message has
- * a call with arguments `{}` and an answer from `get_product_name` (3 tokens, `Pydantic AI`); nothing tells which,
- * if either, is the cause, so no correction is applied.
+ * The wrapper as written here is what the model wrote: the responses that made parallel calls record completion
+ * tokens of exactly this text plus 4, as single calls do. The answers to a parallel call are billed as one message
+ * (openaiParallelAnswers.ts).
  */
 
 /** How the request renders calls: chat completions, harmony (reasoning models), or /v1/responses on other models. */
 export type CallFormat = 'chat' | 'harmony' | 'responses';
 const CALL_MESSAGE_TOKENS: Record<CallFormat, number> = { chat: 2, harmony: 8, responses: 0 };
 const LEGACY_CALL_TOKENS = 3;
-const TOOL_AUTHOR_TOKENS = 1;
+/** A `tool` message's author costs its name plus this, in place of the role `tool` (see above). */
+export const TOOL_AUTHOR_TOKENS = 1;
 
 interface Call {
   /** Who the call is addressed to: `functions.NAME`, or `NAMESPACE.NAME` for a function of a namespace. */

@@ -1,6 +1,7 @@
 import type { TextCounter } from '../tokens/textCounter';
 import { additionalToolsTokens } from './openaiAdditionalTools';
-import { type CallFormat, authorTokens, callNames, callTokens } from './openaiCallTokens';
+import { type CallFormat, TOOL_AUTHOR_TOKENS, authorTokens, callNames, callTokens } from './openaiCallTokens';
+import { PARALLEL_AUTHOR, parallelAnswers } from './openaiParallelAnswers';
 import { hasParallelCalls, parallelToolTokens } from './openaiParallelTool';
 import { responseFormatTokens } from './openaiResponseFormat';
 import { responsesConversation } from './openaiResponsesInput';
@@ -56,8 +57,18 @@ function countMessages(
   // With functions, the first system message is followed by a newline before the function block (openaiToolTokens).
   let padSystem = options.withFunctions ?? false;
   const names = callNames(messages);
+  // Chat bills the answers to a parallel call as one message (openaiParallelAnswers.ts).
+  const merged = options.calls === 'chat' ? parallelAnswers(messages) : undefined;
   for (const raw of messages) {
     if (!isRecord(raw)) {
+      continue;
+    }
+    if (merged?.has(raw)) {
+      const content = merged.get(raw);
+      if (content !== undefined) {
+        into.tokens +=
+          TOKENS_PER_MESSAGE + counter.count(PARALLEL_AUTHOR) + TOOL_AUTHOR_TOKENS + counter.count(content);
+      }
       continue;
     }
     let message = raw;
