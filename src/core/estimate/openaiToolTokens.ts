@@ -97,6 +97,14 @@ function propertiesText(schema: Schema, indent: number): string {
   const lines: string[] = [];
   for (const [name, property] of Object.entries(properties)) {
     const prop = isRecord(property) ? property : {};
+    // A property's title is a comment and an empty comment line above its description (openai/harmony
+    // src/encoding.rs, json_schema_to_typescript: "Render title, description, and examples as comments"). Measured
+    // on the chat recordings of Mirascope, crewAI, openinference and openllmetry (2026-11-28, pydantic schemas with
+    // a title on every property): chat tools 54 → 83 of 158 exact, function calls 58 → 103 of 200, /v1/responses
+    // tools 80 → 104 of 149; harmony's `default` comment makes them worse and its examples change nothing.
+    if (typeof prop.title === 'string') {
+      lines.push(`// ${prop.title}`, '//');
+    }
     if (typeof prop.description === 'string' && prop.description) {
       lines.push(`// ${prop.description}`);
     }

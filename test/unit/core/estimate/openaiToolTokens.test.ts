@@ -29,6 +29,15 @@ suite('estimate: OpenAI function declarations', () => {
     );
   });
 
+  test("a property's title is a comment and an empty comment above its description, as harmony writes it", () => {
+    const text = functionsText([fn({ value: { description: 'Value to count', title: 'Value', type: 'string' } })]);
+    assert.equal(
+      text,
+      'namespace functions {\n\ntype f = (_: {\n// Value\n//\n// Value to count\nvalue: string,\n}) => any;\n\n' +
+        '} // namespace functions',
+    );
+  });
+
   test('a property without a type bills its rendering; an enum property 1 less than its rendering', () => {
     const context = { hasSystem: false, reasoning: false };
     const rendered = (f: Record<string, unknown>) => words.count(functionsText([f]));

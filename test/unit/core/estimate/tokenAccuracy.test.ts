@@ -32,23 +32,31 @@ const STREAMED = 'streamed, thought signatures billed';
 
 /**
  * Issue 10's bar, where the estimate meets it: a whole generation, or one class of it (`generation · class`).
- * `openai-chat` meets it again (74/74) since the answers to a parallel call are billed as one message
- * (openaiParallelAnswers.ts); it was 65/74 with them billed one by one.
+ * `openai-chat` met it on pydantic-ai's recordings (74/74, once the answers to a parallel call were billed as one
+ * message, openaiParallelAnswers.ts) and no longer does on the fixture that took the OpenAI recordings of Mirascope,
+ * chatlas, crewAI, openinference, openllmetry and logfire whole (637/936, mean 0.83%): it is pinned in FLOORS.
  */
-const MUST_HOLD = ['openai-chat', 'gemini-2.5+ · text', 'openai-chat-reasoning'];
+const MUST_HOLD = ['gemini-2.5+ · text'];
 
 /**
- * Pinned, so that a change to the rules shows: OpenAI chat tools and function calls, the tools of /v1/responses and
+ * Pinned, so that a change to the rules shows: OpenAI chat by generation and class, the tools of /v1/responses and
  * its function calls that can be sized offline (those with encrypted reasoning, compaction items or media are printed
  * as `· unsized` and stay in every other figure, but hold no bar), and Gemini 2.5+ by how it can be sized.
- * test_openai_responses_stream bills gpt-4o 255 and 278 where the rules give 39 and 62 (tools held-out 16/21, mean
- * 8.06%; function calls sizable 11/27, mean 3.58%).
+ * Measured 2026-11-28 on the fixture with the OpenAI recordings of six more sources (1396 requests; their pydantic
+ * schemas put a title on every property, rendered as harmony does since, openaiToolTokens.ts). Left, on chat: a
+ * `json_schema` response format on a request without tools (121 of the 127 text misses; exact with tools), crewAI's
+ * and Mirascope's tool lists (30/74, 8/25), and reasoning models' text (47/58).
  */
 const FLOORS: { key: string; exact: number; mean: number }[] = [
-  { key: 'openai-chat · tools · held-out', exact: 1, mean: 0 },
-  { key: 'openai-chat · function-calls · held-out', exact: 1, mean: 0 },
-  { key: 'openai-responses · tools · held-out', exact: 0.75, mean: 0.081 },
-  { key: 'openai-responses · function-calls · sizable', exact: 0.4, mean: 0.036 },
+  // Short of issue 10's 90% exact (68%, 637/936); the mean is met (0.83%).
+  { key: 'openai-chat', exact: 0.68, mean: 0.009 },
+  { key: 'openai-chat · text', exact: 0.78, mean: 0.006 },
+  { key: 'openai-chat-reasoning', exact: 0.7, mean: 0.031 },
+  { key: 'openai-chat · tools · held-out', exact: 0.48, mean: 0.022 },
+  { key: 'openai-chat · function-calls · held-out', exact: 0.48, mean: 0.006 },
+  // test_openai_responses_stream bills gpt-4o 255 and 278 where the rules give 39 and 62.
+  { key: 'openai-responses · tools · held-out', exact: 0.64, mean: 0.092 },
+  { key: 'openai-responses · function-calls · sizable', exact: 0.14, mean: 0.155 },
   // Short of issue 10's 90% exact (81%, 249/308), mean met (0.78%). Measured 2026-11-28 once the fixture took whole
   // the Gemini recordings of Mirascope, chatlas, crewAI, llm-gemini and openinference (78%, 239/308, mean 1.50% with
   // the rules before them; 82%, 99/121, mean 2.61% on the old fixture). They showed that property titles are not
