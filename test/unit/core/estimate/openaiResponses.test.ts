@@ -41,7 +41,9 @@ suite('estimate: OpenAI structured outputs', () => {
   test('chat and /v1/responses formats count the same text; reasoning models 1 less; json_object nothing', () => {
     const schema = { type: 'object', properties: { a: { type: 'string' } } };
     const text = words.count(responseFormatText('answer', undefined, schema));
-    const chat = { response_format: { type: 'json_schema', json_schema: { name: 'answer', schema } } };
+    // With function tools: without them chat places the section apart (openaiResponseFormat.test.ts).
+    const tools = [{ type: 'function', function: { name: 'f' } }];
+    const chat = { tools, response_format: { type: 'json_schema', json_schema: { name: 'answer', schema } } };
     const responses = { text: { format: { type: 'json_schema', name: 'answer', schema } } };
     assert.equal(responseFormatTokens(chat, words), text + 1);
     assert.equal(responseFormatTokens(responses, words), text + 1);
