@@ -107,7 +107,8 @@ function schemaFormat(body: Record<string, unknown>): { format: Record<string, u
 function separatorAfter(content: unknown, counter: TextCounter): number {
   const parts = Array.isArray(content) ? content.filter(isRecord).map((p) => p.text) : [content];
   const last = parts.at(-1);
-  const tail = typeof last === 'string' ? (/[^\p{L}\p{N}]{0,64}$/u.exec(last)?.[0] ?? '') : '';
+  // Only the last 64 characters are searched: a long prompt of punctuation would otherwise be scanned 64 times over.
+  const tail = typeof last === 'string' ? (/[^\p{L}\p{N}]{0,64}$/u.exec(last.slice(-64))?.[0] ?? '') : '';
   return tail ? counter.count(tail + SEPARATOR) - counter.count(tail) : SEPARATOR_TOKENS;
 }
 

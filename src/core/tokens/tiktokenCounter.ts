@@ -1,3 +1,4 @@
+import { bpeMergeCount } from './bpeMerge';
 import { ChunkCache, type TextCounter } from './textCounter';
 
 /**
@@ -31,32 +32,10 @@ export class TiktokenCounter implements TextCounter {
         total += cached;
         continue;
       }
-      const count = this.mergeLength(Buffer.from(piece, 'utf8').toString('latin1'));
+      const count = bpeMergeCount(Buffer.from(piece, 'utf8').toString('latin1'), this.ranks);
       this.cache.set(piece, count);
       total += count;
     }
     return total;
-  }
-
-  private mergeLength(bytes: string): number {
-    if (this.ranks.has(bytes)) {
-      return 1;
-    }
-    const parts = Array.from(bytes);
-    for (;;) {
-      let best = -1;
-      let bestRank = Number.POSITIVE_INFINITY;
-      for (let i = 0; i + 1 < parts.length; i++) {
-        const rank = this.ranks.get(parts[i] + parts[i + 1]);
-        if (rank !== undefined && rank < bestRank) {
-          bestRank = rank;
-          best = i;
-        }
-      }
-      if (best < 0) {
-        return parts.length;
-      }
-      parts.splice(best, 2, parts[best] + parts[best + 1]);
-    }
   }
 }
