@@ -73,6 +73,24 @@ function parameters(args: string): unknown {
   }
 }
 
+/**
+ * The arguments of a single call as billed. Chat completions bills them re-serialized as compact JSON: arguments sent
+ * with Python's `json.dumps` spacing (`{"value": "one"}`, crewAI's counting_tool and iterating_tool, Mirascope's,
+ * openllmetry's) were over by what the spaces cost, and are exact so (openai-chat function calls 166 → 189 of 200; o3-mini's
+ * test_agent_powered_by_new_o_model_family… 90 → 87 over). /v1/responses bills them as sent (Mirascope's compute_fib,
+ * `{"n": 100}`: exact as sent, 1 under compacted). Measured 2026-11-28; text that does not parse stays as sent.
+ */
+function billedArguments(args: string, format: CallFormat): string {
+  if (format === 'responses') {
+    return args;
+  }
+  try {
+    return JSON.stringify(JSON.parse(args));
+  } catch {
+    return args;
+  }
+}
+
 /** Tokens the calls of an assistant message add to it (its role, content and per-message cost are counted apart). */
 export function callTokens(
   message: Record<string, unknown>,
@@ -83,7 +101,10 @@ export function callTokens(
   const perMessage = CALL_MESSAGE_TOKENS[format];
   const calls = callsOf(message);
   if (calls.length === 1) {
-    tokens += counter.count(` to=${calls[0].recipient}`) + counter.count(calls[0].arguments) + perMessage;
+    tokens +=
+      counter.count(` to=${calls[0].recipient}`) +
+      counter.count(billedArguments(calls[0].arguments, format)) +
+      perMessage;
   } else if (calls.length > 1) {
     const uses = calls.map((call) => ({
       recipient_name: call.recipient,
