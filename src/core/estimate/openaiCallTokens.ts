@@ -32,6 +32,8 @@ const CALL_MESSAGE_TOKENS: Record<CallFormat, number> = { chat: 2, harmony: 8, r
 const LEGACY_CALL_TOKENS = 3;
 /** A `tool` message's author costs its name plus this, in place of the role `tool` (see above). */
 export const TOOL_AUTHOR_TOKENS = 1;
+/** What the chat rule bills for a message's `name` field on top of its text (OpenAI cookbook, tokens_per_name). */
+const NAME_FIELD_TOKENS = 1;
 
 interface Call {
   /** Who the call is addressed to: `functions.NAME`, or `NAMESPACE.NAME` for a function of a namespace. */
@@ -71,6 +73,24 @@ function parameters(args: string): unknown {
   }
 }
 
+/**
+ * The arguments of a single call as billed. Chat completions bills them re-serialized as compact JSON: arguments sent
+ * with Python's `json.dumps` spacing (`{"value": "one"}`, crewAI's counting_tool and iterating_tool, Mirascope's,
+ * openllmetry's) were over by what the spaces cost, and are exact so (openai-chat function calls 166 → 189 of 200; o3-mini's
+ * test_agent_powered_by_new_o_model_family… 90 → 87 over). /v1/responses bills them as sent (Mirascope's compute_fib,
+ * `{"n": 100}`: exact as sent, 1 under compacted). Measured 2026-11-28; text that does not parse stays as sent.
+ */
+function billedArguments(args: string, format: CallFormat): string {
+  if (format === 'responses') {
+    return args;
+  }
+  try {
+    return JSON.stringify(JSON.parse(args));
+  } catch {
+    return args;
+  }
+}
+
 /** Tokens the calls of an assistant message add to it (its role, content and per-message cost are counted apart). */
 export function callTokens(
   message: Record<string, unknown>,
@@ -81,7 +101,10 @@ export function callTokens(
   const perMessage = CALL_MESSAGE_TOKENS[format];
   const calls = callsOf(message);
   if (calls.length === 1) {
-    tokens += counter.count(` to=${calls[0].recipient}`) + counter.count(calls[0].arguments) + perMessage;
+    tokens +=
+      counter.count(` to=${calls[0].recipient}`) +
+      counter.count(billedArguments(calls[0].arguments, format)) +
+      perMessage;
   } else if (calls.length > 1) {
     const uses = calls.map((call) => ({
       recipient_name: call.recipient,
@@ -116,7 +139,14 @@ export function callNames(messages: unknown[]): Map<string, string> {
   return names;
 }
 
-/** Tokens of the author of a message: its role, or for a `tool` message whose call is known, that function. */
+/**
+ * Tokens of the author of a message: its role, or for a `tool` message whose call is known, that function.
+ * Such a message's own `name` field (crewAI and openinference send the function's name there) is not billed: its
+ * author already is the function. The caller bills `name` on every message (openaiRequestTokens.ts, the cookbook's
+ * tokens_per_name), so it is taken back here. Measured 2026-11-28: crewAI's single calls (search_web,
+ * multiply_numbers, failing_tool…) were over by exactly the name plus 1; openai-chat function calls 138 → 166 of 200
+ * exact, among them logfire's test_litellm_instrumentation (its tool message named get_current_weather: 4 over → exact).
+ */
 export function authorTokens(
   message: Record<string, unknown>,
   names: Map<string, string>,
@@ -124,7 +154,8 @@ export function authorTokens(
 ): number {
   const name = message.role === 'tool' && typeof message.tool_call_id === 'string' && names.get(message.tool_call_id);
   if (name) {
-    return counter.count(name) + TOOL_AUTHOR_TOKENS;
+    const unbilled = typeof message.name === 'string' ? counter.count(message.name) + NAME_FIELD_TOKENS : 0;
+    return counter.count(name) + TOOL_AUTHOR_TOKENS - unbilled;
   }
   return typeof message.role === 'string' ? counter.count(message.role) : 0;
 }
