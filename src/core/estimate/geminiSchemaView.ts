@@ -22,7 +22,7 @@ import { isRecord } from './requestCount';
  *   was recorded three times, each 219: with `$defs` and no title (111dda9bc), inlined with `title: TopModel`
  *   (fd1569e97), and with both (the fixture); the title costs nothing there. Mirascope's structured-output tool
  *   (`title: Book`/`BookSummary`; 28 recordings of 7 tests at 5 commits, checked 2026-11-28) is 6 to 7 over with it
- *   and 1 over without, the +1 its siblings without a root title share. That test's three recordings are now all 7
+ *   and exact without (with geminiToolTokens.ts's rule for mode ANY), as its siblings without a root title are. That test's three recordings are now all 7
  *   under (one was exact by billing the title): what its 7 tokens are is unknown.
  * - On 2.5 the titles of the properties of an object that is itself a property (`properties.a.properties.b.title`)
  *   are billed: llm-gemini's test_tools_with_nested_pydantic_models (gemini-2.5-flash-preview-09-2025, an `address`

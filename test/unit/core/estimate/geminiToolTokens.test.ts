@@ -204,6 +204,46 @@ suite('estimate: Gemini tool declarations', function () {
     assert.equal(geminiRequestTokens(request, gemini, rules).tokens, 163);
   });
 
+  // Recorded: Mirascope python/tests/e2e/input/cassettes/test_structured_output_resume/tool/google_gemini_2_5_flash.yaml
+  // at 41d433578 (interaction 0, promptTokenCount 92; 93 before the rule). The same request without its system
+  // instruction, or with mode AUTO, gets no such token off.
+  test('2.5: a system instruction with declarations and calling mode ANY bills one token less (Mirascope, 92)', () => {
+    const tool = '__mirascope_formatted_output_tool__';
+    const request = {
+      contents: [{ parts: [{ text: 'Choose a lucky number between 1 and 10' }], role: 'user' }],
+      systemInstruction: {
+        parts: [{ text: `Always respond to the user's query using the ${tool} tool for structured output.` }],
+        role: 'user',
+      },
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              description: 'Use this tool to extract data in int format for a final response.',
+              name: tool,
+              parameters: {
+                properties: { output: { title: 'Output', type: 'INTEGER' } },
+                required: ['output'],
+                type: 'OBJECT',
+              },
+            },
+          ],
+        },
+      ],
+      toolConfig: { functionCallingConfig: { allowedFunctionNames: [tool], mode: 'ANY' } },
+      generationConfig: {},
+    };
+    const rules = geminiRules('gemini-2.5-flash');
+    const tokens = (r: Record<string, unknown>) => geminiRequestTokens(r, gemini, rules).tokens;
+    assert.equal(tokens(request), 92);
+    const { systemInstruction, ...bare } = request;
+    const system = geminiRequestTokens({ systemInstruction }, gemini, rules).tokens;
+    assert.equal(tokens(bare), 92 - system + 1);
+    assert.equal(tokens({ ...request, toolConfig: { function_calling_config: { mode: 'AUTO' } } }), 93);
+    const snake = { function_calling_config: { allowed_function_names: [tool], mode: 'ANY' } };
+    assert.equal(tokens({ ...request, tool_config: snake, toolConfig: undefined }), 92);
+  });
+
   // Recorded: pydantic-ai's test_google_nested_models_without_native_output bills 219 with `title: TopModel` on the
   // parameters (fd1569e97 and the fixture) and without it (111dda9bc).
   test("2.5: the parameters' own title costs nothing", () => {
