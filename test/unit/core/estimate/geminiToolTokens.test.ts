@@ -244,6 +244,45 @@ suite('estimate: Gemini tool declarations', function () {
     assert.equal(tokens({ ...request, tool_config: snake, toolConfig: undefined }), 92);
   });
 
+  // Recorded: Arize-ai/openinference python/instrumentation/openinference-instrumentation-google-adk/tests/cassettes/
+  // test_instrumentor/test_google_adk_instrumentor_multi_tool_call.yaml, interaction 0: the docstring dedented at
+  // 5e7f5cd33 (136; 135 as raw text) and indented at dff3e376a (139, exact as raw text too).
+  test('2.5: a function description is billed trimmed, each newline of a blank line a token (openinference, 136/139)', () => {
+    const request = (system: string, description: string) => ({
+      contents: [{ parts: [{ text: 'What is the weather in New York and London?' }], role: 'user' }],
+      systemInstruction: { parts: [{ text: system }], role: 'user' },
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              description,
+              name: 'get_weather',
+              parameters: { properties: { city: { type: 'STRING' } }, required: ['city'], type: 'OBJECT' },
+            },
+          ],
+        },
+      ],
+      generationConfig: {},
+    });
+    const intro = 'You must use the available tools to find an answer.\n\nYou are an agent. Your internal name is';
+    const about = 'The description about you is "Agent to answer questions using tools."';
+    const summary = 'Retrieves the current weather report for a specified city.';
+    const args = 'city (str): The name of the city for which to retrieve the weather report.';
+    const returns = 'dict: status and result or error msg.';
+    const rules = geminiRules('gemini-2.5-flash');
+    const dedented = request(
+      `${intro} "_2a9930dc". ${about}.`,
+      `${summary}\n\nArgs:\n    ${args}\n\nReturns:\n    ${returns}\n`,
+    );
+    assert.equal(geminiRequestTokens(dedented, gemini, rules).tokens, 136);
+    const pad = '\n        ';
+    const indented = request(
+      `${intro} "_a2ce956f".\n\n ${about}`,
+      `${summary}\n${pad}Args:${pad}    ${args}\n${pad}Returns:${pad}    ${returns}${pad}`,
+    );
+    assert.equal(geminiRequestTokens(indented, gemini, rules).tokens, 139);
+  });
+
   // Recorded: pydantic-ai's test_google_nested_models_without_native_output bills 219 with `title: TopModel` on the
   // parameters (fd1569e97 and the fixture) and without it (111dda9bc).
   test("2.5: the parameters' own title costs nothing", () => {
