@@ -117,13 +117,6 @@ function countContent(content: unknown, counter: TextCounter, rules: GeminiRules
   countParts(content.parts, counter, rules, into);
 }
 
-/** `toolConfig.functionCallingConfig.mode`, in either casing. */
-function callingMode(request: Record<string, unknown>): unknown {
-  const config = request.toolConfig ?? request.tool_config;
-  const calling = isRecord(config) ? (config.functionCallingConfig ?? config.function_calling_config) : undefined;
-  return isRecord(calling) ? calling.mode : undefined;
-}
-
 function hasFunctionCall(content: unknown): boolean {
   const parts = isRecord(content) ? content.parts : undefined;
   return (
@@ -156,9 +149,6 @@ export function geminiRequestTokens(
   }
   if (request.tools !== undefined) {
     into.tokens += geminiToolTokens(request.tools, counter, rules.tools);
-  }
-  if (system !== undefined && request.tools !== undefined && callingMode(request) === 'ANY') {
-    into.tokens += rules.tools.perForcedCallWithSystem;
   }
   if (Array.isArray(contents) && contents.some(hasFunctionCall)) {
     into.tokens += rules.tools.perCallingRequest;

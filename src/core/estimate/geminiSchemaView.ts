@@ -18,12 +18,13 @@ import { isRecord } from './requestCount';
  *   every property, 24 recordings at 41d433578 and f4731f502) are 6 to 7 over per title with them and exact or 1
  *   over without. Gemini 3 bills every title: Mirascope's test_strict_mode_with_tools on gemini-3-pro-preview is 3
  *   over with its two titles and 9 under without.
- * - On 2.5 the parameters' own title is not billed either. pydantic-ai's test_google_nested_models_without_native_output
- *   was recorded three times, each 219: with `$defs` and no title (111dda9bc), inlined with `title: TopModel`
- *   (fd1569e97), and with both (the fixture); the title costs nothing there. Mirascope's structured-output tool
- *   (`title: Book`/`BookSummary`; 28 recordings of 7 tests at 5 commits, checked 2026-11-28) is 6 to 7 over with it
- *   and exact without (with geminiToolTokens.ts's rule for mode ANY), as its siblings without a root title are. That test's three recordings are now all 7
- *   under (one was exact by billing the title): what its 7 tokens are is unknown.
+ * - On 2.5 the parameters' own title is not billed either. pydantic-ai's
+ *   test_google_nested_models_without_native_output was recorded three times, each 219: with `$defs` and no title
+ *   (111dda9bc), inlined with `title: TopModel` (fd1569e97), and with both (the fixture); the title costs nothing
+ *   there, and all three are now 7 under (one was exact by billing the title): what those 7 tokens are is unknown.
+ *   Mirascope's structured-output tool (`title: Book`/`BookSummary`; 28 recordings of 7 tests at 5 commits, checked
+ *   2026-11-28) is 6 to 7 over with it and 1 over without, the +1 its siblings without a root title share
+ *   (geminiToolTokens.ts).
  * - On 2.5 the titles of the properties of an object that is itself a property (`properties.a.properties.b.title`)
  *   are billed: llm-gemini's test_tools_with_nested_pydantic_models (gemini-2.5-flash-preview-09-2025, an `address`
  *   object whose 3 properties have titles) is 19 and 18 under without them, 0 and 1 over with them; Mirascope's

@@ -30,8 +30,12 @@ import { type SchemaStats, geminiSchemaView } from './geminiSchemaView';
  *   and its planning tool (`type: [string, null]` inside array items, 16 over), and from js-genai's recordings
  *   (6e9b35c): a `type` given as a list (7 over), a declaration's response schema (14 under), and a declaration
  *   whose properties are not `required` (customDivide, 18 under; pydantic-ai's test_mcp `get_error` is 4 under on
- *   2.5-pro). 30 of the 402 wider 2.5 tool requests are 1 off either way (crewAI, chatlas, openinference
- *   follow-ups), with no feature of the request found to tell them apart.
+ *   2.5-pro). 73 of the 402 wider 2.5 tool requests are 1 off either way. 47 of them are Mirascope's
+ *   structured-output-by-tool requests (__mirascope_formatted_output_tool__ with a system instruction, gemini-2.5-flash),
+ *   all 1 over; `toolConfig` mode ANY, which every such request with it shares, is not the cause: test_call
+ *   [structured_output_calls_tool_scenario] was recorded with `{mode: ANY}` (95dfab512) and without a `toolConfig`
+ *   (b3df512ca), the bodies otherwise equal, and both bill 146. The rest (crewAI, chatlas and openinference
+ *   follow-ups) show no feature of the request that tells them apart.
  *   Counts checked on 684 more recordings (Mirascope, chatlas, crewAI, llm-gemini, openinference, pydantic-ai's
  *   history) on 2026-11-28 gave the rules for `pattern`, empty parameters, Struct numbers and control characters.
  *   google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only
@@ -50,8 +54,6 @@ export interface GeminiToolRules {
   perResponse: number;
   /** Added once to a request that holds any function call (fitted, gemini-2.5-pro only; cause unknown). */
   perCallingRequest: number;
-  /** Added once to a request with a system instruction, declarations and calling mode ANY (see GEMINI_25_TOOLS). */
-  perForcedCallWithSystem: number;
   /** Whether a function's description is billed trimmed, each newline of a blank line a token (see GEMINI_25_TOOLS). */
   descriptionLines: boolean;
   /** How many times a recursive `$ref` is expanded on one path (geminiSchemaView.ts). */
@@ -70,16 +72,6 @@ export interface GeminiToolRules {
 const RECURSION = 9;
 
 /**
- * `perForcedCallWithSystem`: a 2.5 request that has a system instruction, function declarations and
- * `functionCallingConfig.mode: ANY` bills one token less than its parts. Fitted on Mirascope alone: its
- * structured-output-by-tool recordings (__mirascope_formatted_output_tool__, gemini-2.5-flash; 43 requests of 6 tests at
- * 9 commits, sync and streamed, with and without `allowedFunctionNames`, checked 2026-11-28; in the fixture
- * 531/532/537/538/541/568–570/573/574/577) were all 1 over and are exact with it. Requests with only two of the three
- * are exact without it: mode ANY with no system instruction (pydantic-ai, about 200 recordings), a system instruction
- * with mode VALIDATED (test_google_prompted_output_with_tools on 2.5-pro) or no mode. The only other 2.5 request with
- * all three (pydantic-ai's test_google_nested_models_without_native_output) is 7 under before it and 8 after. Why is
- * unknown; Gemini 3 has no such recording, so it is 0 there (unmeasured).
- *
  * `descriptionLines`: on 2.5 a function's description is billed with its surrounding whitespace trimmed, and a run of
  * newlines costs one token per newline (the Gemma tokenizer merges `\n\n` into one). Evidence: openinference's
  * test_google_adk_instrumentor_multi_tool_call, recorded with the docstring indented (`…city.\n\n        Args:…
@@ -101,7 +93,6 @@ export const GEMINI_25_TOOLS: GeminiToolRules = {
   perCall: 2,
   perResponse: 2,
   perCallingRequest: 0,
-  perForcedCallWithSystem: -1,
   descriptionLines: true,
   recursion: RECURSION,
   propertyTitles: false,
@@ -123,7 +114,6 @@ export const GEMINI_3_TOOLS: GeminiToolRules = {
   perCall: 2,
   perResponse: 2,
   perCallingRequest: 0,
-  perForcedCallWithSystem: 0,
   descriptionLines: false,
   recursion: RECURSION,
   propertyTitles: true,

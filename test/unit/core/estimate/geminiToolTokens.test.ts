@@ -204,50 +204,10 @@ suite('estimate: Gemini tool declarations', function () {
     assert.equal(geminiRequestTokens(request, gemini, rules).tokens, 163);
   });
 
-  // Recorded: Mirascope python/tests/e2e/input/cassettes/test_structured_output_resume/tool/google_gemini_2_5_flash.yaml
-  // at 41d433578 (interaction 0, promptTokenCount 92; 93 before the rule). The same request without its system
-  // instruction, or with mode AUTO, gets no such token off.
-  test('2.5: a system instruction with declarations and calling mode ANY bills one token less (Mirascope, 92)', () => {
-    const tool = '__mirascope_formatted_output_tool__';
-    const request = {
-      contents: [{ parts: [{ text: 'Choose a lucky number between 1 and 10' }], role: 'user' }],
-      systemInstruction: {
-        parts: [{ text: `Always respond to the user's query using the ${tool} tool for structured output.` }],
-        role: 'user',
-      },
-      tools: [
-        {
-          functionDeclarations: [
-            {
-              description: 'Use this tool to extract data in int format for a final response.',
-              name: tool,
-              parameters: {
-                properties: { output: { title: 'Output', type: 'INTEGER' } },
-                required: ['output'],
-                type: 'OBJECT',
-              },
-            },
-          ],
-        },
-      ],
-      toolConfig: { functionCallingConfig: { allowedFunctionNames: [tool], mode: 'ANY' } },
-      generationConfig: {},
-    };
-    const rules = geminiRules('gemini-2.5-flash');
-    const tokens = (r: Record<string, unknown>) => geminiRequestTokens(r, gemini, rules).tokens;
-    assert.equal(tokens(request), 92);
-    const { systemInstruction, ...bare } = request;
-    const system = geminiRequestTokens({ systemInstruction }, gemini, rules).tokens;
-    assert.equal(tokens(bare), 92 - system + 1);
-    assert.equal(tokens({ ...request, toolConfig: { function_calling_config: { mode: 'AUTO' } } }), 93);
-    const snake = { function_calling_config: { allowed_function_names: [tool], mode: 'ANY' } };
-    assert.equal(tokens({ ...request, tool_config: snake, toolConfig: undefined }), 92);
-  });
-
   // Recorded: Arize-ai/openinference python/instrumentation/openinference-instrumentation-google-adk/tests/cassettes/
   // test_instrumentor/test_google_adk_instrumentor_multi_tool_call.yaml, interaction 0: the docstring dedented at
   // 5e7f5cd33 (136; 135 as raw text) and indented at dff3e376a (139, exact as raw text too).
-  test('2.5: a function description is billed trimmed, each newline of a blank line a token (openinference, 136/139)', () => {
+  test('2.5: a function description is billed trimmed, a blank line one token per newline (openinference)', () => {
     const request = (system: string, description: string) => ({
       contents: [{ parts: [{ text: 'What is the weather in New York and London?' }], role: 'user' }],
       systemInstruction: { parts: [{ text: system }], role: 'user' },
