@@ -17,8 +17,8 @@ import { type SchemaStats, geminiSchemaView } from './geminiSchemaView';
  *   declaration with any property 1 less (that split of the old 6 per function description is fitted on one test,
  *   test_google_default_tools_use_validated_mode: two declarations with an empty description and a property, 1 over
  *   each before; the only declarations with properties and no description).
- *   Still missed on 2.5, each from one test: test_google_nested_models_without_native_output (8 under once its root
- *   title is not billed, geminiSchemaView.ts), Mirascope's test_structured_output (a nested `author` object, 25
+ *   Still missed on 2.5, each from one test: test_google_nested_models_without_native_output (7 under once its root
+ *   title is not billed, geminiSchemaView.ts), Mirascope's test_structured_output (a nested `author` object, 24
  *   under), an object property with `default: null` (test_ref_sibling_wire_contract[google-structured-dict], 41
  *   under), keywords the SDK's `Schema` lacks or the Gemma 4 template drops
  *   (test_google_validated_accepts_strict_incompatible_schema, 33 over as sent; dropping `prefixItems`, `uniqueItems`
