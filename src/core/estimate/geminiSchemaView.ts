@@ -14,11 +14,23 @@ import { isRecord } from './requestCount';
  *   exact without it on gemini-2.5-flash and gemini-2.5-pro (MCP_related_client_Tests_…_one_CallableTool… and
  *   …_Multiple_CallableTool…, interaction 0; and the first of them at dc629b688), 12 over with it, which is exactly
  *   its rendering. No other recorded schema has a `pattern`.
- * - On 2.5 the `title` of a schema below the parameters object is not billed; the parameters' own title is
- *   (test_google_nested_models_without_native_output, `TopModel`, exact with it). Mirascope's and crewAI's pydantic
- *   schemas (a `title` on every property, 24 recordings at 41d433578 and f4731f502) are 6 to 7 over per title with
- *   them and exact or 1 over without. Gemini 3 bills them: Mirascope's test_strict_mode_with_tools on
- *   gemini-3-pro-preview is 3 over with its two titles and 9 under without.
+ * - On 2.5 the `title` of a parameter (depth 1) is not billed: Mirascope's and crewAI's pydantic schemas (a `title` on
+ *   every property, 24 recordings at 41d433578 and f4731f502) are 6 to 7 over per title with them and exact or 1
+ *   over without. Gemini 3 bills every title: Mirascope's test_strict_mode_with_tools on gemini-3-pro-preview is 3
+ *   over with its two titles and 9 under without.
+ * - On 2.5 the parameters' own title is not billed either. pydantic-ai's
+ *   test_google_nested_models_without_native_output was recorded three times, each 219: with `$defs` and no title
+ *   (111dda9bc), inlined with `title: TopModel` (fd1569e97), and with both (the fixture); the title costs nothing
+ *   there, and all three are now 7 under (one was exact by billing the title): what those 7 tokens are is unknown.
+ *   Mirascope's structured-output tool (`title: Book`/`BookSummary`; 28 recordings of 7 tests at 5 commits, checked
+ *   2026-11-28) is 6 to 7 over with it and 1 over without, the +1 its siblings without a root title share
+ *   (geminiToolTokens.ts).
+ * - On 2.5 the titles of the properties of an object that is itself a property (`properties.a.properties.b.title`)
+ *   are billed: llm-gemini's test_tools_with_nested_pydantic_models (gemini-2.5-flash-preview-09-2025, an `address`
+ *   object whose 3 properties have titles) is 19 and 18 under without them, 0 and 1 over with them; Mirascope's
+ *   test_structured_output (`author` with titled `first_name`, `last_name`) goes from 38 to 24 under. A definition
+ *   reached through `items` starts a new chain: Mirascope's nested_models (`books.items.$ref` to a titled `Book`)
+ *   would be 25 over with its titles. Fitted on those three tests.
  * - An empty `required` is not billed, and the parameters object without `properties` is billed as if it had empty
  *   ones: posit-dev/chatlas records 59 for one declaration sent both with no `parameters` (tests/_vcr, Dec 2025)
  *   and with `{properties:{}, required:[], type:OBJECT}` (Apr 2026); js-genai's `beep: {type: object}` at dc629b688
@@ -42,7 +54,7 @@ export interface SchemaStats {
 export interface SchemaViewOptions {
   /** How deep a self-referencing definition is expanded (see above). */
   recursion: number;
-  /** Whether the `title` of a schema below the parameters object is billed (see above). */
+  /** Whether every `title` is billed (Gemini 3); otherwise the 2.5 rules above choose (see above). */
   propertyTitles: boolean;
 }
 
@@ -90,7 +102,18 @@ function sizeOf(walk: Walk, name: string): number {
   return size;
 }
 
-function view(value: unknown, walk: Walk, depth: number): unknown {
+/**
+ * Whether a `title` at this node is billed on 2.5 (see above). `chain` counts the `properties` steps that lead
+ * straight to the node (0 at the root and below `items` or `anyOf`).
+ */
+function titleBilled(walk: Walk, chain: number): boolean {
+  if (walk.options.propertyTitles) {
+    return true;
+  }
+  return chain >= 2;
+}
+
+function view(value: unknown, walk: Walk, depth: number, chain = 0): unknown {
   if (!isRecord(value)) {
     return value;
   }
@@ -111,7 +134,7 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
     walk.resolvedChars += size;
     const { $ref: _ref, ...siblings } = value;
     walk.open.push(name);
-    const resolved = view({ ...walk.defs[name], ...siblings }, walk, depth);
+    const resolved = view({ ...walk.defs[name], ...siblings }, walk, depth, chain);
     walk.open.pop();
     return resolved;
   }
@@ -123,7 +146,7 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
     if (
       UNBILLED.has(key) ||
       (key === 'required' && Array.isArray(field) && field.length === 0) ||
-      (key === 'title' && depth > 0 && !walk.options.propertyTitles)
+      (key === 'title' && !titleBilled(walk, chain))
     ) {
       continue;
     }
@@ -131,7 +154,9 @@ function view(value: unknown, walk: Walk, depth: number): unknown {
       out[key] = field.toUpperCase();
     } else if (key === 'properties' && isRecord(field)) {
       walk.stats.properties += Object.keys(field).length;
-      out[key] = Object.fromEntries(Object.entries(field).map(([prop, sub]) => [prop, view(sub, walk, depth + 1)]));
+      out[key] = Object.fromEntries(
+        Object.entries(field).map(([prop, sub]) => [prop, view(sub, walk, depth + 1, chain + 1)]),
+      );
     } else if (key === 'items') {
       out[key] = view(field, walk, depth + 1);
     } else if ((key === 'anyOf' || key === 'prefixItems') && Array.isArray(field)) {

@@ -17,15 +17,25 @@ import { type SchemaStats, geminiSchemaView } from './geminiSchemaView';
  *   declaration with any property 1 less (that split of the old 6 per function description is fitted on one test,
  *   test_google_default_tools_use_validated_mode: two declarations with an empty description and a property, 1 over
  *   each before; the only declarations with properties and no description).
- *   Still missed on 2.5, each from one test: an object property with `default: null`
- *   (test_ref_sibling_wire_contract[google-structured-dict], 41 under), keywords the SDK's `Schema` lacks or the
- *   Gemma 4 template drops (test_google_validated_accepts_strict_incompatible_schema, 32 over as sent; dropping
- *   `prefixItems`, `uniqueItems` and turning `anyOf [X, null]` into `nullable` left 14 over before `pattern` was
- *   dropped, Gemma 4's keyword set (huggingface.co/google/gemma-4-E2B-it chat_template.jinja, `format_parameters`)
- *   43 under), the recursive schema of test_google_validated_accepts_what_auto_accepts (16 under at the fitted depth
- *   9, 44 over at 10), get_capital on gemini-2.5-pro (test_google_model_retry, interaction 0), 1 over, and from
- *   js-genai's recordings (6e9b35c): a `type` given as a list (7 over), a declaration's response schema (14 under), and a declaration whose properties are not
- *   `required` (customDivide, 18 under; pydantic-ai's test_mcp `get_error` is 4 under on 2.5-pro).
+ *   Still missed on 2.5, each from one test: test_google_nested_models_without_native_output (7 under once its root
+ *   title is not billed, geminiSchemaView.ts), Mirascope's test_structured_output (a nested `author` object, 24
+ *   under), an object property with `default: null` (test_ref_sibling_wire_contract[google-structured-dict], 41
+ *   under), keywords the SDK's `Schema` lacks or the Gemma 4 template drops
+ *   (test_google_validated_accepts_strict_incompatible_schema, 33 over as sent; dropping `prefixItems`, `uniqueItems`
+ *   and turning `anyOf [X, null]` into `nullable` left 14 over before `pattern` was dropped, Gemma 4's keyword set
+ *   (huggingface.co/google/gemma-4-E2B-it chat_template.jinja, `format_parameters`) 43 under), the recursive schema
+ *   of test_google_validated_accepts_what_auto_accepts (14 under at the fitted depth 9), get_capital on
+ *   gemini-2.5-pro (test_google_model_retry, interaction 0), 1 over, Mirascope's test_caching_tool (a long markdown
+ *   description, 43 under), crewAI's parallel native tool calling (three declarations, 3 over, 6 with the calls)
+ *   and its planning tool (`type: [string, null]` inside array items, 16 over), and from js-genai's recordings
+ *   (6e9b35c): a `type` given as a list (7 over), a declaration's response schema (14 under), and a declaration
+ *   whose properties are not `required` (customDivide, 18 under; pydantic-ai's test_mcp `get_error` is 4 under on
+ *   2.5-pro). 73 of the 402 wider 2.5 tool requests are 1 off either way. 47 of them are Mirascope's
+ *   structured-output-by-tool requests (__mirascope_formatted_output_tool__ with a system instruction, gemini-2.5-flash),
+ *   all 1 over; `toolConfig` mode ANY, which every such request with it shares, is not the cause: test_call
+ *   [structured_output_calls_tool_scenario] was recorded with `{mode: ANY}` (95dfab512) and without a `toolConfig`
+ *   (b3df512ca), the bodies otherwise equal, and both bill 146. The rest (crewAI, chatlas and openinference
+ *   follow-ups) show no feature of the request that tells them apart.
  *   Counts checked on 684 more recordings (Mirascope, chatlas, crewAI, llm-gemini, openinference, pydantic-ai's
  *   history) on 2026-11-28 gave the rules for `pattern`, empty parameters, Struct numbers and control characters.
  *   google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only
@@ -44,9 +54,11 @@ export interface GeminiToolRules {
   perResponse: number;
   /** Added once to a request that holds any function call (fitted, gemini-2.5-pro only; cause unknown). */
   perCallingRequest: number;
+  /** Whether a function's description is billed trimmed, each newline of a blank line a token (see GEMINI_25_TOOLS). */
+  descriptionLines: boolean;
   /** How many times a recursive `$ref` is expanded on one path (geminiSchemaView.ts). */
   recursion: number;
-  /** Whether the titles of the parameters' properties are billed (geminiSchemaView.ts). */
+  /** Whether every title in the parameters is billed; if not, 2.5's title rules apply (geminiSchemaView.ts). */
   propertyTitles: boolean;
   /** How the thought signature of a function-call part is billed, when the model bills it. */
   signature?: SignatureRule;
@@ -59,6 +71,19 @@ export interface GeminiToolRules {
  */
 const RECURSION = 9;
 
+/**
+ * `descriptionLines`: on 2.5 a function's description is billed with its surrounding whitespace trimmed, and a run of
+ * newlines costs one token per newline (the Gemma tokenizer merges `\n\n` into one). Evidence: openinference's
+ * test_google_adk_instrumentor_multi_tool_call, recorded with the docstring indented (`…city.\n\n        Args:…
+ * \n        `, exact as raw text) and dedented (`…city.\n\nArgs:\n    city…\n`, 1 under as raw text): the rule
+ * keeps the first exact and makes the second exact (fixture 715–717 and 4 more recordings); crewAI's
+ * TestGeminiStructuredPlanning (three dedented `Args:`/`Returns:` docstrings, fixture 688–692) goes from 6–11 under
+ * to 0–5 under, Mirascope's test_caching_tool (a long markdown description, 500/501) from 77 to 43 under. Made worse:
+ * pydantic-ai's test_mcp declarations (indented docstrings, already 4 or 8 under for optional properties) by 1 or 2.
+ * Not applied to Gemini 3: posit-dev/chatlas's test_google_rag_streaming_yields_prose_not_json (gemini-3.5-flash, a
+ * description with two blank lines) is exact as raw text and 2 over with the rule. Property descriptions: unmeasured
+ * (no recorded one has a blank line or surrounding whitespace), billed as raw text.
+ */
 export const GEMINI_25_TOOLS: GeminiToolRules = {
   perDeclaration: 4,
   perDeclarationWithProperties: -1,
@@ -68,6 +93,7 @@ export const GEMINI_25_TOOLS: GeminiToolRules = {
   perCall: 2,
   perResponse: 2,
   perCallingRequest: 0,
+  descriptionLines: true,
   recursion: RECURSION,
   propertyTitles: false,
 };
@@ -88,6 +114,7 @@ export const GEMINI_3_TOOLS: GeminiToolRules = {
   perCall: 2,
   perResponse: 2,
   perCallingRequest: 0,
+  descriptionLines: false,
   recursion: RECURSION,
   propertyTitles: true,
   signature: GEMINI_3_SIGNATURES,
@@ -136,6 +163,11 @@ function countRendered(text: string, counter: TextCounter): number {
   return pieces.reduce((sum, piece) => sum + (piece ? counter.count(piece) : 0), pieces.length - 1);
 }
 
+/** The newlines after the first of each run (`\n\n` is one token to the Gemma tokenizer, two to the service). */
+function extraNewlines(text: string): number {
+  return (text.match(/\n/g) ?? []).length - (text.match(/\n+/g) ?? []).length;
+}
+
 function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, rules: GeminiToolRules): number {
   // A declaration without parameters costs what an empty object schema costs (geminiSchemaView.ts).
   const parameters = decl.parametersJsonSchema ??
@@ -152,8 +184,10 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
     body.response = geminiSchemaView(response, { properties: 0, descriptions: 0 }, rules);
   }
   let descriptions = 0;
+  let blankLines = 0;
   if (typeof decl.description === 'string' && decl.description) {
-    body.description = decl.description;
+    body.description = rules.descriptionLines ? decl.description.trim() : decl.description;
+    blankLines = rules.descriptionLines ? extraNewlines(String(body.description)) : 0;
     descriptions++;
   }
   // The parameters' own description reads as the function's.
@@ -162,6 +196,7 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
     descriptions++;
   }
   return (
+    blankLines +
     countRendered(`declaration:${String(decl.name ?? '')}${render(body)}`, counter) +
     rules.perDeclaration +
     (stats.properties > 0 ? rules.perDeclarationWithProperties : 0) +

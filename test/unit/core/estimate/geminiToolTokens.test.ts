@@ -102,12 +102,31 @@ suite('estimate: Gemini schema as the service bills it', () => {
     });
   });
 
-  test("2.5 drops the properties' titles and keeps the parameters' own; Gemini 3 keeps both", () => {
+  test("2.5 drops the parameters' and the properties' titles; Gemini 3 keeps both", () => {
     const schema = { properties: { n: { title: 'N', type: 'integer' } }, title: 'Args', type: 'object' };
-    assert.deepEqual(resolve(schema).view, { properties: { n: { type: 'INTEGER' } }, title: 'Args', type: 'OBJECT' });
+    assert.deepEqual(resolve(schema).view, { properties: { n: { type: 'INTEGER' } }, type: 'OBJECT' });
     assert.deepEqual(resolve(schema, 3, true).view, {
       properties: { n: { title: 'N', type: 'INTEGER' } },
       title: 'Args',
+      type: 'OBJECT',
+    });
+  });
+
+  test("2.5 keeps the titles of a nested object's properties, not of an array's item definition", () => {
+    const street = { title: 'Street', type: 'string' };
+    const schema = {
+      $defs: { Book: { properties: { name: { title: 'Name', type: 'string' } }, title: 'Book', type: 'object' } },
+      properties: {
+        address: { properties: { street }, title: 'Address', type: 'object' },
+        books: { items: { $ref: '#/$defs/Book' }, title: 'Books', type: 'array' },
+      },
+      type: 'object',
+    };
+    assert.deepEqual(resolve(schema).view, {
+      properties: {
+        address: { properties: { street: { title: 'Street', type: 'STRING' } }, type: 'OBJECT' },
+        books: { items: { properties: { name: { type: 'STRING' } }, type: 'OBJECT' }, type: 'ARRAY' },
+      },
       type: 'OBJECT',
     });
   });
@@ -139,6 +158,98 @@ suite('estimate: Gemini tool declarations', function () {
     assert.equal(geminiToolTokens([{ functionDeclarations: [declaration(''), bare] }], gemini, GEMINI_25_TOOLS), 64);
     const described = [{ functionDeclarations: [declaration('Get weather for a city')] }];
     assert.equal(geminiToolTokens(described, gemini, GEMINI_25_TOOLS), 37);
+  });
+
+  // Recorded: simonw/llm-gemini tests/cassettes/test_gemini/test_tools_with_nested_pydantic_models.yaml at 080bfb5a3
+  // (gemini-2.5-flash-preview-09-2025, promptTokenCount 163; 19 under when the nested titles were dropped).
+  test("2.5: the titles of a nested object's properties are billed (llm-gemini's nested pydantic model, 163)", () => {
+    const title = (t: string) => ({ title: t, type: 'string' });
+    const request = {
+      contents: [
+        {
+          role: 'user',
+          parts: [
+            { text: 'Add Alice who is 30 years old and lives at 123 Main St, San Francisco, CA 94102 to the database' },
+          ],
+        },
+      ],
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              name: 'add_person',
+              description: 'Add a person with their address to the database',
+              parameters: {
+                description: 'Input for creating a person with address',
+                properties: {
+                  name: title('Name'),
+                  age: { title: 'Age', type: 'integer' },
+                  address: {
+                    description: 'Address information',
+                    properties: { street: title('Street'), city: title('City'), zipcode: title('Zipcode') },
+                    required: ['street', 'city', 'zipcode'],
+                    title: 'Address',
+                    type: 'object',
+                  },
+                },
+                required: ['name', 'age', 'address'],
+                type: 'object',
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const rules = geminiRules('gemini-2.5-flash-preview-09-2025');
+    assert.equal(geminiRequestTokens(request, gemini, rules).tokens, 163);
+  });
+
+  // Recorded: Arize-ai/openinference python/instrumentation/openinference-instrumentation-google-adk/tests/cassettes/
+  // test_instrumentor/test_google_adk_instrumentor_multi_tool_call.yaml, interaction 0: the docstring dedented at
+  // 5e7f5cd33 (136; 135 as raw text) and indented at dff3e376a (139, exact as raw text too).
+  test('2.5: a function description is billed trimmed, a blank line one token per newline (openinference)', () => {
+    const request = (system: string, description: string) => ({
+      contents: [{ parts: [{ text: 'What is the weather in New York and London?' }], role: 'user' }],
+      systemInstruction: { parts: [{ text: system }], role: 'user' },
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              description,
+              name: 'get_weather',
+              parameters: { properties: { city: { type: 'STRING' } }, required: ['city'], type: 'OBJECT' },
+            },
+          ],
+        },
+      ],
+      generationConfig: {},
+    });
+    const intro = 'You must use the available tools to find an answer.\n\nYou are an agent. Your internal name is';
+    const about = 'The description about you is "Agent to answer questions using tools."';
+    const summary = 'Retrieves the current weather report for a specified city.';
+    const args = 'city (str): The name of the city for which to retrieve the weather report.';
+    const returns = 'dict: status and result or error msg.';
+    const rules = geminiRules('gemini-2.5-flash');
+    const dedented = request(
+      `${intro} "_2a9930dc". ${about}.`,
+      `${summary}\n\nArgs:\n    ${args}\n\nReturns:\n    ${returns}\n`,
+    );
+    assert.equal(geminiRequestTokens(dedented, gemini, rules).tokens, 136);
+    const pad = '\n        ';
+    const indented = request(
+      `${intro} "_a2ce956f".\n\n ${about}`,
+      `${summary}\n${pad}Args:${pad}    ${args}\n${pad}Returns:${pad}    ${returns}${pad}`,
+    );
+    assert.equal(geminiRequestTokens(indented, gemini, rules).tokens, 139);
+  });
+
+  // Recorded: pydantic-ai's test_google_nested_models_without_native_output bills 219 with `title: TopModel` on the
+  // parameters (fd1569e97 and the fixture) and without it (111dda9bc).
+  test("2.5: the parameters' own title costs nothing", () => {
+    const tokens = (parameters: Record<string, unknown>) =>
+      geminiToolTokens([{ functionDeclarations: [{ name: 'final_result', parameters }] }], gemini, GEMINI_25_TOOLS);
+    const schema = { properties: { name: { type: 'string' } }, type: 'object' };
+    assert.equal(tokens({ ...schema, title: 'TopModel' }), tokens(schema));
   });
 
   // Recorded: posit-dev/chatlas bills 59 for one declaration sent without parameters and with an empty schema.
