@@ -32,39 +32,38 @@ const STREAMED = 'streamed, thought signatures billed';
 
 /**
  * Issue 10's bar, where the estimate meets it: a whole generation, or one class of it (`generation · class`).
- * `openai-chat` met it on pydantic-ai's recordings (74/74, once the answers to a parallel call were billed as one
- * message, openaiParallelAnswers.ts) and no longer does on the fixture that took the OpenAI recordings of Mirascope,
- * chatlas, crewAI, openinference, openllmetry and logfire whole (637/936, mean 0.83%): it is pinned in FLOORS.
+ * `openai-chat`: 883/936 exact, mean 0.26%, on the fixture with the OpenAI recordings of Mirascope, chatlas, crewAI,
+ * openinference, openllmetry and logfire taken whole (637/936 before the rules they taught: a json_schema response
+ * format without tools, titled properties, multi-line descriptions, forced functions, compact call arguments, and
+ * tool messages' `name`; see openaiResponseFormat.ts, openaiToolTokens.ts, openaiCallTokens.ts). Those rules were
+ * found on the whole fixture, so its fit and held-out halves no longer separate what was fitted from what was not.
  */
-const MUST_HOLD = ['gemini-2.5+ · text'];
+const MUST_HOLD = ['openai-chat', 'gemini-2.5+ · text'];
 
 /**
- * Pinned, so that a change to the rules shows: OpenAI chat by generation and class, the tools of /v1/responses and
+ * Pinned, so that a change to the rules shows: OpenAI chat by class, reasoning models, the tools of /v1/responses and
  * its function calls that can be sized offline (those with encrypted reasoning, compaction items or media are printed
- * as `· unsized` and stay in every other figure, but hold no bar), and Gemini 2.5+ by how it can be sized.
- * Measured 2026-11-28 on the fixture with the OpenAI recordings of six more sources (1396 requests; their pydantic
- * schemas put a title on every property, rendered as harmony does since, openaiToolTokens.ts). Left, on chat: a
- * `json_schema` response format on a request without tools (121 of the 127 text misses; exact with tools), crewAI's
- * and Mirascope's tool lists (30/74, 8/25), and reasoning models' text (47/58).
+ * as `· unsized` and stay in every other figure, but hold no bar), and Gemini 2.5+ by how it can be sized. Left on
+ * chat: crewAI's and Mirascope's schemas with `$defs`/`$ref`, arrays of objects and `anyOf` with `format` (tools
+ * 122/158); reasoning models miss 2 per assistant message on gpt-5.4 and o3-mini's tools (71%).
  */
 const FLOORS: { key: string; exact: number; mean: number }[] = [
-  // Short of issue 10's 90% exact (68%, 637/936); the mean is met (0.83%).
-  { key: 'openai-chat', exact: 0.68, mean: 0.009 },
-  { key: 'openai-chat · text', exact: 0.78, mean: 0.006 },
-  { key: 'openai-chat-reasoning', exact: 0.7, mean: 0.031 },
-  { key: 'openai-chat · tools · held-out', exact: 0.48, mean: 0.022 },
-  { key: 'openai-chat · function-calls · held-out', exact: 0.48, mean: 0.006 },
+  { key: 'openai-chat · text', exact: 0.98, mean: 0.001 },
+  { key: 'openai-chat · tools · held-out', exact: 0.77, mean: 0.013 },
+  { key: 'openai-chat · function-calls · held-out', exact: 0.94, mean: 0.001 },
+  { key: 'openai-chat-reasoning', exact: 0.71, mean: 0.029 },
   // test_openai_responses_stream bills gpt-4o 255 and 278 where the rules give 39 and 62.
-  { key: 'openai-responses · tools · held-out', exact: 0.64, mean: 0.092 },
-  { key: 'openai-responses · function-calls · sizable', exact: 0.14, mean: 0.155 },
-  // Short of issue 10's 90% exact (81%, 249/308), mean met (0.78%). Measured 2026-11-28 once the fixture took whole
+  { key: 'openai-responses · tools · held-out', exact: 0.66, mean: 0.085 },
+  { key: 'openai-responses · function-calls · sizable', exact: 0.14, mean: 0.154 },
+  // Short of issue 10's 90% exact (82%, 252/308), mean met (0.71%; 249/308 and 0.78% before the rules for 2.5
+  // descriptions and titles in geminiSchemaView.ts). Measured 2026-11-28 once the fixture took whole
   // the Gemini recordings of Mirascope, chatlas, crewAI, llm-gemini and openinference (78%, 239/308, mean 1.50% with
   // the rules before them; 82%, 99/121, mean 2.61% on the old fixture). They showed that property titles are not
   // billed on 2.5, nor `pattern`, and that streamed 2.5 requests bill their thought signatures (reported apart).
   // Left: pydantic schemas with nested objects, recursion or strict-incompatible keywords, a `type` list, a
   // declaration's response schema, optional properties (geminiToolTokens.ts), and a run of requests 1 over whose
   // cause differs between interactions of one recording.
-  { key: `${GEMINI} · ${SIZED}`, exact: 0.8, mean: 0.008 },
+  { key: `${GEMINI} · ${SIZED}`, exact: 0.81, mean: 0.0072 },
   // The rules apart from the thinking a thought signature replays, which no request shows (geminiSignatureTokens.ts).
   { key: `${GEMINI} · ${RECORDED}`, exact: 0.86, mean: 0.008 },
   // That thinking guessed from the signature's length: never exact, close on the whole (held-out mean 4.19% with the
