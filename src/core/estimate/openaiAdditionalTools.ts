@@ -1,5 +1,6 @@
 import type { TextCounter } from '../tokens/textCounter';
-import { HARMONY_TOOLS_HEADER, functionsText } from './openaiToolTokens';
+import { functionsText } from './openaiToolText';
+import { HARMONY_TOOLS_HEADER } from './openaiToolTokens';
 import { isRecord } from './requestCount';
 
 /**

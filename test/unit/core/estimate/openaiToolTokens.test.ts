@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { functionDefinitions, functionTokens, functionsText } from '../../../../src/core/estimate/openaiToolTokens';
+import { functionsText } from '../../../../src/core/estimate/openaiToolText';
+import { functionDefinitions, functionTokens } from '../../../../src/core/estimate/openaiToolTokens';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
 
 /** One token per word: enough to test the counting rules without the vocabularies. */
