@@ -1,35 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { type EstimateApi, lensMatching } from '../helpers/codeLens';
 import { closeAllEditors } from '../helpers/documents';
 import { activateExtension } from '../helpers/extension';
-
-interface EstimateApi {
-  onDidChangeEstimate: vscode.Event<void>;
-}
-
-/** The first CodeLens title matching `pattern`, re-read after each estimate change; bounded, so a broken one fails. */
-async function lensMatching(uri: vscode.Uri, pattern: RegExp, api: EstimateApi, timeoutMs = 20000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const changed = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-      const sub = api.onDidChangeEstimate(() => {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      });
-    });
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-    const found = lenses.map((l) => l.command?.title ?? '').find((t) => pattern.test(t));
-    if (found) {
-      return found;
-    }
-    if (Date.now() >= deadline) {
-      assert.fail(`no CodeLens matching ${pattern}`);
-    }
-    await changed;
-  }
-}
 
 suite('estimate: the embedded emulator counts as the CodeLens does', function () {
   this.timeout(60000);

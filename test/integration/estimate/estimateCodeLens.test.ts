@@ -3,46 +3,15 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { type EstimateApi, lensMatching } from '../helpers/codeLens';
 import { closeAllEditors, openUntitled, replaceLine } from '../helpers/documents';
 import { activateExtension } from '../helpers/extension';
-
-interface EstimateApi {
-  onDidChangeEstimate: vscode.Event<void>;
-}
 
 const line = (key: string, text: string): string =>
   JSON.stringify({
     key,
     request: { contents: [{ role: 'user', parts: [{ text }] }], generationConfig: { maxOutputTokens: 100 } },
   });
-
-async function titles(uri: vscode.Uri): Promise<string[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
-  return lenses.map((l) => l.command?.title ?? '');
-}
-
-/** Re-reads the lenses after each estimate change until one matches; bounded, so a broken estimate fails the test. */
-async function lensMatching(uri: vscode.Uri, pattern: RegExp, api: EstimateApi, timeoutMs = 20000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const changed = new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-      const sub = api.onDidChangeEstimate(() => {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      });
-    });
-    const found = (await titles(uri)).find((t) => pattern.test(t));
-    if (found) {
-      return found;
-    }
-    if (Date.now() >= deadline) {
-      assert.fail(`no CodeLens matching ${pattern}; last: ${(await titles(uri)).join(' | ')}`);
-    }
-    await changed;
-  }
-}
 
 suite('estimate: CodeLens on the first line', function () {
   this.timeout(60000);
