@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { createReadStream, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pollUntil, withEmulator, writeJsonl } from './helpers';
+import { createOpenAiBatch, pollUntil, withEmulator, writeJsonl } from './helpers';
 
 suite('emulator: a crash after results are published leaves no orphan', () => {
   const env = withEmulator({}, 'crash');
@@ -23,15 +23,7 @@ suite('emulator: a crash after results are published leaves no orphan', () => {
         body: { model: 'gpt-4o-mini', messages: 'not a list' },
       },
     ];
-    const input = await client.files.create({
-      file: createReadStream(writeJsonl(env.dir, 'in.jsonl', lines)),
-      purpose: 'batch',
-    });
-    const batch = await client.batches.create({
-      input_file_id: input.id,
-      endpoint: '/v1/chat/completions',
-      completion_window: '24h',
-    });
+    const batch = await createOpenAiBatch(client, writeJsonl(env.dir, 'in.jsonl', lines));
     env.runJobs();
     const first = await pollUntil(
       () => client.batches.retrieve(batch.id),

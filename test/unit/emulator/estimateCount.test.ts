@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { inProcessPromptTokens } from '../../../src/cli/emulatorTokens';
 import { estimateLine } from '../../../src/core/estimate/lineEstimate';
@@ -7,7 +7,7 @@ import { tokenizerAssetDir } from '../../../src/core/tokens/assetDir';
 import type { TextCounter } from '../../../src/core/tokens/textCounter';
 import { loadGeminiCounter, loadOpenAiCounter } from '../../../src/core/tokens/tokenizerData';
 import { CHAT, GEMINI_LINES, MODEL, type Usage, countTokens, rough } from './estimateCountFixtures';
-import { pollUntil, withEmulator, writeJsonl } from './helpers';
+import { createOpenAiBatch, pollUntil, withEmulator, writeJsonl } from './helpers';
 
 /**
  * With `EmulatorOptions.promptTokens`, the emulator reports the input the estimate gave the same request: an offline
@@ -96,12 +96,7 @@ suite('emulator: usage counted as the estimate counts (promptTokens)', () => {
     const line = { custom_id: 'c1', method: 'POST', url: '/v1/chat/completions', body: CHAT };
     const expected = estimated(line, openai);
     const input = writeJsonl(env.dir, 'chat.jsonl', [line]);
-    const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
-    const batch = await client.batches.create({
-      input_file_id: file.id,
-      endpoint: '/v1/chat/completions',
-      completion_window: '24h',
-    });
+    const batch = await createOpenAiBatch(client, input);
     env.runJobs();
     const done = await pollUntil(
       () => client.batches.retrieve(batch.id),

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { connect } from 'node:net';
@@ -186,4 +186,14 @@ export function isErrorShape(body: string, status: number): boolean {
   const gemini = e.code === status && typeof e.status === 'string';
   const openai = typeof e.type === 'string' && 'param' in e && 'code' in e;
   return gemini || openai;
+}
+
+/** Uploads the JSONL file at `input` and creates a batch of it at `endpoint`, as an OpenAI client does. */
+export async function createOpenAiBatch(
+  client: OpenAI,
+  input: string,
+  endpoint: '/v1/chat/completions' | '/v1/embeddings' = '/v1/chat/completions',
+): Promise<OpenAI.Batch> {
+  const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
+  return client.batches.create({ input_file_id: file.id, endpoint, completion_window: '24h' });
 }

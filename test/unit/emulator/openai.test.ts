@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { createReadStream, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import OpenAI from 'openai';
-import { pollUntil, withEmulator, writeJsonl } from './helpers';
+import { createOpenAiBatch, pollUntil, withEmulator, writeJsonl } from './helpers';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/emulator');
 const FINAL = ['completed', 'failed', 'expired', 'cancelled'];
@@ -212,12 +212,7 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
       'not json',
       { custom_id: 'request-1', method: 'POST', url: '/v1/embeddings', body: { model: 'gpt-4o-mini', input: 'x' } },
     ]);
-    const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
-    const batch = await client.batches.create({
-      input_file_id: file.id,
-      endpoint: '/v1/chat/completions',
-      completion_window: '24h',
-    });
+    const batch = await createOpenAiBatch(client, input);
     env.runJobs();
     const failed = await pollUntil(
       () => client.batches.retrieve(batch.id),
@@ -244,12 +239,7 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
         body: { model: 'text-embedding-3-small', input: 'I really enjoyed the movie', dimensions: 8 },
       },
     ]);
-    const file = await client.files.create({ file: createReadStream(input), purpose: 'batch' });
-    const batch = await client.batches.create({
-      input_file_id: file.id,
-      endpoint: '/v1/embeddings',
-      completion_window: '24h',
-    });
+    const batch = await createOpenAiBatch(client, input, '/v1/embeddings');
     env.runJobs();
     const done = await pollUntil(
       () => client.batches.retrieve(batch.id),

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { createReadStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseFaults } from '../../../src/emulator/faults';
 import { faultsForPresets, REHEARSAL_PRESETS } from '../../../src/emulator/jobs/rehearsalPresets';
 import { joinResults } from '../../../src/core/jobs/joinResults';
 import { summarizeResults } from '../../../src/core/jobs/summarizeResults';
-import { pollUntil, TERMINAL, withEmulator, writeJsonl, type EmulatorFixture } from './helpers';
+import { createOpenAiBatch, pollUntil, TERMINAL, withEmulator, writeJsonl, type EmulatorFixture } from './helpers';
 
 const keyed = (n: number, json = false): unknown[] =>
   Array.from({ length: n }, (_, i) => ({
@@ -137,15 +137,7 @@ suite('emulator: failure rehearsals', () => {
       url: '/v1/chat/completions',
       body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `q${i}` }] },
     }));
-    const file = await client.files.create({
-      file: createReadStream(writeJsonl(env.dir, 'oa.jsonl', lines)),
-      purpose: 'batch',
-    });
-    const batch = await client.batches.create({
-      input_file_id: file.id,
-      endpoint: '/v1/chat/completions',
-      completion_window: '24h',
-    });
+    const batch = await createOpenAiBatch(client, writeJsonl(env.dir, 'oa.jsonl', lines));
     env.runJobs();
     const done = await pollUntil(
       () => client.batches.retrieve(batch.id),

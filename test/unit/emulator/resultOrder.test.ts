@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ResultWriter, SHUFFLE_WINDOW } from '../../../src/emulator/jobs/resultFiles';
 import { seededRandom } from '../../../src/core/util/seededRandom';
-import { pollUntil, TERMINAL, tempDir, withEmulator, writeJsonl, type EmulatorFixture } from './helpers';
+import {
+  createOpenAiBatch,
+  pollUntil,
+  TERMINAL,
+  tempDir,
+  withEmulator,
+  writeJsonl,
+  type EmulatorFixture,
+} from './helpers';
 
 type Line = { key?: string; custom_id?: string; response?: unknown; error?: unknown };
 
@@ -112,16 +120,7 @@ suite('emulator: result order', () => {
         url: '/v1/chat/completions',
         body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: `q${i}` }] },
       }));
-      const { createReadStream } = await import('node:fs');
-      const file = await client.files.create({
-        file: createReadStream(writeJsonl(env.dir, 'oa.jsonl', lines)),
-        purpose: 'batch',
-      });
-      const batch = await client.batches.create({
-        input_file_id: file.id,
-        endpoint: '/v1/chat/completions',
-        completion_window: '24h',
-      });
+      const batch = await createOpenAiBatch(client, writeJsonl(env.dir, 'oa.jsonl', lines));
       env.runJobs();
       const done = await pollUntil(
         () => client.batches.retrieve(batch.id),
