@@ -32,8 +32,6 @@ const CALL_MESSAGE_TOKENS: Record<CallFormat, number> = { chat: 2, harmony: 8, r
 const LEGACY_CALL_TOKENS = 3;
 /** A `tool` message's author costs its name plus this, in place of the role `tool` (see above). */
 export const TOOL_AUTHOR_TOKENS = 1;
-/** What the chat rule bills for a message's `name` field on top of its text (OpenAI cookbook, tokens_per_name). */
-const NAME_FIELD_TOKENS = 1;
 
 interface Call {
   /** Who the call is addressed to: `functions.NAME`, or `NAMESPACE.NAME` for a function of a namespace. */
@@ -139,11 +137,17 @@ export function callNames(messages: unknown[]): Map<string, string> {
   return names;
 }
 
+/** The function a `tool` message answers, when its call is in the conversation: then that function is its author. */
+export function answeringFunction(message: Record<string, unknown>, names: Map<string, string>): string | undefined {
+  return message.role === 'tool' && typeof message.tool_call_id === 'string'
+    ? names.get(message.tool_call_id)
+    : undefined;
+}
+
 /**
- * Tokens of the author of a message: its role, or for a `tool` message whose call is known, that function.
- * Such a message's own `name` field (crewAI and openinference send the function's name there) is not billed: its
- * author already is the function. The caller bills `name` on every message (openaiRequestTokens.ts, the cookbook's
- * tokens_per_name), so it is taken back here. Measured 2026-11-28: crewAI's single calls (search_web,
+ * Tokens of the author of a message: its role, or for a `tool` message whose call is known, that function. Such a
+ * message's own `name` field (crewAI and openinference send the function's name there) is not billed: its author
+ * already is the function (openaiRequestTokens.ts skips it). Measured 2026-11-28: crewAI's single calls (search_web,
  * multiply_numbers, failing_tool…) were over by exactly the name plus 1; openai-chat function calls 138 → 166 of 200
  * exact, among them logfire's test_litellm_instrumentation (its tool message named get_current_weather: 4 over → exact).
  */
@@ -152,10 +156,9 @@ export function authorTokens(
   names: Map<string, string>,
   counter: TextCounter,
 ): number {
-  const name = message.role === 'tool' && typeof message.tool_call_id === 'string' && names.get(message.tool_call_id);
+  const name = answeringFunction(message, names);
   if (name) {
-    const unbilled = typeof message.name === 'string' ? counter.count(message.name) + NAME_FIELD_TOKENS : 0;
-    return counter.count(name) + TOOL_AUTHOR_TOKENS - unbilled;
+    return counter.count(name) + TOOL_AUTHOR_TOKENS;
   }
   return typeof message.role === 'string' ? counter.count(message.role) : 0;
 }

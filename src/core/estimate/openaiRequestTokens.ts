@@ -1,6 +1,13 @@
 import type { TextCounter } from '../tokens/textCounter';
 import { additionalToolsTokens } from './openaiAdditionalTools';
-import { type CallFormat, TOOL_AUTHOR_TOKENS, authorTokens, callNames, callTokens } from './openaiCallTokens';
+import {
+  type CallFormat,
+  TOOL_AUTHOR_TOKENS,
+  answeringFunction,
+  authorTokens,
+  callNames,
+  callTokens,
+} from './openaiCallTokens';
 import { PARALLEL_AUTHOR, parallelAnswers } from './openaiParallelAnswers';
 import { hasParallelCalls, parallelToolTokens } from './openaiParallelTool';
 import { responseFormatTokens } from './openaiResponseFormat';
@@ -78,7 +85,8 @@ function countMessages(
     }
     into.tokens += TOKENS_PER_MESSAGE;
     into.tokens += authorTokens(message, names, counter);
-    if (typeof message.name === 'string') {
+    // A tool message's `name` is not billed when its function is its author (authorTokens).
+    if (typeof message.name === 'string' && !answeringFunction(message, names)) {
       into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
     }
     countMessageContent(message.content, counter, into);

@@ -5,6 +5,7 @@ import {
   callNames,
   callTokens,
 } from '../../../../src/core/estimate/openaiCallTokens';
+import { openaiRequestTokens } from '../../../../src/core/estimate/openaiRequestTokens';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
 
 /** One token per word: enough to test the counting rules without the vocabularies. */
@@ -23,11 +24,19 @@ suite('estimate: OpenAI tool message authors', () => {
     assert.equal(authorTokens({ role: 'tool', tool_call_id: 'unknown' }, names, words), 1);
   });
 
-  test('its own `name` field is not billed: what the caller bills for it (name + 1) is taken back', () => {
-    const named = { role: 'tool', tool_call_id: 'c1', name: 'get weather now' };
-    assert.equal(authorTokens(named, names, words), 2 + TOOL_AUTHOR_TOKENS - (3 + 1));
-    // A name on a message whose call is unknown stays billed by the caller: nothing is taken back.
-    assert.equal(authorTokens({ ...named, tool_call_id: 'unknown' }, names, words), 1);
+  test('its own `name` field is not billed when its function is its author; other names are', () => {
+    const call = { id: 'c1', type: 'function', function: { name: 'get weather', arguments: '{}' } };
+    const tokens = (answer: Record<string, unknown>) =>
+      openaiRequestTokens(
+        '/v1/chat/completions',
+        { messages: [{ role: 'assistant', tool_calls: [call] }, answer] },
+        words,
+      ).tokens;
+    const answer = { role: 'tool', tool_call_id: 'c1', content: 'sunny' };
+    assert.equal(tokens({ ...answer, name: 'get weather now' }), tokens(answer));
+    // A message whose call is unknown keeps the cookbook's rule: its name and 1 more.
+    const unknown = { ...answer, tool_call_id: 'unknown' };
+    assert.equal(tokens({ ...unknown, name: 'get weather now' }), tokens(unknown) + 3 + 1);
   });
 
   test('chat bills the arguments of a call as compact JSON, /v1/responses as sent', () => {
