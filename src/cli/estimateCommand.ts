@@ -45,8 +45,9 @@ function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimat
   }
   if (result.approximateRequests > 0) {
     io.stderr(
-      `${file}: about ${result.approximateTokens} input tokens in ${result.approximateRequests} request(s) are the thinking ` +
-        `their thought signatures replay, guessed from the signatures' length\n`,
+      `${file}: about ${result.approximateTokens} input tokens in ${result.approximateRequests} request(s) are a guess: the ` +
+        `thinking their thought signatures replay (guessed from their length), or a request nested too deep to render ` +
+        `(counted by its pieces)\n`,
     );
   }
   if (result.unsizedItems > 0) {

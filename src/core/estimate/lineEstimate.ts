@@ -1,6 +1,7 @@
 import type { TextCounter } from '../tokens/textCounter';
 import { geminiMaxOutput, geminiRequestTokens, geminiRules } from './geminiRequestTokens';
 import { openaiMaxOutput, openaiRequestTokens } from './openaiRequestTokens';
+import { countGuarded } from './deepRequestCount';
 import { isRecord } from './requestCount';
 
 export type TokenProvider = 'gemini' | 'openai';
@@ -61,7 +62,8 @@ export function estimateLine(
   if (provider === 'openai') {
     const body = isRecord(line.body) ? line.body : {};
     const url = typeof line.url === 'string' ? line.url : '/v1/chat/completions';
-    const count = openaiRequestTokens(url, body, counter);
+    const count = countGuarded(() => openaiRequestTokens(url, body, counter), body, counter);
+    const unsized = 'unsizedItems' in count ? Number(count.unsizedItems) : 0;
     return {
       line: lineNo,
       key: stringOr(line.custom_id, asText),
@@ -70,14 +72,15 @@ export function estimateLine(
       inputTokens: count.tokens,
       outputTokens: openaiMaxOutput(url, body) ?? options.assumedOutputTokens,
       unknownMedia: count.unknownMedia,
-      ...(count.unsizedItems > 0 ? { unsizedItems: count.unsizedItems } : {}),
+      ...(count.approximateTokens !== undefined && { approximateTokens: count.approximateTokens }),
+      ...(unsized > 0 ? { unsizedItems: unsized } : {}),
     };
   }
   if (provider === 'gemini') {
     // A bare request line (no `key`/`request` envelope) is its own request.
     const request = isRecord(line.request) ? line.request : line;
     const model = options.model ?? stringOr(request.model, asText)?.replace(/^models\//, '');
-    const count = geminiRequestTokens(request, counter, geminiRules(model));
+    const count = countGuarded(() => geminiRequestTokens(request, counter, geminiRules(model)), request, counter);
     const embed = isRecord(request.content) && request.contents === undefined;
     return {
       line: lineNo,

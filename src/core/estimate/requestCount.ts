@@ -5,8 +5,9 @@ export interface RequestCount {
   tokens: number;
   unknownMedia: number;
   /**
-   * Tokens of `tokens` that stand for something the request does not show (a Gemini 3 thought signature bills the
-   * thinking it replays, see geminiSignatureTokens.ts), so they are a fitted guess; set when there are any.
+   * Tokens of `tokens` that are a guess, set when there are any: what the request does not show (a Gemini 3 thought
+   * signature bills the thinking it replays, see geminiSignatureTokens.ts), or the whole count of a request nested too
+   * deep to render (deepRequestCount.ts).
    */
   approximateTokens?: number;
 }

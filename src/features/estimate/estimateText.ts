@@ -53,7 +53,10 @@ export function assumptionWords(s: EstimateSummary, assumedPerRequest: number): 
   return [output, ...inputCaveats(s)].join(' ');
 }
 
-/** What the input count cannot know: media of unknown size, thought signatures' thinking, items the client cannot see. */
+/**
+ * What the input count cannot know: media of unknown size, thought signatures' thinking or a request nested too deep
+ * (approximate tokens), items the client cannot see.
+ */
 function inputCaveats(s: EstimateSummary): string[] {
   const caveats: string[] = [];
   if (s.unknownMedia) {
@@ -62,7 +65,7 @@ function inputCaveats(s: EstimateSummary): string[] {
   if (s.approximateRequests) {
     caveats.push(
       vscode.l10n.t(
-        "≈ {0} tokens in {1} request(s) are the thinking that thought signatures replay, guessed from the signatures' length.",
+        '≈ {0} tokens in {1} request(s) are a guess: the thinking that thought signatures replay (guessed from their length), or a request nested too deep to render (counted by its pieces).',
         compactCount(s.approximateTokens),
         s.approximateRequests.toLocaleString('en-US'),
       ),

@@ -66,7 +66,10 @@ suite('cli: gemini-batch estimate', function () {
     fs.writeFileSync(caveats, [signatureLine('g3', 600), unsizedResponsesLine('r')].join('\n'));
     const { code, err } = await run('estimate', caveats);
     assert.equal(code, 0, err);
-    assert.match(err, /about \d+ input tokens in 1 request\(s\) are the thinking their thought signatures replay/);
+    assert.match(
+      err,
+      /about \d+ input tokens in 1 request\(s\) are a guess: the thinking their thought signatures replay/,
+    );
     assert.match(err, /1 item\(s\) the client cannot see/);
   });
 
