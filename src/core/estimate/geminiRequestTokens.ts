@@ -9,7 +9,7 @@ import {
   geminiToolTokens,
 } from './geminiToolTokens';
 import { geminiSignatureTokens } from './geminiSignatureTokens';
-import { inlineMediaTokens } from './mediaTokens';
+import { type MediaCount, inlineMediaTokens } from './mediaTokens';
 import { type RequestCount, addMedia, isRecord } from './requestCount';
 
 /**
@@ -62,14 +62,23 @@ export function geminiRules(model: string | undefined): GeminiRules {
  * python-genai sends them snake_case, as recorded in pydantic-ai's test_multimodal_tool_returns cassettes).
  */
 function countMedia(part: Record<string, unknown>, rules: GeminiRules, into: RequestCount): void {
-  const inline = part.inlineData ?? part.inline_data;
-  if (isRecord(inline) && typeof inline.data === 'string') {
-    const mime = [inline.mimeType, inline.mime_type].find((m) => typeof m === 'string') ?? '';
-    addMedia(into, inlineMediaTokens(mime, inline.data, rules.mediaTiles));
+  const inline = inlinePartMedia(part, rules.mediaTiles);
+  if (inline) {
+    addMedia(into, inline);
   }
   if (isRecord(part.fileData ?? part.file_data)) {
     addMedia(into, { kind: 'file', unknown: true });
   }
+}
+
+/** A part's inline media sized by the documented rules (or reported unknown); undefined when it has none. */
+export function inlinePartMedia(part: Record<string, unknown>, tiles: boolean): MediaCount | undefined {
+  const inline = part.inlineData ?? part.inline_data;
+  if (!isRecord(inline) || typeof inline.data !== 'string') {
+    return undefined;
+  }
+  const mime = [inline.mimeType, inline.mime_type].find((m) => typeof m === 'string') ?? '';
+  return inlineMediaTokens(mime, inline.data, tiles);
 }
 
 function countParts(parts: unknown, counter: TextCounter, rules: GeminiRules, into: RequestCount): void {

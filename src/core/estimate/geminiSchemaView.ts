@@ -107,10 +107,7 @@ function sizeOf(walk: Walk, name: string): number {
  * straight to the node (0 at the root and below `items` or `anyOf`).
  */
 function titleBilled(walk: Walk, chain: number): boolean {
-  if (walk.options.propertyTitles) {
-    return true;
-  }
-  return chain >= 2;
+  return walk.options.propertyTitles || chain >= 2;
 }
 
 function view(value: unknown, walk: Walk, depth: number, chain = 0): unknown {

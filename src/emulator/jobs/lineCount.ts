@@ -1,12 +1,7 @@
+import { isObj } from '../http/bodyFields';
 import { parseObject } from './jobInput';
 import type { PromptCount } from '../model/promptCount';
 import type { JobRecord } from '../contract';
-
-type Obj = Record<string, unknown>;
-
-function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The input tokens of one batch line as the extension's estimate counts it, for `runLine` to report: the request is

@@ -1,5 +1,4 @@
-import { geminiRules } from '../../core/estimate/geminiRequestTokens';
-import { inlineMediaTokens } from '../../core/estimate/mediaTokens';
+import { geminiRules, inlinePartMedia } from '../../core/estimate/geminiRequestTokens';
 import { field, mediaOf, modalityOf, promptParts } from './promptParts';
 
 type Obj = Record<string, unknown>;
@@ -13,18 +12,10 @@ export interface CountedPrompt {
 /** A media part the estimate cannot size stands for one 258-token tile, as in the emulator's rough rule (usage.ts). */
 const MEDIA_STAND_IN = 258;
 
-/**
- * An inline part's tokens as the estimate sizes them (core/estimate/geminiRequestTokens.ts `countMedia`: the same
- * fields, the same documented rules of mediaTokens.ts), or undefined where the estimate reports the part unknown.
- */
+/** An inline part's tokens as the estimate sizes them, or undefined where the estimate reports the part unknown. */
 function sizedMedia(part: Obj, tiles: boolean): number | undefined {
-  const inline = field(part, 'inlineData', 'inline_data') as Obj | undefined;
-  if (typeof inline !== 'object' || inline === null || typeof inline.data !== 'string') {
-    return undefined;
-  }
-  const mime = [inline.mimeType, inline.mime_type].find((m) => typeof m === 'string') ?? '';
-  const count = inlineMediaTokens(mime as string, inline.data, tiles);
-  return 'tokens' in count ? count.tokens : undefined;
+  const media = inlinePartMedia(part, tiles);
+  return media && 'tokens' in media ? media.tokens : undefined;
 }
 
 /**
