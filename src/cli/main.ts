@@ -6,6 +6,8 @@ import { runBuild } from './buildCommand';
 import { runSplit } from './splitCommand';
 import { runValidate } from './validateCommand';
 import { runResults } from './resultsCommand';
+// esbuild keeps only the `version` field of the manifest in the bundle.
+import { version } from '../../package.json';
 
 export const HELP = `Usage: gemini-batch <command> [options]
 
@@ -53,6 +55,7 @@ Commands:
 
 Options:
   -h, --help       show this help
+  -v, --version    print the version
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -73,6 +76,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     (command === undefined ? io.stderr : io.stdout)(HELP);
     return command === undefined ? ExitCode.Usage : ExitCode.Ok;
+  }
+  if (command === '-v' || command === '--version' || command === 'version') {
+    io.stdout(`${version}\n`);
+    return ExitCode.Ok;
   }
   const run = COMMANDS[command];
   if (run === undefined) {

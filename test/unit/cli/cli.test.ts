@@ -167,6 +167,15 @@ suite('cli: gemini-batch validate', () => {
     assert.match(out, /emulator/);
   });
 
+  test('--version and -v print the manifest version and exit 0', async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const { code, out } = await run(flag);
+      assert.equal(code, 0);
+      assert.equal(out, `${manifest.version}\n`);
+    }
+  });
+
   test('spawned through the real entry point: exit codes and output', function () {
     this.timeout(60_000);
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
