@@ -46,8 +46,8 @@ function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimat
   if (result.approximateRequests > 0) {
     io.stderr(
       `${file}: about ${result.approximateTokens} input tokens in ${result.approximateRequests} request(s) are a guess: the ` +
-        `thinking their thought signatures replay (guessed from their length), or a request nested too deep to render ` +
-        `(counted by its pieces)\n`,
+        `thinking their thought signatures replay (guessed from their length), a request nested too deep to render ` +
+        `(counted by its pieces), or a line too long to read (over 64 MB, sized at 4 bytes a token)\n`,
     );
   }
   if (result.unsizedItems > 0) {

@@ -1,7 +1,8 @@
 import { utf16Of } from '../tokens/byteForm';
 import type { TextCounter } from '../tokens/textCounter';
 import { BlockLines, parseObjectText } from './blockLines';
-import { type LineOptions, type TokenProvider, estimateLine, lineProvider } from './lineEstimate';
+import { type LineEstimate, type LineOptions, type TokenProvider, estimateLine, lineProvider } from './lineEstimate';
+import { tooLongLineEstimate } from './tooLongLine';
 
 /**
  * Numbers per estimate in `BatchResult.numbers`: local line, input, output, unknown media, model index, provider,
@@ -77,7 +78,34 @@ export class BlockEstimator {
     const models = new Map<string, number>();
     const numbers: number[] = [];
     const keyList: (string | null)[] = [];
+    const add = (estimate: LineEstimate): void => {
+      let model = -1;
+      if (estimate.model !== undefined) {
+        model = models.get(estimate.model) ?? models.size;
+        models.set(estimate.model, model);
+      }
+      numbers.push(
+        estimate.line,
+        estimate.inputTokens,
+        estimate.outputTokens,
+        estimate.unknownMedia,
+        model,
+        PROVIDERS.indexOf(estimate.provider),
+        estimate.approximateTokens ?? -1,
+        estimate.unsizedItems ?? 0,
+      );
+      if (keys) {
+        keyList.push(estimate.key ?? null);
+      }
+    };
     for (let text = lines.nextLine(); text !== undefined; text = lines.nextLine()) {
+      if (lines.lastTooLong > 0) {
+        const estimate = tooLongLineEstimate(lines.lastHead, lines.lastTooLong, lines.lineNo, options);
+        if (estimate) {
+          add(estimate);
+        }
+        continue;
+      }
       let parsed = parseObjectText(text);
       const provider = parsed && lineProvider(parsed);
       if (!parsed || !provider) {
@@ -100,26 +128,8 @@ export class BlockEstimator {
         this.bytesAllowed = lines.bytesAllowed = false;
       }
       const estimate = estimateLine(parsed, lines.lineNo, bytesCounter ?? counter, options, bytesCounter && utf16Of);
-      if (!estimate) {
-        continue;
-      }
-      let model = -1;
-      if (estimate.model !== undefined) {
-        model = models.get(estimate.model) ?? models.size;
-        models.set(estimate.model, model);
-      }
-      numbers.push(
-        estimate.line,
-        estimate.inputTokens,
-        estimate.outputTokens,
-        estimate.unknownMedia,
-        model,
-        PROVIDERS.indexOf(estimate.provider),
-        estimate.approximateTokens ?? -1,
-        estimate.unsizedItems ?? 0,
-      );
-      if (keys) {
-        keyList.push(estimate.key ?? null);
+      if (estimate) {
+        add(estimate);
       }
     }
     this.buffer = lines.buffer;

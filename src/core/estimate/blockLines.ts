@@ -1,8 +1,11 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { readSync } from 'node:fs';
+import { DEFAULT_MAX_LINE_BYTES } from '../jsonl';
 
 /** Bytes read at a time (and the first size of the buffer, which grows only for a line longer than it). */
 const READ_BYTES = 1024 * 1024;
+/** Bytes kept of a line too long to decode (BlockLines.lastHead). */
+const HEAD_BYTES = 4096;
 /** Bytes read at a time past the end of the range, for the line that crosses it. */
 const TAIL_BYTES = 16 * 1024;
 
@@ -13,7 +16,9 @@ const TAIL_BYTES = 16 * 1024;
  * one that starts in the range is read to its end even past `end`. The lines are what readLines (lineReader.ts) yields
  * for them, as text: without the LF, a CR before it, or a UTF-8 BOM at the start of the file. 0x0A never occurs inside
  * a multi-byte UTF-8 sequence, so a line's bytes decode alone as they would within the file. Memory: the buffer, at
- * most one line (or READ_BYTES) long.
+ * most one line (or READ_BYTES) long, and never much over `maxLineBytes`: a longer line is not decoded (a line of
+ * 600 MB exceeded V8's longest string and ended the estimate of its whole file, one of 300 MB took 1.2 GB); it is read
+ * through and returned as the empty string, with `lastTooLong` set to its length and `lastHead` to its first bytes.
  */
 export class BlockLines {
   /** Lines returned so far: the range's line numbers are 1.. this. */
@@ -26,6 +31,10 @@ export class BlockLines {
   private next: number;
   /** Whether the last line's text holds its UTF-8 bytes, one character each (see `bytesAllowed`). */
   lastInBytes = false;
+  /** The length in bytes of the last line when it was longer than `maxLineBytes` (and not decoded), else 0. */
+  lastTooLong = 0;
+  /** The first HEAD_BYTES of a line too long to decode, as text (enough to tell its kind and key). */
+  lastHead = '';
 
   constructor(
     private readonly fd: number,
@@ -40,6 +49,8 @@ export class BlockLines {
      * (an escape would give a real character among bytes). An ASCII line is the same text either way.
      */
     public bytesAllowed = false,
+    /** Longer lines are read through, not decoded (the validator's default bound, validateFile.ts). */
+    private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES,
   ) {
     // Sized for the range (small ranges are the tests'), it grows for a longer line. A thread passes the buffer of
     // its last block: a fresh one per block left a megabyte for the GC each time (peak RSS grew with the file).
@@ -91,6 +102,32 @@ export class BlockLines {
     return read > 0;
   }
 
+  /**
+   * Returns '' for the line that starts at `start`, longer than `maxLineBytes`, with `lastTooLong` and `lastHead` set:
+   * keeps its head, then reads through to its end in the buffer as it is (it does not grow for the line).
+   */
+  private readThrough(start: number): string {
+    const from = start - this.base;
+    this.lastHead = this.buf.toString('utf8', from, Math.min(this.filled, from + HEAD_BYTES));
+    this.lastInBytes = false;
+    this.lineNo++;
+    const inBuffer = this.buf.subarray(from, this.filled).indexOf(0x0a);
+    let end = inBuffer === -1 ? -1 : start + inBuffer;
+    while (end === -1) {
+      const position = this.base + this.filled;
+      this.base = position;
+      this.filled = position < this.size ? readSync(this.fd, this.buf, 0, this.buf.length, position) : 0;
+      if (this.filled === 0) {
+        break;
+      }
+      const nl = this.buf.subarray(0, this.filled).indexOf(0x0a);
+      end = nl === -1 ? -1 : position + nl;
+    }
+    this.next = end === -1 ? -1 : end + 1;
+    this.lastTooLong = (end === -1 ? this.size : end) - start;
+    return '';
+  }
+
   /** The read buffer, for the thread's next block. */
   get buffer(): Buffer {
     return this.buf;
@@ -108,6 +145,9 @@ export class BlockLines {
     let nl = this.buf.indexOf(0x0a, start - this.base);
     while (nl === -1 || nl >= this.filled) {
       const searched = this.base + this.filled;
+      if (searched - start > this.maxLineBytes) {
+        return this.readThrough(start);
+      }
       if (!this.fill(start)) {
         nl = -1;
         break;
@@ -116,6 +156,9 @@ export class BlockLines {
     }
     let from = start - this.base;
     let to = nl === -1 ? this.filled : nl;
+    if (to - from > this.maxLineBytes) {
+      return this.readThrough(start);
+    }
     this.next = nl === -1 ? -1 : this.base + nl + 1;
     if (
       start === 0 &&
@@ -132,6 +175,7 @@ export class BlockLines {
     this.lineNo++;
     const line = this.buf.subarray(from, to);
     this.lastInBytes = false;
+    this.lastTooLong = 0;
     if (isAscii(line)) {
       return this.buf.toString('latin1', from, to);
     }

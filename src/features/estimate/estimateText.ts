@@ -54,8 +54,8 @@ export function assumptionWords(s: EstimateSummary, assumedPerRequest: number): 
 }
 
 /**
- * What the input count cannot know: media of unknown size, thought signatures' thinking or a request nested too deep
- * (approximate tokens), items the client cannot see.
+ * What the input count cannot know: media of unknown size, thought signatures' thinking, a request nested too deep or
+ * a line too long to read (approximate tokens), items the client cannot see.
  */
 function inputCaveats(s: EstimateSummary): string[] {
   const caveats: string[] = [];
@@ -65,7 +65,7 @@ function inputCaveats(s: EstimateSummary): string[] {
   if (s.approximateRequests) {
     caveats.push(
       vscode.l10n.t(
-        '≈ {0} tokens in {1} request(s) are a guess: the thinking that thought signatures replay (guessed from their length), or a request nested too deep to render (counted by its pieces).',
+        '≈ {0} tokens in {1} request(s) are a guess: the thinking that thought signatures replay (guessed from their length), a request nested too deep to render (counted by its pieces), or a line too long to read (over 64 MB, sized at 4 bytes a token).',
         compactCount(s.approximateTokens),
         s.approximateRequests.toLocaleString('en-US'),
       ),

@@ -79,6 +79,48 @@ suite('estimate: block reader', function () {
     assert.deepEqual(blockLines(file, 10), []);
   });
 
+  test('property: a line longer than the bound is read through, not decoded; the others are as readLines gives them', async () => {
+    const file = path.join(dir, 'bounded.jsonl');
+    const max = 100;
+    const longLine = fc.integer({ min: 30, max: 400 }).map((n) => `{"key":"k","request":"${'é'.repeat(n)}"}`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(line, longLine), { maxLength: 20 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (lines, blockBytes) => {
+          fs.writeFileSync(file, lines.join('\n'));
+          const size = fs.statSync(file).size;
+          const want = (await readerLines(file)).map((l) => {
+            const bytes = Buffer.byteLength(l);
+            return bytes > max ? { text: '', tooLong: bytes, head: l.slice(0, 10) } : undefined;
+          });
+          const got: ({ text: string; tooLong: number; head: string } | undefined)[] = [];
+          const fd = fs.openSync(file, 'r');
+          try {
+            for (let seq = 0; seq < blockCount(size, blockBytes); seq++) {
+              const { start, end } = blockRange(seq, blockBytes, size);
+              const reader = new BlockLines(fd, start, end, size, undefined, false, max);
+              for (let text = reader.nextLine(); text !== undefined; text = reader.nextLine()) {
+                if (reader.lastTooLong > 0) {
+                  assert.equal(text, '');
+                  assert.ok(reader.lastTooLong > max, 'only lines over the bound are read through');
+                  got.push({ text, tooLong: reader.lastTooLong, head: reader.lastHead.slice(0, 10) });
+                } else {
+                  got.push(undefined);
+                }
+                assert.ok(reader.buffer.length <= 1024 * 1024, 'the buffer does not grow for a long line');
+              }
+            }
+          } finally {
+            fs.closeSync(fd);
+          }
+          assert.deepEqual(got, want);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   test('with bytes allowed, valid UTF-8 without a \\u escape comes as its bytes; anything else as text', () => {
     const file = path.join(dir, 'forms.jsonl');
     const rows: { bytes: Buffer; inBytes: boolean }[] = [
