@@ -9,9 +9,10 @@ const run = runCli;
 
 suite('cli: gemini-batch estimate', function () {
   this.timeout(60_000);
+  let dir: string;
   let file: string;
   suiteSetup(() => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-est-'));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-est-'));
     file = path.join(dir, 'in.jsonl');
     fs.writeFileSync(
       file,
@@ -23,6 +24,7 @@ suite('cli: gemini-batch estimate', function () {
       ].join('\n'),
     );
   });
+  suiteTeardown(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('--format json --per-line: the documented shape', async () => {
     const { code, out, err } = await run(

@@ -17,8 +17,11 @@ suite('emulator: restart and expiry', () => {
     tmp = tempDir();
   });
   teardown(async () => {
-    await emu?.close();
-    tmp.cleanup();
+    try {
+      await emu?.close();
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   test('a restart keeps files and jobs, and an unfinished job resumes to success', async () => {

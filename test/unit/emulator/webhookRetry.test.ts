@@ -91,8 +91,11 @@ suite('emulator: webhook delivery retries (simulated time)', () => {
     sender = new WebhookSender(registry, clock, false, watch.log);
   });
   teardown(async () => {
-    await sender.close();
-    tmp.cleanup();
+    try {
+      await sender.close();
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   test('non-2xx answers are retried after 1 s, then 2 s, with the same webhook-id, until a 2xx', async () => {

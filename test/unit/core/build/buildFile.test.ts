@@ -1,20 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { buildFile, DataFileError, previewBuild, type BuildOptions } from '../../../../src/core/build';
 import { validateFile } from '../../../../src/core/validation';
 import { readLines } from '../../../../src/core/jobs/lineReader';
+import { tempDirs } from '../../helpers/tempDirs';
 
 const GEMINI = '{"request":{"contents":[{"parts":[{"text":"{{q}}"}]}],"generationConfig":{"temperature":{{t}}}}}';
-
-async function setup(name: string, body: string): Promise<{ dir: string; data: string; out: string }> {
-  const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'build-test-'));
-  const data = path.join(dir, name);
-  await fsp.writeFile(data, body);
-  return { dir, data, out: path.join(dir, 'out.jsonl') };
-}
 
 const options = (data: string, extra: Partial<BuildOptions> = {}): BuildOptions => ({
   template: GEMINI,
@@ -26,8 +19,18 @@ const options = (data: string, extra: Partial<BuildOptions> = {}): BuildOptions 
 });
 
 suite('buildFile', () => {
+  const tempDir = tempDirs('build-test-');
+
+  /** A fresh folder (removed after the test) holding the data file `name`, and where the output goes. */
+  async function fixture(name: string, body: string): Promise<{ dir: string; data: string; out: string }> {
+    const dir = await tempDir();
+    const data = path.join(dir, name);
+    await fsp.writeFile(data, body);
+    return { dir, data, out: path.join(dir, 'out.jsonl') };
+  }
+
   test('CSV: every valid row written, keys from a column, bad rows listed by number and left out', async () => {
-    const { dir, data, out } = await setup(
+    const { dir, data, out } = await fixture(
       'd.csv',
       'id,q,t\r\na,"Say ""hi""\nnow",0.5\nb,ok,warm\na,again,1\nc,short\n,no key,1\n',
     );
@@ -53,7 +56,7 @@ suite('buildFile', () => {
   });
 
   test('JSONL keys from a column: a number or an object as its JSON text, null as no key', async () => {
-    const { data, out } = await setup(
+    const { data, out } = await fixture(
       'k.jsonl',
       '{"id":12,"q":"a","t":1}\n{"id":{"a":1},"q":"b","t":1}\n{"id":null,"q":"c","t":1}\n',
     );
@@ -76,7 +79,7 @@ suite('buildFile', () => {
       ['d.jsonl', '{"q":"a","n":5}\n\n{"q":"b \\"x\\"","n":7}\n[1]\n', 'jsonl'],
       ['d.json', '[{"q":"a","n":5},{"q":"b \\"x\\"","n":7},3]', 'json'],
     ] as const) {
-      const { data, out } = await setup(name, body);
+      const { data, out } = await fixture(name, body);
       const result = await buildFile({ template, data, format, keys: 'row-number', kind: 'auto' }, out);
       assert.equal(result.kind, 'openai');
       assert.deepEqual(result.rejected, [{ row: 3, problem: { code: 'not-an-object' } }]);
@@ -95,7 +98,7 @@ suite('buildFile', () => {
   });
 
   test('the kind is told by the shape of the template even when the first row lacks a column', async () => {
-    const { data, out } = await setup('d.jsonl', '{"q":"a"}\n{"q":"b","n":3}\n');
+    const { data, out } = await fixture('d.jsonl', '{"q":"a"}\n{"q":"b","n":3}\n');
     const template =
       '{"method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"{{q}}"}],"max_tokens":{{n}}}}';
     const result = await buildFile({ template, data, format: 'jsonl', keys: 'row-number', kind: 'auto' }, out);
@@ -105,7 +108,7 @@ suite('buildFile', () => {
   });
 
   test('a template that sets the key itself keeps it with row numbers, and has it replaced by a key column', async () => {
-    const { data, out } = await setup('d.csv', 'id,q\na,x\nb,y\n');
+    const { data, out } = await fixture('d.csv', 'id,q\na,x\nb,y\n');
     const template = '{"request":{"contents":[{"parts":[{"text":"{{q}}"}]}]}, "key": "{{id}}-own"}';
     await buildFile(options(data, { template }), out);
     assert.deepEqual(
@@ -126,7 +129,7 @@ suite('buildFile', () => {
   });
 
   test('a filled template that is not JSON is not-json; JSON of the wrong shape is invalid-line', async () => {
-    const { data, out } = await setup('d.jsonl', '{"v":"word"}\n');
+    const { data, out } = await fixture('d.jsonl', '{"v":"word"}\n');
     const result = await buildFile(
       { template: '{"request": {{v}} }', data, format: 'jsonl', keys: 'row-number', kind: 'gemini-generate' },
       out,
@@ -152,7 +155,7 @@ suite('buildFile', () => {
   });
 
   test('no valid row: no file written; an unreadable data file or a cancel leaves the output as it was', async () => {
-    const { dir, data, out } = await setup('d.csv', 'q,t\nx,hot\n');
+    const { dir, data, out } = await fixture('d.csv', 'q,t\nx,hot\n');
     const result = await buildFile(options(data), out);
     assert.equal(result.empty, true);
     assert.deepEqual(await fsp.readdir(dir), ['d.csv']);
@@ -169,7 +172,7 @@ suite('buildFile', () => {
   });
 
   test('preview: the first rows rendered and validated, the columns seen, the template columns not found', async () => {
-    const { data } = await setup('d.csv', 'q,t\nhello,0\nbye,hot\nmore,1\n');
+    const { data } = await fixture('d.csv', 'q,t\nhello,0\nbye,hot\nmore,1\n');
     const preview = await previewBuild(
       { ...options(data), template: '{"request":{"contents":[{"parts":[{"text":"{{q}} {{nope}}"}]}]}}' },
       2,
@@ -188,7 +191,7 @@ suite('buildFile', () => {
   });
 
   test('property: random rows never crash a build; every line written validates and parses back to its row', async () => {
-    const { dir } = await setup('x', '');
+    const { dir } = await fixture('x', '');
     let run = 0;
     const cell = fc.string({
       unit: fc.constantFrom('a', 'é', '😀', ',', '"', '\n', '\\', '{{q}}', ' ', '0', '.'),
@@ -228,7 +231,7 @@ suite('buildFile', () => {
   // Issue 10's must-hold: a million rows, none lost and no key twice (about 30 s; the output is read streamed).
   test('a million rows: none lost, no key twice', async function () {
     this.timeout(300_000);
-    const { data, out } = await setup('big.csv', '');
+    const { data, out } = await fixture('big.csv', '');
     const count = 1_000_000;
     const handle = await fsp.open(data, 'w');
     await handle.write('id,q\n');

@@ -38,8 +38,14 @@ export class EmulatorHarness {
   }
 
   async stop(): Promise<void> {
-    await this.emulator?.close();
-    await rm(this.dir, { recursive: true, force: true });
+    try {
+      await this.emulator?.close();
+    } finally {
+      // Removed even when closing failed, and skipped when `start` never got as far as making it.
+      if (this.dir) {
+        await rm(this.dir, { recursive: true, force: true });
+      }
+    }
   }
 
   provider(id: ProviderId = 'emulator', apiKey = SECRET): BatchProvider {

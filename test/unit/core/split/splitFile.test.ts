@@ -1,13 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { SplitError, splitFile } from '../../../../src/core/split';
-
-async function tempDir(): Promise<string> {
-  return fsp.mkdtemp(path.join(os.tmpdir(), 'split-test-'));
-}
+import { tempDirs } from '../../helpers/tempDirs';
 
 async function concatParts(parts: readonly string[]): Promise<Buffer> {
   return Buffer.concat(await Promise.all(parts.map((p) => fsp.readFile(p))));
@@ -16,6 +12,8 @@ async function concatParts(parts: readonly string[]): Promise<Buffer> {
 const isBlank = (line: string): boolean => /^[ \t\r\n]*$/.test(line);
 
 suite('splitFile', () => {
+  const tempDir = tempDirs('split-test-');
+
   test('parts stay within both limits, in order, and concatenate to the original', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'data.jsonl');
@@ -218,6 +216,5 @@ suite('splitFile', () => {
       seen.every((n) => n === 1),
       'every key exactly once',
     );
-    await fsp.rm(dir, { recursive: true });
   });
 });
