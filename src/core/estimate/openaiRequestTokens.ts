@@ -8,6 +8,7 @@ import {
   callNames,
   callTokens,
 } from './openaiCallTokens';
+import { finalChannelTokens, isHarmonyChat } from './openaiFinalChannel';
 import { PARALLEL_AUTHOR, parallelAnswers } from './openaiParallelAnswers';
 import { hasParallelCalls, parallelToolTokens } from './openaiParallelTool';
 import { responseFormatTokens } from './openaiResponseFormat';
@@ -59,7 +60,7 @@ function countMessages(
   messages: unknown[],
   counter: TextCounter,
   into: RequestCount,
-  options: { withFunctions?: boolean; priming?: number; calls?: CallFormat } = {},
+  options: { withFunctions?: boolean; priming?: number; calls?: CallFormat; finalChannel?: boolean } = {},
 ): void {
   // With functions, the first system message is followed by a newline before the function block (openaiToolTokens).
   let padSystem = options.withFunctions ?? false;
@@ -90,6 +91,7 @@ function countMessages(
       into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
     }
     countMessageContent(message.content, counter, into);
+    into.tokens += options.finalChannel ? finalChannelTokens(message) : 0;
     into.tokens += callTokens(message, counter, options.calls);
   }
   into.tokens += options.priming ?? REPLY_PRIMING;
@@ -132,6 +134,7 @@ export function openaiRequestTokens(
       withFunctions: functions.length > 0 && !reasoning,
       priming,
       calls: reasoning ? 'harmony' : 'chat',
+      finalChannel: isHarmonyChat(body.model),
     });
     const hasSystem = body.messages.some((m) => isRecord(m) && m.role === 'system');
     into.tokens +=
@@ -150,6 +153,7 @@ export function openaiRequestTokens(
     countMessages(messages, counter, into, {
       priming: reasoning ? REASONING_REPLY_PRIMING : REPLY_PRIMING,
       calls: reasoning ? 'harmony' : 'responses',
+      finalChannel: isHarmonyChat(body.model),
     });
   }
   const hasSystem = messages.some((m) => isRecord(m) && m.role === 'system');
