@@ -9,7 +9,6 @@ import {
   callTokens,
 } from './openaiCallTokens';
 import { PARALLEL_AUTHOR, parallelAnswers } from './openaiParallelAnswers';
-import { hasParallelCalls, parallelToolTokens } from './openaiParallelTool';
 import { responseFormatTokens } from './openaiResponseFormat';
 import { responsesConversation } from './openaiResponsesInput';
 import { functionDefinitions, functionTokens } from './openaiToolTokens';
@@ -35,6 +34,20 @@ function isReasoningModel(model: unknown): boolean {
   return typeof model === 'string' && /^(o[3-9]|gpt-[5-9])/.test(model);
 }
 
+/**
+ * On gpt-5 and later an assistant message with text bills 2 more: harmony writes it on the `final` channel,
+ * `<|start|>assistant<|channel|>final<|message|>…<|end|>` (OpenAI cookbook, articles/openai-harmony.md). Measured
+ * 2026-11-28, chat and /v1/responses alike, on four sources: chatlas's gpt-5.4 (test_data_extraction: 2, 4, 6 under
+ * with 1, 2, 3 such messages), Mirascope's gpt-5 and gpt-5-mini (test_call_with_thinking, resume tests), pydantic-ai's
+ * gpt-5 (test_openai_responses_model_thinking_part), openinference's gpt-5-mini: all 2 under per message, exact so.
+ * openai-chat-reasoning text 48 → 57 of 58, /v1/responses text 203 → 212 of 225, function calls 87 → 97 of 214.
+ * 2 further off: chatlas's test_openai_tool_variations on chat, pydantic-ai's test_cross_provider_capability_replay
+ * with Gemini's answers. o3-mini's one such request (test_openai_model_thinking_part) is exact without: not applied.
+ */
+const FINAL_CHANNEL_TOKENS = 2;
+
+const hasFinalChannel = (model: unknown): boolean => typeof model === 'string' && /^gpt-[5-9]/.test(model);
+
 function countMessageContent(content: unknown, counter: TextCounter, into: RequestCount): void {
   if (typeof content === 'string') {
     into.tokens += counter.count(content);
@@ -59,7 +72,7 @@ function countMessages(
   messages: unknown[],
   counter: TextCounter,
   into: RequestCount,
-  options: { withFunctions?: boolean; priming?: number; calls?: CallFormat } = {},
+  options: { withFunctions?: boolean; priming?: number; calls?: CallFormat; finalChannel?: boolean } = {},
 ): void {
   // With functions, the first system message is followed by a newline before the function block (openaiToolTokens).
   let padSystem = options.withFunctions ?? false;
@@ -88,6 +101,9 @@ function countMessages(
     // A tool message's `name` is not billed when its function is its author (authorTokens).
     if (typeof message.name === 'string' && !answeringFunction(message, names)) {
       into.tokens += counter.count(message.name) + TOKENS_PER_NAME;
+    }
+    if (options.finalChannel && message.role === 'assistant' && !message.tool_calls && message.content) {
+      into.tokens += FINAL_CHANNEL_TOKENS;
     }
     countMessageContent(message.content, counter, into);
     into.tokens += callTokens(message, counter, options.calls);
@@ -132,6 +148,7 @@ export function openaiRequestTokens(
       withFunctions: functions.length > 0 && !reasoning,
       priming,
       calls: reasoning ? 'harmony' : 'chat',
+      finalChannel: hasFinalChannel(body.model),
     });
     const hasSystem = body.messages.some((m) => isRecord(m) && m.role === 'system');
     into.tokens +=
@@ -150,15 +167,13 @@ export function openaiRequestTokens(
     countMessages(messages, counter, into, {
       priming: reasoning ? REASONING_REPLY_PRIMING : REPLY_PRIMING,
       calls: reasoning ? 'harmony' : 'responses',
+      finalChannel: hasFinalChannel(body.model),
     });
   }
   const hasSystem = messages.some((m) => isRecord(m) && m.role === 'system');
   into.tokens += functionTokens(functionDefinitions(body), { hasSystem, reasoning, responses: true }, counter);
   into.tokens += additionalToolsTokens(body, counter);
   into.tokens += responseFormatTokens(body, counter, reasoning);
-  if (!reasoning && hasParallelCalls(messages)) {
-    into.tokens += parallelToolTokens(counter);
-  }
   // Past its threshold the service compacts the request: what it then bills is not known here.
   if (conversation.compactThreshold !== undefined && into.tokens > conversation.compactThreshold) {
     into.unsizedItems++;
