@@ -1,4 +1,5 @@
 import type { TextCounter } from '../tokens/textCounter';
+import { responsesCallTokens } from './openaiResponsesCalls';
 import { isRecord } from './requestCount';
 
 /**
@@ -18,8 +19,9 @@ import { isRecord } from './requestCount';
  *   `<|start|>assistant<|channel|>commentary to=functions.NAME <|constrain|>json<|message|>…<|call|>` and answers it
  *   `<|start|>functions.NAME to=assistant<|channel|>commentary<|message|>…`, openai/harmony src/encoding.rs).
  * - /v1/responses on gpt-4o and gpt-4.1 bills 2 less per message with calls (fitted: `function_call` items, 5 of 5
- *   fit entries); its reasoning models are counted as harmony (gpt-5.2 exact, gpt-5 within 4 on the recorded counts
- *   without encrypted reasoning; those with it are reported unsized, see openaiResponsesInput.ts).
+ *   fit entries), and each call as a message of its own (openaiResponsesCalls.ts); its reasoning models are counted
+ *   as harmony (gpt-5.2 exact, gpt-5 within 4 on the recorded counts without encrypted reasoning; those with it are
+ *   reported unsized, see openaiResponsesInput.ts).
  * The legacy `function_call` keeps the rule hmarr/openai-chat-tokens measured (src/index.ts): name, arguments and 3.
  * The wrapper as written here is what the model wrote: the responses that made parallel calls record completion
  * tokens of exactly this text plus 4, as single calls do. The answers to a parallel call are billed as one message
@@ -33,10 +35,12 @@ const LEGACY_CALL_TOKENS = 3;
 /** A `tool` message's author costs its name plus this, in place of the role `tool` (see above). */
 export const TOOL_AUTHOR_TOKENS = 1;
 
-interface Call {
+export interface Call {
   /** Who the call is addressed to: `functions.NAME`, or `NAMESPACE.NAME` for a function of a namespace. */
   recipient: string;
   arguments: string;
+  /** A /v1/responses `function_call` item sent back with its `id` (openaiResponsesInput.ts). */
+  stored: boolean;
 }
 
 /**
@@ -58,7 +62,8 @@ function callsOf(message: Record<string, unknown>): Call[] {
   }
   return message.tool_calls.flatMap((call) => {
     const fn = isRecord(call) && isRecord(call.function) ? call.function : undefined;
-    return fn ? [{ recipient: recipientOf(fn), arguments: String(fn.arguments ?? '') }] : [];
+    const stored = isRecord(call) && call.stored === true;
+    return fn ? [{ recipient: recipientOf(fn), arguments: String(fn.arguments ?? ''), stored }] : [];
   });
 }
 
@@ -76,12 +81,10 @@ function parameters(args: string): unknown {
  * with Python's `json.dumps` spacing (`{"value": "one"}`, crewAI's counting_tool and iterating_tool, Mirascope's,
  * openllmetry's) were over by what the spaces cost, and are exact so (openai-chat function calls 166 → 189 of 200; o3-mini's
  * test_agent_powered_by_new_o_model_family… 90 → 87 over). /v1/responses bills them as sent (Mirascope's compute_fib,
- * `{"n": 100}`: exact as sent, 1 under compacted). Measured 2026-11-28; text that does not parse stays as sent.
+ * `{"n": 100}`: exact as sent, 1 under compacted; openaiResponsesCalls.ts). Measured 2026-11-28; text that does not
+ * parse stays as sent.
  */
-function billedArguments(args: string, format: CallFormat): string {
-  if (format === 'responses') {
-    return args;
-  }
+function billedArguments(args: string): string {
   try {
     return JSON.stringify(JSON.parse(args));
   } catch {
@@ -98,11 +101,11 @@ export function callTokens(
   let tokens = 0;
   const perMessage = CALL_MESSAGE_TOKENS[format];
   const calls = callsOf(message);
-  if (calls.length === 1) {
+  if (format === 'responses') {
+    tokens += responsesCallTokens(calls, counter);
+  } else if (calls.length === 1) {
     tokens +=
-      counter.count(` to=${calls[0].recipient}`) +
-      counter.count(billedArguments(calls[0].arguments, format)) +
-      perMessage;
+      counter.count(` to=${calls[0].recipient}`) + counter.count(billedArguments(calls[0].arguments)) + perMessage;
   } else if (calls.length > 1) {
     const uses = calls.map((call) => ({
       recipient_name: call.recipient,

@@ -9,14 +9,17 @@ function hasText(content: unknown): boolean {
 }
 
 /**
- * gpt-5 and later render an earlier answer of the assistant as harmony writes it,
- * `<|start|>assistant<|channel|>final<|message|>…<|end|>`: 2 tokens more than chat's `<|start|>assistant<|message|>`
- * (openai/harmony docs/format.md, "the input for the next sampling", v0.0.8). Measured: every gpt-5-mini and gpt-5.4
- * chat request with an assistant text message was 2 under per such message without it (Mirascope's
- * encodes-assistant-message and resume recordings, chatlas's test_data_extraction: 2, 4, 6 under for 1, 2, 3
- * answers); with it chat reasoning text 48 → 57 of 58 exact, /v1/responses 340 → 360 of 588 (one gpt-5.4
- * function-call request, exact before, now 2 over). o3-mini is not harmony: its `uau` request is exact without it.
- * An assistant message that also calls tools is unmeasured and left as it was.
+ * On gpt-5 and later an assistant message with text bills 2 more: harmony writes it on the `final` channel,
+ * `<|start|>assistant<|channel|>final<|message|>…<|end|>` against chat's `<|start|>assistant<|message|>`
+ * (openai/harmony docs/format.md, "the input for the next sampling", v0.0.8; OpenAI cookbook,
+ * articles/openai-harmony.md). Measured 2026-11-28, chat and /v1/responses alike, on four sources: chatlas's gpt-5.4
+ * (test_data_extraction: 2, 4, 6 under with 1, 2, 3 such messages), Mirascope's gpt-5 and gpt-5-mini
+ * (test_call_with_thinking, resume tests), pydantic-ai's gpt-5 (test_openai_responses_model_thinking_part),
+ * openinference's gpt-5-mini: all 2 under per message, exact so. openai-chat-reasoning text 48 → 57 of 58,
+ * /v1/responses text 203 → 212 of 225. 2 further off: chatlas's test_openai_tool_variations on chat, pydantic-ai's
+ * test_cross_provider_capability_replay with Gemini's answers. o3-mini's one such request
+ * (test_openai_model_thinking_part) is exact without: not applied. An assistant message that also calls tools is
+ * unmeasured and left as it was.
  */
 const FINAL_CHANNEL_TOKENS = 2;
 

@@ -10,7 +10,6 @@ import {
 } from './openaiCallTokens';
 import { finalChannelTokens, isHarmonyChat } from './openaiFinalChannel';
 import { PARALLEL_AUTHOR, parallelAnswers } from './openaiParallelAnswers';
-import { hasParallelCalls, parallelToolTokens } from './openaiParallelTool';
 import { responseFormatTokens } from './openaiResponseFormat';
 import { responsesConversation } from './openaiResponsesInput';
 import { functionDefinitions, functionTokens } from './openaiToolTokens';
@@ -160,9 +159,6 @@ export function openaiRequestTokens(
   into.tokens += functionTokens(functionDefinitions(body), { hasSystem, reasoning, responses: true }, counter);
   into.tokens += additionalToolsTokens(body, counter);
   into.tokens += responseFormatTokens(body, counter, reasoning);
-  if (!reasoning && hasParallelCalls(messages)) {
-    into.tokens += parallelToolTokens(counter);
-  }
   // Past its threshold the service compacts the request: what it then bills is not known here.
   if (conversation.compactThreshold !== undefined && into.tokens > conversation.compactThreshold) {
     into.unsizedItems++;

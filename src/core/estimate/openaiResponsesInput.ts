@@ -38,8 +38,9 @@ function isUserMessage(item: unknown): boolean {
 /**
  * The conversation of a /v1/responses request as chat messages, so that one set of counting rules serves both
  * endpoints: `instructions` is a system message, a string `input` a user message, and in an `input` list consecutive
- * `function_call` items are one assistant message with those `tool_calls`, a `function_call_output` the `tool` message
- * answering its `call_id`. Other messages pass as they are.
+ * `function_call` items are one assistant message with those `tool_calls` (gpt-4o and gpt-4.1 bill each call apart,
+ * openaiResponsesCalls.ts), a `function_call_output` the `tool` message answering its `call_id`. Other messages pass
+ * as they are.
  *
  * Reasoning items before the last user message are not billed: the chain of thought of a finished turn is dropped
  * (OpenAI cookbook, articles/openai-harmony.md, "Handling reasoning output in subsequent sampling"; openai/harmony
@@ -79,7 +80,9 @@ export function responsesConversation(body: Record<string, unknown>): ResponsesC
   input.forEach((item, index) => {
     if (isRecord(item) && item.type === 'function_call') {
       const fn = { name: item.name, arguments: item.arguments, namespace: item.namespace };
-      const call = { id: item.call_id, type: 'function', function: fn };
+      // An item sent back with the `id` the service gave it is a stored one (openaiCallTokens.ts, STORED_CALL_TOKENS).
+      const stored = typeof item.id === 'string' && item.id !== '';
+      const call = { id: item.call_id, type: 'function', function: fn, ...(stored ? { stored } : {}) };
       if (calls) {
         calls.push(call);
       } else {

@@ -59,8 +59,8 @@ function singleTypeText(schema: Schema, indent: number): string {
  * test_ref_sibling_wire_contract's `address` default null) are exact without it and 5 over with it, while titled
  * ones need it: crewAI's exa_search_tool (3 × null, 17 under → exact) and search_memory (null, "shallow": 13 → 0),
  * Mirascope's get_current_weather on /v1/responses (`unit` default "fahrenheit", required or not, strict or not:
- * test_model_call_with_tools and _with_strict_tool 6 under → 1 over, exact with the titles rule, not applied there).
- * openai-chat tools 105 → 108 of 158; measured 2026-11-28.
+ * test_model_call_with_tools and _with_strict_tool 6 under → 1 over, exact with the titles rule of
+ * openaiToolTokens.ts). openai-chat tools 105 → 108 of 158; measured 2026-11-28.
  */
 function defaultText(prop: Schema): string {
   const value = prop.default;

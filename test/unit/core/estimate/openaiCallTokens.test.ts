@@ -54,3 +54,32 @@ suite('estimate: OpenAI tool message authors', () => {
     assert.equal(callTokens(call('not json'), words), callTokens(call('not json'), words, 'responses') + 2);
   });
 });
+
+suite('estimate: OpenAI assistant answers on harmony', () => {
+  const history = [
+    { role: 'user', content: 'q' },
+    { role: 'assistant', content: 'a b' },
+    { role: 'assistant', content: null, tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f' } }] },
+    { role: 'tool', tool_call_id: 'c1', content: 'ok' },
+    { role: 'user', content: 'next' },
+  ];
+  const chat = (model: string, messages: unknown[]) =>
+    openaiRequestTokens('/v1/chat/completions', { model, messages }, words).tokens;
+  const responses = (model: string, input: unknown[]) =>
+    openaiRequestTokens('/v1/responses', { model, input }, words).tokens;
+
+  test('gpt-5 bills 2 more for an assistant message with text (the final channel), not for one with calls', () => {
+    const without = history.filter((m) => m.content !== 'a b');
+    // 3 + `assistant` + `a b`, and 2 more.
+    assert.equal(chat('gpt-5', history) - chat('gpt-5', without), 4 + 2 + 2);
+    assert.equal(responses('gpt-5.4', history) - responses('gpt-5.4', without), 4 + 2 + 2);
+    const callsOnly = history.filter((m) => m.content !== 'a b' && m.role !== 'tool' && !m.tool_calls);
+    assert.equal(chat('gpt-5', without) - chat('gpt-5', callsOnly), chat('o3', without) - chat('o3', callsOnly));
+  });
+
+  test('o3 and gpt-4o bill an assistant message as chat does', () => {
+    const without = history.filter((m) => m.content !== 'a b');
+    assert.equal(chat('o3-mini', history) - chat('o3-mini', without), 4 + 2);
+    assert.equal(chat('gpt-4o', history) - chat('gpt-4o', without), 4 + 2);
+  });
+});

@@ -2,7 +2,6 @@ import * as assert from 'node:assert/strict';
 import { EstimateTotals } from '../../../../src/core/estimate/estimateTotals';
 import { estimateLine } from '../../../../src/core/estimate/lineEstimate';
 import { additionalToolsTokens } from '../../../../src/core/estimate/openaiAdditionalTools';
-import { parallelToolTokens } from '../../../../src/core/estimate/openaiParallelTool';
 import { openaiRequestTokens } from '../../../../src/core/estimate/openaiRequestTokens';
 import { responseFormatText, responseFormatTokens } from '../../../../src/core/estimate/openaiResponseFormat';
 import { responsesConversation } from '../../../../src/core/estimate/openaiResponsesInput';
@@ -113,17 +112,28 @@ suite('estimate: /v1/responses items the client cannot size', () => {
 suite('estimate: /v1/responses tools beyond the tools list', () => {
   const tool = { type: 'function', name: 'lookup', description: 'Look up.', parameters: { type: 'object' } };
 
-  test('parallel calls bill the multi_tool_use declaration on gpt-4o, not on reasoning models', () => {
+  test('parallel calls are separate messages on gpt-4o, without the multi_tool_use declaration', () => {
     const input = [user('q'), call('1'), call('2'), output('1'), output('2')];
     const serial = [user('q'), call('1'), output('1'), call('2'), output('2')];
     const count = (model: string, items: unknown[]) =>
       openaiRequestTokens('/v1/responses', { model, input: items, tools: [tool] }, words).tokens;
-    const declaration = parallelToolTokens(words);
-    assert.ok(declaration > 100);
-    // With one token per word, a message with one call is 3 + `assistant` + ` to=functions.f` + `{}` (+ 8 on
-    // harmony), and the parallel one 3 + `assistant` + ` to=multi_tool_use.parallel` + its JSON (+ 8 on harmony).
-    assert.equal(count('gpt-4o', input) - count('gpt-4o', serial), declaration + 6 - 12);
+    // Billed as the same calls one turn after the other.
+    assert.equal(count('gpt-4o', input), count('gpt-4o', serial));
+    // Reasoning models: one message to multi_tool_use.parallel, 3 + `assistant` + ` to=multi_tool_use.parallel` + its
+    // JSON + 8, against two of 3 + `assistant` + ` to=functions.f` + `{}` + 8 (one token per word).
     assert.equal(count('gpt-5', input) - count('gpt-5', serial), 14 - 28);
+  });
+
+  test('a function_call item sent back with its id bills 3 more on gpt-4o when it is alone in its turn', () => {
+    const stored = (id: string) => ({ ...call(id), id: `fc_${id}`, status: 'completed' });
+    const count = (model: string, items: unknown[]) =>
+      openaiRequestTokens('/v1/responses', { model, input: items, tools: [tool] }, words).tokens;
+    const lone = (make: typeof call) => [user('q'), make('1'), output('1')];
+    assert.equal(count('gpt-4o', lone(stored)) - count('gpt-4o', lone(call)), 3);
+    assert.equal(count('gpt-4.1', lone(stored)) - count('gpt-4.1', lone(call)), 3);
+    const pair = (make: typeof call) => [user('q'), make('1'), make('2'), output('1'), output('2')];
+    assert.equal(count('gpt-4o', pair(stored)), count('gpt-4o', pair(call)));
+    assert.equal(count('gpt-5', lone(stored)), count('gpt-5', lone(call)));
   });
 
   test('a call with a namespace is addressed to, and answered by, NAMESPACE.NAME instead of functions.NAME', () => {

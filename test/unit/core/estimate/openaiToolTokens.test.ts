@@ -58,11 +58,15 @@ suite('estimate: OpenAI function declarations', () => {
     assert.equal(fixed(fn({ a: { title: 'A', type: 'integer' } })), untitled);
     assert.equal(fixed(titled), untitled - 1);
     assert.equal(fixed(fn({ ...titled.parameters.properties, c: { title: 'C', type: 'integer' } })), untitled - 2);
-    // Not on /v1/responses until its stored function_call items are counted (see the rule's comment).
-    const responses = { ...context, responses: true };
-    const rendered = (f: Record<string, unknown>) =>
-      functionTokens([f], responses, words) - words.count(functionsText([f]));
-    assert.equal(rendered(titled), rendered(fn({ a: { type: 'integer' }, b: { type: 'integer' } })));
+    // /v1/responses and reasoning models alike.
+    for (const other of [
+      { ...context, responses: true },
+      { ...context, reasoning: true },
+    ]) {
+      const rendered = (f: Record<string, unknown>) =>
+        functionTokens([f], other, words) - words.count(functionsText([f]));
+      assert.equal(rendered(titled), rendered(fn({ a: { type: 'integer' }, b: { type: 'integer' } })) - 1);
+    }
   });
 
   test("a titled property's default is a trailing comment as harmony writes it; an untitled one's is not", () => {

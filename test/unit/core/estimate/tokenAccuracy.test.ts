@@ -45,16 +45,20 @@ const MUST_HOLD = ['openai-chat', 'gemini-2.5+ · text'];
  * its function calls that can be sized offline (those with encrypted reasoning, compaction items or media are printed
  * as `· unsized` and stay in every other figure, but hold no bar), and Gemini 2.5+ by how it can be sized. Left on
  * chat: crewAI's and Mirascope's schemas with `$defs`/`$ref`, arrays of objects and `anyOf` with `format` (tools
- * 122/158); reasoning models miss 2 per assistant message on gpt-5.4 and o3-mini's tools (71%).
+ * 122/158); reasoning models: o3-mini's tools, and calls on gpt-5.4 (chatlas's single calls 1 under).
  */
 const FLOORS: { key: string; exact: number; mean: number }[] = [
   { key: 'openai-chat · text', exact: 0.98, mean: 0.001 },
   { key: 'openai-chat · tools · held-out', exact: 0.77, mean: 0.013 },
   { key: 'openai-chat · function-calls · held-out', exact: 0.94, mean: 0.001 },
-  { key: 'openai-chat-reasoning', exact: 0.71, mean: 0.029 },
-  // test_openai_responses_stream bills gpt-4o 255 and 278 where the rules give 39 and 62.
-  { key: 'openai-responses · tools · held-out', exact: 0.66, mean: 0.085 },
-  { key: 'openai-responses · function-calls · sizable', exact: 0.14, mean: 0.154 },
+  // 79/111 → 88/111, mean 2.81% → 2.39%: the final channel of gpt-5's answers (openaiRequestTokens.ts).
+  { key: 'openai-chat-reasoning', exact: 0.79, mean: 0.024 },
+  // test_openai_responses_stream bills gpt-4o 255 and 278 where the rules give 39 and 62. 49/74 → 52/74: titles.
+  { key: 'openai-responses · tools · held-out', exact: 0.7, mean: 0.085 },
+  // 28/196 → 97/196, mean 15.38% → 2.54%: stored and parallel calls (openaiResponsesCalls.ts), titles, final channel.
+  { key: 'openai-responses · function-calls · sizable', exact: 0.49, mean: 0.026 },
+  // 212/225, mean 1.46% (203/225, 1.64% before the final channel).
+  { key: 'openai-responses · text', exact: 0.94, mean: 0.015 },
   // Short of issue 10's 90% exact (82%, 252/308), mean met (0.71%; 249/308 and 0.78% before the rules for 2.5
   // descriptions and titles in geminiSchemaView.ts). Measured 2026-11-28 once the fixture took whole
   // the Gemini recordings of Mirascope, chatlas, crewAI, llm-gemini and openinference (78%, 239/308, mean 1.50% with
