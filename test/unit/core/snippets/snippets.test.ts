@@ -7,9 +7,10 @@ import { DocumentValidator } from '../../../../src/core/validation';
 
 /**
  * Expands a VS Code snippet body the way accepting every default would: `${1:default}` → default (nested ones too),
- * `${1|a,b|}` → a, `$1`/`$0`/`${1}` → '', and the `\$`, `\}`, `\\` escapes → the character.
+ * `${1|a,b|}` → a, `$1`/`$0`/`${1}` → '', a variable (`${TM_LINE_NUMBER}`, `$TM_LINE_NUMBER`) → its value in `vars`,
+ * and the `\$`, `\}`, `\\` escapes → the character.
  */
-function expandDefaults(body: string): string {
+function expandDefaults(body: string, vars: Record<string, string> = { TM_LINE_NUMBER: '1' }): string {
   let out = '';
   let i = 0;
   const stack: number[] = []; // nesting depth of open `${n:` placeholders
@@ -23,7 +24,13 @@ function expandDefaults(body: string): string {
       const choice = /^\$\{\d+\|((?:[^,|\\]|\\.)*)(?:,(?:[^|\\]|\\.)*)*\|\}/.exec(rest);
       const open = /^\$\{\d+:/.exec(rest);
       const bare = /^\$(?:\d+|\{\d+\})/.exec(rest);
-      if (choice) {
+      const variable = /^\$(?:\{([A-Z_]+)\}|([A-Z_]+))/.exec(rest);
+      if (variable) {
+        const name = variable[1] ?? variable[2];
+        assert.ok(name in vars, `a known variable: ${name}`);
+        out += vars[name];
+        i += variable[0].length;
+      } else if (choice) {
         out += choice[1].replace(/\\(.)/g, '$1');
         i += choice[0].length;
       } else if (open) {
@@ -60,8 +67,9 @@ function expectedKind(name: string): BatchKind {
 }
 
 suite('snippets/jsonl.code-snippets', () => {
-  test('the expander resolves defaults, choices, tab stops and escapes', () => {
+  test('the expander resolves defaults, choices, tab stops, variables and escapes', () => {
     assert.equal(expandDefaults('a ${1:x ${2:y}} $0 ${3|p,q|} \\$ ${4} $5'), 'a x y  p $  ');
+    assert.equal(expandDefaults('${1:k-${TM_LINE_NUMBER}} $TM_LINE_NUMBER', { TM_LINE_NUMBER: '7' }), 'k-7 7');
   });
 
   test('offers a snippet for each of the eight line shapes', () => {
@@ -84,6 +92,14 @@ suite('snippets/jsonl.code-snippets', () => {
         snippet.prefixes.some((p) => named.includes(p)),
         `the README names ${snippet.name}`,
       );
+    }
+  });
+
+  test('two snippets taken on two lines give two keys: no duplicate-key error from the defaults alone', () => {
+    for (const snippet of snippets) {
+      const [first, second] = ['1', '2'].map((n) => JSON.parse(expandDefaults(snippet.body, { TM_LINE_NUMBER: n })));
+      const id = (line: Record<string, unknown>) => line.key ?? line.custom_id;
+      assert.notEqual(id(first), id(second), snippet.name);
     }
   });
 
