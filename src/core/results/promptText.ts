@@ -19,10 +19,23 @@ function firstText(parts: unknown): string | undefined {
   return undefined;
 }
 
+/** The last element of `items` that is an object for which `isUser` holds. */
+function lastUser(items: unknown[], isUser: (item: Obj) => boolean): Obj | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (isObj(item) && isUser(item)) {
+      return item;
+    }
+  }
+  return undefined;
+}
+
 /**
- * The first user text of a request, to show beside its answer: Gemini `contents` (the first `user` or role-less
- * Content) or an embedding's `content`; OpenAI chat `messages`, a completion's `prompt`, responses' or embeddings'
- * `input`. A whole input line (`{key, request}` or `{custom_id, body}`) is unwrapped first. Undefined when there is none.
+ * The user text a request's answer replies to, to show beside it: the last user turn, since in a conversation the
+ * earlier ones are context (a review found the results view showing "capital of France?" beside the answer to "And
+ * its population?"). Gemini `contents` (the last `user` or role-less Content) or an embedding's `content`; OpenAI chat
+ * `messages`, a completion's `prompt`, responses' or embeddings' `input`. A whole input line (`{key, request}` or
+ * `{custom_id, body}`) is unwrapped first. Undefined when there is none.
  */
 export function promptText(request: unknown): string | undefined {
   if (!isObj(request)) {
@@ -30,15 +43,15 @@ export function promptText(request: unknown): string | undefined {
   }
   const inner = [request.request, request.body].find(isObj) ?? request;
   if (Array.isArray(inner.contents)) {
-    const user = inner.contents.find((c) => isObj(c) && (c.role === undefined || c.role === 'user'));
-    return isObj(user) ? firstText(user.parts) : undefined;
+    const user = lastUser(inner.contents, (c) => c.role === undefined || c.role === 'user');
+    return user ? firstText(user.parts) : undefined;
   }
   if (isObj(inner.content)) {
     return firstText(inner.content.parts);
   }
   if (Array.isArray(inner.messages)) {
-    const user = inner.messages.find((m) => isObj(m) && m.role === 'user');
-    return isObj(user) ? firstText(user.content) : undefined;
+    const user = lastUser(inner.messages, (m) => m.role === 'user');
+    return user ? firstText(user.content) : undefined;
   }
   const input = inner.prompt ?? inner.input;
   if (typeof input === 'string') {
@@ -49,9 +62,9 @@ export function promptText(request: unknown): string | undefined {
     if (typeof first === 'string') {
       return first;
     }
-    if (isObj(first)) {
-      return firstText(first.content);
-    }
+    // Responses input items: the last user message.
+    const user = lastUser(input, (item) => item.role === 'user');
+    return user ? firstText(user.content) : undefined;
   }
   return undefined;
 }

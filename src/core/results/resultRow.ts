@@ -20,7 +20,7 @@ export interface ResultRow extends Answer {
   error?: RowError;
   /** 1-based input line, when the row comes from the joined file. */
   inputLine?: number;
-  /** The first user text of the request, when the row carries its request (joined file). */
+  /** The last user text of the request (promptText), when the row carries its request (joined file). */
   prompt?: string;
 }
 
