@@ -5,15 +5,20 @@ import { UserFacingError } from '../../adapters/errors';
 import { isTerminal } from '../../core/providers/types';
 import type { AttemptFiles } from '../../core/results/attemptMatch';
 import { writeRetryFile, type RetryFileResult } from '../../core/results/retryFile';
+import { detectFileKind, splitFile, splitLimitsFor, type SplitLimits } from '../../core/split';
 import { attemptChain, attemptFiles, downloadEnded, requestsOf } from './attempts';
 import type { ResultsDeps } from './downloadResults';
 import type { ResultsTarget } from './resultsTarget';
 
-/** For scripts and tests: answer the confirmation, and (for files no job knows) the model and display name. */
+/**
+ * For scripts and tests: answer the confirmation, and (for files no job knows) the model and display name. `limits`:
+ * tighter per-file limits than the provider's, for tests (a retry over them is sent in parts).
+ */
 export interface RetryOptions {
   confirmed?: boolean;
   model?: string;
   displayName?: string;
+  limits?: Partial<SplitLimits>;
 }
 
 /** `x.jsonl` → `x.retry-<n>.jsonl` beside it, the first free n from `attempt` on (a name is never reused). */
@@ -27,33 +32,52 @@ function retryPathFor(inputPath: string, attempt: number): { path: string; attem
   }
 }
 
-async function confirm(plan: RetryFileResult, label: string, options: RetryOptions): Promise<boolean> {
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function retryQuestion(lines: number, label: string, files: number): string {
+  if (files > 1) {
+    return vscode.l10n.t(
+      'Retry {0} lines of "{1}" as {2} batch jobs (one file would be over the provider\'s limits)?',
+      count(lines),
+      label,
+      files,
+    );
+  }
+  return lines === 1
+    ? vscode.l10n.t('Retry 1 line of "{0}" as a new batch job?', label)
+    : vscode.l10n.t('Retry {0} lines of "{1}" as a new batch job?', count(lines), label);
+}
+
+async function confirm(
+  plan: RetryFileResult,
+  label: string,
+  files: readonly string[],
+  options: RetryOptions,
+): Promise<boolean> {
   if (options.confirmed) {
     return true;
   }
   const parts = [
-    plan.failed && vscode.l10n.t('{0} failed', plan.failed),
-    plan.missing && vscode.l10n.t('{0} had no result', plan.missing),
+    plan.failed && vscode.l10n.t('{0} failed', count(plan.failed)),
+    plan.missing && vscode.l10n.t('{0} had no result', count(plan.missing)),
   ].filter(Boolean);
   const submit = vscode.l10n.t('Submit');
   const choice = await vscode.window.showWarningMessage(
-    plan.indices.length === 1
-      ? vscode.l10n.t('Retry 1 line of "{0}" as a new batch job?', label)
-      : vscode.l10n.t('Retry {0} lines of "{1}" as a new batch job?', plan.indices.length, label),
+    retryQuestion(plan.indices.length, label, files.length),
     {
       modal: true,
       detail: [
         vscode.l10n.t(
           '{0}; {1} succeeded and are not sent again. The lines are in {2}.',
           parts.join(', '),
-          plan.succeeded,
-          path.basename(plan.path!),
+          count(plan.succeeded),
+          files.map((f) => path.basename(f)).join(', '),
         ),
         ...(plan.needsFix
           ? [
               vscode.l10n.t(
                 '{0} of them failed with an error that a retry does not fix (such as INVALID_ARGUMENT) and fail again unless fixed: to fix them first, cancel, edit {1}, then submit it.',
-                plan.needsFix,
+                count(plan.needsFix),
                 path.basename(plan.path!),
               ),
             ]
@@ -65,20 +89,39 @@ async function confirm(plan: RetryFileResult, label: string, options: RetryOptio
   return choice === submit;
 }
 
-async function planRetry(
+/** Writes the retry file, with a progress notification: a group of 50,000 lines takes seconds to read and write. */
+function planRetry(
   inputPath: string,
   attempts: AttemptFiles[],
   next: number,
-): Promise<RetryFileResult & { attempt: number }> {
+): Thenable<RetryFileResult & { attempt: number }> {
   const target = retryPathFor(inputPath, next);
-  return { ...(await writeRetryFile(inputPath, attempts, target.path)), attempt: target.attempt };
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: vscode.l10n.t('Writing the lines to retry of {0}…', path.basename(inputPath)),
+    },
+    async () => ({ ...(await writeRetryFile(inputPath, attempts, target.path)), attempt: target.attempt }),
+  );
+}
+
+/**
+ * The files to submit for a retry: the retry file, or its parts when it is over the provider's limits for its kind
+ * (a group of split parts retried at once can be: 50,010 failed lines of two OpenAI parts made one file over the
+ * 50,000-request cap, which submit then refused). The parts are written by the split command's core, beside it.
+ */
+async function retryFiles(file: string, options: RetryOptions): Promise<string[]> {
+  const limits = splitLimitsFor(await detectFileKind(file), options.limits);
+  const split = await splitFile(file, limits);
+  return split.fits ? [file] : split.parts;
 }
 
 /**
  * "Retry Failed Lines": writes the input's failed, expired and missing lines (keys and bytes unchanged) to
  * `x.retry-<n>.jsonl` beside the input, and submits it as a follow-up job linked to the original (its record carries
- * `retryOf` and `attempt`), with the original's model. Resolves to the new job's name; undefined when nothing is
- * left to retry or the user declined (the retry file stays for them to submit or edit).
+ * `retryOf` and `attempt`), with the original's model; a file over the provider's limits goes as parts, each such a
+ * job. Resolves to the (first) new job's name; undefined when nothing is left to retry or the user declined (the
+ * retry file stays for them to submit or edit).
  */
 export async function retryFailed(
   deps: ResultsDeps,
@@ -136,23 +179,31 @@ async function submitPlan(
     );
     return undefined;
   }
-  deps.log.info(`[results] retry ${plan.attempt} of ${label}: ${plan.indices.length} lines → ${plan.path}`);
-  if (!(await confirm(plan, label, options))) {
+  const files = await retryFiles(plan.path, options);
+  deps.log.info(
+    `[results] retry ${plan.attempt} of ${label}: ${plan.indices.length} lines → ${files.map((f) => path.basename(f)).join(', ')}`,
+  );
+  if (!(await confirm(plan, label, files, options))) {
     return undefined;
   }
   const displayName = options.displayName ?? `${label} (retry ${plan.attempt})`;
   const model = options.model ?? link?.model;
-  const name = await vscode.commands.executeCommand<string | undefined>(
-    'geminiBatch.job.submit',
-    vscode.Uri.file(plan.path),
-    { model, displayName },
-  );
-  if (!name) {
-    return undefined;
+  let first: string | undefined;
+  for (const [index, file] of files.entries()) {
+    const name = await vscode.commands.executeCommand<string | undefined>(
+      'geminiBatch.job.submit',
+      vscode.Uri.file(file),
+      { model, displayName: files.length > 1 ? `${displayName} · part ${index + 1}/${files.length}` : displayName },
+    );
+    if (!name) {
+      // What was sent stays, linked; the lines of the parts not sent are still failed and can be retried again.
+      return first;
+    }
+    first ??= name;
+    if (link) {
+      const provider = deps.model.records.get(name)?.provider ?? (await deps.model.provider()).id;
+      await deps.model.records.upsert({ jobName: name, provider, retryOf: link.root, attempt: plan.attempt });
+    }
   }
-  if (link) {
-    const provider = deps.model.records.get(name)?.provider ?? (await deps.model.provider()).id;
-    await deps.model.records.upsert({ jobName: name, provider, retryOf: link.root, attempt: plan.attempt });
-  }
-  return name;
+  return first;
 }

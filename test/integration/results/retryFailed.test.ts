@@ -137,6 +137,48 @@ suite('results: retry failed lines on the emulator', function () {
     assert.ok(!existsSync(path.join(folder, 'questions.retry-2.jsonl')));
   });
 
+  test('a retry over the per-file limits goes as parts, each a follow-up of the original; the merge keeps every line once', async () => {
+    const many = vscode.Uri.file(path.join(folder, 'many.jsonl'));
+    await fs.writeFile(many.fsPath, Array.from({ length: LINES }, (_, i) => `${inputLine(i)}\n`).join(''));
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['line-failures']);
+    const first = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', many, {
+      model: 'gemini-2.5-flash',
+      displayName: 'retry in parts',
+    });
+    assert.equal((await ended(first)).job.state, 'succeeded');
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
+    const followUp = await vscode.commands.executeCommand<string>('geminiBatch.results.retryFailed', first, {
+      confirmed: true,
+      limits: { maxLines: 3 },
+    });
+    assert.ok(followUp?.startsWith('batches/'), `retry returned ${followUp}`);
+    const failed = readFileSync(path.join(folder, 'many.retry-1.jsonl'), 'utf8').trim().split('\n').length;
+    const parts = s.api.model.records.all().filter((r) => r.retryOf === first);
+    assert.equal(parts.length, Math.ceil(failed / 3), `${failed} failed lines in parts of 3`);
+    assert.ok(parts.every((r) => r.attempt === 1 && /· part \d+\/\d+$/.test(r.displayName ?? '')));
+    assert.ok(parts.every((r) => /many\.retry-1\.part-\d+\.jsonl$/.test(r.inputPath ?? '')));
+    for (const part of parts) {
+      assert.equal((await ended(part.jobName)).job.state, 'succeeded');
+    }
+    const merged = await until(
+      'the merged results of the original and every part',
+      () => {
+        const joined = s.api.model.records.get(first)?.joinedPath;
+        if (!joined || !existsSync(joined)) {
+          return undefined;
+        }
+        const rows = rowsOf(joined);
+        return rows.every((r) => r.response !== undefined) ? rows : undefined;
+      },
+      [s.api.model.records.onDidChange],
+      60000,
+    );
+    assert.deepEqual(
+      merged.map((r) => r.key),
+      Array.from({ length: LINES }, (_, i) => `q${i}`),
+    );
+  });
+
   test('Export Results… from the results file URI writes CSV with one row per request', async () => {
     const first = [...ends.notices]
       .reverse()
