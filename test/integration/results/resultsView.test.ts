@@ -139,6 +139,34 @@ suite('results view', () => {
     assert.ok(probe.detailText.includes('request_1') && probe.detailText.includes('First prompt'), probe.detailText);
   });
 
+  test('a results file rewritten while it is shown reloads its view (the merge after a retry rewrites it)', async () => {
+    const file = path.join(dir, 'rewritten.results.jsonl');
+    const line = (key: string, ok: boolean) =>
+      JSON.stringify(
+        ok
+          ? { key, response: { candidates: [{ content: { parts: [{ text: 'yes' }] }, finishReason: 'STOP' }] } }
+          : { key, error: { code: 8, status: 'RESOURCE_EXHAUSTED', message: 'quota' } },
+      );
+    await fs.writeFile(file, [line('a', true), line('b', false)].join('\n'));
+    const panel = await openView(view, file);
+    assert.deepEqual([panel.state().summary.succeeded, panel.state().summary.failed], [1, 1]);
+    const reopened = new Promise<ResultsPanel>((resolve) => {
+      const sub = view.onDidOpen((p) => {
+        if (p.uri.fsPath === file) {
+          sub.dispose();
+          resolve(p);
+        }
+      });
+    });
+    // As the merge writes: a temporary file renamed over the old one.
+    await fs.writeFile(`${file}.tmp`, [line('a', true), line('b', true)].join('\n'));
+    await fs.rename(`${file}.tmp`, file);
+    const fresh = await reopened;
+    await until('the rewritten file to be read', () => fresh.state().done, [fresh.onDidChange]);
+    assert.deepEqual([fresh.state().summary.succeeded, fresh.state().summary.failed], [2, 0]);
+    assert.equal(view.panelFor(vscode.Uri.file(file)), fresh, 'the old panel is gone');
+  });
+
   test('filters, search and sort from the toolbar: failed only, a search, most tokens first', async () => {
     const file = path.join(dir, 'mixed.results.jsonl');
     const ok = (key: string, total: number) =>

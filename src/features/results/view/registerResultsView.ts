@@ -19,6 +19,8 @@ export interface ResultsViewFeature {
   panelFor(uri: vscode.Uri): ResultsPanel | undefined;
   /** The panel of `uri` once it is open and its page has loaded. */
   whenPanel(uri: vscode.Uri): Promise<ResultsPanel>;
+  /** Fires with each panel opened, a file's view reloaded after the file changed included. */
+  onDidOpen: vscode.Event<ResultsPanel>;
 }
 
 function loaded(panel: ResultsPanel): Promise<ResultsPanel> {
@@ -82,5 +84,5 @@ export function registerResultsView(context: vscode.ExtensionContext, deps: Resu
       await vscode.commands.executeCommand('vscode.openWith', target, RESULTS_VIEW_TYPE);
     }
   });
-  return { panelFor: (uri) => provider.panelFor(uri), whenPanel };
+  return { panelFor: (uri) => provider.panelFor(uri), whenPanel, onDidOpen: provider.onDidOpen };
 }

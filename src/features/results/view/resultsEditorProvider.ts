@@ -42,24 +42,53 @@ export class ResultsEditorProvider implements vscode.CustomReadonlyEditorProvide
 
   resolveCustomEditor(document: ResultsDocument, webviewPanel: vscode.WebviewPanel): void {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'results');
+    webviewPanel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
+    let panel = this.mount(document.uri, webviewPanel, media);
+    // A file rewritten while it is shown reloads its view: the merge after a retry rewrites the joined file
+    // (atomically), and a view of it went on showing the failures the retry had answered.
+    const watcher =
+      document.uri.scheme === 'file'
+        ? vscode.workspace.createFileSystemWatcher(
+            new vscode.RelativePattern(
+              vscode.Uri.file(path.dirname(document.uri.fsPath)),
+              path.basename(document.uri.fsPath),
+            ),
+            false,
+            false,
+            true,
+          )
+        : undefined;
+    const reload = (): void => {
+      this.panels.delete(panel);
+      panel.dispose();
+      panel = this.mount(document.uri, webviewPanel, media);
+    };
+    // An atomic write (a temporary file renamed over it) may be seen as the file's creation.
+    const changes = watcher && [watcher.onDidChange(reload), watcher.onDidCreate(reload)];
+    webviewPanel.onDidDispose(() => {
+      changes?.forEach((d) => d.dispose());
+      watcher?.dispose();
+      this.panels.delete(panel);
+      panel.dispose();
+    });
+  }
+
+  /** Loads the page into `webviewPanel` and starts the panel that reads `uri` for it. */
+  private mount(uri: vscode.Uri, webviewPanel: vscode.WebviewPanel, media: vscode.Uri): ResultsPanel {
     const webview = webviewPanel.webview;
-    webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
     const asUri = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(media, name)).toString();
     webview.html = resultsHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce((n) => randomBytes(n)),
       scripts: ['render.js', 'list.js', 'main.js'].map(asUri),
       styles: [asUri('results.css')],
-      title: path.basename(document.uri.fsPath),
+      title: path.basename(uri.fsPath),
     });
-    const input = document.uri.scheme === 'file' ? inputForResults(document.uri.fsPath, this.records()) : undefined;
-    const panel = new ResultsPanel(document.uri, webviewPanel, input, this.log, this.prices());
+    const input = uri.scheme === 'file' ? inputForResults(uri.fsPath, this.records()) : undefined;
+    const panel = new ResultsPanel(uri, webviewPanel, input, this.log, this.prices());
     this.panels.add(panel);
-    webviewPanel.onDidDispose(() => {
-      this.panels.delete(panel);
-      panel.dispose();
-    });
     this.opened.fire(panel);
+    return panel;
   }
 
   /** The panel showing `uri`, if one is open. */
