@@ -9,6 +9,7 @@ import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { DIAGNOSTIC_SOURCE } from '../validation/issueDiagnostics';
 import type { EstimateFeature } from '../estimate/registerEstimate';
+import { fitsText, offerSmallerSplit } from './splitFits';
 
 export const SPLIT_COMMAND = 'geminiBatch.file.split';
 
@@ -100,22 +101,9 @@ function registerSplitCommand(
         throw error;
       }
       if (result.fits) {
-        void vscode.window.showInformationMessage(
-          limits.maxLines
-            ? vscode.l10n.t(
-                '{0} is within the limits for {1} ({2}, {3} requests per file): no need to split it.',
-                name,
-                kind,
-                formatBytes(limits.maxBytes),
-                limits.maxLines.toLocaleString('en-US'),
-              )
-            : vscode.l10n.t(
-                '{0} is within the limits for {1} ({2} per file): no need to split it.',
-                name,
-                kind,
-                formatBytes(limits.maxBytes),
-              ),
-        );
+        offerSmallerSplit(uri, fitsText(name, kind, limits), options === undefined, (maxLines) => {
+          void vscode.commands.executeCommand(SPLIT_COMMAND, uri, { maxLines });
+        });
         return result;
       }
       log.info(

@@ -7,6 +7,7 @@ import type { SplitResult } from '../../../src/core/split';
 import { waitForDiagnostics } from '../helpers/diagnostics';
 import { closeAllEditors, openInEditor } from '../helpers/documents';
 import { activateExtension } from '../helpers/extension';
+import { answering, messagesAnswerable } from '../helpers/answeringMessages';
 
 const LINE = (i: number): string =>
   `{"custom_id":"r${i}","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}}`;
@@ -65,6 +66,42 @@ suite('split: Split into Parts', () => {
     assert.equal(
       actions.some((a) => a.title === 'Split into Parts'),
       false,
+    );
+  });
+
+  test('a file within the limits, split from the palette, offers a smaller split: parts of N requests', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const file = path.join(dir, 'five.jsonl');
+    fs.writeFileSync(file, [1, 2, 3, 4, 5].map((i) => `${LINE(i)}\n`).join(''));
+    const parts = ['data.part-01.jsonl', 'data.part-02.jsonl', 'data.part-03.jsonl'].map((p) =>
+      path.join(dir, p.replace('data', 'five')),
+    );
+    // The parts are renamed into place once all are written: the last one's arrival means the split is done.
+    const written = new Promise<void>((resolve) => {
+      const watcher = fs.watch(dir, () => {
+        if (fs.existsSync(parts[2])) {
+          watcher.close();
+          resolve();
+        }
+      });
+    });
+    const window = vscode.window as unknown as { showInputBox: (...args: unknown[]) => Thenable<string | undefined> };
+    const showInputBox = window.showInputBox;
+    window.showInputBox = () => Promise.resolve('2');
+    try {
+      const { questions } = await answering('showInformationMessage', 'Split Smaller…', () =>
+        vscode.commands.executeCommand<SplitResult>('geminiBatch.file.split', vscode.Uri.file(file)),
+      );
+      assert.match(questions[0]?.message ?? '', /no need to split it/);
+      await written;
+    } finally {
+      window.showInputBox = showInputBox;
+    }
+    assert.deepEqual(
+      parts.map((p) => fs.readFileSync(p, 'utf8').split('\n').filter(Boolean).length),
+      [2, 2, 1],
     );
   });
 });
