@@ -1,6 +1,6 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { writeAtomically, type Writer } from '../results/atomicWriter';
-import { readLines, parseObjectLine } from './lineReader';
+import { isBlankBytes, lineText, parseObjectLine, readLineHead, readLines } from './lineReader';
 import { classifyResultLine } from './resultLine';
 
 export interface JoinCounts {
@@ -24,16 +24,13 @@ function keyOf(obj: Record<string, unknown> | undefined): string | undefined {
   return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
 
-async function readAt(handle: FileHandle, ref: Ref): Promise<Buffer> {
-  const buf = Buffer.alloc(ref.length);
-  await handle.read(buf, 0, ref.length, ref.offset);
-  return buf;
-}
-
-/** The request part of an input line: Gemini `request`, OpenAI `body`, or the bare (keyless) request itself. */
-function requestOf(obj: Record<string, unknown> | undefined, raw: Buffer): unknown {
+/**
+ * The request part of an input line: Gemini `request`, OpenAI `body`, or the bare (keyless) request itself; or
+ * the line's text (lineText: `raw` is its head) when it is no object.
+ */
+function requestOf(obj: Record<string, unknown> | undefined, raw: Buffer, length: number): unknown {
   if (!obj) {
-    return raw.toString('utf8');
+    return lineText(raw, length);
   }
   return obj.request ?? obj.body ?? obj;
 }
@@ -55,7 +52,7 @@ export async function joinResults(
   /** Input lines with no key, in order: their results can only be matched by position among keyless results. */
   const keylessInputs: number[] = [];
   for await (const line of readLines(inputPath)) {
-    if (line.bytes.toString('utf8').trim() === '') {
+    if (isBlankBytes(line.bytes)) {
       continue;
     }
     const key = keyOf(parseObjectLine(line.bytes));
@@ -66,7 +63,7 @@ export async function joinResults(
     } else {
       keylessInputs.push(inputs.length);
     }
-    inputs.push({ file: -1, offset: line.offset, length: line.bytes.length });
+    inputs.push({ file: -1, offset: line.offset, length: line.length });
     lineNos.push(line.lineNo);
   }
   const matches: (Ref | undefined)[] = new Array(inputs.length);
@@ -75,7 +72,7 @@ export async function joinResults(
   const resultPaths = [resultsPath, ...(errorPath ? [errorPath] : [])];
   for (const [file, path] of resultPaths.entries()) {
     for await (const line of readLines(path)) {
-      if (line.bytes.toString('utf8').trim() === '') {
+      if (isBlankBytes(line.bytes)) {
         continue;
       }
       const parsed = parseObjectLine(line.bytes);
@@ -83,7 +80,7 @@ export async function joinResults(
         counts.unparseableResults++;
         continue;
       }
-      const ref = { file, offset: line.offset, length: line.bytes.length };
+      const ref = { file, offset: line.offset, length: line.length };
       const key = classifyResultLine(parsed).key;
       // Keyed results match by key whatever their order; a keyless one takes the next keyless input (the emulator,
       // like the service's bare-request mode, keeps those in order: see src/emulator/jobs/resultFiles.ts).
@@ -99,8 +96,10 @@ export async function joinResults(
   // A temp name of its own per write (writeAtomically): two joins of one job at once (two Open Results) each rename
   // a complete file into place, where a shared `${outPath}.<pid>.part` made the second rename fail.
   const handles = await Promise.all([inputPath, ...resultPaths].map((p) => open(p, 'r')));
+  // Lines are read back only to be parsed: no more of one than parseObjectLine looks at.
+  const readAt = (file: number, ref: Ref) => readLineHead(handles[file], ref.offset, ref.length);
   const outcomeFields = async (ref: Ref) => {
-    const outcome = classifyResultLine(parseObjectLine(await readAt(handles[ref.file + 1], ref)) ?? {});
+    const outcome = classifyResultLine(parseObjectLine(await readAt(ref.file + 1, ref)) ?? {});
     return {
       key: outcome.key ?? null,
       fields: outcome.ok ? { response: outcome.payload } : { error: outcome.payload },
@@ -109,7 +108,7 @@ export async function joinResults(
   const fill = async (writeChunk: Writer): Promise<void> => {
     const write = (value: unknown) => writeChunk(`${JSON.stringify(value)}\n`);
     for (const [index, input] of inputs.entries()) {
-      const raw = await readAt(handles[0], input);
+      const raw = await readAt(0, input);
       const obj = parseObjectLine(raw);
       const match = matches[index];
       if (match) {
@@ -117,13 +116,18 @@ export async function joinResults(
         await write({
           line: lineNos[index],
           key: keyOf(obj) ?? null,
-          request: requestOf(obj, raw),
+          request: requestOf(obj, raw, input.length),
           ...(await outcomeFields(match)).fields,
         });
       } else {
         counts.missingResults++;
         const error = { code: 'missing_result', message: 'No result line for this request.' };
-        await write({ line: lineNos[index], key: keyOf(obj) ?? null, request: requestOf(obj, raw), error });
+        await write({
+          line: lineNos[index],
+          key: keyOf(obj) ?? null,
+          request: requestOf(obj, raw, input.length),
+          error,
+        });
       }
     }
     for (const orphan of orphans) {

@@ -1,33 +1,70 @@
 import { createReadStream } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { DEFAULT_MAX_LINE_BYTES } from '../jsonl';
 
-/** One physical line of a file: 1-based number, byte offset of its first byte, and its bytes (no EOL). */
+/**
+ * One physical line of a file: 1-based number, byte offset of its first byte, its length in bytes (no EOL) and its
+ * bytes, all of them when the line is at most `maxLineBytes` long, else only the first `maxLineBytes + 1` (enough for
+ * parseObjectLine and isBlankBytes to see it is too long). Copies of the line read it by `offset` and `length`.
+ */
 export interface FileLine {
   lineNo: number;
   offset: number;
+  length: number;
   bytes: Buffer;
 }
 
 /**
  * Streams a file line by line with byte offsets (so callers can index a large file by offset instead of keeping
- * lines). Handles LF and CRLF, strips a UTF-8 BOM from the first line, and yields a last line without EOL.
+ * lines). Handles LF and CRLF, strips a UTF-8 BOM from the first line, and yields a last line without EOL. Memory is
+ * one read chunk and at most `maxLineBytes` of a line (the validator's bound, validateFile.ts), whatever its length:
+ * a longer line is read through, and gathering a 600 MB one whole took 1.3 GB before its decoding failed.
  */
-export async function* readLines(path: string, signal?: AbortSignal): AsyncGenerator<FileLine> {
+export async function* readLines(
+  path: string,
+  signal?: AbortSignal,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<FileLine> {
+  // Raw bytes kept of a line: the bound, one more to tell it is over, and room for a BOM and a CR, stripped after.
+  const keep = maxLineBytes + 5;
   let pending: Buffer[] = [];
+  let kept = 0;
+  let rawLength = 0;
+  let lastByte = -1;
   let pendingStart = 0;
   let position = 0;
   let lineNo = 0;
+  const add = (piece: Buffer) => {
+    if (piece.length === 0) {
+      return;
+    }
+    rawLength += piece.length;
+    lastByte = piece[piece.length - 1];
+    if (kept < keep) {
+      const part = piece.length <= keep - kept ? piece : piece.subarray(0, keep - kept);
+      pending.push(part);
+      kept += part.length;
+    }
+  };
   const finish = (end: Buffer): FileLine => {
-    let bytes = pending.length ? Buffer.concat([...pending, end]) : end;
+    add(end);
+    let bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending);
     let offset = pendingStart;
+    let length = rawLength;
     if (lineNo === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       bytes = bytes.subarray(3);
       offset += 3;
+      length -= 3;
     }
-    if (bytes.length && bytes[bytes.length - 1] === 0x0d) {
-      bytes = bytes.subarray(0, bytes.length - 1);
+    if (length > 0 && lastByte === 0x0d) {
+      length--;
     }
+    bytes = bytes.subarray(0, Math.min(length, maxLineBytes + 1));
     pending = [];
-    return { lineNo: ++lineNo, offset, bytes };
+    kept = 0;
+    rawLength = 0;
+    lastByte = -1;
+    return { lineNo: ++lineNo, offset, length, bytes };
   };
   for await (const chunk of createReadStream(path, { signal })) {
     const buf = chunk as Buffer;
@@ -37,18 +74,26 @@ export async function* readLines(path: string, signal?: AbortSignal): AsyncGener
       start = nl + 1;
       pendingStart = position + start;
     }
-    if (start < buf.length) {
-      pending.push(buf.subarray(start));
-    }
+    add(buf.subarray(start));
     position += buf.length;
   }
-  if (pending.length) {
+  if (rawLength > 0) {
     yield finish(Buffer.alloc(0));
   }
 }
 
-/** Parses a line as a JSON object; anything else (blank, broken, an array) is undefined. */
-export function parseObjectLine(bytes: Buffer): Record<string, unknown> | undefined {
+/**
+ * Parses a line as a JSON object; anything else (blank, broken, an array) is undefined, and so is a line longer than
+ * `maxLineBytes`, never decoded: a 600 MB one exceeded V8's longest string and ended the whole command. Over the
+ * validator's bound, it is reported as an unparseable line, as a broken one is.
+ */
+export function parseObjectLine(
+  bytes: Buffer,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): Record<string, unknown> | undefined {
+  if (bytes.length > maxLineBytes) {
+    return undefined;
+  }
   const text = bytes.toString('utf8').trim();
   if (!text) {
     return undefined;
@@ -61,4 +106,49 @@ export function parseObjectLine(bytes: Buffer): Record<string, unknown> | undefi
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a line holds only whitespace (what String.prototype.trim drops: a blank line holds no request), read from
+ * its bytes without decoding them unless they hold a non-ASCII byte (a Unicode space). A line longer than
+ * `maxLineBytes` is never blank: only its head is kept, and it counts as an unparseable line.
+ */
+export function isBlankBytes(bytes: Buffer, maxLineBytes = DEFAULT_MAX_LINE_BYTES): boolean {
+  if (bytes.length > maxLineBytes) {
+    return false;
+  }
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b >= 0x80) {
+      return bytes.toString('utf8').trim() === '';
+    }
+    if (b !== 0x20 && (b < 0x09 || b > 0x0d)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The text of a line of `length` bytes whose head readLineHead read: the line decoded, or, when it is longer than
+ * `maxLineBytes`, a note saying so. A joined file holds it as the request of an input line that is not an object: a
+ * line too long cannot be decoded (600 MB exceed V8's longest string) and, written back, would make the joined line
+ * too long too, hiding its result; the note shows as the row's prompt instead.
+ */
+export function lineText(head: Buffer, length: number, maxLineBytes = DEFAULT_MAX_LINE_BYTES): string {
+  return head.length > maxLineBytes
+    ? `(a line of ${length} bytes, longer than the ${maxLineBytes} bytes a line is read to: not shown)`
+    : head.toString('utf8');
+}
+
+/** Reads `length` bytes at `offset`, at most `maxLineBytes + 1` of them: a line read back to be parsed, not copied. */
+export async function readLineHead(
+  handle: FileHandle,
+  offset: number,
+  length: number,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): Promise<Buffer> {
+  const buffer = Buffer.alloc(Math.min(length, maxLineBytes + 1));
+  const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+  return buffer.subarray(0, bytesRead);
 }

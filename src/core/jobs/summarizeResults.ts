@@ -1,4 +1,4 @@
-import { readLines, parseObjectLine } from './lineReader';
+import { isBlankBytes, readLines, parseObjectLine } from './lineReader';
 import { classifyResultLine } from './resultLine';
 
 export interface ResultSummary {
@@ -27,7 +27,7 @@ export async function summarizeResults(
       continue;
     }
     for await (const line of readLines(path, signal)) {
-      if (line.bytes.toString('utf8').trim() === '') {
+      if (isBlankBytes(line.bytes)) {
         continue;
       }
       summary.total++;

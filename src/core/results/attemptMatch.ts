@@ -1,4 +1,4 @@
-import { parseObjectLine, readLines } from '../jobs/lineReader';
+import { isBlankBytes, parseObjectLine, readLines } from '../jobs/lineReader';
 import { classifyResultLine } from '../jobs/resultLine';
 import { adviceFor } from './errorOf';
 import { lineKey, signatureOf } from './requestIds';
@@ -43,7 +43,7 @@ export interface AttemptMatch {
 export async function readRequests(inputPath: string): Promise<InputRequest[]> {
   const requests: InputRequest[] = [];
   for await (const line of readLines(inputPath)) {
-    if (line.bytes.toString('utf8').trim() === '') {
+    if (isBlankBytes(line.bytes)) {
       continue;
     }
     const key = lineKey(parseObjectLine(line.bytes));
@@ -52,7 +52,7 @@ export async function readRequests(inputPath: string): Promise<InputRequest[]> {
       key,
       lineNo: line.lineNo,
       offset: line.offset,
-      length: line.bytes.length,
+      length: line.length,
     });
   }
   return requests;
@@ -84,7 +84,7 @@ export async function matchAttempt(
   };
   for (const [file, path] of resultPaths.entries()) {
     for await (const line of readLines(path)) {
-      if (line.bytes.toString('utf8').trim() === '') {
+      if (isBlankBytes(line.bytes)) {
         continue;
       }
       const parsed = parseObjectLine(line.bytes);
@@ -93,7 +93,7 @@ export async function matchAttempt(
         continue;
       }
       const outcome = classifyResultLine(parsed);
-      const ref: ResultRef = { file, offset: line.offset, length: line.bytes.length, ok: outcome.ok, key: outcome.key };
+      const ref: ResultRef = { file, offset: line.offset, length: line.length, ok: outcome.ok, key: outcome.key };
       if (!outcome.ok && adviceFor(outcome.code ?? '') === 'fix') {
         ref.fix = true;
       }

@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { parseObjectLine, readLines } from '../jobs/lineReader';
+import { parseObjectLine, readLineHead, readLines } from '../jobs/lineReader';
 import { F64Column, hashKey, U32Column } from './columns';
 import { promptText } from './promptText';
 
@@ -38,7 +38,7 @@ export class InputIndex {
       const key = keyOf(parsed);
       index.hashes.push(key === undefined ? 0 : hashKey(key));
       index.offsets.push(line.offset);
-      index.lengths.push(line.bytes.length);
+      index.lengths.push(line.length);
       index.lines.push(line.lineNo);
     }
     return index;
@@ -52,11 +52,8 @@ export class InputIndex {
   async find(key: string | undefined, position: number): Promise<InputMatch | undefined> {
     const handle = await open(this.path, 'r');
     try {
-      const read = async (i: number) => {
-        const buffer = Buffer.alloc(this.lengths.get(i));
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, this.offsets.get(i));
-        return parseObjectLine(buffer.subarray(0, bytesRead));
-      };
+      const read = async (i: number) =>
+        parseObjectLine(await readLineHead(handle, this.offsets.get(i), this.lengths.get(i)));
       if (key === undefined) {
         if (position < 0 || position >= this.size) {
           return undefined;

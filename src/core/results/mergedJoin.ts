@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { parseObjectLine } from '../jobs/lineReader';
+import { lineText, parseObjectLine, readLineHead } from '../jobs/lineReader';
 import { classifyResultLine } from '../jobs/resultLine';
 import { readRequests, type AttemptFiles, type ResultRef } from './attemptMatch';
 import { walkAttempts } from './attemptWalk';
@@ -20,16 +20,21 @@ interface Located extends ResultRef {
   attempt: number;
 }
 
-async function readAt(handle: FileHandle, ref: { offset: number; length: number }): Promise<Buffer> {
-  const buf = Buffer.alloc(ref.length);
-  await handle.read(buf, 0, ref.length, ref.offset);
-  return buf;
+/** A line read back to be parsed: no more of it than parseObjectLine looks at. */
+function readAt(handle: FileHandle, ref: { offset: number; length: number }): Promise<Buffer> {
+  return readLineHead(handle, ref.offset, ref.length);
 }
 
-/** The request part of an input line, as joinResults writes it: Gemini `request`, OpenAI `body`, or the line. */
-function requestOf(raw: Buffer): unknown {
+/**
+ * The request part of an input line, as joinResults writes it: Gemini `request`, OpenAI `body`, or the line's
+ * text (lineText: `raw` is its head).
+ */
+function requestOf(raw: Buffer, length: number): unknown {
   const obj = parseObjectLine(raw);
-  return obj ? (obj.request ?? obj.body ?? obj) : raw.toString('utf8');
+  if (obj) {
+    return obj.request ?? obj.body ?? obj;
+  }
+  return lineText(raw, length);
 }
 
 /**
@@ -83,7 +88,7 @@ export async function writeMergedJoin(
           line: request.lineNo,
           key: request.key ?? null,
           attempt: found?.attempt ?? null,
-          request: requestOf(await readAt(inputHandle, request)),
+          request: requestOf(await readAt(inputHandle, request), request.length),
         };
         if (!found) {
           counts.missing++;

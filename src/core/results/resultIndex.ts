@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { parseObjectLine, readLines } from '../jobs/lineReader';
+import { parseObjectLine, readLineHead, readLines } from '../jobs/lineReader';
 import { lineKey } from './requestIds';
 import { toResultRow, unparseableRow, type ResultRow } from './resultRow';
 
@@ -39,7 +39,7 @@ export class ResultIndex {
         if (!parsed) {
           continue;
         }
-        const ref = { file, offset: line.offset, length: line.bytes.length };
+        const ref = { file, offset: line.offset, length: line.length };
         const key = lineKey(parsed);
         if (typeof parsed.line === 'number' && 'request' in parsed) {
           index.byLine.set(parsed.line, ref);
@@ -79,9 +79,7 @@ export class ResultIndex {
   async row(ref: IndexedLine): Promise<ResultRow> {
     const handle = await open(this.paths[ref.file], 'r');
     try {
-      const bytes = Buffer.alloc(ref.length);
-      await handle.read(bytes, 0, ref.length, ref.offset);
-      const parsed = parseObjectLine(bytes);
+      const parsed = parseObjectLine(await readLineHead(handle, ref.offset, ref.length));
       return parsed ? toResultRow(parsed) : unparseableRow();
     } finally {
       await handle.close();

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { parseObjectLine, readLines } from '../jobs/lineReader';
+import { isBlankBytes, parseObjectLine, readLines } from '../jobs/lineReader';
 import { writeMergedJoin } from './mergedJoin';
 import { toResultRow, unparseableRow, type ResultRow } from './resultRow';
 
@@ -9,7 +9,7 @@ import { toResultRow, unparseableRow, type ResultRow } from './resultRow';
 export async function* readResultRows(paths: readonly string[], signal?: AbortSignal): AsyncGenerator<ResultRow> {
   for (const path of paths) {
     for await (const line of readLines(path, signal)) {
-      if (line.bytes.toString('utf8').trim() === '') {
+      if (isBlankBytes(line.bytes)) {
         continue;
       }
       const parsed = parseObjectLine(line.bytes);

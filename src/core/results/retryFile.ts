@@ -9,7 +9,13 @@ export interface RetryFileResult extends RetryPlan {
   path?: string;
 }
 
-/** Copies the chosen request lines of `inputPath` byte for byte (LF-terminated) into `outPath`, atomically. */
+/** Bytes copied at a time: a line of any length is copied whole through one buffer of this size. */
+const COPY_BYTES = 1 << 20;
+
+/**
+ * Copies the chosen request lines of `inputPath` byte for byte (LF-terminated) into `outPath`, atomically. Even a line
+ * too long to read (over the validator's bound: readLines keeps only its head) is copied whole, in pieces.
+ */
 export async function copyLines(
   inputPath: string,
   requests: readonly InputRequest[],
@@ -21,9 +27,16 @@ export async function copyLines(
     await writeAtomically(outPath, async (write) => {
       for (const index of indices) {
         const { offset, length } = requests[index];
-        const bytes = Buffer.alloc(length);
-        await handle.read(bytes, 0, length, offset);
-        await write(bytes);
+        for (let done = 0; done < length;) {
+          // A fresh buffer per piece: the writer may still hold the last one.
+          const bytes = Buffer.alloc(Math.min(COPY_BYTES, length - done));
+          const { bytesRead } = await handle.read(bytes, 0, bytes.length, offset + done);
+          if (bytesRead === 0) {
+            break;
+          }
+          await write(bytes.subarray(0, bytesRead));
+          done += bytesRead;
+        }
         await write('\n');
       }
     });

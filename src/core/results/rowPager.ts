@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import { parseObjectLine } from '../jobs/lineReader';
+import { parseObjectLine, readLineHead } from '../jobs/lineReader';
 import type { ResultsTable } from './resultsTable';
 import { toResultRow, unparseableRow, type ResultRow } from './resultRow';
 
@@ -36,9 +36,8 @@ export async function readRows(path: string, table: ResultsTable, indices: Array
       if (block && span) {
         bytes = block.subarray(offset - span.start, offset - span.start + length);
       } else {
-        bytes = Buffer.alloc(length);
-        const { bytesRead } = await handle.read(bytes, 0, length, offset);
-        bytes = bytes.subarray(0, bytesRead);
+        // Read only as much as parseObjectLine looks at: a 600 MB row is unparseable, not a 600 MB buffer.
+        bytes = await readLineHead(handle, offset, length);
       }
       const parsed = parseObjectLine(bytes);
       out.push({ index, row: parsed ? toResultRow(parsed) : unparseableRow() });

@@ -1,4 +1,4 @@
-import { parseObjectLine } from '../jobs/lineReader';
+import { isBlankBytes, parseObjectLine } from '../jobs/lineReader';
 import { scanLines } from './lineScan';
 import type { PriceOverride } from '../pricing/prices';
 import { ResultsTable } from './resultsTable';
@@ -19,17 +19,6 @@ export interface ScanOptions {
   gate?: () => Promise<void> | undefined;
 }
 
-/** Whether a line holds anything but whitespace (blank lines are not rows: the service never writes them). */
-function isBlank(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b !== 0x20 && b !== 0x09 && b !== 0x0d) {
-      return false;
-    }
-  }
-  return true;
-}
-
 /**
  * Indexes a results file in two streaming passes. Pass 1 only finds lines (offset and length of each non-blank
  * one, at about the speed of reading the file): the list can show and page rows right away. Pass 2 parses each line
@@ -44,11 +33,12 @@ export async function scanResults(path: string, options: ScanOptions = {}): Prom
   const lineOptions = { signal: options.signal, gate: options.gate };
   await scanLines(
     path,
-    (bytes, offset) => {
-      if (isBlank(bytes)) {
+    (bytes, offset, length) => {
+      // Blank lines are not rows: the service never writes them.
+      if (isBlankBytes(bytes)) {
         return;
       }
-      table.addLine(offset, bytes.length);
+      table.addLine(offset, length);
       if (table.rowCount === first) {
         options.onRows?.(table, 'lines', false);
       }

@@ -47,7 +47,7 @@ export async function searchRows(
   let row = 0;
   await scanLines(
     path,
-    (bytes, offset) => {
+    (bytes, offset, length) => {
       while (row < table.rowCount && table.offsets.get(row) < offset) {
         row++;
       }
@@ -55,6 +55,10 @@ export async function searchRows(
         return;
       }
       const index = row++;
+      // A line too long to read (only its head is here) is an unparseable row: it matches nothing, not even raw.
+      if (bytes.length < length) {
+        return;
+      }
       if (rawCheck && !bytes.toString('utf8').toLowerCase().includes(query)) {
         return;
       }
