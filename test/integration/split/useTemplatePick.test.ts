@@ -61,43 +61,46 @@ suite('build: Use This Template, answered in the real quick pick', () => {
   });
 
   // The UX review: the keys pick opened, then closed as the template's tab closed; nothing was written.
-  test('the keys pick that follows the template stays up until answered, and the file is written', async () => {
-    const out = path.join(dir, 'questions.batch.jsonl');
-    const { editor, build } = await openTemplateEditor(data);
-    const uri = editor.document.uri;
-    await waitForDiagnostics(uri, (ds) => ds.length === 0);
-    const window = vscode.window as unknown as Record<string, unknown>;
-    const showSaveDialog = window.showSaveDialog;
-    // Only the save dialog is answered by a stand-in: it is the OS's, not the workbench's.
-    window.showSaveDialog = () => Promise.resolve(vscode.Uri.file(out));
-    try {
-      await watchingPicks(async ({ up, closed }) => {
-        // As the CodeLens runs it.
-        assert.equal(await vscode.commands.executeCommand('geminiBatch.file.useTemplate', uri), true);
-        assert.deepEqual(tabsOf(uri), [], 'the template is closed');
-        const first = await Promise.race([up.then(() => 'up'), closed.then((picked) => ({ picked }))]);
-        assert.equal(first, 'up', 'the keys pick was dismissed before it could be answered');
-        // Row numbers, then the columns in order: the next one is "id".
-        await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
-        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-        assert.equal(((await closed) as vscode.QuickPickItem | undefined)?.label, 'id', 'the pick was answered');
-      });
-    } finally {
-      window.showSaveDialog = showSaveDialog;
-    }
-    const result = await build;
-    assert.equal(result?.written, 2, 'the file was written');
-    const lines = fs
-      .readFileSync(out, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    assert.deepEqual(
-      lines.map((l) => [l.key, l.request.contents[0].parts[0].text]),
-      [
-        ['q1', 'What is "batch"?'],
-        ['q2', 'Why?'],
-      ],
-    );
-  });
+  // The CodeLens passes the template's uri; the palette passes nothing (the active editor's).
+  for (const via of ['lens', 'palette'] as const) {
+    test(`the keys pick that follows the template stays up until answered, and the file is written (${via})`, async () => {
+      const out = path.join(dir, `questions.${via}.jsonl`);
+      const { editor, build } = await openTemplateEditor(data);
+      const uri = editor.document.uri;
+      await waitForDiagnostics(uri, (ds) => ds.length === 0);
+      const window = vscode.window as unknown as Record<string, unknown>;
+      const showSaveDialog = window.showSaveDialog;
+      // Only the save dialog is answered by a stand-in: it is the OS's, not the workbench's.
+      window.showSaveDialog = () => Promise.resolve(vscode.Uri.file(out));
+      try {
+        await watchingPicks(async ({ up, closed }) => {
+          const arg = via === 'lens' ? uri : undefined;
+          assert.equal(await vscode.commands.executeCommand('geminiBatch.file.useTemplate', arg), true);
+          assert.deepEqual(tabsOf(uri), [], 'the template is closed');
+          const first = await Promise.race([up.then(() => 'up'), closed.then((picked) => ({ picked }))]);
+          assert.equal(first, 'up', 'the keys pick was dismissed before it could be answered');
+          // Row numbers, then the columns in order: the next one is "id".
+          await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+          assert.equal(((await closed) as vscode.QuickPickItem | undefined)?.label, 'id', 'the pick was answered');
+        });
+      } finally {
+        window.showSaveDialog = showSaveDialog;
+      }
+      const result = await build;
+      assert.equal(result?.written, 2, 'the file was written');
+      const lines = fs
+        .readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      assert.deepEqual(
+        lines.map((l) => [l.key, l.request.contents[0].parts[0].text]),
+        [
+          ['q1', 'What is "batch"?'],
+          ['q2', 'Why?'],
+        ],
+      );
+    });
+  }
 });
