@@ -29,7 +29,7 @@ export async function ask(
   sample: TemplateData,
   data: string,
 ): Promise<{ template: string; keys: KeySource; out: string } | undefined> {
-  const template = await templates.edit(sample);
+  const template = await templates.edit(sample, data);
   if (template === undefined) {
     return undefined;
   }

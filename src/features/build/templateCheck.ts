@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeRowProblem, renderPreview, type BuildPreview, type DataFormat, type DataRow } from '../../core/build';
 import { placeholderSpans } from '../../core/build/templatePlaceholders';
+import { starterColumn } from './starterColumn';
 
 // What the template editor says about a template: its preview against the data's first rows, as diagnostics and as
 // the words of its CodeLens. The preview is the build's own rendering and validation (core/build/previewBuild.ts).
@@ -16,14 +17,15 @@ export interface TemplateData {
 }
 
 /**
- * A starting template for the data's columns: a generateContent request whose text is the first column, or for a
- * folder of files (which has a `part` column) a question followed by the file's part.
+ * A starting template for the data: a generateContent request whose text is the column most likely to hold the
+ * prompt ({@link starterColumn}), or for a folder of files (which has a `part` column) a question followed by the
+ * file's part.
  */
-export function starterTemplate(columns: readonly string[]): string {
-  if (columns.includes('part')) {
+export function starterTemplate(data: TemplateData): string {
+  if (data.columns.includes('part')) {
     return '{"request":{"contents":[{"role":"user","parts":[{"text":"Describe this file."},{{part}}]}]}}';
   }
-  const column = columns[0] ?? 'text';
+  const column = starterColumn(data.columns, data.rows) ?? 'text';
   return `{"request":{"contents":[{"role":"user","parts":[{"text":"{{${column}}}"}]}]}}`;
 }
 

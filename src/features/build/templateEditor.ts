@@ -10,6 +10,7 @@ import {
   templateDiagnostics,
   type TemplateData,
 } from './templateCheck';
+import { closeUnasked, openTemplateDocument } from './templateDocument';
 
 /** The language of template documents (package.json names it; its grammar is JSON's with placeholders marked). */
 export const TEMPLATE_LANGUAGE = 'gemini-batch-template';
@@ -55,12 +56,12 @@ export class TemplateEditors implements vscode.Disposable {
     ];
   }
 
-  /** Opens a template for `data` and resolves to the text the user chose to use, or undefined when they closed it. */
-  async edit(data: TemplateData): Promise<string | undefined> {
-    const document = await vscode.workspace.openTextDocument({
-      language: TEMPLATE_LANGUAGE,
-      content: starterTemplate(data.columns),
-    });
+  /**
+   * Opens a template for `data` (read from the file `dataPath`, which titles it) and resolves to the text the user
+   * chose to use, or undefined when they closed it. By the time it resolves the template's editor is closed.
+   */
+  async edit(data: TemplateData, dataPath: string): Promise<string | undefined> {
+    const document = await openTemplateDocument(dataPath, TEMPLATE_LANGUAGE, starterTemplate(data));
     const key = document.uri.toString();
     const chosen = new Promise<string | undefined>((resolve) => {
       this.sessions.set(key, {
@@ -162,11 +163,14 @@ export class TemplateEditors implements vscode.Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Fix the template first. {0}', problem));
       return false;
     }
-    session.settle(document.getText());
-    // The text is used; closing without the "save?" question an untitled document would otherwise ask.
-    if (vscode.window.activeTextEditor?.document === document) {
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
+    const text = document.getText();
+    // Detached first, so that closing it below is not taken for "closed: cancel the build".
+    this.sessions.delete(document.uri.toString());
+    // Closed *before* the text is handed on: the build's next question is a quick pick, and closing an editor while
+    // a quick pick is up moves the focus to the next editor, which dismisses the pick (it is not `ignoreFocusOut`):
+    // the build then read "no keys" and stopped, the template lost.
+    await closeUnasked(document);
+    session.settle(text);
     return true;
   }
 

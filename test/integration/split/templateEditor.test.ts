@@ -3,38 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { BuildResult } from '../../../src/core/build';
 import { messagesAnswerable } from '../helpers/answeringMessages';
 import { waitForDiagnostics } from '../helpers/diagnostics';
 import { closeAllEditors } from '../helpers/documents';
 import { activateExtension } from '../helpers/extension';
-
-const LANGUAGE = 'gemini-batch-template';
-
-/** Starts "New Batch File from Data…" on `data` with no script, and resolves once its template editor is shown. */
-async function openTemplateEditor(
-  data: string,
-): Promise<{ editor: vscode.TextEditor; build: Thenable<BuildResult | undefined> }> {
-  const shown = new Promise<vscode.TextEditor>((resolve) => {
-    const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
-      if (e?.document.languageId === LANGUAGE) {
-        sub.dispose();
-        resolve(e);
-      }
-    });
-  });
-  const build = vscode.commands.executeCommand<BuildResult | undefined>(
-    'geminiBatch.file.buildFromData',
-    vscode.Uri.file(data),
-  );
-  return { editor: await shown, build };
-}
-
-async function setText(editor: vscode.TextEditor, text: string): Promise<void> {
-  const doc = editor.document;
-  const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
-  assert.ok(await editor.edit((e) => e.replace(whole, text)), 'the edit applies');
-}
+import { openTemplateEditor, setText, tabsOf, TEMPLATE_LANGUAGE } from './templateEditorSession';
 
 /** Runs `action` while the window's quick pick and save dialog answer as a user would; the originals are put back. */
 async function answeringPickAndSave<T>(label: string, save: vscode.Uri, action: () => Thenable<T>): Promise<T> {
@@ -72,7 +45,12 @@ suite('build: the template editor', () => {
   test('completes column names after {{, checks the template live, and closing it cancels the build', async () => {
     const { editor, build } = await openTemplateEditor(data);
     const uri = editor.document.uri;
-    assert.match(editor.document.getText(), /\{\{id\}\}/, 'the starter template uses the first column');
+    // The text column, not the first one (the id); the tab is titled after the data, not by its first line of JSON.
+    assert.match(editor.document.getText(), /"text":"\{\{question\}\}"/, 'the starter template uses the text column');
+    assert.deepEqual(
+      tabsOf(uri).map((t) => t.label),
+      ['rows.csv — template'],
+    );
 
     const typed = '{"request":{"contents":[{"parts":[{"text":"{{qu';
     await setText(editor, typed);
@@ -167,7 +145,7 @@ suite('build: the template editor', () => {
       ],
     );
     assert.ok(
-      !vscode.workspace.textDocuments.some((d) => d.languageId === LANGUAGE && !d.isClosed),
+      !vscode.workspace.textDocuments.some((d) => d.languageId === TEMPLATE_LANGUAGE && !d.isClosed),
       'the used template is closed without a save question',
     );
   });
