@@ -1,4 +1,4 @@
-import { formatDuration, type JobView } from './jobView';
+import { countText, formatDuration, type JobView } from './jobView';
 
 /**
  * The longest job label a tree row shows in full. At the default side bar width (about 300 px) the icon, this many
@@ -25,23 +25,41 @@ export function expiryText(expiresInMs: number): string {
   return expiresInMs > 0 ? `expires in ${formatDuration(expiresInMs)}` : 'overdue';
 }
 
-/** `12/40 (2 failed)`, or undefined before the service counted. */
+/**
+ * `12/40 · 2 failed`, or undefined before the service counted. No parentheses: the text is itself put in parentheses
+ * (the end-of-job notice), and counts are grouped by thousands.
+ */
 export function progressText(view: JobView): string | undefined {
   if (view.total === undefined) {
     return undefined;
   }
-  return `${view.done ?? 0}/${view.total}${view.failed ? ` (${view.failed} failed)` : ''}`;
+  const progress = `${countText(view.done ?? 0)}/${countText(view.total)}`;
+  return view.failed ? `${progress} · ${countText(view.failed)} failed` : progress;
+}
+
+/** `2/2 failed`: for a job that ended well with failed requests (its outcome), else undefined. */
+export function failureText(view: JobView): string | undefined {
+  if (!view.outcome || !view.failed) {
+    return undefined;
+  }
+  const failed = countText(view.failed);
+  return view.total === undefined ? `${failed} failed` : `${failed}/${countText(view.total)} failed`;
 }
 
 /**
- * `Running · 12/40 (2 failed) · 4m · expires in 47h 56m · gemini-2.5-flash`, or `Succeeded · 40/40 · took 1h 02m · …`.
- * The state comes first and the model last: a narrow side bar cuts the end off.
+ * `Running · 12/40 · 2 failed · 4m · expires in 47h 56m · gemini-2.5-flash`, or `Succeeded · 40/40 · took 1h 02m · …`.
+ * The state comes first and the model last: a narrow side bar cuts the end off. A job that ended with failed
+ * requests starts with them instead (`2/2 failed · Completed · took 3s`): that is what the row has to tell.
  */
 export function rowDescription(state: string, view: JobView, model: string | undefined): string {
   const finished = view.group === 'finished';
+  const failures = failureText(view);
+  // With the failures first, the progress only adds something when not every request ran.
+  const progress = failures && view.done === view.total ? undefined : progressText(view);
   return [
+    failures,
     state,
-    progressText(view),
+    progress,
     view.elapsedMs !== undefined ? `${finished ? 'took ' : ''}${formatDuration(view.elapsedMs)}` : undefined,
     view.expiresInMs !== undefined ? expiryText(view.expiresInMs) : undefined,
     model?.replace(/^models\//, ''),

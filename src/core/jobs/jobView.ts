@@ -3,13 +3,23 @@ import { isTerminal, type BatchJob, type JobState } from '../providers/types';
 /** Unfinished Gemini jobs expire 48 h after creation (OpenAI's 24 h window ends a little earlier, by the server). */
 export const EXPIRY_MS = 48 * 3600 * 1000;
 
-export type StateIcon = JobState;
+/**
+ * How a finished job's requests went, when some failed though the job itself ended well: a job "succeeded" on the
+ * service even when every request in it failed (OpenAI `completed` with only an error file, Gemini
+ * `BATCH_STATE_SUCCEEDED` with `failedRequestCount`), which must not look like a success.
+ */
+export type JobOutcome = 'allFailed' | 'someFailed';
+
+/** The icon to draw: the job's state, or its outcome when that is worse than the state says. */
+export type StateIcon = JobState | JobOutcome;
 
 export interface JobView {
   label: string;
   /** `model · state · done/total · N failed · elapsed`, parts omitted when unknown. */
   description: string;
   stateIcon: StateIcon;
+  /** Set on a job that ended (succeeded or partially) with failed requests. */
+  outcome?: JobOutcome;
   group: 'active' | 'finished';
   elapsedMs?: number;
   /** Time left before the 48 h expiry, for unfinished jobs only (negative once overdue). */
@@ -68,10 +78,25 @@ function time(value: string | undefined): number | undefined {
 /**
  * Whether a finished job has results to download: a succeeded job, and also one that ended with part of its
  * results (partially succeeded, cancelled after some lines ran, an OpenAI batch that expired with an output file),
- * so partial results are never hidden.
+ * so partial results are never hidden; and an OpenAI batch whose every request failed, which has only an error file
+ * (`completed` with `output_file_id` null, reference/batch-api.md, ProjectTech4DevAI/kaapi-backend#723).
  */
 export function resultsAvailable(job: BatchJob): boolean {
-  return isTerminal(job.state) && Boolean(job.resultsFile);
+  return isTerminal(job.state) && Boolean(job.resultsFile || job.errorFile);
+}
+
+/** `50,000`: counts read the same whatever the editor's locale (en-US grouping). */
+export function countText(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Whether a job that ended well on the service had failed requests, and whether any succeeded. */
+function outcomeOf(job: BatchJob): JobOutcome | undefined {
+  const { succeeded, failed } = job.progress;
+  if ((job.state !== 'succeeded' && job.state !== 'partially_succeeded') || !failed) {
+    return undefined;
+  }
+  return succeeded ? 'someFailed' : 'allFailed';
 }
 
 /** The state in words for the description (`partially succeeded`), or the raw state when it is not known. */
@@ -101,8 +126,8 @@ export function describeJob(job: BatchJob, now: number): JobView {
   const parts = [
     model,
     stateWords(job),
-    total !== undefined ? `${done}/${total}` : undefined,
-    failed ? `${failed} failed` : undefined,
+    total !== undefined ? `${countText(done ?? 0)}/${countText(total)}` : undefined,
+    failed ? `${countText(failed)} failed` : undefined,
     elapsedMs !== undefined ? formatDuration(elapsedMs) : undefined,
   ].filter((p): p is string => !!p);
   const rows: [string, string | undefined][] = [
@@ -112,7 +137,12 @@ export function describeJob(job: BatchJob, now: number): JobView {
     ['Kind', job.kind],
     ['Model', model],
     ['State', job.rawState || job.state],
-    ['Progress', total !== undefined ? `${done}/${total} (${succeeded ?? 0} ok, ${failed ?? 0} failed)` : undefined],
+    [
+      'Progress',
+      total !== undefined
+        ? `${countText(done ?? 0)}/${countText(total)} (${countText(succeeded ?? 0)} ok, ${countText(failed ?? 0)} failed)`
+        : undefined,
+    ],
     ['Created', formatTimestamp(job.createTime, now)],
     ['Ended', formatTimestamp(job.endTime, now)],
     ['Elapsed', elapsedMs !== undefined ? formatDuration(elapsedMs) : undefined],
@@ -122,10 +152,12 @@ export function describeJob(job: BatchJob, now: number): JobView {
     ['Errors', job.errorFile],
     ['Error', job.error ? [job.error.code, job.error.message].filter((v) => v !== undefined).join(': ') : undefined],
   ];
+  const outcome = outcomeOf(job);
   return {
     label: job.displayName || job.name,
     description: parts.join(' · '),
-    stateIcon: job.state,
+    stateIcon: outcome ?? job.state,
+    outcome,
     group: finished ? 'finished' : 'active',
     elapsedMs,
     expiresInMs,

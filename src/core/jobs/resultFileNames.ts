@@ -14,6 +14,20 @@ export function isWrittenResultsName(fileName: string): boolean {
 }
 
 /**
+ * The joined file written beside a job's results: `<stem>.joined.jsonl` for `<stem>.results.jsonl`, and also for
+ * `<stem>.errors.jsonl`, which stands as the results when every request of an OpenAI batch failed (its
+ * `output_file_id` is null, reference/batch-api.md); a kept copy's `-N` moves before `.joined`. Same folder.
+ */
+export function joinedNameFor(resultsPath: string): string {
+  const cut = Math.max(resultsPath.lastIndexOf('/'), resultsPath.lastIndexOf('\\')) + 1;
+  const stem = resultsPath
+    .slice(cut)
+    .replace(/\.jsonl$/i, '')
+    .replace(/\.(?:results|errors)(?=(?:-\d+)?$)/i, '');
+  return `${resultsPath.slice(0, cut)}${stem}.joined.jsonl`;
+}
+
+/**
  * The kind a file is validated as: the per-file kind when the user set one, else the `geminiBatch.validation.kind`
  * setting, except on the files the extension writes as results. Those are always judged by their lines ('auto'),
  * whose kind vote leaves result lines alone: a workspace-wide kind means "my batch files are of this kind", not

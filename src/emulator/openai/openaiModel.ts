@@ -77,7 +77,10 @@ function chat(body: Obj, created: number, promptTokens: number | undefined): Ope
       id: `chatcmpl-emu${hash.slice(0, 24)}`,
       object: 'chat.completion',
       created,
-      model: `${model}-emulated`,
+      // The model as asked: real answers name the model that answered (`gpt-4o-mini-2024-07-18` for `gpt-4o-mini`,
+      // reference/real-output/openai-batch-output-real-openai-api-rs.jsonl; the SDK types it as a plain string), so
+      // results price as that model. The id, the fingerprint and the answer text are what say "emulated".
+      model,
       choices: [
         { index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' },
       ],
@@ -107,7 +110,7 @@ function embeddings(body: Obj, promptTokens: number | undefined): OpenAIResult {
     body: {
       object: 'list',
       data: inputs.map((t, index) => ({ object: 'embedding', index, embedding: embedText(t, dims) })),
-      model: `${model}-emulated`,
+      model,
       usage: { prompt_tokens: tokens, total_tokens: tokens },
     },
   };
@@ -140,7 +143,7 @@ function responses(body: Obj, created: number, promptTokens: number | undefined)
       object: 'response',
       created_at: created,
       status: 'completed',
-      model: `${model}-emulated`,
+      model,
       output: [
         {
           type: 'message',

@@ -80,7 +80,7 @@ export function completion(body: Obj, model: string, created: number, hash: stri
       id: `cmpl-emu${hash.slice(0, 24)}`,
       object: 'text_completion',
       created,
-      model: `${model}-emulated`,
+      model,
       choices: texts.map((text, index) => ({ text, index, logprobs: null, finish_reason: 'stop' })),
       usage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
     },
@@ -101,7 +101,7 @@ export function moderation(body: Obj, model: string, hash: string): OpenAIResult
     category_scores: scores,
     category_applied_input_types: applied,
   }));
-  return { status: 200, body: { id: `modr-emu${hash.slice(0, 24)}`, model: `${model}-emulated`, results } };
+  return { status: 200, body: { id: `modr-emu${hash.slice(0, 24)}`, model, results } };
 }
 
 /** `/v1/images/generations` and `/v1/images/edits`: `n` images; a URL only where the caller asks dall-e for one. */

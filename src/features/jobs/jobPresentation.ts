@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
-import { describeJob, type JobView } from '../../core/jobs/jobView';
+import { describeJob, type JobView, type StateIcon } from '../../core/jobs/jobView';
 import { rowDescription } from '../../core/jobs/jobRow';
 import type { BatchJob, JobState } from '../../core/providers/types';
 
-/** Icons and colours per state; the numbers come from the core's `describeJob`. */
-const STATE_LOOK: Record<JobState, { icon: string; color?: string }> = {
+/**
+ * Icons and colours per state, and per outcome of a job that ended with failed requests (never the green ✓ of a
+ * success); the numbers come from the core's `describeJob`.
+ */
+const STATE_LOOK: Record<StateIcon, { icon: string; color?: string }> = {
   pending: { icon: 'clock', color: 'charts.yellow' },
   running: { icon: 'sync~spin', color: 'charts.blue' },
   succeeded: { icon: 'pass', color: 'testing.iconPassed' },
@@ -14,6 +17,8 @@ const STATE_LOOK: Record<JobState, { icon: string; color?: string }> = {
   cancelled: { icon: 'circle-slash', color: 'disabledForeground' },
   expired: { icon: 'warning', color: 'charts.orange' },
   unknown: { icon: 'question' },
+  someFailed: { icon: 'warning', color: 'list.warningForeground' },
+  allFailed: { icon: 'error', color: 'testing.iconFailed' },
 };
 
 /** The state's words, looked up on each call (not at load) so they follow the display language's bundle. */
@@ -32,7 +37,15 @@ export function stateLabel(state: JobState): string {
   return labels[state];
 }
 
-export function stateIcon(state: JobState): vscode.ThemeIcon {
+/**
+ * The state's words for a job as the tree and the end-of-job notice show it: a job the service calls succeeded but
+ * whose requests failed is "Completed" (OpenAI's own word for that status), never "Succeeded".
+ */
+export function shownState(job: BatchJob, view: JobView): string {
+  return view.outcome && job.state === 'succeeded' ? vscode.l10n.t('Completed') : stateLabel(job.state);
+}
+
+export function stateIcon(state: StateIcon): vscode.ThemeIcon {
   const look = STATE_LOOK[state];
   return new vscode.ThemeIcon(look.icon, look.color ? new vscode.ThemeColor(look.color) : undefined);
 }
@@ -44,5 +57,5 @@ export function viewOf(job: BatchJob, now: number): JobView {
 
 /** The row's description: the state first, then what moves (see the core's rowDescription). */
 export function describeLine(job: BatchJob, view: JobView): string {
-  return rowDescription(stateLabel(job.state), view, job.model);
+  return rowDescription(shownState(job, view), view, job.model);
 }

@@ -62,7 +62,7 @@ export function jobItem(job: BatchJob, record: LocalJobRecord | undefined, now: 
   const item = new vscode.TreeItem(rowLabel(view.label), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `job:${job.name}`;
   item.description = describeLine(job, view);
-  item.iconPath = stateIcon(job.state);
+  item.iconPath = stateIcon(view.stateIcon);
   item.contextValue = `job.${view.group}${hasResults(job, record) ? '.hasResults' : ''}`;
   item.tooltip = jobTooltip(view.label, view.tooltipRows, record);
   return item;
@@ -76,7 +76,8 @@ function jobTooltip(
 ): vscode.MarkdownString {
   const local: [string, string | undefined][] = [
     [vscode.l10n.t('Input file'), record?.inputPath],
-    [vscode.l10n.t('Results file'), record?.resultsPath],
+    // An errors file that stands as the results (every OpenAI request failed) is named once, as the errors file.
+    [vscode.l10n.t('Results file'), record?.resultsPath === record?.errorsPath ? undefined : record?.resultsPath],
     [vscode.l10n.t('Errors file'), record?.errorsPath],
     [vscode.l10n.t('Joined file'), record?.joinedPath],
     [vscode.l10n.t('Estimate at submit'), record?.estimate && estimateWords(record.estimate)],

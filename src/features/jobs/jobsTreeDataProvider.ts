@@ -195,8 +195,11 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     if (record?.inputPath || job?.inputFile) {
       files.push(new FileNode(node, 'input', record?.inputPath, job?.inputFile));
     }
-    if (record?.resultsPath || job?.resultsFile) {
-      files.push(new FileNode(node, 'results', record?.resultsPath, job?.resultsFile));
+    // When every OpenAI request failed there is only an error file, which the record also names as the results
+    // (downloadResults): it is listed once, as what it is.
+    const results = record?.resultsPath !== record?.errorsPath ? record?.resultsPath : undefined;
+    if (results || job?.resultsFile) {
+      files.push(new FileNode(node, 'results', results, job?.resultsFile));
     }
     if (record?.errorsPath || job?.errorFile) {
       files.push(new FileNode(node, 'errors', record?.errorsPath, job?.errorFile));

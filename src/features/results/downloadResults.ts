@@ -28,10 +28,13 @@ export interface DownloadedResults {
   errorsPath?: string;
 }
 
-/** The job as the service has it now (its results file appears only when it has ended). */
+/**
+ * The job as the service has it now (its results file appears only when it has ended; an OpenAI batch whose every
+ * request failed has only an error file).
+ */
 export async function currentJob(model: JobsModel, provider: BatchProvider, name: string): Promise<BatchJob> {
   const known = model.get(name);
-  if (known?.resultsFile) {
+  if (known?.resultsFile || known?.errorFile) {
     return known;
   }
   const fresh = await provider.getJob(name, undefined, { kind: known?.kind ?? model.records.get(name)?.kind });

@@ -1,7 +1,8 @@
 import { existsSync } from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { joinResults, summarizeResults } from '../../core/jobs/results';
+import { countText } from '../../core/jobs/jobView';
+import { joinedNameFor } from '../../core/jobs/resultFileNames';
 import { parseOverrides } from '../../core/pricing/prices';
 import { resultsCost } from '../../core/results/resultsCost';
 import { attemptChain, writeMerged } from './attempts';
@@ -13,14 +14,6 @@ export interface OpenedResults extends DownloadedResults {
   joinedPath?: string;
 }
 
-function joinedPathFor(resultsPath: string): string {
-  const name = path
-    .basename(resultsPath)
-    .replace(/\.jsonl$/i, '')
-    .replace(/\.results(?=(-\d+)?$)/, '');
-  return path.join(path.dirname(resultsPath), `${name}.joined.jsonl`);
-}
-
 /** "38 succeeded, 2 failed (RESOURCE_EXHAUSTED: 2)". */
 function summaryText(summary: {
   total: number;
@@ -29,17 +22,22 @@ function summaryText(summary: {
   byErrorCode: Record<string, number>;
 }): string {
   const codes = Object.entries(summary.byErrorCode)
-    .map(([code, n]) => `${code}: ${n}`)
+    .map(([code, n]) => `${code}: ${countText(n)}`)
     .join(', ');
   return codes
     ? vscode.l10n.t(
         '{0} results: {1} succeeded, {2} failed ({3}).',
-        summary.total,
-        summary.succeeded,
-        summary.failed,
+        countText(summary.total),
+        countText(summary.succeeded),
+        countText(summary.failed),
         codes,
       )
-    : vscode.l10n.t('{0} results: {1} succeeded, {2} failed.', summary.total, summary.succeeded, summary.failed);
+    : vscode.l10n.t(
+        '{0} results: {1} succeeded, {2} failed.',
+        countText(summary.total),
+        countText(summary.succeeded),
+        countText(summary.failed),
+      );
 }
 
 /**
@@ -57,16 +55,19 @@ export async function openResults(
     return undefined;
   }
 
+  // When every OpenAI request failed, the errors file is the results file too (downloadResults): read it once, or
+  // each request would be joined and counted twice.
+  const errorsPath = local.errorsPath === local.resultsPath ? undefined : local.errorsPath;
   const inputPath = deps.model.records.get(name)?.inputPath;
   let joinedPath: string | undefined;
   if (inputPath && existsSync(inputPath)) {
     // Derived from files already on disk, so it is simply rewritten.
-    joinedPath = joinedPathFor(local.resultsPath);
+    joinedPath = joinedNameFor(local.resultsPath);
     // A job with follow-ups ("Retry Failed Lines") joins the best answer per request across its attempts.
     const merged =
       attemptChain(deps.model.records, name).length > 1 ? await writeMerged(deps, name, joinedPath) : undefined;
     if (!merged) {
-      await joinResults(inputPath, local.resultsPath, local.errorsPath, joinedPath);
+      await joinResults(inputPath, local.resultsPath, errorsPath, joinedPath);
     }
     await deps.model.records.upsert({ jobName: name, provider: deps.model.records.get(name)!.provider, joinedPath });
   }
@@ -77,8 +78,8 @@ export async function openResults(
     RESULTS_VIEW_TYPE,
     { preview: false },
   );
-  const summary = await summarizeResults({ results: local.resultsPath, errors: local.errorsPath });
-  void recordCost(deps, name, [local.resultsPath, local.errorsPath]);
+  const summary = await summarizeResults({ results: local.resultsPath, errors: errorsPath });
+  void recordCost(deps, name, [local.resultsPath, errorsPath]);
   const text = summaryText(summary);
   deps.log.info(`[results] ${name}: ${text}`);
   void vscode.window.showInformationMessage(text);

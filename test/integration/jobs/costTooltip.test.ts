@@ -49,30 +49,32 @@ suite('jobs: cost in the tooltip', function () {
     assert.match(tooltip(), /Estimate at submit \| \d+ requests · ≈ \d+ input tokens · ≈ \$/);
 
     assert.equal((await ends.ended(name)).job.state, 'succeeded');
-    // The emulator names its model `<model>-emulated`: no price of the real model is claimed for it.
+    // The emulator names the model as asked (as real answers do), so the table prices what the results used.
     await vscode.commands.executeCommand('geminiBatch.job.openResults', name, { ifExists: 'replace' });
-    const unpriced = await until('the results cost on the record', () => emu.api.model.records.get(name!)?.actualCost, [
+    const priced = await until('the results cost on the record', () => emu.api.model.records.get(name!)?.actualCost, [
       emu.api.model.records.onDidChange,
     ]);
-    assert.deepEqual(unpriced, { batchUsd: 0, pricedRows: 0, unpricedRows: 2, upperBound: false });
-    assert.match(tooltip(), /Cost from results \| price unknown for this model/);
-    // A user's price for it (geminiBatch.pricing.overrides) is read by the same table: batch at half.
+    assert.equal(priced.pricedRows, 2);
+    assert.equal(priced.unpricedRows, 0);
+    assert.ok(priced.batchUsd > 0);
+    assert.match(tooltip(), /Cost from results \| ≈ \$[\d.]+ at batch price/);
+    // A user's price for it (geminiBatch.pricing.overrides) is read by the same table: ten times the price, ten times the cost.
     await emu.settings.set(
       'pricing.overrides',
-      { 'gemini-2.5-flash-emulated': { input: 0.3, output: 2.5 } },
+      { 'gemini-2.5-flash': { input: 3, output: 25 } },
       vscode.ConfigurationTarget.Global,
     );
     await vscode.commands.executeCommand('geminiBatch.job.openResults', name, { ifExists: 'replace' });
     const cost = await until(
-      'the priced results cost on the record',
+      'the overridden results cost on the record',
       () => {
         const c = emu.api.model.records.get(name!)?.actualCost;
-        return c && c.pricedRows > 0 ? c : undefined;
+        return c && c.batchUsd !== priced.batchUsd ? c : undefined;
       },
       [emu.api.model.records.onDidChange],
     );
     assert.equal(cost.pricedRows, 2);
-    assert.ok(cost.batchUsd > 0);
+    assert.ok(Math.abs(cost.batchUsd - 10 * priced.batchUsd) < 1e-9, `${cost.batchUsd} vs ${priced.batchUsd}`);
     assert.match(tooltip(), /Cost from results \| ≈ \$[\d.]+ at batch price/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -29,14 +29,19 @@ suite('jobs: rehearse failures on the emulator', function () {
     return { name, notice };
   };
 
-  test('every line failing: Succeeded with every line counted failed, results still offered', async () => {
+  test('every line failing: shown failed (not a green Succeeded), every line counted failed, results still offered', async () => {
     const faults = await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['all-lines-fail']);
     assert.deepEqual(faults, { lineFailRate: 1 });
     const { name, notice } = await submitAndWait('it all fail');
     assert.equal(notice.job.state, 'succeeded');
     const item = s.api.tree.getTreeItem(s.api.tree.nodeFor(name));
-    assert.match(String(item.description), /Succeeded · 3\/3 \(3 failed\)/);
+    // Never a green ✓ "Succeeded": the failures first, a failed icon, a warning that offers the results.
+    assert.match(String(item.description), /^3\/3 failed · Completed · /);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
     assert.equal(item.contextValue, 'job.finished.hasResults');
+    assert.equal(notice.severity, 'warning');
+    assert.equal(notice.message, 'Batch job "it all fail" completed: 3 of 3 requests failed.');
+    assert.deepEqual(notice.actions, ['Open Results', 'Show Job']);
   });
 
   test('a job that fails: Failed, no results, the error in the tooltip', async () => {

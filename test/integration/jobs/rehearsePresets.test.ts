@@ -80,11 +80,16 @@ suite('jobs: more failure rehearsals on the emulator', function () {
       'gemini-2.5-flash',
     );
     assert.equal(notice.job.state, 'succeeded');
-    const failedInTree = Number(/Succeeded · 40\/40 \((\d+) failed\)/.exec(String(item(name).description))?.[1]);
+    // The failures lead the row (a narrow side bar cuts its end off), under a warning icon, never a green ✓.
+    const failedInTree = Number(/^(\d+)\/40 failed · Completed · /.exec(String(item(name).description))?.[1]);
     assert.ok(
       failedInTree > 0 && failedInTree < 40,
       `the tree shows the failed lines: ${String(item(name).description)}`,
     );
+    assert.equal((item(name).iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.equal(notice.severity, 'warning');
+    assert.equal(notice.message, `Batch job "it some lines fail" completed: ${failedInTree} of 40 requests failed.`);
+    assert.deepEqual(notice.actions, ['Open Results', 'Show Job']);
     const rows = await joined(name);
     assert.deepEqual(keys(rows), expectedKeys(40));
     const errors = rows.filter((r) => r.error);
@@ -94,6 +99,40 @@ suite('jobs: more failure rehearsals on the emulator', function () {
       errors.filter((r) => ![8, 13, 14, 3].includes(r.error?.code as number)),
       [],
     );
+  });
+
+  test('an OpenAI batch whose every line failed (only an error file): a failed job in the tree, opened like any other, each request once', async () => {
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
+    // An OpenAI model sent to Gemini's compatibility layer: every line is model_not_found, the batch `completed`
+    // with `output_file_id` null and an `error_file_id` (reference/batch-api.md).
+    const lines = ['joke-1', 'joke-2'].map((id) => ({
+      custom_id: id,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Tell me a one-sentence joke.' }] },
+    }));
+    const { name, notice } = await submitAndWait('openai-all-fail.jsonl', lines, 'it openai all fail');
+    assert.equal(notice.job.state, 'succeeded');
+    assert.equal(notice.job.resultsFile, undefined, 'no output file');
+    assert.ok(notice.job.errorFile, 'an error file');
+    assert.equal(notice.severity, 'warning');
+    assert.equal(notice.message, 'Batch job "it openai all fail" completed: 2 of 2 requests failed.');
+    assert.deepEqual(notice.actions, ['Open Results', 'Show Job']);
+    assert.match(String(item(name).description), /^2\/2 failed · Completed · /);
+    assert.equal((item(name).iconPath as vscode.ThemeIcon).id, 'error');
+    assert.equal(item(name).contextValue, 'job.finished.hasResults', 'Open and Download Results in its menu');
+
+    const rows = await joined(name);
+    assert.deepEqual(keys(rows), ['joke-1', 'joke-2'], 'each request once');
+    assert.ok(rows.every((r) => JSON.stringify(r).includes('model_not_found')));
+    const record = s.api.model.records.get(name);
+    assert.equal(path.basename(record?.joinedPath ?? ''), 'openai-all-fail.joined.jsonl');
+    // The job's files: its input and its errors file, once, named as what it is.
+    const files = s.api.tree
+      .getChildren(s.api.tree.nodeFor(name))
+      .map((node) => String(s.api.tree.getTreeItem(node).label));
+    assert.deepEqual(files, ['Input: openai-all-fail.jsonl', 'Errors: openai-all-fail.errors.jsonl']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   test('JSON answers cut short: Succeeded, the cut answers end MAX_TOKENS and no longer parse, every key joined once', async () => {

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ROW_LABEL_MAX, expiryText, rowDescription, rowLabel } from '../../../../src/core/jobs/jobRow';
+import {
+  ROW_LABEL_MAX,
+  expiryText,
+  failureText,
+  progressText,
+  rowDescription,
+  rowLabel,
+} from '../../../../src/core/jobs/jobRow';
 import { describeJob } from '../../../../src/core/jobs/jobView';
 import type { BatchJob } from '../../../../src/core/providers/types';
 
@@ -20,7 +27,7 @@ suite('job tree rows: the state stays in sight', () => {
   test('the deadline reads as one ("expires in"), never as an estimate ("left")', () => {
     const view = describeJob(running, T0 + 4 * 60_000);
     const text = rowDescription('Running', view, running.model);
-    assert.equal(text, 'Running · 12/40 (2 failed) · 4m · expires in 47h 56m · gemini-2.5-flash');
+    assert.equal(text, 'Running · 12/40 · 2 failed · 4m · expires in 47h 56m · gemini-2.5-flash');
     assert.doesNotMatch(text, /left/);
     assert.equal(expiryText(-1), 'overdue');
   });
@@ -36,6 +43,24 @@ suite('job tree rows: the state stays in sight', () => {
       rowDescription('Succeeded', describeJob(done, T0 + 1e9), done.model),
       'Succeeded · 40/40 · took 1h 02m · gemini-2.5-flash',
     );
+  });
+
+  test('a finished job whose requests failed puts the failures first, where a narrow side bar still shows them', () => {
+    const ended = { ...running, state: 'succeeded' as const, endTime: new Date(T0 + 3000).toISOString() };
+    const all = describeJob({ ...ended, progress: { total: 2, succeeded: 0, failed: 2 } }, T0 + 1e9);
+    assert.equal(failureText(all), '2/2 failed');
+    assert.equal(rowDescription('Completed', all, 'gpt-4o-mini'), '2/2 failed · Completed · took 3s · gpt-4o-mini');
+    const some = describeJob({ ...ended, progress: { total: 50_000, succeeded: 49_000, failed: 1000 } }, T0 + 1e9);
+    assert.equal(rowDescription('Completed', some, undefined), '1,000/50,000 failed · Completed · took 3s');
+    assert.equal(failureText(describeJob(running, T0)), undefined, 'a running job is not judged yet');
+  });
+
+  test('progress: thousands separated, never parentheses inside parentheses', () => {
+    const big = describeJob({ ...running, progress: { total: 50_000, succeeded: 50_000, failed: 0 } }, T0);
+    assert.equal(progressText(big), '50,000/50,000');
+    const failing = describeJob({ ...running, progress: { total: 2, succeeded: 0, failed: 2 } }, T0);
+    assert.equal(progressText(failing), '2/2 · 2 failed');
+    assert.doesNotMatch(progressText(failing) ?? '', /[()]/);
   });
 
   test('a long name is shortened around an ellipsis, keeping both ends; a short one is left alone', () => {

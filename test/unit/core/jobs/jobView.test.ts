@@ -10,6 +10,8 @@ import {
 import { mergeJobs, type JobRecord } from '../../../../src/core/jobs/jobRecords';
 import { isTerminal, type BatchJob } from '../../../../src/core/providers/types';
 import { mapGeminiOperation } from '../../../../src/core/providers/geminiOperation';
+import { mapOpenAIBatch } from '../../../../src/core/providers/openaiBatch';
+import type { Batch } from 'openai/resources/batches';
 
 const T0 = Date.parse('2026-01-01T00:00:00Z');
 const job = (over: Partial<BatchJob> = {}): BatchJob => ({
@@ -99,6 +101,48 @@ suite('describeJob', () => {
     assert.ok(resultsAvailable(job({ state: 'expired', resultsFile: 'file-out' })));
     assert.ok(!resultsAvailable(job({ state: 'running', resultsFile: 'files/batch-a' })));
     assert.ok(!resultsAvailable(job({ state: 'succeeded' })));
+  });
+
+  test('an OpenAI batch completed with only an error file (every request failed) has results to open', () => {
+    // reference/batch-api.md: `completed` with `output_file_id` null and only an `error_file_id` (kaapi-backend#723).
+    const batch = {
+      id: 'batch_x',
+      object: 'batch',
+      endpoint: '/v1/chat/completions',
+      input_file_id: 'file-in',
+      completion_window: '24h',
+      status: 'completed',
+      created_at: T0 / 1000,
+      completed_at: T0 / 1000 + 3,
+      output_file_id: null,
+      error_file_id: 'file-err',
+      request_counts: { total: 2, completed: 0, failed: 2 },
+    } as unknown as Batch;
+    const done = mapOpenAIBatch(batch, 'openai');
+    assert.equal(done.resultsFile, undefined);
+    assert.ok(resultsAvailable(done));
+    assert.ok(!resultsAvailable({ ...done, state: 'running' }));
+  });
+
+  test('a finished job whose requests failed says so: its icon, and the failures first in the description', () => {
+    const ended = { state: 'succeeded' as const, endTime: new Date(T0 + 3000).toISOString() };
+    const all = describeJob(job({ ...ended, progress: { total: 2, succeeded: 0, failed: 2 } }), T0 + 9000);
+    assert.equal(all.outcome, 'allFailed');
+    assert.equal(all.stateIcon, 'allFailed');
+    const some = describeJob(job({ ...ended, progress: { total: 50, succeeded: 48, failed: 2 } }), T0 + 9000);
+    assert.equal(some.outcome, 'someFailed');
+    assert.equal(some.stateIcon, 'someFailed');
+    const clean = describeJob(job({ ...ended, progress: { total: 2, succeeded: 2, failed: 0 } }), T0 + 9000);
+    assert.equal(clean.outcome, undefined);
+    assert.equal(clean.stateIcon, 'succeeded');
+    // Still running, or a job that failed as a whole: its state says it already.
+    assert.equal(describeJob(job(), T0).outcome, undefined);
+    assert.equal(describeJob(job({ ...ended, state: 'failed' }), T0).stateIcon, 'failed');
+    const big = describeJob(job({ ...ended, progress: { total: 50_000, succeeded: 49_000, failed: 1000 } }), T0 + 9000);
+    assert.deepEqual(
+      big.tooltipRows.find((r) => r[0] === 'Progress'),
+      ['Progress', '50,000/50,000 (49,000 ok, 1,000 failed)'],
+    );
   });
 
   test('overdue unfinished jobs have negative expiresInMs', () => {

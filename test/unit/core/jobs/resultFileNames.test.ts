@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isWrittenResultsName, kindToValidate } from '../../../../src/core/jobs/resultFileNames';
+import { isWrittenResultsName, joinedNameFor, kindToValidate } from '../../../../src/core/jobs/resultFileNames';
 
 /** A file-name stem as `stemFor` makes one (an input's name, or a job id with odd characters replaced). */
 const stem = fc.stringMatching(/^[\w.-]{1,30}$/);
@@ -21,6 +21,15 @@ suite('result file names', () => {
     ]) {
       assert.equal(isWrittenResultsName(name), true, name);
     }
+  });
+
+  test('the joined file is named for the input, whether it joins a results or an errors file (OpenAI, all failed)', () => {
+    assert.equal(joinedNameFor('/w/batch-results/chat.results.jsonl'), '/w/batch-results/chat.joined.jsonl');
+    assert.equal(joinedNameFor('/w/batch-results/chat.errors.jsonl'), '/w/batch-results/chat.joined.jsonl');
+    assert.equal(joinedNameFor('/w/batch-results/chat.errors-2.jsonl'), '/w/batch-results/chat-2.joined.jsonl');
+    assert.equal(joinedNameFor('C:\\w\\chat.results-1.jsonl'), 'C:\\w\\chat-1.joined.jsonl');
+    assert.equal(joinedNameFor('/w/mine.jsonl'), '/w/mine.joined.jsonl');
+    assert.ok(isWrittenResultsName(joinedNameFor('/w/chat.errors.jsonl')));
   });
 
   test('input files and look-alikes are not', () => {

@@ -15,7 +15,7 @@ suite('results: what a job cost, for its record', () => {
     assert.equal(openai.pricedRows, 2);
   });
 
-  test('an override prices a model the table does not know (the emulator names its model `<model>-emulated`)', async () => {
+  test('an override wins over the table', async () => {
     const file = join(REAL, 'gemini-batch-generate-output.jsonl');
     const none = await resultsCost([file], new Map([['no-such', { input: 1, output: 1 }]]));
     const doubled = await resultsCost([file], new Map([['gemini-2.5-flash', { input: 0.6, output: 5 }]]));
