@@ -49,8 +49,13 @@ export function registerEstimate(
   const { log, config, jobs } = deps;
   // The token worker is shared with the embedded emulator; extension.ts owns (and disposes) it.
   const worker = deps.tokens;
-  // Unpicked, a file is priced at the model it was last submitted with: the one its submit picker starts on.
-  const submitted = (uri: vscode.Uri): string | undefined => lastSubmittedModel(jobs.model.records.all(), uri.fsPath);
+  // Unpicked, a Gemini file is priced at the model it was last submitted with: the one its submit picker starts on.
+  // An OpenAI file names its model in its lines, which the lens reads (a record would outlive an edit of them).
+  const submitted = (uri: vscode.Uri): string | undefined =>
+    lastSubmittedModel(
+      jobs.model.records.all().filter((r) => r.kind !== 'openai'),
+      uri.fsPath,
+    );
   const lens = new EstimateCodeLensProvider(worker, config, log, deps.kindFor, submitted);
   context.subscriptions.push(
     lens,
