@@ -49,9 +49,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     kindFor: createKindResolver(overrides),
     onDidChangeKind: overrides.onDidChange,
     confirmCost: estimate.confirmCost,
+    models: estimate.models,
   });
   registerResults(context, { log, config, model: jobs.model });
-  registerSubmitParts(context, { log, jobs });
+  registerSubmitParts(context, { log, jobs, confirmCost: estimate.confirmCost, models: estimate.models });
   const outcomes = registerResultActions(context, { log, config, model: jobs.model });
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
   context.subscriptions.push(

@@ -4,7 +4,7 @@ import type { Log } from '../../adapters/log';
 import { enqueuedOverflow } from '../../core/estimate/enqueuedCheck';
 import { LineEstimates } from '../../core/estimate/lineEstimates';
 import { parseOverrides } from '../../core/pricing/prices';
-import { assumptionWords, compactCount, costWords } from './estimateText';
+import { assumptionWords, compactCount, outputCapField, pricedWords } from './estimateText';
 import { isBatchDocument, type KindResolver } from '../submit/preflight';
 import type { TokenWorkerClient } from './tokenWorkerClient';
 
@@ -35,6 +35,8 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
     private readonly config: Config,
     private readonly log: Log,
     private readonly kindFor: KindResolver,
+    /** The model a file was last submitted with: its price when no model is picked (what its submit starts on). */
+    private readonly submittedModel: (uri: vscode.Uri) => string | undefined = () => undefined,
   ) {
     this.subscriptions = [
       this.changed,
@@ -66,7 +68,7 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
       void this.count(document, state);
     }
     const top = new vscode.Range(0, 0, 0, 0);
-    const model = this.models.get(key);
+    const model = this.models.get(key) ?? this.submittedModel(document.uri);
     const { summary, complete } = state.store.summary(parseOverrides(this.config.priceOverrides()), model);
     if (!complete && summary.requests === 0) {
       return [new vscode.CodeLens(top, { title: `$(sync~spin) ${vscode.l10n.t('Estimating tokens…')}`, command: '' })];
@@ -78,10 +80,16 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
       '{0} requests · ≈ {1} input tokens · {2}',
       summary.requests.toLocaleString('en-US'),
       compactCount(summary.inputTokens),
-      costWords(summary),
+      pricedWords(summary, model ?? summary.model),
     );
     const title = complete ? counts : `$(sync~spin) ${counts}`;
-    const tooltip = assumptionWords(summary, this.config.assumedOutputTokens(document.uri));
+    // The first line names the cap field (an OpenAI endpoint's, or Gemini's); only its start is read.
+    const head = document.lineAt(0).text;
+    const tooltip = assumptionWords(
+      summary,
+      this.config.assumedOutputTokens(document.uri),
+      outputCapField(head.length < 1_000_000 ? head : ''),
+    );
     const lenses = [
       new vscode.CodeLens(top, {
         title,

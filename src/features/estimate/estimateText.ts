@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EstimateSummary } from '../../core/estimate/estimateTotals';
+import type { ProviderId } from '../../core/providers/types';
 
 /** Words for estimates (the core returns numbers). */
 export function compactCount(n: number): string {
@@ -22,10 +23,20 @@ export function usd(n: number): string {
   return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
+/** A price as the lens and the confirmation say it: "≈ $0.47", or "< $0.01" (a fraction of a cent is noise). */
+export function approxUsd(n: number): string {
+  return n > 0 && n < 0.01 ? vscode.l10n.t('< $0.01') : `≈ ${usd(n)}`;
+}
+
+/** The standard price beside it, without the "≈" (already said): "$0.94", or "< $0.01". */
+function besideUsd(n: number): string {
+  return n > 0 && n < 0.01 ? vscode.l10n.t('< $0.01') : usd(n);
+}
+
 /** "≈ $0.47 at batch price ($0.94 standard)", or why there is no price. */
 export function costWords(s: EstimateSummary): string {
   if (s.costBatch !== undefined && s.costStandard !== undefined) {
-    return vscode.l10n.t('≈ {0} at batch price ({1} standard)', usd(s.costBatch), usd(s.costStandard));
+    return vscode.l10n.t('{0} at batch price ({1} standard)', approxUsd(s.costBatch), besideUsd(s.costStandard));
   }
   if (s.unpricedModels.length) {
     return vscode.l10n.t('price unknown for {0}', s.unpricedModels.join(', '));
@@ -33,24 +44,112 @@ export function costWords(s: EstimateSummary): string {
   return vscode.l10n.t('price unknown (no model chosen)');
 }
 
-/** The submit confirmation: "Submit 12,400 requests: ≈ 3.1M input tokens, ≈ $0.47 at batch price ($0.94 standard)?" */
-export function submitQuestion(s: EstimateSummary): string {
+/**
+ * The lens's price, naming the model it is priced at when there is one ("gemini-2.5-flash · ≈ $0.47 at batch price
+ * ($0.94 standard)"): the same file costs many times more on another model. An unknown price names its models itself.
+ */
+export function pricedWords(s: EstimateSummary, model: string | undefined): string {
+  const priced = s.costBatch !== undefined && s.costStandard !== undefined;
+  return priced && model && model !== 'mixed' ? `${model} · ${costWords(s)}` : costWords(s);
+}
+
+/** The name the provider picker and the status bar give each backend. */
+export function providerName(id: ProviderId): string {
+  switch (id) {
+    case 'gemini':
+      return vscode.l10n.t('Gemini API');
+    case 'geminiOpenAI':
+      return vscode.l10n.t('Gemini (OpenAI-compatible)');
+    case 'openai':
+      return vscode.l10n.t('OpenAI');
+    case 'emulator':
+      return vscode.l10n.t('Local Emulator');
+  }
+}
+
+/** Who the batch goes to, for the confirmation: the model and the provider that bills it. */
+export interface SubmitTarget {
+  model: string;
+  provider: ProviderId;
+  /** The number of files of a group of split parts (one confirmation for all). */
+  parts?: number;
+}
+
+/**
+ * The submit confirmation: "Submit 12,400 requests to gemini-2.5-flash (Gemini API): ≈ 3.1M input tokens, ≈ $0.47
+ * at batch price ($0.94 standard)?", with "in 3 parts" for a group.
+ */
+export function submitQuestion(s: EstimateSummary, target: SubmitTarget): string {
+  const requests = s.requests.toLocaleString('en-US');
+  const provider = providerName(target.provider);
+  if (target.parts !== undefined && target.parts > 1) {
+    return vscode.l10n.t(
+      'Submit {0} requests in {1} parts to {2} ({3}): ≈ {4} input tokens, {5}?',
+      requests,
+      target.parts.toLocaleString('en-US'),
+      target.model,
+      provider,
+      compactCount(s.inputTokens),
+      costWords(s),
+    );
+  }
   return vscode.l10n.t(
-    'Submit {0} requests: ≈ {1} input tokens, {2}?',
-    s.requests.toLocaleString('en-US'),
+    'Submit {0} requests to {1} ({2}): ≈ {3} input tokens, {4}?',
+    requests,
+    target.model,
+    provider,
     compactCount(s.inputTokens),
     costWords(s),
   );
 }
 
-/** What the cost assumes, for the detail line and the CodeLens tooltip. */
-export function assumptionWords(s: EstimateSummary, assumedPerRequest: number): string {
+/**
+ * The request field that caps a request's output, as the estimate reads it (core/estimate: geminiMaxOutput reads
+ * `generationConfig.maxOutputTokens`; openaiMaxOutput reads `max_completion_tokens`, `max_tokens`,
+ * `max_output_tokens`). Named per endpoint as the OpenAI SDK types them (node_modules/openai/resources:
+ * chat/completions `max_completion_tokens` and the deprecated `max_tokens`, completions `max_tokens`, responses
+ * `max_output_tokens`). Read from the file's first line (`url` and `body` mark an OpenAI line).
+ */
+export function outputCapField(firstLine: string): string {
+  let line: { url?: unknown; body?: unknown; custom_id?: unknown } = {};
+  try {
+    // A first line too long to read cheaply is named generically below.
+    line = firstLine.length < 1_000_000 ? (JSON.parse(firstLine) as typeof line) : {};
+  } catch {
+    /* an unreadable line: the generic wording */
+  }
+  if (line === null || typeof line !== 'object' || (line.body === undefined && line.custom_id === undefined)) {
+    return firstLine.includes('"custom_id"') ? 'max_completion_tokens/max_tokens/max_output_tokens' : 'maxOutputTokens';
+  }
+  const url = typeof line.url === 'string' ? line.url : '';
+  if (url.endsWith('/responses')) {
+    return 'max_output_tokens';
+  }
+  if (url.endsWith('/chat/completions')) {
+    return 'max_completion_tokens/max_tokens';
+  }
+  if (url.endsWith('/completions')) {
+    return 'max_tokens';
+  }
+  return 'max_completion_tokens/max_tokens/max_output_tokens';
+}
+
+/**
+ * What the cost assumes, for the detail line and the CodeLens tooltip. No output is assumed for embeddings (their
+ * lines assume 0), so the output sentence is left out rather than say "≈ 0 tokens".
+ */
+export function assumptionWords(s: EstimateSummary, assumedPerRequest: number, capField = 'maxOutputTokens'): string {
+  const input = vscode.l10n.t('Input counted offline.');
+  if (s.outputTokensAssumed === 0) {
+    return [input, ...inputCaveats(s)].join(' ');
+  }
   const output = vscode.l10n.t(
-    "Output: ≈ {0} tokens assumed (each request's maxOutputTokens, else {1}; thinking included). Input counted offline.",
+    "Output: ≈ {0} tokens assumed (each request's {1}, else {2}; thinking included).",
     compactCount(s.outputTokensAssumed),
+    capField,
     assumedPerRequest.toLocaleString('en-US'),
   );
-  return [output, ...inputCaveats(s)].join(' ');
+  return [output, input, ...inputCaveats(s)].join(' ');
 }
 
 /**

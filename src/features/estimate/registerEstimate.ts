@@ -7,13 +7,25 @@ import { MODEL_TABLE } from '../../core/models/modelTable';
 import type { JobsFeature } from '../jobs/registerJobs';
 import type { KindResolver } from '../submit/preflight';
 import { EstimateCodeLensProvider } from './estimateCodeLens';
-import { assumptionWords, submitQuestion } from './estimateText';
+import { sumSummaries } from '../../core/estimate/sumSummaries';
+import { lastSubmittedModel } from '../../core/jobs/submitHistory';
+import { assumptionWords, outputCapField, submitQuestion, type SubmitTarget } from './estimateText';
+import { firstRequestLine } from '../../core/jobs/batchHead';
 import { exactSample } from './exactSample';
 import type { TokenWorkerClient } from './tokenWorkerClient';
 
 export interface CostDecision {
   go: boolean;
+  /** The whole batch's estimate (of every part, for a group). */
   estimate?: EstimateSummary;
+  /** Each file's own estimate, in the order given. */
+  estimates?: EstimateSummary[];
+}
+
+/** The model the user chose for a file this session: the lens prices at it, the submit picker starts on it. */
+export interface ModelChoices {
+  chosen(uri: vscode.Uri): string | undefined;
+  choose(uri: vscode.Uri, model: string): void;
 }
 
 export interface EstimateFeature {
@@ -22,10 +34,11 @@ export interface EstimateFeature {
   /** Each line's input tokens of an open batch document once all are counted (the split by tokens reads them). */
   lineTokens(uri: vscode.Uri): number[] | undefined;
   /**
-   * Asks "Submit N requests: ≈ … ?" before an interactive submit: `go` true to go on, with the estimate shown (kept
-   * on the job's record for its tooltip) when there was one.
+   * Asks "Submit N requests to <model> (<provider>): ≈ … ?" before an interactive submit, once for all the files of
+   * a group: `go` true to go on, with the estimate shown (kept on the job's record for its tooltip) when there was one.
    */
-  confirmCost(uri: vscode.Uri, model: string): Promise<CostDecision>;
+  confirmCost(uris: readonly vscode.Uri[], target: SubmitTarget): Promise<CostDecision>;
+  readonly models: ModelChoices;
 }
 
 /** The estimate before submit: the CodeLens, the submit confirmation, the model pick and the exact sample count. */
@@ -36,8 +49,26 @@ export function registerEstimate(
   const { log, config, jobs } = deps;
   // The token worker is shared with the embedded emulator; extension.ts owns (and disposes) it.
   const worker = deps.tokens;
-  const lens = new EstimateCodeLensProvider(worker, config, log, deps.kindFor);
-  context.subscriptions.push(lens, vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens));
+  // Unpicked, a Gemini file is priced at the model it was last submitted with: the one its submit picker starts on.
+  // An OpenAI file names its model in its lines, which the lens reads (a record would outlive an edit of them).
+  const submitted = (uri: vscode.Uri): string | undefined =>
+    lastSubmittedModel(
+      jobs.model.records.all().filter((r) => r.kind !== 'openai'),
+      uri.fsPath,
+    );
+  const lens = new EstimateCodeLensProvider(worker, config, log, deps.kindFor, submitted);
+  context.subscriptions.push(
+    lens,
+    vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens),
+    jobs.model.records.onDidChange(() => lens.refresh()),
+  );
+  const models: ModelChoices = {
+    chosen: (uri) => lens.models.get(uri.toString()),
+    choose: (uri, model) => {
+      lens.models.set(uri.toString(), model);
+      lens.refresh();
+    },
+  };
 
   const pickModel = async (uri: vscode.Uri): Promise<string | undefined> => {
     const picked = await vscode.window.showQuickPick(
@@ -47,8 +78,7 @@ export function registerEstimate(
       },
     );
     if (picked) {
-      lens.models.set(uri.toString(), picked.label);
-      lens.refresh();
+      models.choose(uri, picked.label);
     }
     return picked?.label;
   };
@@ -81,26 +111,38 @@ export function registerEstimate(
   return {
     onDidChangeEstimate: lens.onDidChangeCodeLenses,
     lineTokens: (uri) => lens.lineTokens(uri),
-    async confirmCost(uri, model) {
-      const assumed = config.assumedOutputTokens(uri);
-      let estimate;
+    models,
+    async confirmCost(uris, target) {
+      const assumed = config.assumedOutputTokens(uris[0]);
+      const options = { model: target.model, assumedOutputTokens: assumed };
+      let estimates: EstimateSummary[];
       try {
-        estimate = await vscode.window.withProgress(
+        estimates = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Estimating tokens and cost…') },
-          () => worker.file(uri.fsPath, { model, assumedOutputTokens: assumed }, config.priceOverrides()),
+          // One at a time: the worker counts a file on its own thread, and parts are many.
+          async () => {
+            const out: EstimateSummary[] = [];
+            for (const uri of uris) {
+              out.push(await worker.file(uri.fsPath, options, config.priceOverrides()));
+            }
+            return out;
+          },
         );
       } catch (error) {
         // No estimate is no reason to block a submit the user asked for: say so in the log and go on.
-        log.warn(`[estimate] no estimate for ${uri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+        const files = uris.map((u) => u.fsPath).join(', ');
+        log.warn(`[estimate] no estimate for ${files}: ${error instanceof Error ? error.message : String(error)}`);
         return { go: true };
       }
+      const estimate = estimates.length === 1 ? estimates[0] : sumSummaries(estimates);
+      const capField = outputCapField(await firstRequestLine(uris[0].fsPath).catch(() => ''));
       const submit = vscode.l10n.t('Submit');
       const go = await vscode.window.showInformationMessage(
-        submitQuestion(estimate),
-        { modal: true, detail: assumptionWords(estimate, assumed) },
+        submitQuestion(estimate, { ...target, parts: uris.length }),
+        { modal: true, detail: assumptionWords(estimate, assumed, capField) },
         submit,
       );
-      return { go: go === submit, estimate };
+      return { go: go === submit, estimate, estimates };
     },
   };
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CostDecision } from '../estimate/registerEstimate';
+import type { CostDecision, ModelChoices } from '../estimate/registerEstimate';
+import type { SubmitTarget } from '../estimate/estimateText';
 import type { Config } from '../../adapters/config';
 import type { Log } from '../../adapters/log';
 import { safeCreate, type SafeCreateEvent } from '../../core/jobs/safeCreate';
@@ -8,6 +9,8 @@ import type { BatchJob, BatchProvider, CreateJobRequest } from '../../core/provi
 import type { JobsFeature } from '../jobs/registerJobs';
 import { inlineLines, openaiBatchHead } from '../../core/jobs/jobInput';
 import { preflight, type KindResolver } from './preflight';
+import { preselectModel } from './modelChoice';
+import { confirmResubmit } from './resubmitWarning';
 import { askDisplayName, pickModel } from './submitPrompts';
 import { uploadWithProgress } from './uploadWithProgress';
 
@@ -19,8 +22,13 @@ export interface SubmitDeps {
   kindFor: KindResolver;
   /** Fires when a file's kind override changes (the CodeLens re-decides which files are batch files). */
   onDidChangeKind?: vscode.Event<unknown>;
-  /** Asks "Submit N requests: ≈ … input tokens, ≈ $… at batch price ($… standard)?"; false stops the submit. */
-  confirmCost?: (uri: vscode.Uri, model: string) => Promise<CostDecision>;
+  /**
+   * Asks "Submit N requests to <model> (<provider>): ≈ … input tokens, ≈ $… at batch price ($… standard)?", once
+   * for all the files given (a group of parts); `go` false stops the submit.
+   */
+  confirmCost?: (uris: readonly vscode.Uri[], target: SubmitTarget) => Promise<CostDecision>;
+  /** The model chosen for a file this session (the estimate lens's pick): the picker starts on it, and keeps it. */
+  models?: ModelChoices;
 }
 
 /** Passing both makes `submit` ask nothing (keybindings, scripts, tests). */
@@ -30,7 +38,8 @@ export interface SubmitOptions {
 }
 
 /**
- * Validate → model → display name → upload (or inline) → create (never blindly retried) → remember → reveal.
+ * Validate → (a succeeded job of this file: submit again?) → model → display name → cost → upload (or inline) →
+ * create (never blindly retried) → remember → reveal.
  * Resolves to the created job's name, or undefined when refused or dismissed.
  */
 export async function submitBatch(
@@ -42,6 +51,13 @@ export async function submitBatch(
   if (!summary) {
     return undefined;
   }
+  // A scripted submit (options passed: an OpenAI file names its own model, so a display name alone scripts it) asks
+  // nothing; an interactive one (CodeLens, menus, palette pass no options) is warned of a duplicate and sees the
+  // estimate first.
+  const scripted = options.model !== undefined || options.displayName !== undefined;
+  if (!scripted && !(await confirmResubmit(deps.jobs, uri))) {
+    return undefined;
+  }
   const provider = await deps.jobs.model.provider();
   const model = await modelFor(deps, provider, summary.kind, uri, options.model);
   if (!model) {
@@ -51,10 +67,8 @@ export async function submitBatch(
   if (!displayName) {
     return undefined;
   }
-  // A scripted submit (options passed: an OpenAI file names its own model, so a display name alone scripts it) asks
-  // nothing; an interactive one (CodeLens, menus, palette pass no options) sees the estimate first.
-  const scripted = options.model !== undefined || options.displayName !== undefined;
-  const decision = !scripted && deps.confirmCost ? await deps.confirmCost(uri, model) : undefined;
+  const decision =
+    !scripted && deps.confirmCost ? await deps.confirmCost([uri], { model, provider: provider.id }) : undefined;
   if (decision && !decision.go) {
     return undefined;
   }
@@ -82,10 +96,11 @@ export async function submitBatch(
  * The job's model. An OpenAI file names it itself (`body.model` of every line; the validator allows one model per
  * file), so it is read from the first request line and never asked for: the service runs that model whatever we
  * say, and the job's record must carry the real one. A scripted `model` is therefore ignored for OpenAI files (logged
- * when it differs). Gemini batches take the scripted model or ask; so does an OpenAI file with no local copy.
+ * when it differs). Gemini batches take the scripted model or ask (starting on the file's preselected model,
+ * modelChoice.ts); so does an OpenAI file with no local copy.
  */
 export async function modelFor(
-  deps: Pick<SubmitDeps, 'log'>,
+  deps: Pick<SubmitDeps, 'log' | 'jobs' | 'models'>,
   provider: BatchProvider,
   kind: BatchKind,
   input: vscode.Uri | undefined,
@@ -93,7 +108,15 @@ export async function modelFor(
 ): Promise<string | undefined> {
   const named = kind === 'openai' && input ? (await openaiBatchHead(input.fsPath)).model : undefined;
   if (!named) {
-    return given ?? (await pickModel(provider, kind));
+    if (given !== undefined) {
+      return given;
+    }
+    const picked = await pickModel(provider, kind, input && (await preselectModel(deps, provider, kind, [input])));
+    if (picked && input) {
+      // The lens re-prices at it, and the next submit of this file starts on it.
+      deps.models?.choose(input, picked);
+    }
+    return picked;
   }
   if (given !== undefined && given !== named) {
     deps.log.info(`[submit] the file names model ${named}; the model ${given} passed in is ignored`);

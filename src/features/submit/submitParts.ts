@@ -3,7 +3,10 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { detectFileKind } from '../../core/split';
+import { openaiBatchHead } from '../../core/jobs/jobInput';
 import type { JobsFeature } from '../jobs/registerJobs';
+import { preselectModel } from './modelChoice';
+import type { SubmitDeps } from './submitFlow';
 import { pickModel } from './submitPrompts';
 
 export const SUBMIT_PARTS_COMMAND = 'geminiBatch.job.submitParts';
@@ -21,12 +24,16 @@ function isUriList(value: unknown): value is vscode.Uri[] {
 
 /**
  * Submits the parts of a split file as one group: each part is its own job (`geminiBatch.job.submit`, scripted, so
- * the model and the display name are asked once for all), named "<name> · part i/n". The first part leads: its
+ * the model, the display name and the cost are asked once for all: "Submit 50,010 requests in 6 parts to …?"),
+ * named "<name> · part i/n". Passed a model or a display name, it is scripted and asks no cost, as submit does. The first part leads: its
  * record carries `groupSource`, the others `retryOf` it, so the tree shows the parts under the first and its merged
  * results are the whole source's requests joined with the answers of every part (features/results/attempts.ts).
  * Resolves to the jobs' names in part order; stops at the first part that is not submitted (what was sent stays).
  */
-export function registerSubmitParts(context: vscode.ExtensionContext, deps: { log: Log; jobs: JobsFeature }): void {
+export function registerSubmitParts(
+  context: vscode.ExtensionContext,
+  deps: { log: Log; jobs: JobsFeature } & Pick<SubmitDeps, 'confirmCost' | 'models'>,
+): void {
   registerCommand(
     context,
     deps.log,
@@ -38,20 +45,39 @@ export function registerSubmitParts(context: vscode.ExtensionContext, deps: { lo
       const options: PartsOptions = typeof raw === 'object' && raw !== null ? (raw as PartsOptions) : {};
       const source = options.source ?? parts[0].fsPath.replace(/\.part-\d+(\.jsonl)$/i, '$1');
       const kind = await detectFileKind(parts[0].fsPath);
-      // OpenAI-format lines name their model; Gemini lines need one, asked once for every part.
+      const provider = await deps.jobs.model.provider();
+      const scripted = options.model !== undefined || options.displayName !== undefined;
+      // OpenAI-format lines name their model; Gemini lines need one, asked once for every part, starting on the one
+      // chosen for a part or for the unsplit file.
+      const inputs = [...parts, vscode.Uri.file(source)];
       const model =
-        options.model ?? (kind === 'openai' ? undefined : await pickModel(await deps.jobs.model.provider(), kind));
+        options.model ??
+        (kind === 'openai'
+          ? undefined
+          : await pickModel(provider, kind, await preselectModel(deps, provider, kind, inputs)));
       if (kind !== 'openai' && !model) {
         return undefined;
+      }
+      if (model && !options.model) {
+        parts.forEach((part) => deps.models?.choose(part, model));
       }
       const displayName =
         options.displayName ??
         (await vscode.window.showInputBox({
-          title: vscode.l10n.t('Submit {0} parts as one group', parts.length),
+          title: vscode.l10n.t('Submit {0} parts as one group', parts.length.toLocaleString('en-US')),
           prompt: vscode.l10n.t('Display name (each job gets "· part i/n")'),
           value: path.basename(source, '.jsonl'),
         }));
       if (displayName === undefined) {
+        return undefined;
+      }
+      const priced =
+        model ?? (await openaiBatchHead(parts[0].fsPath)).model ?? vscode.l10n.t('the model its lines name');
+      const decision =
+        !scripted && deps.confirmCost
+          ? await deps.confirmCost(parts, { model: priced, provider: provider.id })
+          : undefined;
+      if (decision && !decision.go) {
         return undefined;
       }
       const names: string[] = [];
@@ -64,10 +90,21 @@ export function registerSubmitParts(context: vscode.ExtensionContext, deps: { lo
           break;
         }
         const record = deps.jobs.model.records.get(name);
+        const share = decision?.estimates?.[index];
         if (record) {
-          await deps.jobs.model.records.upsert(
-            index === 0 ? { ...record, groupSource: source } : { ...record, retryOf: names[0], attempt: 0 },
-          );
+          await deps.jobs.model.records.upsert({
+            ...record,
+            ...(index === 0 ? { groupSource: source } : { retryOf: names[0], attempt: 0 }),
+            // Each part's own share of the confirmed estimate, for its tooltip (as a single submit keeps it).
+            ...(share && {
+              estimate: {
+                requests: share.requests,
+                inputTokens: share.inputTokens,
+                batchUsd: share.costBatch,
+                standardUsd: share.costStandard,
+              },
+            }),
+          });
         }
         names.push(name);
       }

@@ -2,32 +2,43 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BatchKind } from '../../core/batchKind';
 import type { BatchProvider } from '../../core/providers/types';
+import type { Preselected } from './modelChoice';
 
 /**
  * Asks for the model: the provider's models for this kind, plus whatever the user types (a model the list does not
- * know yet still works). Resolves to undefined when dismissed.
+ * know yet still works). `preselected` (modelChoice.ts) is listed first and active from the start, with why, so Enter
+ * takes it even before the list arrives. Resolves to undefined when dismissed.
  */
-export async function pickModel(provider: BatchProvider, kind: BatchKind): Promise<string | undefined> {
+export async function pickModel(
+  provider: BatchProvider,
+  kind: BatchKind,
+  preselected?: Preselected,
+): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick();
   pick.title = vscode.l10n.t('Model for this {0} batch', kind);
   pick.placeholder = vscode.l10n.t('Choose a model, or type its name');
   pick.ignoreFocusOut = true;
   pick.busy = true;
+  const first: vscode.QuickPickItem[] = preselected ? [{ label: preselected.model, description: preselected.why }] : [];
   const known: vscode.QuickPickItem[] = [];
   const refresh = (): void => {
     const typed = pick.value.trim();
     const custom =
-      typed && !known.some((item) => item.label === typed)
+      typed && ![...first, ...known].some((item) => item.label === typed)
         ? [{ label: typed, description: vscode.l10n.t('typed') }]
         : [];
-    pick.items = [...custom, ...known];
+    pick.items = [...custom, ...first, ...known];
+    if (!typed && first.length) {
+      pick.activeItems = first;
+    }
   };
+  refresh();
   const abort = new AbortController();
   provider
     .listModels(kind, abort.signal)
     .then(
       (models) => {
-        known.push(...models.map((label) => ({ label })));
+        known.push(...models.filter((label) => label !== preselected?.model).map((label) => ({ label })));
         refresh();
       },
       () => {

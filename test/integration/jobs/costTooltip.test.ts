@@ -40,7 +40,10 @@ suite('jobs: cost in the tooltip', function () {
       window.showInputBox = askName;
     }
     assert.ok(name, 'submitted');
-    assert.match(asked[0]?.message ?? '', /^Submit \d+ requests: ≈ .* input tokens, ≈ \$[\d.]+ at batch price/);
+    assert.match(
+      asked[0]?.message ?? '',
+      /^Submit \d+ requests to gemini-2\.5-flash \(Local Emulator\): ≈ .* input tokens, (≈ \$[\d.]+|< \$0\.01) at batch price/,
+    );
     const estimate = emu.api.model.records.get(name)?.estimate;
     assert.ok(estimate && estimate.batchUsd !== undefined && estimate.standardUsd !== undefined, 'estimate kept');
     assert.ok(Math.abs(estimate.batchUsd * 2 - estimate.standardUsd) < 1e-12, 'batch is half the standard price');

@@ -1,0 +1,186 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { answering, answeringWarnings, messagesAnswerable, type AskedMessage } from '../helpers/answeringMessages';
+import { type EstimateApi, lensMatching } from '../helpers/codeLens';
+import { collectJobEnds, emulatorSuite, scratchFolder } from '../jobs/runHelpers';
+
+const geminiLine = (i: number): string =>
+  JSON.stringify({ key: `k${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Question ${i}?` }] }] } });
+
+type Window = { showInputBox: unknown; showQuickPick: unknown };
+
+/** The submit confirmations among the messages shown (a job's end notice may be shown meanwhile). */
+const confirmations = (questions: AskedMessage[]): AskedMessage[] =>
+  questions.filter((q) => q.message.startsWith('Submit '));
+
+/** Runs `action` with the display name (and any plain quick pick) answered; the originals are put back. */
+async function withAnswers<T>(answers: { name?: string; pick?: string }, action: () => Thenable<T>): Promise<T> {
+  const window = vscode.window as unknown as Window;
+  const saved = { showInputBox: window.showInputBox, showQuickPick: window.showQuickPick };
+  window.showInputBox = () => Promise.resolve(answers.name);
+  window.showQuickPick = () => Promise.resolve(answers.pick === undefined ? undefined : { label: answers.pick });
+  try {
+    return await action();
+  } finally {
+    Object.assign(window, saved);
+  }
+}
+
+/**
+ * Runs a command whose model picker (a real QuickPick) is answered with Enter, as a user in a hurry would: there is
+ * no event for "the picker is up", so Enter is pressed (bounded) until the command settles.
+ */
+async function pressingEnter<T>(command: Thenable<T>): Promise<T> {
+  const running = Promise.resolve(command);
+  const settled = running.then(
+    () => true,
+    () => true,
+  );
+  for (let attempt = 0; attempt < 150; attempt++) {
+    if (await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), 100))])) {
+      break;
+    }
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return running;
+}
+
+/** The model a submit is made at is the one the user chose for the file, and every confirmation says which. */
+suite('submit: the model picked and confirmed', function () {
+  this.timeout(120000);
+  const emu = emulatorSuite(1);
+  const ends = collectJobEnds(emu);
+  const folder = scratchFolder('submit-model');
+
+  test('the picker starts on the model the file was priced at in the lens; the confirmation names it and the provider', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const input = vscode.Uri.file(path.join(folder.path, 'priced.jsonl'));
+    await fs.writeFile(input.fsPath, `${geminiLine(1)}\n${geminiLine(2)}\n`);
+    await vscode.window.showTextDocument(input);
+    // The lens's own picker (a showQuickPick) prices the file at gemini-2.5-flash.
+    await withAnswers({ pick: 'gemini-2.5-flash' }, () =>
+      vscode.commands.executeCommand('geminiBatch.estimate.pickModel', input),
+    );
+    await lensMatching(
+      input,
+      /^2 requests · ≈ \d+ input tokens · gemini-2\.5-flash · (≈ \$|< \$0\.01)/,
+      emu.api as unknown as EstimateApi,
+    );
+
+    const { result: name, questions: asked } = await answering('showInformationMessage', 'Submit', () =>
+      withAnswers({ name: 'priced run' }, () =>
+        pressingEnter(vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', input)),
+      ),
+    );
+    assert.ok(name, 'submitted');
+    assert.equal(emu.api.model.records.get(name)?.model, 'gemini-2.5-flash', 'Enter took the priced model');
+    const questions = confirmations(asked);
+    assert.equal(questions.length, 1, JSON.stringify(questions));
+    assert.match(
+      questions[0].message,
+      /^Submit 2 requests to gemini-2\.5-flash \(Local Emulator\): ≈ \d+ input tokens, (≈ \$[\d.,]+|< \$0\.01) at batch price \((\$[\d.,]+|< \$0\.01) standard\)\?$/,
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('the picker starts on the model the file was last submitted at; a succeeded job warns before a resubmit', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const input = vscode.Uri.file(path.join(folder.path, 'again.jsonl'));
+    await fs.writeFile(input.fsPath, `${geminiLine(3)}\n`);
+    const first = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, {
+      model: 'gemini-2.5-flash',
+      displayName: 'first run',
+    });
+    assert.equal((await ends.ended(first)).job.state, 'succeeded');
+
+    // Declined: nothing else is asked, nothing is created.
+    const declined = await answeringWarnings(undefined, () =>
+      vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', input),
+    );
+    assert.equal(declined.result, undefined);
+    const warned = declined.questions.filter((q) => q.message.includes('Submit again'));
+    assert.equal(warned.length, 1, JSON.stringify(declined.questions));
+    assert.match(
+      warned[0].message,
+      new RegExp(
+        `^This file was submitted on .+ as job "first run" \\(${first}\\), which succeeded\\. Submit again\\?$`,
+      ),
+    );
+    assert.ok(warned[0].modal);
+
+    // Accepted: the picker starts on the model of that job.
+    const again = await answeringWarnings('Submit Again', () =>
+      answering('showInformationMessage', 'Submit', () =>
+        withAnswers({ name: 'second run' }, () =>
+          pressingEnter(vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', input)),
+        ),
+      ),
+    );
+    const second = again.result.result;
+    assert.ok(second && second !== first, 'submitted again');
+    assert.equal(emu.api.model.records.get(second)?.model, 'gemini-2.5-flash');
+
+    // Scripted, it asks nothing, as before.
+    const scripted = await answeringWarnings(undefined, () =>
+      vscode.commands.executeCommand<string>('geminiBatch.job.submit', input, {
+        model: 'gemini-2.5-flash',
+        displayName: 'x',
+      }),
+    );
+    assert.ok(scripted.result);
+    assert.deepEqual(
+      scripted.questions.filter((q) => q.message.includes('Submit again')),
+      [],
+    );
+  });
+
+  test('"Submit All Parts" asks the cost once for the group, with the total', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const source = path.join(folder.path, 'grouped.jsonl');
+    await fs.writeFile(source, Array.from({ length: 6 }, (_, i) => `${geminiLine(i)}\n`).join(''));
+    const split = await vscode.commands.executeCommand<{ parts: string[] }>(
+      'geminiBatch.file.split',
+      vscode.Uri.file(source),
+      { maxLines: 2 },
+    );
+    const parts = split.parts.map((p) => vscode.Uri.file(p));
+    assert.equal(parts.length, 3);
+    await withAnswers({ pick: 'gemini-2.5-flash' }, () =>
+      vscode.commands.executeCommand('geminiBatch.estimate.pickModel', vscode.Uri.file(source)),
+    );
+    const submitParts = (answer: string | undefined) =>
+      answering('showInformationMessage', answer, () =>
+        withAnswers({ name: 'grouped' }, () =>
+          pressingEnter(
+            vscode.commands.executeCommand<string[] | undefined>('geminiBatch.job.submitParts', parts, { source }),
+          ),
+        ),
+      );
+    const before = emu.api.model.records.all().length;
+    const cancelled = await submitParts(undefined);
+    assert.equal(cancelled.result, undefined);
+    assert.equal(emu.api.model.records.all().length, before, 'no part was submitted');
+    const asked = confirmations(cancelled.questions);
+    assert.equal(asked.length, 1, JSON.stringify(cancelled.questions));
+    assert.match(
+      asked[0].message,
+      /^Submit 6 requests in 3 parts to gemini-2\.5-flash \(Local Emulator\): ≈ \d+ input tokens, .* at batch price/,
+    );
+
+    const submitted = await submitParts('Submit');
+    assert.equal(submitted.result?.length, 3, JSON.stringify(submitted.result));
+    assert.equal(confirmations(submitted.questions).length, 1, 'one confirmation for the whole group');
+    for (const name of submitted.result ?? []) {
+      assert.equal(emu.api.model.records.get(name)?.model, 'gemini-2.5-flash');
+      assert.equal(emu.api.model.records.get(name)?.estimate?.requests, 2, 'each part keeps its share');
+    }
+  });
+});
