@@ -10,9 +10,12 @@ import type { TemplateEditors } from './templateEditor';
 async function pickKeys(columns: readonly string[]): Promise<KeySource | undefined> {
   const rowItem = { label: vscode.l10n.t('Row numbers'), description: 'row-1, row-2, …' };
   const items = [rowItem, ...columns.map((c) => ({ label: c, description: vscode.l10n.t('column') }))];
+  // A step of a flow whose template is already written: a click elsewhere (the data file, to check a column) must
+  // not end the build (templateEditor.ts closes the template before this pick for the same reason).
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('New Batch File from Data: keys'),
     placeHolder: vscode.l10n.t('Where the key of each line comes from'),
+    ignoreFocusOut: true,
   });
   if (picked === undefined) {
     return undefined;

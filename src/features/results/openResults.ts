@@ -5,6 +5,7 @@ import { countText } from '../../core/jobs/jobView';
 import { joinedNameFor } from '../../core/jobs/resultFileNames';
 import { parseOverrides } from '../../core/pricing/prices';
 import { resultsCost } from '../../core/results/resultsCost';
+import type { MergedCounts } from '../../core/results/mergedJoin';
 import { attemptChain, writeMerged } from './attempts';
 import { RESULTS_VIEW_TYPE } from './view/resultsEditorProvider';
 import { downloadResults, type DownloadOptions, type DownloadedResults, type ResultsDeps } from './downloadResults';
@@ -40,6 +41,24 @@ function summaryText(summary: {
       );
 }
 
+/** "40 requests across 2 attempts: 40 succeeded (6 by a retry)", and what failed or has no result. */
+function mergedText(counts: MergedCounts): string {
+  const failed = counts.failed + counts.missing;
+  return failed > 0
+    ? vscode.l10n.t(
+        '{0} requests, retries included: {1} succeeded ({2} by a retry), {3} failed or have no result.',
+        countText(counts.requests),
+        countText(counts.succeeded),
+        countText(counts.fromRetries),
+        countText(failed),
+      )
+    : vscode.l10n.t(
+        '{0} requests, retries included: all succeeded ({1} by a retry).',
+        countText(counts.requests),
+        countText(counts.fromRetries),
+      );
+}
+
 /**
  * Opens a job's results in the results view, downloading them first when they are not on disk. When the input file
  * is known, writes the input joined line by line with its results and opens that, and reports successes and
@@ -60,12 +79,12 @@ export async function openResults(
   const errorsPath = local.errorsPath === local.resultsPath ? undefined : local.errorsPath;
   const inputPath = deps.model.records.get(name)?.inputPath;
   let joinedPath: string | undefined;
+  let merged: { counts: MergedCounts } | undefined;
   if (inputPath && existsSync(inputPath)) {
     // Derived from files already on disk, so it is simply rewritten.
     joinedPath = joinedNameFor(local.resultsPath);
     // A job with follow-ups ("Retry Failed Lines") joins the best answer per request across its attempts.
-    const merged =
-      attemptChain(deps.model.records, name).length > 1 ? await writeMerged(deps, name, joinedPath) : undefined;
+    merged = attemptChain(deps.model.records, name).length > 1 ? await writeMerged(deps, name, joinedPath) : undefined;
     if (!merged) {
       await joinResults(inputPath, local.resultsPath, errorsPath, joinedPath);
     }
@@ -80,9 +99,12 @@ export async function openResults(
   );
   const summary = await summarizeResults({ results: local.resultsPath, errors: errorsPath });
   void recordCost(deps, name, [local.resultsPath, errorsPath]);
-  const text = summaryText(summary);
+  // After retries, what the user has is the merge: the original's own counts would still show the failures that a
+  // retry answered.
+  const text = merged ? mergedText(merged.counts) : summaryText(summary);
+  const failed = merged ? merged.counts.failed + merged.counts.missing : summary.failed;
   deps.log.info(`[results] ${name}: ${text}`);
-  void vscode.window.showInformationMessage(text);
+  void (failed > 0 ? vscode.window.showWarningMessage(text) : vscode.window.showInformationMessage(text));
   return { ...local, joinedPath };
 }
 

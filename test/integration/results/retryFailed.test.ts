@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { answering, messagesAnswerable } from '../helpers/answeringMessages';
 import { collectJobEnds, emulatorSuite, scratchFolder, until } from '../jobs/runHelpers';
 
 const LINES = 40;
@@ -128,6 +129,18 @@ suite('results: retry failed lines on the emulator', function () {
         .sort(),
       [...failedKeys].sort(),
     );
+
+    // Opening the original's results reports the merge, not the original's own failures (an installed .vsix does
+    // not see the test's stand-in for its messages: helpers/answeringMessages.ts).
+    if (messagesAnswerable) {
+      const { questions } = await answering('showInformationMessage', undefined, () =>
+        vscode.commands.executeCommand('geminiBatch.job.openResults', first),
+      );
+      assert.match(
+        questions.map((q) => q.message).join('\n'),
+        new RegExp(`${LINES} requests, retries included: all succeeded \\(${failedKeys.size} by a retry\\)`),
+      );
+    }
 
     // Nothing left: a second retry writes nothing and submits nothing.
     assert.equal(
