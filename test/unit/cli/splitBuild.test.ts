@@ -107,9 +107,45 @@ suite('cli: gemini-batch split and build', () => {
       '--out',
       path.join(dir, 'o.jsonl'),
     );
-    assert.equal(missing.code, 1);
-    assert.match(missing.err, /row 1: the key column "nokey" is empty/);
-    assert.match(missing.err, /0 lines written, 2 rows left out/);
+    assert.equal(missing.code, 2, 'a key column the data lacks is bad usage');
+    assert.match(missing.err, /--key "nokey" names no column of .*rows\.csv\. Columns: id, q\n/);
+    assert.doesNotMatch(missing.err, /row 1/);
+    assert.ok(!fs.existsSync(path.join(dir, 'o.jsonl')));
+  });
+
+  test('build: a misspelled placeholder or key column is one usage error before any row, with the closest name', async () => {
+    const template = path.join(dir, 't.json');
+    fs.writeFileSync(template, '{"request":{"contents":[{"parts":[{"text":"{{questoin}}"}]}]}}');
+    const out = path.join(dir, 'o.jsonl');
+    const rows = Array.from({ length: 50 }, (_, i) => `${i},q${i}`).join('\n');
+    const csv = path.join(dir, 'rows.csv');
+    fs.writeFileSync(csv, `ID,question\n${rows}\n`);
+    const bad = await run('build', '--template', template, '--data', csv, '--key', 'id', '--out', out);
+    assert.equal(bad.code, 2);
+    assert.equal(
+      bad.err.split('\n')[0],
+      `gemini-batch: the template names no column of ${csv}: "questoin" (did you mean "question"?); ` +
+        `--key "id" names no column of ${csv} (did you mean "ID"?). Columns: ID, question`,
+    );
+    assert.equal(bad.err.match(/questoin/g)?.length, 1, 'said once, not once per row');
+    assert.ok(!fs.existsSync(out));
+    // JSONL has no header: a column that no row has is found at the end, and said once all the same.
+    const jsonl = path.join(dir, 'rows.jsonl');
+    fs.writeFileSync(jsonl, Array.from({ length: 50 }, (_, i) => `{"id":${i},"question":"q${i}"}\n`).join(''));
+    const late = await run('build', '--template', template, '--data', jsonl, '--out', out);
+    assert.equal(late.code, 2);
+    assert.match(
+      late.err,
+      /^gemini-batch: nothing written: the template names no column of .*rows\.jsonl: "questoin" \(did you mean "question"\?\)\. Columns: id, question\n/,
+    );
+    assert.doesNotMatch(late.err, /row 1/);
+    assert.ok(!fs.existsSync(out));
+    // A column some rows lack is still a problem of those rows only.
+    fs.writeFileSync(jsonl, '{"id":1,"question":"a"}\n{"question":"b"}\n');
+    fs.writeFileSync(template, '{"request":{"contents":[{"parts":[{"text":"{{question}}"}]}]}}');
+    const some = await run('build', '--template', template, '--data', jsonl, '--key', 'id', '--out', out);
+    assert.equal(some.code, 1);
+    assert.match(some.err, /row 2: the key column "id" is empty or absent on this row/);
   });
 
   test('build: bad usage exits 2', async () => {
