@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { BATCH_KINDS, type BatchKind } from '../core/batchKind';
 import { lineTokenCounter } from '../core/estimate/lineTokenCounter';
 import { detectFileKind, SplitError, splitFile, splitLimitsFor, type SplitOptions } from '../core/split';
@@ -5,6 +6,7 @@ import { tokenizerAssetDir } from '../core/tokens/assetDir';
 import { loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 import { formatBytes } from '../core/validation';
 import { ExitCode, type CliIo } from './cliIo';
+import { count } from './textFormat';
 import { oneOf, parseFlagArgs, positiveNumber, UsageError } from './flagArgs';
 
 const MB = 1024 ** 2;
@@ -74,6 +76,10 @@ export async function runSplit(args: readonly string[], io: CliIo): Promise<numb
     }
     for (const part of result.parts) {
       io.stdout(`${part}\n`);
+    }
+    if (result.removed.length > 0) {
+      const names = result.removed.map((p) => path.basename(p)).join(', ');
+      io.stderr(`${file}: removed ${count(result.removed.length, 'part')} of an earlier split (${names})\n`);
     }
     const tokens = result.tokens.length ? `, at most ${Math.max(...result.tokens)} input tokens a part` : '';
     io.stderr(

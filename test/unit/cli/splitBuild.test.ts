@@ -33,6 +33,25 @@ suite('cli: gemini-batch split and build', () => {
     assert.match(err, /3 parts \(gemini-generate\), 5 requests/);
   });
 
+  test('split again into fewer parts: the parts of the earlier split are removed, and said so', async () => {
+    const file = path.join(dir, 'in.jsonl');
+    const body = Array.from(
+      { length: 5 },
+      (_, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${i}"}]}]}}\n`,
+    ).join('');
+    fs.writeFileSync(file, body);
+    assert.equal((await run('split', file, '--max-lines', '1')).code, 0);
+    const again = await run('split', file, '--max-lines', '3');
+    assert.equal(again.code, 0, again.err);
+    assert.match(
+      again.err,
+      /removed 3 parts of an earlier split \(in\.part-03\.jsonl, in\.part-04\.jsonl, in\.part-05\.jsonl\)/,
+    );
+    const parts = fs.readdirSync(dir).filter((n) => n.startsWith('in.part-'));
+    assert.deepEqual(parts.sort(), ['in.part-01.jsonl', 'in.part-02.jsonl']);
+    assert.equal(parts.map((p) => fs.readFileSync(path.join(dir, p), 'utf8')).join(''), body);
+  });
+
   test('split: bad usage exits 2, a file within the limits writes nothing, a line too large exits 1', async () => {
     assert.equal((await run('split')).code, 2);
     assert.equal((await run('split', 'a', '--max-mb', '-1')).code, 2);
