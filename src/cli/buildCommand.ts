@@ -16,6 +16,7 @@ import {
 } from '../core/build';
 import { ExitCode, type CliIo } from './cliIo';
 import { oneOf, parseFlagArgs, UsageError } from './flagArgs';
+import { count } from './textFormat';
 import { unknownColumns } from '../core/build/columnCheck';
 
 /** `data.csv` → `data.batch.jsonl`, beside it; a folder `photos/` → `photos.batch.jsonl`. */
@@ -66,13 +67,13 @@ function report(io: CliIo, out: string, result: BuildResult): void {
   }
   const more = result.rejectedCount - result.rejected.length;
   if (more > 0) {
-    io.stderr(`… and ${more} more rows left out\n`);
+    io.stderr(`… and ${count(more, 'more row')} left out\n`);
   }
   if (!result.empty) {
     io.stdout(`${out}\n`);
   }
   const where = result.empty ? 'no valid line, nothing written' : `${out} (${result.kind})`;
-  io.stderr(`${result.written} lines written, ${result.rejectedCount} rows left out: ${where}\n`);
+  io.stderr(`${count(result.written, 'line')} written, ${count(result.rejectedCount, 'row')} left out: ${where}\n`);
 }
 
 /**
