@@ -3,15 +3,21 @@ import * as path from 'node:path';
 import { BATCH_KINDS } from '../core/batchKind';
 import {
   buildFile,
+  compileTemplate,
+  dataColumns,
   DataFileError,
   dataFormatOf,
   describeRowProblem,
   INLINE_MAX_BYTES,
   type BuildResult,
   type DataFormat,
+  type KeySource,
+  type UnknownColumn,
 } from '../core/build';
 import { ExitCode, type CliIo } from './cliIo';
 import { oneOf, parseFlagArgs, UsageError } from './flagArgs';
+import { count } from './textFormat';
+import { unknownColumns } from '../core/build/columnCheck';
 
 /** `data.csv` → `data.batch.jsonl`, beside it; a folder `photos/` → `photos.batch.jsonl`. */
 function defaultOut(data: string, format: DataFormat): string {
@@ -61,13 +67,13 @@ function report(io: CliIo, out: string, result: BuildResult): void {
   }
   const more = result.rejectedCount - result.rejected.length;
   if (more > 0) {
-    io.stderr(`… and ${more} more rows left out\n`);
+    io.stderr(`… and ${count(more, 'more row')} left out\n`);
   }
   if (!result.empty) {
     io.stdout(`${out}\n`);
   }
   const where = result.empty ? 'no valid line, nothing written' : `${out} (${result.kind})`;
-  io.stderr(`${result.written} lines written, ${result.rejectedCount} rows left out: ${where}\n`);
+  io.stderr(`${count(result.written, 'line')} written, ${count(result.rejectedCount, 'row')} left out: ${where}\n`);
 }
 
 /**
@@ -117,11 +123,21 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
     io.stderr(`gemini-batch: cannot read ${templateFile}: ${(error as { code?: string }).code ?? 'error'}\n`);
     return ExitCode.Usage;
   }
+  const keys: KeySource = key === undefined ? 'row-number' : { column: key };
   try {
-    const result = await buildFile(
-      { template, data, format, folder, kind, keys: key === undefined ? 'row-number' : { column: key } },
-      out,
-    );
+    // A placeholder or key naming no column fails every row alike: one usage error before any row is read.
+    const columns = await dataColumns(data, format);
+    if (columns !== undefined && columns.length > 0) {
+      const unknown = unknownColumns(compileTemplate(template).columns, keys, columns);
+      if (unknown.length > 0) {
+        throw new UsageError(unknownColumnsMessage(data, unknown, columns));
+      }
+    }
+    const result = await buildFile({ template, data, format, folder, kind, keys }, out);
+    if (result.absentColumns.length > 0) {
+      // JSONL and JSON have no header: a column no row had is found at the end (and no row gave a line).
+      throw new UsageError(`nothing written: ${unknownColumnsMessage(data, result.absentColumns, result.seenColumns)}`);
+    }
     report(io, out, result);
     return result.rejectedCount > 0 ? ExitCode.Problems : ExitCode.Ok;
   } catch (error) {
@@ -131,6 +147,24 @@ export async function runBuild(args: readonly string[], io: CliIo): Promise<numb
     io.stderr(`gemini-batch: ${data}: ${dataFileProblem(error)}; nothing written\n`);
     return ExitCode.Usage;
   }
+}
+
+/** `the template names no column of D: "questoin" (did you mean "question"?). Columns: id, question`. */
+export function unknownColumnsMessage(
+  data: string,
+  unknown: readonly UnknownColumn[],
+  columns: readonly string[],
+): string {
+  const hint = (u: UnknownColumn): string => (u.suggestion === undefined ? '' : ` (did you mean "${u.suggestion}"?)`);
+  const placeholders = unknown.filter((u) => u.role === 'placeholder');
+  const key = unknown.find((u) => u.role === 'key');
+  const what = [
+    ...(placeholders.length > 0
+      ? [`the template names no column of ${data}: ${placeholders.map((u) => `"${u.column}"${hint(u)}`).join(', ')}`]
+      : []),
+    ...(key ? [`--key "${key.column}" names no column of ${data}${hint(key)}`] : []),
+  ];
+  return `${what.join('; ')}. Columns: ${columns.join(', ')}`;
 }
 
 /** Why the data file as a whole cannot be used, in the words of the CLI's message. */

@@ -11,9 +11,19 @@ import { ExitCode, type CliIo } from './cliIo';
 import { parseEstimateArgs, type EstimateArgs } from './estimateArgs';
 import { idleCores } from './idleCores';
 import { PerLineOutput } from './perLineOutput';
+import { count } from './textFormat';
 
-const usd = (n: number | undefined): string =>
-  n === undefined ? 'price unknown' : `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toFixed(2)}`;
+const usd = (n: number): string =>
+  `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+/** The cost at batch (and standard) price; said once when unknown: no model given, or one with no price here. */
+function costText(result: FileEstimate): string {
+  if (result.costBatch === undefined) {
+    return result.model === undefined ? 'price unknown (give --model)' : 'price unknown';
+  }
+  const standard = result.costStandard === undefined ? '' : ` (${usd(result.costStandard)} standard)`;
+  return `${usd(result.costBatch)} at batch price${standard}`;
+}
 
 /** Prints a file's figures (after its `--per-line` lines, which `perLine` has streamed). */
 function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimate, perLine?: PerLineOutput): void {
@@ -36,23 +46,26 @@ function report(io: CliIo, args: EstimateArgs, file: string, result: FileEstimat
   } else {
     perLine?.finish();
     io.stdout(
-      `${file}: ${result.requests} requests, ${result.inputTokens} input tokens, ${result.outputTokensAssumed} output tokens (assumed), ` +
-        `${usd(result.costBatch)} at batch price (${usd(result.costStandard)} standard), model ${result.model ?? 'not given (use --model)'}, ${method}\n`,
+      `${file}: ${count(result.requests, 'request')}, ${count(result.inputTokens, 'input token')}, ` +
+        `${count(result.outputTokensAssumed, 'output token')} (assumed), ${costText(result)}, ` +
+        `${result.model === undefined ? 'no model given' : `model ${result.model}`}, ${method}\n`,
     );
   }
   if (result.unknownMedia > 0) {
-    io.stderr(`${file}: ${result.unknownMedia} media part(s) of unknown size are not counted\n`);
+    io.stderr(
+      `${file}: ${count(result.unknownMedia, 'media part')} of unknown size ${result.unknownMedia === 1 ? 'is' : 'are'} not counted\n`,
+    );
   }
   if (result.approximateRequests > 0) {
     io.stderr(
-      `${file}: about ${result.approximateTokens} input tokens in ${result.approximateRequests} request(s) are a guess: the ` +
+      `${file}: about ${count(result.approximateTokens, 'input token')} in ${count(result.approximateRequests, 'request')} are a guess: the ` +
         `thinking their thought signatures replay (guessed from their length), a request nested too deep to render ` +
         `(counted by its pieces), or a line too long to read (over 64 MB, sized at 4 bytes a token)\n`,
     );
   }
   if (result.unsizedItems > 0) {
     io.stderr(
-      `${file}: ${result.unsizedItems} item(s) the client cannot see (encrypted reasoning, compaction, stored items) are not counted\n`,
+      `${file}: ${count(result.unsizedItems, 'item')} the client cannot see (encrypted reasoning, compaction, stored items) ${result.unsizedItems === 1 ? 'is' : 'are'} not counted\n`,
     );
   }
   if (result.unpricedModels.length) {

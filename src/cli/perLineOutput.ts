@@ -1,5 +1,6 @@
 import type { LineEstimate } from '../core/estimate/lineEstimate';
 import type { CliIo } from './cliIo';
+import { count } from './textFormat';
 
 /** Printed in pieces of about this many characters: one write per line would cost more than the counting. */
 const FLUSH_CHARS = 64 * 1024;
@@ -24,7 +25,7 @@ export class PerLineOutput {
 
   line(l: LineEstimate): void {
     if (this.format === 'text') {
-      this.pending += `${this.file}:${l.line}: ${l.key ?? '-'}: ${l.inputTokens} input tokens\n`;
+      this.pending += `${this.file}:${l.line}: ${l.key ?? '-'}: ${count(l.inputTokens, 'input token')}\n`;
     } else {
       this.pending += `${this.open()}${JSON.stringify({ line: l.line, key: l.key ?? null, input_tokens: l.inputTokens })}`;
     }

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { BATCH_KINDS, type BatchKind } from '../core/batchKind';
 import { lineTokenCounter } from '../core/estimate/lineTokenCounter';
 import { detectFileKind, SplitError, splitFile, splitLimitsFor, type SplitOptions } from '../core/split';
@@ -5,6 +6,7 @@ import { tokenizerAssetDir } from '../core/tokens/assetDir';
 import { loadGeminiCounter, loadOpenAiCounter } from '../core/tokens/tokenizerData';
 import { formatBytes } from '../core/validation';
 import { ExitCode, type CliIo } from './cliIo';
+import { count, num } from './textFormat';
 import { oneOf, parseFlagArgs, positiveNumber, UsageError } from './flagArgs';
 
 const MB = 1024 ** 2;
@@ -14,7 +16,7 @@ function splitFailure(error: SplitError): string {
     case 'line-too-large':
       return `line ${error.detail.line} alone is ${formatBytes(error.detail.bytes ?? 0)}, more than a part may hold (${formatBytes(error.detail.limit ?? 0)}); nothing written`;
     case 'line-over-tokens':
-      return `line ${error.detail.line} alone has about ${error.detail.tokens} input tokens, more than a part may hold (${error.detail.limit}); nothing written`;
+      return `line ${error.detail.line} alone has about ${count(error.detail.tokens ?? 0, 'input token')}, more than a part may hold (${num(error.detail.limit ?? 0)}); nothing written`;
     case 'read-failed':
       return `cannot read the file (${error.detail.errno}); nothing written`;
     case 'write-failed':
@@ -68,17 +70,23 @@ export async function runSplit(args: readonly string[], io: CliIo): Promise<numb
     const result = await splitFile(file, limits);
     if (result.fits) {
       io.stderr(
-        `${file}: within the limits (${formatBytes(limits.maxBytes)}${limits.maxLines ? `, ${limits.maxLines} requests` : ''} per file); no parts written\n`,
+        `${file}: within the limits (${formatBytes(limits.maxBytes)}${limits.maxLines ? `, ${count(limits.maxLines, 'request')}` : ''} per file); no parts written\n`,
       );
       return ExitCode.Ok;
     }
     for (const part of result.parts) {
       io.stdout(`${part}\n`);
     }
-    const tokens = result.tokens.length ? `, at most ${Math.max(...result.tokens)} input tokens a part` : '';
-    io.stderr(
-      `${file}: ${result.parts.length} parts (${kind}), ${result.requests.reduce((a, b) => a + b, 0)} requests${tokens}\n`,
+    if (result.removed.length > 0) {
+      const names = result.removed.map((p) => path.basename(p)).join(', ');
+      io.stderr(`${file}: removed ${count(result.removed.length, 'part')} of an earlier split (${names})\n`);
+    }
+    const tokens = result.tokens.length ? `, at most ${count(Math.max(...result.tokens), 'input token')} a part` : '';
+    const requests = count(
+      result.requests.reduce((a, b) => a + b, 0),
+      'request',
     );
+    io.stderr(`${file}: ${count(result.parts.length, 'part')} (${kind}), ${requests}${tokens}\n`);
     return ExitCode.Ok;
   } catch (error) {
     if (!(error instanceof SplitError)) {

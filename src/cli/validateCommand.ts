@@ -1,5 +1,6 @@
 import { FileReadError, messageFor, validateFile, type Issue, type ValidationSummary } from '../core/validation';
 import { ExitCode, type CliIo } from './cliIo';
+import { count, num } from './textFormat';
 import { parseValidateArgs, type OutputFormat } from './validateArgs';
 
 /** One diagnostic as the CLI prints it: 1-based lines and columns, the end column exclusive. */
@@ -30,7 +31,7 @@ function fileDescription(summary: ValidationSummary): string {
   if (summary.results) {
     return 'results file';
   }
-  return summary.notBatch ? 'not a batch file' : `${summary.requests} requests (${summary.kind})`;
+  return summary.notBatch ? 'not a batch file' : `${count(summary.requests, 'request')} (${summary.kind})`;
 }
 
 function report(io: CliIo, format: OutputFormat, file: string, summary: ValidationSummary): void {
@@ -60,9 +61,9 @@ function report(io: CliIo, format: OutputFormat, file: string, summary: Validati
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
-  const dropped = summary.issuesDropped ? ` (${summary.issuesDropped} more not shown)` : '';
+  const dropped = summary.issuesDropped ? ` (${num(summary.issuesDropped)} more not shown)` : '';
   io.stderr(
-    `${file}: ${fileDescription(summary)}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}${dropped}\n`,
+    `${file}: ${fileDescription(summary)}, ${count(errors, 'error')}, ${count(warnings, 'warning')}${dropped}\n`,
   );
 }
 

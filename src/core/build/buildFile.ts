@@ -4,6 +4,7 @@ import type { BatchKind } from '../batchKind';
 import { detectKind } from '../validation';
 import { PartWriter } from '../split/partWriter';
 import type { KeySource, RejectedRow } from './buildTypes';
+import { AbsentColumns, type UnknownColumn } from './columnCheck';
 import { isTyped, readRows, type DataFormat, type DataRow } from './dataSource';
 import type { FolderOptions } from './folderSource';
 import { RowRenderer } from './rowRenderer';
@@ -33,6 +34,12 @@ export interface BuildResult {
   rejectedCount: number;
   /** True when no line was valid: then no file was written. */
   empty: boolean;
+  /**
+   * Columns the template or the key column name that no row had (every row was left out for it), with the column
+   * names the rows had: one problem of the template, which a caller reports once instead of row by row.
+   */
+  absentColumns: UnknownColumn[];
+  seenColumns: string[];
 }
 
 /** Rejected rows listed in full; past this only counted (a bad template can reject every one of a million rows). */
@@ -72,7 +79,10 @@ export async function buildFile(options: BuildOptions, out: string): Promise<Bui
     rejected: [],
     rejectedCount: 0,
     empty: true,
+    absentColumns: [],
+    seenColumns: [],
   };
+  const absent = new AbsentColumns(template.columns, options.keys);
   let rows = 0;
   try {
     const folder = options.folder && { ...options.folder, columns: template.columns };
@@ -82,8 +92,9 @@ export async function buildFile(options: BuildOptions, out: string): Promise<Bui
           ? options.signal.reason
           : new DOMException('cancelled', 'AbortError');
       }
-      if (renderer === undefined && 'values' in row) {
-        renderer = rendererFor(options, template, row);
+      if ('values' in row) {
+        renderer ??= rendererFor(options, template, row);
+        absent.see(row.values);
       }
       const rendered = renderer
         ? renderer.render(row)
@@ -104,6 +115,9 @@ export async function buildFile(options: BuildOptions, out: string): Promise<Bui
     await writer.close();
     result.kind = renderer?.kind ?? result.kind;
     result.empty = result.written === 0;
+    const columns = absent.result();
+    result.absentColumns = columns.absent;
+    result.seenColumns = columns.columns;
     if (result.empty) {
       await fsp.rm(writer.tempPath, { force: true });
     } else {

@@ -17,7 +17,7 @@ export type RowProblem =
   | { code: 'missing-value'; column: string }
   /** The template filled with this row's values is not JSON (e.g. a bare placeholder given a word). */
   | { code: 'not-json' }
-  /** The key column is empty on this row. */
+  /** The key column is empty on this row, or (JSONL, JSON) absent from it. */
   | { code: 'missing-key'; column: string }
   /** Another row already gave this key; `firstRow` is that row's number. */
   | { code: 'duplicate-key'; key: string; firstRow: number }
@@ -55,7 +55,7 @@ export function describeRowProblem(problem: RowProblem): string {
     case 'not-json':
       return 'the template filled with this row is not JSON (a placeholder outside quotes given text?)';
     case 'missing-key':
-      return `the key column "${problem.column}" is empty`;
+      return `the key column "${problem.column}" is empty or absent on this row`;
     case 'duplicate-key':
       return `key "${problem.key.slice(0, 80)}" was already used by row ${problem.firstRow}`;
     case 'unsupported-file':

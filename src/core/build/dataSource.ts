@@ -77,6 +77,30 @@ async function* csvRows(file: string, delimiter: ',' | '\t', signal?: AbortSigna
   }
 }
 
+/**
+ * The header of a CSV/TSV file, trimmed as csvRows trims it; empty for an empty file. Reads only as far as the end of
+ * the header. Throws {@link DataFileError} when the file cannot be read.
+ */
+export async function csvHeader(file: string, delimiter: ',' | '\t'): Promise<string[]> {
+  const parser = new CsvParser(delimiter);
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 64 * 1024 });
+  try {
+    for await (const chunk of stream as AsyncIterable<string>) {
+      const [first] = parser.push(chunk);
+      if (first) {
+        return first.fields.map((f) => f.trim());
+      }
+    }
+    const [last] = parser.end();
+    return last ? last.fields.map((f) => f.trim()) : [];
+  } catch (error) {
+    const errno = (error as { code?: unknown }).code;
+    throw new DataFileError('unreadable', typeof errno === 'string' ? errno : undefined);
+  } finally {
+    stream.destroy();
+  }
+}
+
 function jsonRow(row: number, text: string): DataRow {
   let value: unknown;
   try {

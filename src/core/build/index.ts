@@ -2,6 +2,7 @@
 export { buildFile, MAX_LISTED, type BuildOptions, type BuildResult } from './buildFile';
 export { previewBuild, readFirstRows, renderPreview, type BuildPreview } from './previewBuild';
 export { dataFormatOf, readRows, DataFileError, type DataFormat, type DataRow } from './dataSource';
+export { AbsentColumns, closestColumn, dataColumns, unknownColumns, type UnknownColumn } from './columnCheck';
 export { compileTemplate, renderTemplate, type Template, type Placeholder } from './template';
 export { CsvParser, type CsvRecord } from './csvParser';
 export { FOLDER_COLUMNS, INLINE_MAX_BYTES, type FolderOptions, type Uploader } from './folderSource';

@@ -34,6 +34,19 @@ function codeOf(error: Obj, fallback: string): string {
   return fallback;
 }
 
+/**
+ * The code of an OpenAI request that failed over HTTP when its error names none (`"code": null` and no `type`):
+ * `server_error` for any 5xx, as the error `type` OpenAI gives a server's failure ("invalid_request_error",
+ * "server_error": node_modules/openai/resources/beta/realtime/realtime.d.ts; the SDK makes every status >= 500 an
+ * InternalServerError, node_modules/openai/core/error.js), so a 503 counts with the 500s the service names so and a
+ * retry is advised; `http_N` otherwise. The error shape: `ErrorObject {code: string | null, message, param, type}`
+ * (node_modules/openai/resources/shared.d.ts), inside `response.body.error` of an error-file line
+ * (../shared/reference/batch-api.md §3).
+ */
+export function httpCodeName(status: number): string {
+  return status >= 500 && status <= 599 ? 'server_error' : `http_${status}`;
+}
+
 /** OpenAI `{id, custom_id, response: {status_code, body} | null, error: {code, message} | null}`. */
 function openaiOutcome(line: Obj): ResultOutcome {
   const key = keyOf(line.custom_id);
@@ -55,8 +68,14 @@ function openaiOutcome(line: Obj): ResultOutcome {
   }
   const body = isObj(response.body) ? response.body : {};
   const error = isObj(body.error) ? body.error : undefined;
-  const code = error ? codeOf({ code: error.code, type: error.type }, `http_${status}`) : `http_${status}`;
-  return { key, ok: false, code, payload: error ?? { status_code: status, body: response.body } };
+  const code = error ? codeOf({ code: error.code, type: error.type }, httpCodeName(status)) : httpCodeName(status);
+  // The status goes with the error, so a joined file (which keeps only the payload) still tells a 503 (errorOf.ts).
+  return {
+    key,
+    ok: false,
+    code,
+    payload: error ? { ...error, status_code: status } : { status_code: status, body: response.body },
+  };
 }
 
 /** A Gemini `Status`'s code: its `status` name when it has one, else the gRPC number's name (`3` → `INVALID_ARGUMENT`). */

@@ -1,3 +1,4 @@
+import { httpCodeName } from '../jobs/resultLine';
 import { rpcCodeName } from '../jobs/rpcCode';
 
 /** A failed row's error, decoded: `code` is the name to filter and count by (`RESOURCE_EXHAUSTED`, `batch_expired`). */
@@ -53,7 +54,7 @@ const FIX = new Set([
 ]);
 const AUTH = new Set(['PERMISSION_DENIED', 'UNAUTHENTICATED', 'http_401', 'http_403', 'invalid_api_key']);
 
-export function adviceFor(code: string): ErrorAdvice {
+function adviceOfCode(code: string): ErrorAdvice {
   if (RETRY.has(code)) {
     return 'retry';
   }
@@ -63,26 +64,47 @@ export function adviceFor(code: string): ErrorAdvice {
   return AUTH.has(code) ? 'auth' : 'unknown';
 }
 
+/**
+ * The advice for a code; a code not in the lists (OpenAI adds codes such as `server_is_overloaded`) is judged by the
+ * HTTP status `httpStatus` it came with, when it has one: any 5xx is retried, as 500 and 503 are.
+ */
+export function adviceFor(code: string, httpStatus?: number): ErrorAdvice {
+  const advice = adviceOfCode(code);
+  if (advice !== 'unknown' || httpStatus === undefined || httpStatus < 100 || httpStatus > 599) {
+    return advice;
+  }
+  return adviceOfCode(httpCodeName(httpStatus));
+}
+
 function isObj(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
- * The error payload of a failed line (a Gemini `Status`, an OpenAI `{code, message}`, or `{status_code, body}` of a
- * non-200 response) → a RowError. `fallbackCode` is the classifier's code (`http_500`, `unparseable_line`).
+ * The error payload of a failed line (a Gemini `Status`; an OpenAI `ErrorObject {code, message, param, type}`, with
+ * the response's `status_code` when it failed over HTTP; or `{status_code, body}` of a non-200 response without an
+ * error object) → a RowError. Named as classifyResultLine names it (resultLine.ts), so the CLI, the results view and
+ * the editor's notification agree, also on a joined file, which keeps only this payload: the `status` name, else
+ * `code`, else OpenAI's `type` (its `code` is often null), else the number, else `fallbackCode` (the classifier's
+ * code: `server_error`, `unparseable_line`).
  */
 export function errorOf(payload: unknown, fallbackCode: string): RowError {
   const error = isObj(payload) ? payload : {};
   const rawCode = error.code;
-  const numeric = [rawCode, error.status_code].find((n) => typeof n === 'number');
+  const status = typeof error.status_code === 'number' ? error.status_code : undefined;
+  const numeric = [rawCode, status].find((n) => typeof n === 'number');
   let code = fallbackCode;
   if (typeof error.status === 'string' && error.status) {
     code = error.status;
   } else if (typeof rawCode === 'string' && rawCode) {
     code = rawCode;
+  } else if (typeof error.type === 'string' && error.type) {
+    code = error.type;
   } else if (typeof rawCode === 'number') {
     code = rpcCodeName(rawCode) ?? `http_${rawCode}`;
+  } else if (status !== undefined) {
+    code = httpCodeName(status);
   }
   const message = typeof error.message === 'string' ? error.message : undefined;
-  return { code, message, number: numeric, advice: adviceFor(code) };
+  return { code, message, number: numeric, advice: adviceFor(code, status) };
 }

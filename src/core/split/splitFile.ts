@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { PartWriter } from './partWriter';
 import { LinePacker, type SplitLimits } from './linePacker';
 import { errnoOf, SplitError } from './splitErrors';
+import { earlierParts, removeParts } from './earlierParts';
 
 export interface SplitOptions extends SplitLimits {
   signal?: AbortSignal;
@@ -22,13 +23,16 @@ export interface SplitResult {
   tokens: number[];
   /** True when the whole file is within the limits: no part was needed. */
   fits: boolean;
+  /** Parts of an earlier split of the file, beside it, that the new parts replaced and are removed (earlierParts.ts). */
+  removed: string[];
 }
 
 /**
  * Splits a JSONL file into parts beside it, each within `maxBytes` and `maxLines` (request lines; blank lines ride
  * along with their neighbours). Streams the file, so memory stays flat apart from one line; never cuts a line, and
  * the parts concatenated are the original bytes exactly. Every part is written under a temporary name and renamed
- * only once all of them are complete: a failure or a cancel leaves no part behind. Throws {@link SplitError}.
+ * only once all of them are complete: a failure or a cancel leaves no part behind. Parts of an earlier split of the
+ * same file that the new ones do not replace are then removed (earlierParts.ts says why). Throws {@link SplitError}.
  */
 export async function splitFile(file: string, options: SplitOptions): Promise<SplitResult> {
   let total: number;
@@ -41,7 +45,7 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
     throw new RangeError('split by tokens needs lineTokens');
   }
   if (options.maxLines === undefined && options.maxTokens === undefined && total <= options.maxBytes) {
-    return { parts: [], requests: [], tokens: [], fits: true };
+    return { parts: [], requests: [], tokens: [], fits: true, removed: [] };
   }
   const salt = randomBytes(4).toString('hex');
   const writers: PartWriter[] = [];
@@ -50,6 +54,7 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
   const countTokens = options.maxTokens === undefined ? undefined : options.lineTokens;
   const packer = new LinePacker(options);
   const committed: string[] = [];
+  let earlier: string[] = [];
   const place = async (line: Buffer, lineNo: number, blank: boolean): Promise<void> => {
     const lineTokens = countTokens && !blank ? await countTokens(line, lineNo) : 0;
     if (packer.startsNewPart(line.length, blank, lineNo, lineTokens)) {
@@ -81,19 +86,25 @@ export async function splitFile(file: string, options: SplitOptions): Promise<Sp
     }
     if (writers.length <= 1) {
       await Promise.all(writers.map((w) => w.discard()));
-      return { parts: [], requests: [], tokens: [], fits: true };
+      return { parts: [], requests: [], tokens: [], fits: true, removed: [] };
     }
     const parts = writers.map((_, i) => partPath(file, i + 1, writers.length));
+    earlier = await earlierParts(file);
     for (let i = 0; i < writers.length; i++) {
       await writers[i].commit(parts[i]);
       committed.push(parts[i]);
     }
-    return { parts, requests, tokens: countTokens ? tokens : [], fits: false };
+    // A stale part that cannot be removed would make a mixed set: it throws, and the new parts are undone below.
+    const stale = earlier.filter((p) => !parts.includes(p));
+    await removeParts(stale);
+    return { parts, requests, tokens: countTokens ? tokens : [], fits: false, removed: stale };
   } catch (error) {
-    // All or nothing: parts already renamed when a later rename failed go too.
+    // All or nothing: parts already renamed when a later rename failed go too, and then the earlier set, whose
+    // parts of the same names are gone, goes as well: no set at all rather than a mixed one.
     await Promise.all([
       ...writers.map((w) => w.discard()),
       ...committed.map((p) => fsp.rm(p, { force: true }).catch(() => undefined)),
+      ...(committed.length > 0 ? [removeParts(earlier).catch(() => undefined)] : []),
     ]);
     if (error instanceof SplitError) {
       throw error;

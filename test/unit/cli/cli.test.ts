@@ -33,7 +33,7 @@ suite('cli: gemini-batch validate', () => {
     const { code, out, err } = await run('validate', good);
     assert.equal(code, 0);
     assert.equal(out, '');
-    assert.match(err, /good\.jsonl: 1 requests \(gemini-generate\), 0 errors, 0 warnings/);
+    assert.match(err, /good\.jsonl: 1 request \(gemini-generate\), 0 errors, 0 warnings/);
   });
 
   test('exit 0 with warnings only', async () => {

@@ -60,7 +60,7 @@ suite('cli: gemini-batch estimate', function () {
         [3, 'b'],
       ],
     );
-    assert.match(err, /1 media part\(s\) of unknown size/);
+    assert.match(err, /1 media part of unknown size is not counted/);
   });
 
   test('what the count cannot know is said on stderr: guessed signature thinking, items the client cannot see', async () => {
@@ -70,9 +70,9 @@ suite('cli: gemini-batch estimate', function () {
     assert.equal(code, 0, err);
     assert.match(
       err,
-      /about \d+ input tokens in 1 request\(s\) are a guess: the thinking their thought signatures replay/,
+      /about [\d,]+ input tokens in 1 request are a guess: the thinking their thought signatures replay/,
     );
-    assert.match(err, /1 item\(s\) the client cannot see/);
+    assert.match(err, /1 item the client cannot see \(.*\) is not counted/);
   });
 
   test('no model: the cost is null ("price unknown"), not a guess', async () => {
@@ -80,6 +80,29 @@ suite('cli: gemini-batch estimate', function () {
     const record = JSON.parse(out) as Record<string, unknown>;
     assert.equal(record.model, null);
     assert.equal(record.cost_usd_batch, null);
+  });
+
+  test('text: the price said once when unknown, counts in the singular for one, thousands separated (not in JSON)', async () => {
+    const noModel = await run('estimate', file);
+    assert.match(
+      noModel.out,
+      /: 2 requests, \d+ input tokens, 1,100 output tokens \(assumed\), price unknown \(give --model\), no model given,/,
+    );
+    assert.equal(noModel.out.match(/price/g)?.length, 1, noModel.out);
+    const one = path.join(dir, 'one.jsonl');
+    fs.writeFileSync(
+      one,
+      '{"key":"a","request":{"contents":[{"parts":[{"text":"Hi"}]}],"generationConfig":{"maxOutputTokens":1}}}\n',
+    );
+    const priced = await run('estimate', one, '--model', 'gemini-2.5-flash', '--output-tokens', '1234567');
+    assert.match(
+      priced.out,
+      /: 1 request, \d input tokens?, 1 output token \(assumed\), \$[\d.]+ at batch price \(\$[\d.]+ standard\), model gemini-2\.5-flash,/,
+    );
+    const many = await run('estimate', file, '--output-tokens', '1234567', '--format', 'json');
+    assert.equal((JSON.parse(many.out) as { output_tokens_assumed: number }).output_tokens_assumed, 100 + 1234567);
+    const text = await run('estimate', file, '--output-tokens', '1234567');
+    assert.match(text.out, / 1,234,667 output tokens \(assumed\)/);
   });
 
   test('bad usage and unreadable files', async () => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { summarizeResults } from '../../../src/core/jobs/summarizeResults';
 import { runCli } from './runCli';
 
 const ROOT = path.join(__dirname, '../../..');
@@ -80,6 +81,42 @@ suite('cli: gemini-batch results', () => {
     assert.equal(records[0].prompt, 'Hello world!');
     assert.equal(records[0].answer, 'Hello! How can I assist you today?');
     assert.equal(records[0].totalTokens, 29);
+  });
+
+  test('OpenAI 5xx with "code": null: server_error, retry, alike read alone, joined to the input, and by the editor', async () => {
+    const input = path.join(dir, 'in.jsonl');
+    const errors = path.join(dir, 'errors.jsonl');
+    const keys = ['a', 'b', 'c', 'd'];
+    fs.writeFileSync(
+      input,
+      keys
+        .map(
+          (k) =>
+            `{"custom_id":"${k}","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}}\n`,
+        )
+        .join(''),
+    );
+    // The error file's shape (reference batch-api.md §3): the error in response.body.error, an ErrorObject whose
+    // `code` is null (node_modules/openai/resources/shared.d.ts); with OpenAI's `type`, without one, or no object.
+    const failed = (key: string, status: number, body: unknown): string =>
+      `${JSON.stringify({ id: `batch_req_${key}`, custom_id: key, response: { status_code: status, request_id: 'r', body }, error: null })}\n`;
+    fs.writeFileSync(
+      errors,
+      failed('a', 503, { error: { message: 'overloaded', type: 'server_error', param: null, code: null } }) +
+        failed('b', 503, { error: { message: 'overloaded', type: null, param: null, code: null } }) +
+        failed('c', 502, 'Bad Gateway') +
+        failed('d', 400, { error: { message: 'bad', type: 'invalid_request_error', param: null, code: null } }),
+    );
+    const expected = { server_error: 3, invalid_request_error: 1 };
+    const editor = await summarizeResults({ errors });
+    assert.deepEqual(editor.byErrorCode, expected);
+    for (const args of [[errors], [errors, '--input', input]]) {
+      const { code, out } = await run('results', ...args);
+      assert.equal(code, 1);
+      const summary = JSON.parse(out);
+      assert.deepEqual(summary.byErrorCode, expected, args.join(' '));
+      assert.deepEqual(summary.adviceByCode, { server_error: 'retry', invalid_request_error: 'fix' }, args.join(' '));
+    }
   });
 
   test('bad usage and unreadable files: exit 2 with a message', async () => {

@@ -33,6 +33,25 @@ suite('cli: gemini-batch split and build', () => {
     assert.match(err, /3 parts \(gemini-generate\), 5 requests/);
   });
 
+  test('split again into fewer parts: the parts of the earlier split are removed, and said so', async () => {
+    const file = path.join(dir, 'in.jsonl');
+    const body = Array.from(
+      { length: 5 },
+      (_, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${i}"}]}]}}\n`,
+    ).join('');
+    fs.writeFileSync(file, body);
+    assert.equal((await run('split', file, '--max-lines', '1')).code, 0);
+    const again = await run('split', file, '--max-lines', '3');
+    assert.equal(again.code, 0, again.err);
+    assert.match(
+      again.err,
+      /removed 3 parts of an earlier split \(in\.part-03\.jsonl, in\.part-04\.jsonl, in\.part-05\.jsonl\)/,
+    );
+    const parts = fs.readdirSync(dir).filter((n) => n.startsWith('in.part-'));
+    assert.deepEqual(parts.sort(), ['in.part-01.jsonl', 'in.part-02.jsonl']);
+    assert.equal(parts.map((p) => fs.readFileSync(path.join(dir, p), 'utf8')).join(''), body);
+  });
+
   test('split: bad usage exits 2, a file within the limits writes nothing, a line too large exits 1', async () => {
     assert.equal((await run('split')).code, 2);
     assert.equal((await run('split', 'a', '--max-mb', '-1')).code, 2);
@@ -76,10 +95,10 @@ suite('cli: gemini-batch split and build', () => {
       assert.ok(tokens <= limit, `${part}: ${tokens} tokens > ${limit}`);
       line += n;
     }
-    assert.match(err, new RegExp(`${parts.length} parts .*at most \\d+ input tokens a part`));
+    assert.match(err, new RegExp(`${parts.length} parts .*at most [\\d,]+ input tokens a part`));
     const over = await run('split', file, '--max-tokens', '20');
     assert.equal(over.code, 1);
-    assert.match(over.err, /line 2 alone has about \d+ input tokens/);
+    assert.match(over.err, /line 2 alone has about [\d,]+ input tokens/);
   });
 
   test('build writes the file, prints its path, lists left-out rows by number and exits 1 when any', async () => {
@@ -107,9 +126,45 @@ suite('cli: gemini-batch split and build', () => {
       '--out',
       path.join(dir, 'o.jsonl'),
     );
-    assert.equal(missing.code, 1);
-    assert.match(missing.err, /row 1: the key column "nokey" is empty/);
-    assert.match(missing.err, /0 lines written, 2 rows left out/);
+    assert.equal(missing.code, 2, 'a key column the data lacks is bad usage');
+    assert.match(missing.err, /--key "nokey" names no column of .*rows\.csv\. Columns: id, q\n/);
+    assert.doesNotMatch(missing.err, /row 1/);
+    assert.ok(!fs.existsSync(path.join(dir, 'o.jsonl')));
+  });
+
+  test('build: a misspelled placeholder or key column is one usage error before any row, with the closest name', async () => {
+    const template = path.join(dir, 't.json');
+    fs.writeFileSync(template, '{"request":{"contents":[{"parts":[{"text":"{{questoin}}"}]}]}}');
+    const out = path.join(dir, 'o.jsonl');
+    const rows = Array.from({ length: 50 }, (_, i) => `${i},q${i}`).join('\n');
+    const csv = path.join(dir, 'rows.csv');
+    fs.writeFileSync(csv, `ID,question\n${rows}\n`);
+    const bad = await run('build', '--template', template, '--data', csv, '--key', 'id', '--out', out);
+    assert.equal(bad.code, 2);
+    assert.equal(
+      bad.err.split('\n')[0],
+      `gemini-batch: the template names no column of ${csv}: "questoin" (did you mean "question"?); ` +
+        `--key "id" names no column of ${csv} (did you mean "ID"?). Columns: ID, question`,
+    );
+    assert.equal(bad.err.match(/questoin/g)?.length, 1, 'said once, not once per row');
+    assert.ok(!fs.existsSync(out));
+    // JSONL has no header: a column that no row has is found at the end, and said once all the same.
+    const jsonl = path.join(dir, 'rows.jsonl');
+    fs.writeFileSync(jsonl, Array.from({ length: 50 }, (_, i) => `{"id":${i},"question":"q${i}"}\n`).join(''));
+    const late = await run('build', '--template', template, '--data', jsonl, '--out', out);
+    assert.equal(late.code, 2);
+    assert.match(
+      late.err,
+      /^gemini-batch: nothing written: the template names no column of .*rows\.jsonl: "questoin" \(did you mean "question"\?\)\. Columns: id, question\n/,
+    );
+    assert.doesNotMatch(late.err, /row 1/);
+    assert.ok(!fs.existsSync(out));
+    // A column some rows lack is still a problem of those rows only.
+    fs.writeFileSync(jsonl, '{"id":1,"question":"a"}\n{"question":"b"}\n');
+    fs.writeFileSync(template, '{"request":{"contents":[{"parts":[{"text":"{{question}}"}]}]}}');
+    const some = await run('build', '--template', template, '--data', jsonl, '--key', 'id', '--out', out);
+    assert.equal(some.code, 1);
+    assert.match(some.err, /row 2: the key column "id" is empty or absent on this row/);
   });
 
   test('build: bad usage exits 2', async () => {

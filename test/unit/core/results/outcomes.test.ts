@@ -77,7 +77,8 @@ suite('outcomes on input lines: index, labels, sibling names', () => {
       },
       error: null,
     });
-    assert.deepEqual(outcomeFacts(failed).slice(0, 3), ['Key: c', 'Failed: rate_limit_exceeded', 'slow down']);
+    // The HTTP status rides with the error (resultLine.ts), so the facts show it.
+    assert.deepEqual(outcomeFacts(failed).slice(0, 3), ['Key: c', 'Failed: rate_limit_exceeded (429)', 'slow down']);
   });
 
   test('names: a results file leads back to its input, and an input to its results', () => {

@@ -41,6 +41,7 @@ suite('splitFile', () => {
       requests: [],
       tokens: [],
       fits: true,
+      removed: [],
     });
     assert.deepEqual(await fsp.readdir(dir), ['small.jsonl']);
   });
@@ -80,6 +81,49 @@ suite('splitFile', () => {
     await fsp.mkdir(path.join(dir, 'data.part-02.jsonl'));
     await assert.rejects(
       splitFile(file, { maxBytes: 1000, maxLines: 1 }),
+      (e: unknown) => e instanceof SplitError && e.code === 'write-failed',
+    );
+    assert.deepEqual((await fsp.readdir(dir)).sort(), ['data.jsonl', 'data.part-02.jsonl']);
+  });
+
+  test('parts of an earlier split of the same file are removed once the new ones are in place; nothing else is', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'data.jsonl');
+    const lines = Array.from({ length: 5 }, (_, i) => `{"key":"k${i}"}\n`);
+    await fsp.writeFile(file, lines.join(''));
+    const first = await splitFile(file, { maxBytes: 1000, maxLines: 1 });
+    assert.equal(first.parts.length, 5);
+    const others = ['data.part-1.jsonl', 'data.part-07.json', 'other.part-03.jsonl', 'data.jsonl.part-03.jsonl'];
+    await Promise.all(others.map((name) => fsp.writeFile(path.join(dir, name), 'not ours\n')));
+    await fsp.mkdir(path.join(dir, 'data.part-09.jsonl'));
+    const second = await splitFile(file, { maxBytes: 1000, maxLines: 3 });
+    assert.deepEqual(
+      second.removed.map((p) => path.basename(p)),
+      ['data.part-03.jsonl', 'data.part-04.jsonl', 'data.part-05.jsonl'],
+    );
+    const parts = (await fsp.readdir(dir)).filter((n) => /^data\.part-\d+\.jsonl$/.test(n)).sort();
+    assert.deepEqual(parts, ['data.part-01.jsonl', 'data.part-02.jsonl', 'data.part-09.jsonl', 'data.part-1.jsonl']);
+    // The folder's parts hold the file's lines once each: no stale line beside them.
+    assert.equal((await concatParts(second.parts)).toString(), lines.join(''));
+    for (const name of others) {
+      assert.equal(await fsp.readFile(path.join(dir, name), 'utf8'), 'not ours\n');
+    }
+  });
+
+  test('a split that fails leaves the earlier parts as they were', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'data.jsonl');
+    await fsp.writeFile(file, '{"key":"a"}\n{"key":"b"}\n{"key":"c"}\n');
+    await splitFile(file, { maxBytes: 1000, maxLines: 1 });
+    const before = (await fsp.readdir(dir)).sort();
+    await fsp.appendFile(file, `{"key":"${'x'.repeat(2000)}"}\n`);
+    await assert.rejects(splitFile(file, { maxBytes: 1000, maxLines: 2 }), (e: unknown) => e instanceof SplitError);
+    assert.deepEqual((await fsp.readdir(dir)).sort(), before);
+    // Failing once some new parts had their names (the earlier ones of those names are gone): no set at all.
+    await fsp.rm(path.join(dir, 'data.part-02.jsonl'));
+    await fsp.mkdir(path.join(dir, 'data.part-02.jsonl'));
+    await assert.rejects(
+      splitFile(file, { maxBytes: 5000, maxLines: 1 }),
       (e: unknown) => e instanceof SplitError && e.code === 'write-failed',
     );
     assert.deepEqual((await fsp.readdir(dir)).sort(), ['data.jsonl', 'data.part-02.jsonl']);
