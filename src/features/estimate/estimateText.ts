@@ -29,7 +29,7 @@ export function approxUsd(n: number): string {
 }
 
 /** The standard price beside it, without the "≈" (already said): "$0.94", or "< $0.01". */
-function besideUsd(n: number): string {
+export function besideUsd(n: number): string {
   return n > 0 && n < 0.01 ? vscode.l10n.t('< $0.01') : usd(n);
 }
 

@@ -15,9 +15,13 @@ export function asksFirst(arg: unknown, options?: ConfirmOptions): boolean {
   return typeof arg !== 'string' && !options?.confirmed;
 }
 
-/** The modal "Cancel batch job …?" question; true when the user chose to cancel it. */
+/**
+ * The modal "Cancel batch job …?" question; true when the user chose to cancel it. The close button is "Keep
+ * Running": the default one reads "Cancel", which beside "Cancel Job" read as the opposite of what it does.
+ */
 export async function confirmCancel(label: string): Promise<boolean> {
-  const action = vscode.l10n.t('Cancel Job');
+  const cancelJob: vscode.MessageItem = { title: vscode.l10n.t('Cancel Job') };
+  const keepRunning: vscode.MessageItem = { title: vscode.l10n.t('Keep Running'), isCloseAffordance: true };
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('Cancel batch job "{0}"?', label),
     {
@@ -26,7 +30,8 @@ export async function confirmCancel(label: string): Promise<boolean> {
         'The service stops the job. This cannot be undone: running the file again makes a new job.',
       ),
     },
-    action,
+    cancelJob,
+    keepRunning,
   );
-  return choice === action;
+  return choice === cancelJob;
 }

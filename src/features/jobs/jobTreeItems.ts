@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { compactCount, usd } from '../estimate/estimateText';
+import { approxUsd, besideUsd, compactCount, usd } from '../estimate/estimateText';
 import { isTerminal, type BatchJob } from '../../core/providers/types';
 import { resultsAvailable } from '../../core/jobs/jobView';
 import { rowLabel } from '../../core/jobs/jobRow';
@@ -102,7 +102,8 @@ function estimateWords(e: NonNullable<LocalJobRecord['estimate']>): string {
   if (e.batchUsd === undefined || e.standardUsd === undefined) {
     return `${tokens} · ${vscode.l10n.t('price unknown')}`;
   }
-  return `${tokens} · ${vscode.l10n.t('≈ {0} at batch price ({1} standard)', usd(e.batchUsd), usd(e.standardUsd))}`;
+  // Worded as the confirmation was (estimateText.ts costWords): "< $0.01" for a fraction of a cent.
+  return `${tokens} · ${vscode.l10n.t('{0} at batch price ({1} standard)', approxUsd(e.batchUsd), besideUsd(e.standardUsd))}`;
 }
 
 /** The results' own usage priced: "≈ $0.45 at batch price", "at most …" when cached tokens were priced as input. */

@@ -36,7 +36,9 @@ export async function answering<T>(
         : {};
     const items = rest.map((item) => (typeof item === 'string' ? item : (item as vscode.MessageItem).title));
     questions.push({ message: String(message), modal: Boolean(options.modal), items });
-    return Promise.resolve(answer !== undefined && items.includes(answer) ? answer : undefined);
+    // As the real one: the chosen item itself (a string, or a MessageItem whose title is `answer`).
+    const index = answer === undefined ? -1 : items.indexOf(answer);
+    return Promise.resolve(index >= 0 ? rest[index] : undefined);
   };
   try {
     return { result: await action(), questions };

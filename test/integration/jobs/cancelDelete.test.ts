@@ -33,6 +33,7 @@ suite('jobs: cancel and delete', function () {
       'one question, modal',
     );
     assert.match(asked.questions[0].message, /^Cancel batch job "it slow"\?$/);
+    assert.deepEqual(asked.questions[0].items, ['Cancel Job', 'Keep Running'], 'no second button reading "Cancel"');
     assert.equal(
       emu.api.model.get(name)?.state === 'cancelled' || emu.api.model.get(name)?.state === 'cancelling',
       false,

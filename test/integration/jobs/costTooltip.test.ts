@@ -49,7 +49,11 @@ suite('jobs: cost in the tooltip', function () {
     assert.ok(Math.abs(estimate.batchUsd * 2 - estimate.standardUsd) < 1e-12, 'batch is half the standard price');
     const tooltip = () =>
       (emu.api.tree.getTreeItem(emu.api.tree.nodeFor(name!)).tooltip as vscode.MarkdownString).value;
-    assert.match(tooltip(), /Estimate at submit \| \d+ requests · ≈ \d+ input tokens · ≈ \$/);
+    // Worded as the confirmation: a fraction of a cent is "< $0.01" there and here (`\<` in the tooltip's Markdown).
+    assert.match(
+      tooltip(),
+      /Estimate at submit \| \d+ requests · ≈ \d+ input tokens · (≈ \$[\d.]+|\\< \$0\.01) at batch price \((\$[\d.]+|\\< \$0\.01) standard\)/,
+    );
 
     assert.equal((await ends.ended(name)).job.state, 'succeeded');
     // The emulator names the model as asked (as real answers do), so the table prices what the results used.
