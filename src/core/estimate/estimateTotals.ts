@@ -20,9 +20,9 @@ export interface EstimateSummary {
   unpricedModels: string[];
 }
 
-/** Sums line estimates as they stream by; holds no line, so memory stays flat on any file. */
-export class EstimateTotals {
-  private readonly summary: EstimateSummary = {
+/** The estimate of nothing: no request, no cost (a known cost of 0). */
+export function emptyEstimate(): EstimateSummary {
+  return {
     requests: 0,
     inputTokens: 0,
     outputTokensAssumed: 0,
@@ -34,6 +34,19 @@ export class EstimateTotals {
     costStandard: 0,
     unpricedModels: [],
   };
+}
+
+/** The one model every request names, `mixed` for several, undefined for none (or one beside unnamed requests). */
+export function modelName(models: ReadonlySet<string>, unnamed: boolean): string | undefined {
+  if (models.size > 1 || models.has('mixed')) {
+    return 'mixed';
+  }
+  return models.size === 1 && !unnamed ? [...models][0] : undefined;
+}
+
+/** Sums line estimates as they stream by; holds no line, so memory stays flat on any file. */
+export class EstimateTotals {
+  private readonly summary: EstimateSummary = emptyEstimate();
   private readonly models = new Set<string>();
   private unnamed = false;
 
@@ -72,16 +85,8 @@ export class EstimateTotals {
     }
   }
 
-  /** The one model every request names, `mixed` for several, undefined for none (or one beside unnamed requests). */
-  private modelName(): string | undefined {
-    if (this.models.size > 1) {
-      return 'mixed';
-    }
-    return this.models.size === 1 && !this.unnamed ? [...this.models][0] : undefined;
-  }
-
   result(): EstimateSummary {
-    const model = this.modelName();
+    const model = modelName(this.models, this.unnamed);
     const empty = this.summary.requests === 0;
     return {
       ...this.summary,

@@ -1,23 +1,13 @@
-import type { EstimateSummary } from './estimateTotals';
+import { type EstimateSummary, emptyEstimate, modelName } from './estimateTotals';
 
 /**
  * One estimate for several files sent together (the parts of a split file, submitted as one group): counts add up;
  * a cost is known only when every file's is; the model is the one they share, `mixed` for several.
  */
 export function sumSummaries(parts: readonly EstimateSummary[]): EstimateSummary {
-  const total: EstimateSummary = {
-    requests: 0,
-    inputTokens: 0,
-    outputTokensAssumed: 0,
-    unknownMedia: 0,
-    approximateTokens: 0,
-    approximateRequests: 0,
-    unsizedItems: 0,
-    costBatch: 0,
-    costStandard: 0,
-    unpricedModels: [],
-  };
-  const models = new Set<string | undefined>();
+  const total = emptyEstimate();
+  const models = new Set<string>();
+  let unnamed = false;
   for (const part of parts) {
     total.requests += part.requests;
     total.inputTokens += part.inputTokens;
@@ -38,15 +28,13 @@ export function sumSummaries(parts: readonly EstimateSummary[]): EstimateSummary
       }
     }
     if (part.requests > 0) {
-      models.add(part.model);
+      if (part.model === undefined) {
+        unnamed = true;
+      } else {
+        models.add(part.model);
+      }
     }
   }
-  // As EstimateTotals names it: `mixed` for several models, none beside a file that names none.
-  const named = [...models].filter((m) => m !== undefined);
-  if (named.length > 1 || named.includes('mixed')) {
-    total.model = 'mixed';
-  } else if (named.length === 1 && !models.has(undefined)) {
-    total.model = named[0];
-  }
+  total.model = modelName(models, unnamed);
   return total;
 }

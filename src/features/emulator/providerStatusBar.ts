@@ -2,25 +2,13 @@ import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import type { ProviderId } from '../../core/providers/types';
 import type { EmulatorHost } from './emulatorHost';
+import { providerName } from '../estimate/estimateText';
 
 /** What the status bar item shows; the test API reads it instead of scraping the status bar. */
 export interface ProviderStatus {
   text: string;
   tooltip: string;
   command: string;
-}
-
-function providerName(id: ProviderId): string {
-  switch (id) {
-    case 'gemini':
-      return vscode.l10n.t('Gemini API');
-    case 'geminiOpenAI':
-      return vscode.l10n.t('Gemini (OpenAI-compatible)');
-    case 'openai':
-      return vscode.l10n.t('OpenAI');
-    case 'emulator':
-      return vscode.l10n.t('Local Emulator');
-  }
 }
 
 /**
