@@ -117,12 +117,23 @@ function registerSplitCommand(
       };
       void vscode.window
         .showInformationMessage(
-          vscode.l10n.t(
-            '{0} was split into {1} parts beside it ({2}).',
-            name,
-            String(result.parts.length),
-            result.parts.map((p) => path.basename(p)).join(', '),
-          ),
+          [
+            vscode.l10n.t(
+              '{0} was split into {1} parts beside it ({2}).',
+              name,
+              String(result.parts.length),
+              result.parts.map((p) => path.basename(p)).join(', '),
+            ),
+            // Said, as the CLI says it: files the user may have opened are gone (core/split/earlierParts.ts).
+            ...(result.removed.length
+              ? [
+                  vscode.l10n.t(
+                    'The parts of an earlier split that these do not replace were removed: {0}.',
+                    result.removed.map((p) => path.basename(p)).join(', '),
+                  ),
+                ]
+              : []),
+          ].join(' '),
           buttons.submitAll,
           buttons.openFirst,
           buttons.reveal,
