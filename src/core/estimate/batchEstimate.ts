@@ -1,6 +1,7 @@
 import { utf16Of } from '../tokens/byteForm';
 import type { TextCounter } from '../tokens/textCounter';
-import { BlockLines, parseObjectText } from './blockLines';
+import { BlockLines } from './blockLines';
+import { parseObjectText } from './parseObjectText';
 import { type LineEstimate, type LineOptions, type TokenProvider, estimateLine, lineProvider } from './lineEstimate';
 import { tooLongLineEstimate } from './tooLongLine';
 

@@ -5,6 +5,7 @@ import { UserFacingError } from '../../adapters/errors';
 import { isTerminal } from '../../core/providers/types';
 import type { AttemptFiles } from '../../core/results/attemptMatch';
 import { writeRetryFile, type RetryFileResult } from '../../core/results/retryFile';
+import { confirmRetry } from './retryConfirm';
 import { detectFileKind, splitFile, splitLimitsFor, type SplitLimits } from '../../core/split';
 import { attemptChain, attemptFiles, downloadEnded, requestsOf } from './attempts';
 import type { ResultsDeps } from './downloadResults';
@@ -30,63 +31,6 @@ function retryPathFor(inputPath: string, attempt: number): { path: string; attem
       return { path: candidate, attempt: n };
     }
   }
-}
-
-const count = (n: number): string => n.toLocaleString('en-US');
-
-function retryQuestion(lines: number, label: string, files: number): string {
-  if (files > 1) {
-    return vscode.l10n.t(
-      'Retry {0} lines of "{1}" as {2} batch jobs (one file would be over the provider\'s limits)?',
-      count(lines),
-      label,
-      files,
-    );
-  }
-  return lines === 1
-    ? vscode.l10n.t('Retry 1 line of "{0}" as a new batch job?', label)
-    : vscode.l10n.t('Retry {0} lines of "{1}" as a new batch job?', count(lines), label);
-}
-
-async function confirm(
-  plan: RetryFileResult,
-  label: string,
-  files: readonly string[],
-  options: RetryOptions,
-): Promise<boolean> {
-  if (options.confirmed) {
-    return true;
-  }
-  const parts = [
-    plan.failed && vscode.l10n.t('{0} failed', count(plan.failed)),
-    plan.missing && vscode.l10n.t('{0} had no result', count(plan.missing)),
-  ].filter(Boolean);
-  const submit = vscode.l10n.t('Submit');
-  const choice = await vscode.window.showWarningMessage(
-    retryQuestion(plan.indices.length, label, files.length),
-    {
-      modal: true,
-      detail: [
-        vscode.l10n.t(
-          '{0}; {1} succeeded and are not sent again. The lines are in {2}.',
-          parts.join(', '),
-          count(plan.succeeded),
-          files.map((f) => path.basename(f)).join(', '),
-        ),
-        ...(plan.needsFix
-          ? [
-              vscode.l10n.t(
-                '{0} of them failed with an error that a retry does not fix (such as INVALID_ARGUMENT) and fail again unless fixed: to fix them first, cancel, edit {1}, then submit it.',
-                count(plan.needsFix),
-                path.basename(plan.path!),
-              ),
-            ]
-          : []),
-      ].join(' '),
-    },
-    submit,
-  );
-  return choice === submit;
 }
 
 /** Writes the retry file, with a progress notification: a group of 50,000 lines takes seconds to read and write. */
@@ -183,7 +127,7 @@ async function submitPlan(
   deps.log.info(
     `[results] retry ${plan.attempt} of ${label}: ${plan.indices.length} lines → ${files.map((f) => path.basename(f)).join(', ')}`,
   );
-  if (!(await confirm(plan, label, files, options))) {
+  if (!options.confirmed && !(await confirmRetry(plan, label, files))) {
     return undefined;
   }
   const displayName = options.displayName ?? `${label} (retry ${plan.attempt})`;

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { blockCount, blockRange } from '../../../../src/core/estimate/batchEstimate';
-import { BlockLines, parseObjectText } from '../../../../src/core/estimate/blockLines';
+import { BlockLines } from '../../../../src/core/estimate/blockLines';
+import { parseObjectText } from '../../../../src/core/estimate/parseObjectText';
 import { parseObjectLine, readLines } from '../../../../src/core/jobs/lineReader';
 
 /** Every line of every block of `file`, in order, with the block's own line numbers checked to run 1, 2, … */

@@ -1,0 +1,53 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { RetryFileResult } from '../../core/results/retryFile';
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function retryQuestion(lines: number, label: string, files: number): string {
+  if (files > 1) {
+    return vscode.l10n.t(
+      'Retry {0} lines of "{1}" as {2} batch jobs (one file would be over the provider\'s limits)?',
+      count(lines),
+      label,
+      files,
+    );
+  }
+  return lines === 1
+    ? vscode.l10n.t('Retry 1 line of "{0}" as a new batch job?', label)
+    : vscode.l10n.t('Retry {0} lines of "{1}" as a new batch job?', count(lines), label);
+}
+
+/** The modal question before a retry is submitted: what failed, what is sent again and where its lines are. */
+export async function confirmRetry(plan: RetryFileResult, label: string, files: readonly string[]): Promise<boolean> {
+  const parts = [
+    plan.failed && vscode.l10n.t('{0} failed', count(plan.failed)),
+    plan.missing && vscode.l10n.t('{0} had no result', count(plan.missing)),
+  ].filter(Boolean);
+  const submit = vscode.l10n.t('Submit');
+  const choice = await vscode.window.showWarningMessage(
+    retryQuestion(plan.indices.length, label, files.length),
+    {
+      modal: true,
+      detail: [
+        vscode.l10n.t(
+          '{0}; {1} succeeded and are not sent again. The lines are in {2}.',
+          parts.join(', '),
+          count(plan.succeeded),
+          files.map((f) => path.basename(f)).join(', '),
+        ),
+        ...(plan.needsFix
+          ? [
+              vscode.l10n.t(
+                '{0} of them failed with an error that a retry does not fix (such as INVALID_ARGUMENT) and fail again unless fixed: to fix them first, cancel, edit {1}, then submit it.',
+                count(plan.needsFix),
+                path.basename(plan.path!),
+              ),
+            ]
+          : []),
+      ].join(' '),
+    },
+    submit,
+  );
+  return choice === submit;
+}
