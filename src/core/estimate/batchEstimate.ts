@@ -1,7 +1,7 @@
 import { utf16Of } from '../tokens/byteForm';
 import type { TextCounter } from '../tokens/textCounter';
 import { BlockLines } from './blockLines';
-import { parseObjectText } from './parseObjectText';
+import { parseObjectText } from '../jobs/lineReader';
 import { type LineEstimate, type LineOptions, type TokenProvider, estimateLine, lineProvider } from './lineEstimate';
 import { tooLongLineEstimate } from './tooLongLine';
 

@@ -5,8 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { blockCount, blockRange } from '../../../../src/core/estimate/batchEstimate';
 import { BlockLines } from '../../../../src/core/estimate/blockLines';
-import { parseObjectText } from '../../../../src/core/estimate/parseObjectText';
-import { parseObjectLine, readLines } from '../../../../src/core/jobs/lineReader';
+import { parseObjectLine, parseObjectText, readLines } from '../../../../src/core/jobs/lineReader';
 
 /** Every line of every block of `file`, in order, with the block's own line numbers checked to run 1, 2, … */
 function blockLines(file: string, blockBytes: number): string[] {
