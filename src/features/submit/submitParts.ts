@@ -8,6 +8,8 @@ import type { JobsFeature } from '../jobs/registerJobs';
 import { preselectModel } from './modelChoice';
 import type { SubmitDeps } from './submitFlow';
 import { pickModel } from './submitPrompts';
+import { succeededSubmission } from '../../core/jobs/submitHistory';
+import { confirmResubmit } from './resubmitWarning';
 
 export const SUBMIT_PARTS_COMMAND = 'geminiBatch.job.submitParts';
 
@@ -47,6 +49,13 @@ export function registerSubmitParts(
       const kind = await detectFileKind(parts[0].fsPath);
       const provider = await deps.jobs.model.provider();
       const scripted = options.model !== undefined || options.displayName !== undefined;
+      // As a single submit does (resubmitWarning.ts): the first part that already has a succeeded job is said, once.
+      const records = deps.jobs.model.records.all();
+      const state = (name: string) => deps.jobs.model.get(name)?.state;
+      const earlier = scripted ? undefined : parts.find((part) => succeededSubmission(records, part.fsPath, state));
+      if (earlier && !(await confirmResubmit(deps.jobs, earlier))) {
+        return undefined;
+      }
       // OpenAI-format lines name their model; Gemini lines need one, asked once for every part, starting on the one
       // chosen for a part or for the unsplit file.
       const inputs = [...parts, vscode.Uri.file(source)];

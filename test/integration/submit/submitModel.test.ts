@@ -182,5 +182,19 @@ suite('submit: the model picked and confirmed', function () {
       assert.equal(emu.api.model.records.get(name)?.model, 'gemini-2.5-flash');
       assert.equal(emu.api.model.records.get(name)?.estimate?.requests, 2, 'each part keeps its share');
     }
+
+    // Sent again from the menu once a part has succeeded: warned first, as a single file is; declined, nothing goes.
+    assert.equal((await ends.ended(submitted.result![0])).job.state, 'succeeded');
+    const count = emu.api.model.records.all().length;
+    const declined = await answeringWarnings(undefined, () =>
+      vscode.commands.executeCommand<string[] | undefined>('geminiBatch.job.submitParts', parts, { source }),
+    );
+    assert.equal(declined.result, undefined);
+    assert.equal(
+      declined.questions.filter((q) => q.message.includes('Submit again')).length,
+      1,
+      JSON.stringify(declined.questions),
+    );
+    assert.equal(emu.api.model.records.all().length, count, 'no part was submitted again');
   });
 });
