@@ -6,6 +6,12 @@ import { runCli } from './runCli';
 
 const run = runCli;
 
+/** Five Gemini request lines, k0 … k4. */
+const FIVE_LINES = Array.from(
+  { length: 5 },
+  (_, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${i}"}]}]}}\n`,
+).join('');
+
 suite('cli: gemini-batch split and build', () => {
   let dir: string;
   setup(() => {
@@ -17,10 +23,7 @@ suite('cli: gemini-batch split and build', () => {
 
   test('split writes the parts beside the file and prints their paths; the parts hold every line once', async () => {
     const file = path.join(dir, 'in.jsonl');
-    const body = Array.from(
-      { length: 5 },
-      (_, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${i}"}]}]}}\n`,
-    ).join('');
+    const body = FIVE_LINES;
     fs.writeFileSync(file, body);
     const { code, out, err } = await run('split', file, '--max-lines', '2');
     assert.equal(code, 0);
@@ -35,10 +38,7 @@ suite('cli: gemini-batch split and build', () => {
 
   test('split again into fewer parts: the parts of the earlier split are removed, and said so', async () => {
     const file = path.join(dir, 'in.jsonl');
-    const body = Array.from(
-      { length: 5 },
-      (_, i) => `{"key":"k${i}","request":{"contents":[{"parts":[{"text":"${i}"}]}]}}\n`,
-    ).join('');
+    const body = FIVE_LINES;
     fs.writeFileSync(file, body);
     assert.equal((await run('split', file, '--max-lines', '1')).code, 0);
     const again = await run('split', file, '--max-lines', '3');

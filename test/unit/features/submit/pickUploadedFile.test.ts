@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import Module, { createRequire } from 'node:module';
+import * as path from 'node:path';
 import type { FilePage, ListFilesOptions, UploadedFile } from '../../../../src/core/providers/types';
 import type * as Picker from '../../../../src/features/submit/pickUploadedFile';
+import { englishL10n, requireWithFakeVscode } from '../../helpers/fakeVscode';
 
 type ChoiceItem = Picker.ChoiceItem;
 type Listener<T> = (value: T) => void;
@@ -10,10 +11,7 @@ type Listener<T> = (value: T) => void;
 const fakeVscode = {
   Uri: { file: (fsPath: string) => ({ fsPath }) },
   window: {},
-  // What vscode.l10n.t does without a bundle: the English source with its {n} placeholders filled in.
-  l10n: {
-    t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[+i])),
-  },
+  l10n: englishL10n,
 };
 
 /** A QuickPick driven by the test: it records what the picker shows and lets the test type, accept and hide. */
@@ -80,20 +78,10 @@ const NOW = Date.parse('2026-03-01T12:00:00Z');
 const at = (hoursAgo: number) => new Date(NOW - hoursAgo * 3_600_000).toISOString();
 
 suite('pickUploadedFile (fake provider, fake quick pick)', () => {
-  let picker: typeof Picker;
-  const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  let realLoad: typeof loader._load;
-
-  suiteSetup(() => {
-    realLoad = loader._load;
-    loader._load = function (request: string, ...rest: unknown[]) {
-      return request === 'vscode' ? fakeVscode : realLoad.call(this, request, ...rest);
-    };
-    picker = createRequire(__filename)('../../../../src/features/submit/pickUploadedFile') as typeof Picker;
-  });
-  suiteTeardown(() => {
-    loader._load = realLoad;
-  });
+  const picker = requireWithFakeVscode<typeof Picker>(
+    fakeVscode,
+    path.join(__dirname, '../../../../src/features/submit/pickUploadedFile'),
+  );
 
   test('merges workspace uploads with the listed batch inputs: deduped, newest first, result files and media skipped, Load more pages on', async () => {
     const calls: ListFilesOptions[] = [];
@@ -118,12 +106,12 @@ suite('pickUploadedFile (fake provider, fake quick pick)', () => {
       },
     };
     const fake = new FakePick();
-    const known = picker.knownUploads([], {
+    const known = picker().knownUploads([], {
       name: 'files/mine',
       kind: 'gemini-generate',
       uri: fakeVscode.Uri.file('/w/in.jsonl') as never,
     });
-    const chosen = picker.pickUploadedFile(
+    const chosen = picker().pickUploadedFile(
       provider,
       known,
       () => fake as never,
@@ -158,7 +146,7 @@ suite('pickUploadedFile (fake provider, fake quick pick)', () => {
   test('a failing listing leaves the workspace files and a typed name; hiding resolves undefined', async () => {
     const failing = { listFiles: () => Promise.reject(new Error('HTTP 500')) };
     const fake = new FakePick();
-    const chosen = picker.pickUploadedFile(failing, [{ name: 'files/mine' }], () => fake as never);
+    const chosen = picker().pickUploadedFile(failing, [{ name: 'files/mine' }], () => fake as never);
     await fake.until(() => !fake.busy && fake.labels().length === 1);
     fake.type('file-typed123');
     assert.deepEqual(fake.labels(), ['file-typed123', 'files/mine']);
@@ -166,7 +154,7 @@ suite('pickUploadedFile (fake provider, fake quick pick)', () => {
     assert.deepEqual(await chosen, { name: 'file-typed123' });
 
     const other = new FakePick();
-    const dismissed = picker.pickUploadedFile(failing, [], () => other as never);
+    const dismissed = picker().pickUploadedFile(failing, [], () => other as never);
     other.hide();
     assert.equal(await dismissed, undefined);
   });
@@ -175,13 +163,13 @@ suite('pickUploadedFile (fake provider, fake quick pick)', () => {
     const f = (name: string, mimeType?: string, createTime?: string): UploadedFile => ({ name, mimeType, createTime });
     assert.deepEqual(
       ['jsonl', 'application/jsonl', 'text/plain', 'application/octet-stream', undefined].map((m) =>
-        picker.isBatchInput(f('files/x', m)),
+        picker().isBatchInput(f('files/x', m)),
       ),
       [true, true, true, true, true],
     );
-    assert.equal(picker.isBatchInput(f('files/batch-1', 'jsonl')), false);
-    assert.equal(picker.isBatchInput(f('files/v', 'video/mp4')), false);
-    const out = picker.listedInputs(
+    assert.equal(picker().isBatchInput(f('files/batch-1', 'jsonl')), false);
+    assert.equal(picker().isBatchInput(f('files/v', 'video/mp4')), false);
+    const out = picker().listedInputs(
       [f('file-a', undefined, at(2)), f('file-b'), f('file-c', undefined, at(1)), f('file-seen')],
       new Set(['file-seen']),
     );
