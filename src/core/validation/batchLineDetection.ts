@@ -1,4 +1,6 @@
+import type { BatchKind } from '../batchKind';
 import { holdsBatchLines as linesHoldBatchRequests } from './batchDetection';
+import { detectKind } from './kindDetection';
 
 /** The lines of a document, as the editor's TextDocument gives them. */
 export interface LineSource {
@@ -19,4 +21,9 @@ function* linesOf(doc: LineSource): Generator<string> {
  */
 export function holdsBatchLines(doc: LineSource): boolean {
   return linesHoldBatchRequests(linesOf(doc));
+}
+
+/** The kind a document's first lines vote for (gemini-generate when none is a batch line), read lazily as above. */
+export function documentKind(doc: LineSource): BatchKind {
+  return detectKind(linesOf(doc));
 }

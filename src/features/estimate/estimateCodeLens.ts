@@ -26,8 +26,6 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly docs = new Map<string, DocState>();
-  /** The model a user picked for a document's price (Gemini lines do not name one). */
-  readonly models = new Map<string, string>();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(
@@ -35,8 +33,11 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
     private readonly config: Config,
     private readonly log: Log,
     private readonly kindFor: KindResolver,
-    /** The model a file was last submitted with: its price when no model is picked (what its submit starts on). */
-    private readonly submittedModel: (uri: vscode.Uri) => string | undefined = () => undefined,
+    /**
+     * The model to price a document at: the one the user picked for it (Gemini lines do not name one), else the one
+     * it was last submitted with (what its submit starts on); undefined prices at the model its lines name.
+     */
+    private readonly priceModel: (uri: vscode.Uri) => string | undefined = () => undefined,
   ) {
     this.subscriptions = [
       this.changed,
@@ -68,7 +69,7 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
       void this.count(document, state);
     }
     const top = new vscode.Range(0, 0, 0, 0);
-    const model = this.models.get(key) ?? this.submittedModel(document.uri);
+    const model = this.priceModel(document.uri);
     const { summary, complete } = state.store.summary(parseOverrides(this.config.priceOverrides()), model);
     if (!complete && summary.requests === 0) {
       return [new vscode.CodeLens(top, { title: `$(sync~spin) ${vscode.l10n.t('Estimating tokens…')}`, command: '' })];

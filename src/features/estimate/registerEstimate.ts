@@ -3,7 +3,6 @@ import type { Config } from '../../adapters/config';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import type { EstimateSummary } from '../../core/estimate/estimateTotals';
-import { MODEL_TABLE } from '../../core/models/modelTable';
 import type { JobsFeature } from '../jobs/registerJobs';
 import type { KindResolver } from '../submit/preflight';
 import { EstimateCodeLensProvider } from './estimateCodeLens';
@@ -13,6 +12,9 @@ import { assumptionWords, outputCapField, submitQuestion, type SubmitTarget } fr
 import { firstRequestLine } from '../../core/jobs/batchHead';
 import { exactSample } from './exactSample';
 import type { TokenWorkerClient } from './tokenWorkerClient';
+import { type ModelChoices, PersistentModelChoices, priceModelItems } from './modelChoices';
+import { documentKind } from '../../core/validation/batchLineDetection';
+import type { BatchKind } from '../../core/batchKind';
 
 export interface CostDecision {
   go: boolean;
@@ -22,11 +24,6 @@ export interface CostDecision {
   estimates?: EstimateSummary[];
 }
 
-/** The model the user chose for a file this session: the lens prices at it, the submit picker starts on it. */
-export interface ModelChoices {
-  chosen(uri: vscode.Uri): string | undefined;
-  choose(uri: vscode.Uri, model: string): void;
-}
 
 export interface EstimateFeature {
   /** Fires when a document's estimate changes (tests wait on it). */
@@ -56,23 +53,25 @@ export function registerEstimate(
       jobs.model.records.all().filter((r) => r.kind !== 'openai'),
       uri.fsPath,
     );
-  const lens = new EstimateCodeLensProvider(worker, config, log, deps.kindFor, submitted);
+  // Kept in the workspace's state: a file priced at a model is still priced (and submitted) at it after a reload.
+  const models = new PersistentModelChoices(context.workspaceState, () => lens.refresh());
+  const lens = new EstimateCodeLensProvider(
+    worker,
+    config,
+    log,
+    deps.kindFor,
+    (uri) => models.chosen(uri) ?? submitted(uri),
+  );
   context.subscriptions.push(
     lens,
     vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens),
     jobs.model.records.onDidChange(() => lens.refresh()),
   );
-  const models: ModelChoices = {
-    chosen: (uri) => lens.models.get(uri.toString()),
-    choose: (uri, model) => {
-      lens.models.set(uri.toString(), model);
-      lens.refresh();
-    },
-  };
 
   const pickModel = async (uri: vscode.Uri): Promise<string | undefined> => {
+    const kind = await fileKind(deps.kindFor, uri);
     const picked = await vscode.window.showQuickPick(
-      MODEL_TABLE.map((m) => ({ label: m.id, description: m.displayName })),
+      priceModelItems(kind, models.chosen(uri) ?? submitted(uri), vscode.l10n.t('current')),
       {
         placeHolder: vscode.l10n.t('Model to price this file at (Gemini lines do not name one)'),
       },
@@ -91,7 +90,7 @@ export function registerEstimate(
     if (!target) {
       return undefined;
     }
-    const model = lens.models.get(target.toString()) ?? (await pickModel(target));
+    const model = models.chosen(target) ?? (await pickModel(target));
     if (!model) {
       return undefined;
     }
@@ -145,4 +144,10 @@ export function registerEstimate(
       return { go: go === submit, estimate, estimates };
     },
   };
+}
+
+/** The kind of a file as the editor validates it: its set kind, else the kind its first lines vote for. */
+async function fileKind(kindFor: KindResolver, uri: vscode.Uri): Promise<BatchKind> {
+  const set = kindFor(uri);
+  return set !== 'auto' ? set : documentKind(await vscode.workspace.openTextDocument(uri));
 }

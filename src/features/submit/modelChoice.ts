@@ -3,7 +3,7 @@ import type { BatchKind } from '../../core/batchKind';
 import { firstRequestLine, geminiLineModel } from '../../core/jobs/batchHead';
 import { preferredModel, type ModelSource } from '../../core/jobs/submitHistory';
 import type { BatchProvider } from '../../core/providers/types';
-import type { ModelChoices } from '../estimate/registerEstimate';
+import type { ModelChoices } from '../estimate/modelChoices';
 import type { JobsFeature } from '../jobs/registerJobs';
 
 /** The model the submit picker starts on, and why (shown beside it). */

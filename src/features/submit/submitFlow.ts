@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { CostDecision, ModelChoices } from '../estimate/registerEstimate';
+import type { ModelChoices } from '../estimate/modelChoices';
+import type { CostDecision } from '../estimate/registerEstimate';
 import type { SubmitTarget } from '../estimate/estimateText';
 import type { Config } from '../../adapters/config';
 import type { Log } from '../../adapters/log';

@@ -16,11 +16,17 @@ const confirmations = (questions: AskedMessage[]): AskedMessage[] =>
   questions.filter((q) => q.message.startsWith('Submit '));
 
 /** Runs `action` with the display name (and any plain quick pick) answered; the originals are put back. */
-async function withAnswers<T>(answers: { name?: string; pick?: string }, action: () => Thenable<T>): Promise<T> {
+async function withAnswers<T>(
+  answers: { name?: string; pick?: string; offered?: string[] },
+  action: () => Thenable<T>,
+): Promise<T> {
   const window = vscode.window as unknown as Window;
   const saved = { showInputBox: window.showInputBox, showQuickPick: window.showQuickPick };
   window.showInputBox = () => Promise.resolve(answers.name);
-  window.showQuickPick = () => Promise.resolve(answers.pick === undefined ? undefined : { label: answers.pick });
+  window.showQuickPick = async (items: Thenable<{ label: string }[]> | { label: string }[]) => {
+    answers.offered?.push(...(await items).map((i) => i.label));
+    return answers.pick === undefined ? undefined : { label: answers.pick };
+  };
   try {
     return await action();
   } finally {
@@ -61,10 +67,13 @@ suite('submit: the model picked and confirmed', function () {
     const input = vscode.Uri.file(path.join(folder.path, 'priced.jsonl'));
     await fs.writeFile(input.fsPath, `${geminiLine(1)}\n${geminiLine(2)}\n`);
     await vscode.window.showTextDocument(input);
-    // The lens's own picker (a showQuickPick) prices the file at gemini-2.5-flash.
-    await withAnswers({ pick: 'gemini-2.5-flash' }, () =>
+    // The lens's own picker (a showQuickPick) prices the file at gemini-2.5-flash; a generate file is not offered
+    // the embedding model.
+    const offered: string[] = [];
+    await withAnswers({ pick: 'gemini-2.5-flash', offered }, () =>
       vscode.commands.executeCommand('geminiBatch.estimate.pickModel', input),
     );
+    assert.ok(offered.includes('gemini-2.5-flash') && !offered.includes('gemini-embedding-001'), offered.join(', '));
     await lensMatching(
       input,
       /^2 requests · ≈ \d+ input tokens · gemini-2\.5-flash · (≈ \$|< \$0\.01)/,
