@@ -24,7 +24,6 @@ export interface CostDecision {
   estimates?: EstimateSummary[];
 }
 
-
 export interface EstimateFeature {
   /** Fires when a document's estimate changes (tests wait on it). */
   readonly onDidChangeEstimate: vscode.Event<void>;
