@@ -151,9 +151,12 @@ suite('results: retry failed lines on the emulator', function () {
   });
 
   test('a retry over the per-file limits goes as parts, each a follow-up of the original; the merge keeps every line once', async () => {
+    // Every line fails, so the parts are known: 7 failed lines in parts of 3 make 3 parts. (Under `line-failures` the
+    // count was random: 3 or fewer of 40 failed lines, odds 2.9%, went as one file, and the test failed.)
+    const lines = 7;
     const many = vscode.Uri.file(path.join(folder, 'many.jsonl'));
-    await fs.writeFile(many.fsPath, Array.from({ length: LINES }, (_, i) => `${inputLine(i)}\n`).join(''));
-    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['line-failures']);
+    await fs.writeFile(many.fsPath, Array.from({ length: lines }, (_, i) => `${inputLine(i)}\n`).join(''));
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['all-lines-fail']);
     const first = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', many, {
       model: 'gemini-2.5-flash',
       displayName: 'retry in parts',
@@ -166,8 +169,9 @@ suite('results: retry failed lines on the emulator', function () {
     });
     assert.ok(followUp?.startsWith('batches/'), `retry returned ${followUp}`);
     const failed = readFileSync(path.join(folder, 'many.retry-1.jsonl'), 'utf8').trim().split('\n').length;
+    assert.equal(failed, lines, 'the retry file holds every failed line');
     const parts = s.api.model.records.all().filter((r) => r.retryOf === first);
-    assert.equal(parts.length, Math.ceil(failed / 3), `${failed} failed lines in parts of 3`);
+    assert.equal(parts.length, 3, `${failed} failed lines in parts of 3`);
     const described = parts.map((r) => `${r.attempt} ${r.displayName} ${path.basename(r.inputPath ?? '')}`);
     assert.ok(
       described.every((d) => /^1 .*· part \d+\/\d+ many\.retry-1\.part-\d+\.jsonl$/.test(d)),
@@ -191,7 +195,7 @@ suite('results: retry failed lines on the emulator', function () {
     );
     assert.deepEqual(
       merged.map((r) => r.key),
-      Array.from({ length: LINES }, (_, i) => `q${i}`),
+      Array.from({ length: lines }, (_, i) => `q${i}`),
     );
   });
 
