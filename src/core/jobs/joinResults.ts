@@ -2,6 +2,8 @@ import { open } from 'node:fs/promises';
 import { writeAtomically, type Writer } from '../results/atomicWriter';
 import { isBlankBytes, lineText, parseObjectLine, readLineHead, readLines } from './lineReader';
 import { classifyResultLine } from './resultLine';
+import { inputLineKey } from './longLineKey';
+import { lineKey } from '../results/requestIds';
 
 export interface JoinCounts {
   matched: number;
@@ -17,11 +19,6 @@ interface Ref {
   file: number;
   offset: number;
   length: number;
-}
-
-function keyOf(obj: Record<string, unknown> | undefined): string | undefined {
-  const key = obj?.key ?? obj?.custom_id;
-  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
 
 /**
@@ -51,11 +48,16 @@ export async function joinResults(
   const byKey = new Map<string, number[]>();
   /** Input lines with no key, in order: their results can only be matched by position among keyless results. */
   const keylessInputs: number[] = [];
+  /** The keys of lines too long to parse again when written (read from their ends: longLineKey.ts). */
+  const longKeys = new Map<number, string>();
   for await (const line of readLines(inputPath)) {
     if (isBlankBytes(line.bytes)) {
       continue;
     }
-    const key = keyOf(parseObjectLine(line.bytes));
+    const key = inputLineKey(line);
+    if (key !== undefined && line.tail) {
+      longKeys.set(inputs.length, key);
+    }
     if (key !== undefined) {
       const queue = byKey.get(key) ?? [];
       queue.push(inputs.length);
@@ -115,7 +117,7 @@ export async function joinResults(
         counts.matched++;
         await write({
           line: lineNos[index],
-          key: keyOf(obj) ?? null,
+          key: lineKey(obj) ?? longKeys.get(index) ?? null,
           request: requestOf(obj, raw, input.length),
           ...(await outcomeFields(match)).fields,
         });
@@ -124,7 +126,7 @@ export async function joinResults(
         const error = { code: 'missing_result', message: 'No result line for this request.' };
         await write({
           line: lineNos[index],
-          key: keyOf(obj) ?? null,
+          key: lineKey(obj) ?? longKeys.get(index) ?? null,
           request: requestOf(obj, raw, input.length),
           error,
         });

@@ -12,7 +12,12 @@ export interface FileLine {
   offset: number;
   length: number;
   bytes: Buffer;
+  /** The last {@link TAIL_BYTES} bytes of a line longer than `maxLineBytes` (where its key may be: longLineKey.ts). */
+  tail?: Buffer;
 }
+
+/** How much of the end of a too-long line is kept: room for a last member `"key": "…"` and the closing brace. */
+export const TAIL_BYTES = 4096;
 
 /**
  * Streams a file line by line with byte offsets (so callers can index a large file by offset instead of keeping
@@ -29,6 +34,9 @@ export async function* readLines(
   const keep = maxLineBytes + 5;
   let pending: Buffer[] = [];
   let kept = 0;
+  /** The bytes past `keep` of a too-long line, only the last TAIL_BYTES or so of them. */
+  let overflow: Buffer[] = [];
+  let overflowLength = 0;
   let rawLength = 0;
   let lastByte = -1;
   let pendingStart = 0;
@@ -40,10 +48,19 @@ export async function* readLines(
     }
     rawLength += piece.length;
     lastByte = piece[piece.length - 1];
+    let rest = piece;
     if (kept < keep) {
       const part = piece.length <= keep - kept ? piece : piece.subarray(0, keep - kept);
       pending.push(part);
       kept += part.length;
+      rest = piece.subarray(part.length);
+    }
+    if (rest.length > 0) {
+      overflow.push(rest);
+      overflowLength += rest.length;
+      while (overflowLength - overflow[0].length >= TAIL_BYTES) {
+        overflowLength -= overflow.shift()!.length;
+      }
     }
   };
   const finish = (end: Buffer): FileLine => {
@@ -59,12 +76,15 @@ export async function* readLines(
     if (length > 0 && lastByte === 0x0d) {
       length--;
     }
+    const tail = length > maxLineBytes ? tailOf(bytes, overflow, lastByte === 0x0d) : undefined;
     bytes = bytes.subarray(0, Math.min(length, maxLineBytes + 1));
     pending = [];
     kept = 0;
+    overflow = [];
+    overflowLength = 0;
     rawLength = 0;
     lastByte = -1;
-    return { lineNo: ++lineNo, offset, length, bytes };
+    return { lineNo: ++lineNo, offset, length, bytes, ...(tail && { tail }) };
   };
   for await (const chunk of createReadStream(path, { signal })) {
     const buf = chunk as Buffer;
@@ -80,6 +100,15 @@ export async function* readLines(
   if (rawLength > 0) {
     yield finish(Buffer.alloc(0));
   }
+}
+
+/** The end of a too-long line: the bytes past the kept head, topped up from the head's end, its CR dropped. */
+function tailOf(head: Buffer, overflow: Buffer[], endsWithCr: boolean): Buffer {
+  const after = overflow.reduce((sum, piece) => sum + piece.length, 0);
+  const fromHead = head.subarray(Math.max(0, head.length - Math.max(0, TAIL_BYTES + 1 - after)));
+  const tail = Buffer.concat([fromHead, ...overflow]);
+  const end = endsWithCr ? tail.length - 1 : tail.length;
+  return tail.subarray(Math.max(0, end - TAIL_BYTES), end);
 }
 
 /**

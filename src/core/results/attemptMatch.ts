@@ -1,7 +1,8 @@
+import { inputLineKey } from '../jobs/longLineKey';
 import { isBlankBytes, parseObjectLine, readLines } from '../jobs/lineReader';
 import { classifyResultLine } from '../jobs/resultLine';
 import { adviceFor } from './errorOf';
-import { lineKey, signatureOf } from './requestIds';
+import { signatureOf } from './requestIds';
 
 /** One request line of an input file, by position: read again from disk when written (memory stays small). */
 export interface InputRequest {
@@ -46,7 +47,7 @@ export async function readRequests(inputPath: string): Promise<InputRequest[]> {
     if (isBlankBytes(line.bytes)) {
       continue;
     }
-    const key = lineKey(parseObjectLine(line.bytes));
+    const key = inputLineKey(line);
     requests.push({
       signature: signatureOf(key, line.bytes),
       key,

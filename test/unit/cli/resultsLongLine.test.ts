@@ -61,9 +61,11 @@ suite('cli: gemini-batch results, a line too long to read', function () {
     );
   });
 
-  test('joined to its input: a long input line is a request without result, its prompt says why; retried whole', async () => {
+  test('joined to its input: a long input line keeps its key and its error, its prompt says why; retried whole', async () => {
     const results = path.join(dir, 'short-results.jsonl');
-    fs.writeFileSync(results, ['x', 'a', 'y'].map((k) => `${resultLine(k)}\n`).join(''));
+    // The service refuses such a request: its result is an error, matched by the key read from the line's head.
+    const refused = '{"error":{"code":3,"message":"Request payload size exceeds the limit"},"key":"a"}';
+    fs.writeFileSync(results, [resultLine('x'), refused, resultLine('y')].map((l) => `${l}\n`).join(''));
     const retry = path.join(dir, 'retry.jsonl');
     const { code, out, err } = await runCli(
       'results',
@@ -81,10 +83,8 @@ suite('cli: gemini-batch results, a line too long to read', function () {
       rows.map((r) => [r.line, r.key, r.ok, r.errorCode]),
       [
         [1, 'x', true, null],
-        [2, null, false, 'missing_result'],
+        [2, 'a', false, 'INVALID_ARGUMENT'],
         [3, 'y', true, null],
-        // Its key is not read from a line too long to parse: the result for `a` is unmatched, still a row.
-        [null, 'a', true, null],
       ],
     );
     assert.match(rows[1].prompt ?? '', new RegExp(`^\\(a line of ${LONG_BYTES} bytes, longer than the 67108864 bytes`));

@@ -10,6 +10,7 @@ import {
   parseObjectLine,
   readLineHead,
   readLines,
+  TAIL_BYTES,
   type FileLine,
 } from '../../../../src/core/jobs/lineReader';
 import { scanLines } from '../../../../src/core/results/lineScan';
@@ -153,6 +154,11 @@ suite('lineReader: lines longer than the bound', () => {
                 const expected = line.length <= bound ? whole[i].bytes : whole[i].bytes.subarray(0, bound + 1);
                 assert.ok(line.bytes.equals(expected), `line ${i + 1}: ${line.bytes.length} bytes kept`);
               }
+            }
+            // readLines also keeps the end of a line over the bound (where its key may be), CR dropped.
+            for (const [i, line] of (await linesOf(file, bound)).entries()) {
+              const tail = whole[i].bytes.subarray(Math.max(0, whole[i].length - TAIL_BYTES));
+              assert.deepEqual(line.tail?.toString('hex'), line.length > bound ? tail.toString('hex') : undefined);
             }
           } finally {
             fs.rmSync(file, { force: true });
