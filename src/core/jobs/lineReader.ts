@@ -48,14 +48,15 @@ export async function* readLines(
     }
     rawLength += piece.length;
     lastByte = piece[piece.length - 1];
-    let rest = piece;
+    let rest: Buffer | undefined = piece;
     if (kept < keep) {
-      const part = piece.length <= keep - kept ? piece : piece.subarray(0, keep - kept);
-      pending.push(part);
-      kept += part.length;
-      rest = piece.subarray(part.length);
+      // A piece that fits (every piece of a normal line) allocates nothing more.
+      const fits = piece.length <= keep - kept;
+      pending.push(fits ? piece : piece.subarray(0, keep - kept));
+      rest = fits ? undefined : piece.subarray(keep - kept);
+      kept = Math.min(keep, kept + piece.length);
     }
-    if (rest.length > 0) {
+    if (rest) {
       overflow.push(rest);
       overflowLength += rest.length;
       while (overflowLength - overflow[0].length >= TAIL_BYTES) {
