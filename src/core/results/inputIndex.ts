@@ -1,5 +1,7 @@
-import { open } from 'node:fs/promises';
-import { parseObjectLine, readLineHead, readLines } from '../jobs/lineReader';
+import { type FileHandle, open } from 'node:fs/promises';
+import { DEFAULT_MAX_LINE_BYTES } from '../jsonl';
+import { longLineKey } from '../jobs/longLineKey';
+import { parseObjectLine, readLineHead, readLines, TAIL_BYTES } from '../jobs/lineReader';
 import { F64Column, hashKey, U32Column } from './columns';
 import { promptText } from './promptText';
 
@@ -32,10 +34,11 @@ export class InputIndex {
     const index = new InputIndex(path);
     for await (const line of readLines(path, signal)) {
       const parsed = parseObjectLine(line.bytes);
-      if (!parsed) {
+      // A line too long to parse is indexed only by a key read from its ends (longLineKey.ts).
+      const key = parsed ? keyOf(parsed) : line.tail && longLineKey(line.bytes, line.tail);
+      if (!parsed && key === undefined) {
         continue;
       }
-      const key = keyOf(parsed);
       index.hashes.push(key === undefined ? 0 : hashKey(key));
       index.offsets.push(line.offset);
       index.lengths.push(line.length);
@@ -68,10 +71,23 @@ export class InputIndex {
         if (parsed && keyOf(parsed) === key) {
           return { line: this.lines.get(i), prompt: promptText(parsed) };
         }
+        if (!parsed && (await this.longKey(handle, i)) === key) {
+          return { line: this.lines.get(i) };
+        }
       }
       return undefined;
     } finally {
       await handle.close();
     }
+  }
+
+  /** The key of request `i` when it is a line too long to parse, read from its head and tail again. */
+  private async longKey(handle: FileHandle, i: number): Promise<string | undefined> {
+    const [offset, length] = [this.offsets.get(i), this.lengths.get(i)];
+    if (length <= DEFAULT_MAX_LINE_BYTES) {
+      return undefined;
+    }
+    const tailStart = offset + length - TAIL_BYTES;
+    return longLineKey(await readLineHead(handle, offset, length), await readLineHead(handle, tailStart, TAIL_BYTES));
   }
 }

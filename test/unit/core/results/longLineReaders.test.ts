@@ -95,14 +95,17 @@ suite('results readers: a line too long to read', function () {
     assert.equal(await findKey(longResults, table, 'y'), 2);
   });
 
-  test('ResultIndex and InputIndex: the lines around the long one are found and read', async () => {
+  test('ResultIndex and InputIndex: the lines around the long one are found and read; a long input line by its key', async () => {
     const index = await ResultIndex.build([longResults]);
     assert.equal(index.size, 2);
     const ref = index.find({ key: 'y', lineNo: 4 });
     assert.ok(ref);
     assert.equal((await index.row(ref)).key, 'y');
     const inputs = await InputIndex.build(longInput);
-    assert.equal(inputs.size, 2);
+    assert.equal(inputs.size, 3);
     assert.deepEqual(await inputs.find('y', 0), { line: 3, prompt: 'hi y' });
+    // The long line is found by the key read from its head; its prompt is not read.
+    assert.deepEqual(await inputs.find('a', 0), { line: 2 });
+    assert.equal(await inputs.find('b', 0), undefined);
   });
 });
