@@ -1,6 +1,7 @@
 import { modelRow } from '../models/modelTable';
 import type { TextCounter } from '../tokens/textCounter';
 import {
+  GEMINI_20_TOOLS,
   GEMINI_25_PRO_TOOLS,
   GEMINI_25_TOOLS,
   GEMINI_3_TOOLS,
@@ -29,7 +30,8 @@ import { type RequestCount, addMedia, isRecord } from './requestCount';
  *   2.0's countTokens does add one per Content, so it runs one per Content above what 2.0 bills.
  * - Function declarations, function calls and responses are rendered by the service in a form that is not published
  *   and differs between models (the same declaration costs 21 on gemini-2.5-flash and 16 on gemini-3-flash-preview):
- *   geminiToolTokens.ts counts them by a fitted rule, per generation (2.0 is counted by the 2.5 rule, unmeasured).
+ *   geminiToolTokens.ts counts them by a fitted rule, per generation; 2.0 bills their texts alone
+   (gemini20ToolTokens.ts).
  * - A Gemini 3 function call's thought signature bills the thinking it replays, which the request does not show:
  *   geminiSignatureTokens.ts guesses it, and those tokens are reported in `approximateTokens`.
  * - The image tile rule is documented for 2.x; Gemini 3 sizes media by `media_resolution`, so images and PDFs are
@@ -52,6 +54,8 @@ export function geminiRules(model: string | undefined): GeminiRules {
   let tools = /^gemini-2\.5-pro/.test(id ?? '') ? GEMINI_25_PRO_TOOLS : GEMINI_25_TOOLS;
   if (three) {
     tools = GEMINI_3_TOOLS;
+  } else if (old) {
+    tools = GEMINI_20_TOOLS;
   }
   return { perContent: old ? 0 : 1, mediaTiles: !three, tools };
 }

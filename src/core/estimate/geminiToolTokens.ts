@@ -3,6 +3,7 @@ import { isRecord } from './requestCount';
 import { GEMINI_3_SIGNATURES, type SignatureRule } from './geminiSignatureTokens';
 import { type SchemaStats, geminiSchemaView } from './geminiSchemaView';
 import { countRendered, extraNewlines, render } from './geminiToolText';
+import { gemini20CallPartTokens, gemini20ToolTokens } from './gemini20ToolTokens';
 
 /**
  * Tokens of function declarations, function calls and function responses on the Gemini API.
@@ -63,6 +64,8 @@ export interface GeminiToolRules {
   propertyTitles: boolean;
   /** How the thought signature of a function-call part is billed, when the model bills it. */
   signature?: SignatureRule;
+  /** Billed as the texts alone, with no structure (Gemini 2.0: gemini20ToolTokens.ts); the fields above unused. */
+  textsOnly?: boolean;
 }
 
 /**
@@ -105,6 +108,8 @@ export const GEMINI_25_TOOLS: GeminiToolRules = {
  * the held-out test_google_prompted_output_with_tools and test_google_text_output_function (each one under without).
  */
 export const GEMINI_25_PRO_TOOLS: GeminiToolRules = { ...GEMINI_25_TOOLS, perCallingRequest: 1 };
+
+export const GEMINI_20_TOOLS: GeminiToolRules = { ...GEMINI_25_TOOLS, textsOnly: true };
 
 export const GEMINI_3_TOOLS: GeminiToolRules = {
   perDeclaration: -1,
@@ -165,6 +170,9 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
  * (test_mcp at 3774b33c1) and the API accepted and billed it.
  */
 export function geminiToolTokens(tools: unknown, counter: TextCounter, rules: GeminiToolRules): number {
+  if (rules.textsOnly) {
+    return gemini20ToolTokens(tools, counter);
+  }
   let tokens = 0;
   for (const tool of Array.isArray(tools) ? tools : [tools]) {
     const decls = isRecord(tool) ? (tool.functionDeclarations ?? tool.function_declarations) : undefined;
@@ -184,6 +192,9 @@ export function geminiCallPartTokens(
   counter: TextCounter,
   rules: GeminiToolRules,
 ): number {
+  if (rules.textsOnly) {
+    return gemini20CallPartTokens(part, counter);
+  }
   let tokens = 0;
   const call = part.functionCall ?? part.function_call;
   if (isRecord(call)) {
