@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     models: estimate.models,
   });
   registerResults(context, { log, config, model: jobs.model });
-  registerSubmitParts(context, { log, jobs, confirmCost: estimate.confirmCost, models: estimate.models });
+  registerSubmitParts(context, { log, config, jobs, confirmCost: estimate.confirmCost, models: estimate.models });
   const outcomes = registerResultActions(context, { log, config, model: jobs.model });
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
   context.subscriptions.push(

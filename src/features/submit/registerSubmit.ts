@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { providerFits } from './providerFit';
 import { registerCommand } from '../../adapters/errors';
 import { BATCH_KINDS, isBatchKind, type BatchKind } from '../../core/batchKind';
 import { createAndTrack, modelFor, submitBatch, type SubmitDeps, type SubmitOptions } from './submitFlow';
@@ -32,6 +33,9 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
     const uri = await resolveBatchFile(arg);
     const summary = uri && (await preflight(uri, log, deps.kindFor));
     if (!uri || !summary) {
+      return undefined;
+    }
+    if (!(await providerFits(deps.config.providerName(), summary.kind, path.basename(uri.fsPath)))) {
       return undefined;
     }
     const displayName = optionsOf<SubmitOptions>(options).displayName ?? (await askDisplayName(uri));

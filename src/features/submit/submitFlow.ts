@@ -1,5 +1,7 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ModelChoices } from '../estimate/modelChoices';
+import { providerFits } from './providerFit';
 import type { CostDecision } from '../estimate/registerEstimate';
 import type { SubmitTarget } from '../estimate/estimateText';
 import type { Config } from '../../adapters/config';
@@ -57,6 +59,10 @@ export async function submitBatch(
   // estimate first.
   const scripted = options.model !== undefined || options.displayName !== undefined;
   if (!scripted && !(await confirmResubmit(deps.jobs, uri))) {
+    return undefined;
+  }
+  // Before anything is asked or uploaded, and before the provider is made (which needs its key).
+  if (!(await providerFits(deps.config.providerName(), summary.kind, path.basename(uri.fsPath)))) {
     return undefined;
   }
   const provider = await deps.jobs.model.provider();

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { providerFits } from './providerFit';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { detectFileKind } from '../../core/split';
@@ -34,7 +35,7 @@ function isUriList(value: unknown): value is vscode.Uri[] {
  */
 export function registerSubmitParts(
   context: vscode.ExtensionContext,
-  deps: { log: Log; jobs: JobsFeature } & Pick<SubmitDeps, 'confirmCost' | 'models'>,
+  deps: { log: Log; jobs: JobsFeature } & Pick<SubmitDeps, 'config' | 'confirmCost' | 'models'>,
 ): void {
   registerCommand(
     context,
@@ -47,6 +48,9 @@ export function registerSubmitParts(
       const options: PartsOptions = typeof raw === 'object' && raw !== null ? (raw as PartsOptions) : {};
       const source = options.source ?? parts[0].fsPath.replace(/\.part-\d+(\.jsonl)$/i, '$1');
       const kind = await detectFileKind(parts[0].fsPath);
+      if (!(await providerFits(deps.config.providerName(), kind, path.basename(source)))) {
+        return undefined;
+      }
       const provider = await deps.jobs.model.provider();
       const scripted = options.model !== undefined || options.displayName !== undefined;
       // As a single submit does (resubmitWarning.ts): the first part that already has a succeeded job is said, once.

@@ -4,7 +4,7 @@ import { geminiRequestTokens, geminiRules } from '../../../../src/core/estimate/
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
 
 /** One token per word: the rule's structure shows without the vocabulary. */
-const words: TextCounter = { count: (text) => text.split(/\s+/).filter(Boolean).length };
+const words: TextCounter = { name: 'words', count: (text) => text.split(/\s+/).filter(Boolean).length };
 
 const declaration = {
   name: 'get_capital',
