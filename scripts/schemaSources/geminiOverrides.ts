@@ -34,24 +34,6 @@ export const FIELD_OVERRIDES: Record<string, JsonSchema> = {
       'OpenAI roles (`system`, `assistant`) are not accepted: put system text in `systemInstruction`, and use `model` for the assistant.',
   },
   'Content.parts': { type: 'array', minItems: 1, items: ref('Part') },
-  // A `Content` whose role the service ignores: a stray `role: "system"` there is accepted (NousResearch/hermes-agent
-  // sends it on every Gemini request since PR #45605, merged 2026-06-13, after issue #27121 found Gemma 4 models answer
-  // 500 without it and 200 with it; PR #99267: "Public Google surfaces (generativelanguage / Vertex) tolerate a stray
-  // `role: "system"` and silently ignore it"). The SDKs send `user` (every recorded request in
-  // test/fixtures/tokens/published-counts.json). A false error here blocked the submit of a valid file.
-  'GenerateContentRequest.systemInstruction': {
-    type: 'object',
-    description:
-      'Instructions for the model to steer it toward better performance, as a `Content` of text parts. Its `role` ' +
-      'is ignored (`user`, `system` or none).',
-    properties: {
-      // Any string: the service ignores it (above), so no value is an error.
-      role: { type: 'string', description: 'Ignored by the service; the SDKs send `user`, some clients `system`.' },
-      parts: { type: 'array', minItems: 1, items: ref('Part') },
-    },
-    required: ['parts'],
-    additionalProperties: false,
-  },
   'GenerateContentRequest.contents': { type: 'array', minItems: 1, items: ref('Content') },
   'GenerationConfig.responseSchema': ANY_OBJECT(
     'Output schema of the generated candidate text (an OpenAPI-subset Schema object: `type`, `properties`, `items`, `enum`, `required`…). ' +

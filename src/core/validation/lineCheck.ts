@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { serviceErrors } from './serviceIgnored';
 import type { BatchKind } from '../batchKind';
 import { bareRequestIssues, isBareRequest } from './bareRequest';
 import { batchShape } from './batchDetection';
@@ -80,16 +81,19 @@ function failedLineIssues(
   detail = true,
 ): Issue[] {
   const all = valueCount(text) <= MAX_VALUES_FOR_ALL_ERRORS;
-  const errors = all ? schema.allErrors(data) : schema.firstErrors();
+  const errors = serviceErrors(all ? schema.allErrors(data) : schema.firstErrors());
+  if (errors.length === 0) {
+    return [];
+  }
   if (!detail) {
     return countedSchemaIssues(schema.annotations, data, errors, lineIndex, contentRange(text));
   }
   // Severity follows what the service does: lenientIssues.ts re-checks the line as the service reads it.
   const recheck = (value: unknown): ErrorObject[] => {
     if (all) {
-      return schema.allErrors(value);
+      return serviceErrors(schema.allErrors(value));
     }
-    return schema.isValid(value) ? [] : schema.firstErrors();
+    return schema.isValid(value) ? [] : serviceErrors(schema.firstErrors());
   };
   return lenientIssues(kind, schema, checkedText, data, errors, lineIndex, { errors: recheck, rounds: all ? 6 : 32 });
 }

@@ -14,6 +14,20 @@ const errorsOf = (kind: BatchKind, line: string): Issue[] =>
 const CONTENTS = '"contents":[{"parts":[{"text":"Hi"}]}]';
 
 suite('validation: severity follows what the service does', () => {
+  test("a system instruction's role is ignored by the service (hermes-agent#27121, #99267); a turn's is not", () => {
+    for (const role of ['system', 'assistant', 'user', 'SYSTEM']) {
+      for (const field of ['systemInstruction', 'system_instruction']) {
+        const line = `{"key":"a","request":{"${field}":{"role":"${role}","parts":[{"text":"Be brief"}]},${CONTENTS}}}`;
+        assert.deepEqual(seen('gemini-generate', line), [], line);
+        // Bare requests as well (a bare request is itself a warning, not an error).
+        const bare = `{"${field}":{"role":"${role}","parts":[{"text":"x"}]},${CONTENTS}}`;
+        assert.deepEqual(errorsOf('gemini-generate', bare), []);
+      }
+    }
+    const turn = '{"key":"a","request":{"contents":[{"role":"system","parts":[{"text":"Hi"}]}]}}';
+    assert.deepEqual(seen('gemini-generate', turn), [['error', 'invalid-value', '"system"']]);
+  });
+
   suite('enum values in another letter case: warning enum-case', () => {
     test('"thinkingLevel": "High" (cookbook Get_started_thinking_REST) is a warning on the value', () => {
       const line = `{"key":"a","request":{${CONTENTS},"generationConfig":{"thinkingConfig":{"thinkingLevel":"High"}}}}`;
