@@ -3,6 +3,7 @@ import { embedText, seedOf, tokensOf } from './embeddings';
 import { mediaAnswer } from './mediaAnswer';
 import { promptUsage, thoughtTokens, usageMetadata } from './usage';
 import { schemaInstance } from './schemaInstance';
+import { capAnswer } from './outputCap';
 import { DEFAULT_EMBEDDING_DIMENSIONS } from './emulatedModels';
 import { rpcCode } from '../../core/jobs/rpcCode';
 
@@ -98,14 +99,23 @@ export function generate(model: string, request: unknown, promptTokens?: number)
   }
   const count = Math.min(8, Math.max(1, Number(field(config, 'candidateCount', 'candidate_count') ?? 1) || 1));
   const media = mediaAnswer(model);
-  const parts = media ? media.parts(text) : [{ text }];
-  const outTokens = (media ? media.tokens : tokensOf(text)) * count;
-  const thoughts = thoughtTokens(model, config, seed) * count;
+  // Media answers come whole; a text answer and its thinking stay within maxOutputTokens (outputCap.ts).
+  const capped = media
+    ? { text, outTokens: media.tokens, thoughts: thoughtTokens(model, config, seed), finishReason: 'STOP' }
+    : capAnswer(
+        text,
+        tokensOf(text),
+        thoughtTokens(model, config, seed),
+        field(config, 'maxOutputTokens', 'max_output_tokens'),
+      );
+  const parts = media ? media.parts(text) : [{ text: capped.text }];
+  const outTokens = capped.outTokens * count;
+  const thoughts = capped.thoughts * count;
   return {
     response: {
       candidates: Array.from({ length: count }, (_, index) => ({
         content: { parts, role: 'model' },
-        finishReason: 'STOP',
+        finishReason: capped.finishReason,
         index,
       })),
       usageMetadata: usageMetadata(
