@@ -1,6 +1,8 @@
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeRows } from '../core/results/exportResults';
+import { holdsInputLines } from '../core/results/inputGivenAsResults';
+import { roundMoney } from '../core/util/roundMoney';
 import { writeRetryFile } from '../core/results/retryFile';
 import { joinedRows } from '../core/results/resultRows';
 import type { ResultRow } from '../core/results/resultRow';
@@ -18,24 +20,43 @@ async function unreadable(paths: readonly string[]): Promise<string | undefined>
   return undefined;
 }
 
+/** How the joined rows fell: results in no input line, and results joined to one (not an input's missing result). */
+interface JoinCounts {
+  unmatched: number;
+  matched: number;
+}
+
 async function* countUnmatched(
   rows: AsyncIterable<ResultRow>,
   joined: boolean,
-  into: { count: number },
+  into: JoinCounts,
 ): AsyncGenerator<ResultRow> {
   for await (const row of rows) {
     if (joined && row.inputLine === undefined) {
-      into.count++;
+      into.unmatched++;
+    } else if (joined && row.error?.code !== 'missing_result') {
+      into.matched++;
     }
     yield row;
   }
+}
+
+/** The first of the files given as results that holds batch input lines, not results. */
+async function inputAmongResults(paths: readonly string[]): Promise<string | undefined> {
+  for (const path of paths) {
+    if (await holdsInputLines(path)) {
+      return path;
+    }
+  }
+  return undefined;
 }
 
 /**
  * `gemini-batch results RESULTS [ERRORS] [--input INPUT] [--format json|jsonl|csv] [--failed] [--retry-file OUT]`:
  * joins the results to the input (when given), prints the summary as JSON (`json`, the default) or the rows
  * (`jsonl`, `csv`, with the summary on stderr), and writes the lines to retry. Exit 0 when every request succeeded,
- * 1 when some failed or had no result, 2 on bad usage or an unreadable file.
+ * 1 when some failed or had no result, 2 on bad usage or an unreadable file, on a batch input file given as results,
+ * and on results of which none matches the input (the wrong --input).
  */
 export async function runResults(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseResultsArgs(args);
@@ -44,19 +65,37 @@ export async function runResults(args: readonly string[], io: CliIo): Promise<nu
     io.stderr(`gemini-batch: ${problem}\n`);
     return ExitCode.Usage;
   }
+  // The wrong file where results belong would be reported as every line an unrecognized, failed result.
+  const input = await inputAmongResults(options.results);
+  if (input) {
+    io.stderr(
+      `gemini-batch: ${input}: this is a batch input file, not results (give the job's results file; ` +
+        `the input file goes with --input)\n`,
+    );
+    return ExitCode.Usage;
+  }
   // Result lines whose key is in no input line: still rows (nothing is dropped), and counted apart.
-  const unmatched = { count: 0 };
-  const rows = countUnmatched(joinedRows(options.results, options.input), options.input !== undefined, unmatched);
+  const counts: JoinCounts = { unmatched: 0, matched: 0 };
+  const rows = countUnmatched(joinedRows(options.results, options.input), options.input !== undefined, counts);
   const rowFormat = options.format === 'json' ? undefined : options.format;
   const summary = await writeRows(rows, { format: rowFormat ?? 'jsonl', failedOnly: options.failed }, (text) => {
     if (rowFormat) {
       io.stdout(text);
     }
   });
+  if (options.input && counts.unmatched > 0 && counts.matched === 0) {
+    // Not one key in common: the results of another job, not failures of this one (and no retry file of it all).
+    io.stderr(
+      `gemini-batch: no result matches --input ${options.input}: is it the file this job was made from? ` +
+        `(${counts.unmatched} results, none with the key of an input line)\n`,
+    );
+    return ExitCode.Usage;
+  }
   const report: Record<string, unknown> = {
     results: options.results,
-    ...(options.input ? { input: options.input, unmatchedResults: unmatched.count } : {}),
+    ...(options.input ? { input: options.input, unmatchedResults: counts.unmatched } : {}),
     ...summary,
+    cost: { ...summary.cost, batchUsd: roundMoney(summary.cost.batchUsd) },
   };
   if (options.retryFile && options.input) {
     const out = resolve(options.retryFile);

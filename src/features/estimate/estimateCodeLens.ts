@@ -6,6 +6,7 @@ import { LineEstimates } from '../../core/estimate/lineEstimates';
 import { parseOverrides } from '../../core/pricing/prices';
 import { assumptionWords, compactCount, outputCapField, pricedWords } from './estimateText';
 import { isBatchDocument, type KindResolver } from '../submit/preflight';
+import { documentKind } from '../../core/validation/batchLineDetection';
 import type { TokenWorkerClient } from './tokenWorkerClient';
 
 /** Lines sent to the worker per message: small enough that a fresh edit is not queued behind a huge first count. */
@@ -98,13 +99,19 @@ export class EstimateCodeLensProvider implements vscode.CodeLensProvider, vscode
         command: 'geminiBatch.estimate.pickModel',
         arguments: [document.uri],
       }),
-      new vscode.CodeLens(top, {
-        title: vscode.l10n.t('Exact count (sample)'),
-        tooltip: vscode.l10n.t("Count a sample of lines with the provider's countTokens, beside the local estimate"),
-        command: 'geminiBatch.estimate.exactCount',
-        arguments: [document.uri],
-      }),
     ];
+    // No service counts an OpenAI-format file's lines (exactSample.ts): no lens that could only say so.
+    const set = this.kindFor(document.uri);
+    if ((set !== 'auto' ? set : documentKind(document)) !== 'openai') {
+      lenses.push(
+        new vscode.CodeLens(top, {
+          title: vscode.l10n.t('Exact count (sample)'),
+          tooltip: vscode.l10n.t("Count a sample of lines with the provider's countTokens, beside the local estimate"),
+          command: 'geminiBatch.estimate.exactCount',
+          arguments: [document.uri],
+        }),
+      );
+    }
     const over = enqueuedOverflow(
       this.config.enqueuedTokens(),
       this.config.usageTier(),

@@ -10,7 +10,7 @@ import { sumSummaries } from '../../core/estimate/sumSummaries';
 import { lastSubmittedModel } from '../../core/jobs/submitHistory';
 import { assumptionWords, outputCapField, submitQuestion, type SubmitTarget } from './estimateText';
 import { firstRequestLine } from '../../core/jobs/batchHead';
-import { exactSample } from './exactSample';
+import { exactSample, openAiExactCountWords } from './exactSample';
 import type { TokenWorkerClient } from './tokenWorkerClient';
 import { type ModelChoices, PersistentModelChoices, priceModelItems } from './modelChoices';
 import { documentKind } from '../../core/validation/batchLineDetection';
@@ -72,7 +72,10 @@ export function registerEstimate(
     const picked = await vscode.window.showQuickPick(
       priceModelItems(kind, models.chosen(uri) ?? submitted(uri), vscode.l10n.t('current')),
       {
-        placeHolder: vscode.l10n.t('Model to price this file at (Gemini lines do not name one)'),
+        placeHolder:
+          kind === 'openai'
+            ? vscode.l10n.t('Model to price this file at (instead of the one its lines name)')
+            : vscode.l10n.t('Model to price this file at (Gemini lines do not name one)'),
       },
     );
     if (picked) {
@@ -88,6 +91,12 @@ export function registerEstimate(
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) {
       return undefined;
+    }
+    // Before any model pick: an OpenAI-format file gets no exact count from either service (exactSample.ts).
+    if ((await fileKind(deps.kindFor, target)) === 'openai') {
+      const report = openAiExactCountWords();
+      void vscode.window.showInformationMessage(report);
+      return report;
     }
     const model = models.chosen(target) ?? (await pickModel(target));
     if (!model) {

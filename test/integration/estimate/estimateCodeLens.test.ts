@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type EstimateApi, lensMatching } from '../helpers/codeLens';
+import { type EstimateApi, lensMatching, lensTitles } from '../helpers/codeLens';
 import { closeAllEditors, openUntitled, replaceLine } from '../helpers/documents';
 import { activateExtension } from '../helpers/extension';
 
@@ -28,6 +28,23 @@ suite('estimate: CodeLens on the first line', function () {
     assert.match(first, /price unknown/);
     await replaceLine(doc, 1, line('b', 'Why is the sky blue?'));
     await lensMatching(doc.uri, /^2 requests · ≈ 17 input tokens/, api);
+  });
+
+  test('Exact count (sample): offered on a Gemini file; not on an OpenAI-format one, whose command says why', async () => {
+    const gemini = await openUntitled(`${line('a', 'Hi')}\n`);
+    await lensMatching(gemini.uri, /^Exact count \(sample\)$/, api);
+    const openai = JSON.stringify({
+      custom_id: 'a',
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hi' }] },
+    });
+    const doc = await openUntitled(`${openai}\n${openai.replace('"a"', '"b"')}\n`);
+    await lensMatching(doc.uri, /^2 requests · ≈ \d+ input tokens/, api);
+    assert.ok(!(await lensTitles(doc.uri)).includes('Exact count (sample)'), 'no exact-count lens on OpenAI lines');
+    // Said at once: no model pick (its lines name one), nothing sent as a Gemini countTokens request.
+    const report = await vscode.commands.executeCommand<string>('geminiBatch.estimate.exactCount', doc.uri);
+    assert.match(report, /^An exact count is not available for OpenAI-format files/);
   });
 
   test('over the enqueued-token limit of its model and tier: a warning lens that splits into parts under it', async () => {

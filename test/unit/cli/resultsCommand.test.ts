@@ -119,6 +119,66 @@ suite('cli: gemini-batch results', () => {
     }
   });
 
+  test('a batch input file given as results: exit 2, "this is a batch input file, not results", nothing else', async () => {
+    for (const argv of [
+      ['results', INPUT],
+      ['results', OUTPUT, INPUT, '--input', INPUT],
+    ]) {
+      const { code, out, err } = await run(...argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.equal(out, '');
+      assert.match(err, /openai-input-3\.jsonl: this is a batch input file, not results/);
+    }
+  });
+
+  test('results none of which matches --input: exit 2, "is it the file this job was made from?", no retry file', async () => {
+    const other = path.join(dir, 'other.jsonl');
+    const retry = path.join(dir, 'retry.jsonl');
+    fs.writeFileSync(
+      other,
+      ['x', 'y']
+        .map(
+          (k) =>
+            `{"custom_id":"${k}","method":"POST","url":"/v1/chat/completions","body":{"model":"gpt-4o-mini","messages":[{"role":"user","content":"hi"}]}}\n`,
+        )
+        .join(''),
+    );
+    const { code, out, err } = await run('results', OUTPUT, '--input', other, '--retry-file', retry);
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.match(err, /no result matches --input .*other\.jsonl: is it the file this job was made from\?/);
+    assert.equal(fs.existsSync(retry), false);
+    // One result in common is a join, with its unmatched results counted as before.
+    fs.appendFileSync(other, fs.readFileSync(INPUT, 'utf8').split('\n')[1] + '\n');
+    const some = await run('results', OUTPUT, '--input', other);
+    assert.equal(some.code, 1);
+    assert.equal(JSON.parse(some.out).unmatchedResults, 1);
+  });
+
+  test('the cost is printed without float noise (0.0000696, not 0.00006960000000000001)', async () => {
+    const results = path.join(dir, 'out.jsonl');
+    const answered = (key: string, prompt: number, completion: number): string =>
+      `${JSON.stringify({
+        id: `batch_req_${key}`,
+        custom_id: key,
+        response: {
+          status_code: 200,
+          request_id: 'r',
+          body: {
+            object: 'chat.completion',
+            model: 'gemini-2.5-flash',
+            choices: [{ index: 0, message: { role: 'assistant', content: 'ha' }, finish_reason: 'stop' }],
+            usage: { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion },
+          },
+        },
+        error: null,
+      })}\n`;
+    fs.writeFileSync(results, answered('joke-2', 24, 28) + answered('joke-1', 15, 23));
+    const { code, out } = await run('results', results);
+    assert.equal(code, 0);
+    assert.match(out, /"batchUsd": 0\.0000696,/);
+  });
+
   test('bad usage and unreadable files: exit 2 with a message', async () => {
     for (const argv of [
       ['results'],
