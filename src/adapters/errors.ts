@@ -2,9 +2,23 @@ import * as vscode from 'vscode';
 import { BatchApiError } from '../core/providers/types';
 import type { Log } from './log';
 
-/** A failure whose message is already written for people (e.g. "no file to submit"). */
+/** A command the message about a failure offers as a button, the way out of it (e.g. "Set API Key…"). */
+export interface ErrorAction {
+  /** The button's label, localized. */
+  title: string;
+  command: string;
+  arguments?: unknown[];
+}
+
+/** A failure whose message is already written for people (e.g. "no file to submit"), with its way out if any. */
 export class UserFacingError extends Error {
   readonly kind = 'user';
+  constructor(
+    message: string,
+    readonly action?: ErrorAction,
+  ) {
+    super(message);
+  }
 }
 
 /** True for the ways an operation reports that the user (or a dispose) cancelled it: those stay silent. */
@@ -63,14 +77,18 @@ export async function runCommand<T>(log: Log, id: string, run: () => Promise<T> 
     // Not awaited: the command must not wait for the user to dismiss the message. The clicked button comes back as
     // its localized label, so it is compared with the same string.
     const showLogs = vscode.l10n.t('Show Logs');
+    const action = error instanceof UserFacingError ? error.action : undefined;
+    const buttons = action ? [action.title, showLogs] : [showLogs];
     void vscode.window
       .showErrorMessage(
         describeError(error, (t) => log.scrub(t)),
-        showLogs,
+        ...buttons,
       )
       .then((choice) => {
         if (choice === showLogs) {
           log.show();
+        } else if (action && choice === action.title) {
+          void vscode.commands.executeCommand(action.command, ...(action.arguments ?? []));
         }
       });
     return undefined;

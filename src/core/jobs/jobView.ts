@@ -1,4 +1,5 @@
 import { isTerminal, type BatchJob, type JobState } from '../providers/types';
+import { codeText } from './jobProblems';
 
 /** Unfinished Gemini jobs expire 48 h after creation (OpenAI's 24 h window ends a little earlier, by the server). */
 export const EXPIRY_MS = 48 * 3600 * 1000;
@@ -150,7 +151,7 @@ export function describeJob(job: BatchJob, now: number): JobView {
     ['Input', job.inputFile],
     ['Results', job.resultsFile],
     ['Errors', job.errorFile],
-    ['Error', job.error ? [job.error.code, job.error.message].filter((v) => v !== undefined).join(': ') : undefined],
+    ['Error', job.error ? [codeText(job.error.code), job.error.message].filter((v) => v).join(': ') : undefined],
   ];
   const outcome = outcomeOf(job);
   return {

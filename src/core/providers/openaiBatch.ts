@@ -1,5 +1,5 @@
 import type { Batch } from 'openai/resources/batches';
-import type { BatchJob, JobState, ProviderId } from './types';
+import type { BatchJob, JobErrorDetail, JobState, ProviderId } from './types';
 
 const STATES: Record<string, JobState> = {
   validating: 'pending',
@@ -18,6 +18,9 @@ export const DISPLAY_NAME_METADATA = 'display_name';
 function iso(seconds: number | null | undefined): string | undefined {
   return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : undefined;
 }
+
+/** The validation errors kept per batch: enough to fix a file, without carrying thousands through every poll. */
+const MAX_ERRORS = 20;
 
 /** Maps an OpenAI (or OpenAI-compatible) Batch object to our BatchJob. */
 export function mapOpenAIBatch(batch: Batch, provider: ProviderId): BatchJob {
@@ -48,10 +51,17 @@ export function mapOpenAIBatch(batch: Batch, provider: ProviderId): BatchJob {
   };
   const errors = batch.errors?.data ?? [];
   if (errors.length > 0) {
-    const lines = errors
-      .slice(0, 20)
-      .map((e) => (e.line != null ? `line ${e.line}: ${e.message ?? e.code ?? ''}` : (e.message ?? e.code ?? '')));
-    job.error = { code: errors[0].code, message: lines.join('\n') };
+    const details = errors.slice(0, MAX_ERRORS).map((e): JobErrorDetail => ({
+      message: e.message || e.code || '',
+      code: e.code || undefined,
+      line: typeof e.line === 'number' ? e.line : undefined,
+    }));
+    const lines = details.map((d) => (d.line !== undefined ? `line ${d.line}: ${d.message}` : d.message));
+    const omitted = errors.length - details.length;
+    if (omitted > 0) {
+      lines.push(`… ${omitted} more`);
+    }
+    job.error = { code: errors[0].code, message: lines.join('\n'), details, ...(omitted > 0 ? { omitted } : {}) };
   }
   return job;
 }

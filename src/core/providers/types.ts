@@ -60,7 +60,19 @@ export interface BatchJob {
   resultsFile?: string;
   /** OpenAI's error file. */
   errorFile?: string;
-  error?: { code?: number | string; message?: string };
+  /**
+   * Why the job failed or expired, as the service said it: Gemini's operation `error` (a `google.rpc.Status`), or
+   * OpenAI's `errors.data[]` joined into `message`, one line each, and kept apart in `details`.
+   */
+  error?: { code?: number | string; message?: string; details?: JobErrorDetail[]; omitted?: number };
+}
+
+/** One of OpenAI's batch validation errors (`errors.data[]`: `{code, message, param, line}`, reference batch-api.md). */
+export interface JobErrorDetail {
+  message: string;
+  code?: string;
+  /** The input line the service blamed, numbered as the service numbers it. */
+  line?: number;
 }
 
 export interface UploadedFile {

@@ -4,6 +4,7 @@ import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { ApiKeys } from '../../adapters/secrets';
 import type { ProviderId } from '../../core/providers/types';
+import { providerName } from '../estimate/estimateText';
 
 /** The provider a key command applies to: the argument, else the selected one, else ask (the emulator needs none). */
 async function targetProvider(config: Config, keys: ApiKeys, arg: unknown): Promise<ProviderId | undefined> {
@@ -45,7 +46,7 @@ export function registerAuth(context: vscode.ExtensionContext, deps: { log: Log;
       typeof keyArg === 'string'
         ? keyArg
         : await vscode.window.showInputBox({
-            title: vscode.l10n.t('API key for {0}', provider),
+            title: vscode.l10n.t('API key for {0}', providerName(provider)),
             prompt: vscode.l10n.t("Stored in VS Code's secret storage, never in settings."),
             password: true,
             ignoreFocusOut: true,

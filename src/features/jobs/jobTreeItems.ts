@@ -4,6 +4,7 @@ import { approxUsd, besideUsd, compactCount, usd } from '../estimate/estimateTex
 import { isTerminal, type BatchJob } from '../../core/providers/types';
 import { resultsAvailable } from '../../core/jobs/jobView';
 import { rowLabel } from '../../core/jobs/jobRow';
+import { jobProblems, type JobProblem } from '../../core/jobs/jobProblems';
 import { describeLine, stateIcon, viewOf } from './jobPresentation';
 import type { LocalJobRecord } from './jobRecordStore';
 
@@ -35,7 +36,18 @@ export class FailureNode {
   constructor(readonly message: string) {}
 }
 
-export type JobsNode = GroupNode | JobNode | FileNode | FailureNode;
+/** One reason a failed or expired job ended (jobProblems.ts), shown under it without hovering. */
+export class ProblemNode {
+  readonly kind = 'problem';
+  constructor(
+    readonly parent: JobNode,
+    readonly index: number,
+    readonly problem: JobProblem,
+    readonly severity: 'error' | 'warning',
+  ) {}
+}
+
+export type JobsNode = GroupNode | JobNode | FileNode | FailureNode | ProblemNode;
 
 export function groupOf(job: BatchJob): JobGroup {
   return isTerminal(job.state) ? 'finished' : 'active';
@@ -58,8 +70,12 @@ export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
 
 export function jobItem(job: BatchJob, record: LocalJobRecord | undefined, now: number): vscode.TreeItem {
   const view = viewOf(job, now);
-  // A long name is shortened so the state after it stays in sight; the tooltip has it in full.
-  const item = new vscode.TreeItem(rowLabel(view.label), vscode.TreeItemCollapsibleState.Collapsed);
+  // A long name is shortened so the state after it stays in sight; the tooltip has it in full. A failed or expired
+  // job opens on its reasons (rows under it), so they are read without hovering.
+  const item = new vscode.TreeItem(
+    rowLabel(view.label),
+    jobProblems(job).length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
   item.id = `job:${job.name}`;
   item.description = describeLine(job, view);
   item.iconPath = stateIcon(view.stateIcon);
@@ -84,10 +100,18 @@ function jobTooltip(
     [vscode.l10n.t('Cost from results'), record?.actualCost && actualCostWords(record.actualCost)],
   ];
   const md = new vscode.MarkdownString(`**${escape(label)}**\n\n| | |\n|---|---|\n`);
-  for (const [key, value] of [...rows, ...local]) {
-    if (value) {
-      md.appendMarkdown(`| ${key} | ${escape(value)} |\n`);
-    }
+  const filled = [...rows, ...local].filter((row): row is [string, string] => Boolean(row[1]));
+  for (const [key, value] of filled.filter(([, v]) => !v.includes('\n'))) {
+    md.appendMarkdown(`| ${key} | ${escape(value)} |\n`);
+  }
+  // A table cell holds one line: a text of several (OpenAI's validation errors) follows the table, a line an item.
+  for (const [key, value] of filled.filter(([, v]) => v.includes('\n'))) {
+    md.appendMarkdown(
+      `\n**${key}**\n\n${value
+        .split('\n')
+        .map((line) => `- ${escape(line)}`)
+        .join('\n')}\n`,
+    );
   }
   return md;
 }

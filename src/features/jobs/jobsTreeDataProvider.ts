@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BatchJob } from '../../core/providers/types';
 import { describeLine, viewOf } from './jobPresentation';
+import { problemItem, problemNodes } from './jobProblemItems';
 import type { JobsModel } from './jobsModel';
 import {
   FailureNode,
@@ -87,6 +88,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         return fileItem(node);
       case 'failure':
         return failureItem(node);
+      case 'problem':
+        return problemItem(node.problem, `problem:${node.parent.name}:${node.index}`, node.severity);
       case 'job': {
         const job = this.model.get(node.name);
         if (!job) {
@@ -122,13 +125,14 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       return this.jobsIn(node).map((job) => this.nodeFor(job.name));
     }
     if (node.kind === 'job') {
-      return [...this.filesOf(node), ...this.followUpsOf(node)];
+      // Why a failed or expired job ended comes first: it is what the user looks for under it.
+      return [...problemNodes(node, this.model.get(node.name)), ...this.filesOf(node), ...this.followUpsOf(node)];
     }
     return [];
   }
 
   getParent(node: JobsNode): JobsNode | undefined {
-    if (node.kind === 'file') {
+    if (node.kind === 'file' || node.kind === 'problem') {
       return node.parent;
     }
     if (node.kind === 'job') {

@@ -6,6 +6,7 @@ import type { ApiKeys } from '../../adapters/secrets';
 import type { ApiCallRecord, BatchProvider, ProviderId } from '../../core/providers/types';
 import type { EmulatorHost } from '../emulator/emulatorHost';
 import type { EndpointTrust } from '../trust/endpointTrust';
+import { providerName } from '../estimate/estimateText';
 import { explainRestrictedMode, isRestricted } from '../trust/userConsent';
 
 export type Session =
@@ -71,7 +72,12 @@ export class ProviderSession implements vscode.Disposable {
       return session.provider;
     }
     if (session.status === 'noKey') {
-      throw new UserFacingError(vscode.l10n.t('No API key is set for {0}. Run "Set API Key…".', session.id));
+      // The way out as a button: the key command for this very provider (no pick to make).
+      throw new UserFacingError(vscode.l10n.t('No API key is set for {0}.', providerName(session.id)), {
+        title: vscode.l10n.t('Set API Key…'),
+        command: 'geminiBatch.auth.setApiKey',
+        arguments: [session.id],
+      });
     }
     if (session.status === 'restricted') {
       explainRestrictedMode();

@@ -55,7 +55,7 @@ export function registerJobs(
   const tree = new JobsTreeDataProvider(model, () => visibility.view?.visible ?? false);
   const view = vscode.window.createTreeView('geminiBatch.jobs', { treeDataProvider: tree, showCollapseAll: true });
   visibility.view = view;
-  const notifier = new JobNotifier(model, deps.showNotice);
+  const notifier = new JobNotifier(model, log, deps.showNotice);
   context.subscriptions.push(
     session,
     records,

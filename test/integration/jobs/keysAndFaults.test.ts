@@ -4,6 +4,7 @@ import type { GeminiBatchApi } from '../../../src/features/jobs/extensionApi';
 import { fixtureUri } from '../helpers/extension';
 import { SettingsScope, batchApi, emulatorJobNames, leaveEmulator, setFaults, until, useEmulator } from './runHelpers';
 import { hiddenKeys } from '../helpers/hiddenKeys';
+import { answering, messagesAnswerable } from '../helpers/answeringMessages';
 
 /** Distinctive, so any trace of it in the log is unmistakable. */
 const SECRET = 'AIzaSy-it-9f8e7d6c5b4a3-never-log-me';
@@ -35,6 +36,36 @@ suite('jobs: keys, welcome states and faults', function () {
     await settings.set('provider.name', 'gemini');
     await until('jobsState == noKey', () => api.jobsState() === 'noKey', [api.model.onDidChangeState]);
     assert.deepEqual(api.tree.getChildren(), []);
+  });
+
+  test('a command without a key says so by the provider\'s name, and its "Set API Key…" asks for that provider\'s key', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const window = vscode.window as unknown as { showInputBox: typeof vscode.window.showInputBox };
+    const original = window.showInputBox;
+    const asked: (string | undefined)[] = [];
+    window.showInputBox = (options?: vscode.InputBoxOptions) => {
+      asked.push(options?.title);
+      return Promise.resolve(SECRET);
+    };
+    try {
+      const { questions } = await answering('showErrorMessage', 'Set API Key…', () =>
+        vscode.commands.executeCommand('geminiBatch.job.create', 'files/x', {
+          kind: 'gemini-generate',
+          model: 'gemini-2.5-flash',
+          displayName: 'it no key',
+        }),
+      );
+      assert.deepEqual(questions, [
+        { message: 'No API key is set for Gemini API.', modal: false, items: ['Set API Key…', 'Show Logs'] },
+      ]);
+      // The button ran the key command for that provider: its box is titled by name, and the key it gave is stored.
+      await until('the key to be set', () => api.jobsState() !== 'noKey', [api.model.onDidChangeState]);
+      assert.deepEqual(asked, ['API key for Gemini API']);
+    } finally {
+      window.showInputBox = original;
+    }
   });
 
   test('an unreachable service shows the unreachable welcome state', async () => {

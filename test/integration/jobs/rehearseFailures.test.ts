@@ -44,13 +44,33 @@ suite('jobs: rehearse failures on the emulator', function () {
     assert.deepEqual(notice.actions, ['Open Results', 'Show Job']);
   });
 
-  test('a job that fails: Failed, no results, the error in the tooltip', async () => {
+  test('a job that fails: Failed, no results; its error in the notice, in a row under it, in the tooltip and the log', async () => {
     await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['job-fails']);
+    const logStart = s.api.logLines().length;
     const { name, notice } = await submitAndWait('it job fails');
     assert.equal(notice.job.state, 'failed');
+    const reason = 'Rehearsed failure: the batch failed halfway (emulator fault option failJobs).';
+    assert.match(notice.message, /^Batch job "it job fails" failed \(\d\/3\): /);
+    assert.ok(notice.message.endsWith(`: ${reason}`), notice.message);
     const item = s.api.tree.getTreeItem(s.api.tree.nodeFor(name));
     assert.match(String(item.description), /^Failed/);
     assert.equal(item.contextValue, 'job.finished');
-    assert.match((item.tooltip as vscode.MarkdownString).value, /Rehearsed failure/);
+    assert.equal(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'open on its reason');
+    assert.match((item.tooltip as vscode.MarkdownString).value, /INTERNAL \(13\): Rehearsed failure/);
+    // The reason is a row of its own, first under the job, like a problem in the Problems view.
+    const [first] = s.api.tree.getChildren(s.api.tree.nodeFor(name));
+    assert.equal(first?.kind, 'problem');
+    const row = s.api.tree.getTreeItem(first);
+    assert.equal(row.label, reason);
+    assert.equal(row.description, 'INTERNAL (13)');
+    assert.equal((row.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.equal(s.api.tree.getParent(first), s.api.tree.nodeFor(name), 'revealable');
+    assert.ok(
+      s.api
+        .logLines()
+        .slice(logStart)
+        .some((l) => l.includes(`[jobs] ${name} failed: INTERNAL (13): ${reason}`)),
+      'the full text is logged',
+    );
   });
 });

@@ -64,6 +64,12 @@ suite('jobs: more failure rehearsals on the emulator', function () {
       .split('\n')
       .map((l) => JSON.parse(l) as Joined);
   };
+  /** The rows under a job that say why it ended (failed or expired). */
+  const problemRows = (name: string): vscode.TreeItem[] =>
+    s.api.tree
+      .getChildren(s.api.tree.nodeFor(name))
+      .filter((node) => node.kind === 'problem')
+      .map((node) => s.api.tree.getTreeItem(node));
   const keys = (rows: Joined[]): string[] => rows.map((r) => String(r.key)).sort();
   const expectedKeys = (n: number, prefix = 'k'): string[] =>
     Array.from({ length: n }, (_, i) => `${prefix}${i}`).sort();
@@ -133,6 +139,46 @@ suite('jobs: more failure rehearsals on the emulator', function () {
       .map((node) => String(s.api.tree.getTreeItem(node).label));
     assert.deepEqual(files, ['Input: openai-all-fail.jsonl', 'Errors: openai-all-fail.errors.jsonl']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test("an OpenAI batch that fails validation: each of the service's errors a row with its line, the first in the notice", async () => {
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
+    const good = (id: string): unknown => ({
+      custom_id: id,
+      method: 'POST',
+      url: '/v1/chat/completions',
+      body: { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'Hi.' }] },
+    });
+    // Submit validates the file locally first; uploaded straight through the provider, the service validates it.
+    const input = path.join(scratch.path, 'openai-invalid.jsonl');
+    const bad = [good('a'), { ...(good('b') as object), method: 'GET' }, good('c'), good('a')];
+    await fs.writeFile(input, bad.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const provider = await s.api.model.provider();
+    const uploaded = await provider.uploadFile(input, { displayName: 'openai-invalid' });
+    const name = await vscode.commands.executeCommand<string>('geminiBatch.job.create', uploaded.name, {
+      kind: 'openai',
+      model: 'gemini-2.5-flash',
+      displayName: 'it openai invalid',
+    });
+    assert.ok(name, 'create returned nothing');
+    const notice = await ends.ended(name, 15000);
+    assert.equal(notice.job.state, 'failed');
+    assert.equal(
+      notice.message,
+      'Batch job "it openai invalid" failed: line 2: Invalid value for \'method\': "GET". Only POST is supported. (+1 more)',
+    );
+    assert.deepEqual(
+      problemRows(name).map((r) => [r.label, r.description]),
+      [
+        ['Invalid value for \'method\': "GET". Only POST is supported.', 'line 2 · invalid_method'],
+        [
+          "The custom_id 'a' is used more than once; custom_id must be unique within a batch.",
+          'line 4 · duplicate_custom_id',
+        ],
+      ],
+    );
+    // The tooltip lists them all below its table (a table cell holds one line).
+    assert.match((item(name).tooltip as vscode.MarkdownString).value, /\n- line 4: The custom\\_id 'a' is used/);
   });
 
   test('JSON answers cut short: Succeeded, the cut answers end MAX_TOKENS and no longer parse, every key joined once', async () => {
@@ -215,6 +261,16 @@ suite('jobs: more failure rehearsals on the emulator', function () {
     assert.match(String(item(name).description), /^Expired/);
     assert.equal(item(name).contextValue, 'job.finished', 'Gemini keeps no results of an expired job');
     assert.match((item(name).tooltip as vscode.MarkdownString).value, /expired/i);
+    // The operation's error, in the notice and as a warning row under the job.
+    const reason = 'The batch expired before it finished: it was pending or running for longer than the 48 h limit.';
+    assert.match(notice.message, /^Batch job "it expires" expired \(\d\/6\): /);
+    assert.ok(notice.message.endsWith(reason), notice.message);
+    const rows = problemRows(name);
+    assert.deepEqual(
+      rows.map((r) => [r.label, r.description]),
+      [[reason, 'DEADLINE_EXCEEDED (4)']],
+    );
+    assert.equal((rows[0].iconPath as vscode.ThemeIcon).id, 'warning');
   });
 
   test('an OpenAI batch that expires: Expired, the finished half kept, the rest batch_expired, every id joined once', async () => {
@@ -227,6 +283,15 @@ suite('jobs: more failure rehearsals on the emulator', function () {
     }));
     const { name, notice } = await submitAndWait('openai-expires.jsonl', lines, 'it openai expires');
     assert.equal(notice.job.state, 'expired');
+    // No error of its own: what expiry means for an OpenAI batch (reference/batch-api.md), in the notice and a row.
+    const meaning =
+      'Not finished within its completion window: its unfinished requests were cancelled (batch_expired), the finished ones kept.';
+    assert.match(notice.message, /^Batch job "it openai expires" expired \(\d\/6[^)]*\): /);
+    assert.ok(notice.message.endsWith(meaning), notice.message);
+    assert.deepEqual(
+      problemRows(name).map((r) => r.label),
+      [meaning],
+    );
     assert.match(String(item(name).description), /^Expired/);
     assert.equal(item(name).contextValue, 'job.finished.hasResults', 'OpenAI keeps what finished');
     const rows = await joined(name);

@@ -58,7 +58,7 @@ suite('describeJob', () => {
     assert.equal(view.description, 'gemini-2.5-flash · failed · 1h 00m');
     assert.deepEqual(
       view.tooltipRows.find((r) => r[0] === 'Error'),
-      ['Error', '3: bad'],
+      ['Error', 'INVALID_ARGUMENT (3): bad'],
     );
   });
 
