@@ -113,7 +113,8 @@ function openaiNoAnswer(body: Obj): NoAnswer | undefined {
     if (
       (text !== undefined && text.trim() !== '') ||
       arr(message.tool_calls).length > 0 ||
-      isObj(message.function_call)
+      isObj(message.function_call) ||
+      isObj(message.audio)
     ) {
       return undefined;
     }
@@ -129,8 +130,9 @@ function openaiNoAnswer(body: Obj): NoAnswer | undefined {
   }
   const items = body.output.filter(isObj);
   const contents = items.flatMap((item) => arr(item.content).filter(isObj));
+  // Items other than a message or reasoning (function, web search, image generation calls…) are an answer.
   if (
-    items.some((item) => item.type === 'function_call') ||
+    items.some((item) => item.type !== 'message' && item.type !== 'reasoning') ||
     contents.some((c) => typeof c.text === 'string' && c.text.trim() !== '')
   ) {
     return undefined;

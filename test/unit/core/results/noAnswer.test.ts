@@ -120,6 +120,10 @@ suite('results: responses with no usable answer', () => {
       reason: 'max_output_tokens',
     });
     assert.equal(of({ object: 'list', data: [{ embedding: [0.1] }] }), undefined);
+    // Audio output has no text; a responses call item (image generation…) is an answer too.
+    assert.equal(of(choice({ role: 'assistant', content: null, audio: { id: 'a', data: 'AAAA' } }, 'stop')), undefined);
+    assert.equal(of({ status: 'completed', output: [{ type: 'image_generation_call', result: 'AAAA' }] }), undefined);
+    assert.equal(of({ status: 'completed', output: [{ type: 'reasoning', summary: [] }] })?.kind, 'empty');
   });
 
   test('the CLI summary and the view count them apart from successes; the view filters them', async () => {
