@@ -58,6 +58,7 @@
     [
       ['all', 'All'],
       ['succeeded', 'Succeeded'],
+      ['noAnswer', 'No answer'],
       ['failed', 'Failed'],
     ],
     (v) => {
@@ -118,15 +119,17 @@
   function renderRow(row, pos, isSelected) {
     const node = el(
       'div',
-      `row${row ? '' : ' placeholder'}${isSelected ? ' selected' : ''}${row && !row.ok ? ' failed' : ''}`,
+      `row${row ? '' : ' placeholder'}${isSelected ? ' selected' : ''}${row && !row.ok ? ' failed' : ''}${row && (row.noAnswer || row.cutShort) ? ' warned' : ''}`,
     );
     node.setAttribute('role', 'option');
     if (!row) {
       node.appendChild(el('span', 'muted', '…'));
       return node;
     }
+    // ⚠: a response with no usable answer (blocked, out of tokens), or an answer the token limit cut short.
+    const okMark = row.noAnswer || row.cutShort ? '⚠' : '✓';
     node.append(
-      el('span', 'c-status', row.ok ? '✓' : '✗'),
+      el('span', 'c-status', row.ok ? okMark : '✗'),
       el('span', 'c-key', row.key ?? `#${row.index + 1}`),
       el('span', 'c-prompt', row.prompt ?? ''),
       el('span', 'c-answer', row.answer),
@@ -179,10 +182,14 @@
     const codes = Object.entries(s.byErrorCode)
       .map(([c, n]) => `${c} ${fmt(n)}`)
       .join(', ');
+    const reasons = Object.entries(s.byNoAnswerReason || {})
+      .map(([c, n]) => `${c} ${fmt(n)}`)
+      .join(', ');
     const t = s.tokens;
     summaryBox.replaceChildren(
       el('strong', '', `${fmt(state.scanned)} results`),
       el('span', 'ok', ` · ${fmt(s.succeeded)} succeeded`),
+      el('span', s.noAnswer ? 'warn' : 'muted', s.noAnswer ? ` · ${fmt(s.noAnswer)} no answer (${reasons})` : ''),
       el('span', s.failed ? 'bad' : '', ` · ${fmt(s.failed)} failed${codes ? ` (${codes})` : ''}`),
       el(
         'span',
@@ -196,14 +203,16 @@
     codeBox.setOptions([['', 'Any error code'], ...state.errorCodes.map((c) => [c, c])], query.errorCode);
   }
 
-  function renderDetail(row, advice) {
+  function renderDetail(row, advice, notice) {
     if (!row) {
       detail.replaceChildren(el('div', 'muted', 'This row is no longer in the file.'));
       return;
     }
     const head = el('div', 'd-head');
     head.append(
-      el('span', row.ok ? 'ok' : 'bad', row.ok ? '✓ Succeeded' : '✗ Failed'),
+      row.ok && row.noAnswer
+        ? el('span', 'warn', row.noAnswer.kind === 'blocked' ? '⚠ Blocked' : '⚠ No answer')
+        : el('span', row.ok ? 'ok' : 'bad', row.ok ? '✓ Succeeded' : '✗ Failed'),
       el('span', 'd-key', row.key ?? `row ${row.index + 1}`),
     );
     if (row.finishReason) {
@@ -227,6 +236,14 @@
     const nodes = [head];
     if (tokens.length) {
       nodes.push(el('div', 'muted', 'Tokens: ' + tokens.map(([k, n]) => `${k} ${fmt(n)}`).join(' · ')));
+    }
+    if (notice) {
+      const box = el('div', 'notice');
+      box.appendChild(el('div', '', notice));
+      if (row.noAnswer && row.noAnswer.message) {
+        box.appendChild(el('div', 'muted', row.noAnswer.message));
+      }
+      nodes.push(box);
     }
     if (row.prompt !== undefined) {
       nodes.push(el('h3', '', 'Prompt'), el('div', 'prompt', row.prompt));
@@ -311,7 +328,7 @@
         break;
       case 'detail':
         inputKnown = m.inputKnown === true;
-        renderDetail(m.row, m.advice);
+        renderDetail(m.row, m.advice, m.notice);
         break;
       // The host gives the row's position in the current selection (-1 when filtered out) and its table index.
       case 'select':

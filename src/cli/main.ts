@@ -45,11 +45,15 @@ Commands:
                    --format F   json (default): a summary (counts, failure codes, finish reasons, tokens)
                                 jsonl | csv: one row per request (key, prompt, answer, finish reason, tokens,
                                 error) on stdout, the summary on stderr
-                   --failed     only the failed rows
-                   --retry-file OUT  write the input's failed and missing lines, unchanged, to OUT (the summary's
-                                "retry.needs_fix" counts those that failed with an error a retry does not fix,
-                                such as INVALID_ARGUMENT: fix them in OUT first)
-                   Exit status: 0 every request succeeded, 1 some failed, 2 bad usage or an unreadable file.
+                   A response with no usable answer (blocked by a filter, out of tokens before any text) counts
+                   as "noAnswer", by reason, not as succeeded.
+                   --failed     only the failed rows and those without an answer
+                   --retry-file OUT  write the input's failed, unanswered and missing lines, unchanged, to OUT (the
+                                summary's "retry.needs_fix" counts those that failed with an error a retry does not
+                                fix, such as INVALID_ARGUMENT: fix them in OUT first; "retry.blocked" those a filter
+                                blocked, likely blocked again unless changed)
+                   Exit status: 0 every request succeeded, 1 some failed or had no answer, 2 bad usage or an
+                   unreadable file.
   emulator [options]
                    Run the local Batch API emulator (gemini-batch emulator --help).
 

@@ -55,8 +55,8 @@ async function inputAmongResults(paths: readonly string[]): Promise<string | und
  * `gemini-batch results RESULTS [ERRORS] [--input INPUT] [--format json|jsonl|csv] [--failed] [--retry-file OUT]`:
  * joins the results to the input (when given), prints the summary as JSON (`json`, the default) or the rows
  * (`jsonl`, `csv`, with the summary on stderr), and writes the lines to retry. Exit 0 when every request succeeded,
- * 1 when some failed or had no result, 2 on bad usage or an unreadable file, on a batch input file given as results,
- * and on results of which none matches the input (the wrong --input).
+ * 1 when some failed, had no result or no answer (blocked, out of tokens), 2 on bad usage or an unreadable file, on a
+ * batch input file given as results, and on results of which none matches the input (the wrong --input).
  */
 export async function runResults(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseResultsArgs(args);
@@ -104,10 +104,12 @@ export async function runResults(args: readonly string[], io: CliIo): Promise<nu
       file: plan.path ?? null,
       lines: plan.indices.length,
       failed: plan.failed,
+      no_answer: plan.noAnswer,
+      blocked: plan.blocked,
       missing: plan.missing,
       needs_fix: plan.needsFix,
     };
   }
   (rowFormat ? io.stderr : io.stdout)(`${JSON.stringify(report, null, rowFormat ? undefined : 2)}\n`);
-  return summary.failed > 0 ? ExitCode.Problems : ExitCode.Ok;
+  return summary.failed + summary.noAnswer > 0 ? ExitCode.Problems : ExitCode.Ok;
 }

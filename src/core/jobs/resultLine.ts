@@ -7,8 +7,11 @@ export interface ResultOutcome {
   code?: string;
   /** The payload to show: the response body on success, the error object on failure. */
   payload: unknown;
+  /** Set when `ok` is true but the response holds no usable answer (blocked, out of tokens, empty): noAnswer.ts. */
+  noAnswer?: NoAnswer;
 }
 
+import { noAnswerOf, type NoAnswer } from './noAnswer';
 import { rpcCodeName } from './rpcCode';
 
 type Obj = Record<string, unknown>;
@@ -64,7 +67,7 @@ function openaiOutcome(line: Obj): ResultOutcome {
   }
   const status = Number(response.status_code);
   if (status === 200) {
-    return { key, ok: true, payload: response.body };
+    return { key, ok: true, payload: response.body, noAnswer: noAnswerOf(response.body) };
   }
   const body = isObj(response.body) ? response.body : {};
   const error = isObj(body.error) ? body.error : undefined;
@@ -103,7 +106,7 @@ export function classifyResultLine(line: Obj): ResultOutcome {
     return { key, ok: false, code: geminiCode(error), payload: error };
   }
   if ('response' in line && line.response != null) {
-    return { key, ok: true, payload: line.response };
+    return { key, ok: true, payload: line.response, noAnswer: noAnswerOf(line.response) };
   }
   return { key, ok: false, code: 'unrecognized_line', payload: line };
 }

@@ -3,7 +3,12 @@ import { classifyResultLine } from './resultLine';
 
 export interface ResultSummary {
   total: number;
+  /** Lines with an answer: a response without one is counted in `noAnswer` instead. */
   succeeded: number;
+  /** Responses with no usable answer (blocked, out of tokens before any text, empty): noAnswer.ts. */
+  noAnswer: number;
+  /** Those by reason as written (`SAFETY`, `MAX_TOKENS`, `content_filter`, a prompt's block reason…). */
+  byNoAnswerReason: Record<string, number>;
   failed: number;
   /** Failure counts by code (`INVALID_ARGUMENT`, `batch_expired`, `unparseable_line`, …). */
   byErrorCode: Record<string, number>;
@@ -17,7 +22,14 @@ export async function summarizeResults(
   paths: { results?: string; errors?: string },
   signal?: AbortSignal,
 ): Promise<ResultSummary> {
-  const summary: ResultSummary = { total: 0, succeeded: 0, failed: 0, byErrorCode: {} };
+  const summary: ResultSummary = {
+    total: 0,
+    succeeded: 0,
+    noAnswer: 0,
+    byNoAnswerReason: {},
+    failed: 0,
+    byErrorCode: {},
+  };
   const fail = (code: string) => {
     summary.failed++;
     summary.byErrorCode[code] = (summary.byErrorCode[code] ?? 0) + 1;
@@ -37,7 +49,11 @@ export async function summarizeResults(
         continue;
       }
       const outcome = classifyResultLine(parsed);
-      if (outcome.ok) {
+      if (outcome.ok && outcome.noAnswer) {
+        const reason = outcome.noAnswer.reason;
+        summary.noAnswer++;
+        summary.byNoAnswerReason[reason] = (summary.byNoAnswerReason[reason] ?? 0) + 1;
+      } else if (outcome.ok) {
         summary.succeeded++;
       } else {
         fail(outcome.code ?? 'error');

@@ -1,5 +1,6 @@
 import { inputLineKey } from '../jobs/longLineKey';
 import { isBlankBytes, parseObjectLine, readLines } from '../jobs/lineReader';
+import type { NoAnswerKind } from '../jobs/noAnswer';
 import { classifyResultLine } from '../jobs/resultLine';
 import { adviceFor } from './errorOf';
 import { signatureOf } from './requestIds';
@@ -19,10 +20,13 @@ export interface ResultRef {
   file: number;
   offset: number;
   length: number;
+  /** A result the request needs no retry for: a response with an answer (a response without one is not `ok`). */
   ok: boolean;
   key?: string;
   /** A failure that sending the same line again cannot fix (its error's advice is `fix`: INVALID_ARGUMENT…). */
   fix?: true;
+  /** A response without a usable answer (noAnswer.ts): retried, and counted apart from failures. */
+  noAnswer?: NoAnswerKind;
 }
 
 /** The files of one attempt: the input it sent and what came back (results, then OpenAI's error file). */
@@ -94,9 +98,13 @@ export async function matchAttempt(
         continue;
       }
       const outcome = classifyResultLine(parsed);
-      const ref: ResultRef = { file, offset: line.offset, length: line.length, ok: outcome.ok, key: outcome.key };
+      const ok = outcome.ok && !outcome.noAnswer;
+      const ref: ResultRef = { file, offset: line.offset, length: line.length, ok, key: outcome.key };
       if (!outcome.ok && adviceFor(outcome.code ?? '') === 'fix') {
         ref.fix = true;
+      }
+      if (outcome.ok && outcome.noAnswer) {
+        ref.noAnswer = outcome.noAnswer.kind;
       }
       const target = outcome.key !== undefined ? byKey.get(outcome.key)?.shift() : keyless.shift();
       if (target === undefined) {

@@ -5,7 +5,7 @@ import type { ResultRow } from './resultRow';
 
 export interface ExportOptions {
   format: ExportFormat;
-  /** Only the failed rows (what to look at, or to fix by hand). */
+  /** Only the failed rows and those without an answer (what to look at, or to fix by hand). */
   failedOnly?: boolean;
 }
 
@@ -21,7 +21,7 @@ export async function writeRows(
   }
   for await (const row of rows) {
     addRow(summary, row);
-    if (options.failedOnly && row.ok) {
+    if (options.failedOnly && row.ok && !row.noAnswer) {
       continue;
     }
     await write(formatRecord(exportRecord(row), options.format));

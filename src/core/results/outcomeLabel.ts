@@ -1,12 +1,26 @@
 import { answerText, firstWords } from './answerText';
 import type { ResultRow } from './resultRow';
 
-/** What an input line shows at its end: ✓ or ✗, the finish reason or error code, the answer's first words, tokens. */
+/** The first words of a no-answer: what stopped it (`blocked: SAFETY (HARM_CATEGORY_HARASSMENT)`). */
+function noAnswerWords(row: ResultRow): string {
+  const n = row.noAnswer!;
+  const categories = n.categories ? ` (${n.categories.join(', ')})` : '';
+  const what = { blocked: 'blocked', maxTokens: 'no answer, out of tokens', empty: 'no answer' }[n.kind];
+  return `${what}: ${n.reason}${categories}`;
+}
+
+/**
+ * What an input line shows at its end: ✓, ⚠ (a response with no usable answer: blocked, out of tokens, empty) or ✗,
+ * the finish reason or error code, the answer's first words, tokens.
+ */
 export function outcomeLabel(row: ResultRow, words = 8): string {
   const tokens = row.tokens.total ?? (row.tokens.prompt ?? 0) + (row.tokens.output ?? 0) + (row.tokens.thoughts ?? 0);
   if (!row.ok) {
     const message = row.error?.message ? ` · ${firstWords(row.error.message, words)}` : '';
     return `✗ ${row.error?.code ?? 'error'}${message}`;
+  }
+  if (row.noAnswer) {
+    return `⚠ ${noAnswerWords(row)}${tokens > 0 ? ` · ${tokens} tok` : ''}`;
   }
   const pieces = ['✓'];
   if (row.finishReason) {
@@ -32,6 +46,12 @@ export function outcomeFacts(row: ResultRow): string[] {
     facts.push(`Failed: ${row.error.code}${row.error.number !== undefined ? ` (${row.error.number})` : ''}`);
     if (row.error.message) {
       facts.push(row.error.message);
+    }
+  }
+  if (row.ok && row.noAnswer) {
+    facts.push(`No answer: ${noAnswerWords(row)}`);
+    if (row.noAnswer.message) {
+      facts.push(row.noAnswer.message);
     }
   }
   if (row.finishReason) {

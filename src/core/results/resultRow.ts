@@ -1,3 +1,4 @@
+import { noAnswerOf, type NoAnswer } from '../jobs/noAnswer';
 import { classifyResultLine } from '../jobs/resultLine';
 import { answerOf, type Answer } from './answerOf';
 import { promptText } from './promptText';
@@ -5,6 +6,7 @@ import { errorOf, type RowError } from './errorOf';
 
 export type { Answer, AnswerPart, RowTokens } from './answerOf';
 export type { RowError } from './errorOf';
+export type { NoAnswer, NoAnswerKind } from '../jobs/noAnswer';
 
 /**
  * One request's result, whatever file it came from: a Gemini results file (`{"response"|"error", "key"}`), inline
@@ -18,6 +20,8 @@ export interface ResultRow extends Answer {
   ok: boolean;
   /** Set when `ok` is false. */
   error?: RowError;
+  /** Set when `ok` is true but the response holds no usable answer: a distinct outcome, neither ✓ nor ✗. */
+  noAnswer?: NoAnswer;
   /** 1-based input line, when the row comes from the joined file. */
   inputLine?: number;
   /** The last user text of the request (promptText), when the row carries its request (joined file). */
@@ -46,14 +50,14 @@ export function toResultRow(line: Obj): ResultRow {
     if (line.error !== undefined && line.error !== null) {
       return { ...EMPTY_ANSWER, key, ok: false, error: errorOf(line.error, 'error'), inputLine, prompt };
     }
-    return { ...answerOf(line.response), key, ok: true, inputLine, prompt };
+    return { ...answerOf(line.response), key, ok: true, noAnswer: noAnswerOf(line.response), inputLine, prompt };
   }
   const outcome = classifyResultLine(line);
   if (!outcome.ok) {
     // A non-200 OpenAI response still has a body with a model and maybe usage; the error is what matters.
     return { ...EMPTY_ANSWER, key: outcome.key, ok: false, error: errorOf(outcome.payload, outcome.code ?? 'error') };
   }
-  return { ...answerOf(outcome.payload), key: outcome.key, ok: true };
+  return { ...answerOf(outcome.payload), key: outcome.key, ok: true, noAnswer: outcome.noAnswer };
 }
 
 /** The row of a line that is not a JSON object: kept as a failure so nothing is silently dropped. */

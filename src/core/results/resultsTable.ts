@@ -8,6 +8,7 @@ export const NO_TOKENS = 0xffffffff;
 
 const OK = 1;
 const HAS_KEY = 2;
+const NO_ANSWER = 4;
 
 /** What the header shows: the one summary the CLI prints too (rowSummary.ts), over every row read so far. */
 export type ResultsSummary = RowSummary;
@@ -21,7 +22,7 @@ export type ResultsSummary = RowSummary;
 export class ResultsTable {
   readonly offsets = new OffsetColumn();
   readonly lengths = new U32Column();
-  /** bit 0 ok, bit 1 has key, bits 2–16 finish reason id, bits 17–31 error code id. */
+  /** bit 0 ok, bit 1 has key, bit 2 no answer, bits 3–16 finish reason id, bits 17–31 error code id. */
   readonly packed = new U32Column();
   readonly tokens = new U32Column();
   readonly finishReasons = new Interner(1000);
@@ -51,7 +52,8 @@ export class ResultsTable {
   addFacts(row: ResultRow): void {
     const finish = this.finishReasons.id(row.finishReason);
     const code = row.ok ? 0 : this.errorCodes.id(row.error?.code ?? 'error');
-    this.packed.push(((row.ok ? OK : 0) | (row.key !== undefined ? HAS_KEY : 0) | (finish << 2) | (code << 17)) >>> 0);
+    const flags = (row.ok ? OK : 0) | (row.key !== undefined ? HAS_KEY : 0) | (row.ok && row.noAnswer ? NO_ANSWER : 0);
+    this.packed.push((flags | (finish << 3) | (code << 17)) >>> 0);
     const t = row.tokens;
     const total = t.total ?? ((t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0) || undefined);
     this.tokens.push(total === undefined ? NO_TOKENS : Math.min(total, NO_TOKENS - 1));
@@ -76,8 +78,14 @@ export class ResultsTable {
     return (this.packed.get(index) & HAS_KEY) !== 0;
   }
 
+  /** A response without a usable answer (ResultRow.noAnswer); `ok` is true for it too. */
+  noAnswer(index: number): boolean {
+    return (this.packed.get(index) & NO_ANSWER) !== 0;
+  }
+
+  /** 14 bits: the interner's limit (1000) fits. */
   finishReasonId(index: number): number {
-    return (this.packed.get(index) >>> 2) & 0x7fff;
+    return (this.packed.get(index) >>> 3) & 0x3fff;
   }
 
   errorCodeId(index: number): number {

@@ -46,8 +46,8 @@ export async function copyLines(
 }
 
 /**
- * Writes the requests of `inputPath` that no attempt answered with a success (failed, expired, or with no result
- * line at all) to `outPath`, with their keys and bytes unchanged. `attempts` are the original job and its retries,
+ * Writes the requests of `inputPath` that no attempt answered with a success (failed, expired, answered without an
+ * answer: blocked or out of tokens, or with no result line at all) to `outPath`, with their keys and bytes unchanged. `attempts` are the original job and its retries,
  * in order; the first one's input is normally `inputPath` itself.
  */
 export async function writeRetryFile(
@@ -59,7 +59,7 @@ export async function writeRetryFile(
   const outcomes: Outcome[] = [];
   for await (const attempt of walkAttempts(requests, attempts)) {
     for (const { index, ref } of attempt.results) {
-      outcomes.push({ id: index, ok: ref.ok, fix: ref.fix });
+      outcomes.push({ id: index, ok: ref.ok, fix: ref.fix, noAnswer: ref.noAnswer });
     }
   }
   const plan = retryLines(

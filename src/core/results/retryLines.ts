@@ -1,3 +1,5 @@
+import type { NoAnswerKind } from '../jobs/noAnswer';
+
 /** A request's identity across attempts: its index in the original input (see resolveToOriginal), or any key. */
 export type RequestId = string | number;
 
@@ -7,6 +9,8 @@ export interface Outcome {
   ok: boolean;
   /** A failure whose error says the line must be fixed first (errorOf.ts advice `fix`). */
   fix?: boolean;
+  /** Not `ok` because the response held no usable answer (noAnswer.ts), rather than an error. */
+  noAnswer?: NoAnswerKind;
 }
 
 /** Why a request is retried: it failed (expired lines count as failed), or no attempt returned a line for it. */
@@ -17,6 +21,10 @@ export interface RetryPlan {
   indices: number[];
   succeeded: number;
   failed: number;
+  /** Sent again because the last response held no answer (blocked, out of tokens, empty), not counted in `failed`. */
+  noAnswer: number;
+  /** Of those, the ones a safety or policy filter blocked: sent unchanged, the same filter may block them again. */
+  blocked: number;
   missing: number;
   /**
    * Of the failed ones, those whose last failure needs the line fixed (INVALID_ARGUMENT…): sent unchanged they fail
@@ -32,25 +40,29 @@ export interface RetryPlan {
  */
 export function retryLines(inputIds: readonly RequestId[], outcomes: Iterable<Outcome>): RetryPlan {
   const succeeded = new Set<RequestId>();
-  /** Each failed request, and whether its last failure needs the line fixed (outcomes come in attempt order). */
-  const failed = new Map<RequestId, boolean>();
+  /** Each request not answered, and its last outcome (outcomes come in attempt order). */
+  const failed = new Map<RequestId, Outcome>();
   for (const outcome of outcomes) {
     if (outcome.ok) {
       succeeded.add(outcome.id);
     } else {
-      failed.set(outcome.id, outcome.fix === true);
+      failed.set(outcome.id, outcome);
     }
   }
-  const plan: RetryPlan = { indices: [], succeeded: 0, failed: 0, missing: 0, needsFix: 0 };
+  const plan: RetryPlan = { indices: [], succeeded: 0, failed: 0, noAnswer: 0, blocked: 0, missing: 0, needsFix: 0 };
   for (const [index, id] of inputIds.entries()) {
     if (succeeded.has(id)) {
       plan.succeeded++;
       continue;
     }
     plan.indices.push(index);
-    if (failed.has(id)) {
+    const last = failed.get(id);
+    if (last?.noAnswer) {
+      plan.noAnswer++;
+      plan.blocked += last.noAnswer === 'blocked' ? 1 : 0;
+    } else if (last) {
       plan.failed++;
-      plan.needsFix += failed.get(id) ? 1 : 0;
+      plan.needsFix += last.fix === true ? 1 : 0;
     } else {
       plan.missing++;
     }

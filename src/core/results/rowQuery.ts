@@ -2,7 +2,8 @@ import { NO_TOKENS, type ResultsTable } from './resultsTable';
 
 /** What the user asked the list to show: a status filter, a finish reason or an error code, a search, an order. */
 export interface RowQuery {
-  status: 'all' | 'succeeded' | 'failed';
+  /** `succeeded`: rows with an answer; `noAnswer`: responses without one (blocked, out of tokens); `failed`: errors. */
+  status: 'all' | 'succeeded' | 'noAnswer' | 'failed';
   finishReason?: string;
   errorCode?: string;
   /** `file`: the order of the results file; the token orders put rows without counts last. */
@@ -14,7 +15,7 @@ export const ALL_ROWS: RowQuery = { status: 'all', sort: 'file' };
 /** Normalises what the webview sent (untrusted shape) into a query; unknown values fall back to the defaults. */
 export function toRowQuery(value: unknown): RowQuery {
   const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const status = v.status === 'succeeded' || v.status === 'failed' ? v.status : 'all';
+  const status = v.status === 'succeeded' || v.status === 'noAnswer' || v.status === 'failed' ? v.status : 'all';
   const sort = v.sort === 'tokensDesc' || v.sort === 'tokensAsc' ? v.sort : 'file';
   const text = (x: unknown) => (typeof x === 'string' && x !== '' ? x : undefined);
   return { status, sort, finishReason: text(v.finishReason), errorCode: text(v.errorCode) };
@@ -34,7 +35,12 @@ export function selectRows(table: ResultsTable, query: RowQuery, matches?: Uint8
   let count = 0;
   for (let i = 0; i < n; i++) {
     const ok = table.ok(i);
-    if ((query.status === 'succeeded' && !ok) || (query.status === 'failed' && ok)) {
+    const noAnswer = ok && table.noAnswer(i);
+    if (
+      (query.status === 'succeeded' && (!ok || noAnswer)) ||
+      (query.status === 'noAnswer' && !noAnswer) ||
+      (query.status === 'failed' && ok)
+    ) {
       continue;
     }
     if (finishId !== -1 && table.finishReasonId(i) !== finishId) {

@@ -6,7 +6,11 @@ import type { ResultRow } from './resultRow';
 /** What the results view's header says, also printed by `gemini-batch results`: one accumulator for both. */
 export interface RowSummary {
   total: number;
+  /** Rows with an answer; a response without one counts in `noAnswer` (and its tokens and cost still count). */
   succeeded: number;
+  /** Responses with no usable answer (ResultRow.noAnswer), and those by reason as written (`SAFETY`, `MAX_TOKENS`). */
+  noAnswer: number;
+  byNoAnswerReason: Record<string, number>;
   failed: number;
   /** Failure counts by code (`RESOURCE_EXHAUSTED`, `batch_expired`, `missing_result`, …). */
   byErrorCode: Record<string, number>;
@@ -28,6 +32,8 @@ export function emptySummary(): RowSummary {
   return {
     total: 0,
     succeeded: 0,
+    noAnswer: 0,
+    byNoAnswerReason: {},
     failed: 0,
     byErrorCode: {},
     adviceByCode: {},
@@ -42,6 +48,7 @@ export function copySummary(s: RowSummary): RowSummary {
   return {
     ...s,
     byErrorCode: { ...s.byErrorCode },
+    byNoAnswerReason: { ...s.byNoAnswerReason },
     adviceByCode: { ...s.adviceByCode },
     byFinishReason: { ...s.byFinishReason },
     tokens: { ...s.tokens },
@@ -70,7 +77,12 @@ function addCost(summary: RowSummary, row: ResultRow, prices?: ReadonlyMap<strin
 /** Counts one row into `summary` (mutates it: summaries are built while streaming). `prices`: the user's overrides. */
 export function addRow(summary: RowSummary, row: ResultRow, prices?: ReadonlyMap<string, PriceOverride>): void {
   summary.total++;
-  if (row.ok) {
+  if (row.ok && row.noAnswer) {
+    const reason = row.noAnswer.reason;
+    summary.noAnswer++;
+    summary.byNoAnswerReason[reason] = (summary.byNoAnswerReason[reason] ?? 0) + 1;
+    addCost(summary, row, prices); // priced from the tokens it reports, as any response
+  } else if (row.ok) {
     summary.succeeded++;
     const reason = row.finishReason ?? 'none';
     summary.byFinishReason[reason] = (summary.byFinishReason[reason] ?? 0) + 1;

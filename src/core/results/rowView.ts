@@ -1,7 +1,8 @@
 import type { EmbeddingSummary } from './embeddingSummary';
 import { parseMarkdown, type Block } from './markdown';
 import { isRawPcm, pcmRate, pcmToWavBase64 } from './pcmWav';
-import type { AnswerPart, ResultRow, RowError, RowTokens } from './resultRow';
+import { isCutShort } from '../jobs/noAnswer';
+import type { AnswerPart, NoAnswer, NoAnswerKind, ResultRow, RowError, RowTokens } from './resultRow';
 
 /** One line of the virtualized list: short, fixed-height facts. */
 export interface ListRow {
@@ -13,6 +14,10 @@ export interface ListRow {
   finishReason?: string;
   tokens?: number;
   errorCode?: string;
+  /** A response without a usable answer: the list marks it apart from ✓ and ✗. */
+  noAnswer?: NoAnswerKind;
+  /** An answer the output limit cut short (MAX_TOKENS, length): shown with a warning. */
+  cutShort?: true;
 }
 
 export type ViewPart =
@@ -35,6 +40,8 @@ export interface DetailRow {
   tokens: RowTokens;
   modelVersion?: string;
   error?: RowError;
+  noAnswer?: NoAnswer;
+  cutShort?: true;
   inputLine?: number;
 }
 
@@ -91,7 +98,14 @@ export function toListRow(index: number, row: ResultRow, prompt = row.prompt): L
     tokens: total,
     answer: row.ok ? answerSnippet(row.parts) : (oneLine(row.error?.message) ?? row.error?.code ?? ''),
     errorCode: row.error?.code,
+    noAnswer: row.ok ? row.noAnswer?.kind : undefined,
+    cutShort: cutShort(row),
   };
+}
+
+/** An answer (not a no-answer, not a failure) that ends because the output limit was reached. */
+function cutShort(row: ResultRow): true | undefined {
+  return row.ok && !row.noAnswer && isCutShort(row.finishReason) ? true : undefined;
 }
 
 /** Media the webview may play from a data: URI; anything else (SVG, HTML, PDF) is shown as its type and size only. */
@@ -159,6 +173,8 @@ export function toDetailRow(index: number, row: ResultRow, prompt = row.prompt, 
     tokens: row.tokens,
     modelVersion: row.modelVersion,
     error: row.error,
+    noAnswer: row.ok ? row.noAnswer : undefined,
+    cutShort: cutShort(row),
     inputLine,
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'fs';
 import * as vscode from 'vscode';
-import { joinResults, summarizeResults } from '../../core/jobs/results';
+import { joinResults, summarizeResults, type ResultSummary } from '../../core/jobs/results';
 import { countText } from '../../core/jobs/jobView';
 import { joinedNameFor } from '../../core/jobs/resultFileNames';
 import { parseOverrides } from '../../core/pricing/prices';
@@ -15,16 +15,20 @@ export interface OpenedResults extends DownloadedResults {
   joinedPath?: string;
 }
 
-/** "38 succeeded, 2 failed (RESOURCE_EXHAUSTED: 2)". */
-function summaryText(summary: {
-  total: number;
-  succeeded: number;
-  failed: number;
-  byErrorCode: Record<string, number>;
-}): string {
-  const codes = Object.entries(summary.byErrorCode)
-    .map(([code, n]) => `${code}: ${countText(n)}`)
-    .join(', ');
+/** "38 succeeded, 2 failed (RESOURCE_EXHAUSTED: 2)", then "1 without an answer (SAFETY: 1)." when some were. */
+function summaryText(summary: ResultSummary): string {
+  const byCount = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([code, n]) => `${code}: ${countText(n)}`)
+      .join(', ');
+  const codes = byCount(summary.byErrorCode);
+  const noAnswer = summary.noAnswer
+    ? ` ${vscode.l10n.t('{0} without an answer ({1}).', countText(summary.noAnswer), byCount(summary.byNoAnswerReason))}`
+    : '';
+  return codesText(summary, codes) + noAnswer;
+}
+
+function codesText(summary: ResultSummary, codes: string): string {
   return codes
     ? vscode.l10n.t(
         '{0} results: {1} succeeded, {2} failed ({3}).',

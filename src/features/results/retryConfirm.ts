@@ -22,6 +22,7 @@ function retryQuestion(lines: number, label: string, files: number): string {
 export async function confirmRetry(plan: RetryFileResult, label: string, files: readonly string[]): Promise<boolean> {
   const parts = [
     plan.failed && vscode.l10n.t('{0} failed', count(plan.failed)),
+    plan.noAnswer && vscode.l10n.t('{0} had no answer (blocked, or out of tokens)', count(plan.noAnswer)),
     plan.missing && vscode.l10n.t('{0} had no result', count(plan.missing)),
   ].filter(Boolean);
   const submit = vscode.l10n.t('Submit');
@@ -42,6 +43,14 @@ export async function confirmRetry(plan: RetryFileResult, label: string, files: 
                 '{0} of them failed with an error that a retry does not fix (such as INVALID_ARGUMENT) and fail again unless fixed: to fix them first, cancel, edit {1}, then submit it.',
                 count(plan.needsFix),
                 path.basename(plan.path!),
+              ),
+            ]
+          : []),
+        ...(plan.blocked
+          ? [
+              vscode.l10n.t(
+                '{0} of them were blocked by a safety or policy filter and will likely be blocked again unless the prompt or the safety settings change.',
+                count(plan.blocked),
               ),
             ]
           : []),

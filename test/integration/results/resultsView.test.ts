@@ -21,8 +21,8 @@ async function openView(view: ResultsViewFeature, file: string): Promise<Results
   return panel;
 }
 
-/** Selects a row as a click does and resolves once the page has shown it in full. */
-async function showRow(panel: ResultsPanel, index: number): Promise<void> {
+/** Selects a row (at `position` in the current list) as a click does and resolves once the page has shown it in full. */
+async function showRow(panel: ResultsPanel, index: number, position = index): Promise<void> {
   const shown = new Promise<void>((resolve) => {
     const sub = panel.onDidRender((i) => {
       if (i === index) {
@@ -31,7 +31,7 @@ async function showRow(panel: ResultsPanel, index: number): Promise<void> {
       }
     });
   });
-  await panel.select(index, index);
+  await panel.select(index, position);
   await shown;
 }
 
@@ -201,6 +201,45 @@ suite('results view', () => {
     await listed({ errorCode: 'INVALID_ARGUMENT' }, '', 1);
     await listed({}, 'NEEDLE', 1);
     await listed({ sort: 'tokensDesc' }, '', 5);
+  });
+
+  test('responses without an answer: counted apart, filtered, and the detail says why (blocked, out of tokens)', async () => {
+    const file = path.join(dir, 'unanswered.results.jsonl');
+    // Shapes of the @google/genai types (FinishReason, SafetyRating.blocked, promptFeedback.blockReason).
+    const response = (key: string, candidate: Record<string, unknown>) =>
+      JSON.stringify({ key, response: { candidates: [candidate], usageMetadata: { totalTokenCount: 9 } } });
+    await fs.writeFile(
+      file,
+      [
+        response('a', { content: { parts: [{ text: 'fine' }] }, finishReason: 'STOP' }),
+        response('blocked', {
+          finishReason: 'SAFETY',
+          safetyRatings: [{ category: 'HARM_CATEGORY_HARASSMENT', probability: 'HIGH', blocked: true }],
+        }),
+        response('thinking', { content: { parts: [{ text: 'hmm', thought: true }] }, finishReason: 'MAX_TOKENS' }),
+        response('cut', { content: { parts: [{ text: '{"a": [1,' }] }, finishReason: 'MAX_TOKENS' }),
+      ].join('\n'),
+    );
+    const panel = await openView(view, file);
+    const s = panel.state().summary;
+    assert.deepEqual([s.succeeded, s.noAnswer, s.failed], [2, 2, 0]);
+    await panel.applyQuery({ status: 'noAnswer' }, '');
+    await until('the 2 rows without an answer', () => panel.state().matching === 2, [panel.onDidChange]);
+    // In the filtered list the blocked row is first and the one out of tokens second.
+    await showRow(panel, 1, 0);
+    const blocked = (await panel.probe()).detailText;
+    for (const text of ['⚠ Blocked', 'SAFETY', 'HARM_CATEGORY_HARASSMENT', 'blocked again']) {
+      assert.ok(blocked.includes(text), `"${text}" in ${blocked}`);
+    }
+    await showRow(panel, 2, 1);
+    const thinking = (await panel.probe()).detailText;
+    for (const text of ['⚠ No answer', 'MAX_TOKENS', 'Raise maxOutputTokens or lower the thinking budget']) {
+      assert.ok(thinking.includes(text), `"${text}" in ${thinking}`);
+    }
+    await panel.applyQuery({ status: 'all' }, '');
+    await until('every row again', () => panel.state().matching === 4, [panel.onDidChange]);
+    await showRow(panel, 3);
+    assert.match((await panel.probe()).detailText, /cut short/);
   });
 
   test('model output holding <script>, <img onerror> and a javascript: link runs nothing and stays text', async () => {

@@ -45,7 +45,15 @@ suite('cli: gemini-batch results', () => {
     assert.equal(summary.unmatchedResults, 1);
     assert.equal(summary.succeeded, 2);
     assert.deepEqual(summary.byErrorCode, { batch_expired: 2, missing_result: 1 });
-    assert.deepEqual(summary.retry, { file: retry, lines: 2, failed: 1, missing: 1, needs_fix: 0 });
+    assert.deepEqual(summary.retry, {
+      file: retry,
+      lines: 2,
+      failed: 1,
+      no_answer: 0,
+      blocked: 0,
+      missing: 1,
+      needs_fix: 0,
+    });
     const inputLines = fs.readFileSync(INPUT, 'utf8').split('\n');
     assert.equal(fs.readFileSync(retry, 'utf8'), `${inputLines[3]}\n${inputLines[4]}\n`);
   });

@@ -5,6 +5,7 @@ import { InputIndex } from '../../../core/results/inputIndex';
 import { ResultsModel } from '../../../core/results/resultsModel';
 import { ALL_ROWS, toRowQuery } from '../../../core/results/rowQuery';
 import { adviceText } from './adviceText';
+import { noAnswerText } from './noAnswerText';
 import { revealInputLine } from './revealInputLine';
 
 /** What the webview reports when the host probes it (tests prove with it that nothing injected ran). */
@@ -121,6 +122,7 @@ export class ResultsPanel implements vscode.Disposable {
           type: 'detail',
           row,
           advice: row?.error ? adviceText(row.error.advice) : undefined,
+          notice: row ? noAnswerText(row.noAnswer, row.cutShort) : undefined,
           inputKnown: this.inputPath !== undefined,
         });
         return;

@@ -67,6 +67,8 @@ suite('joinResults property: shuffled results with failures', () => {
             assert.deepEqual(summary, {
               total: spec.length,
               succeeded: spec.length - failed,
+              noAnswer: 0,
+              byNoAnswerReason: {},
               failed,
               byErrorCode: failed > 0 ? { RESOURCE_EXHAUSTED: failed } : {},
             });

@@ -44,12 +44,16 @@ suite('results', () => {
     assert.deepEqual(await summarizeResults({ results: fixture('gemini-batch-generate-output.jsonl') }), {
       total: 2,
       succeeded: 2,
+      noAnswer: 0,
+      byNoAnswerReason: {},
       failed: 0,
       byErrorCode: {},
     });
     assert.deepEqual(await summarizeResults({ results: fixture('gemini-batch-embeddings-output.jsonl') }), {
       total: 2,
       succeeded: 2,
+      noAnswer: 0,
+      byNoAnswerReason: {},
       failed: 0,
       byErrorCode: {},
     });
@@ -60,16 +64,27 @@ suite('results', () => {
       results: fixture('openai-batch-output-guide-example.jsonl'),
       errors: fixture('openai-batch-error-expired-guide-example.jsonl'),
     });
-    assert.deepEqual(summary, { total: 4, succeeded: 2, failed: 2, byErrorCode: { batch_expired: 2 } });
+    assert.deepEqual(summary, {
+      total: 4,
+      succeeded: 2,
+      noAnswer: 0,
+      byNoAnswerReason: {},
+      failed: 2,
+      byErrorCode: { batch_expired: 2 },
+    });
     assert.deepEqual(await summarizeResults({ results: fixture('openai-batch-output-real-openai-api-rs.jsonl') }), {
       total: 1,
       succeeded: 1,
+      noAnswer: 0,
+      byNoAnswerReason: {},
       failed: 0,
       byErrorCode: {},
     });
     assert.deepEqual(await summarizeResults({ results: fixture('gemini-error-lines.jsonl') }), {
       total: 4,
       succeeded: 0,
+      noAnswer: 0,
+      byNoAnswerReason: {},
       failed: 4,
       byErrorCode: { INVALID_ARGUMENT: 1, RESOURCE_EXHAUSTED: 1, unparseable_line: 1, rate_limit_exceeded: 1 },
     });
@@ -84,6 +99,8 @@ suite('results', () => {
     assert.deepEqual(await summarizeResults({ results: path }), {
       total: 3,
       succeeded: 0,
+      noAnswer: 0,
+      byNoAnswerReason: {},
       failed: 3,
       byErrorCode: { INVALID_ARGUMENT: 1, RESOURCE_EXHAUSTED: 1, '499': 1 },
     });

@@ -36,6 +36,8 @@ suite('results readers: a line too long to read', function () {
     assert.deepEqual(await summarizeResults({ results: longResults }), {
       total: 3,
       succeeded: 2,
+      noAnswer: 0,
+      byNoAnswerReason: {},
       failed: 1,
       byErrorCode: { unparseable_line: 1 },
     });

@@ -93,7 +93,7 @@ suite('retry: an expired OpenAI batch, then its follow-ups', () => {
       [
         JSON.stringify({ key: 'a', error: { code: 3, message: 'bad request' } }),
         JSON.stringify({ key: 'b', error: { code: 8, message: 'quota' } }),
-        JSON.stringify({ key: 'c', response: { candidates: [] } }),
+        JSON.stringify({ key: 'c', response: { candidates: [{ content: { parts: [{ text: 'c' }] } }] } }),
       ].join('\n'),
     );
     const first = { inputPath: input, resultPaths: [results] };
