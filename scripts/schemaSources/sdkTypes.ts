@@ -31,6 +31,29 @@ export interface SdkModel {
   sourceFile: ts.SourceFile;
 }
 
+/** The JSDoc tags the SDK's comments use as tags; any other `@word` is prose (an `@mention`, a decorator name). */
+const JSDOC_TAGS: ReadonlySet<string> = new Set([
+  'param',
+  'returns',
+  'return',
+  'deprecated',
+  'see',
+  'example',
+  'throws',
+  'default',
+  'defaultValue',
+  'internal',
+  'beta',
+  'alpha',
+  'experimental',
+  'link',
+  'type',
+  'template',
+  'public',
+  'private',
+  'readonly',
+]);
+
 /** Joins the JSDoc text of a node, dropping tags other than `@remarks` (whose text is useful to readers). */
 function docOf(node: ts.Node): string {
   const parts: string[] = [];
@@ -46,6 +69,10 @@ function docOf(node: ts.Node): string {
       const text = ts.getTextOfJSDocComment(tag.comment);
       if (tag.tagName.text === 'remarks' && text) {
         parts.push(text);
+      } else if (!JSDOC_TAGS.has(tag.tagName.text) && parts.length > 0) {
+        // Prose that TypeScript read as a tag: Part.text's "references to @mentioned items will be converted…" was
+        // cut at "references to".
+        parts[parts.length - 1] += ` @${tag.tagName.text}${text ? ` ${text}` : ''}`;
       }
     }
   }
