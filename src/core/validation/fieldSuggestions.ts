@@ -13,13 +13,27 @@ export interface FieldSuggestion {
   hint?: string;
 }
 
-/** Names people carry over from the SDKs or another provider's format, per kind of file. */
-const MIXUP_TABLE: Readonly<Record<BatchKind, Readonly<Record<string, FieldSuggestion>>>> = {
+/** OpenAI's chat-completion names (CreateChatCompletionRequest, the OpenAI OpenAPI spec) and Gemini's for them. */
+const openaiInGenerationConfig = (gemini: string, openai = true): FieldSuggestion[] => [
+  { path: `generationConfig.${gemini}`, scope: 'here', ...(openai && { hint: 'openai-name' }) },
+  // Written inside generationConfig already (`"generationConfig": {"max_tokens": 100}`): the name alone is wrong.
+  { path: gemini, scope: 'here', ...(openai && { hint: 'openai-name' }) },
+];
+
+/**
+ * Names people carry over from the SDKs or another provider's format, per kind of file. A name may have several
+ * suggestions, one per place it is written: the first whose object has the suggestion's first field applies.
+ */
+const MIXUP_TABLE: Readonly<Record<BatchKind, Readonly<Record<string, FieldSuggestion | FieldSuggestion[]>>>> = {
   'gemini-generate': {
     config: { path: 'generationConfig', scope: 'here', hint: 'sdk-config' },
     messages: { path: 'contents', scope: 'here', hint: 'openai-name' },
-    max_tokens: { path: 'generationConfig.maxOutputTokens', scope: 'here', hint: 'openai-name' },
-    max_completion_tokens: { path: 'generationConfig.maxOutputTokens', scope: 'here', hint: 'openai-name' },
+    max_tokens: openaiInGenerationConfig('maxOutputTokens'),
+    max_completion_tokens: openaiInGenerationConfig('maxOutputTokens'),
+    // Vercel AI SDK's and LangChain's name: no provider's, so no "is OpenAI's" hint.
+    maxTokens: openaiInGenerationConfig('maxOutputTokens', false),
+    stop: openaiInGenerationConfig('stopSequences'),
+    n: openaiInGenerationConfig('candidateCount'),
     response_format: { path: 'generationConfig.responseMimeType', scope: 'here', hint: 'openai-name' },
     system: { path: 'systemInstruction', scope: 'here', hint: 'anthropic-name' },
     content: { path: 'parts', scope: 'here', hint: 'openai-name' },
@@ -41,8 +55,11 @@ const MIXUP_TABLE: Readonly<Record<BatchKind, Readonly<Record<string, FieldSugge
  * The same as Maps: the name looked up comes from the user's line, and a plain object would answer `constructor`,
  * `toString` or `__proto__` with an inherited member.
  */
-const KNOWN_MIXUPS: ReadonlyMap<BatchKind, ReadonlyMap<string, FieldSuggestion>> = new Map(
-  Object.entries(MIXUP_TABLE).map(([kind, table]) => [kind as BatchKind, new Map(Object.entries(table))]),
+const KNOWN_MIXUPS: ReadonlyMap<BatchKind, ReadonlyMap<string, FieldSuggestion[]>> = new Map(
+  Object.entries(MIXUP_TABLE).map(([kind, table]) => [
+    kind as BatchKind,
+    new Map(Object.entries(table).map(([name, suggestion]) => [name, [suggestion].flat()])),
+  ]),
 );
 
 function editDistance(a: string, b: string): number {
@@ -90,8 +107,10 @@ function computeSuggestion(
   field: string,
   here: readonly IndexedProperty[],
 ): FieldSuggestion | undefined {
-  const known = KNOWN_MIXUPS.get(kind)?.get(field);
-  if (known && (known.scope === 'line' || here.some((p) => p.name === known.path.split('.')[0]))) {
+  const known = KNOWN_MIXUPS.get(kind)
+    ?.get(field)
+    ?.find((s) => s.scope === 'line' || here.some((p) => p.name === s.path.split('.')[0]));
+  if (known) {
     return known;
   }
   const wanted = normalizeName(field);

@@ -156,6 +156,22 @@ suite('validation: known user mistakes, on the right range', () => {
     );
   });
 
+  test("OpenAI's generation settings, in the request or already in generationConfig, are named by Gemini's", () => {
+    const cases: [string, string][] = [
+      ['"max_tokens":100', "`max_tokens` is OpenAI's name; Gemini uses `generationConfig.maxOutputTokens`"],
+      ['"n":2', "`n` is OpenAI's name; Gemini uses `generationConfig.candidateCount`"],
+      ['"generationConfig":{"max_tokens":100}', "`max_tokens` is OpenAI's name; Gemini uses `maxOutputTokens`"],
+      ['"generationConfig":{"stop":["x"]}', "`stop` is OpenAI's name; Gemini uses `stopSequences`"],
+      [
+        '"generationConfig":{"maxTokens":100}',
+        'Unknown field `maxTokens` in request.generationConfig: did you mean `maxOutputTokens`?',
+      ],
+    ];
+    for (const [fields, expected] of cases) {
+      assert.equal(only('gemini-generate', `{"key":"a","request":{${CONTENTS},${fields}}}`).message, expected);
+    }
+  });
+
   test('an OpenAI-shaped message inside Gemini contents', () => {
     const line = '{"key":"a","request":{"contents":[{"role":"user","content":"Hi"}]}}';
     const issues = validateLine('gemini-generate', line, 0);
