@@ -1,18 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { holdsInputLines } from '../../../../src/core/results/inputGivenAsResults';
+import { tempDirs } from '../../helpers/tempDirs';
 
 const JOBS = path.join(__dirname, '../../../fixtures/jobs');
 
 suite('core: a batch input file given as results', () => {
+  const tempDir = tempDirs('gbs-input-as-results-');
   let dir: string;
-  setup(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-input-as-results-'));
-  });
-  teardown(() => {
-    fs.rmSync(dir, { recursive: true, force: true });
+  setup(async () => {
+    dir = await tempDir();
   });
   const file = (name: string, text: string): string => {
     const p = path.join(dir, name);
