@@ -4,17 +4,12 @@ import { longLineKey } from '../jobs/longLineKey';
 import { parseObjectLine, readLineHead, readLines, TAIL_BYTES } from '../jobs/lineReader';
 import { F64Column, hashKey, U32Column } from './columns';
 import { promptText } from './promptText';
+import { lineKey } from './requestIds';
 
 /** The input line a result belongs to: its 1-based line number and the request's first user text. */
 export interface InputMatch {
   line: number;
   prompt?: string;
-}
-
-/** A request line's key: Gemini `key`, OpenAI `custom_id` (numbers stringified, as result lines are). */
-function keyOf(line: Record<string, unknown>): string | undefined {
-  const key = line.key ?? line.custom_id;
-  return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
 
 /**
@@ -35,7 +30,7 @@ export class InputIndex {
     for await (const line of readLines(path, signal)) {
       const parsed = parseObjectLine(line.bytes);
       // A line too long to parse is indexed only by a key read from its ends (longLineKey.ts).
-      const key = parsed ? keyOf(parsed) : line.tail && longLineKey(line.bytes, line.tail);
+      const key = parsed ? lineKey(parsed) : line.tail && longLineKey(line.bytes, line.tail);
       if (!parsed && key === undefined) {
         continue;
       }
@@ -68,7 +63,7 @@ export class InputIndex {
       const hashes = this.hashes.view();
       for (let i = hashes.indexOf(wanted); i !== -1; i = hashes.indexOf(wanted, i + 1)) {
         const parsed = await read(i);
-        if (parsed && keyOf(parsed) === key) {
+        if (parsed && lineKey(parsed) === key) {
           return { line: this.lines.get(i), prompt: promptText(parsed) };
         }
         if (!parsed && (await this.longKey(handle, i)) === key) {
