@@ -1,3 +1,4 @@
+import { mergedText } from './mergedView';
 import { countText, formatDuration, type JobView } from './jobView';
 
 /**
@@ -53,9 +54,10 @@ export function failureText(view: JobView): string | undefined {
  */
 export function rowDescription(state: string, view: JobView, model: string | undefined): string {
   const finished = view.group === 'finished';
-  const failures = failureText(view);
+  // After retries the merge's counts lead, and say it all: no progress of the first attempt beside them.
+  const failures = view.merged ? mergedText(view.merged) : failureText(view);
   // With the failures first, the progress only adds something when not every request ran.
-  const progress = failures && view.done === view.total ? undefined : progressText(view);
+  const progress = view.merged || (failures && view.done === view.total) ? undefined : progressText(view);
   return [
     failures,
     state,

@@ -1,5 +1,6 @@
 import { isTerminal, type BatchJob, type JobState } from '../providers/types';
 import { codeText } from './jobProblems';
+import type { MergedTally } from './mergedView';
 
 /** Unfinished Gemini jobs expire 48 h after creation (OpenAI's 24 h window ends a little earlier, by the server). */
 export const EXPIRY_MS = 48 * 3600 * 1000;
@@ -28,6 +29,8 @@ export interface JobView {
   done?: number;
   total?: number;
   failed?: number;
+  /** Set on an original job once the merge of its follow-ups' results is written (mergedView.ts). */
+  merged?: MergedTally;
   tooltipRows: [string, string][];
 }
 

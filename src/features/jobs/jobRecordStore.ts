@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { JobRecord } from '../../core/jobs/jobRecords';
+import type { MergedTally } from '../../core/jobs/mergedView';
 import type { ResultsCost } from '../../core/results/resultsCost';
 import type { ProviderId } from '../../core/providers/types';
 import { TakeTurns } from '../../core/util/takeTurns';
@@ -17,6 +18,8 @@ export type LocalJobRecord = Partial<JobRecord> & {
   estimate?: { requests: number; inputTokens: number; batchUsd?: number; standardUsd?: number };
   /** What the results cost at batch price, from the usage they report (written once results are opened). */
   actualCost?: ResultsCost;
+  /** On an original job with follow-ups: what its requests came to across the attempts, at the last merge. */
+  merged?: MergedTally;
 };
 
 const STATE_KEY = 'geminiBatch.jobRecords';

@@ -6,6 +6,7 @@ import { resultsAvailable } from '../../core/jobs/jobView';
 import { rowLabel } from '../../core/jobs/jobRow';
 import { jobProblems, type JobProblem } from '../../core/jobs/jobProblems';
 import { describeLine, stateIcon, viewOf } from './jobPresentation';
+import { withMerge } from '../../core/jobs/mergedView';
 import type { LocalJobRecord } from './jobRecordStore';
 
 export type JobGroup = 'active' | 'finished';
@@ -69,7 +70,8 @@ export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
 }
 
 export function jobItem(job: BatchJob, record: LocalJobRecord | undefined, now: number): vscode.TreeItem {
-  const view = viewOf(job, now);
+  // An original job with follow-ups shows what its requests came to across them, once merged.
+  const view = withMerge(viewOf(job, now), record?.merged);
   // A long name is shortened so the state after it stays in sight; the tooltip has it in full. A failed or expired
   // job opens on its reasons (rows under it), so they are read without hovering.
   const item = new vscode.TreeItem(

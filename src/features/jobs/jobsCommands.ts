@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { registerCommand, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
-import { showCancelled } from '../../core/jobs/afterCancel';
+import { endedBeforeCancel, showCancelled } from '../../core/jobs/afterCancel';
+import type { JobState } from '../../core/providers/types';
 import { asksFirst, confirmCancel } from './confirmJobAction';
+import { stateLabel } from './jobPresentation';
 import type { JobsModel } from './jobsModel';
 import type { JobsNode } from './jobTreeItems';
 import type { JobsTreeDataProvider } from './jobsTreeDataProvider';
@@ -26,6 +28,14 @@ export async function resolveJobName(model: JobsModel, arg: unknown): Promise<st
   return pick?.name;
 }
 
+/** Says why Cancel did nothing; resolves to undefined, as no job was cancelled. */
+function nothingToCancel(label: string, state: JobState): undefined {
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('{0} has already ended ({1}): nothing to cancel.', label, stateLabel(state)),
+  );
+  return undefined;
+}
+
 /** Cancel, delete, copy name, show and refresh: small handlers that delegate to the model. */
 export function registerJobsCommands(
   context: vscode.ExtensionContext,
@@ -47,16 +57,23 @@ export function registerJobsCommands(
     if (asksFirst(arg, options) && !(await confirmCancel(model.get(name)?.displayName || name))) {
       return undefined;
     }
+    const label = model.get(name)?.displayName || name;
+    const ended = endedBeforeCancel(model.get(name)?.state, false);
+    if (ended) {
+      return nothingToCancel(label, ended);
+    }
     const provider = await model.provider();
     await provider.cancelJob(name);
     log.info(`[jobs] cancel requested for ${name}`);
     const kind = model.get(name)?.kind ?? model.records.get(name)?.kind;
-    await showCancelled(provider, name, kind, {
+    const after = await showCancelled(provider, name, kind, {
       upsert: (job) => model.upsert(job),
       pollSoon: () => model.pollSoon(),
       warn: (t) => log.warn(t),
     });
-    return name;
+    // The service may accept a cancel of an ended job and change nothing: silence would look like a lost click.
+    const endedFirst = endedBeforeCancel(after?.state, true);
+    return endedFirst ? nothingToCancel(after?.displayName || label, endedFirst) : name;
   });
 
   registerCommand(context, log, 'geminiBatch.job.delete', async (arg?: unknown, options?: { confirmed?: boolean }) => {

@@ -87,8 +87,18 @@ async function mergeNow(
   }
   const joined = target ?? joinedPathFor(deps, root);
   const counts = await writeMergedJoin(requests, attemptFiles(chain), joined);
-  // Only the joined path: `root` was read before the merge, and spreading it would undo what was written meanwhile.
-  await deps.model.records.upsert({ jobName: root.jobName, provider: root.provider, joinedPath: joined });
+  // Only the joined path and the tally: `root` was read before the merge, and spreading it would undo what was
+  // written meanwhile. The tally redraws the original's row (jobTreeItems), which otherwise keeps its first counts.
+  const merged =
+    chain.length > 1
+      ? {
+          requests: counts.requests,
+          succeeded: counts.succeeded,
+          failed: counts.failed + counts.missing,
+          fromRetries: counts.fromRetries,
+        }
+      : undefined;
+  await deps.model.records.upsert({ jobName: root.jobName, provider: root.provider, joinedPath: joined, merged });
   deps.log.info(
     `[results] ${rootName}: merged ${chain.length} attempt(s) → ${joined} (${counts.succeeded}/${counts.requests} succeeded)`,
   );

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { registerCommand } from '../../adapters/errors';
 import { resolveJobName } from '../jobs/jobsCommands';
 import { downloadResults, type DownloadOptions, type ResultsDeps } from './downloadResults';
@@ -15,7 +15,11 @@ export function registerResults(context: vscode.ExtensionContext, deps: ResultsD
     'geminiBatch.job.downloadResults',
     async (arg?: unknown, options?: DownloadOptions) => {
       const name = await resolveJobName(deps.model, arg);
-      return name ? (await downloadResults(deps, name, options))?.resultsPath : undefined;
+      const saved = name ? await downloadResults(deps, name, options) : undefined;
+      if (name && saved) {
+        announceSaved(deps, name, saved.resultsPath);
+      }
+      return saved?.resultsPath;
     },
   );
 
@@ -28,4 +32,24 @@ export function registerResults(context: vscode.ExtensionContext, deps: ResultsD
       return name ? (await openResults(deps, name, options))?.resultsPath : undefined;
     },
   );
+}
+
+/**
+ * A download that ends in silence leaves the user wondering whether it happened and where the file went: says where,
+ * with the next steps as buttons. Not awaited: the command resolves while the toast stays up.
+ */
+function announceSaved(deps: ResultsDeps, name: string, resultsPath: string): void {
+  const open = vscode.l10n.t('Open Results');
+  const reveal = vscode.l10n.t('Reveal in Explorer');
+  const label = deps.model.get(name)?.displayName || name;
+  const where = vscode.workspace.asRelativePath(resultsPath);
+  void vscode.window
+    .showInformationMessage(vscode.l10n.t('Results of "{0}" saved to {1}', label, where), open, reveal)
+    .then(async (choice) => {
+      if (choice === open) {
+        await vscode.commands.executeCommand('geminiBatch.job.openResults', name);
+      } else if (choice === reveal) {
+        await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(resultsPath));
+      }
+    });
 }

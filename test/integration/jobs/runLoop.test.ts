@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { JobNotice } from '../../../src/features/jobs/jobNotifier';
 import type { GeminiBatchApi } from '../../../src/features/jobs/extensionApi';
+import { answering, messagesAnswerable } from '../helpers/answeringMessages';
 import { fixtureUri } from '../helpers/extension';
 import { SettingsScope, batchApi, emulatorJobNames, leaveEmulator, until, useEmulator } from './runHelpers';
 
@@ -85,13 +86,59 @@ suite('jobs: run loop against the emulator', function () {
     // is refreshed for it, not the whole tree.
     const refreshed: unknown[] = [];
     const watching = api.tree.onDidChangeTreeData((node) => refreshed.push(node));
-    const again = await vscode.commands.executeCommand<string>('geminiBatch.job.downloadResults', name, {
-      ifExists: 'keepBoth',
-    });
+    const told = await answering('showInformationMessage', undefined, () =>
+      vscode.commands.executeCommand<string>('geminiBatch.job.downloadResults', name, { ifExists: 'keepBoth' }),
+    );
+    const again = told.result;
     watching.dispose();
     assert.ok(again && again !== resultsPath && existsSync(again), `second download at ${again}`);
+    // The download says where the file went, with what to do next (it used to succeed silently). An installed
+    // .vsix has its own window API, out of the stand-in's reach.
+    if (messagesAnswerable) {
+      assert.deepEqual(told.questions, [
+        {
+          message: `Results of "it greetings" saved to ${vscode.workspace.asRelativePath(again)}`,
+          modal: false,
+          items: ['Open Results', 'Reveal in Explorer'],
+        },
+      ]);
+    }
     assert.ok(refreshed.includes(api.tree.nodeFor(name)), 'the job node was refreshed');
     assert.ok(!refreshed.includes(undefined), 'the whole tree was not refreshed');
+
+    // Cancel on the ended job says why it does nothing: known ended, and ended before a poll showed it (the service's
+    // answer is read back).
+    if (messagesAnswerable) {
+      const ended = `it greetings has already ended (Succeeded): nothing to cancel.`;
+      const logStart = api.logLines().length;
+      const known = await answering('showInformationMessage', undefined, () =>
+        vscode.commands.executeCommand('geminiBatch.job.cancel', name),
+      );
+      assert.equal(known.result, undefined, 'nothing was cancelled');
+      assert.ok(
+        !api
+          .logLines()
+          .slice(logStart)
+          .some((l) => l.includes(`cancel requested for ${name}`)),
+        'a job known to have ended is not sent a cancel',
+      );
+      assert.deepEqual(
+        known.questions.map((q) => q.message),
+        [ended],
+      );
+      // Forgotten by the model (no poll kicked, unlike an upsert), so the click goes to the service, as on a row
+      // whose end no poll has shown yet.
+      api.model.remove(name);
+      const late = await answering('showInformationMessage', undefined, () =>
+        vscode.commands.executeCommand('geminiBatch.job.cancel', name),
+      );
+      assert.equal(late.result, undefined, 'nothing was cancelled');
+      assert.deepEqual(
+        late.questions.map((q) => q.message),
+        [ended],
+      );
+      assert.equal(api.model.get(name)?.state, 'succeeded', 'the row shows the state read back');
+    }
   });
 
   test('a small file goes inline when allowed, and its inline results are written as JSONL', async () => {

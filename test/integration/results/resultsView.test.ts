@@ -137,6 +137,20 @@ suite('results view', () => {
     await showRow(panel, 0);
     const probe = await panel.probe();
     assert.ok(probe.detailText.includes('request_1') && probe.detailText.includes('First prompt'), probe.detailText);
+    // A click on request_2's row (input line 1) selects it in the editor already showing the input: no second copy.
+    const onInput = () => vscode.window.visibleTextEditors.filter((e) => e.document.uri.fsPath === input);
+    const revealed = until('input line 1 to be revealed', () => onInput().some((e) => e.selection.active.line === 0), [
+      vscode.window.onDidChangeVisibleTextEditors,
+      vscode.window.onDidChangeTextEditorSelection,
+    ]);
+    await showRow(panel, 1);
+    await revealed;
+    assert.deepEqual(
+      onInput().map((e) => e.viewColumn),
+      [editor.viewColumn],
+      'the input is shown once, in its own group',
+    );
+    assert.equal(vscode.window.tabGroups.all.length, 2, 'the input and the results view: no third group');
   });
 
   test('a results file rewritten while it is shown reloads its view (the merge after a retry rewrites it)', async () => {

@@ -129,6 +129,13 @@ suite('results: retry failed lines on the emulator', function () {
         .sort(),
       [...failedKeys].sort(),
     );
+    // The original's row follows the merge: its own counts would still warn of the failures a retry answered.
+    const row = s.api.tree.getTreeItem(rootNode);
+    assert.match(
+      String(row.description),
+      new RegExp(`^${LINES}/${LINES} succeeded \\(${failedKeys.size} by a retry\\) · Succeeded · `),
+    );
+    assert.equal((row.iconPath as vscode.ThemeIcon).id, 'pass', 'no warning icon');
 
     // Opening the original's results reports the merge, not the original's own failures (an installed .vsix does
     // not see the test's stand-in for its messages: helpers/answeringMessages.ts).

@@ -13,6 +13,19 @@ export interface OpenForLineDeps {
   panelFor: (uri: vscode.Uri) => Promise<ResultsPanel>;
 }
 
+/** The group already holding this results view (not a second copy), else beside the input. */
+function openColumn(results: vscode.Uri): vscode.ViewColumn {
+  const group = vscode.window.tabGroups.all.find((g) =>
+    g.tabs.some(
+      (tab) =>
+        tab.input instanceof vscode.TabInputCustom &&
+        tab.input.viewType === RESULTS_VIEW_TYPE &&
+        tab.input.uri.toString() === results.toString(),
+    ),
+  );
+  return group?.viewColumn ?? vscode.ViewColumn.Beside;
+}
+
 /**
  * "Show Result of This Line": from an input line (the cursor's, or `(uri, line)` 0-based from a CodeLens or a
  * script), opens the results of its file in the results view and selects the row with the line's key. Resolves to
@@ -39,7 +52,7 @@ export async function openForLine(deps: OpenForLineDeps, uri?: vscode.Uri, line?
   }
   const resultsUri = vscode.Uri.file(results);
   await vscode.commands.executeCommand('vscode.openWith', resultsUri, RESULTS_VIEW_TYPE, {
-    viewColumn: vscode.ViewColumn.Beside,
+    viewColumn: openColumn(resultsUri),
     preview: false,
   });
   const panel = await deps.panelFor(resultsUri);

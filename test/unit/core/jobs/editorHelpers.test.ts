@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Redactor } from '../../../../src/core/util/redactor';
 import { BatchApiError, type BatchJob } from '../../../../src/core/providers/types';
-import { showCancelled } from '../../../../src/core/jobs/afterCancel';
+import { endedBeforeCancel, showCancelled } from '../../../../src/core/jobs/afterCancel';
 import {
   noticeActions,
   showNoticeIn,
@@ -48,6 +48,27 @@ suite('editor helpers', () => {
     calls.length = 0;
     await showCancelled({ getJob: () => Promise.resolve(running) }, 'batches/x', undefined, sink);
     assert.deepEqual(calls, ['upsert']);
+  });
+
+  test('Cancel on an ended job: any end known before the call, any end but cancelled read back after it', () => {
+    assert.equal(endedBeforeCancel(undefined, false), undefined);
+    assert.equal(endedBeforeCancel('running', false), undefined);
+    assert.equal(endedBeforeCancel('cancelling', true), undefined);
+    assert.equal(endedBeforeCancel('succeeded', false), 'succeeded');
+    assert.equal(endedBeforeCancel('cancelled', false), 'cancelled', 'cancelled already: nothing to cancel');
+    assert.equal(endedBeforeCancel('cancelled', true), undefined, 'read back cancelled: the cancel did it');
+    assert.equal(endedBeforeCancel('partially_succeeded', true), 'partially_succeeded', 'it ended first');
+    assert.equal(endedBeforeCancel('expired', true), 'expired');
+  });
+
+  test('showCancelled resolves to the job read back, or undefined when the read failed', async () => {
+    const sink = { upsert: () => undefined, pollSoon: () => undefined, warn: () => undefined };
+    assert.equal(
+      await showCancelled({ getJob: () => Promise.resolve(running) }, 'batches/x', undefined, sink),
+      running,
+    );
+    const failing = { getJob: () => Promise.reject(new Error('blip')) };
+    assert.equal(await showCancelled(failing, 'batches/x', undefined, sink), undefined);
   });
 
   test('the default notification passes the actions to the window, by severity', async () => {

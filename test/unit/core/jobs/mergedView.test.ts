@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { rowDescription } from '../../../../src/core/jobs/jobRow';
+import { withMerge } from '../../../../src/core/jobs/mergedView';
+import { describeJob } from '../../../../src/core/jobs/jobView';
+import type { BatchJob } from '../../../../src/core/providers/types';
+
+const T0 = Date.parse('2026-01-01T00:00:00Z');
+/** The original job as the service keeps it: 4 of its 30 requests failed. */
+const original: BatchJob = {
+  name: 'batches/a',
+  provider: 'gemini',
+  displayName: 'nightly',
+  model: 'models/gemini-2.5-flash',
+  state: 'succeeded',
+  rawState: '',
+  createTime: new Date(T0).toISOString(),
+  endTime: new Date(T0 + 3000).toISOString(),
+  progress: { total: 30, succeeded: 26, failed: 4 },
+};
+
+suite('job tree rows: an original job after its retries', () => {
+  test('a retry that answered every failed line: the row says so, with no warning', () => {
+    const before = describeJob(original, T0 + 5000);
+    assert.equal(before.stateIcon, 'someFailed', 'the service counts alone still warn');
+    const view = withMerge(before, { requests: 30, succeeded: 30, failed: 0, fromRetries: 4 });
+    assert.equal(view.outcome, undefined);
+    assert.equal(view.stateIcon, 'succeeded');
+    assert.equal(
+      rowDescription('Succeeded', view, original.model),
+      '30/30 succeeded (4 by a retry) · Succeeded · took 3s · gemini-2.5-flash',
+    );
+    assert.deepEqual(view.tooltipRows.at(-1), ['After retries', '30/30 succeeded (4 by a retry)']);
+  });
+
+  test('lines still failed after the retries keep the warning, with the merged counts', () => {
+    const view = withMerge(describeJob(original, T0 + 5000), {
+      requests: 30,
+      succeeded: 28,
+      failed: 2,
+      fromRetries: 2,
+    });
+    assert.equal(view.stateIcon, 'someFailed');
+    assert.equal(
+      rowDescription('Completed', view, original.model),
+      '2/30 failed after retries · Completed · took 3s · gemini-2.5-flash',
+    );
+    const none = withMerge(describeJob(original, T0 + 5000), {
+      requests: 30,
+      succeeded: 0,
+      failed: 30,
+      fromRetries: 0,
+    });
+    assert.equal(none.stateIcon, 'allFailed');
+  });
+
+  test('no merge, or a job still running, keeps the service counts', () => {
+    const view = describeJob(original, T0 + 5000);
+    assert.equal(withMerge(view, undefined), view);
+    const running = describeJob({ ...original, state: 'running', endTime: undefined }, T0 + 5000);
+    assert.equal(withMerge(running, { requests: 30, succeeded: 30, failed: 0, fromRetries: 4 }), running);
+  });
+});
