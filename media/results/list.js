@@ -10,6 +10,8 @@
     const { container, spacer, rowsBox, requestPage, renderRow, onSelect } = options;
     const pages = new Map(); // page number → rows (or 'pending')
     let total = 0;
+    /** A selection asked for before the list had that many rows (see select). */
+    let pendingSelect;
     let selected = -1; // position in the selection
     let generation = 0;
 
@@ -68,9 +70,16 @@
     }
 
     function select(pos, index) {
-      if (pos < 0 || pos >= total) {
+      if (pos >= total && pos >= 0) {
+        // The list is not sized yet (a new query's count is on its way): the selection waits for it, or a "Show
+        // Result of This Line" that came first would be dropped and its detail never shown.
+        pendingSelect = { pos, index };
         return;
       }
+      if (pos < 0) {
+        return;
+      }
+      pendingSelect = undefined;
       selected = pos;
       const top = pos * ROW_H;
       if (top < container.scrollTop || top + ROW_H > container.scrollTop + container.clientHeight) {
@@ -102,6 +111,10 @@
         }
         total = count;
         render();
+        if (pendingSelect && pendingSelect.pos < total) {
+          const { pos, index } = pendingSelect;
+          select(pos, index);
+        }
       },
       /** Drops cached pages from `fromPosition` on (rows appended while the scan runs make the last page grow). */
       invalidateFrom(fromPosition) {
