@@ -41,7 +41,10 @@ async function watchingPicks<T>(
   }
 }
 
-suite('build: Use This Template, answered in the real quick pick', () => {
+suite('build: Use This Template, answered in the real quick pick', function () {
+  // One retry, as the results view and template editor suites: in a full run (7a2380f) the palette test found the
+  // keys pick not up; alone it passes. A real break fails both attempts.
+  this.retries(1);
   let dir: string;
   let data: string;
   suiteSetup(async function () {
