@@ -177,6 +177,37 @@
     return state.matching !== state.summary.total ? ` · showing ${fmt(state.matching)}` : '';
   }
 
+  const listBox = document.getElementById('list');
+  const emptyBox = listBox.insertBefore(el('div', 'empty muted'), listBox.firstChild);
+  emptyBox.setAttribute('role', 'status');
+
+  /** Says why the list is empty once reading is done: no row matches the filters, or the file has none. */
+  function renderEmpty(state) {
+    const empty = state.done && state.matching === 0;
+    emptyBox.hidden = !empty;
+    if (!empty) {
+      return;
+    }
+    if (query.status === 'all' && !query.finishReason && !query.errorCode && !search) {
+      emptyBox.replaceChildren(el('span', '', 'This file has no results.'));
+      return;
+    }
+    const clear = el('button', '', 'Clear Filters');
+    clear.addEventListener('click', () => {
+      query.status = statusBox.value = 'all';
+      query.finishReason = finishBox.value = '';
+      query.errorCode = codeBox.value = '';
+      search = searchBox.value = '';
+      sendQuery();
+    });
+    const filters = query.status !== 'all' || query.finishReason || query.errorCode;
+    let what = 'No rows match these filters';
+    if (search) {
+      what = `No rows match “${search}”${filters ? ' with these filters' : ''}`;
+    }
+    emptyBox.replaceChildren(el('span', '', `${what}. `), clear);
+  }
+
   function renderSummary(state) {
     const s = state.summary;
     const codes = Object.entries(s.byErrorCode)
@@ -220,6 +251,11 @@
     }
     if (row.modelVersion) {
       head.appendChild(el('span', 'pill', row.modelVersion));
+    }
+    if (row.copyText !== undefined) {
+      const copy = head.appendChild(el('button', 'copy', 'Copy Answer'));
+      copy.title = 'Copy the answer as text (thoughts left out)';
+      copy.addEventListener('click', () => post({ type: 'copyAnswer', index: row.index }));
     }
     if (row.inputLine !== undefined && inputKnown) {
       const go = head.appendChild(el('button', '', `Input line ${row.inputLine}`));
@@ -284,6 +320,7 @@
         .filter((h) => /^\s*(javascript|vbscript|data:text)/i.test(h)),
       pwned: window.__pwned !== undefined,
       violations: violations.slice(),
+      emptyText: emptyBox.hidden ? '' : emptyBox.textContent,
     };
   }
 
@@ -315,6 +352,7 @@
         queryChanged = false;
         last = m.state;
         renderSummary(m.state);
+        renderEmpty(m.state);
         break;
       }
       case 'page':
@@ -338,6 +376,16 @@
           post({ type: 'detail', index: m.index });
         }
         break;
+      case 'clickCopy':
+        detail.querySelector('button.copy')?.click();
+        break;
+      case 'copied': {
+        const copy = detailIndex === m.index ? detail.querySelector('button.copy') : null;
+        if (copy) {
+          copy.textContent = 'Copied';
+        }
+        break;
+      }
       case 'error':
         summaryBox.replaceChildren(el('span', 'bad', m.message));
         break;

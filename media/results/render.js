@@ -35,6 +35,28 @@
   }
 
   const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+  const ALIGNS = ['left', 'center', 'right'];
+
+  /** A pipe table; it scrolls sideways in its own box when wider than the detail pane. */
+  function table(b, onLink) {
+    const box = el('div', 'table-box');
+    const t = box.appendChild(el('table'));
+    const cells = (tr, tag, row) =>
+      (row || []).forEach((cell, i) => {
+        const td = tr.appendChild(el(tag));
+        const align = (b.align || [])[i];
+        if (ALIGNS.includes(align)) {
+          td.style.textAlign = align;
+        }
+        inlines(td, cell, onLink);
+      });
+    cells(t.appendChild(el('thead')).appendChild(el('tr')), 'th', b.head);
+    const body = t.appendChild(el('tbody'));
+    for (const row of b.rows || []) {
+      cells(body.appendChild(el('tr')), 'td', row);
+    }
+    return box;
+  }
 
   function markdown(blocks, onLink) {
     const root = el('div', 'markdown');
@@ -54,6 +76,8 @@
         inlines(root.appendChild(el('blockquote')), b.c, onLink);
       } else if (b.t === 'hr') {
         root.appendChild(el('hr'));
+      } else if (b.t === 'table') {
+        root.appendChild(table(b, onLink));
       }
     }
     return root;

@@ -1,3 +1,5 @@
+import { readTable, type TableBlock } from './markdownTable';
+
 /**
  * A deliberately tiny markdown reader for model answers. It returns a tree of a few node types, never HTML: the
  * webview builds DOM nodes from it with createElement/textContent, so nothing in an answer can become markup,
@@ -16,7 +18,8 @@ export type Block =
   | { t: 'pre'; lang?: string; v: string }
   | { t: 'ul' | 'ol'; items: Inline[][] }
   | { t: 'quote'; c: Inline[] }
-  | { t: 'hr' };
+  | { t: 'hr' }
+  | TableBlock;
 
 const SAFE_HREF = /^https?:\/\/[^\s]+$/i;
 
@@ -76,7 +79,7 @@ export function parseInline(text: string, depth = 0): Inline[] {
   return out;
 }
 
-/** Blocks: # headings, ``` fences, - / * / 1. lists, > quotes, --- rules, and paragraphs. */
+/** Blocks: # headings, ``` fences, - / * / 1. lists, > quotes, --- rules, pipe tables, and paragraphs. */
 export function parseMarkdown(text: string): Block[] {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const blocks: Block[] = [];
@@ -97,6 +100,13 @@ export function parseMarkdown(text: string): Block[] {
         body.push(lines[i]);
       }
       blocks.push({ t: 'pre', lang: fence[1] || undefined, v: body.join('\n') });
+      continue;
+    }
+    const table = readTable(lines, i, (cell) => parseInline(cell));
+    if (table) {
+      flush();
+      blocks.push(table.block);
+      i = table.next - 1;
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);

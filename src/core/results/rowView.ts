@@ -2,6 +2,7 @@ import type { EmbeddingSummary } from './embeddingSummary';
 import { parseMarkdown, type Block } from './markdown';
 import { isRawPcm, pcmRate, pcmToWavBase64 } from './pcmWav';
 import { isCutShort } from '../jobs/noAnswer';
+import { answerText } from './answerText';
 import type { AnswerPart, NoAnswer, NoAnswerKind, ResultRow, RowError, RowTokens } from './resultRow';
 
 /** One line of the virtualized list: short, fixed-height facts. */
@@ -43,6 +44,8 @@ export interface DetailRow {
   noAnswer?: NoAnswer;
   cutShort?: true;
   inputLine?: number;
+  /** The answer as plain text (answerText.ts), for Copy Answer; absent when there is none to copy. */
+  copyText?: string;
 }
 
 export const SNIPPET = 200;
@@ -176,5 +179,6 @@ export function toDetailRow(index: number, row: ResultRow, prompt = row.prompt, 
     noAnswer: row.ok ? row.noAnswer : undefined,
     cutShort: cutShort(row),
     inputLine,
+    copyText: (row.ok && answerText(row.parts)) || undefined,
   };
 }

@@ -219,6 +219,44 @@ suite('results view', function () {
     await listed({ errorCode: 'INVALID_ARGUMENT' }, '', 1);
     await listed({}, 'NEEDLE', 1);
     await listed({ sort: 'tokensDesc' }, '', 5);
+    // A search nothing matches says so, rather than leaving an empty list.
+    await listed({}, 'no-such-text', 0);
+    assert.match((await panel.probe()).emptyText, /No rows match “no-such-text”/);
+    await listed({ status: 'all' }, '', 5);
+    assert.equal((await panel.probe()).emptyText, '');
+  });
+
+  test('an answer with a markdown table shows a table, and Copy Answer puts the answer text on the clipboard', async () => {
+    const file = path.join(dir, 'table.results.jsonl');
+    const answer = '| City | Temp |\n|:--|--:|\n| Paris | 21 |\n| Oslo | 9 |';
+    await fs.writeFile(
+      file,
+      JSON.stringify({
+        key: 'k',
+        response: {
+          candidates: [
+            {
+              content: { parts: [{ text: 'private reasoning', thought: true }, { text: answer }] },
+              finishReason: 'STOP',
+            },
+          ],
+        },
+      }),
+    );
+    const panel = await openView(view, file);
+    await showRow(panel, 0);
+    const probe = await panel.probe();
+    assert.match(probe.detailHtml, /<table>.*<th[^>]*>City<\/th>.*<td[^>]*>Oslo<\/td>/s);
+    const copied = new Promise<number>((resolve) => {
+      const sub = panel.onDidCopy((index) => {
+        sub.dispose();
+        resolve(index);
+      });
+    });
+    await vscode.env.clipboard.writeText('before');
+    await panel.clickCopyAnswer();
+    assert.equal(await copied, 0);
+    assert.equal(await vscode.env.clipboard.readText(), answer, 'the answer as text, its thoughts left out');
   });
 
   test('responses without an answer: counted apart, filtered, and the detail says why (blocked, out of tokens)', async () => {

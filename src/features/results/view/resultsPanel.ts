@@ -22,6 +22,8 @@ export interface RenderProbe {
   pwned: boolean;
   /** `securitypolicyviolation` events the page saw: an injected handler blocked by the CSP would show here. */
   violations: string[];
+  /** What the list says when it has no rows ('' while it has some). */
+  emptyText: string;
 }
 
 type Incoming = Record<string, unknown>;
@@ -45,6 +47,9 @@ export class ResultsPanel implements vscode.Disposable {
   readonly onDidChange = this.changeEmitter.event;
   /** Fires with the table index of the row the page has just shown in full. */
   readonly onDidRender = this.renderEmitter.event;
+  private readonly copyEmitter = new vscode.EventEmitter<number>();
+  /** Fires with the row's index once Copy Answer has put its answer on the clipboard. */
+  readonly onDidCopy = this.copyEmitter.event;
   ready = false;
 
   constructor(
@@ -85,6 +90,7 @@ export class ResultsPanel implements vscode.Disposable {
       this.readyEmitter,
       this.changeEmitter,
       this.renderEmitter,
+      this.copyEmitter,
     );
   }
 
@@ -129,6 +135,16 @@ export class ResultsPanel implements vscode.Disposable {
       }
       case 'revealInput':
         return this.revealInput(num(m.index, -1));
+      case 'copyAnswer': {
+        // Read again from the file: the page only names the row, so nothing it holds reaches the clipboard.
+        const text = (await this.model.detail(num(m.index, -1)))?.copyText;
+        if (text !== undefined) {
+          await vscode.env.clipboard.writeText(text);
+          await this.post({ type: 'copied', index: num(m.index, -1) });
+          this.copyEmitter.fire(num(m.index, -1));
+        }
+        return;
+      }
       case 'openLink':
         if (typeof m.href === 'string' && /^https?:\/\//i.test(m.href)) {
           await vscode.env.openExternal(vscode.Uri.parse(m.href, true));
@@ -195,6 +211,11 @@ export class ResultsPanel implements vscode.Disposable {
     search = '',
   ): Thenable<boolean> {
     return this.post({ type: 'applyQuery', query, search });
+  }
+
+  /** Clicks the shown row's Copy Answer button, as a user would (tests). */
+  clickCopyAnswer(): Thenable<boolean> {
+    return this.post({ type: 'clickCopy' });
   }
 
   /** Selects a row as a click would (tests). */

@@ -22,6 +22,9 @@ function hrefs(blocks: Block[]): string[] {
     if (b.t === 'ul' || b.t === 'ol') {
       b.items.forEach(walk);
     }
+    if (b.t === 'table') {
+      [b.head, ...b.rows].forEach((row) => row.forEach(walk));
+    }
   }
   return out;
 }
@@ -57,6 +60,9 @@ suite('results: markdown tree and the rows the view shows', () => {
       { t: 'text', v: ')' },
     ]);
     assert.deepEqual(hrefs(parseMarkdown('[a](JavaScript:evil()) [b](data:text/html,hi) [c]( javascript:x)')), []);
+    assert.deepEqual(hrefs(parseMarkdown('| [a](javascript:x) | [b](https://e.x) |\n|-|-|\n| [c](data:x) | d |')), [
+      'https://e.x',
+    ]);
   });
 
   test('any text parses, and every link target it keeps is http(s)', () => {
@@ -125,6 +131,23 @@ suite('results: markdown tree and the rows the view shows', () => {
     assert.equal(wav.readUInt32LE(24), 16000);
     assert.equal(wav.readUInt32LE(40), 4);
     assert.deepEqual([...wav.subarray(44)], [1, 0, 2, 0]);
+  });
+
+  test('Copy Answer copies the answer as text: thoughts left out, nothing for a failure', () => {
+    const answered = toResultRow({
+      key: 'k',
+      response: {
+        candidates: [{ content: { parts: [{ text: 'hidden', thought: true }, { text: '| a |\n|---|\n| 1 |' }] } }],
+      },
+    });
+    assert.equal(toDetailRow(0, answered).copyText, '| a |\n|---|\n| 1 |');
+    const failed = toResultRow({ key: 'k', error: { code: 3, message: 'bad', status: 'INVALID_ARGUMENT' } });
+    assert.equal(toDetailRow(0, failed).copyText, undefined);
+    const thoughtsOnly = toResultRow({
+      key: 'k',
+      response: { candidates: [{ content: { parts: [{ text: 't', thought: true }] } }] },
+    });
+    assert.equal(toDetailRow(0, thoughtsOnly).copyText, undefined);
   });
 
   test('list rows: answer snippet skips thoughts; failures show their message; embeddings their size', () => {
