@@ -105,6 +105,8 @@ export interface RunningEmulator {
   baseUrl: string;
   port: number;
   setFaults(f: FaultOptions): void;
+  /** The fault settings new jobs get now. */
+  faults(): FaultOptions;
   close(): Promise<void>;
 }
 

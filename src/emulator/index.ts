@@ -103,6 +103,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     baseUrl: `http://${urlHostOf(host)}:${port}`,
     port,
     setFaults: (f: FaultOptions) => ctx.faults.set(f),
+    faults: () => ctx.faults.current,
     close: () => {
       closing ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -71,3 +71,14 @@ export function faultsForPresets(ids: readonly string[]): FaultOptions {
     .filter((p) => !p.exclusive || p === exclusive)
     .reduce<FaultOptions>((all, p) => ({ ...all, ...p.faults }), {});
 }
+
+/**
+ * The presets the current fault settings hold (each of its options set to the preset's value), so the pick can show
+ * what is already being rehearsed. Picking them again gives the same settings (faultsForPresets).
+ */
+export function activePresets(faults: FaultOptions): string[] {
+  const current = faults as Record<string, unknown>;
+  return REHEARSAL_PRESETS.filter((p) =>
+    Object.entries(p.faults).every(([option, value]) => current[option] === value),
+  ).map((p) => p.id);
+}

@@ -1,13 +1,21 @@
 import * as vscode from 'vscode';
 // The presets alone, not the emulator's entry: the server itself loads lazily (emulatorHost's dynamic import).
-import { faultsForPresets, REHEARSAL_PRESETS } from '../../emulator/jobs/rehearsalPresets';
+import { activePresets, faultsForPresets, REHEARSAL_PRESETS } from '../../emulator/jobs/rehearsalPresets';
 import type { FaultOptions } from '../../emulator';
 import type { Log } from '../../adapters/log';
 import type { EmulatorHost } from './emulatorHost';
 
-/** Asks which failures to rehearse (several may be picked; none clears them). Undefined when dismissed. */
-async function pickPresets(): Promise<string[] | undefined> {
-  const items = REHEARSAL_PRESETS.map((p) => ({ label: p.label, detail: p.detail, id: p.id }));
+/**
+ * Asks which failures to rehearse (several may be picked; none clears them), the ones already rehearsed checked.
+ * Undefined when dismissed.
+ */
+async function pickPresets(active: readonly string[]): Promise<string[] | undefined> {
+  const items = REHEARSAL_PRESETS.map((p) => ({
+    label: p.label,
+    detail: p.detail,
+    id: p.id,
+    picked: active.includes(p.id),
+  }));
   const picked = await vscode.window.showQuickPick(items, {
     canPickMany: true,
     title: vscode.l10n.t('Rehearse Failures on the Local Emulator'),
@@ -26,7 +34,9 @@ export async function rehearseFailures(
   log: Log,
   ids?: string[],
 ): Promise<FaultOptions | undefined> {
-  const chosen = ids ?? (await pickPresets());
+  // A stopped emulator rehearses nothing: it is not started just to ask.
+  const active = host.isRunning ? activePresets((await host.ensureStarted()).faults()) : [];
+  const chosen = ids ?? (await pickPresets(active));
   if (chosen === undefined) {
     return undefined;
   }

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseFaults } from '../../../src/emulator/faults';
-import { faultsForPresets, REHEARSAL_PRESETS } from '../../../src/emulator/jobs/rehearsalPresets';
+import fc from 'fast-check';
+import { activePresets, faultsForPresets, REHEARSAL_PRESETS } from '../../../src/emulator/jobs/rehearsalPresets';
 import { joinResults } from '../../../src/core/jobs/joinResults';
 import { summarizeResults } from '../../../src/core/jobs/summarizeResults';
 import { createOpenAiBatch, pollUntil, TERMINAL, withEmulator, writeJsonl, type EmulatorFixture } from './helpers';
@@ -197,5 +198,26 @@ suite('emulator: rehearsal presets', () => {
     assert.deepEqual(faultsForPresets(['line-failures', 'long-pending']), { lineFailRate: 0.2, pendingSeconds: 60 });
     assert.deepEqual(faultsForPresets(['job-fails', 'job-expires']), { failJobs: true });
     assert.deepEqual(faultsForPresets([]), {});
+  });
+
+  test('the pick shows what is rehearsed: the presets found in the settings give the same settings again', () => {
+    assert.deepEqual(activePresets(faultsForPresets(['line-failures', 'long-pending'])), [
+      'line-failures',
+      'long-pending',
+    ]);
+    assert.deepEqual(activePresets({}), []);
+    assert.deepEqual(activePresets({ lineFailRate: 0.5 }), [], 'a setting no preset makes checks nothing');
+    const ids = REHEARSAL_PRESETS.map((p) => p.id);
+    fc.assert(
+      fc.property(fc.subarray(ids), (picked) => {
+        const faults = faultsForPresets(picked);
+        const active = activePresets(faults);
+        assert.ok(
+          active.every((id) => picked.includes(id)),
+          'only picked presets are shown as active',
+        );
+        assert.deepEqual(faultsForPresets(active), faults);
+      }),
+    );
   });
 });
