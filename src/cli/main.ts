@@ -44,7 +44,8 @@ Commands:
                    to their input lines by key when --input is given (requests with no result count as failed).
                    --format F   json (default): a summary (counts, failure codes, finish reasons, tokens)
                                 jsonl | csv: one row per request (key, prompt, answer, finish reason, tokens,
-                                error) on stdout, the summary on stderr
+                                error, outcome: succeeded, no_answer or failed, and the no-answer reason) on
+                                stdout, the summary on stderr
                    A response with no usable answer (blocked by a filter, out of tokens before any text) counts
                    as "noAnswer", by reason, not as succeeded.
                    --failed     only the failed rows and those without an answer

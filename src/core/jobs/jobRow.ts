@@ -48,6 +48,15 @@ export function failureText(view: JobView): string | undefined {
 }
 
 /**
+ * Whether the merge's text (`30/30 succeeded (4 by a retry)`) already says the state: a job the service calls
+ * succeeded whose requests all succeeded or have no answer after retries. Any other state (partially succeeded,
+ * expired, cancelled…) still tells something the counts do not.
+ */
+function mergeSaysState(view: JobView): boolean {
+  return view.merged?.failed === 0 && view.state === 'succeeded';
+}
+
+/**
  * `Running · 12/40 · 2 failed · 4m · expires in 47h 56m · gemini-2.5-flash`, or `Succeeded · 40/40 · took 1h 02m · …`.
  * The state comes first and the model last: a narrow side bar cuts the end off. A job that ended with failed
  * requests starts with them instead (`2/2 failed · Completed · took 3s`): that is what the row has to tell.
@@ -60,7 +69,7 @@ export function rowDescription(state: string, view: JobView, model: string | und
   const progress = view.merged || (failures && view.done === view.total) ? undefined : progressText(view);
   return [
     failures,
-    state,
+    mergeSaysState(view) ? undefined : state,
     progress,
     view.elapsedMs !== undefined ? `${finished ? 'took ' : ''}${formatDuration(view.elapsedMs)}` : undefined,
     view.expiresInMs !== undefined ? expiryText(view.expiresInMs) : undefined,

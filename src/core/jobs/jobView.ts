@@ -20,6 +20,8 @@ export interface JobView {
   /** `model · state · done/total · N failed · elapsed`, parts omitted when unknown. */
   description: string;
   stateIcon: StateIcon;
+  /** The job's state on the service (the editor words it: features/jobs/jobPresentation.ts). */
+  state: JobState;
   /** Set on a job that ended (succeeded or partially) with failed requests. */
   outcome?: JobOutcome;
   group: 'active' | 'finished';
@@ -161,6 +163,7 @@ export function describeJob(job: BatchJob, now: number): JobView {
     label: job.displayName || job.name,
     description: parts.join(' · '),
     stateIcon: outcome ?? job.state,
+    state: job.state,
     outcome,
     group: finished ? 'finished' : 'active',
     elapsedMs,

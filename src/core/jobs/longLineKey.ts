@@ -34,10 +34,26 @@ export function longLineKey(head: Buffer, tail: Buffer | undefined): string | un
   return valueOf(first) ?? valueOf(tail && LAST.exec(tail.toString('utf8'))?.[1]);
 }
 
+/** An input line as requests are indexed: its parsed object when it parses, and its key. */
+export interface InputLine {
+  /** Undefined for a line that is not a JSON object, or too long to parse. */
+  parsed?: Record<string, unknown>;
+  key?: string;
+}
+
 /**
- * An input line's key, as result lines are matched by it: parsed from the line, or, for a line too long to parse
- * (readLines gave its tail), read from its ends: a 600 MB request answered with an error must still find its error.
+ * An input line read once for its key: parsed, or, for a line too long to parse (readLines gave its tail), its key
+ * read from its ends: a 600 MB request answered with an error must still find its error.
  */
+export function readInputLine(line: FileLine): InputLine {
+  if (line.tail) {
+    return { key: longLineKey(line.bytes, line.tail) };
+  }
+  const parsed = parseObjectLine(line.bytes);
+  return { parsed, key: lineKey(parsed) };
+}
+
+/** An input line's key, as result lines are matched by it (readInputLine). */
 export function inputLineKey(line: FileLine): string | undefined {
-  return line.tail ? longLineKey(line.bytes, line.tail) : lineKey(parseObjectLine(line.bytes));
+  return readInputLine(line).key;
 }

@@ -7,6 +7,11 @@ import { countText, type JobOutcome, type JobView } from './jobView';
 export interface MergedTally {
   requests: number;
   succeeded: number;
+  /**
+   * Responses without a usable answer in every attempt (noAnswer.ts), counted apart from failures as everywhere else.
+   * Absent on tallies written before it was counted: those counted such lines in `failed`.
+   */
+  noAnswer?: number;
   /** Failed in every attempt, or never answered (missing from every results file). */
   failed: number;
   /** Requests answered by a retry (attempt ≥ 1). */
@@ -29,11 +34,12 @@ export function withMerge(view: JobView, merged: MergedTally | undefined): JobVi
   }
   const { requests, succeeded, failed } = merged;
   const outcome = failed === 0 ? undefined : outcomeOf(succeeded);
+  const noAnswer = merged.noAnswer ?? 0;
   return {
     ...view,
     outcome,
     stateIcon: outcome ?? 'succeeded',
-    done: succeeded + failed,
+    done: succeeded + noAnswer + failed,
     total: requests,
     failed,
     merged,
@@ -41,10 +47,14 @@ export function withMerge(view: JobView, merged: MergedTally | undefined): JobVi
   };
 }
 
-/** `30/30 succeeded (4 by a retry)`, or `2/30 failed after retries`. */
+/**
+ * `30/30 succeeded (4 by a retry)`, or `2/30 failed after retries`; responses without an answer are named apart
+ * (`28/30 succeeded (4 by a retry), 2 without an answer`), never as failures.
+ */
 export function mergedText(merged: MergedTally): string {
   const { requests, succeeded, failed, fromRetries } = merged;
+  const noAnswer = merged.noAnswer ? `, ${countText(merged.noAnswer)} without an answer` : '';
   return failed > 0
-    ? `${countText(failed)}/${countText(requests)} failed after retries`
-    : `${countText(succeeded)}/${countText(requests)} succeeded (${countText(fromRetries)} by a retry)`;
+    ? `${countText(failed)}/${countText(requests)} failed after retries${noAnswer}`
+    : `${countText(succeeded)}/${countText(requests)} succeeded (${countText(fromRetries)} by a retry)${noAnswer}`;
 }

@@ -1,18 +1,9 @@
 import { isBlankBytes, readLines, parseObjectLine } from './lineReader';
+import { emptyCounts, type OutcomeCounts } from './outcomeCounts';
 import { classifyResultLine } from './resultLine';
 
-export interface ResultSummary {
-  total: number;
-  /** Lines with an answer: a response without one is counted in `noAnswer` instead. */
-  succeeded: number;
-  /** Responses with no usable answer (blocked, out of tokens before any text, empty): noAnswer.ts. */
-  noAnswer: number;
-  /** Those by reason as written (`SAFETY`, `MAX_TOKENS`, `content_filter`, a prompt's block reason…). */
-  byNoAnswerReason: Record<string, number>;
-  failed: number;
-  /** Failure counts by code (`INVALID_ARGUMENT`, `batch_expired`, `unparseable_line`, …). */
-  byErrorCode: Record<string, number>;
-}
+/** The outcome counts of a results file and its error file. */
+export type ResultSummary = OutcomeCounts;
 
 /**
  * Counts outcomes across a results file and an (OpenAI) error file, streaming line by line. Blank lines are
@@ -22,14 +13,7 @@ export async function summarizeResults(
   paths: { results?: string; errors?: string },
   signal?: AbortSignal,
 ): Promise<ResultSummary> {
-  const summary: ResultSummary = {
-    total: 0,
-    succeeded: 0,
-    noAnswer: 0,
-    byNoAnswerReason: {},
-    failed: 0,
-    byErrorCode: {},
-  };
+  const summary: ResultSummary = emptyCounts();
   const fail = (code: string) => {
     summary.failed++;
     summary.byErrorCode[code] = (summary.byErrorCode[code] ?? 0) + 1;

@@ -17,7 +17,17 @@ export interface ExportRecord {
   totalTokens: number | null;
   errorCode: string | null;
   errorMessage: string | null;
+  /**
+   * `succeeded`, `no_answer` (a response without a usable answer: blocked, out of tokens, empty; `ok` is true for it,
+   * as the service answered) or `failed`: the three outcomes the results view and the summaries count. Last, so the
+   * columns before it keep their places.
+   */
+  outcome: ExportOutcome;
+  /** Why a `no_answer` row has none, as written (`SAFETY`, `MAX_TOKENS`, `content_filter`…); null otherwise. */
+  noAnswerReason: string | null;
 }
+
+export type ExportOutcome = 'succeeded' | 'no_answer' | 'failed';
 
 export type ExportFormat = 'csv' | 'jsonl';
 
@@ -35,7 +45,16 @@ export const EXPORT_COLUMNS: readonly (keyof ExportRecord)[] = [
   'totalTokens',
   'errorCode',
   'errorMessage',
+  'outcome',
+  'noAnswerReason',
 ];
+
+function outcomeOf(row: ResultRow): ExportOutcome {
+  if (!row.ok) {
+    return 'failed';
+  }
+  return row.noAnswer ? 'no_answer' : 'succeeded';
+}
 
 export function exportRecord(row: ResultRow): ExportRecord {
   return {
@@ -52,6 +71,8 @@ export function exportRecord(row: ResultRow): ExportRecord {
     totalTokens: row.tokens.total ?? null,
     errorCode: row.error?.code ?? null,
     errorMessage: row.error?.message ?? null,
+    outcome: outcomeOf(row),
+    noAnswerReason: row.noAnswer?.reason ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { type FileHandle, open } from 'node:fs/promises';
 import { DEFAULT_MAX_LINE_BYTES } from '../jsonl';
-import { longLineKey } from '../jobs/longLineKey';
+import { longLineKey, readInputLine } from '../jobs/longLineKey';
 import { parseObjectLine, readLineHead, readLines, TAIL_BYTES } from '../jobs/lineReader';
 import { F64Column, hashKey, U32Column } from './columns';
 import { promptText } from './promptText';
@@ -28,9 +28,8 @@ export class InputIndex {
   static async build(path: string, signal?: AbortSignal): Promise<InputIndex> {
     const index = new InputIndex(path);
     for await (const line of readLines(path, signal)) {
-      const parsed = parseObjectLine(line.bytes);
       // A line too long to parse is indexed only by a key read from its ends (longLineKey.ts).
-      const key = parsed ? lineKey(parsed) : line.tail && longLineKey(line.bytes, line.tail);
+      const { parsed, key } = readInputLine(line);
       if (!parsed && key === undefined) {
         continue;
       }

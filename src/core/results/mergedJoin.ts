@@ -8,7 +8,10 @@ import { isBetter, mergeAttempts, type AttemptRow } from './mergeAttempts';
 
 export interface MergedCounts {
   requests: number;
+  /** Requests whose best result has an answer. */
   succeeded: number;
+  /** Requests whose best result is a response without a usable answer (noAnswer.ts): counted apart from failures. */
+  noAnswer: number;
   failed: number;
   missing: number;
   /** Requests answered by a retry (attempt ≥ 1). */
@@ -69,6 +72,7 @@ export async function writeMergedJoin(
   const counts: MergedCounts = {
     requests: requests.length,
     succeeded: 0,
+    noAnswer: 0,
     failed: 0,
     missing: 0,
     fromRetries: 0,
@@ -99,6 +103,8 @@ export async function writeMergedJoin(
         }
         if (found.ok) {
           counts.succeeded++;
+        } else if (found.noAnswer) {
+          counts.noAnswer++;
         } else {
           counts.failed++;
         }

@@ -1,19 +1,14 @@
+import { emptyCounts, type OutcomeCounts } from '../jobs/outcomeCounts';
 import type { PriceOverride } from '../pricing/prices';
 import { usageCostDetail } from '../pricing/usageCost';
 import type { ErrorAdvice } from './errorOf';
 import type { ResultRow } from './resultRow';
 
-/** What the results view's header says, also printed by `gemini-batch results`: one accumulator for both. */
-export interface RowSummary {
-  total: number;
-  /** Rows with an answer; a response without one counts in `noAnswer` (and its tokens and cost still count). */
-  succeeded: number;
-  /** Responses with no usable answer (ResultRow.noAnswer), and those by reason as written (`SAFETY`, `MAX_TOKENS`). */
-  noAnswer: number;
-  byNoAnswerReason: Record<string, number>;
-  failed: number;
-  /** Failure counts by code (`RESOURCE_EXHAUSTED`, `batch_expired`, `missing_result`, …). */
-  byErrorCode: Record<string, number>;
+/**
+ * What the results view's header says, also printed by `gemini-batch results`: one accumulator for both. A response
+ * without an answer counts in `noAnswer`, and its tokens and cost still count.
+ */
+export interface RowSummary extends OutcomeCounts {
   /** The advice of each error code (the same code always has the same advice). */
   adviceByCode: Record<string, ErrorAdvice>;
   /** Successful rows by finish reason (`STOP`, `MAX_TOKENS`, `length`, …); `none` when the answer gives none. */
@@ -30,12 +25,7 @@ export interface RowSummary {
 
 export function emptySummary(): RowSummary {
   return {
-    total: 0,
-    succeeded: 0,
-    noAnswer: 0,
-    byNoAnswerReason: {},
-    failed: 0,
-    byErrorCode: {},
+    ...emptyCounts(),
     adviceByCode: {},
     byFinishReason: {},
     tokens: { prompt: 0, output: 0, thoughts: 0, cached: 0, total: 0 },

@@ -1,3 +1,5 @@
+import { BATCH_KINDS, isBatchKind } from '../batchKind';
+import { kindName, kindWithArticle } from '../batchKindWords';
 import type { IssueCode, IssueParams, ParamValue } from './issueCodes';
 import type { Issue } from './types';
 
@@ -24,17 +26,10 @@ export function messageFor(issue: Issue): string {
   return render(issue.code, issue.params);
 }
 
-const KIND_NAMES: Readonly<Record<string, string>> = {
-  'gemini-generate': 'a Gemini generateContent',
-  'gemini-embed': 'a Gemini embedContent',
-  openai: 'an OpenAI',
+/** A line's kind as `wrong-kind` names it: a batch kind, or a shape the product knows but does not run. */
+const LINE_KIND_NAMES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(BATCH_KINDS.map((kind) => [kind, kindWithArticle(kind)])),
   anthropic: 'an Anthropic Message Batches',
-};
-/** The kind a file holds, as `wrong-kind` names it (an unlisted kind reads as Gemini generateContent). */
-const FILE_KIND_NAMES: Readonly<Record<string, string>> = {
-  'gemini-generate': 'Gemini generateContent',
-  'gemini-embed': 'Gemini embedContent',
-  openai: 'OpenAI',
 };
 
 const TYPE_PHRASES: Readonly<Record<string, string>> = {
@@ -232,8 +227,10 @@ const RENDER: { readonly [C in IssueCode]: Renderer<C> } = {
     if (s('lineKind') === 'anthropic' && s('fileKind') === 'openai') {
       return "This line is in Anthropic's Message Batches format (`custom_id` + `params`); OpenAI batch lines use `method`, `url` and `body`";
     }
-    const holds = FILE_KIND_NAMES[s('fileKind')] ?? 'Gemini generateContent';
-    return `This line looks like ${KIND_NAMES[s('lineKind')] ?? s('lineKind')} line but the file holds ${holds} lines`;
+    // An unlisted file kind reads as Gemini generateContent, the default kind.
+    const fileKind = s('fileKind');
+    const holds = kindName(isBatchKind(fileKind) ? fileKind : 'gemini-generate');
+    return `This line looks like ${LINE_KIND_NAMES[s('lineKind')] ?? s('lineKind')} line but the file holds ${holds} lines`;
   },
   'duplicate-key': (s) =>
     `Duplicate \`${s('field')}\` "${s('value')}": line ${s('firstLine')} already uses it, so results cannot be matched to requests`,

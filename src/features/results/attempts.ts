@@ -94,6 +94,7 @@ async function mergeNow(
       ? {
           requests: counts.requests,
           succeeded: counts.succeeded,
+          noAnswer: counts.noAnswer,
           failed: counts.failed + counts.missing,
           fromRetries: counts.fromRetries,
         }

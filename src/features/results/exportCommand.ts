@@ -55,8 +55,8 @@ async function askFormat(): Promise<ExportFormat | undefined> {
 }
 
 /**
- * "Export Results…": key, prompt, answer text, finish reason, tokens and error per request, as CSV or JSONL, streamed
- * to a temp file and renamed into place. Resolves to the written path (undefined when dismissed).
+ * "Export Results…": key, prompt, answer text, finish reason, tokens, error and outcome per request, as CSV or JSONL,
+ * streamed to a temp file and renamed into place. Resolves to the written path (undefined when dismissed).
  */
 export async function exportResults(
   deps: ResultsDeps,

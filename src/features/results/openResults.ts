@@ -1,66 +1,18 @@
 import { existsSync } from 'fs';
 import * as vscode from 'vscode';
-import { joinResults, summarizeResults, type ResultSummary } from '../../core/jobs/results';
-import { countText } from '../../core/jobs/jobView';
+import { joinResults, summarizeResults } from '../../core/jobs/results';
 import { joinedNameFor } from '../../core/jobs/resultFileNames';
 import { parseOverrides } from '../../core/pricing/prices';
 import { resultsCost } from '../../core/results/resultsCost';
 import type { MergedCounts } from '../../core/results/mergedJoin';
 import { attemptChain, writeMerged } from './attempts';
+import { mergedText, summaryText } from './resultsNotice';
 import { RESULTS_VIEW_TYPE } from './view/resultsEditorProvider';
 import { downloadResults, type DownloadOptions, type DownloadedResults, type ResultsDeps } from './downloadResults';
 
 export interface OpenedResults extends DownloadedResults {
   /** The input lines joined with their results, when the input file is known. */
   joinedPath?: string;
-}
-
-/** "38 succeeded, 2 failed (RESOURCE_EXHAUSTED: 2)", then "1 without an answer (SAFETY: 1)." when some were. */
-function summaryText(summary: ResultSummary): string {
-  const byCount = (counts: Record<string, number>) =>
-    Object.entries(counts)
-      .map(([code, n]) => `${code}: ${countText(n)}`)
-      .join(', ');
-  const codes = byCount(summary.byErrorCode);
-  const noAnswer = summary.noAnswer
-    ? ` ${vscode.l10n.t('{0} without an answer ({1}).', countText(summary.noAnswer), byCount(summary.byNoAnswerReason))}`
-    : '';
-  return codesText(summary, codes) + noAnswer;
-}
-
-function codesText(summary: ResultSummary, codes: string): string {
-  return codes
-    ? vscode.l10n.t(
-        '{0} results: {1} succeeded, {2} failed ({3}).',
-        countText(summary.total),
-        countText(summary.succeeded),
-        countText(summary.failed),
-        codes,
-      )
-    : vscode.l10n.t(
-        '{0} results: {1} succeeded, {2} failed.',
-        countText(summary.total),
-        countText(summary.succeeded),
-        countText(summary.failed),
-      );
-}
-
-/** "40 requests across 2 attempts: 40 succeeded (6 by a retry)", and what failed or has no result. */
-function mergedText(counts: MergedCounts): string {
-  const failed = counts.failed + counts.missing;
-  return failed > 0
-    ? vscode.l10n.t(
-        '{0} requests, retries included: {1} succeeded ({2} by a retry), {3} failed or have no result.',
-        countText(counts.requests),
-        countText(counts.succeeded),
-        countText(counts.fromRetries),
-        countText(failed),
-      )
-    : vscode.l10n.t(
-        '{0} requests, retries included: all succeeded ({1} by a retry).',
-        countText(counts.requests),
-        countText(counts.fromRetries),
-      );
 }
 
 /**

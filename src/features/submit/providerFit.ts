@@ -1,19 +1,9 @@
 import * as vscode from 'vscode';
 import type { BatchKind } from '../../core/batchKind';
+import { kindRequests } from '../../core/batchKindWords';
 import { runsKind } from '../../core/providers/providerKinds';
 import type { ProviderId } from '../../core/providers/types';
 import { providerName } from '../estimate/estimateText';
-
-function kindWords(kind: BatchKind): string {
-  switch (kind) {
-    case 'gemini-generate':
-      return vscode.l10n.t('Gemini generateContent requests');
-    case 'gemini-embed':
-      return vscode.l10n.t('Gemini embedContent requests');
-    case 'openai':
-      return vscode.l10n.t('OpenAI-format requests');
-  }
-}
 
 /**
  * Whether the current provider runs `kind` (core/providers/providerKinds.ts); if not, says so before anything is
@@ -29,7 +19,7 @@ export async function providerFits(provider: ProviderId, kind: BatchKind, fileNa
     vscode.l10n.t(
       '{0} holds {1}; {2} runs OpenAI-format files only ({3} lines). Switch to the Gemini API or the Local Emulator to submit it.',
       fileName,
-      kindWords(kind),
+      vscode.l10n.t(kindRequests(kind)),
       providerName(provider),
       '{"custom_id","method","url","body"}',
     ),

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
+import { kindRequests } from '../../core/batchKindWords';
 import { copySample, isSampleId, SAMPLE_IDS, type SampleId } from './sampleCopies';
 
 /** The walkthrough's id in package.json (`contributes.walkthroughs`). */
@@ -10,8 +11,8 @@ const DIAGNOSTICS_WAIT_MS = 10_000;
 
 async function pickSample(): Promise<SampleId | undefined> {
   const labels: Record<SampleId, string> = {
-    'gemini-generate': vscode.l10n.t('Gemini generateContent requests'),
-    'gemini-embed': vscode.l10n.t('Gemini embedContent requests'),
+    'gemini-generate': vscode.l10n.t(kindRequests('gemini-generate')),
+    'gemini-embed': vscode.l10n.t(kindRequests('gemini-embed')),
     'openai-chat': vscode.l10n.t('OpenAI-format chat completion requests'),
     'with-mistakes': vscode.l10n.t('Common mistakes, each with a problem and most with a quick fix'),
   };

@@ -64,11 +64,11 @@ suite('cli: gemini-batch results', () => {
     const lines = out.split('\r\n');
     assert.equal(
       lines[0],
-      'key,line,ok,prompt,answer,finishReason,promptTokens,outputTokens,thoughtsTokens,cachedTokens,totalTokens,errorCode,errorMessage',
+      'key,line,ok,prompt,answer,finishReason,promptTokens,outputTokens,thoughtsTokens,cachedTokens,totalTokens,errorCode,errorMessage,outcome,noAnswerReason',
     );
     assert.equal(
       lines[1],
-      'request-3,4,false,Hi,,,,,,,,batch_expired,This request could not be executed before the completion window expired.',
+      'request-3,4,false,Hi,,,,,,,,batch_expired,This request could not be executed before the completion window expired.,failed,',
     );
     assert.match(lines[2], /^request-4,5,false,Hey,,,,,,,,missing_result,/);
     assert.match(lines[3], /^request-7,,false,,,/);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { longLineKey } from '../../../../src/core/jobs/longLineKey';
+import { longLineKey, readInputLine } from '../../../../src/core/jobs/longLineKey';
 
 const b = (text: string): Buffer => Buffer.from(text, 'utf8');
 /** The head and tail a reader keeps of `line` (lineReader.ts keeps far more; a few bytes show the rule). */
@@ -52,5 +52,19 @@ suite('longLineKey: the key of a line too long to parse, from its ends', () => {
         assert.equal(longLineKey(b(line.slice(0, 4096)), b(line.slice(-4096))), String(key));
       }),
     );
+  });
+
+  test('readInputLine: a line that parses gives its object and key; a long line only the key from its ends', () => {
+    const line = (text: string, tail?: string) => ({
+      bytes: b(text),
+      tail: tail === undefined ? undefined : b(tail),
+      offset: 0,
+      length: text.length,
+      lineNo: 1,
+    });
+    assert.deepEqual(readInputLine(line('{"key":"k","request":{}}')), { parsed: { key: 'k', request: {} }, key: 'k' });
+    assert.deepEqual(readInputLine(line('{"request":{}}')), { parsed: { request: {} }, key: undefined });
+    assert.deepEqual(readInputLine(line('not json')), { parsed: undefined, key: undefined });
+    assert.deepEqual(readInputLine(line('{"key":"long","request":{"contents":"', `${filler}"}}`)), { key: 'long' });
   });
 });

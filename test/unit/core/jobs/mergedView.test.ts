@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { rowDescription } from '../../../../src/core/jobs/jobRow';
-import { withMerge } from '../../../../src/core/jobs/mergedView';
+import { withMerge, type MergedTally } from '../../../../src/core/jobs/mergedView';
 import { describeJob } from '../../../../src/core/jobs/jobView';
 import type { BatchJob } from '../../../../src/core/providers/types';
 
@@ -18,6 +18,9 @@ const original: BatchJob = {
   progress: { total: 30, succeeded: 26, failed: 4 },
 };
 
+/** The original job's row once the merge of its attempts came to `tally`. */
+const afterRetries = (tally: MergedTally, job: BatchJob = original) => withMerge(describeJob(job, T0 + 5000), tally);
+
 suite('job tree rows: an original job after its retries', () => {
   test('a retry that answered every failed line: the row says so, with no warning', () => {
     const before = describeJob(original, T0 + 5000);
@@ -27,30 +30,48 @@ suite('job tree rows: an original job after its retries', () => {
     assert.equal(view.stateIcon, 'succeeded');
     assert.equal(
       rowDescription('Succeeded', view, original.model),
-      '30/30 succeeded (4 by a retry) · Succeeded · took 3s · gemini-2.5-flash',
+      '30/30 succeeded (4 by a retry) · took 3s · gemini-2.5-flash',
+      'the merge already says the requests succeeded: no "Succeeded" after it',
     );
     assert.deepEqual(view.tooltipRows.at(-1), ['After retries', '30/30 succeeded (4 by a retry)']);
   });
 
   test('lines still failed after the retries keep the warning, with the merged counts', () => {
-    const view = withMerge(describeJob(original, T0 + 5000), {
-      requests: 30,
-      succeeded: 28,
-      failed: 2,
-      fromRetries: 2,
-    });
+    const view = afterRetries({ requests: 30, succeeded: 28, failed: 2, fromRetries: 2 });
     assert.equal(view.stateIcon, 'someFailed');
     assert.equal(
       rowDescription('Completed', view, original.model),
       '2/30 failed after retries · Completed · took 3s · gemini-2.5-flash',
     );
-    const none = withMerge(describeJob(original, T0 + 5000), {
-      requests: 30,
-      succeeded: 0,
-      failed: 30,
-      fromRetries: 0,
-    });
+    const none = afterRetries({ requests: 30, succeeded: 0, failed: 30, fromRetries: 0 });
     assert.equal(none.stateIcon, 'allFailed');
+  });
+
+  test('a state the merge does not say is kept beside it (partially succeeded, expired)', () => {
+    const tally = { requests: 30, succeeded: 30, failed: 0, fromRetries: 4 };
+    for (const [state, words] of [
+      ['partially_succeeded', 'Partially succeeded'],
+      ['expired', 'Expired'],
+    ] as const) {
+      const view = afterRetries(tally, { ...original, state });
+      assert.equal(
+        rowDescription(words, view, original.model),
+        `30/30 succeeded (4 by a retry) · ${words} · took 3s · gemini-2.5-flash`,
+      );
+    }
+  });
+
+  test('responses without an answer after the retries are named apart, not as failed, and warn of nothing', () => {
+    const view = afterRetries({ requests: 30, succeeded: 28, noAnswer: 2, failed: 0, fromRetries: 4 });
+    assert.equal(view.stateIcon, 'succeeded');
+    assert.equal(view.done, 30);
+    assert.equal(
+      rowDescription('Succeeded', view, original.model),
+      '28/30 succeeded (4 by a retry), 2 without an answer · took 3s · gemini-2.5-flash',
+    );
+    const both = afterRetries({ requests: 30, succeeded: 27, noAnswer: 2, failed: 1, fromRetries: 4 });
+    assert.equal(both.stateIcon, 'someFailed');
+    assert.deepEqual(both.tooltipRows.at(-1), ['After retries', '1/30 failed after retries, 2 without an answer']);
   });
 
   test('no merge, or a job still running, keeps the service counts', () => {

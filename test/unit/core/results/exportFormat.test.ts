@@ -97,10 +97,46 @@ suite('export: CSV and JSONL records', () => {
       totalTokens: 10,
       errorCode: null,
       errorMessage: null,
+      outcome: 'succeeded',
+      noAnswerReason: null,
     });
     const failed = exportRecord(toResultRow({ key: 'e', error: { code: 8, message: 'quota' } }));
     assert.equal(failed.errorCode, 'RESOURCE_EXHAUSTED');
     assert.equal(failed.errorMessage, 'quota');
+    assert.equal(failed.outcome, 'failed');
+    assert.equal(failed.noAnswerReason, null);
+  });
+
+  test('a response without an answer is exported as outcome no_answer with its reason, in CSV and JSONL', async () => {
+    const blocked = toResultRow({ key: 'b', response: { promptFeedback: { blockReason: 'SAFETY' } } });
+    const cut = toResultRow({
+      key: 'm',
+      response: { candidates: [{ content: { parts: [] }, finishReason: 'MAX_TOKENS' }] },
+    });
+    assert.deepEqual(
+      [blocked, cut].map((row) => [exportRecord(row).outcome, exportRecord(row).noAnswerReason]),
+      [
+        ['no_answer', 'SAFETY'],
+        ['no_answer', 'MAX_TOKENS'],
+      ],
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'export-'));
+    try {
+      async function* rows(): AsyncGenerator<ResultRow> {
+        yield blocked;
+      }
+      const csv = join(dir, 'out.csv');
+      await exportToFile(rows(), csv, { format: 'csv' });
+      const [header, record] = parseCsv(await readFile(csv, 'utf8'));
+      assert.deepEqual(header.slice(-2), ['outcome', 'noAnswerReason']);
+      assert.deepEqual(record.slice(-2), ['no_answer', 'SAFETY']);
+      const jsonl = join(dir, 'out.jsonl');
+      await exportToFile(rows(), jsonl, { format: 'jsonl' });
+      const written = JSON.parse(await readFile(jsonl, 'utf8'));
+      assert.deepEqual([written.outcome, written.noAnswerReason], ['no_answer', 'SAFETY']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('exportToFile streams every row and leaves no temp file behind; a failing source leaves no file', async () => {

@@ -54,7 +54,15 @@ suite('retry: an expired OpenAI batch, then its follow-ups', () => {
 
     const merged = join(dir, 'in.joined.jsonl');
     const counts = await writeMergedJoin(INPUT, [first, second], merged);
-    assert.deepEqual(counts, { requests: 4, succeeded: 3, failed: 1, missing: 0, fromRetries: 2, orphans: 1 });
+    assert.deepEqual(counts, {
+      requests: 4,
+      succeeded: 3,
+      noAnswer: 0,
+      failed: 1,
+      missing: 0,
+      fromRetries: 2,
+      orphans: 1,
+    });
     const rows = (await readFile(merged, 'utf8'))
       .trim()
       .split('\n')
@@ -68,6 +76,47 @@ suite('retry: an expired OpenAI batch, then its follow-ups', () => {
         ['request-4', 1, 'error'],
         ['request-7', 0, 'error'],
       ],
+    );
+  });
+
+  test('a response without an answer after the retries is counted as no answer, never as failed', async () => {
+    const input = join(dir, 'g.jsonl');
+    const lines = ['a', 'b', 'c'].map((k) =>
+      JSON.stringify({ key: k, request: { contents: [{ parts: [{ text: k }] }] } }),
+    );
+    await writeFile(input, `${lines.join('\n')}\n`);
+    const answered = (k: string) =>
+      JSON.stringify({
+        key: k,
+        response: { candidates: [{ content: { parts: [{ text: k }] }, finishReason: 'STOP' }] },
+      });
+    const blocked = (k: string) => JSON.stringify({ key: k, response: { promptFeedback: { blockReason: 'SAFETY' } } });
+    // a: answered; b: blocked; c: a quota error. The retry blocks b again and answers c.
+    const results = join(dir, 'g.results.jsonl');
+    await writeFile(
+      results,
+      [answered('a'), blocked('b'), JSON.stringify({ key: 'c', error: { code: 8, message: 'quota' } })].join('\n'),
+    );
+    const retryInput = join(dir, 'g.retry-1.jsonl');
+    await writeFile(retryInput, `${lines[1]}\n${lines[2]}\n`);
+    const retryResults = join(dir, 'g.retry-1.results.jsonl');
+    await writeFile(retryResults, `${blocked('b')}\n${answered('c')}\n`);
+    const counts = await writeMergedJoin(
+      input,
+      [
+        { inputPath: input, resultPaths: [results] },
+        { inputPath: retryInput, resultPaths: [retryResults] },
+      ],
+      join(dir, 'g.joined.jsonl'),
+    );
+    assert.deepEqual(
+      {
+        succeeded: counts.succeeded,
+        noAnswer: counts.noAnswer,
+        failed: counts.failed,
+        fromRetries: counts.fromRetries,
+      },
+      { succeeded: 2, noAnswer: 1, failed: 0, fromRetries: 2 },
     );
   });
 
