@@ -18,7 +18,7 @@ import type { Issue } from './types';
 export interface LineFacts {
   /** `key` (Gemini) or `custom_id` (OpenAI) when it is a string. */
   id: string | undefined;
-  /** OpenAI: `url` and `body.model` when they are strings. */
+  /** OpenAI: `url` when it is an endpoint the batch API accepts (others have their own error), `body.model` when a string. */
   url: string | undefined;
   model: string | undefined;
 }

@@ -5,6 +5,7 @@ import { numericStringKind } from '../schema/numericStrings';
 import { displayPath, jsonType, pointerSegments, valueAt } from './dataPath';
 import { IssueCode, type FieldPlace, type IssueParams } from './issueCodes';
 import { suggestField } from './fieldSuggestions';
+import { endpointFor } from './openaiEnvelopeFixes';
 import { schemaAtPath } from './schemaNavigator';
 import type { UnionSummary } from './unionErrors';
 
@@ -130,6 +131,14 @@ export function describe(
       .slice(0, 12)
       .map(String)
       .join(', ');
+    // An OpenAI url that names one endpoint all the same (`/chat/completions`): the message and quick fix offer it.
+    const endpoint =
+      kind === 'openai' && segments.length === 1 && segments[0] === 'url' && typeof value === 'string'
+        ? endpointFor(value)
+        : undefined;
+    if (endpoint !== undefined) {
+      params.suggestion = endpoint;
+    }
   } else if (error.keyword === 'const') {
     params.allowed = String((error.params as { allowedValue: unknown }).allowedValue);
   } else {

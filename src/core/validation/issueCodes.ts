@@ -22,7 +22,10 @@ export const IssueCode = {
   TypeMismatch: 'type-mismatch',
   /** A required property is absent. params: field, where, example? */
   MissingField: 'missing-field',
-  /** A value outside what the schema allows (enum, const, range, pattern). params: field, value?, allowed?, hint? */
+  /**
+   * A value outside what the schema allows (enum, const, range, pattern). params: field, value?, allowed?, hint?,
+   * suggestion? (the allowed value meant, when the value names one: an OpenAI `url` without its `/v1` prefix)
+   */
   InvalidValue: 'invalid-value',
   /** The line is of another kind than the file. params: lineKind, fileKind */
   WrongKind: 'wrong-kind',
@@ -141,6 +144,7 @@ export interface IssueParams {
     allowed?: string;
     hint?: string;
     detail?: string;
+    suggestion?: string;
     [bound: string]: ParamValue | undefined;
   };
   'wrong-kind': { lineKind: string; fileKind: string };

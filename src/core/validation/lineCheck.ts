@@ -12,6 +12,7 @@ import { guardLine } from './lineGuard';
 import { PROVIDER_LIMITS } from './limits';
 import { lineShape, type LineShape } from './lineShape';
 import { lenientIssues } from './lenientIssues';
+import { isOpenAIBatchEndpoint } from '../openaiEndpoints';
 import type { Issue, IssueOf } from './types';
 
 /** What one line contributes to the file: its own issues and the facts the checks across lines need. */
@@ -26,7 +27,7 @@ export interface LineResult {
   issues: Issue[];
   /** `key` (Gemini) or `custom_id` (OpenAI) when it is a string. */
   id: string | undefined;
-  /** OpenAI: `url` and `body.model` when they are strings. */
+  /** OpenAI: `url` when it is an endpoint the batch API accepts, and `body.model` when it is a string. */
   url: string | undefined;
   model: string | undefined;
 }
@@ -194,7 +195,9 @@ export function checkLine(
   }
   if (kind === 'openai') {
     result.id = typeof value.custom_id === 'string' ? value.custom_id : undefined;
-    result.url = typeof value.url === 'string' ? value.url : undefined;
+    // Only an accepted url takes part in the check across lines: a refused one already has its own error here (with
+    // its fix), and as the file's first url it would make every right url below it look mixed.
+    result.url = isOpenAIBatchEndpoint(value.url) ? value.url : undefined;
     const body = value.body;
     result.model = isObject(body) && typeof body.model === 'string' ? body.model : undefined;
   } else {

@@ -211,6 +211,9 @@ const RENDER: { readonly [C in IssueCode]: Renderer<C> } = {
     if (s('keyword') === 'enum' && s('hint') === 'model-dependent') {
       return `\`${label(s)}\` is \`${s('value')}\`, not one the API spec lists (${s('allowed')}); it is accepted only if the model supports it`;
     }
+    if (s('keyword') === 'enum' && s('suggestion')) {
+      return `\`${label(s)}\` is \`${s('value')}\`; did you mean \`${s('suggestion')}\`?`;
+    }
     if (s('keyword') === 'enum') {
       return `\`${label(s)}\` is \`${s('value')}\`; expected one of: ${s('allowed')}`;
     }

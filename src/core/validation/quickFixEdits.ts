@@ -1,4 +1,5 @@
 import { applyEdits, findNodeAtLocation, modify, type Node, parseTree } from 'jsonc-parser';
+import { fixMethod, fixUrl } from './openaiEnvelopeFixes';
 import type { Issue, IssueOf } from './types';
 
 /**
@@ -236,8 +237,19 @@ function fixBareRequest(text: string, root: Node, line: number): LineFix | undef
   );
 }
 
+/** A comma before `}` or `]` (json-syntax with its trailing-comma hint, whose range is the comma): removed. */
+function fixTrailingComma(text: string, issue: IssueOf<'json-syntax'>): LineFix | undefined {
+  if (issue.params.hint !== 'trailing-comma' || text[issue.startCol] !== ',' || issue.endCol !== issue.startCol + 1) {
+    return undefined;
+  }
+  return { title: 'Remove trailing comma', startCol: issue.startCol, endCol: issue.endCol, newText: '' };
+}
+
 /** The quick fix for one issue on a line, if there is a safe one. */
 export function quickFixFor(text: string, issue: Issue): LineFix | undefined {
+  if (issue.code === 'json-syntax') {
+    return fixTrailingComma(text, issue);
+  }
   const segments = segmentsOf(issue.path);
   const root = parseTree(text, undefined, { disallowComments: true });
   if (root && issue.code === 'bare-request') {
@@ -277,6 +289,15 @@ export function quickFixFor(text: string, issue: Issue): LineFix | undefined {
   }
   if (last === 'contents' && segments.length <= 2) {
     return fixContentsString(text, node);
+  }
+  if (issue.code === 'invalid-value' && issue.params.keyword === 'enum' && segments.length === 1) {
+    // Only OpenAI lines have these at the top (Gemini reports them as unknown fields).
+    if (last === 'url') {
+      return fixUrl(node, issue.params.suggestion);
+    }
+    if (last === 'method') {
+      return fixMethod(node);
+    }
   }
   if (last === 'role' && issue.code === 'invalid-value') {
     return fixRole(node, issue.params.hint === 'gemini-role' ? 'openai' : 'gemini');

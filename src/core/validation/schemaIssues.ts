@@ -117,11 +117,24 @@ export function schemaIssues(
   const lineEnd = text.trimEnd().length;
   return kept.slice(0, MAX_PER_LINE).map((l) => {
     const segments = origin ? origin.path(l.segments) : l.segments;
-    const [startCol, endCol] = rangeOf(segments, l.key) ?? [lineStart, lineEnd];
+    const [startCol, endCol] = missingRange(text, rangeOf(segments, l.key) ?? [lineStart, lineEnd], l);
     const base = { severity: 'error' as const, line, startCol, endLine: line, endCol, path: `/${segments.join('/')}` };
     const described = describe(kind, root, data, l, summaries.get(l.error.instancePath));
     return { ...base, ...(origin ? writtenPlaces(described, l, segments, origin.data) : described) };
   });
+}
+
+/**
+ * A missing field is reported on the name of the property holding the object (`"request"`), or on an array item as
+ * a whole (short, as a rule); one missing from the line itself (`custom_id`, `request`) on its opening brace alone,
+ * as VS Code's own JSON validation marks an object with no name (node_modules/vscode-json-languageservice/lib/umd/
+ * parser/jsonParser.js, "Missing property": the key node, else `{ offset: node.offset, length: 1 }`): a squiggle
+ * under the whole line would hide the issues inside it.
+ */
+function missingRange(text: string, range: [number, number], l: Located): [number, number] {
+  return l.error.keyword === 'required' && l.segments.length === 0 && text[range[0]] === '{'
+    ? [range[0], range[0] + 1]
+    : range;
 }
 
 /** The dotted places in an issue's words, named as the line is written (`contents.parts`, not `contents[0].parts[0]`). */

@@ -29,11 +29,26 @@ export function fixAllInLine(text: string, issues: readonly Issue[]): LineFix | 
   return diff(`Fix ${applied} on this line`, text, current);
 }
 
-/** The issues of `code` grouped by line, each group in the order it was found (what "Fix all of this kind" fixes). */
-export function issuesByLine(issues: readonly Issue[], code: string): Map<number, Issue[]> {
+/**
+ * What "Fix all of this kind" groups an issue with: its code, narrowed for the codes whose fixes differ in kind, so
+ * that the count names only issues like the one chosen: a JSON syntax error by its hint (a trailing comma), an
+ * invalid value by its place, array items alike (`url`, `method`, the `role` of any item of `contents`).
+ */
+export function fixKind(issue: Issue): string {
+  if (issue.code === 'json-syntax') {
+    return `${issue.code}:${issue.params.hint ?? ''}`;
+  }
+  if (issue.code === 'invalid-value') {
+    return `${issue.code}:${(issue.path ?? '').replace(/\/\d+(?=\/|$)/g, '/*')}`;
+  }
+  return issue.code;
+}
+
+/** The issues of one {@link fixKind} grouped by line, each group in the order it was found (what "Fix all" fixes). */
+export function issuesByLine(issues: readonly Issue[], kind: string): Map<number, Issue[]> {
   const byLine = new Map<number, Issue[]>();
   for (const issue of issues) {
-    if (issue.code !== code) {
+    if (fixKind(issue) !== kind) {
       continue;
     }
     const group = byLine.get(issue.line);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Issue } from '../../core/validation/types';
-import { fixAllInLine, issuesByLine } from './fixAllEdits';
+import { fixAllInLine, fixKind, issuesByLine } from './fixAllEdits';
 import { duplicateKeyAction } from './duplicateKeyAction';
+import { missingIdAction } from './missingIdAction';
 import { DIAGNOSTIC_SOURCE } from './issueDiagnostics';
 import { quickFixFor } from '../../core/validation/quickFixEdits';
 import type { ValidationController } from './validationController';
@@ -23,7 +24,7 @@ function issueFor(issues: readonly Issue[], diagnostic: vscode.Diagnostic): Issu
 class FixAllAction extends vscode.CodeAction {
   constructor(
     readonly document: vscode.TextDocument,
-    readonly code: string,
+    readonly fixKind: string,
     diagnostic: vscode.Diagnostic,
     count: number,
   ) {
@@ -32,10 +33,10 @@ class FixAllAction extends vscode.CodeAction {
   }
 }
 
-/** One WorkspaceEdit that fixes every issue of `code` in the document: one replacement per line. */
-function fixAllEdit(document: vscode.TextDocument, issues: readonly Issue[], code: string): vscode.WorkspaceEdit {
+/** One WorkspaceEdit that fixes every issue of one `kind` (fixAllEdits.ts) in the document: one replacement per line. */
+function fixAllEdit(document: vscode.TextDocument, issues: readonly Issue[], kind: string): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const [line, group] of issuesByLine(issues, code)) {
+  for (const [line, group] of issuesByLine(issues, kind)) {
     if (line >= document.lineCount) {
       continue;
     }
@@ -49,7 +50,7 @@ function fixAllEdit(document: vscode.TextDocument, issues: readonly Issue[], cod
 
 /**
  * Quick fixes for the validation diagnostics that have one safe edit (see quickFixEdits.ts), and for each of them,
- * when the document holds more than one issue of that code, a second action that fixes them all.
+ * when the document holds more than one issue of that kind (fixAllEdits.ts `fixKind`), a second action that fixes them all.
  */
 export function registerQuickFixes(controller: ValidationController): vscode.Disposable {
   return vscode.languages.registerCodeActionsProvider(
@@ -64,11 +65,14 @@ export function registerQuickFixes(controller: ValidationController): vscode.Dis
         const actions: vscode.CodeAction[] = [];
         const counts = new Map<string, number>();
         for (const issue of issues) {
-          counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
+          const kind = fixKind(issue);
+          counts.set(kind, (counts.get(kind) ?? 0) + 1);
         }
         for (const diagnostic of ours) {
           const issue = issueFor(issues, diagnostic);
-          const renamed = issue ? duplicateKeyAction(document, issue, diagnostic) : undefined;
+          const renamed = issue
+            ? (duplicateKeyAction(document, issue, diagnostic) ?? missingIdAction(document, issue, diagnostic))
+            : undefined;
           if (renamed) {
             actions.push(renamed);
             continue;
@@ -87,16 +91,17 @@ export function registerQuickFixes(controller: ValidationController): vscode.Dis
             fix.newText,
           );
           actions.push(action);
-          const count = counts.get(issue.code) ?? 0;
+          const kind = fixKind(issue);
+          const count = counts.get(kind) ?? 0;
           if (count > 1) {
-            actions.push(new FixAllAction(document, issue.code, diagnostic, count));
+            actions.push(new FixAllAction(document, kind, diagnostic, count));
           }
         }
         return actions;
       },
       resolveCodeAction(action) {
         if (action instanceof FixAllAction) {
-          action.edit = fixAllEdit(action.document, controller.issues(action.document.uri), action.code);
+          action.edit = fixAllEdit(action.document, controller.issues(action.document.uri), action.fixKind);
         }
         return action;
       },

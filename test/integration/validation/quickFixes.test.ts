@@ -140,6 +140,46 @@ suite('validation: quick fixes', () => {
     await waitForDiagnostics(doc.uri, (d) => d.length === 0);
   });
 
+  test('a trailing comma: "Remove trailing comma" removes it and the diagnostic goes away', async () => {
+    const line = `{"key": "a", "request": {${CONTENTS}},}`;
+    const doc = await openUntitled(line);
+    const [diagnostic] = await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.code === 'json-syntax'));
+    assert.equal(doc.getText(diagnostic.range), ',');
+    const fix = (await quickFixes(doc.uri, diagnostic.range)).find((a) => a.title === 'Remove trailing comma');
+    assert.ok(fix?.edit);
+    assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
+    assert.equal(doc.lineAt(0).text, `{"key": "a", "request": {${CONTENTS}}}`);
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
+  });
+
+  test('an OpenAI line: the url gets its /v1 prefix, a missing custom_id one no line uses, on a short range', async () => {
+    const body = '"body": {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "Hi"}]}';
+    const first = `{"custom_id": "request-2", "method": "POST", "url": "/v1/chat/completions", ${body}}`;
+    const second = `{"method": "POST", "url": "/chat/completions", ${body}}`;
+    const doc = await openUntitled(`${first}\n${second}`);
+    const diagnostics = await waitForDiagnostics(doc.uri, (d) => d.length === 2);
+    assert.deepEqual(
+      summarize(diagnostics).map((d) => d[0]),
+      ['missing-field', 'invalid-value'],
+      'one error for the url (no mixed-url beside it)',
+    );
+    const missing = diagnostics.find((d) => d.code === 'missing-field')!;
+    const url = diagnostics.find((d) => d.code === 'invalid-value')!;
+    assert.equal(doc.getText(missing.range), '{');
+    const urlFix = (await quickFixes(doc.uri, url.range)).find(
+      (a) => a.title === 'Change url to "/v1/chat/completions"',
+    );
+    assert.ok(urlFix?.edit);
+    assert.equal(await vscode.workspace.applyEdit(urlFix.edit), true);
+    const [left] = await waitForDiagnostics(doc.uri, (d) => d.length === 1);
+    const idFix = (await quickFixes(doc.uri, left.range)).find((a) => a.title.startsWith('Add "custom_id"'));
+    assert.ok(idFix?.edit);
+    assert.equal(idFix.title, 'Add "custom_id": "request-2-2"', 'request-2 is taken by line 1');
+    assert.equal(await vscode.workspace.applyEdit(idFix.edit), true);
+    assert.equal(doc.lineAt(1).text, `{"custom_id": "request-2-2", ${second.slice(1).replace('"/chat', '"/v1/chat')}`);
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0);
+  });
+
   test("every quick fix for the sample workspace's mistakes leaves a clean line", async () => {
     const ext = await activateExtension();
     const text = fs.readFileSync(path.join(ext.extensionPath, 'sample', 'with-mistakes.jsonl'), 'utf8');

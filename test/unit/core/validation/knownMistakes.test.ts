@@ -113,19 +113,20 @@ suite('validation: known user mistakes, on the right range', () => {
     assert.equal(gemini.covered, '"request"');
   });
 
-  test('OpenAI line without method', () => {
+  test('OpenAI line without method: on the opening brace, not the whole line', () => {
     const line = OPENAI('{"model":"gemini-2.5-flash","messages":[{"role":"user","content":"Hi"}]}', '');
     const { issue, covered, message } = only('openai', line);
     assert.equal(issue.code, 'missing-field');
-    assert.equal(covered, line);
+    assert.deepEqual([issue.startCol, covered], [0, '{']);
     assert.match(message, /^Missing required field `method`/);
   });
 
   test('OpenAI line without custom_id', () => {
     const line =
       '{"method":"POST","url":"/v1/chat/completions","body":{"model":"gemini-2.5-flash","messages":[{"role":"user","content":"Hi"}]}}';
-    const { issue, message } = only('openai', line);
+    const { issue, covered, message } = only('openai', ` ${line}`);
     assert.equal(issue.code, 'missing-field');
+    assert.deepEqual([issue.startCol, covered], [1, '{'], 'the brace, after the blank that starts the line');
     assert.match(message, /^Missing required field `custom_id`/);
   });
 
