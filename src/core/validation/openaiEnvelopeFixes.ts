@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { OPENAI_BATCH_ENDPOINTS, type OpenAIBatchEndpoint } from '../openaiEndpoints';
-import type { LineFix } from './quickFixEdits';
+import type { LineFix } from './lineFix';
 
 /**
  * What an OpenAI batch line's `url` and `method` were meant to be, when a wrong value says so without doubt. The

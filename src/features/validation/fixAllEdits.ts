@@ -1,5 +1,6 @@
 import type { Issue } from '../../core/validation/types';
-import { diff, quickFixFor, type LineFix } from '../../core/validation/quickFixEdits';
+import { diff, type LineFix } from '../../core/validation/lineFix';
+import { quickFixFor } from '../../core/validation/quickFixEdits';
 
 /** The depth of an issue's place in its line (`/request/contents/parts` is 3): deeper places are fixed first. */
 const depth = (issue: Issue): number => (issue.path === undefined ? 0 : issue.path.split('/').length);

@@ -5,7 +5,8 @@ import { OPENAI_BATCH_ENDPOINTS } from '../../../../src/core/openaiEndpoints';
 import { usedIds } from '../../../../src/core/validation/duplicateKeyRename';
 import { insertMissingId, missingIdField } from '../../../../src/core/validation/missingIdInsert';
 import { endpointFor } from '../../../../src/core/validation/openaiEnvelopeFixes';
-import { quickFixFor, type LineFix } from '../../../../src/core/validation/quickFixEdits';
+import type { LineFix } from '../../../../src/core/validation/lineFix';
+import { quickFixFor } from '../../../../src/core/validation/quickFixEdits';
 import { fixAllInLine, fixKind } from '../../../../src/features/validation/fixAllEdits';
 
 const apply = (line: string, fix: { startCol: number; endCol: number; newText: string }): string =>

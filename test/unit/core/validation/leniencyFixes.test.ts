@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { validateLine, type Issue } from '../../../../src/core/validation';
 import type { BatchKind } from '../../../../src/core/batchKind';
-import { quickFixFor, type LineFix } from '../../../../src/core/validation/quickFixEdits';
+import type { LineFix } from '../../../../src/core/validation/lineFix';
+import { quickFixFor } from '../../../../src/core/validation/quickFixEdits';
 import { fixAllInLine, issuesByLine } from '../../../../src/features/validation/fixAllEdits';
 
 const apply = (line: string, fix: LineFix): string =>
