@@ -48,6 +48,12 @@
         const page = pages.get(Math.floor(pos / PAGE));
         const row = Array.isArray(page) ? page[pos % PAGE] : undefined;
         const node = renderRow(row, pos, pos === selected);
+        // A virtualized listbox: each option says where it stands in the whole list, and the list names the
+        // selected one, so a screen reader follows the arrow keys (WAI-ARIA listbox, aria-activedescendant).
+        node.id = `row-${pos}`;
+        node.setAttribute('aria-selected', String(pos === selected));
+        node.setAttribute('aria-posinset', String(pos + 1));
+        node.setAttribute('aria-setsize', String(total));
         node.style.top = `${pos * ROW_H}px`;
         node.style.height = `${ROW_H}px`;
         if (row) {
@@ -56,6 +62,11 @@
         fragment.appendChild(node);
       }
       rowsBox.replaceChildren(fragment);
+      if (selected >= first && selected < last) {
+        container.setAttribute('aria-activedescendant', `row-${selected}`);
+      } else {
+        container.removeAttribute('aria-activedescendant');
+      }
     }
 
     function rowAt(pos) {
@@ -94,10 +105,23 @@
 
     container.addEventListener('scroll', render);
     window.addEventListener('resize', render);
+    /** Where each key moves the selection (the listbox keys of WAI-ARIA: arrows, Home, End, Page Up/Down). */
+    function keyTarget(key) {
+      const page = Math.max(1, Math.floor(container.clientHeight / ROW_H) - 1);
+      const moves = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
+      if (key === 'Home') {
+        return 0;
+      }
+      if (key === 'End') {
+        return total - 1;
+      }
+      return key in moves ? selected + moves[key] : undefined;
+    }
     container.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const target = keyTarget(event.key);
+      if (target !== undefined && total > 0) {
         event.preventDefault();
-        select(Math.max(0, Math.min(total - 1, selected + (event.key === 'ArrowDown' ? 1 : -1))));
+        select(Math.max(0, Math.min(total - 1, target)));
       }
     });
 

@@ -111,10 +111,28 @@
     button('Export Results…', 'export'),
     button('Open as Text', 'openText'),
   );
-  statusBox.title = 'Show';
-  finishBox.title = 'Finish reason';
-  codeBox.title = 'Error code';
-  sortBox.title = 'Order';
+  // Named for screen readers too: a title alone is not announced reliably.
+  for (const [box, name] of [
+    [statusBox, 'Show'],
+    [finishBox, 'Finish reason'],
+    [codeBox, 'Error code'],
+    [searchBox, 'Search'],
+    [sortBox, 'Order'],
+  ]) {
+    box.title = name;
+    box.setAttribute('aria-label', name);
+  }
+
+  /** The status glyph in words, for screen readers and the tooltip. */
+  function statusWords(row) {
+    if (!row.ok) {
+      return 'Failed';
+    }
+    if (row.noAnswer) {
+      return 'No answer';
+    }
+    return row.cutShort ? 'Cut short' : 'Succeeded';
+  }
 
   function renderRow(row, pos, isSelected) {
     const node = el(
@@ -128,8 +146,12 @@
     }
     // ⚠: a response with no usable answer (blocked, out of tokens), or an answer the token limit cut short.
     const okMark = row.noAnswer || row.cutShort ? '⚠' : '✓';
+    const status = el('span', 'c-status', row.ok ? okMark : '✗');
+    status.setAttribute('role', 'img');
+    status.setAttribute('aria-label', statusWords(row));
+    status.title = statusWords(row);
     node.append(
-      el('span', 'c-status', row.ok ? okMark : '✗'),
+      status,
       el('span', 'c-key', row.key ?? `#${row.index + 1}`),
       el('span', 'c-prompt', row.prompt ?? ''),
       el('span', 'c-answer', row.answer),
@@ -321,6 +343,11 @@
       pwned: window.__pwned !== undefined,
       violations: violations.slice(),
       emptyText: emptyBox.hidden ? '' : emptyBox.textContent,
+      activeDescendant: listBox.getAttribute('aria-activedescendant') || '',
+      selectedRows: [...document.querySelectorAll('#rows [aria-selected="true"]')].map((n) => n.id),
+      statusLabels: [...document.querySelectorAll('#rows .c-status')].map((n) => n.getAttribute('aria-label')),
+      unnamedControls: [...toolbar.querySelectorAll('select, input')].filter((n) => !n.getAttribute('aria-label'))
+        .length,
     };
   }
 

@@ -216,6 +216,12 @@ suite('results view', function () {
     await listed({ status: 'failed' }, '', 2);
     await showRow(panel, 1);
     assert.match((await panel.probe()).detailText, /RESOURCE_EXHAUSTED/);
+    // For a screen reader: the list names its selected option, which says it is selected; glyphs have words.
+    const a11y = await panel.probe();
+    assert.equal(a11y.activeDescendant, 'row-1');
+    assert.deepEqual(a11y.selectedRows, ['row-1']);
+    assert.deepEqual(a11y.statusLabels, ['Failed', 'Failed']);
+    assert.equal(a11y.unnamedControls, 0, 'every filter, the search and the order have a name');
     await listed({ errorCode: 'INVALID_ARGUMENT' }, '', 1);
     await listed({}, 'NEEDLE', 1);
     await listed({ sort: 'tokensDesc' }, '', 5);

@@ -24,6 +24,12 @@ export interface RenderProbe {
   violations: string[];
   /** What the list says when it has no rows ('' while it has some). */
   emptyText: string;
+  /** The listbox's aria-activedescendant, the ids of the options marked selected, the status glyphs' names. */
+  activeDescendant: string;
+  selectedRows: string[];
+  statusLabels: string[];
+  /** Toolbar controls without an accessible name. */
+  unnamedControls: number;
 }
 
 type Incoming = Record<string, unknown>;
