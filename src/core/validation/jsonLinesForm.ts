@@ -29,10 +29,11 @@ const SCALAR_START = /^["\-\d]|^(?:true|false|null)\b/;
 
 /**
  * Whether the window's lines are JSON Lines, and if not, what the file is instead. `lines` are the file's first
- * non-blank lines (the kind vote's window, DETECTION_LINES), in order; `undefined` stands for a line that could not be
- * read (invalid UTF-8, too long), which tells nothing either way. Undefined when the lines are JSON Lines, broken
- * ones included: a batch file whose lines are cut short or misspelled starts each line with `{` and is validated line
- * by line as before. Only the first lines are read, so a file of any size is judged in constant memory.
+ * non-blank lines (the kind vote's window, DETECTION_LINES), in order: of a line too long to read, its first bytes
+ * (which never parse, as a cut line would not); `undefined` stands for a line with invalid UTF-8, which tells
+ * nothing. Undefined when the lines are JSON Lines, broken ones included: a batch file whose lines are cut short or
+ * misspelled starts each line with `{` and is validated line by line as before. Only the first lines are read, so a
+ * file of any size is judged in constant memory.
  *
  * - a JSON array: the first line opens an array that it does not close, or is the file's only line;
  * - pretty-printed JSON: the first line opens an object it does not close, and more lines are pieces of a document

@@ -42,8 +42,12 @@ export function isBlank(text: string): boolean {
   return (c === 32 || c === 9 || c === 13) && text.trim() === '';
 }
 
-/** A line held while the kind is open: its text, or the issue that stood for it (a line that could not be read). */
-type Held = { line: number; text: string; issue?: undefined } | { line: number; text?: undefined; issue: Issue };
+/**
+ * A line held while the kind is open: its text, or the issue that stood for it (a line that could not be read) and,
+ * for a line too long to read, its first bytes.
+ */
+type Held =
+  { line: number; text: string; issue?: undefined } | { line: number; text?: undefined; issue: Issue; head?: string };
 
 /**
  * Validates a file's lines in order, one pass, memory flat apart from the id index: the engine behind
@@ -101,9 +105,10 @@ export class ValidationSession {
 
   /**
    * An issue found below the line level (invalid UTF-8, a line too long to read): the line is still a request, and
-   * a batch line for the vote (its kind unknown): a batch file in another encoding is a broken batch file.
+   * a batch line for the vote (its kind unknown): a batch file in another encoding is a broken batch file. `head`, the
+   * first bytes of a line too long to read, still tells how it starts (a 2 GB JSON array on one line).
    */
-  addLineIssue(issue: Issue): void {
+  addLineIssue(issue: Issue, head?: string): void {
     if (this.outcome !== 'batch') {
       return;
     }
@@ -111,7 +116,7 @@ export class ValidationSession {
       this.unreadable(issue);
       return;
     }
-    this.held.push({ line: issue.line, issue });
+    this.held.push({ line: issue.line, issue, head });
     this.vote.add('batch');
     if (this.vote.full) {
       this.decide();
@@ -167,7 +172,7 @@ export class ValidationSession {
     this.votedBatch = verdict.outcome === 'batch' && verdict.lines > 0;
     // Looked at first: a Markdown file that mentions `"request":` or a JSON array of requests has batch-like lines,
     // but listing each of its lines as invalid JSON says nothing the one finding does not.
-    this.notJsonLines = notJsonLinesForm(this.held.map((h) => h.text));
+    this.notJsonLines = notJsonLinesForm(this.held.map((h) => h.text ?? h.head));
     if (this.notJsonLines !== undefined) {
       this.outcome = 'not-batch';
     }

@@ -83,6 +83,31 @@ suite('validation: a file that is not JSON Lines is said once, from its first li
     assert.ok(issues.length > 3);
   });
 
+  test('a JSON array on one line too long to read is still named, from its first bytes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-form-'));
+    try {
+      const array = path.join(dir, 'minified.json');
+      fs.writeFileSync(array, JSON.stringify(Array.from({ length: 200 }, () => REQUEST)));
+      const summary = await validateFile(array, { maxLineBytes: 4096 });
+      assert.equal(summary.notJsonLines, 'json-array');
+      assert.deepEqual(
+        summary.issues.map((i) => [i.code, i.severity]),
+        [['not-a-batch-file', 'error']],
+      );
+      // A batch line too long to read stays what it was: one line-too-long error, the file validated.
+      const long = path.join(dir, 'long.jsonl');
+      fs.writeFileSync(long, `${LINE('a').replace('Hi', 'x'.repeat(5000))}\n${LINE('b')}\n`);
+      const batch = await validateFile(long, { maxLineBytes: 4096 });
+      assert.equal(batch.notJsonLines, undefined);
+      assert.deepEqual(
+        batch.issues.map((i) => [i.code, i.line]),
+        [['line-too-long', 0]],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a large file is judged by its first lines only: later lines do not change the verdict', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gbs-form-'));
     try {
