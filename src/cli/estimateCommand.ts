@@ -11,10 +11,7 @@ import { ExitCode, type CliIo } from './cliIo';
 import { parseEstimateArgs, type EstimateArgs } from './estimateArgs';
 import { idleCores } from './idleCores';
 import { PerLineOutput } from './perLineOutput';
-import { count } from './textFormat';
-
-const usd = (n: number): string =>
-  `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+import { count, usd } from './textFormat';
 
 /** The cost at batch (and standard) price; said once when unknown: no model given, or one with no price here. */
 function costText(result: FileEstimate): string {

@@ -42,13 +42,15 @@ Commands:
   results RESULTS [ERRORS] [--input INPUT] [--format F] [--failed] [--retry-file OUT]
                    Read a job's results (Gemini results, OpenAI output + error files, or a joined file), joined
                    to their input lines by key when --input is given (requests with no result count as failed).
-                   --format F   json (default): a summary (counts, failure codes, finish reasons, tokens)
+                   --format F   text (default): the requests that failed or have no answer (the first 20), then
+                                a summary: succeeded, failed by code, no answer by reason, tokens, cost at batch price
+                                json: the summary as JSON (counts, failure codes, finish reasons, tokens, cost)
                                 jsonl | csv: one row per request (key, prompt, answer, finish reason, tokens,
                                 error, outcome: succeeded, no_answer or failed, and the no-answer reason) on
-                                stdout, the summary on stderr
+                                stdout, the JSON summary on stderr
                    A response with no usable answer (blocked by a filter, out of tokens before any text) counts
                    as "noAnswer", by reason, not as succeeded.
-                   --failed     only the failed rows and those without an answer
+                   --failed     only the failed rows and those without an answer (text: all of them)
                    --retry-file OUT  write the input's failed, unanswered and missing lines, unchanged, to OUT (the
                                 summary's "retry.needs_fix" counts those that failed with an error a retry does not
                                 fix, such as INVALID_ARGUMENT: fix them in OUT first; "retry.blocked" those a filter

@@ -1,6 +1,6 @@
 import { oneOf, parseFlagArgs, UsageError } from './flagArgs';
 
-export type ResultsFormat = 'json' | 'jsonl' | 'csv';
+export type ResultsFormat = 'text' | 'json' | 'jsonl' | 'csv';
 
 export interface ResultsArgs {
   /** The results file, and OpenAI's error file when given too. */
@@ -11,13 +11,13 @@ export interface ResultsArgs {
   retryFile?: string;
 }
 
-/** Parses `results` arguments: RESULTS... [--input F] [--format json|jsonl|csv] [--failed] [--retry-file OUT]. */
+/** Parses `results` arguments: RESULTS... [--input F] [--format text|json|jsonl|csv] [--failed] [--retry-file OUT]. */
 export function parseResultsArgs(args: readonly string[]): ResultsArgs {
   const parsed = parseFlagArgs(args, ['--input', '--format', '--retry-file'], ['--failed']);
   const out: ResultsArgs = {
     results: parsed.operands,
     input: parsed.flags.get('--input'),
-    format: oneOf(parsed, '--format', ['json', 'jsonl', 'csv'], 'json'),
+    format: oneOf(parsed, '--format', ['text', 'json', 'jsonl', 'csv'], 'text'),
     failed: parsed.flags.has('--failed'),
     retryFile: parsed.flags.get('--retry-file'),
   };

@@ -7,3 +7,7 @@ export const num = (n: number): string => n.toLocaleString('en-US');
 export function count(n: number, word: string, plural = `${word}s`): string {
   return `${num(n)} ${n === 1 ? word : plural}`;
 }
+
+/** A sum in dollars: cents from $0.01 up (`$1,234.50`), two significant digits below (`$0.000070`). */
+export const usd = (n: number): string =>
+  `$${n < 0.01 && n > 0 ? n.toPrecision(2) : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;

@@ -1,4 +1,11 @@
-import { FileReadError, messageFor, validateFile, type Issue, type ValidationSummary } from '../core/validation';
+import {
+  FileReadError,
+  IssueCode,
+  messageFor,
+  validateFile,
+  type Issue,
+  type ValidationSummary,
+} from '../core/validation';
 import { ExitCode, type CliIo } from './cliIo';
 import { count, num } from './textFormat';
 import { parseValidateArgs, type OutputFormat } from './validateArgs';
@@ -26,10 +33,23 @@ function diagnostic(issue: Issue): CliDiagnostic {
   };
 }
 
+/** What a file that is not JSON Lines is instead, as the summary line names it. */
+const NOT_JSON_LINES: Readonly<Record<NonNullable<ValidationSummary['notJsonLines']>, string>> = {
+  'json-array': 'not JSON Lines (a JSON array)',
+  'json-document': 'not JSON Lines (pretty-printed JSON)',
+  text: 'not JSON Lines (text)',
+};
+
 /** What the file holds, as the summary line names it. */
 function fileDescription(summary: ValidationSummary): string {
   if (summary.results) {
     return 'results file';
+  }
+  if (summary.notJsonLines) {
+    return NOT_JSON_LINES[summary.notJsonLines];
+  }
+  if (summary.issues.some((i) => i.code === IssueCode.BinaryFile)) {
+    return 'not a text file';
   }
   return summary.notBatch ? 'not a batch file' : `${count(summary.requests, 'request')} (${summary.kind})`;
 }
@@ -52,6 +72,9 @@ function report(io: CliIo, format: OutputFormat, file: string, summary: Validati
     }
     if (summary.results) {
       record.results = true;
+    }
+    if (summary.notJsonLines) {
+      record.notJsonLines = summary.notJsonLines;
     }
     io.stdout(`${JSON.stringify(record)}\n`);
     return;

@@ -45,7 +45,7 @@ export function describeRowProblem(problem: RowProblem): string {
     case 'unterminated-quote':
       return 'a quoted field is never closed';
     case 'field-count':
-      return `${problem.actual} fields where the header has ${problem.expected}`;
+      return `${problem.actual} field${problem.actual === 1 ? '' : 's'} where the header has ${problem.expected}`;
     case 'invalid-json':
       return 'the line is not JSON';
     case 'not-an-object':

@@ -7,8 +7,11 @@ export interface LineSink {
   onLine(text: string, line: number): void;
   /** A line with bytes that are not UTF-8; `column` is where the first bad byte sits, `byte` its value. */
   onInvalidUtf8(line: number, column: number, byte: number): void;
-  /** A line longer than the scanner's cap: skipped without being buffered. `bytes` is its length. */
-  onLineTooLong(line: number, bytes: number): void;
+  /**
+   * A line longer than the scanner's cap: skipped without being buffered. `bytes` is its length; `head` its first
+   * bytes as text (at most {@link HEAD_BYTES}), enough to tell how it starts (`[`: a whole JSON array on one line).
+   */
+  onLineTooLong(line: number, bytes: number, head: string): void;
   /** A NUL byte: the input is not UTF-8 text (`utf16` when it starts with a UTF-16 byte-order mark). The scanner stops. */
   onBinary(line: number, encoding?: 'utf16'): void;
 }
@@ -19,6 +22,11 @@ export interface ScannerOptions {
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+/** How much of a line too long to read is kept to say how it starts. */
+export const HEAD_BYTES = 64;
+
+/** The first bytes of a line as text (a character cut at the end decodes as U+FFFD: only the start matters). */
+const headOf = (bytes: Buffer): string => bytes.subarray(0, HEAD_BYTES).toString('utf8');
 
 /**
  * Splits a byte stream into lines, pushed chunk by chunk. Memory stays flat: only a partial line is carried (copied)
@@ -30,6 +38,8 @@ export class ByteLineScanner {
   private carryBytes = 0;
   private skipping = false;
   private skippedBytes = 0;
+  /** The start of the line being skipped. */
+  private skippedHead = '';
   private line = 0;
   private atStart = true;
   private head: Buffer | undefined;
@@ -101,7 +111,7 @@ export class ByteLineScanner {
         return;
       }
       if (this.skipping) {
-        this.sink.onLineTooLong(this.line++, this.skippedBytes + (nl - start));
+        this.sink.onLineTooLong(this.line++, this.skippedBytes + (nl - start), this.skippedHead);
         this.skipping = false;
         this.skippedBytes = 0;
       } else {
@@ -137,7 +147,7 @@ export class ByteLineScanner {
       }
     }
     if (this.skipping) {
-      this.sink.onLineTooLong(this.line++, this.skippedBytes);
+      this.sink.onLineTooLong(this.line++, this.skippedBytes, this.skippedHead);
     } else if (this.carryBytes > 0) {
       this.emitLine(Buffer.concat(this.carry));
     }
@@ -157,12 +167,27 @@ export class ByteLineScanner {
       // Too long to hold: forget what was buffered and only count the rest of the line.
       this.skipping = true;
       this.skippedBytes = this.carryBytes;
+      this.skippedHead = this.headOfCarry(piece);
       this.carry = [];
       this.carryBytes = 0;
       return;
     }
     // A copy: the caller may reuse its chunk buffer for the next read.
     this.carry.push(Buffer.from(piece));
+  }
+
+  /** The first bytes of the line held in the carry, then `piece`: only as many pieces as reach {@link HEAD_BYTES}. */
+  private headOfCarry(piece: Buffer): string {
+    const parts: Buffer[] = [];
+    let bytes = 0;
+    for (const part of [...this.carry, piece]) {
+      parts.push(part);
+      bytes += part.length;
+      if (bytes >= HEAD_BYTES) {
+        break;
+      }
+    }
+    return headOf(Buffer.concat(parts));
   }
 
   /** Lines separated by LF, with no final LF. */
@@ -197,7 +222,7 @@ export class ByteLineScanner {
       const end = nl === -1 ? region.length : nl;
       const piece = region.subarray(from, end);
       if (piece.length > this.maxLineBytes) {
-        this.sink.onLineTooLong(this.line++, piece.length);
+        this.sink.onLineTooLong(this.line++, piece.length, headOf(piece));
       } else {
         this.emitLine(piece);
       }

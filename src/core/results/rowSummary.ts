@@ -89,3 +89,19 @@ export function addRow(summary: RowSummary, row: ResultRow, prices?: ReadonlyMap
   }
   summary.tokens.total += t.total ?? (t.prompt ?? 0) + (t.output ?? 0) + (t.thoughts ?? 0);
 }
+
+/**
+ * Counts a stream of rows into a new summary, handing each row to `each` on the way (what a caller prints of it):
+ * the one pass for a summary without an export (the CLI's text and JSON summaries).
+ */
+export async function summarizeRows(
+  rows: AsyncIterable<ResultRow>,
+  each?: (row: ResultRow) => void,
+): Promise<RowSummary> {
+  const summary = emptySummary();
+  for await (const row of rows) {
+    addRow(summary, row);
+    each?.(row);
+  }
+  return summary;
+}

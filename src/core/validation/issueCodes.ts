@@ -1,3 +1,4 @@
+import type { NotJsonLines } from './jsonLinesForm';
 /**
  * Stable issue codes. Presenters, tests and the emulator match on these, never on message text;
  * `messages.ts` holds the words. Renaming a code is a breaking change.
@@ -159,7 +160,7 @@ export interface IssueParams {
   'line-too-long': { bytes: number };
   'invalid-utf8': { byte: string };
   'binary-file': { encoding?: 'utf16' };
-  'not-a-batch-file': Record<string, never>;
+  'not-a-batch-file': { form?: NotJsonLines };
   'results-file': Record<string, never>;
   'empty-file': Record<string, never>;
   'enum-case': { field: string; path: string; value: string; canonical: string };

@@ -84,6 +84,15 @@ function foundText(text: string, offset: number, length: number): string {
 }
 
 /**
+ * Whether a line is a piece of a JSON document spread over lines (pretty-printed), not a JSON Lines line: a lone
+ * bracket, a `"name": value` line, a closing bracket. The one test for it: the syntax hint on a line and the file's
+ * form (jsonLinesForm.ts) both use it.
+ */
+export function isDocumentFragment(text: string): boolean {
+  return /^\s*[[{]?\s*$/.test(text) || /^\s*"[^"]*"\s*:/.test(text) || /^\s*[}\]],?\s*$/.test(text);
+}
+
+/**
  * The issue for a line that `JSON.parse` rejected: jsonc-parser finds the exact position and what was expected.
  * Runs only on lines that failed, so its cost never touches valid lines.
  */
@@ -122,8 +131,7 @@ export function syntaxIssue(text: string, line: number, parseError: unknown): Is
   } else if (hasBareCr(text)) {
     // JSON counts a CR as white space, so `{…}\r{…}` fails only at the second object: say what really happened.
     params.hint = 'cr-line-breaks';
-  } else if (/^\s*[[{]?\s*$/.test(text) || /^\s*"[^"]*"\s*:/.test(text) || /^\s*[}\]],?\s*$/.test(text)) {
-    // A lone bracket or a `"name": value` line: a JSON document spread over lines, not JSONL.
+  } else if (isDocumentFragment(text)) {
     params.hint = 'pretty-printed';
   }
   params.found = params.hint === 'trailing-comma' ? ',' : foundText(text, offset, length);

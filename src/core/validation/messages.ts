@@ -26,6 +26,18 @@ export function messageFor(issue: Issue): string {
   return render(issue.code, issue.params);
 }
 
+/**
+ * A file that is not JSON Lines at all, said once, with the fix for the JSON forms (`jq -c` writes each value of its
+ * input, or with `.[]` each item of an array, compact on one line: https://jqlang.org/manual/#invoking-jq).
+ */
+const NOT_JSON_LINES: Readonly<Record<string, string>> = {
+  'json-array':
+    'Not JSON Lines: this file is one JSON array. A batch file has one request per line: each request a JSON object on a line of its own, without the enclosing `[ ]` and the commas between them (`jq -c ".[]" FILE > FILE.jsonl` does it)',
+  'json-document':
+    'Not JSON Lines: this file is JSON pretty-printed over several lines. A batch file has one request per line: each request a JSON object on a single line (`jq -c . FILE > FILE.jsonl` does it)',
+  text: 'Not JSON Lines: most of its first lines are not JSON (Markdown, CSV or other text?), so it was not validated. A batch file has one request per line, each a JSON object',
+};
+
 /** A line's kind as `wrong-kind` names it: a batch kind, or a shape the product knows but does not run. */
 const LINE_KIND_NAMES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(BATCH_KINDS.map((kind) => [kind, kindWithArticle(kind)])),
@@ -280,7 +292,8 @@ const RENDER: { readonly [C in IssueCode]: Renderer<C> } = {
     `The escape ${s('escape')} is half of a UTF-16 surrogate pair with no other half: not a character, and the Batch API refuses it`,
   'too-many-values': (s) =>
     `This line holds more than ${Number(s('limit')).toLocaleString('en-US')} JSON values; it was not validated`,
-  'not-a-batch-file': () =>
+  'not-a-batch-file': (s) =>
+    NOT_JSON_LINES[s('form')] ??
     'Not a batch file: none of its first lines looks like a batch request (Gemini `{"key", "request"}` or OpenAI `{"custom_id", "method", "url", "body"}`), so it was not validated; choose a kind to validate it anyway',
   'results-file': () =>
     'Results of a batch job (output or error lines, or a joined file), not requests: it was not validated; choose a kind to validate it as a batch file anyway',

@@ -1,3 +1,4 @@
+import type { NotJsonLines } from './jsonLinesForm';
 import type { BatchKind } from '../batchKind';
 import type { IssueCode, IssueParams } from './issueCodes';
 
@@ -58,6 +59,11 @@ export interface ValidationSummary {
    * holds no batch request (nothing to submit).
    */
   results?: boolean;
+  /**
+   * Set (with `notBatch`) when the kind was detected and the file's first lines are not JSON Lines at all: what it is
+   * instead (jsonLinesForm.ts). Its only issue is then one `not-a-batch-file` that says so and how to fix it.
+   */
+  notJsonLines?: NotJsonLines;
   /** Issues found but not kept, past the cap on issues per file (absent when none were dropped). */
   issuesDropped?: number;
 }

@@ -53,13 +53,16 @@ function sinkFor(session: ValidationSession): LineSink {
         params: { byte: `0x${byte.toString(16).padStart(2, '0').toUpperCase()}` },
         ...at(line, column, column + 1),
       }),
-    onLineTooLong: (line, bytes) =>
-      session.addLineIssue({
-        code: IssueCode.LineTooLong,
-        severity: 'error',
-        params: { bytes },
-        ...at(line, 0, 0),
-      }),
+    onLineTooLong: (line, bytes, head) =>
+      session.addLineIssue(
+        {
+          code: IssueCode.LineTooLong,
+          severity: 'error',
+          params: { bytes },
+          ...at(line, 0, 0),
+        },
+        head,
+      ),
     onBinary: (line, encoding) =>
       session.addFileIssue({
         code: IssueCode.BinaryFile,

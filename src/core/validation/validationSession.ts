@@ -5,6 +5,7 @@ import { compiledSchema, type CompiledSchema } from '../schema/validators';
 import { checkLine } from './lineCheck';
 import { IssueCode } from './issueCodes';
 import { KindVote, lineVote, type FileOutcome } from './kindVote';
+import { notJsonLinesForm, type NotJsonLines } from './jsonLinesForm';
 import type { Issue, ValidationSummary } from './types';
 import { OnceNotes } from './onceNotes';
 
@@ -23,6 +24,9 @@ export interface ValidationOptions {
 
 export const DEFAULT_MAX_ISSUES = 10_000;
 
+/** Where an issue about the whole file sits: the start of its first line. */
+const FILE_START = { line: 0, startCol: 0, endLine: 0, endCol: 0 } as const;
+
 /** The size of a text not yet counted in bytes. */
 export interface LazyByteCount {
   units: number;
@@ -38,8 +42,12 @@ export function isBlank(text: string): boolean {
   return (c === 32 || c === 9 || c === 13) && text.trim() === '';
 }
 
-/** A line held while the kind is open: its text, or the issue that stood for it (a line that could not be read). */
-type Held = { line: number; text: string; issue?: undefined } | { line: number; text?: undefined; issue: Issue };
+/**
+ * A line held while the kind is open: its text, or the issue that stood for it (a line that could not be read) and,
+ * for a line too long to read, its first bytes.
+ */
+type Held =
+  { line: number; text: string; issue?: undefined } | { line: number; text?: undefined; issue: Issue; head?: string };
 
 /**
  * Validates a file's lines in order, one pass, memory flat apart from the id index: the engine behind
@@ -50,6 +58,10 @@ type Held = { line: number; text: string; issue?: undefined } | { line: number; 
 export class ValidationSession {
   private fileKind: BatchKind | undefined;
   private outcome: FileOutcome = 'batch';
+  /** Set when the first lines are not JSON Lines at all (a JSON array, pretty-printed JSON, text): said once. */
+  private notJsonLines: NotJsonLines | undefined;
+  /** Whether the kind vote found batch lines: then a file that is not JSON Lines is a broken batch file (an error). */
+  private votedBatch = false;
   private schema: CompiledSchema | undefined;
   private cross: CrossLineEngine<LineFacts> | undefined;
   private readonly held: Held[] = [];
@@ -93,9 +105,10 @@ export class ValidationSession {
 
   /**
    * An issue found below the line level (invalid UTF-8, a line too long to read): the line is still a request, and
-   * a batch line for the vote (its kind unknown): a batch file in another encoding is a broken batch file.
+   * a batch line for the vote (its kind unknown): a batch file in another encoding is a broken batch file. `head`, the
+   * first bytes of a line too long to read, still tells how it starts (a 2 GB JSON array on one line).
    */
-  addLineIssue(issue: Issue): void {
+  addLineIssue(issue: Issue, head?: string): void {
     if (this.outcome !== 'batch') {
       return;
     }
@@ -103,7 +116,7 @@ export class ValidationSession {
       this.unreadable(issue);
       return;
     }
-    this.held.push({ line: issue.line, issue });
+    this.held.push({ line: issue.line, issue, head });
     this.vote.add('batch');
     if (this.vote.full) {
       this.decide();
@@ -156,6 +169,13 @@ export class ValidationSession {
     const verdict = this.vote.verdict();
     this.fileKind = verdict.kind;
     this.outcome = verdict.outcome;
+    this.votedBatch = verdict.outcome === 'batch' && verdict.lines > 0;
+    // Looked at first: a Markdown file that mentions `"request":` or a JSON array of requests has batch-like lines,
+    // but listing each of its lines as invalid JSON says nothing the one finding does not.
+    this.notJsonLines = notJsonLinesForm(this.held.map((h) => h.text ?? h.head));
+    if (this.notJsonLines !== undefined) {
+      this.outcome = 'not-batch';
+    }
     if (this.outcome !== 'batch') {
       // Not a batch file, or the results of a job: say so once rather than report every line as a broken request.
       this.held.length = 0;
@@ -177,27 +197,34 @@ export class ValidationSession {
   private unvalidatedSummary(kind: BatchKind, count: () => number, lines: number): ValidationSummary {
     const binary = this.kept.filter((i) => i.code === IssueCode.BinaryFile);
     const results = this.outcome === 'results';
-    const notBatchSeverity = this.requireBatch ? 'error' : 'warning';
-    const issues: Issue[] =
-      binary.length > 0
-        ? binary
-        : [
-            {
-              code: results ? IssueCode.ResultsFile : IssueCode.NotABatchFile,
-              severity: results ? 'info' : notBatchSeverity,
-              line: 0,
-              startCol: 0,
-              endLine: 0,
-              endCol: 0,
-              params: {},
-            },
-          ];
+    const issues: Issue[] = binary.length > 0 ? binary : [results ? this.resultsNote() : this.notBatchIssue()];
     const summary = { kind, lines, requests: 0, issues, notBatch: true } as ValidationSummary;
+    if (this.notJsonLines !== undefined && binary.length === 0) {
+      summary.notJsonLines = this.notJsonLines;
+    }
     if (results) {
       summary.results = true;
     }
     Object.defineProperty(summary, 'bytes', { get: count, enumerable: true });
     return summary;
+  }
+
+  private resultsNote(): Issue {
+    return { code: IssueCode.ResultsFile, severity: 'info', params: {}, ...FILE_START };
+  }
+
+  /**
+   * `not-a-batch-file`: a warning, an error when a batch file was required, or when the file is not JSON Lines yet
+   * its lines look like requests (a JSON array of requests: a broken batch file). Says what the file is instead.
+   */
+  private notBatchIssue(): Issue {
+    const broken = this.notJsonLines !== undefined && this.votedBatch;
+    return {
+      code: IssueCode.NotABatchFile,
+      severity: this.requireBatch || broken ? 'error' : 'warning',
+      params: this.notJsonLines ? { form: this.notJsonLines } : {},
+      ...FILE_START,
+    };
   }
 
   private push(issue: Issue): void {

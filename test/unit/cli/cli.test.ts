@@ -126,6 +126,46 @@ suite('cli: gemini-batch validate', () => {
     }
   });
 
+  test('a file that is not JSON Lines (Markdown, CSV, a JSON array, pretty-printed JSON, binary) is said once; exit 1', async () => {
+    const request = JSON.parse(GOOD) as unknown;
+    const cases: [string, string | Buffer, RegExp, RegExp][] = [
+      ['README.md', fs.readFileSync(path.join(ROOT, 'README.md')), /most of its first lines are not JSON/, /\(text\)/],
+      ['rows.csv', 'key,question\na,"What is ""JSON""?"\nb,Why\n', /most of its first lines are not JSON/, /\(text\)/],
+      [
+        'array.json',
+        JSON.stringify([request, request], null, 2),
+        /one JSON array\. .*one request per line/,
+        /\(a JSON array\)/,
+      ],
+      [
+        'pretty.json',
+        JSON.stringify(request, null, 2),
+        /pretty-printed .*one request per line/,
+        /\(pretty-printed JSON\)/,
+      ],
+      [
+        'image.png',
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+        /Not a text file/,
+        /not a text file/,
+      ],
+    ];
+    for (const [name, content, message, description] of cases) {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, content);
+      const { code, out, err } = await run('validate', file);
+      assert.equal(code, 1, name);
+      assert.equal(out.split('\n').length, 2, `${name}: one diagnostic line\n${out}`);
+      assert.match(out, message, name);
+      assert.match(err, new RegExp(`${name}: not .*, 1 error, 0 warnings\n$`), name);
+      assert.match(err, description, name);
+    }
+    const json = await run('validate', '--format', 'json', path.join(dir, 'array.json'));
+    const record = JSON.parse(json.out) as { notBatch?: boolean; notJsonLines?: string; diagnostics: unknown[] };
+    assert.equal(record.notJsonLines, 'json-array');
+    assert.equal(record.diagnostics.length, 1);
+  });
+
   test('--kind overrides detection (also as --kind=K)', async () => {
     const { code, out } = await run('validate', `--kind=openai`, '--format=json', good);
     assert.equal(code, 1);

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { summarizeResults } from '../../../src/core/jobs/summarizeResults';
+import { usd } from '../../../src/cli/textFormat';
 import { runCli } from './runCli';
 
 const ROOT = path.join(__dirname, '../../..');
@@ -26,7 +27,7 @@ suite('cli: gemini-batch results', () => {
   });
 
   test('summary of an all-succeeded file: counts, finish reasons, token totals; exit 0', async () => {
-    const { code, out } = await run('results', OUTPUT);
+    const { code, out } = await run('results', OUTPUT, '--format', 'json');
     assert.equal(code, 0);
     const summary = JSON.parse(out);
     assert.equal(summary.total, 2);
@@ -37,7 +38,17 @@ suite('cli: gemini-batch results', () => {
 
   test('joined to the input by key: expired and missing requests fail; the retry file holds exactly those lines; exit 1', async () => {
     const retry = path.join(dir, 'retry.jsonl');
-    const { code, out } = await run('results', OUTPUT, EXPIRED, '--input', INPUT, '--retry-file', retry);
+    const { code, out } = await run(
+      'results',
+      OUTPUT,
+      EXPIRED,
+      '--input',
+      INPUT,
+      '--retry-file',
+      retry,
+      '--format',
+      'json',
+    );
     assert.equal(code, 1);
     const summary = JSON.parse(out);
     // request-7 matches no input line: still reported (line null), never dropped.
@@ -119,7 +130,7 @@ suite('cli: gemini-batch results', () => {
     const editor = await summarizeResults({ errors });
     assert.deepEqual(editor.byErrorCode, expected);
     for (const args of [[errors], [errors, '--input', input]]) {
-      const { code, out } = await run('results', ...args);
+      const { code, out } = await run('results', ...args, '--format', 'json');
       assert.equal(code, 1);
       const summary = JSON.parse(out);
       assert.deepEqual(summary.byErrorCode, expected, args.join(' '));
@@ -158,7 +169,7 @@ suite('cli: gemini-batch results', () => {
     assert.equal(fs.existsSync(retry), false);
     // One result in common is a join, with its unmatched results counted as before.
     fs.appendFileSync(other, fs.readFileSync(INPUT, 'utf8').split('\n')[1] + '\n');
-    const some = await run('results', OUTPUT, '--input', other);
+    const some = await run('results', OUTPUT, '--input', other, '--format', 'json');
     assert.equal(some.code, 1);
     assert.equal(JSON.parse(some.out).unmatchedResults, 1);
   });
@@ -182,9 +193,88 @@ suite('cli: gemini-batch results', () => {
         error: null,
       })}\n`;
     fs.writeFileSync(results, answered('joke-2', 24, 28) + answered('joke-1', 15, 23));
-    const { code, out } = await run('results', results);
+    const { code, out } = await run('results', results, '--format', 'json');
     assert.equal(code, 0);
     assert.match(out, /"batchUsd": 0\.0000696,/);
+  });
+
+  test('text (the default): the rows that need a look with their input line, then a summary a person reads', async () => {
+    const retry = path.join(dir, 'retry.jsonl');
+    const { code, out, err } = await run('results', OUTPUT, EXPIRED, '--input', INPUT, '--retry-file', retry);
+    assert.equal(code, 1);
+    assert.equal(err, '');
+    const expired = 'This request could not be executed before the completion window expired.';
+    assert.equal(
+      out,
+      [
+        `${INPUT}:4 request-3: failed (batch_expired): ${expired}`,
+        `${INPUT}:5 request-4: failed (missing_result): No result line for this request.`,
+        `request-7: failed (batch_expired): ${expired}`,
+        '5 requests: 2 succeeded, 3 failed (batch_expired: 2, missing_result: 1), 0 with no answer',
+        `1 result with the key of no line of ${INPUT}`,
+        'tokens: 42 prompt, 11 output',
+        'cost: $0.000019 at batch price, from the usage the results report',
+        `retry: 2 lines written to ${retry} (1 failed, 0 no answer, 1 missing)`,
+        '',
+      ].join('\n'),
+    );
+    const explicit = await run('results', OUTPUT, EXPIRED, '--input', INPUT, '--format', 'text');
+    assert.equal(explicit.out, out.replace(/retry: .*\n/, ''));
+  });
+
+  test('text: no answer by reason, failures by code, and the cost the JSON summary has (one summarizer)', async () => {
+    const results = path.join(dir, 'gemini.jsonl');
+    const usage = (prompt: number, output = 0) =>
+      `"usageMetadata":{"promptTokenCount":${prompt},"candidatesTokenCount":${output},"totalTokenCount":${prompt + output}}`;
+    const answered = (key: string, model: string) =>
+      `{"key":"${key}","response":{"candidates":[{"content":{"parts":[{"text":"hi"}],"role":"model"},"finishReason":"STOP"}],${usage(10, 5)},"modelVersion":"${model}"}}`;
+    fs.writeFileSync(
+      results,
+      [
+        answered('a', 'gemini-2.5-flash'),
+        `{"key":"b","response":{"promptFeedback":{"blockReason":"SAFETY"},${usage(7)},"modelVersion":"gemini-2.5-flash"}}`,
+        `{"key":"c","response":{"candidates":[{"finishReason":"MAX_TOKENS"}],${usage(7)},"modelVersion":"gemini-2.5-flash"}}`,
+        '{"key":"d","error":{"code":8,"message":"Resource exhausted","status":"RESOURCE_EXHAUSTED"}}',
+        answered('e', 'no-such-model'),
+      ].join('\n'),
+    );
+    const text = await run('results', results);
+    const json = await run('results', results, '--format', 'json');
+    assert.equal(text.code, 1);
+    assert.equal(json.code, 1);
+    const summary = JSON.parse(json.out) as { cost: { batchUsd: number } };
+    assert.ok(summary.cost.batchUsd > 0);
+    assert.equal(
+      text.out,
+      [
+        'b: no answer (SAFETY)',
+        'c: no answer (MAX_TOKENS)',
+        'd: failed (RESOURCE_EXHAUSTED): Resource exhausted',
+        '5 requests: 2 succeeded, 1 failed (RESOURCE_EXHAUSTED: 1), 2 with no answer (SAFETY: 1, MAX_TOKENS: 1)',
+        'tokens: 34 prompt, 10 output',
+        `cost: ${usd(summary.cost.batchUsd)} at batch price, from the usage the results report; ` +
+          '1 response of a model with no known price left out',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('text: past 20 rows that need a look, the rest are counted; --failed lists them all', async () => {
+    const results = path.join(dir, 'many.jsonl');
+    const failed = (i: number) => `{"key":"k${i}","error":{"code":8,"message":"busy","status":"RESOURCE_EXHAUSTED"}}\n`;
+    fs.writeFileSync(results, Array.from({ length: 25 }, (_, i) => failed(i)).join(''));
+    const some = await run('results', results);
+    const lines = some.out.trim().split('\n');
+    assert.equal(lines.filter((l) => l.endsWith(': failed (RESOURCE_EXHAUSTED): busy')).length, 20);
+    assert.equal(lines[20], '… and 5 more rows failed or with no answer (--failed lists them all)');
+    assert.equal(lines[21], '25 requests: 0 succeeded, 25 failed (RESOURCE_EXHAUSTED: 25), 0 with no answer');
+    const all = await run('results', results, '--failed');
+    const listed = all.out.trim().split('\n');
+    assert.deepEqual(
+      listed.slice(0, 25).map((l) => l.split(':')[0]),
+      Array.from({ length: 25 }, (_, i) => `k${i}`),
+    );
+    assert.equal(listed.length, 26);
   });
 
   test('bad usage and unreadable files: exit 2 with a message', async () => {
@@ -208,7 +298,7 @@ suite('cli: gemini-batch results', () => {
     const tsx = path.join(ROOT, 'node_modules', '.bin', 'tsx');
     const result = spawnSync(
       tsx,
-      [path.join(ROOT, 'src', 'cli.ts'), 'results', path.join(JOBS, 'gemini-error-lines.jsonl')],
+      [path.join(ROOT, 'src', 'cli.ts'), 'results', path.join(JOBS, 'gemini-error-lines.jsonl'), '--format', 'json'],
       { encoding: 'utf8', timeout: 60_000 },
     );
     assert.equal(result.status, 1, result.stderr);

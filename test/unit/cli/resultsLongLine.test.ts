@@ -39,7 +39,7 @@ suite('cli: gemini-batch results, a line too long to read', function () {
       );
 
   test('the summary counts the long line as one unparseable failure; exit 1, not 2', async () => {
-    const { code, out, err } = await runCli('results', longResults);
+    const { code, out, err } = await runCli('results', longResults, '--format', 'json');
     assert.equal(code, 1, err);
     const summary = JSON.parse(out) as { total: number; succeeded: number; failed: number; byErrorCode: object };
     assert.deepEqual(

@@ -132,6 +132,34 @@ suite('cli: gemini-batch split and build', () => {
     assert.ok(!fs.existsSync(path.join(dir, 'o.jsonl')));
   });
 
+  test('build: a short CSV row is listed by number, never written with an empty value; a present empty cell is kept', async () => {
+    const data = path.join(dir, 'short.csv');
+    const template = path.join(dir, 'short.json');
+    const out = path.join(dir, 'short.batch.jsonl');
+    fs.writeFileSync(data, 'id,q,extra\na,hello,x\nb,short\nc,,y\nd\n');
+    fs.writeFileSync(template, '{"request":{"contents":[{"parts":[{"text":"{{q}} {{extra}}"}]}]}}\n');
+    const { code, out: stdout, err } = await run('build', '--template', template, '--data', data, '--key', 'id');
+    assert.equal(code, 1);
+    assert.equal(stdout, `${out}\n`);
+    assert.equal(
+      err,
+      'row 2: 2 fields where the header has 3\nrow 4: 1 field where the header has 3\n' +
+        `2 lines written, 2 rows left out: ${out} (gemini-generate)\n`,
+    );
+    assert.deepEqual(
+      fs
+        .readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map(
+          (l) =>
+            (JSON.parse(l) as { request: { contents: { parts: { text: string }[] }[] } }).request.contents[0].parts[0]
+              .text,
+        ),
+      ['hello x', ' y'],
+    );
+  });
+
   test('build: a misspelled placeholder or key column is one usage error before any row, with the closest name', async () => {
     const template = path.join(dir, 't.json');
     fs.writeFileSync(template, '{"request":{"contents":[{"parts":[{"text":"{{questoin}}"}]}]}}');

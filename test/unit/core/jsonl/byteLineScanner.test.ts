@@ -9,7 +9,7 @@ function scan(chunks: Buffer[], maxLineBytes?: number): { events: Event[]; lines
   const sink: LineSink = {
     onLine: (text, line) => events.push(['line', line, text]),
     onInvalidUtf8: (line, column, byte) => events.push(['utf8', line, column, byte]),
-    onLineTooLong: (line, bytes) => events.push(['long', line, bytes]),
+    onLineTooLong: (line, bytes, head) => events.push(['long', line, bytes, head]),
     onBinary: (line) => events.push(['binary', line]),
   };
   const scanner = new ByteLineScanner(sink, { maxLineBytes });
@@ -65,19 +65,26 @@ suite('jsonl/ByteLineScanner', () => {
     }
   });
 
-  test('a line over the cap is skipped without being buffered, then scanning goes on', () => {
+  test('a line over the cap is skipped without being buffered, then scanning goes on; its first 64 bytes are given', () => {
     const long = Buffer.concat([Buffer.from('{"a":1}\n{"x":"'), Buffer.alloc(5000, 0x61), Buffer.from('"}\n{"b":2}')]);
-    const { events } = scan(cut(long, 100), 1000);
-    assert.deepEqual(events, [
-      ['line', 0, '{"a":1}'],
-      ['long', 1, 5008],
-      ['line', 2, '{"b":2}'],
-    ]);
+    // Small chunks (the head gathered from many held pieces), larger ones, and one chunk past the cap.
+    for (const size of [7, 100, long.length]) {
+      const { events } = scan(cut(long, size), 1000);
+      assert.deepEqual(
+        events,
+        [
+          ['line', 0, '{"a":1}'],
+          ['long', 1, 5008, `{"x":"${'a'.repeat(58)}`],
+          ['line', 2, '{"b":2}'],
+        ],
+        `chunks of ${size}`,
+      );
+    }
   });
 
   test('a long last line without a line break is reported too', () => {
     const { events } = scan(cut(Buffer.alloc(3000, 0x61), 256), 1000);
-    assert.deepEqual(events, [['long', 0, 3000]]);
+    assert.deepEqual(events, [['long', 0, 3000, 'a'.repeat(64)]]);
   });
 
   test('stops at the first NUL byte with one event', () => {

@@ -110,10 +110,20 @@ suite('validation: bad input never crashes or hangs', () => {
     );
   });
 
-  test('pretty-printed JSON (a document over many lines) is named as such', () => {
+  test('a pretty-printed JSON array of requests is named as such, once, with the fix (one request per line)', () => {
     const text = JSON.stringify([JSON.parse(LINE('a'))], null, 2);
-    const { issues } = validateText(text);
-    assert.ok(issues.length > 3);
+    const summary = validateText(text);
+    assert.equal(summary.notJsonLines, 'json-array');
+    assert.deepEqual(
+      summary.issues.map((i) => [i.code, i.severity, i.params]),
+      [['not-a-batch-file', 'error', { form: 'json-array' }]],
+    );
+    assert.match(messageFor(summary.issues[0]), /one JSON array\. A batch file has one request per line/);
+  });
+
+  test('a pretty-printed line among JSON Lines still gets its own line hint', () => {
+    const { issues } = validateText(`${LINE('a')}\n{\n${LINE('b')}\n  "key": "c",\n${LINE('d')}\n}`);
+    assert.ok(issues.length > 0);
     assert.ok(
       issues.every((i) => i.code === 'json-syntax' && i.params.hint === 'pretty-printed'),
       JSON.stringify(issues.map((i) => i.params)),
