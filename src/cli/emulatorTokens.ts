@@ -26,7 +26,7 @@ export function inProcessPromptTokens(assetStart = __dirname): PromptTokenCounte
     return counter;
   };
   return async (line, model) => {
-    const provider = lineProvider(line);
+    const provider = lineProvider(line, model);
     if (!provider) {
       return undefined;
     }

@@ -108,7 +108,7 @@ export class BlockEstimator {
         continue;
       }
       let parsed = parseObjectText(text);
-      const provider = parsed && lineProvider(parsed);
+      const provider = parsed && lineProvider(parsed, options.model);
       if (!parsed || !provider) {
         continue;
       }

@@ -1,7 +1,9 @@
 import type { TextCounter } from '../tokens/textCounter';
 import { geminiMaxOutput, geminiRequestTokens, geminiRules } from './geminiRequestTokens';
 import { openaiMaxOutput, openaiRequestTokens } from './openaiRequestTokens';
+import { isGeminiModelId } from '../models/modelTable';
 import { countGuarded } from './deepRequestCount';
+import { openaiChatAsGemini } from './openaiChatAsGemini';
 import { isRecord } from './requestCount';
 
 export type TokenProvider = 'gemini' | 'openai';
@@ -32,10 +34,36 @@ export interface LineOptions {
   assumedOutputTokens: number;
 }
 
-/** Which tokenizer a parsed line needs: OpenAI lines carry `custom_id`/`body`, Gemini lines `request`/`contents`. */
-export function lineProvider(line: Record<string, unknown>): TokenProvider | undefined {
-  if (isRecord(line.body) || typeof line.custom_id === 'string') {
-    return 'openai';
+function isOpenaiLine(line: Record<string, unknown>): boolean {
+  return isRecord(line.body) || typeof line.custom_id === 'string';
+}
+
+/** The endpoint an OpenAI-format line is counted at (a line without `url` is taken as a chat completion). */
+function openaiUrl(line: Record<string, unknown>): string {
+  return typeof line.url === 'string' ? line.url : '/v1/chat/completions';
+}
+
+/**
+ * The Gemini model an OpenAI-format line is sent to, when it is one and the endpoint is one Gemini's compatibility
+ * layer bills in Gemini tokens (chat completions, embeddings): `model` (the pick) first, else `body.model`.
+ */
+function compatModel(line: Record<string, unknown>, model: string | undefined): string | undefined {
+  const body = isRecord(line.body) ? line.body : {};
+  const named = model ?? (typeof body.model === 'string' ? body.model : undefined);
+  const url = openaiUrl(line);
+  const compat = url.endsWith('/chat/completions') || url.endsWith('/embeddings');
+  return compat && named !== undefined && isGeminiModelId(named) ? named.replace(/^models\//, '') : undefined;
+}
+
+/**
+ * Which tokenizer a parsed line needs: OpenAI lines carry `custom_id`/`body`, Gemini lines `request`/`contents`; an
+ * OpenAI line sent to a Gemini model (`model`, the pick, else its `body.model`) goes through Gemini's
+ * OpenAI-compatible layer and is billed in Gemini tokens, so it needs Gemini's. Every caller that loads a counter
+ * for a line passes the same `model` it gives estimateLine, so the counter loaded is the one estimateLine uses.
+ */
+export function lineProvider(line: Record<string, unknown>, model: string | undefined): TokenProvider | undefined {
+  if (isOpenaiLine(line)) {
+    return compatModel(line, model) !== undefined ? 'gemini' : 'openai';
   }
   if (isRecord(line.request) || line.contents !== undefined) {
     return 'gemini';
@@ -58,16 +86,24 @@ export function estimateLine(
   options: LineOptions,
   asText: (value: string) => string = (value) => value,
 ): LineEstimate | undefined {
-  const provider = lineProvider(line);
-  if (provider === 'openai') {
+  if (isOpenaiLine(line)) {
     const body = isRecord(line.body) ? line.body : {};
-    const url = typeof line.url === 'string' ? line.url : '/v1/chat/completions';
-    const count = countGuarded(() => openaiRequestTokens(url, body, counter), body, counter);
+    const url = openaiUrl(line);
+    const gemini = compatModel(line, options.model);
+    // Sent to a Gemini model: counted as the Gemini request the compatibility layer makes of it.
+    const count =
+      gemini === undefined
+        ? countGuarded(() => openaiRequestTokens(url, body, counter), body, counter)
+        : countGuarded(
+            () => geminiRequestTokens(openaiChatAsGemini(url, body), counter, geminiRules(gemini)),
+            body,
+            counter,
+          );
     const unsized = 'unsizedItems' in count ? Number(count.unsizedItems) : 0;
     return {
       line: lineNo,
       key: stringOr(line.custom_id, asText),
-      provider,
+      provider: gemini === undefined ? 'openai' : 'gemini',
       model: options.model ?? stringOr(body.model, asText),
       inputTokens: count.tokens,
       outputTokens: openaiMaxOutput(url, body) ?? options.assumedOutputTokens,
@@ -76,7 +112,7 @@ export function estimateLine(
       ...(unsized > 0 ? { unsizedItems: unsized } : {}),
     };
   }
-  if (provider === 'gemini') {
+  if (lineProvider(line, options.model) === 'gemini') {
     // A bare request line (no `key`/`request` envelope) is its own request.
     const request = isRecord(line.request) ? line.request : line;
     const model = options.model ?? stringOr(request.model, asText)?.replace(/^models\//, '');
@@ -85,7 +121,7 @@ export function estimateLine(
     return {
       line: lineNo,
       key: stringOr(line.key, asText),
-      provider,
+      provider: 'gemini',
       model,
       inputTokens: count.tokens,
       outputTokens: embed ? 0 : (geminiMaxOutput(request) ?? options.assumedOutputTokens),

@@ -14,7 +14,7 @@ export function lineTokenCounter(
   const loaded = new Map<TokenProvider, TextCounter>();
   return async (line, lineNo) => {
     const parsed = parseObjectLine(line);
-    const provider = parsed ? lineProvider(parsed) : undefined;
+    const provider = parsed ? lineProvider(parsed, model) : undefined;
     if (!parsed || !provider) {
       return 0;
     }

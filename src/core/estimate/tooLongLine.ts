@@ -1,3 +1,4 @@
+import { isGeminiModelId } from '../models/modelTable';
 import type { LineEstimate, LineOptions, TokenProvider } from './lineEstimate';
 
 /**
@@ -8,9 +9,16 @@ import type { LineEstimate, LineOptions, TokenProvider } from './lineEstimate';
  */
 const BYTES_PER_TOKEN = 4;
 
-function headProvider(head: string): TokenProvider | undefined {
+/**
+ * The provider of the line as lineProvider (lineEstimate.ts) tells it, from the head alone: an OpenAI line for a chat
+ * completion or an embedding whose model (the pick, else the head's `model`) is a Gemini model is Gemini's.
+ */
+function headProvider(head: string, model: string | undefined): TokenProvider | undefined {
   if (/"(custom_id|body)"\s*:/.test(head)) {
-    return 'openai';
+    const named = model ?? /"model"\s*:\s*"([^"\\]*)"/.exec(head)?.[1];
+    const url = /"url"\s*:\s*"([^"\\]*)"/.exec(head)?.[1] ?? '/v1/chat/completions';
+    const compat = /\/(chat\/completions|embeddings)$/.test(url);
+    return named !== undefined && compat && isGeminiModelId(named) ? 'gemini' : 'openai';
   }
   return /"(request|contents)"\s*:/.test(head) ? 'gemini' : undefined;
 }
@@ -27,7 +35,7 @@ export function tooLongLineEstimate(
   lineNo: number,
   options: LineOptions,
 ): LineEstimate | undefined {
-  const provider = headProvider(head);
+  const provider = headProvider(head, options.model);
   if (!provider) {
     return undefined;
   }

@@ -168,6 +168,17 @@ export function modelRow(id: string): ModelRow | undefined {
   return MODEL_TABLE.find((m) => m.id === bare);
 }
 
+/**
+ * Whether an id names a Gemini model: a table row, or any id shaped like one (`gemini-…`, `gemma-…`; new models
+ * appear often, and versioned ids such as `gemini-2.0-flash-001` are not rows). The emulator serves these ids
+ * (emulatedModels.ts) and the estimate counts an OpenAI-format line sent to one with Gemini's tokenizer
+ * (lineEstimate.ts), so both follow this one rule. `models/` is allowed, as the compatibility layer accepts it.
+ */
+export function isGeminiModelId(id: string): boolean {
+  const bare = id.replace(/^models\//, '');
+  return modelRow(bare) !== undefined || /^(gemini|gemma)-[a-z0-9][a-z0-9.-]*$/.test(bare);
+}
+
 /** Ids of the rows doing `task`, in table order (newest family first). */
 export function modelIds(task: ModelTask): string[] {
   return MODEL_TABLE.filter((m) => m.task === task).map((m) => m.id);

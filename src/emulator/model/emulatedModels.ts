@@ -1,4 +1,4 @@
-import { MODEL_TABLE, modelRow, type ModelRow } from '../../core/models/modelTable';
+import { MODEL_TABLE, isGeminiModelId, modelRow, type ModelRow } from '../../core/models/modelTable';
 
 /** The models the emulator knows: the shared table (core/models/modelTable.ts, sources cited there). */
 export type EmulatedModel = ModelRow;
@@ -16,10 +16,11 @@ export function thinksByDefault(id: string): boolean {
 
 /**
  * Whether a model id is one the emulator serves: the known list, plus any id that looks like a Gemini model
- * (new ones appear often; a typo such as `gemni-2.5-flash` still gets the real service's 404).
+ * (new ones appear often; a typo such as `gemni-2.5-flash` still gets the real service's 404). The rule is the
+ * shared one (core/models/modelTable.ts), without `models/`: callers strip it where the service accepts it.
  */
 export function isKnownGeminiModel(id: string): boolean {
-  return EMULATED_MODELS.some((m) => m.id === id) || /^(gemini|gemma)-[a-z0-9][a-z0-9.-]*$/.test(id);
+  return !id.startsWith('models/') && isGeminiModelId(id);
 }
 
 export function isEmbeddingModel(id: string): boolean {

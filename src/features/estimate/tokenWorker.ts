@@ -51,7 +51,7 @@ async function answer(request: WorkerRequest): Promise<WorkerReply> {
       typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
         ? (parsed as Record<string, unknown>)
         : undefined;
-    const provider = line && lineProvider(line);
+    const provider = line && lineProvider(line, request.options.model);
     estimates.push(
       line && provider ? (estimateLine(line, index + 1, await counterFor(provider), request.options) ?? null) : null,
     );

@@ -105,6 +105,22 @@ suite('cli: gemini-batch estimate', function () {
     assert.match(text.out, / 1,234,667 output tokens \(assumed\)/);
   });
 
+  test("an OpenAI-format file for a Gemini model (sample/openai-chat.jsonl): counted with Gemini's tokenizer", async () => {
+    const sample = path.join(__dirname, '../../../sample/openai-chat.jsonl');
+    const text = await run('estimate', sample);
+    assert.equal(text.code, 0, text.err);
+    assert.match(text.out, /model gemini-2\.5-flash, offline:gemini-sentencepiece$/m);
+    const json = JSON.parse((await run('estimate', sample, '--format', 'json')).out) as Record<string, unknown>;
+    assert.equal(json.method, 'offline:gemini-sentencepiece');
+    // The first line is the cookbook's "Tell me a one-sentence joke." (9 prompt tokens recorded); the second adds
+    // "You are a pirate." as a system instruction (5 tokens of text + 1 for its Content).
+    assert.equal(json.input_tokens, 9 + 9 + 6);
+    const gpt = JSON.parse((await run('estimate', sample, '--model', 'gpt-4o-mini', '--format', 'json')).out) as {
+      method: string;
+    };
+    assert.equal(gpt.method, 'offline:o200k_base', "sent to an OpenAI model, the same file is OpenAI's");
+  });
+
   test('bad usage and unreadable files', async () => {
     assert.equal((await run('estimate')).code, 2);
     assert.equal((await run('estimate', file, '--output-tokens', '-1')).code, 2);

@@ -91,6 +91,40 @@ suite('emulator: usage counted as the estimate counts (promptTokens)', () => {
     assert.equal(counted.totalTokens, text + 258);
   });
 
+  test('a Gemini compat (/v1beta/openai/) batch and chat call: prompt_tokens is the Gemini count of the estimate', async () => {
+    const ai = env.genai('v1beta');
+    const client = env.openai('/v1beta/openai/');
+    // Digits: Gemini's tokenizer splits them one a token, o200k_base in threes, so a count by the wrong vocabulary shows.
+    const body = { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'What is 1234567890 times 2?' }] };
+    const line = { custom_id: 'g1', method: 'POST', url: '/v1/chat/completions', body };
+    const expected = estimated(line, gemini);
+    assert.notEqual(expected, estimated(line, openai), 'counted with o200k_base it differs, so this test can fail');
+    const file = await ai.files.upload({
+      file: writeJsonl(env.dir, 'compat.jsonl', [line]),
+      config: { mimeType: 'jsonl' },
+    });
+    const batch = await client.batches.create({
+      input_file_id: file.name!,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
+    env.runJobs();
+    const done = await pollUntil(
+      () => client.batches.retrieve(batch.id),
+      (b) => b.status === 'completed',
+    );
+    const out = path.join(env.dir, 'compat-out.jsonl');
+    await ai.files.download({ file: done.output_file_id!, downloadPath: out });
+    const text = await pollUntil(
+      async () => readFileSync(out, 'utf8'),
+      (t) => t.endsWith('\n'),
+    );
+    const result = JSON.parse(text.trim()) as { response: { body: { usage: { prompt_tokens: number } } } };
+    assert.equal(result.response.body.usage.prompt_tokens, expected);
+    const sync = await client.chat.completions.create(body as never);
+    assert.equal(sync.usage?.prompt_tokens, expected);
+  });
+
   test('an OpenAI /v1/ batch and a chat call: usage.prompt_tokens equals estimateLine', async () => {
     const client = env.openai('/v1/');
     const line = { custom_id: 'c1', method: 'POST', url: '/v1/chat/completions', body: CHAT };

@@ -216,6 +216,38 @@ suite('estimate: worker pool', function () {
     }
   });
 
+  test("OpenAI-format lines for Gemini models: the workers load and use Gemini's counter (byte form too)", async () => {
+    // Sent through Gemini's OpenAI-compatible layer, billed in Gemini tokens (lineEstimate.ts lineProvider).
+    const compat = path.join(dir, 'compat.jsonl');
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      JSON.stringify({
+        custom_id: i % 9 === 0 ? `clé-${i}-😀` : `c${i}`,
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: {
+          model: i % 2 ? 'gemini-2.5-flash' : 'gemini-3-flash-preview',
+          messages: [
+            { role: 'system', content: `Réponds en français ${i}.` },
+            { role: 'user', content: `Bonjour ${i} — 数据 ${'mot '.repeat(i % 13)}` },
+          ],
+        },
+      }),
+    );
+    fs.writeFileSync(compat, rows.join('\n'));
+    const want = await serial(compat);
+    assert.deepEqual(want.result.tokenizers, ['gemini-sentencepiece']);
+    assert.ok(want.lines.every((l) => l.provider === 'gemini'));
+    const gpt = await serial(compat, 'gpt-4o');
+    assert.deepEqual(gpt.result.tokenizers, ['o200k_base'], "sent to gpt-4o, the same lines are OpenAI's");
+    const pool = smallBlockPool(false, false);
+    try {
+      assert.deepEqual(await pooled(pool, compat), want);
+      assert.deepEqual(await pooled(pool, compat, 'gpt-4o'), gpt);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('an empty file and a file without requests', async () => {
     const empty = path.join(dir, 'empty.jsonl');
     fs.writeFileSync(empty, '');

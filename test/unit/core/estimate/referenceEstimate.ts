@@ -25,7 +25,7 @@ export async function referenceEstimate(
   const lines: LineEstimate[] = [];
   for await (const { lineNo, bytes } of readLines(path)) {
     const parsed = parseObjectLine(bytes);
-    const provider = parsed && lineProvider(parsed);
+    const provider = parsed && lineProvider(parsed, options.model);
     if (!parsed || !provider) {
       continue;
     }
