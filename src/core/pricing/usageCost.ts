@@ -38,6 +38,16 @@ export function reportedUsage(usage: unknown): ReportedUsage | undefined {
       cachedTokens: n(details?.cached_tokens),
     };
   }
+  if ('promptTokens' in u || 'completionTokens' in u) {
+    // Gemini's OpenAI compatibility layer (batch results): camelCase, and the thinking tokens, billed as output, only
+    // in the total (answerOf.ts, compatThoughts, cites the recorded line).
+    const input = n(u.promptTokens);
+    return {
+      inputTokens: input,
+      outputTokens: Math.max(n(u.completionTokens), n(u.totalTokens) - input),
+      cachedTokens: 0,
+    };
+  }
   return undefined;
 }
 

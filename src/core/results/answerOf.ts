@@ -105,6 +105,20 @@ function geminiGenerate(body: Obj): Answer {
   };
 }
 
+/**
+ * Gemini's OpenAI compatibility layer writes its batch results' usage in camelCase (`promptTokens`,
+ * `completionTokens`, `totalTokens`) and `finishReason`, and its total holds the thinking tokens that
+ * `completionTokens` leaves out: google-gemini/cookbook quickstarts/Get_started_OpenAI_Compatibility.ipynb (at
+ * 64d2f7ea), the batch output of gemini-2.5-flash, `{"completionTokens":19,"promptTokens":9,"totalTokens":488}`.
+ * The thoughts are what the total has beyond the two; OpenAI's own snake_case usage has none beyond them.
+ */
+function compatThoughts(usage: Obj, prompt?: number, completion?: number, total?: number): number | undefined {
+  if (num(usage.completionTokens) === undefined || prompt === undefined || completion === undefined || !total) {
+    return undefined;
+  }
+  return Math.max(0, total - prompt - completion);
+}
+
 /** OpenAI chat completion, legacy completion, responses, embeddings; anything else as JSON. */
 function openaiBody(body: Obj): Answer {
   const usage = isObj(body.usage) ? body.usage : {};
@@ -112,14 +126,16 @@ function openaiBody(body: Obj): Answer {
   const outDetails = [usage.completion_tokens_details, usage.output_tokens_details].find(isObj) ?? {};
   // OpenAI counts reasoning inside completion_tokens (a detail of it); RowTokens keeps output and thoughts apart,
   // as Gemini reports them (candidatesTokenCount excludes thoughtsTokenCount), so every sum means the same.
-  const reasoning = num(outDetails.reasoning_tokens);
-  const completion = num(usage.completion_tokens) ?? num(usage.output_tokens);
+  const completion = num(usage.completion_tokens) ?? num(usage.output_tokens) ?? num(usage.completionTokens);
+  const prompt = num(usage.prompt_tokens) ?? num(usage.input_tokens) ?? num(usage.promptTokens);
+  const total = num(usage.total_tokens) ?? num(usage.totalTokens);
+  const reasoning = num(outDetails.reasoning_tokens) ?? compatThoughts(usage, prompt, completion, total);
   const tokens: RowTokens = {
-    prompt: num(usage.prompt_tokens) ?? num(usage.input_tokens),
-    output: completion === undefined ? undefined : Math.max(0, completion - (reasoning ?? 0)),
+    prompt,
+    output: completion === undefined ? undefined : Math.max(0, completion - (num(outDetails.reasoning_tokens) ?? 0)),
     thoughts: reasoning,
     cached: num(inDetails.cached_tokens),
-    total: num(usage.total_tokens),
+    total,
   };
   const model = str(body.model);
   const choice = arr(body.choices).find(isObj);
@@ -134,7 +150,7 @@ function openaiBody(body: Obj): Answer {
       const fn = isObj(call.function) ? call.function : {};
       parts.push({ kind: 'functionCall', name: str(fn.name) ?? '', args: parseArgs(fn.arguments) });
     }
-    return { parts, finishReason: str(choice.finish_reason), tokens, modelVersion: model };
+    return { parts, finishReason: str(choice.finish_reason) ?? str(choice.finishReason), tokens, modelVersion: model };
   }
   const data = arr(body.data).filter(isObj);
   if (data.length > 0 && Array.isArray(data[0].embedding)) {
