@@ -1,4 +1,5 @@
 import { MODEL_TABLE, modelRow, type ModelRow } from '../../core/models/modelTable';
+import { isGeminiModelId } from '../../core/providers/modelFit';
 
 /** The models the emulator knows: the shared table (core/models/modelTable.ts, sources cited there). */
 export type EmulatedModel = ModelRow;
@@ -14,12 +15,9 @@ export function thinksByDefault(id: string): boolean {
   return modelRow(id)?.thinksByDefault ?? /^gemini-(2\.5|[3-9])/.test(id);
 }
 
-/**
- * Whether a model id is one the emulator serves: the known list, plus any id that looks like a Gemini model
- * (new ones appear often; a typo such as `gemni-2.5-flash` still gets the real service's 404).
- */
+/** Whether a model id is one the emulator serves: the rule the submit flow warns by (core/providers/modelFit.ts). */
 export function isKnownGeminiModel(id: string): boolean {
-  return EMULATED_MODELS.some((m) => m.id === id) || /^(gemini|gemma)-[a-z0-9][a-z0-9.-]*$/.test(id);
+  return isGeminiModelId(id);
 }
 
 export function isEmbeddingModel(id: string): boolean {
