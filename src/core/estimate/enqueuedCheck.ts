@@ -38,3 +38,23 @@ export function enqueuedOverflow(
   const linesPerPart = Math.max(1, Math.floor((requests * limit * 0.9) / inputTokens));
   return { model, tier, limit, inputTokens, linesPerPart, tokensPerPart: Math.floor(limit * 0.95) };
 }
+
+/**
+ * What the submit question warns of: the first file of the submit (one file, or each part of a group, as each is its
+ * own job) whose own input tokens pass the enqueued-token limit, with its index in `files`. Undefined when none does
+ * or no limit is known (enqueuedOverflow).
+ */
+export function submitOverflow(
+  table: EnqueuedTokenTable,
+  tier: UsageTier,
+  model: string | undefined,
+  files: readonly { requests: number; inputTokens: number }[],
+): { index: number; overflow: EnqueuedOverflow } | undefined {
+  for (const [index, file] of files.entries()) {
+    const overflow = enqueuedOverflow(table, tier, model, file.requests, file.inputTokens);
+    if (overflow) {
+      return { index, overflow };
+    }
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { EnqueuedOverflow } from '../../core/estimate/enqueuedCheck';
 import type { EstimateSummary } from '../../core/estimate/estimateTotals';
 import type { ProviderId } from '../../core/providers/types';
 
@@ -101,6 +102,24 @@ export function submitQuestion(s: EstimateSummary, target: SubmitTarget): string
     compactCount(s.inputTokens),
     costWords(s),
   );
+}
+
+/**
+ * The submit question's warning when a file (or one part of a group) is over the enqueued-token limit on its own
+ * (core/estimate/enqueuedCheck.ts): its tokens and the limit, as the lens says them.
+ */
+export function enqueuedWords(over: EnqueuedOverflow, part: number | undefined): string {
+  const args = [compactCount(over.inputTokens), compactCount(over.limit), over.model, over.tier] as const;
+  return part === undefined
+    ? vscode.l10n.t(
+        'This file is over the enqueued-token limit: ≈ {0} input tokens, the limit is {1} for {2} ({3}, geminiBatch.limits.*). It cannot be enqueued whole: split it into parts.',
+        ...args,
+      )
+    : vscode.l10n.t(
+        'Part {4} is over the enqueued-token limit: ≈ {0} input tokens, the limit is {1} for {2} ({3}, geminiBatch.limits.*). It cannot be enqueued whole: split it into smaller parts.',
+        ...args,
+        part.toLocaleString('en-US'),
+      );
 }
 
 /**

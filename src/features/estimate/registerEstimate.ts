@@ -8,7 +8,8 @@ import type { KindResolver } from '../submit/preflight';
 import { EstimateCodeLensProvider } from './estimateCodeLens';
 import { sumSummaries } from '../../core/estimate/sumSummaries';
 import { lastSubmittedModel } from '../../core/jobs/submitHistory';
-import { assumptionWords, outputCapField, submitQuestion, type SubmitTarget } from './estimateText';
+import { assumptionWords, enqueuedWords, outputCapField, submitQuestion, type SubmitTarget } from './estimateText';
+import { submitOverflow } from '../../core/estimate/enqueuedCheck';
 import { firstRequestLine } from '../../core/jobs/batchHead';
 import { exactSample, openAiExactCountWords } from './exactSample';
 import type { TokenWorkerClient } from './tokenWorkerClient';
@@ -144,11 +145,26 @@ export function registerEstimate(
       const estimate = estimates.length === 1 ? estimates[0] : sumSummaries(estimates);
       const capField = outputCapField(await firstRequestLine(uris[0].fsPath).catch(() => ''));
       const submit = vscode.l10n.t('Submit');
-      const go = await vscode.window.showInformationMessage(
-        submitQuestion(estimate, { ...target, parts: uris.length }),
-        { modal: true, detail: assumptionWords(estimate, assumed, capField) },
+      const question = submitQuestion(estimate, { ...target, parts: uris.length });
+      const detail = assumptionWords(estimate, assumed, capField);
+      // A file (or a part) over the enqueued-token limit on its own is said here too, not only in the lens.
+      const over = submitOverflow(config.enqueuedTokens(), config.usageTier(), target.model, estimates);
+      if (!over) {
+        const go = await vscode.window.showInformationMessage(question, { modal: true, detail }, submit);
+        return { go: go === submit, estimate, estimates };
+      }
+      const split = vscode.l10n.t('Split into Parts');
+      const words = enqueuedWords(over.overflow, uris.length > 1 ? over.index + 1 : undefined);
+      const go = await vscode.window.showWarningMessage(
+        `${question}\n\n${words}`,
+        { modal: true, detail },
+        split,
         submit,
       );
+      if (go === split) {
+        const { tokensPerPart: maxTokens, linesPerPart: maxLines } = over.overflow;
+        await vscode.commands.executeCommand('geminiBatch.file.split', uris[over.index], { maxTokens, maxLines });
+      }
       return { go: go === submit, estimate, estimates };
     },
   };

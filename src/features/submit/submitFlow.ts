@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ModelChoices } from '../estimate/modelChoices';
-import { providerFits } from './providerFit';
+import { modelServed, providerFits } from './providerFit';
 import type { CostDecision } from '../estimate/registerEstimate';
 import type { SubmitTarget } from '../estimate/estimateText';
 import type { Config } from '../../adapters/config';
@@ -62,7 +62,13 @@ export async function submitBatch(
     return undefined;
   }
   // Before anything is asked or uploaded, and before the provider is made (which needs its key).
-  if (!(await providerFits(deps.config.providerName(), summary.kind, path.basename(uri.fsPath)))) {
+  const providerId = deps.config.providerName();
+  if (!(await providerFits(providerId, summary.kind, path.basename(uri.fsPath)))) {
+    return undefined;
+  }
+  // An OpenAI file names its model: one the provider is known not to serve is said before the upload.
+  const named = summary.kind === 'openai' ? (await openaiBatchHead(uri.fsPath)).model : undefined;
+  if (!(await modelServed(providerId, named, path.basename(uri.fsPath), scripted, deps.log))) {
     return undefined;
   }
   const provider = await deps.jobs.model.provider();

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { providerFits } from './providerFit';
+import { modelServed, providerFits } from './providerFit';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { detectFileKind } from '../../core/split';
@@ -48,11 +48,17 @@ export function registerSubmitParts(
       const options: PartsOptions = typeof raw === 'object' && raw !== null ? (raw as PartsOptions) : {};
       const source = options.source ?? parts[0].fsPath.replace(/\.part-\d+(\.jsonl)$/i, '$1');
       const kind = await detectFileKind(parts[0].fsPath);
-      if (!(await providerFits(deps.config.providerName(), kind, path.basename(source)))) {
+      const providerId = deps.config.providerName();
+      if (!(await providerFits(providerId, kind, path.basename(source)))) {
+        return undefined;
+      }
+      const scripted = options.model !== undefined || options.displayName !== undefined;
+      // Asked once for the group (the validator allows one model per file; the parts come from one file).
+      const named = kind === 'openai' ? (await openaiBatchHead(parts[0].fsPath)).model : undefined;
+      if (!(await modelServed(providerId, named, path.basename(source), scripted, deps.log))) {
         return undefined;
       }
       const provider = await deps.jobs.model.provider();
-      const scripted = options.model !== undefined || options.displayName !== undefined;
       // As a single submit does (resubmitWarning.ts): the first part that already has a succeeded job is said, once.
       const records = deps.jobs.model.records.all();
       const state = (name: string) => deps.jobs.model.get(name)?.state;

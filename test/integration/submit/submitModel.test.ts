@@ -206,4 +206,60 @@ suite('submit: the model picked and confirmed', function () {
     );
     assert.equal(emu.api.model.records.all().length, count, 'no part was submitted again');
   });
+
+  test('before any upload: a model the emulator does not serve is said, and a file over the enqueued limit offers a split', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const openaiLine = (model: string, k: string) =>
+      JSON.stringify({
+        custom_id: k,
+        method: 'POST',
+        url: '/v1/chat/completions',
+        body: { model, messages: [{ role: 'user', content: 'Why is the sky blue on a clear day?' }] },
+      });
+    const before = emu.api.model.records.all().length;
+    // gpt-4o-mini: the lens prices it, but the emulator (Gemini's compat layer) would fail every line.
+    const gpt = vscode.Uri.file(path.join(folder.path, 'gpt.jsonl'));
+    await fs.writeFile(gpt.fsPath, `${openaiLine('gpt-4o-mini', 'a')}\n${openaiLine('gpt-4o-mini', 'b')}\n`);
+    const refused = await answeringWarnings(undefined, () =>
+      vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', gpt),
+    );
+    assert.equal(refused.result, undefined);
+    assert.equal(refused.questions.length, 1, JSON.stringify(refused.questions));
+    assert.match(refused.questions[0].message, /^gpt\.jsonl names model gpt-4o-mini: Local Emulator does not serve it/);
+    assert.deepEqual(refused.questions[0].items, ['Switch Provider…', 'Submit Anyway']);
+    assert.equal(emu.api.model.records.all().length, before, 'nothing was submitted');
+
+    // Over the enqueued-token limit set for gemini-2.5-flash: the submit question says so and offers a split.
+    const settings = vscode.workspace.getConfiguration('geminiBatch');
+    await settings.update(
+      'limits.enqueuedTokens',
+      { 'gemini-2.5-flash': { tier1: 20 } },
+      vscode.ConfigurationTarget.Global,
+    );
+    try {
+      const big = vscode.Uri.file(path.join(folder.path, 'big.jsonl'));
+      await fs.writeFile(
+        big.fsPath,
+        ['a', 'b', 'c', 'd'].map((k) => `${openaiLine('gemini-2.5-flash', k)}\n`).join(''),
+      );
+      const asked = await answeringWarnings(undefined, () =>
+        withAnswers({ name: 'big' }, () =>
+          vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', big),
+        ),
+      );
+      assert.equal(asked.result, undefined);
+      const question = confirmations(asked.questions);
+      assert.equal(question.length, 1, JSON.stringify(asked.questions));
+      assert.match(
+        question[0].message,
+        /This file is over the enqueued-token limit: ≈ \d+ input tokens, the limit is 20 for gemini-2\.5-flash \(tier1/,
+      );
+      assert.deepEqual(question[0].items, ['Split into Parts', 'Submit']);
+      assert.equal(emu.api.model.records.all().length, before, 'nothing was submitted');
+    } finally {
+      await settings.update('limits.enqueuedTokens', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

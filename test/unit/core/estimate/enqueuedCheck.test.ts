@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { enqueuedOverflow } from '../../../../src/core/estimate/enqueuedCheck';
+import { enqueuedOverflow, submitOverflow } from '../../../../src/core/estimate/enqueuedCheck';
 
 const TABLE = { 'gemini-2.5-flash': { tier1: 3_000_000 }, 'gemini-2.5-flash-lite': { tier1: 10_000_000 } };
 
@@ -39,5 +39,18 @@ suite('estimate: the enqueued-token limit', () => {
         }
       }),
     );
+  });
+
+  test('the submit question: the first file of the submit over the limit on its own, by index', () => {
+    const small = { requests: 10, inputTokens: 1_000_000 };
+    const big = { requests: 12_000, inputTokens: 6_000_000 };
+    const found = submitOverflow(TABLE, 'tier1', 'gemini-2.5-flash', [small, big, big]);
+    assert.equal(found?.index, 1);
+    assert.equal(found?.overflow.limit, 3_000_000);
+    assert.equal(found?.overflow.inputTokens, 6_000_000);
+    assert.equal(submitOverflow(TABLE, 'tier1', 'gemini-2.5-flash', [big])?.index, 0);
+    // Parts each under the limit are not flagged, though their sum is over it: each part is its own job.
+    assert.equal(submitOverflow(TABLE, 'tier1', 'gemini-2.5-flash', [small, small, small, small]), undefined);
+    assert.equal(submitOverflow(TABLE, 'tier1', 'gpt-4o-mini', [big]), undefined);
   });
 });

@@ -89,4 +89,20 @@ suite('estimateText: the words of the lens and the submit confirmation', () => {
       /each request's max_output_tokens, else 1,000/,
     );
   });
+
+  test('the submit question says a file, or a part, over the enqueued-token limit: its tokens and the limit', () => {
+    const over = {
+      model: 'gemini-2.5-flash',
+      tier: 'tier1' as const,
+      limit: 3_000_000,
+      inputTokens: 6_000_000,
+      linesPerPart: 5400,
+      tokensPerPart: 2_850_000,
+    };
+    assert.equal(
+      text().enqueuedWords(over, undefined),
+      'This file is over the enqueued-token limit: ≈ 6.0M input tokens, the limit is 3.0M for gemini-2.5-flash (tier1, geminiBatch.limits.*). It cannot be enqueued whole: split it into parts.',
+    );
+    assert.match(text().enqueuedWords(over, 3), /^Part 3 is over the enqueued-token limit: ≈ 6\.0M input tokens/);
+  });
 });
