@@ -6,23 +6,51 @@ import type { BuildResult } from '../../../src/core/build';
 
 export const TEMPLATE_LANGUAGE = 'gemini-batch-template';
 
-/** Starts "New Batch File from Data…" on `data` with no script, and resolves once its template editor is shown. */
+/** What the window shows, for a failure message: the active editor and the template documents open. */
+export function windowState(): string {
+  const active = vscode.window.activeTextEditor?.document;
+  const templates = vscode.workspace.textDocuments.filter((d) => d.languageId === TEMPLATE_LANGUAGE);
+  return `active editor: ${active ? `${active.uri.toString()} (${active.languageId})` : 'none'}; template documents: ${
+    templates.map((d) => d.uri.toString()).join(', ') || 'none'
+  }`;
+}
+
+/**
+ * Starts "New Batch File from Data…" on `data` with no script, and resolves once its template editor is shown.
+ * Fails with what the window shows, rather than hanging, if the build ends first or no template editor comes.
+ */
 export async function openTemplateEditor(
   data: string,
+  timeoutMs = 15000,
 ): Promise<{ editor: vscode.TextEditor; build: Thenable<BuildResult | undefined> }> {
-  const shown = new Promise<vscode.TextEditor>((resolve) => {
-    const sub = vscode.window.onDidChangeActiveTextEditor((e) => {
+  let sub: vscode.Disposable | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const shown = new Promise<vscode.TextEditor>((resolve, reject) => {
+    sub = vscode.window.onDidChangeActiveTextEditor((e) => {
       if (e?.document.languageId === TEMPLATE_LANGUAGE) {
-        sub.dispose();
         resolve(e);
       }
     });
+    timer = setTimeout(
+      () => reject(new Error(`no template editor after ${timeoutMs} ms; ${windowState()}`)),
+      timeoutMs,
+    );
   });
   const build = vscode.commands.executeCommand<BuildResult | undefined>(
     'geminiBatch.file.buildFromData',
     vscode.Uri.file(data),
   );
-  return { editor: await shown, build };
+  const ended = Promise.resolve(build).then((result) => {
+    throw new Error(
+      `the build ended (${JSON.stringify(result)}) before its template editor was shown; ${windowState()}`,
+    );
+  });
+  try {
+    return { editor: await Promise.race([shown, ended]), build };
+  } finally {
+    sub?.dispose();
+    clearTimeout(timer);
+  }
 }
 
 /** Replaces the whole text of `editor` with `text`. */

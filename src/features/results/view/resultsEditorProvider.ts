@@ -2,6 +2,7 @@ import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { PriceOverride } from '../../../core/pricing/prices';
+import { readFileStamp, sameFileStamp, type FileStamp } from '../../../core/results/fileStamp';
 import type { Log } from '../../../adapters/log';
 import type { LocalJobRecord } from '../../jobs/jobRecordStore';
 import { inputForResults } from './inputForResults';
@@ -43,7 +44,11 @@ export class ResultsEditorProvider implements vscode.CustomReadonlyEditorProvide
   resolveCustomEditor(document: ResultsDocument, webviewPanel: vscode.WebviewPanel): void {
     const media = vscode.Uri.joinPath(this.extensionUri, 'media', 'results');
     webviewPanel.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
+    // The version of the file the panel reads, taken before it starts reading.
+    let shown: Promise<FileStamp | undefined> =
+      document.uri.scheme === 'file' ? readFileStamp(document.uri.fsPath) : Promise.resolve(undefined);
     let panel = this.mount(document.uri, webviewPanel, media);
+    let disposed = false;
     // A file rewritten while it is shown reloads its view: the merge after a retry rewrites the joined file
     // (atomically), and a view of it went on showing the failures the retry had answered.
     const watcher =
@@ -58,14 +63,27 @@ export class ResultsEditorProvider implements vscode.CustomReadonlyEditorProvide
             true,
           )
         : undefined;
-    const reload = (): void => {
-      this.panels.delete(panel);
-      panel.dispose();
-      panel = this.mount(document.uri, webviewPanel, media);
+    // Only a version other than the one shown reloads: events come late and to every matching watcher, so the write
+    // that made the file just before it was opened is heard once the view is open (another watch on its folder, a
+    // closing view's, saw it); reloading then left whoever waited on the first panel waiting forever. An atomic
+    // write brings a creation and a change: checked one after the other, the second finds the version shown.
+    let checking = Promise.resolve();
+    const reloadIfChanged = (): void => {
+      checking = checking.then(async () => {
+        const [was, now] = await Promise.all([shown, readFileStamp(document.uri.fsPath)]);
+        if (disposed || sameFileStamp(was, now)) {
+          return;
+        }
+        this.panels.delete(panel);
+        panel.dispose();
+        shown = Promise.resolve(now);
+        panel = this.mount(document.uri, webviewPanel, media);
+      });
     };
     // An atomic write (a temporary file renamed over it) may be seen as the file's creation.
-    const changes = watcher && [watcher.onDidChange(reload), watcher.onDidCreate(reload)];
+    const changes = watcher && [watcher.onDidChange(reloadIfChanged), watcher.onDidCreate(reloadIfChanged)];
     webviewPanel.onDidDispose(() => {
+      disposed = true;
       changes?.forEach((d) => d.dispose());
       watcher?.dispose();
       this.panels.delete(panel);
