@@ -1,10 +1,13 @@
 import { abortableDelay } from '../providers/abortableDelay';
+import { waitOutRateLimit } from '../providers/rateLimitRetry';
 import { BatchApiError, type BatchJob, type BatchProvider, type CreateJobRequest } from '../providers/types';
 
 export interface SafeCreateOptions {
   signal?: AbortSignal;
   /** Total create attempts (default 3). */
   maxAttempts?: number;
+  /** The longest Retry-After waited out (rateLimitRetry.ts; default 60 s). */
+  maxWaitMs?: number;
   now?: () => number;
   /** Resolves after `ms` (or rejects when `signal` aborts). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -119,10 +122,8 @@ export async function safeCreate(
       return { job: await provider.createJob(request, options.signal), adopted: false, attempts: attempt };
     } catch (err) {
       const error = err instanceof BatchApiError ? err : new BatchApiError('unknown', String(err));
-      if (error.kind === 'rateLimit' && attempt < maxAttempts) {
-        const ms = error.retryAfterMs ?? 2000 * attempt;
-        options.onEvent?.({ type: 'retryAfter', ms });
-        await sleep(ms, options.signal);
+      const onRetryAfter = (ms: number) => options.onEvent?.({ type: 'retryAfter', ms });
+      if (await waitOutRateLimit(error, attempt, { ...options, maxAttempts, sleep, onRetryAfter })) {
         continue;
       }
       if (!AMBIGUOUS.has(error.kind)) {

@@ -1,53 +1,11 @@
 import { OPENAI_PRICE_TABLE } from './openaiPriceTable';
 import { PRICE_TABLE, geminiBatch, type PriceEntry, type TokenPrices } from './priceTable';
+import type { PriceOverride } from './priceOverrides';
 
-/**
- * A user's price for a model (setting `geminiBatch.pricing.overrides`): standard input and output per 1M tokens,
- * optionally the batch prices (else half, the rule of both providers) and cached input (in a batch too: Gemini bills
- * cache hits as outside batch, see priceTable.ts [CACHE]; for OpenAI that makes it an upper bound).
- */
-export interface PriceOverride {
-  input: number;
-  output: number;
-  cachedInput?: number;
-  batchInput?: number;
-  batchOutput?: number;
-}
+// Kept importable from here: the estimate, results and worker read overrides through this module.
+export { parseOverrides, type PriceOverride } from './priceOverrides';
 
 export type PriceMode = 'batch' | 'standard';
-
-function isPrice(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-/** Reads the overrides setting, keeping only well-formed entries (a typo must not price a model at NaN). */
-export function parseOverrides(raw: unknown): Map<string, PriceOverride> {
-  const out = new Map<string, PriceOverride>();
-  if (typeof raw !== 'object' || raw === null) {
-    return out;
-  }
-  for (const [model, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof value !== 'object' || value === null) {
-      continue;
-    }
-    const v = value as Record<string, unknown>;
-    if (!isPrice(v.input) || !isPrice(v.output)) {
-      continue;
-    }
-    const o: PriceOverride = { input: v.input, output: v.output };
-    if (isPrice(v.cachedInput)) {
-      o.cachedInput = v.cachedInput;
-    }
-    if (isPrice(v.batchInput)) {
-      o.batchInput = v.batchInput;
-    }
-    if (isPrice(v.batchOutput)) {
-      o.batchOutput = v.batchOutput;
-    }
-    out.set(model, o);
-  }
-  return out;
-}
 
 /** Every built-in row by model id and by alias, both providers: built once, never changed. */
 const BY_MODEL: ReadonlyMap<string, PriceEntry> = new Map(

@@ -3,6 +3,8 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type OpenAI from 'openai';
 import { throwIfAborted } from './abortableDelay';
+import { withApiErrors } from './errors';
+import { withRateLimitRetry } from './rateLimitRetry';
 import type { FileStore } from './openaiProvider';
 import { writeResponseToFile } from './writeResponse';
 import type { FilePage, ListFilesOptions, ProgressSink } from './types';
@@ -30,11 +32,23 @@ export function openaiFileStore(client: OpenAI): FileStore {
   return {
     async upload(path, options) {
       const total = (await stat(path)).size;
-      // The SDK names the part from `name`; an async iterable keeps memory flat and lets us count bytes.
-      const file = Object.assign(readWithProgress(path, total, options.onProgress, options.signal), {
-        name: basename(path),
-      });
-      const created = await client.files.create({ file, purpose: 'batch' }, { signal: options.signal });
+      // A 429 is retried after its Retry-After (rateLimitRetry.ts, as for the create), the file read afresh: the
+      // upload is one request, and a 429 is a refusal that stored nothing; the SDK's own default retries a 429 of
+      // any request, this POST /files included (node_modules/openai/client.js shouldRetry; we build it with
+      // maxRetries 0, createProvider.ts), and the emulator decides a fault before any handler runs (http/server.ts).
+      const created = await withRateLimitRetry(
+        () => {
+          // The SDK names the part from `name`; an async iterable keeps memory flat and lets us count bytes.
+          const file = Object.assign(readWithProgress(path, total, options.onProgress, options.signal), {
+            name: basename(path),
+          });
+          // Mapped here, not only by the provider's call(): the retry reads the kind and Retry-After.
+          return withApiErrors(client.apiKey ?? '', () =>
+            client.files.create({ file, purpose: 'batch' }, { signal: options.signal }),
+          );
+        },
+        { signal: options.signal },
+      );
       return { name: created.id, displayName: created.filename, sizeBytes: created.bytes };
     },
     async download(fileName, destPath, options) {

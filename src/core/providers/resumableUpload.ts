@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { Readable, Transform, pipeline } from 'node:stream';
 import { trimBase, type GeminiEndpoint } from './geminiRest';
 import { abortableDelay, throwIfAborted } from './abortableDelay';
+import { type RateLimitRetryOptions, withRateLimitRetry } from './rateLimitRetry';
 import { BatchApiError, type ProgressSink, type UploadedFile } from './types';
 
 /** The SDK's chunk size (8 MiB); the server requires multiples of its granularity for all but the last. */
@@ -17,6 +18,8 @@ export interface UploadOptions {
   chunkBytes?: number;
   /** Consecutive failed chunk attempts tolerated before giving up. */
   maxRetries?: number;
+  /** How a 429 on the start is waited out (tests); rateLimitRetry.ts defaults. */
+  rateLimit?: RateLimitRetryOptions;
 }
 
 /** Chunk failures worth a `query` and a resume; anything else (auth, bad offset…) ends the upload. */
@@ -81,20 +84,31 @@ export async function resumableUpload(
   throwIfAborted(signal);
   const base = trimBase(endpoint.baseUrl);
   const auth = { 'x-goog-api-key': endpoint.apiKey };
-  const start = await endpoint.fetch(`${base}/upload/${endpoint.version}/files`, {
-    method: 'POST',
-    signal,
-    headers: {
-      ...auth,
-      'content-type': 'application/json',
-      'x-goog-upload-protocol': 'resumable',
-      'x-goog-upload-command': 'start',
-      'x-goog-upload-header-content-length': String(total),
-      'x-goog-upload-header-content-type': mimeType,
-      'x-goog-upload-file-name': basename(path),
-    },
-    body: JSON.stringify({ file: { mimeType, displayName: options.displayName, sizeBytes: String(total) } }),
-  });
+  // A 429 on the start is retried after its Retry-After (safeCreate's rule, rateLimitRetry.ts): it cannot leave a
+  // second file, since the start only opens a session and a file exists once a session is finalized: the SDK takes
+  // the file from the finalize answer (node_modules/@google/genai uploadBlob) and itself retries a 429 start
+  // (ApiClient.fetchUploadUrl → apiCall, DEFAULT_RETRY_HTTP_STATUS_CODES includes 429); the emulator stores the file
+  // at finalize (src/emulator/gemini/uploads.ts) and decides a fault before any handler runs (http/server.ts). Chunk
+  // failures are not retried here: they resume the same session below (a 429 on a `query` after a lost finalize
+  // answer may follow a stored file, so the whole upload is never restarted).
+  const start = await withRateLimitRetry(
+    () =>
+      endpoint.fetch(`${base}/upload/${endpoint.version}/files`, {
+        method: 'POST',
+        signal,
+        headers: {
+          ...auth,
+          'content-type': 'application/json',
+          'x-goog-upload-protocol': 'resumable',
+          'x-goog-upload-command': 'start',
+          'x-goog-upload-header-content-length': String(total),
+          'x-goog-upload-header-content-type': mimeType,
+          'x-goog-upload-file-name': basename(path),
+        },
+        body: JSON.stringify({ file: { mimeType, displayName: options.displayName, sizeBytes: String(total) } }),
+      }),
+    { signal, ...options.rateLimit },
+  );
   await start.arrayBuffer();
   const given = start.headers.get('x-goog-upload-url');
   if (!given) {

@@ -16,6 +16,7 @@ import type { TokenWorkerClient } from './tokenWorkerClient';
 import { type ModelChoices, PersistentModelChoices, priceModelItems } from './modelChoices';
 import { documentKind } from '../../core/validation/batchLineDetection';
 import type { BatchKind } from '../../core/batchKind';
+import { OverrideWarnings } from './overrideWarnings';
 
 export interface CostDecision {
   go: boolean;
@@ -67,6 +68,9 @@ export function registerEstimate(
     vscode.languages.registerCodeLensProvider({ language: 'jsonl' }, lens),
     jobs.model.records.onDidChange(() => lens.refresh()),
   );
+  const overrideWarnings = new OverrideWarnings(config, log);
+  context.subscriptions.push(overrideWarnings);
+  void overrideWarnings.check();
 
   const pickModel = async (uri: vscode.Uri): Promise<string | undefined> => {
     const kind = await fileKind(deps.kindFor, uri);

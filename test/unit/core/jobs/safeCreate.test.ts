@@ -166,7 +166,8 @@ suite('safeCreate', () => {
     const { provider, counts } = fakeProvider([new BatchApiError('rateLimit', '429', 429, 3_600_000), 'ok'], clock);
     const aborted = AbortSignal.abort();
     await assert.rejects(
-      safeCreate(provider, request, { now: () => clock.now, signal: aborted }),
+      // An hour is past the default cap (rateLimitRetry.ts), which would throw the 429 before any wait.
+      safeCreate(provider, request, { now: () => clock.now, signal: aborted, maxWaitMs: Infinity }),
       (e: unknown) => e instanceof BatchApiError && e.kind === 'cancelled',
     );
     assert.equal(counts().creates, 1);
