@@ -12,3 +12,4 @@ export {
   type UsageTier,
 } from './splitLimits';
 export { splitSizing, type SplitAsk } from './splitSizing';
+export { stampParts, staleParts, type PartStamp, type StalePart, type StalePartCode } from './partStamps';

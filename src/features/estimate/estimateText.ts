@@ -104,6 +104,20 @@ export function submitQuestion(s: EstimateSummary, target: SubmitTarget): string
   );
 }
 
+/** The submit confirmation when no estimate could be made: the same question, without the figures. */
+export function unestimatedQuestion(target: SubmitTarget): string {
+  const provider = providerName(target.provider);
+  if (target.parts !== undefined && target.parts > 1) {
+    return vscode.l10n.t(
+      'Submit {0} parts to {1} ({2})? No estimate of tokens or cost could be made.',
+      target.parts.toLocaleString('en-US'),
+      target.model,
+      provider,
+    );
+  }
+  return vscode.l10n.t('Submit to {0} ({1})? No estimate of tokens or cost could be made.', target.model, provider);
+}
+
 /**
  * The submit question's warning when a file (or one part of a group) is over the enqueued-token limit on its own
  * (core/estimate/enqueuedCheck.ts): its tokens and the limit, as the lens says them.

@@ -2,15 +2,12 @@ import * as vscode from 'vscode';
 import type { Config } from '../../adapters/config';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
-import type { EstimateSummary } from '../../core/estimate/estimateTotals';
+import { confirmCost, type CostDecision } from './confirmCost';
 import type { JobsFeature } from '../jobs/registerJobs';
 import type { KindResolver } from '../submit/preflight';
 import { EstimateCodeLensProvider } from './estimateCodeLens';
-import { sumSummaries } from '../../core/estimate/sumSummaries';
 import { lastSubmittedModel } from '../../core/jobs/submitHistory';
-import { assumptionWords, enqueuedWords, outputCapField, submitQuestion, type SubmitTarget } from './estimateText';
-import { submitOverflow } from '../../core/estimate/enqueuedCheck';
-import { firstRequestLine } from '../../core/jobs/batchHead';
+import type { SubmitTarget } from './estimateText';
 import { exactSample, openAiExactCountWords } from './exactSample';
 import type { TokenWorkerClient } from './tokenWorkerClient';
 import { type ModelChoices, PersistentModelChoices, priceModelItems } from './modelChoices';
@@ -18,13 +15,7 @@ import { documentKind } from '../../core/validation/batchLineDetection';
 import type { BatchKind } from '../../core/batchKind';
 import { OverrideWarnings } from './overrideWarnings';
 
-export interface CostDecision {
-  go: boolean;
-  /** The whole batch's estimate (of every part, for a group). */
-  estimate?: EstimateSummary;
-  /** Each file's own estimate, in the order given. */
-  estimates?: EstimateSummary[];
-}
+export type { CostDecision };
 
 export interface EstimateFeature {
   /** Fires when a document's estimate changes (tests wait on it). */
@@ -124,53 +115,22 @@ export function registerEstimate(
     onDidChangeEstimate: lens.onDidChangeCodeLenses,
     lineTokens: (uri) => lens.lineTokens(uri),
     models,
-    async confirmCost(uris, target) {
-      const assumed = config.assumedOutputTokens(uris[0]);
-      const options = { model: target.model, assumedOutputTokens: assumed };
-      let estimates: EstimateSummary[];
-      try {
-        estimates = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Estimating tokens and cost…') },
-          // One at a time: the worker counts a file on its own thread, and parts are many.
-          async () => {
-            const out: EstimateSummary[] = [];
-            for (const uri of uris) {
-              out.push(await worker.file(uri.fsPath, options, config.priceOverrides()));
-            }
-            return out;
-          },
-        );
-      } catch (error) {
-        // No estimate is no reason to block a submit the user asked for: say so in the log and go on.
-        const files = uris.map((u) => u.fsPath).join(', ');
-        log.warn(`[estimate] no estimate for ${files}: ${error instanceof Error ? error.message : String(error)}`);
-        return { go: true };
-      }
-      const estimate = estimates.length === 1 ? estimates[0] : sumSummaries(estimates);
-      const capField = outputCapField(await firstRequestLine(uris[0].fsPath).catch(() => ''));
-      const submit = vscode.l10n.t('Submit');
-      const question = submitQuestion(estimate, { ...target, parts: uris.length });
-      const detail = assumptionWords(estimate, assumed, capField);
-      // A file (or a part) over the enqueued-token limit on its own is said here too, not only in the lens.
-      const over = submitOverflow(config.enqueuedTokens(), config.usageTier(), target.model, estimates);
-      if (!over) {
-        const go = await vscode.window.showInformationMessage(question, { modal: true, detail }, submit);
-        return { go: go === submit, estimate, estimates };
-      }
-      const split = vscode.l10n.t('Split into Parts');
-      const words = enqueuedWords(over.overflow, uris.length > 1 ? over.index + 1 : undefined);
-      const go = await vscode.window.showWarningMessage(
-        `${question}\n\n${words}`,
-        { modal: true, detail },
-        split,
-        submit,
-      );
-      if (go === split) {
-        const { tokensPerPart: maxTokens, linesPerPart: maxLines } = over.overflow;
-        await vscode.commands.executeCommand('geminiBatch.file.split', uris[over.index], { maxTokens, maxLines });
-      }
-      return { go: go === submit, estimate, estimates };
-    },
+    confirmCost: (uris, target) =>
+      confirmCost(
+        {
+          log,
+          assumedOutputTokens: (uri) => config.assumedOutputTokens(uri),
+          enqueuedLimits: () => ({ limits: config.enqueuedTokens(), tier: config.usageTier() }),
+          estimateFile: (filePath) =>
+            worker.file(
+              filePath,
+              { model: target.model, assumedOutputTokens: config.assumedOutputTokens(uris[0]) },
+              config.priceOverrides(),
+            ),
+        },
+        uris,
+        target,
+      ),
   };
 }
 

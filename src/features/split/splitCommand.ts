@@ -2,7 +2,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { SUBMIT_PARTS_COMMAND } from '../submit/submitParts';
 import type { BatchKind } from '../../core/batchKind';
-import { detectFileKind, SplitError, splitFile, splitSizing, type SplitAsk, type SplitResult } from '../../core/split';
+import {
+  detectFileKind,
+  SplitError,
+  splitFile,
+  splitSizing,
+  stampParts,
+  type SplitAsk,
+  type SplitResult,
+} from '../../core/split';
 import { formatBytes, IssueCode } from '../../core/validation';
 import { withCancellableProgress } from '../../adapters/cancellableProgress';
 import { commandWithBoundary, UserFacingError } from '../../adapters/errors';
@@ -109,6 +117,9 @@ function registerSplitCommand(
       log.info(
         `[split] ${uri.fsPath} → ${result.parts.length} parts: ${result.parts.map((p) => path.basename(p)).join(', ')}`,
       );
+      // Each part as written: "Submit All Parts…" clicked after a later split of the same file (which rewrites part-01…
+      // and removes the rest) refuses the stale group instead of sending a mix (features/submit/partsGuard.ts).
+      const stamps = await stampParts(result.parts).catch(() => undefined);
       // The clicked button comes back as its localized label, so it is compared with the same strings.
       const buttons = {
         submitAll: vscode.l10n.t('Submit All Parts…'),
@@ -143,7 +154,7 @@ function registerSplitCommand(
             void vscode.commands.executeCommand(
               SUBMIT_PARTS_COMMAND,
               result.parts.map((p) => vscode.Uri.file(p)),
-              { source: uri.fsPath },
+              { source: uri.fsPath, stamps },
             );
           }
           if (choice === buttons.openFirst) {

@@ -11,6 +11,8 @@ import type { SubmitDeps } from './submitFlow';
 import { pickModel } from './submitPrompts';
 import { succeededSubmission } from '../../core/jobs/submitHistory';
 import { confirmResubmit } from './resubmitWarning';
+import { halfGroupText, refuseStaleParts } from './partsGuard';
+import type { PartStamp } from '../../core/split';
 
 export const SUBMIT_PARTS_COMMAND = 'geminiBatch.job.submitParts';
 
@@ -19,6 +21,8 @@ interface PartsOptions {
   source?: string;
   model?: string;
   displayName?: string;
+  /** Each part's size and time as its split wrote it (splitCommand.ts): a part that differs refuses the group. */
+  stamps?: PartStamp[];
 }
 
 function isUriList(value: unknown): value is vscode.Uri[] {
@@ -31,7 +35,8 @@ function isUriList(value: unknown): value is vscode.Uri[] {
  * named "<name> · part i/n". Passed a model or a display name, it is scripted and asks no cost, as submit does. The first part leads: its
  * record carries `groupSource`, the others `retryOf` it, so the tree shows the parts under the first and its merged
  * results are the whole source's requests joined with the answers of every part (features/results/attempts.ts).
- * Resolves to the jobs' names in part order; stops at the first part that is not submitted (what was sent stays).
+ * Resolves to the jobs' names in part order; stops at the first part that is not submitted (what was sent stays, and
+ * a message says which parts are jobs and which are not). Parts that are not what the split wrote are refused first.
  */
 export function registerSubmitParts(
   context: vscode.ExtensionContext,
@@ -47,6 +52,8 @@ export function registerSubmitParts(
       }
       const options: PartsOptions = typeof raw === 'object' && raw !== null ? (raw as PartsOptions) : {};
       const source = options.source ?? parts[0].fsPath.replace(/\.part-\d+(\.jsonl)$/i, '$1');
+      // First of all, scripted or not: nothing is asked, uploaded or created for a group whose parts are stale.
+      const stamps = await refuseStaleParts(parts, source, options.stamps, SUBMIT_PARTS_COMMAND);
       const kind = await detectFileKind(parts[0].fsPath);
       const providerId = deps.config.providerName();
       if (!(await providerFits(providerId, kind, path.basename(source)))) {
@@ -99,13 +106,26 @@ export function registerSubmitParts(
       if (decision && !decision.go) {
         return undefined;
       }
+      // Again after the prompts: a split of the same file may have run while they were up.
+      await refuseStaleParts(parts, source, stamps, SUBMIT_PARTS_COMMAND);
       const names: string[] = [];
       for (const [index, part] of parts.entries()) {
-        const name = await vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', part, {
-          model,
-          displayName: `${displayName} · part ${index + 1}/${parts.length}`,
-        });
+        let name: string | undefined;
+        let reason: string | undefined;
+        try {
+          // The part's own submit shows its failure and resolves to undefined; a throw is said here.
+          name = await vscode.commands.executeCommand<string | undefined>('geminiBatch.job.submit', part, {
+            model,
+            displayName: `${displayName} · part ${index + 1}/${parts.length}`,
+          });
+        } catch (error) {
+          reason = error instanceof Error ? error.message : String(error);
+        }
         if (!name) {
+          // Never an unexplained half-group: which parts are jobs now, and which were not sent.
+          const text = halfGroupText(parts, names, index, reason);
+          deps.log.warn(`[submit] ${text}`);
+          void vscode.window.showErrorMessage(text);
           break;
         }
         const record = deps.jobs.model.records.get(name);

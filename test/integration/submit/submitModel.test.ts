@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { answering, answeringWarnings, messagesAnswerable, type AskedMessage } from '../helpers/answeringMessages';
 import { type EstimateApi, lensMatching } from '../helpers/codeLens';
 import { collectJobEnds, emulatorSuite, scratchFolder } from '../jobs/runHelpers';
+import { stampParts } from '../../../src/core/split';
 
 const geminiLine = (i: number): string =>
   JSON.stringify({ key: `k${i}`, request: { contents: [{ role: 'user', parts: [{ text: `Question ${i}?` }] }] } });
@@ -261,5 +262,52 @@ suite('submit: the model picked and confirmed', function () {
     } finally {
       await settings.update('limits.enqueuedTokens', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  test('"Submit All Parts…" of an earlier split whose parts a later split replaced: refused, nothing asked or sent', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    // The walkthrough: split into 4, split again into 2 (part-01/02 rewritten, part-03/04 removed), then the first
+    // notification's button. It used to create parts 1 and 2 unasked, then fail on part-03.
+    const source = path.join(folder.path, 'resplit.jsonl');
+    await fs.writeFile(source, Array.from({ length: 8 }, (_, i) => `${geminiLine(i)}\n`).join(''));
+    const split = (maxLines: number) =>
+      vscode.commands.executeCommand<{ parts: string[] }>('geminiBatch.file.split', vscode.Uri.file(source), {
+        maxLines,
+      });
+    const first = await split(2);
+    assert.equal(first.parts.length, 4);
+    const stamps = await stampParts(first.parts);
+    assert.equal((await split(4)).parts.length, 2);
+    await withAnswers({ pick: 'gemini-2.5-flash' }, () =>
+      vscode.commands.executeCommand('geminiBatch.estimate.pickModel', vscode.Uri.file(source)),
+    );
+    const before = emu.api.model.records.all().length;
+    let asked: AskedMessage[] = [];
+    const refused = await answering('showErrorMessage', undefined, async () => {
+      const run = await answering('showInformationMessage', 'Submit', () =>
+        withAnswers({ name: 'stale' }, () =>
+          pressingEnter(
+            vscode.commands.executeCommand<string[] | undefined>(
+              'geminiBatch.job.submitParts',
+              first.parts.map((p) => vscode.Uri.file(p)),
+              { source, stamps },
+            ),
+          ),
+        ),
+      );
+      asked = run.questions;
+      return run.result;
+    });
+    assert.equal(refused.result, undefined);
+    assert.equal(emu.api.model.records.all().length, before, 'no part was submitted');
+    assert.deepEqual(confirmations(asked), [], 'refused before the cost question');
+    assert.equal(refused.questions.length, 1, JSON.stringify(refused.questions));
+    assert.match(
+      refused.questions[0].message,
+      /^These parts changed since the split: resplit\.part-01\.jsonl was rewritten, resplit\.part-02\.jsonl was rewritten, resplit\.part-03\.jsonl is gone, resplit\.part-04\.jsonl is gone\. Nothing was submitted\./,
+    );
+    assert.deepEqual(refused.questions[0].items, ['Submit the 2 Current Parts…', 'Show Logs']);
   });
 });
