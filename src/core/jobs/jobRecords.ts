@@ -1,4 +1,5 @@
 import type { BatchKind } from '../batchKind';
+import type { AttemptRole } from '../results/attemptMatch';
 import type { BatchJob, ProviderId } from '../providers/types';
 
 /** What this workspace remembers about a job it submitted (the account list may not show it, or may lose it). */
@@ -21,8 +22,19 @@ export interface JobRecord {
   retryOf?: string;
   /** The first part of a group ("Submit All Parts"): the unsplit file, the group's whole list of requests. */
   groupSource?: string;
-  /** A follow-up's attempt number: 1 for the first retry (the original job is attempt 0). */
+  /** A follow-up's attempt number: 1 for the first retry (the original job is attempt 0, and so is a later part). */
   attempt?: number;
+}
+
+/**
+ * What a job is to its chain: a later part of a group carries `retryOf` with attempt 0 (features/submit/submitParts.ts),
+ * a follow-up its retry number, 1 or more (features/results/retryFailed.ts).
+ */
+export function attemptRole(record: Pick<JobRecord, 'retryOf' | 'attempt'>): AttemptRole {
+  if (!record.retryOf) {
+    return 'original';
+  }
+  return (record.attempt ?? 1) >= 1 ? 'retry' : 'part';
 }
 
 /** A placeholder for a remembered job the server has not described yet (or no longer lists). */

@@ -19,6 +19,19 @@ export function rowLabel(label: string, max = ROW_LABEL_MAX): string {
 }
 
 /**
+ * `big-openai (2 parts)`: the row of a group of split parts ("Submit All Parts"), whose jobs are named
+ * `<name> · part i/n` (features/submit/submitParts.ts); the parts are rows under it.
+ */
+export function groupLabel(firstPartName: string, parts: number): string {
+  return `${groupName(firstPartName)} (${countText(parts)} parts)`;
+}
+
+/** `big-openai` for the first part `big-openai · part 1/2`: the name the user gave the group. */
+export function groupName(firstPartName: string): string {
+  return firstPartName.replace(/ · part 1\/\d+$/, '');
+}
+
+/**
  * `expires in 47h 56m`, or `overdue`. "47h left" read like an estimate of when the job ends; this is the deadline
  * after which the service expires an unfinished job.
  */

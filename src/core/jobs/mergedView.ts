@@ -1,8 +1,9 @@
 import { countText, type JobOutcome, type JobView } from './jobView';
 
 /**
- * What a job's requests came to across it and its follow-ups ("Retry Failed Lines"), as the last merge of their
- * results counted them (features/results/attempts.ts). Kept on the original job's record.
+ * What a job's requests came to across it and its follow-ups ("Retry Failed Lines") or, for a group of split parts,
+ * across its parts, as the last merge of their results counted them (features/results/attempts.ts). Kept on the
+ * original job's (the first part's) record.
  */
 export interface MergedTally {
   requests: number;
@@ -14,8 +15,18 @@ export interface MergedTally {
   noAnswer?: number;
   /** Failed in every attempt, or never answered (missing from every results file). */
   failed: number;
-  /** Requests answered by a retry (attempt ≥ 1). */
+  /** Requests answered by a retry ("Retry Failed Lines"); a later part of a group is no retry. */
   fromRetries: number;
+  /**
+   * Whether a retry took part: a group of parts none of which was retried is not, and no "retry" word is said of it.
+   * Absent on tallies written before parts were told from retries: those are read as retried.
+   */
+  retried?: boolean;
+}
+
+/** Whether the tally's words speak of retries. */
+function wasRetried(merged: MergedTally): boolean {
+  return merged.retried ?? true;
 }
 
 /** A merge with failed requests: some answered, or none. */
@@ -43,18 +54,22 @@ export function withMerge(view: JobView, merged: MergedTally | undefined): JobVi
     total: requests,
     failed,
     merged,
-    tooltipRows: [...view.tooltipRows, ['After retries', mergedText(merged)]],
+    tooltipRows: [...view.tooltipRows, [wasRetried(merged) ? 'After retries' : 'All parts', mergedText(merged)]],
   };
 }
 
 /**
  * `30/30 succeeded (4 by a retry)`, or `2/30 failed after retries`; responses without an answer are named apart
- * (`28/30 succeeded (4 by a retry), 2 without an answer`), never as failures.
+ * (`28/30 succeeded (4 by a retry), 2 without an answer`), never as failures. A group of parts that no retry took part
+ * in says its totals only (`5,000/5,000 succeeded`, `2/30 failed`): its later parts are no retries.
  */
 export function mergedText(merged: MergedTally): string {
   const { requests, succeeded, failed, fromRetries } = merged;
+  const retried = wasRetried(merged);
   const noAnswer = merged.noAnswer ? `, ${countText(merged.noAnswer)} without an answer` : '';
-  return failed > 0
-    ? `${countText(failed)}/${countText(requests)} failed after retries${noAnswer}`
-    : `${countText(succeeded)}/${countText(requests)} succeeded (${countText(fromRetries)} by a retry)${noAnswer}`;
+  if (failed > 0) {
+    return `${countText(failed)}/${countText(requests)} failed${retried ? ' after retries' : ''}${noAnswer}`;
+  }
+  const byRetry = retried ? ` (${countText(fromRetries)} by a retry)` : '';
+  return `${countText(succeeded)}/${countText(requests)} succeeded${byRetry}${noAnswer}`;
 }

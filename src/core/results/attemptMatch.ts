@@ -29,11 +29,24 @@ export interface ResultRef {
   noAnswer?: NoAnswerKind;
 }
 
+/**
+ * What a job is to the requests it answers: the first job, a later part of a group of split parts ("Submit All
+ * Parts": its lines were never sent before, so answering them is no retry), or a follow-up ("Retry Failed Lines").
+ */
+export type AttemptRole = 'original' | 'part' | 'retry';
+
 /** The files of one attempt: the input it sent and what came back (results, then OpenAI's error file). */
 export interface AttemptFiles {
   inputPath: string;
   /** Empty when the job ended without results (a Gemini job that expired or failed). */
   resultPaths: string[];
+  /** Absent: the first attempt is the original, every later one a retry (attemptRoleAt). */
+  role?: AttemptRole;
+}
+
+/** The role of the attempt at `index` of a chain. */
+export function attemptRoleAt(attempts: readonly AttemptFiles[], index: number): AttemptRole {
+  return attempts[index]?.role ?? (index === 0 ? 'original' : 'retry');
 }
 
 export interface AttemptMatch {

@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { lineText, parseObjectLine, readLineHead } from '../jobs/lineReader';
 import { classifyResultLine } from '../jobs/resultLine';
-import { readRequests, type AttemptFiles, type ResultRef } from './attemptMatch';
+import { attemptRoleAt, readRequests, type AttemptFiles, type ResultRef } from './attemptMatch';
 import { walkAttempts } from './attemptWalk';
 import { writeAtomically } from './atomicWriter';
 import { isBetter, mergeAttempts, type AttemptRow } from './mergeAttempts';
@@ -14,8 +14,10 @@ export interface MergedCounts {
   noAnswer: number;
   failed: number;
   missing: number;
-  /** Requests answered by a retry (attempt ≥ 1). */
+  /** Requests answered by a retry ("Retry Failed Lines"); a later part of a group is no retry. */
   fromRetries: number;
+  /** Whether any attempt merged is a retry: without one (a group of parts), no "retry" word applies. */
+  retried: boolean;
   orphans: number;
 }
 
@@ -76,6 +78,7 @@ export async function writeMergedJoin(
     failed: 0,
     missing: 0,
     fromRetries: 0,
+    retried: attempts.some((_, i) => attemptRoleAt(attempts, i) === 'retry'),
     orphans: 0,
   };
   const inputHandle = await open(inputPath, 'r');
@@ -108,7 +111,8 @@ export async function writeMergedJoin(
         } else {
           counts.failed++;
         }
-        if (found.attempt > 0) {
+        // A success only: a retry that failed again answered nothing.
+        if (found.ok && attemptRoleAt(attempts, found.attempt) === 'retry') {
           counts.fromRetries++;
         }
         await write(`${JSON.stringify({ ...head, ...(await resultFields(found)) })}\n`);

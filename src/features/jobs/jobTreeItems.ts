@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { approxUsd, besideUsd, compactCount, usd } from '../estimate/estimateText';
 import { isTerminal, type BatchJob } from '../../core/providers/types';
 import { resultsAvailable } from '../../core/jobs/jobView';
-import { rowLabel } from '../../core/jobs/jobRow';
+import { groupLabel, rowLabel } from '../../core/jobs/jobRow';
 import { jobProblems, type JobProblem } from '../../core/jobs/jobProblems';
 import { describeLine, stateIcon, viewOf } from './jobPresentation';
 import { withMerge } from '../../core/jobs/mergedView';
@@ -16,10 +16,17 @@ export class GroupNode {
   constructor(readonly group: JobGroup) {}
 }
 
-/** One per job name, kept for the model's lifetime so `onDidChangeTreeData.fire(node)` finds the same object. */
+/**
+ * One per job name, kept for the model's lifetime so `onDidChangeTreeData.fire(node)` finds the same object. The first
+ * part of a group of split parts has two: its own node is the group's row, and `asPart` the row of the part itself,
+ * under it beside the other parts.
+ */
 export class JobNode {
   readonly kind = 'job';
-  constructor(readonly name: string) {}
+  constructor(
+    readonly name: string,
+    readonly asPart = false,
+  ) {}
 }
 
 export class FileNode {
@@ -69,20 +76,37 @@ export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
   return item;
 }
 
-export function jobItem(job: BatchJob, record: LocalJobRecord | undefined, now: number): vscode.TreeItem {
-  // An original job with follow-ups shows what its requests came to across them, once merged.
-  const view = withMerge(viewOf(job, now), record?.merged);
+/**
+ * How a job is drawn: on its own; as the row of the group of split parts it leads (`parts` of them: the merge's totals,
+ * its reasons shown on its part's row); or as that first part's own row under it (`asPart`: its own counts).
+ */
+export interface JobRowShape {
+  parts?: number;
+  asPart?: boolean;
+}
+
+export function jobItem(
+  job: BatchJob,
+  record: LocalJobRecord | undefined,
+  now: number,
+  shape: JobRowShape = {},
+): vscode.TreeItem {
+  // An original job with follow-ups shows what its requests came to across them, once merged; a group's first part
+  // shown as a part shows its own.
+  const view = shape.asPart ? viewOf(job, now) : withMerge(viewOf(job, now), record?.merged);
+  const label = shape.parts ? groupLabel(view.label, shape.parts) : view.label;
   // A long name is shortened so the state after it stays in sight; the tooltip has it in full. A failed or expired
-  // job opens on its reasons (rows under it), so they are read without hovering.
+  // job opens on its reasons (rows under it), so they are read without hovering; a group's reasons are on its parts.
+  const expanded = shape.parts ? false : jobProblems(job).length > 0;
   const item = new vscode.TreeItem(
-    rowLabel(view.label),
-    jobProblems(job).length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    rowLabel(label),
+    expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
-  item.id = `job:${job.name}`;
+  item.id = `${shape.asPart ? 'part' : 'job'}:${job.name}`;
   item.description = describeLine(job, view);
   item.iconPath = stateIcon(view.stateIcon);
   item.contextValue = `job.${view.group}${hasResults(job, record) ? '.hasResults' : ''}`;
-  item.tooltip = jobTooltip(view.label, view.tooltipRows, record);
+  item.tooltip = jobTooltip(label, view.tooltipRows, record);
   return item;
 }
 

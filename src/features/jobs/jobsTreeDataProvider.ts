@@ -3,6 +3,8 @@ import type { BatchJob } from '../../core/providers/types';
 import { describeLine, viewOf } from './jobPresentation';
 import { problemItem, problemNodes } from './jobProblemItems';
 import type { JobsModel } from './jobsModel';
+import type { LocalJobRecord } from './jobRecordStore';
+import { attemptRole } from '../../core/jobs/jobRecords';
 import {
   FailureNode,
   FileNode,
@@ -31,6 +33,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   private readonly groups = { active: new GroupNode('active'), finished: new GroupNode('finished') };
   private readonly jobNodes = new Map<string, JobNode>();
+  /** The rows of groups' first parts as parts (JobNode.asPart), by job name. */
+  private readonly partNodes = new Map<string, JobNode>();
   /** The description each job's item was last drawn with. */
   private readonly drawn = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
@@ -54,6 +58,10 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         }
         for (const job of jobs) {
           this.changed.fire(this.nodeFor(job.name));
+          const part = this.partNodes.get(job.name);
+          if (part) {
+            this.changed.fire(part);
+          }
         }
       }),
       model.onDidChangeState(() => this.changed.fire(undefined)),
@@ -65,6 +73,10 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         }
         if (this.jobNodes.has(record.jobName)) {
           this.changed.fire(this.nodeFor(record.jobName));
+        }
+        const part = this.partNodes.get(record.jobName);
+        if (part) {
+          this.changed.fire(part);
         }
       }),
     );
@@ -98,7 +110,11 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
           gone.id = `job:${node.name}`;
           return gone;
         }
-        const item = jobItem(job, this.model.records.get(node.name), Date.now());
+        if (node.asPart) {
+          return jobItem(job, this.model.records.get(node.name), Date.now(), { asPart: true });
+        }
+        const parts = this.partsOf(node.name).length;
+        const item = jobItem(job, this.model.records.get(node.name), Date.now(), parts > 0 ? { parts: parts + 1 } : {});
         this.drawn.set(node.name, String(item.description));
         return item;
       }
@@ -125,8 +141,13 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       return this.jobsIn(node).map((job) => this.nodeFor(job.name));
     }
     if (node.kind === 'job') {
+      // A group's row holds its parts as siblings (the first part's own row first), then its retries.
+      if (!node.asPart && this.partsOf(node.name).length > 0) {
+        return [this.partNodeFor(node.name), ...this.followUpsOf(node)];
+      }
       // Why a failed or expired job ended comes first: it is what the user looks for under it.
-      return [...problemNodes(node, this.model.get(node.name)), ...this.filesOf(node), ...this.followUpsOf(node)];
+      const own = [...problemNodes(node, this.model.get(node.name)), ...this.filesOf(node)];
+      return node.asPart ? own : [...own, ...this.followUpsOf(node)];
     }
     return [];
   }
@@ -136,6 +157,9 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       return node.parent;
     }
     if (node.kind === 'job') {
+      if (node.asPart) {
+        return this.nodeFor(node.name);
+      }
       const root = this.rootOf(node.name);
       if (root) {
         return this.nodeFor(root);
@@ -183,13 +207,31 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     return root && root !== name && this.model.get(root) ? root : undefined;
   }
 
-  /** A job's follow-ups, by attempt number. */
-  private followUpsOf(node: JobNode): JobNode[] {
+  /** The row of a group's first part as a part, under the group's row. */
+  private partNodeFor(name: string): JobNode {
+    let node = this.partNodes.get(name);
+    if (!node) {
+      node = new JobNode(name, true);
+      this.partNodes.set(name, node);
+    }
+    return node;
+  }
+
+  /** A job's follow-ups: a group's later parts in the order they were sent, then retries by attempt number. */
+  private followUps(name: string): LocalJobRecord[] {
     return this.model.records
       .all()
-      .filter((r) => r.retryOf === node.name && r.jobName !== node.name && this.model.get(r.jobName))
-      .sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0))
-      .map((r) => this.nodeFor(r.jobName));
+      .filter((r) => r.retryOf === name && r.jobName !== name && this.model.get(r.jobName))
+      .sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0) || (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  }
+
+  /** A group's later parts (submitParts.ts); none for a job that leads no group. */
+  private partsOf(name: string): LocalJobRecord[] {
+    return this.followUps(name).filter((r) => attemptRole(r) === 'part');
+  }
+
+  private followUpsOf(node: JobNode): JobNode[] {
+    return this.followUps(node.name).map((r) => this.nodeFor(r.jobName));
   }
 
   private filesOf(node: JobNode): FileNode[] {
@@ -215,6 +257,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     for (const name of [...this.jobNodes.keys()]) {
       if (!this.model.get(name)) {
         this.jobNodes.delete(name);
+        this.partNodes.delete(name);
         this.drawn.delete(name);
       }
     }

@@ -1,6 +1,7 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import type { AttemptFiles } from '../../core/results/attemptMatch';
+import { attemptRole } from '../../core/jobs/jobRecords';
 import { writeMergedJoin, type MergedCounts } from '../../core/results/mergedJoin';
 import { isTerminal } from '../../core/providers/types';
 import type { JobRecordStore, LocalJobRecord } from '../jobs/jobRecordStore';
@@ -33,6 +34,7 @@ export function attemptFiles(chain: readonly LocalJobRecord[]): AttemptFiles[] {
     .filter((r) => r.inputPath && existsSync(r.inputPath))
     .map((r) => ({
       inputPath: r.inputPath!,
+      role: attemptRole(r),
       // downloadResults stores the error file as `resultsPath` too when it is the only one: read each file once.
       resultPaths: [...new Set([r.resultsPath, r.errorsPath])].filter((p): p is string => Boolean(p && existsSync(p))),
     }));
@@ -97,6 +99,7 @@ async function mergeNow(
           noAnswer: counts.noAnswer,
           failed: counts.failed + counts.missing,
           fromRetries: counts.fromRetries,
+          retried: counts.retried,
         }
       : undefined;
   await deps.model.records.upsert({ jobName: root.jobName, provider: root.provider, joinedPath: joined, merged });

@@ -8,6 +8,8 @@ import { writeRetryFile, type RetryFileResult } from '../../core/results/retryFi
 import { confirmRetry } from './retryConfirm';
 import { detectFileKind, splitFile, splitLimitsFor, type SplitLimits } from '../../core/split';
 import { attemptChain, attemptFiles, downloadEnded, requestsOf } from './attempts';
+import { attemptRole } from '../../core/jobs/jobRecords';
+import { groupName } from '../../core/jobs/jobRow';
 import type { ResultsDeps } from './downloadResults';
 import type { ResultsTarget } from './resultsTarget';
 
@@ -106,8 +108,14 @@ export async function retryFailed(
   }
   await downloadEnded(deps, chain);
   const fresh = attemptChain(deps.model.records, target.name);
-  const plan = await planRetry(requests, attemptFiles(fresh), fresh.length);
-  return submitPlan(deps, plan, root.displayName ?? root.jobName, options, { root: root.jobName, model: root.model });
+  // The next retry's number: a group's later parts are attempt 0 too (submitParts.ts), and a retry sent as parts
+  // is one attempt, so the chain's length would skip numbers.
+  const retries = fresh.filter((r) => attemptRole(r) === 'retry').map((r) => r.attempt ?? 1);
+  const plan = await planRetry(requests, attemptFiles(fresh), Math.max(0, ...retries) + 1);
+  // A group's retry is named for the group ("big (retry 1)"), not for its first part ("big · part 1/2 (retry 1)").
+  const name = root.displayName ?? root.jobName;
+  const label = root.groupSource ? groupName(name) : name;
+  return submitPlan(deps, plan, label, options, { root: root.jobName, model: root.model });
 }
 
 async function submitPlan(

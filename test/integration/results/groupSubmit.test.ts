@@ -18,7 +18,7 @@ suite('submit: split parts as one group', function () {
   const ends = collectJobEnds(s);
   const folder = scratchFolder('group');
 
-  test('three parts: three jobs, parts 2 and 3 under part 1, merged results cover the whole file once', async () => {
+  test('three parts: three jobs, as siblings under the group row, merged results cover the whole file once', async () => {
     const source = path.join(folder.path, 'many.jsonl');
     await fs.writeFile(source, Array.from({ length: LINES }, (_, i) => `${inputLine(i)}\n`).join(''));
     const split = await vscode.commands.executeCommand<{ parts: string[] }>(
@@ -45,13 +45,22 @@ suite('submit: split parts as one group', function () {
       ['grouped · part 1/3', 'grouped · part 2/3', 'grouped · part 3/3'],
     );
 
-    // The tree: the later parts under the first.
+    // The tree: a row for the group, whose children are the parts as siblings, the first part's own row first.
     const leadNode = s.api.tree.nodeFor(lead);
-    const children = s.api.tree
-      .getChildren(leadNode)
-      .filter((n) => n.kind === 'job')
-      .map((n) => (n as { name: string }).name);
-    assert.deepEqual(children.sort(), [...rest].sort());
+    assert.equal(s.api.tree.getTreeItem(leadNode).label, 'grouped (3 parts)');
+    const children = s.api.tree.getChildren(leadNode);
+    assert.deepEqual(
+      children.map((n) => (n.kind === 'job' ? n.name : n.kind)),
+      names,
+    );
+    assert.deepEqual(
+      children.map((n) => s.api.tree.getTreeItem(n).label),
+      ['grouped · part 1/3', 'grouped · part 2/3', 'grouped · part 3/3'],
+    );
+    assert.ok(
+      s.api.tree.getChildren(children[0]).some((n) => n.kind === 'file' && n.role === 'input'),
+      "the first part's row holds its files",
+    );
 
     for (const name of names) {
       assert.equal((await ends.ended(name)).job.state, 'succeeded');
@@ -81,6 +90,16 @@ suite('submit: split parts as one group', function () {
       rows.every((r) => r.response !== undefined),
       'every request answered by its part',
     );
+    // The group's totals, with no retry words: its later parts are no retries.
+    const merged = await until(
+      'the group row drawn from the merge',
+      () => {
+        const text = String(s.api.tree.getTreeItem(leadNode).description);
+        return text.startsWith(`${LINES}/${LINES} succeeded`) ? text : undefined;
+      },
+      [s.api.model.records.onDidChange],
+    );
+    assert.doesNotMatch(merged, /retr/);
   });
 
   test('two Open Results at once on an ended job fetch its results once, and both open that file', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { rowDescription } from '../../../../src/core/jobs/jobRow';
+import { groupLabel, groupName, rowDescription } from '../../../../src/core/jobs/jobRow';
+import { attemptRole } from '../../../../src/core/jobs/jobRecords';
 import { withMerge, type MergedTally } from '../../../../src/core/jobs/mergedView';
 import { describeJob } from '../../../../src/core/jobs/jobView';
 import type { BatchJob } from '../../../../src/core/providers/types';
@@ -79,5 +80,60 @@ suite('job tree rows: an original job after its retries', () => {
     assert.equal(withMerge(view, undefined), view);
     const running = describeJob({ ...original, state: 'running', endTime: undefined }, T0 + 5000);
     assert.equal(withMerge(running, { requests: 30, succeeded: 30, failed: 0, fromRetries: 4 }), running);
+  });
+});
+
+suite('job tree rows: a group of split parts', () => {
+  test('a group no retry took part in says its totals, with no retry words', () => {
+    const view = afterRetries({ requests: 5000, succeeded: 5000, failed: 0, fromRetries: 0, retried: false });
+    assert.equal(view.stateIcon, 'succeeded');
+    assert.equal(
+      rowDescription('Succeeded', view, original.model),
+      '5,000/5,000 succeeded · took 3s · gemini-2.5-flash',
+    );
+    assert.deepEqual(view.tooltipRows.at(-1), ['All parts', '5,000/5,000 succeeded']);
+    const failed = afterRetries({ requests: 60000, succeeded: 0, failed: 60000, fromRetries: 0, retried: false });
+    assert.equal(
+      rowDescription('Completed', failed, original.model),
+      '60,000/60,000 failed · Completed · took 3s · gemini-2.5-flash',
+    );
+    const noAnswer = afterRetries({
+      requests: 30,
+      succeeded: 28,
+      noAnswer: 2,
+      failed: 0,
+      fromRetries: 0,
+      retried: false,
+    });
+    assert.deepEqual(noAnswer.tooltipRows.at(-1), ['All parts', '28/30 succeeded, 2 without an answer']);
+  });
+
+  test('a group retried, and a tally written before parts were told apart, keep the retry words', () => {
+    const retried = afterRetries({ requests: 30, succeeded: 30, failed: 0, fromRetries: 4, retried: true });
+    assert.deepEqual(retried.tooltipRows.at(-1), ['After retries', '30/30 succeeded (4 by a retry)']);
+    const old = afterRetries({ requests: 30, succeeded: 28, failed: 2, fromRetries: 2 });
+    assert.deepEqual(old.tooltipRows.at(-1), ['After retries', '2/30 failed after retries']);
+  });
+});
+
+suite('a group of split parts: its name and what each job is to it', () => {
+  test('the group row is named for the group, with its number of parts', () => {
+    assert.equal(groupLabel('big-openai · part 1/2', 2), 'big-openai (2 parts)');
+    assert.equal(groupLabel('eval · part 1/12', 12), 'eval (12 parts)');
+    assert.equal(groupName('big · part 1/2'), 'big');
+    assert.equal(groupName('only a part 1/2 in the name'), 'only a part 1/2 in the name', 'not a part suffix');
+  });
+
+  test('a later part (attempt 0) is a part, a follow-up a retry, a job of its own the original', () => {
+    assert.deepEqual(
+      [
+        {},
+        { retryOf: 'a', attempt: 0 },
+        { retryOf: 'a', attempt: 1 },
+        { retryOf: 'a', attempt: 3 },
+        { retryOf: 'a' },
+      ].map(attemptRole),
+      ['original', 'part', 'retry', 'retry', 'retry'],
+    );
   });
 });

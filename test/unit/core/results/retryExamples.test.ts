@@ -60,7 +60,9 @@ suite('retry: an expired OpenAI batch, then its follow-ups', () => {
       noAnswer: 0,
       failed: 1,
       missing: 0,
-      fromRetries: 2,
+      // request-3 only: request-4 failed again, which no retry answered.
+      fromRetries: 1,
+      retried: true,
       orphans: 1,
     });
     const rows = (await readFile(merged, 'utf8'))
@@ -116,7 +118,50 @@ suite('retry: an expired OpenAI batch, then its follow-ups', () => {
         failed: counts.failed,
         fromRetries: counts.fromRetries,
       },
-      { succeeded: 2, noAnswer: 1, failed: 0, fromRetries: 2 },
+      // c only: b was blocked again, and a was answered by the first job.
+      { succeeded: 2, noAnswer: 1, failed: 0, fromRetries: 1 },
+    );
+  });
+
+  test('a group of split parts: the later parts answer their own lines, which no retry did', async () => {
+    const input = join(dir, 'big.jsonl');
+    const lines = ['a', 'b', 'c', 'd'].map((k) =>
+      JSON.stringify({ key: k, request: { contents: [{ parts: [{ text: k }] }] } }),
+    );
+    await writeFile(input, `${lines.join('\n')}\n`);
+    const answered = (k: string) =>
+      JSON.stringify({
+        key: k,
+        response: { candidates: [{ content: { parts: [{ text: k }] }, finishReason: 'STOP' }] },
+      });
+    const failed = (k: string) => JSON.stringify({ key: k, error: { code: 8, message: 'quota' } });
+    const part = async (n: number, keys: number[], results: string[]) => {
+      const partInput = join(dir, `big.part-0${n}.jsonl`);
+      await writeFile(partInput, `${keys.map((i) => lines[i]).join('\n')}\n`);
+      const partResults = join(dir, `big.part-0${n}.results.jsonl`);
+      await writeFile(partResults, `${results.join('\n')}\n`);
+      return { inputPath: partInput, resultPaths: [partResults] };
+    };
+    const parts = [
+      { ...(await part(1, [0, 1], [answered('a'), answered('b')])), role: 'original' as const },
+      { ...(await part(2, [2, 3], [answered('c'), failed('d')])), role: 'part' as const },
+    ];
+    const counts = await writeMergedJoin(input, parts, join(dir, 'big.joined.jsonl'));
+    assert.deepEqual(
+      { succeeded: counts.succeeded, failed: counts.failed, fromRetries: counts.fromRetries, retried: counts.retried },
+      { succeeded: 3, failed: 1, fromRetries: 0, retried: false },
+    );
+
+    // Retry Failed Lines on the group then answers d: that one is by a retry.
+    const retryInput = join(dir, 'big.retry-1.jsonl');
+    await writeFile(retryInput, `${lines[3]}\n`);
+    const retryResults = join(dir, 'big.retry-1.results.jsonl');
+    await writeFile(retryResults, `${answered('d')}\n`);
+    const retry = { inputPath: retryInput, resultPaths: [retryResults], role: 'retry' as const };
+    const after = await writeMergedJoin(input, [...parts, retry], join(dir, 'big.joined.jsonl'));
+    assert.deepEqual(
+      { succeeded: after.succeeded, failed: after.failed, fromRetries: after.fromRetries, retried: after.retried },
+      { succeeded: 4, failed: 0, fromRetries: 1, retried: true },
     );
   });
 

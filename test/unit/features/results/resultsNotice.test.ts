@@ -11,6 +11,7 @@ const counts = (over: Partial<MergedCounts>): MergedCounts => ({
   failed: 0,
   missing: 0,
   fromRetries: 6,
+  retried: true,
   orphans: 0,
   ...over,
 });
@@ -47,6 +48,22 @@ suite('results notice after retries: what the merge came to', () => {
       [
         { succeeded: 36, noAnswer: 2, failed: 1, missing: 1 },
         '40 requests, retries included: 36 succeeded (6 by a retry), 2 without an answer, 2 failed or have no result.',
+      ],
+    ]);
+  });
+
+  test('a group of split parts no retry took part in: its totals, no retry words', () => {
+    const parts = { fromRetries: 0, retried: false };
+    says([
+      [{ ...parts, requests: 5000, succeeded: 5000 }, '5,000 requests in all parts: all succeeded.'],
+      [
+        { ...parts, requests: 60000, succeeded: 0, failed: 60000 },
+        '60,000 requests in all parts: 0 succeeded, 60,000 failed or have no result.',
+      ],
+      [{ ...parts, succeeded: 38, noAnswer: 2 }, '40 requests in all parts: 38 succeeded, 2 without an answer.'],
+      [
+        { ...parts, succeeded: 36, noAnswer: 2, failed: 1, missing: 1 },
+        '40 requests in all parts: 36 succeeded, 2 without an answer, 2 failed or have no result.',
       ],
     ]);
   });
