@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { renameDuplicateId, usedIds } from '../../core/validation/duplicateKeyRename';
 import { IssueCode } from '../../core/validation/issueCodes';
 import type { Issue } from '../../core/validation/types';
+import { lineFixAction } from './lineFixAction';
 
 /**
  * The quick fix of a `duplicate-key` diagnostic: the later line's id becomes one no line of the file uses (see
@@ -21,16 +22,6 @@ export function duplicateKeyAction(
   if (!rename) {
     return undefined;
   }
-  const action = new vscode.CodeAction(
-    vscode.l10n.t('Rename this {0} to "{1}"', field, rename.newId),
-    vscode.CodeActionKind.QuickFix,
-  );
-  action.diagnostics = [diagnostic];
-  action.edit = new vscode.WorkspaceEdit();
-  action.edit.replace(
-    document.uri,
-    new vscode.Range(issue.line, rename.startCol, issue.line, rename.endCol),
-    rename.newText,
-  );
-  return action;
+  const title = vscode.l10n.t('Rename this {0} to "{1}"', field, rename.newId);
+  return lineFixAction(document, diagnostic, title, issue.line, rename, false);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { usedIds } from '../../core/validation/duplicateKeyRename';
 import { insertMissingId, missingIdField } from '../../core/validation/missingIdInsert';
 import type { Issue } from '../../core/validation/types';
+import { lineFixAction } from './lineFixAction';
 
 /**
  * The quick fix of a line without its id (a Gemini `missing-key` warning, an OpenAI line missing `custom_id`): it
@@ -26,17 +27,6 @@ export function missingIdAction(
   if (!insert) {
     return undefined;
   }
-  const action = new vscode.CodeAction(
-    vscode.l10n.t('Add "{0}": "{1}"', field, insert.newId),
-    vscode.CodeActionKind.QuickFix,
-  );
-  action.diagnostics = [diagnostic];
-  action.isPreferred = true;
-  action.edit = new vscode.WorkspaceEdit();
-  action.edit.replace(
-    document.uri,
-    new vscode.Range(issue.line, insert.startCol, issue.line, insert.endCol),
-    insert.newText,
-  );
-  return action;
+  const title = vscode.l10n.t('Add "{0}": "{1}"', field, insert.newId);
+  return lineFixAction(document, diagnostic, title, issue.line, insert, true);
 }

@@ -6,6 +6,7 @@ import { missingIdAction } from './missingIdAction';
 import { DIAGNOSTIC_SOURCE } from './issueDiagnostics';
 import { quickFixFor } from '../../core/validation/quickFixEdits';
 import type { ValidationController } from './validationController';
+import { lineFixAction } from './lineFixAction';
 
 /** Diagnostics come back to the provider as copies: find the issue they were made from by code and range. */
 function issueFor(issues: readonly Issue[], diagnostic: vscode.Diagnostic): Issue | undefined {
@@ -81,16 +82,7 @@ export function registerQuickFixes(controller: ValidationController): vscode.Dis
           if (!issue || !fix) {
             continue;
           }
-          const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-          action.diagnostics = [diagnostic];
-          action.isPreferred = true;
-          action.edit = new vscode.WorkspaceEdit();
-          action.edit.replace(
-            document.uri,
-            new vscode.Range(issue.line, fix.startCol, issue.line, fix.endCol),
-            fix.newText,
-          );
-          actions.push(action);
+          actions.push(lineFixAction(document, diagnostic, fix.title, issue.line, fix, true));
           const kind = fixKind(issue);
           const count = counts.get(kind) ?? 0;
           if (count > 1) {
