@@ -30,6 +30,15 @@ export type RowProblem =
 
 export type RowProblemCode = RowProblem['code'];
 
+/**
+ * Whether a row's problem is the template's (its rendering is not a valid line), rather than the data's (a short CSV
+ * row, a missing key, a duplicate…). The build leaves out and lists a row either way; only a template problem is
+ * one the template editor asks to fix before the build: the data's rows are left out whatever the template says.
+ */
+export function isTemplateProblem(problem: RowProblem): boolean {
+  return problem.code === 'not-json' || problem.code === 'invalid-line';
+}
+
 /** A row left out, by its 1-based number among the data rows. */
 export interface RejectedRow {
   row: number;

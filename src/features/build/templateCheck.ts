@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { describeRowProblem, renderPreview, type BuildPreview, type DataFormat, type DataRow } from '../../core/build';
+import { isTemplateProblem } from '../../core/build/buildTypes';
 import { placeholderSpans } from '../../core/build/templatePlaceholders';
 import { starterColumn } from './starterColumn';
 
@@ -43,7 +44,9 @@ export function firstProblem(preview: BuildPreview): string | undefined {
       preview.columns.join(', '),
     );
   }
-  const bad = preview.rows.find((r) => 'problem' in r);
+  // A row the data makes unusable (a short CSV row, a missing key) is left out by the build and listed: it is no
+  // reason to refuse the template (a walkthrough read "Fix the template first" for a short row of the CSV).
+  const bad = preview.rows.find((r) => 'problem' in r && isTemplateProblem(r.problem));
   return bad && 'problem' in bad ? vscode.l10n.t('Row {0}: {1}', bad.row, describeRowProblem(bad.problem)) : undefined;
 }
 
@@ -79,9 +82,16 @@ export function templateDiagnostics(document: vscode.TextDocument, preview: Buil
   if (!bad || !('problem' in bad)) {
     return [];
   }
-  const message = vscode.l10n.t('Row {0}: {1}', bad.row, describeRowProblem(bad.problem));
+  const template = isTemplateProblem(bad.problem);
+  const message = template
+    ? vscode.l10n.t('Row {0}: {1}', bad.row, describeRowProblem(bad.problem))
+    : vscode.l10n.t('Row {0} of the data: {1}. The build leaves it out.', bad.row, describeRowProblem(bad.problem));
   const column = 'column' in bad.problem ? bad.problem.column : undefined;
-  return column === undefined ? [diagnostic(whole, message)] : onColumn(column, message);
+  const found = column === undefined ? [diagnostic(whole, message)] : onColumn(column, message);
+  if (!template) {
+    found.forEach((d) => (d.severity = vscode.DiagnosticSeverity.Warning));
+  }
+  return found;
 }
 
 function diagnostic(range: vscode.Range, message: string): vscode.Diagnostic {
@@ -98,6 +108,17 @@ export function previewSummary(preview: BuildPreview): string {
   }
   if (preview.rows.length === 0) {
     return vscode.l10n.t('$(warning) The data file has no rows.');
+  }
+  const left = preview.rows.filter((r) => 'problem' in r);
+  if (left.length > 0 && 'problem' in left[0]) {
+    return vscode.l10n.t(
+      '$(warning) {0}: {1} of the first {2} rows give valid lines; row {3} of the data is left out: {4}',
+      preview.kind,
+      preview.rows.length - left.length,
+      preview.rows.length,
+      left[0].row,
+      describeRowProblem(left[0].problem),
+    );
   }
   return vscode.l10n.t('$(check) {0}: the first {1} rows give valid lines', preview.kind, preview.rows.length);
 }

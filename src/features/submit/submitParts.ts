@@ -13,6 +13,7 @@ import { succeededSubmission } from '../../core/jobs/submitHistory';
 import { confirmResubmit } from './resubmitWarning';
 import { halfGroupText, refuseStaleParts } from './partsGuard';
 import type { PartStamp } from '../../core/split';
+import { earlierParts } from '../../core/split/earlierParts';
 
 export const SUBMIT_PARTS_COMMAND = 'geminiBatch.job.submitParts';
 
@@ -27,6 +28,33 @@ interface PartsOptions {
 
 function isUriList(value: unknown): value is vscode.Uri[] {
   return Array.isArray(value) && value.length > 0 && value.every((v) => v instanceof vscode.Uri);
+}
+
+/** A part's unsplit file: `data.part-03.jsonl` → `data.jsonl`; any other file is its own source. */
+function sourceOf(file: string): string {
+  return file.replace(/\.part-\d+(\.jsonl)$/i, '$1');
+}
+
+/**
+ * From the palette or the Explorer (a file, or none: the active editor's), the parts now beside that file or beside
+ * the file it is a part of, so a group can be sent after its split's notification is gone. Undefined, said, when
+ * there are none.
+ */
+async function partsOfFile(arg: unknown): Promise<{ parts: vscode.Uri[]; source: string } | undefined> {
+  const file = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+  if (file?.scheme !== 'file') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a split batch file or one of its parts first.'));
+    return undefined;
+  }
+  const source = sourceOf(file.fsPath);
+  const parts = await earlierParts(source);
+  if (parts.length === 0) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} has no parts beside it: use Split into Parts first.', path.basename(source)),
+    );
+    return undefined;
+  }
+  return { parts: parts.map((p) => vscode.Uri.file(p)), source };
 }
 
 /**
@@ -46,12 +74,14 @@ export function registerSubmitParts(
     context,
     deps.log,
     SUBMIT_PARTS_COMMAND,
-    async (parts?: unknown, raw?: unknown): Promise<string[] | undefined> => {
-      if (!isUriList(parts)) {
+    async (arg?: unknown, raw?: unknown): Promise<string[] | undefined> => {
+      const found = isUriList(arg) ? { parts: arg, source: undefined } : await partsOfFile(arg);
+      if (!found) {
         return undefined;
       }
+      const parts = found.parts;
       const options: PartsOptions = typeof raw === 'object' && raw !== null ? (raw as PartsOptions) : {};
-      const source = options.source ?? parts[0].fsPath.replace(/\.part-\d+(\.jsonl)$/i, '$1');
+      const source = options.source ?? found.source ?? sourceOf(parts[0].fsPath);
       // First of all, scripted or not: nothing is asked, uploaded or created for a group whose parts are stale.
       const stamps = await refuseStaleParts(parts, source, options.stamps, SUBMIT_PARTS_COMMAND);
       const kind = await detectFileKind(parts[0].fsPath);

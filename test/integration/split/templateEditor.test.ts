@@ -155,4 +155,40 @@ suite('build: the template editor', function () {
       'the used template is closed without a save question',
     );
   });
+
+  test('a row the data makes unusable (a short CSV row) is a warning, not a refusal: the build leaves it out', async () => {
+    const shortData = path.join(dir, 'short.csv');
+    fs.writeFileSync(shortData, 'id,question,t\nq1,Hi?\nq2,Why?,0.5\n');
+    const out = path.join(dir, 'short-built.jsonl');
+    const { editor, build } = await openTemplateEditor(shortData);
+    const uri = editor.document.uri;
+    await setText(editor, '{"request":{"contents":[{"parts":[{"text":"{{question}}"}]}]}}');
+    const [warning] = await waitForDiagnostics(uri, (ds) => ds.length === 1);
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(warning.message, /^Row 1 of the data: .*\. The build leaves it out\.$/);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    assert.ok(
+      titles.some((t) => /1 of the first 2 rows give valid lines; row 1 of the data is left out/.test(t)),
+      titles.join(' | '),
+    );
+    const result = await answeringPickAndSave('id', vscode.Uri.file(out), async () => {
+      const used = await vscode.commands.executeCommand('geminiBatch.file.useTemplate', uri);
+      assert.equal(used, true, `Use This Template refused; ${windowState()}`);
+      return build;
+    });
+    assert.equal(result?.written, 1);
+    assert.deepEqual(
+      result?.rejected.map((r) => r.row),
+      [1],
+    );
+    assert.deepEqual(
+      fs
+        .readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { key: string }).key),
+      ['q2'],
+    );
+  });
 });

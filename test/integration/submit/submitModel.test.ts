@@ -310,4 +310,22 @@ suite('submit: the model picked and confirmed', function () {
     );
     assert.deepEqual(refused.questions[0].items, ['Submit the 2 Current Parts…', 'Show Logs']);
   });
+
+  test('"Submit Split Parts as One Group" from the palette: a file without parts beside it is said, nothing sent', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const lone = path.join(folder.path, 'lone.jsonl');
+    await fs.writeFile(lone, `${geminiLine(0)}\n`);
+    const before = emu.api.model.records.all().length;
+    const run = await answering('showInformationMessage', undefined, () =>
+      vscode.commands.executeCommand<string[] | undefined>('geminiBatch.job.submitParts', vscode.Uri.file(lone)),
+    );
+    assert.equal(run.result, undefined);
+    assert.deepEqual(
+      run.questions.map((q) => q.message),
+      ['lone.jsonl has no parts beside it: use Split into Parts first.'],
+    );
+    assert.equal(emu.api.model.records.all().length, before, 'nothing was submitted');
+  });
 });
