@@ -7,6 +7,7 @@ import { submitOverflow } from '../../core/estimate/enqueuedCheck';
 import type { EnqueuedTokenTable, UsageTier } from '../../core/split/splitLimits';
 import {
   assumptionWords,
+  emulatorCostNote,
   enqueuedWords,
   outputCapField,
   submitQuestion,
@@ -71,7 +72,9 @@ export async function confirmCost(
   const estimate = estimates.length === 1 ? estimates[0] : sumSummaries(estimates);
   const capField = outputCapField(await firstRequestLine(uris[0].fsPath).catch(() => ''));
   const question = submitQuestion(estimate, { ...target, parts: uris.length });
-  const detail = assumptionWords(estimate, assumed, capField);
+  const detail = [assumptionWords(estimate, assumed, capField), emulatorCostNote(target.provider)]
+    .filter((words) => words !== undefined)
+    .join('\n');
   // A file (or a part) over the enqueued-token limit on its own is said here too, not only in the lens.
   const { limits, tier } = deps.enqueuedLimits();
   const over = submitOverflow(limits, tier, target.model, estimates);

@@ -104,6 +104,16 @@ export function submitQuestion(s: EstimateSummary, target: SubmitTarget): string
   );
 }
 
+/**
+ * Said under the submit question on the local emulator, whose jobs cost nothing: the figures are what the real
+ * service would charge for the same file (a walkthrough read the dollars as a bill).
+ */
+export function emulatorCostNote(provider: ProviderId): string | undefined {
+  return provider === 'emulator'
+    ? vscode.l10n.t('The local emulator bills nothing: the cost is what the real service would charge.')
+    : undefined;
+}
+
 /** The submit confirmation when no estimate could be made: the same question, without the figures. */
 export function unestimatedQuestion(target: SubmitTarget): string {
   const provider = providerName(target.provider);

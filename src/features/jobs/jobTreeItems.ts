@@ -182,6 +182,8 @@ export function fileItem(node: FileNode): vscode.TreeItem {
   item.id = `file:${node.parent.name}:${node.role}`;
   item.contextValue = `file.${node.role}${node.localPath ? '.local' : ''}`;
   item.tooltip = node.localPath ?? node.remoteName;
+  // With a resourceUri the tree reads out the bare path; the role comes first, as the label shows it.
+  item.accessibilityInformation = { label: `${title}: ${node.localPath ?? shown}` };
   if (node.localPath) {
     const uri = vscode.Uri.file(node.localPath);
     item.resourceUri = uri;

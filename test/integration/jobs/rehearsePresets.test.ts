@@ -138,6 +138,11 @@ suite('jobs: more failure rehearsals on the emulator', function () {
       .getChildren(s.api.tree.nodeFor(name))
       .map((node) => String(s.api.tree.getTreeItem(node).label));
     assert.deepEqual(files, ['Input: openai-all-fail.jsonl', 'Errors: openai-all-fail.errors.jsonl']);
+    // A screen reader hears the role before the path (the tree would read only the path of a resourceUri).
+    const spoken = s.api.tree
+      .getChildren(s.api.tree.nodeFor(name))
+      .map((node) => s.api.tree.getTreeItem(node).accessibilityInformation?.label ?? '');
+    assert.match(spoken[0], /^Input: \/.*openai-all-fail\.jsonl$/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 

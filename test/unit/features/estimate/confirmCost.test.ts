@@ -69,4 +69,29 @@ suite('confirmCost: the cost question of an interactive submit is always asked',
       'Submit to gemini-2.5-flash (Gemini API)? No estimate of tokens or cost could be made.',
     );
   });
+
+  test('on the local emulator the question says the cost is what the real service would charge', async () => {
+    const estimated = {
+      ...gonePart,
+      estimateFile: (): Promise<EstimateSummary> =>
+        Promise.resolve({
+          requests: 2,
+          inputTokens: 20,
+          outputTokensAssumed: 2000,
+          unknownMedia: 0,
+          approximateTokens: 0,
+          approximateRequests: 0,
+          unsizedItems: 0,
+          model: 'gemini-2.5-flash',
+          costBatch: 0.01,
+          costStandard: 0.02,
+          unpricedModels: [],
+        }),
+    };
+    answer.with = undefined;
+    await mod().confirmCost(estimated, [parts[0]], { ...target, provider: 'emulator' });
+    assert.match(asked[0].options.detail ?? '', /The local emulator bills nothing/);
+    await mod().confirmCost(estimated, [parts[0]], target);
+    assert.doesNotMatch(asked[1].options.detail ?? '', /emulator/);
+  });
 });
