@@ -129,11 +129,12 @@ function openaiBody(body: Obj): Answer {
   const completion = num(usage.completion_tokens) ?? num(usage.output_tokens) ?? num(usage.completionTokens);
   const prompt = num(usage.prompt_tokens) ?? num(usage.input_tokens) ?? num(usage.promptTokens);
   const total = num(usage.total_tokens) ?? num(usage.totalTokens);
-  const reasoning = num(outDetails.reasoning_tokens) ?? compatThoughts(usage, prompt, completion, total);
+  // OpenAI's reasoning is inside completion_tokens; the compat layer's thoughts are outside it (compatThoughts).
+  const reasoning = num(outDetails.reasoning_tokens);
   const tokens: RowTokens = {
     prompt,
-    output: completion === undefined ? undefined : Math.max(0, completion - (num(outDetails.reasoning_tokens) ?? 0)),
-    thoughts: reasoning,
+    output: completion === undefined ? undefined : Math.max(0, completion - (reasoning ?? 0)),
+    thoughts: reasoning ?? compatThoughts(usage, prompt, completion, total),
     cached: num(inDetails.cached_tokens),
     total,
   };

@@ -1,5 +1,5 @@
 /** Splitting a batch file into parts within a provider's limits (pure Node, streamed). */
-export { partPath, splitFile, type SplitOptions, type SplitResult } from './splitFile';
+export { partPath, partSource, splitFile, type SplitOptions, type SplitResult } from './splitFile';
 export { earlierParts } from './earlierParts';
 export { SplitError, type SplitErrorCode, type SplitErrorDetail } from './splitErrors';
 export type { SplitLimits } from './linePacker';

@@ -186,3 +186,8 @@ export function partPath(file: string, index: number, count: number): string {
   const width = Math.max(2, String(count).length);
   return `${stem}.part-${String(index).padStart(width, '0')}${ext}`;
 }
+
+/** The file a part was split from, partPath undone: `data.part-03.jsonl` → `data.jsonl`; any other file is its own. */
+export function partSource(file: string): string {
+  return file.replace(/\.part-\d+(\.jsonl)$/i, '$1');
+}

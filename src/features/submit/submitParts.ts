@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { modelServed, providerFits } from './providerFit';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
-import { detectFileKind } from '../../core/split';
+import { detectFileKind, partSource } from '../../core/split';
 import { openaiBatchHead } from '../../core/jobs/jobInput';
 import type { JobsFeature } from '../jobs/registerJobs';
 import { preselectModel } from './modelChoice';
@@ -30,11 +30,6 @@ function isUriList(value: unknown): value is vscode.Uri[] {
   return Array.isArray(value) && value.length > 0 && value.every((v) => v instanceof vscode.Uri);
 }
 
-/** A part's unsplit file: `data.part-03.jsonl` → `data.jsonl`; any other file is its own source. */
-function sourceOf(file: string): string {
-  return file.replace(/\.part-\d+(\.jsonl)$/i, '$1');
-}
-
 /**
  * From the palette or the Explorer (a file, or none: the active editor's), the parts now beside that file or beside
  * the file it is a part of, so a group can be sent after its split's notification is gone. Undefined, said, when
@@ -46,7 +41,7 @@ async function partsOfFile(arg: unknown): Promise<{ parts: vscode.Uri[]; source:
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a split batch file or one of its parts first.'));
     return undefined;
   }
-  const source = sourceOf(file.fsPath);
+  const source = partSource(file.fsPath);
   const parts = await earlierParts(source);
   if (parts.length === 0) {
     void vscode.window.showInformationMessage(
@@ -81,7 +76,7 @@ export function registerSubmitParts(
       }
       const parts = found.parts;
       const options: PartsOptions = typeof raw === 'object' && raw !== null ? (raw as PartsOptions) : {};
-      const source = options.source ?? found.source ?? sourceOf(parts[0].fsPath);
+      const source = options.source ?? found.source ?? partSource(parts[0].fsPath);
       // First of all, scripted or not: nothing is asked, uploaded or created for a group whose parts are stale.
       const stamps = await refuseStaleParts(parts, source, options.stamps, SUBMIT_PARTS_COMMAND);
       const kind = await detectFileKind(parts[0].fsPath);

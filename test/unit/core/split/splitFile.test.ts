@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { SplitError, splitFile } from '../../../../src/core/split';
+import { partPath, partSource, SplitError, splitFile } from '../../../../src/core/split';
 import { tempDirs } from '../../helpers/tempDirs';
 
 async function concatParts(parts: readonly string[]): Promise<Buffer> {
@@ -260,5 +260,15 @@ suite('splitFile', () => {
       seen.every((n) => n === 1),
       'every key exactly once',
     );
+  });
+});
+
+suite('part names', () => {
+  test('partSource undoes partPath; any other file is its own source', () => {
+    for (const count of [2, 12, 150]) {
+      assert.equal(partSource(partPath('/d/data.jsonl', count, count)), '/d/data.jsonl');
+    }
+    assert.equal(partSource('/d/data.jsonl'), '/d/data.jsonl');
+    assert.equal(partSource('/d/part-01.jsonl'), '/d/part-01.jsonl');
   });
 });
