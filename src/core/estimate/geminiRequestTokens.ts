@@ -6,9 +6,8 @@ import {
   GEMINI_25_TOOLS,
   GEMINI_3_TOOLS,
   type GeminiToolRules,
-  geminiCallPartTokens,
-  geminiToolTokens,
-} from './geminiToolTokens';
+} from './geminiToolRules';
+import { geminiCallPartTokens, geminiToolTokens } from './geminiToolTokens';
 import { geminiSignatureTokens } from './geminiSignatureTokens';
 import { type MediaCount, inlineMediaTokens } from './mediaTokens';
 import { type RequestCount, addMedia, isRecord } from './requestCount';

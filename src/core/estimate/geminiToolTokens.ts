@@ -1,6 +1,6 @@
 import type { TextCounter } from '../tokens/textCounter';
 import { isRecord } from './requestCount';
-import { GEMINI_3_SIGNATURES, type SignatureRule } from './geminiSignatureTokens';
+import type { GeminiToolRules } from './geminiToolRules';
 import { type SchemaStats, geminiSchemaView } from './geminiSchemaView';
 import { countRendered, extraNewlines, render } from './geminiToolText';
 import { gemini20CallPartTokens, gemini20ToolTokens } from './gemini20ToolTokens';
@@ -12,11 +12,11 @@ import { gemini20CallPartTokens, gemini20ToolTokens } from './gemini20ToolTokens
  * - The structure is the one Google published for FunctionGemma, its Gemma 3 function-calling model
  *   (ai.google.dev/gemma/docs/functiongemma, "formatting and best practices"): `declaration:name{description:…,
  *   parameters:{…}}`, `call:name{…}`, `response:name{…}`, keys in sorted order, no quotes, each string wrapped in an
- *   `<escape>` token, schema types upper-case. The service's own rendering is not published: the constants below
- *   are what the recorded counts need on top of it. The schema is first resolved as geminiSchemaView.ts says (`$ref`s
- *   inlined, a recursive one to a fitted depth). Gemini 3: all 18 tool-declaration counts exact (fit 11/11, held-out
- *   7/7). Gemini 2.5: a description costs less than that rendering (5 per function, 5 per parameter), and a
- *   declaration with any property 1 less (that split of the old 6 per function description is fitted on one test,
+ *   `<escape>` token, schema types upper-case. The service's own rendering is not published: the constants of
+ *   geminiToolRules.ts are what the recorded counts need on top of it. The schema is first resolved as
+ *   geminiSchemaView.ts says (`$ref`s inlined, a recursive one to a fitted depth). Gemini 3: a declaration with any
+ *   property costs 3 more, however many it has (GEMINI_3_TOOLS). Gemini 2.5: a description costs less than that
+ *   rendering (5 per function, 5 per parameter), and a declaration with any property 1 less (that split of the old 6 per function description is fitted on one test,
  *   test_google_default_tools_use_validated_mode: two declarations with an empty description and a property, 1 over
  *   each before; the only declarations with properties and no description). On 2.5 Flash a declaration whose
  *   parameters have a described property costs 1 less again, once, however many are described: fitted on crmne/
@@ -38,109 +38,15 @@ import { gemini20CallPartTokens, gemini20ToolTokens } from './gemini20ToolTokens
  *   planning tool (`type: [string, null]` inside array items, 15 over), and from js-genai's recordings
  *   (6e9b35c): a `type` given as a list (7 over), a declaration's response schema (14 under), and a declaration
  *   whose properties are not `required` (customDivide, 18 under; pydantic-ai's test_mcp `get_error` is 4 under on
- *   2.5-pro). Mirascope's structured-output-by-tool requests (__mirascope_formatted_output_tool__, gemini-2.5-flash,
- *   47 recordings) are all 1 over: `toolConfig` mode ANY is not the cause (test_call
- *   [structured_output_calls_tool_scenario] was recorded with `{mode: ANY}` at 95dfab512 and without a `toolConfig`
- *   at b3df512ca, the bodies otherwise equal, both billed 146). The name's trailing `__` merges with most punctuation
- *   that could follow it in the service's rendering (`__(`, `__:`, `__,`), not with FunctionGemma's `{`; one name of
- *   one library, so not applied. passphrase_test_tool's first requests (1 over, the follow-ups exact) have no cause.
+ *   2.5-pro). Mirascope's structured-output-by-tool requests are exact by the name rule below (`toolConfig` mode ANY
+ *   is not the cause: test_call[structured_output_calls_tool_scenario] was recorded with `{mode: ANY}` at 95dfab512
+ *   and without a `toolConfig` at b3df512ca, the bodies otherwise equal, both billed 146). passphrase_test_tool's first requests (1 over, the follow-ups exact) have no cause.
  *   Counts checked on 684 more recordings (Mirascope, chatlas, crewAI, llm-gemini, openinference, pydantic-ai's
  *   history) on 2026-11-28 gave the rules for `pattern`, empty parameters, Struct numbers and control characters.
  *   google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only
  *   the names, descriptions and strings of these parts, with no structure: 18 tokens per declaration short on 2.5.
  * - Thought signatures: geminiSignatureTokens.ts.
  */
-export interface GeminiToolRules {
-  perDeclaration: number;
-  /** Added to a declaration whose parameters have any property. */
-  perDeclarationWithProperties: number;
-  /** Added to a declaration whose parameters' own properties (depth 1) have any description. */
-  perDeclarationWithPropertyDescriptions: number;
-  perProperty: number;
-  perDescription: number;
-  /** Per description of a parameter (depth 1 of the schema); deeper ones cost their rendering (geminiSchemaView.ts). */
-  perPropertyDescription: number;
-  perCall: number;
-  perResponse: number;
-  /** Added once to a request that holds any function call (fitted, gemini-2.5-pro only; cause unknown). */
-  perCallingRequest: number;
-  /** Whether a function's description is billed trimmed, each newline of a blank line a token (see GEMINI_25_TOOLS). */
-  descriptionLines: boolean;
-  /** How many times a recursive `$ref` is expanded on one path (geminiSchemaView.ts). */
-  recursion: number;
-  /** Whether every title in the parameters is billed; if not, 2.5's title rules apply (geminiSchemaView.ts). */
-  propertyTitles: boolean;
-  /** How the thought signature of a function-call part is billed, when the model bills it. */
-  signature?: SignatureRule;
-  /** Billed as the texts alone, with no structure (Gemini 2.0: gemini20ToolTokens.ts); the fields above unused. */
-  textsOnly?: boolean;
-}
-
-/**
- * A self-referencing definition is expanded 9 deep (geminiSchemaView.ts): fitted on
- * test_google_validated_accepts_what_auto_accepts alone (its 4 requests 16 to 24 under, 410 to 418 under with the
- * definitions rendered once instead); unmeasured on Gemini 3.
- */
-const RECURSION = 9;
-
-/**
- * `descriptionLines`: on 2.5 a function's description is billed with its surrounding whitespace trimmed, and a run of
- * newlines costs one token per newline (the Gemma tokenizer merges `\n\n` into one). Evidence: openinference's
- * test_google_adk_instrumentor_multi_tool_call, recorded with the docstring indented (`…city.\n\n        Args:…
- * \n        `, exact as raw text) and dedented (`…city.\n\nArgs:\n    city…\n`, 1 under as raw text): the rule
- * keeps the first exact and makes the second exact (fixture 715–717 and 4 more recordings); crewAI's
- * TestGeminiStructuredPlanning (three dedented `Args:`/`Returns:` docstrings, fixture 688–692) goes from 6–11 under
- * to 0–5 under, Mirascope's test_caching_tool (a long markdown description, 500/501) from 77 to 43 under. Made worse:
- * pydantic-ai's test_mcp declarations (indented docstrings, already 4 or 8 under for optional properties) by 1 or 2.
- * Not applied to Gemini 3: posit-dev/chatlas's test_google_rag_streaming_yields_prose_not_json (gemini-3.5-flash, a
- * description with two blank lines) is exact as raw text and 2 over with the rule. Property descriptions: unmeasured
- * (no recorded one has a blank line or surrounding whitespace), billed as raw text.
- */
-export const GEMINI_25_TOOLS: GeminiToolRules = {
-  perDeclaration: 4,
-  perDeclarationWithProperties: -1,
-  perDeclarationWithPropertyDescriptions: -1,
-  perProperty: -1,
-  perDescription: -5,
-  perPropertyDescription: -5,
-  perCall: 2,
-  perResponse: 2,
-  perCallingRequest: 0,
-  descriptionLines: true,
-  recursion: RECURSION,
-  propertyTitles: false,
-};
-
-/**
- * gemini-2.5-pro bills a request with function calls one token more than 2.5 Flash's rule, whatever the number of
- * calls or signatures: fitted on test_google_model_retry (interactions 1 and 2, one and two calls), exact with it on
- * the held-out test_google_prompted_output_with_tools and test_google_text_output_function (each one under without).
- * The described-property token of 2.5 Flash is kept: the recordings conflict on it (see above).
- */
-export const GEMINI_25_PRO_TOOLS: GeminiToolRules = {
-  ...GEMINI_25_TOOLS,
-  perDeclarationWithPropertyDescriptions: 0,
-  perCallingRequest: 1,
-};
-
-export const GEMINI_20_TOOLS: GeminiToolRules = { ...GEMINI_25_TOOLS, textsOnly: true };
-
-export const GEMINI_3_TOOLS: GeminiToolRules = {
-  perDeclaration: -1,
-  perDeclarationWithProperties: 0,
-  perDeclarationWithPropertyDescriptions: 0,
-  perProperty: 3,
-  perDescription: 0,
-  perPropertyDescription: 0,
-  perCall: 2,
-  perResponse: 2,
-  perCallingRequest: 0,
-  descriptionLines: false,
-  recursion: RECURSION,
-  propertyTitles: true,
-  signature: GEMINI_3_SIGNATURES,
-};
-
 function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, rules: GeminiToolRules): number {
   // A declaration without parameters costs what an empty object schema costs (geminiSchemaView.ts).
   const parameters = decl.parametersJsonSchema ??
@@ -168,9 +74,13 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
     stats.descriptions--;
     descriptions++;
   }
+  const name = `declaration:${String(decl.name ?? '')}`;
+  const head = rules.nameBeforeParenthesis
+    ? countRendered(`${name}(`, counter) - 1 + countRendered(render(body), counter)
+    : countRendered(`${name}${render(body)}`, counter);
   return (
     blankLines +
-    countRendered(`declaration:${String(decl.name ?? '')}${render(body)}`, counter) +
+    head +
     rules.perDeclaration +
     (stats.properties > 0 ? rules.perDeclarationWithProperties : 0) +
     (stats.descriptions > 0 ? rules.perDeclarationWithPropertyDescriptions : 0) +

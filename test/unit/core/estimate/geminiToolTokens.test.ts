@@ -2,11 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { geminiRequestTokens, geminiRules } from '../../../../src/core/estimate/geminiRequestTokens';
 import { type SchemaStats, geminiSchemaView } from '../../../../src/core/estimate/geminiSchemaView';
-import {
-  GEMINI_25_TOOLS,
-  geminiCallPartTokens,
-  geminiToolTokens,
-} from '../../../../src/core/estimate/geminiToolTokens';
+import { GEMINI_25_TOOLS } from '../../../../src/core/estimate/geminiToolRules';
+import { geminiCallPartTokens, geminiToolTokens } from '../../../../src/core/estimate/geminiToolTokens';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
 import { loadGeminiCounter } from '../../../../src/core/tokens/tokenizerData';
 
@@ -23,6 +20,46 @@ function depth(node: unknown): number {
   const items = record.properties?.children?.items;
   return items && Object.keys(items).length ? 1 + depth(items) : 1;
 }
+
+const title = (t: string) => ({ title: t, type: 'string' });
+
+/** llm-gemini's test_tools_with_nested_pydantic_models request (tests/cassettes/test_gemini, interaction 0). */
+const ADD_PERSON = {
+  contents: [
+    {
+      role: 'user',
+      parts: [
+        { text: 'Add Alice who is 30 years old and lives at 123 Main St, San Francisco, CA 94102 to the database' },
+      ],
+    },
+  ],
+  tools: [
+    {
+      functionDeclarations: [
+        {
+          name: 'add_person',
+          description: 'Add a person with their address to the database',
+          parameters: {
+            description: 'Input for creating a person with address',
+            properties: {
+              name: title('Name'),
+              age: { title: 'Age', type: 'integer' },
+              address: {
+                description: 'Address information',
+                properties: { street: title('Street'), city: title('City'), zipcode: title('Zipcode') },
+                required: ['street', 'city', 'zipcode'],
+                title: 'Address',
+                type: 'object',
+              },
+            },
+            required: ['name', 'age', 'address'],
+            type: 'object',
+          },
+        },
+      ],
+    },
+  ],
+};
 
 const TREE = {
   $defs: {
@@ -165,45 +202,67 @@ suite('estimate: Gemini tool declarations', function () {
   // 162: the declaration's described property costs 1 less (perDeclarationWithPropertyDescriptions), which makes the
   // same cassette's interaction 1 (247) exact and leaves this one 1 under.
   test("2.5: the titles of a nested object's properties are billed (llm-gemini's nested pydantic model, 163)", () => {
-    const title = (t: string) => ({ title: t, type: 'string' });
-    const request = {
-      contents: [
-        {
-          role: 'user',
-          parts: [
-            { text: 'Add Alice who is 30 years old and lives at 123 Main St, San Francisco, CA 94102 to the database' },
-          ],
-        },
-      ],
+    const rules = geminiRules('gemini-2.5-flash-preview-09-2025');
+    assert.equal(geminiRequestTokens(ADD_PERSON, gemini, rules).tokens, 162);
+  });
+
+  // Recorded: the same test at 2a8c855ab on gemini-3.6-flash (201; 216 when each of its six properties cost 3), and
+  // test_tools_with_gemini_3_thought_signatures there on gemini-3-flash-preview (multiply(x, y): 60; 63 so).
+  test('Gemini 3: a declaration with properties costs 3 more once, however many properties it has', () => {
+    assert.equal(geminiRequestTokens(ADD_PERSON, gemini, geminiRules('gemini-3.6-flash')).tokens, 201);
+    const integer = { type: 'integer' };
+    const multiply = {
+      contents: [{ role: 'user', parts: [{ text: 'What is 5 times 3?' }] }],
       tools: [
         {
           functionDeclarations: [
             {
-              name: 'add_person',
-              description: 'Add a person with their address to the database',
-              parameters: {
-                description: 'Input for creating a person with address',
-                properties: {
-                  name: title('Name'),
-                  age: { title: 'Age', type: 'integer' },
-                  address: {
-                    description: 'Address information',
-                    properties: { street: title('Street'), city: title('City'), zipcode: title('Zipcode') },
-                    required: ['street', 'city', 'zipcode'],
-                    title: 'Address',
-                    type: 'object',
-                  },
-                },
-                required: ['name', 'age', 'address'],
-                type: 'object',
-              },
+              name: 'multiply',
+              description: 'Multiply two numbers.',
+              parameters: { properties: { x: integer, y: integer }, required: ['x', 'y'], type: 'object' },
             },
           ],
         },
       ],
     };
-    const rules = geminiRules('gemini-2.5-flash-preview-09-2025');
-    assert.equal(geminiRequestTokens(request, gemini, rules).tokens, 162);
+    assert.equal(geminiRequestTokens(multiply, gemini, geminiRules('gemini-3-flash-preview')).tokens, 60);
+  });
+
+  // Recorded: Mirascope python/tests/e2e at 41d433578, its structured-output tool on gemini-2.5-flash (fixture 531:
+  // 92; it and 57 more recordings were 1 over with FunctionGemma's `{` after the name).
+  test("2.5: a declaration's name is billed before `(`, so a trailing `__` merges with it", () => {
+    const named = (name: string) => [
+      {
+        functionDeclarations: [
+          {
+            description: 'Use this tool to extract data in int format for a final response.',
+            name,
+            parameters: {
+              properties: { output: { title: 'Output', type: 'INTEGER' } },
+              required: ['output'],
+              type: 'OBJECT',
+            },
+          },
+        ],
+      },
+    ];
+    const brace = { ...GEMINI_25_TOOLS, nameBeforeParenthesis: false };
+    const mirascope = named('__mirascope_formatted_output_tool__');
+    assert.equal(geminiToolTokens(mirascope, gemini, GEMINI_25_TOOLS), geminiToolTokens(mirascope, gemini, brace) - 1);
+    for (const name of ['get_weather', 'final_result', 'x', '']) {
+      assert.equal(
+        geminiToolTokens(named(name), gemini, GEMINI_25_TOOLS),
+        geminiToolTokens(named(name), gemini, brace),
+      );
+    }
+    const instruction =
+      "Always respond to the user's query using the __mirascope_formatted_output_tool__ tool for structured output.";
+    const request = {
+      contents: [{ parts: [{ text: 'Choose a lucky number between 1 and 10' }], role: 'user' }],
+      systemInstruction: { parts: [{ text: instruction }], role: 'user' },
+      tools: mirascope,
+    };
+    assert.equal(geminiRequestTokens(request, gemini, geminiRules('gemini-2.5-flash')).tokens, 92);
   });
 
   // Recorded: Arize-ai/openinference python/instrumentation/openinference-instrumentation-google-adk/tests/cassettes/
