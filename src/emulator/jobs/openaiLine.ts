@@ -3,6 +3,7 @@ import { parseObject } from './jobInput';
 import { isKnownGeminiModel } from '../model/emulatedModels';
 import { runOpenAI, type OpenAIResult } from '../openai/openaiModel';
 import { lineFailure, truncated, truncatesJson } from './rehearsal';
+import { compatChatLine } from './compatLine';
 import type { LineOutcome } from './lineExec';
 import type { JobRecord } from '../contract';
 
@@ -72,17 +73,24 @@ export function runOpenAILine(
       },
     };
   }
-  const line = {
-    id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
-    custom_id: obj.custom_id ?? null,
-    response: { status_code: result.status, request_id: reqId, body: result.body },
-    error: null,
-  };
+  const customId = obj.custom_id ?? null;
+  const compatAnswer =
+    job.api === 'openai-compat' &&
+    result.status === 200 &&
+    (job.endpoint ?? '/v1/chat/completions') === '/v1/chat/completions';
+  const line = compatAnswer
+    ? compatChatLine(customId, result.status, result.body)
+    : {
+        id: `batch_req_${shortHash(`${job.id}:req:${index}`, 24)}`,
+        custom_id: customId,
+        response: { status_code: result.status, request_id: reqId, body: result.body },
+        error: null,
+      };
   return {
     ok: result.status === 200,
     line: JSON.stringify(line),
     toErrorFile: result.status !== 200,
-    keyed: joinable(line.custom_id),
+    keyed: joinable(customId),
     usage: result.usage,
   };
 }

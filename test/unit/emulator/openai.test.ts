@@ -56,6 +56,20 @@ function assertOpenAIShape(line: Line): void {
   );
 }
 
+/** The keys of the real compat-layer output (the cookbook's batch; see src/emulator/jobs/compatLine.ts). */
+function assertCompatShape(line: Line): void {
+  const real = JSON.parse(
+    readFileSync(path.join(FIXTURES, 'gemini-openai-compat-batch-output.jsonl'), 'utf8').trim().split('\n')[0],
+  ) as Line;
+  const keys = (o: object) => Object.keys(o).sort();
+  assert.deepEqual(keys(line), keys(real));
+  assert.deepEqual(keys(line.response!), keys(real.response!));
+  assert.deepEqual(keys(line.response!.body), keys(real.response!.body));
+  assert.deepEqual(keys(line.response!.body.usage as object), keys(real.response!.body.usage as object));
+  assert.deepEqual(keys(line.response!.body.choices[0]), keys(real.response!.body.choices[0]));
+  assert.equal(typeof line.response!.body.created, typeof real.response!.body.created);
+}
+
 suite('emulator: OpenAI batch with the openai SDK', () => {
   const env = withEmulator();
 
@@ -103,7 +117,7 @@ suite('emulator: OpenAI batch with the openai SDK', () => {
       2000,
       20,
     );
-    ok.forEach(assertOpenAIShape);
+    ok.forEach(assertCompatShape);
     assert.equal(ok[0].response!.status_code, 200);
     assert.match(ok[0].response!.body.choices[0].message.content, /^\[emulated gemini-2\.5-flash\]/);
     const errOut = path.join(env.dir, 'err.jsonl');
