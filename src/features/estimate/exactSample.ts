@@ -93,12 +93,19 @@ export async function exactSample(
   }
   const diff = tally.diffPercent;
   const head = vscode.l10n.t(
-    '{0} sampled lines ({1}): local estimate {2} tokens, countTokens {3} ({4}%).',
+    '{0} sampled lines ({1}): local estimate {2} tokens, countTokens {3} (local {4}%).',
     tally.compared,
     model,
     tally.localSum.toLocaleString('en-US'),
     tally.exactSum.toLocaleString('en-US'),
     `${diff >= 0 ? '+' : ''}${diff.toFixed(1)}`,
   );
-  return [head, skippedWords(plan, tally.noCount)].filter(Boolean).join(' ');
+  // The emulator's countTokens is this same local count (EmulatorOptions.promptTokens, syncEndpoints.ts), so a 0% there says nothing of accuracy.
+  const emulated =
+    provider.id === 'emulator'
+      ? vscode.l10n.t(
+          "The emulator's countTokens counts with this same local tokenizer, so they agree by design: switch to the Gemini API for a real comparison.",
+        )
+      : '';
+  return [head, emulated, skippedWords(plan, tally.noCount)].filter(Boolean).join(' ');
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { answering, answeringWarnings, messagesAnswerable, type AskedMessage } from '../helpers/answeringMessages';
 import { type EstimateApi, lensMatching } from '../helpers/codeLens';
 import { collectJobEnds, emulatorSuite, scratchFolder } from '../jobs/runHelpers';
+import { pressingEnter } from '../helpers/quickPick';
 import { stampParts } from '../../../src/core/split';
 
 const geminiLine = (i: number): string =>
@@ -33,25 +34,6 @@ async function withAnswers<T>(
   } finally {
     Object.assign(window, saved);
   }
-}
-
-/**
- * Runs a command whose model picker (a real QuickPick) is answered with Enter, as a user in a hurry would: there is
- * no event for "the picker is up", so Enter is pressed (bounded) until the command settles.
- */
-async function pressingEnter<T>(command: Thenable<T>): Promise<T> {
-  const running = Promise.resolve(command);
-  const settled = running.then(
-    () => true,
-    () => true,
-  );
-  for (let attempt = 0; attempt < 150; attempt++) {
-    if (await Promise.race([settled, new Promise<false>((resolve) => setTimeout(() => resolve(false), 100))])) {
-      break;
-    }
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  }
-  return running;
 }
 
 /** The model a submit is made at is the one the user chose for the file, and every confirmation says which. */
