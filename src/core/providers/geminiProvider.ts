@@ -20,6 +20,7 @@ import {
   type ProviderCapabilities,
   type ProviderId,
   type UploadedFile,
+  type UploadFileOptions,
 } from './types';
 
 /** Gemini-native job names look like `batches/<id>`; anything else came from the OpenAI-compatible layer. */
@@ -116,10 +117,7 @@ export class GeminiProvider implements BatchProvider {
     return mapGeminiOperation(op, this.id);
   }
 
-  uploadFile(
-    path: string,
-    options: { displayName: string; mimeType?: string; onProgress?: ProgressSink; signal?: AbortSignal },
-  ): Promise<UploadedFile> {
+  uploadFile(path: string, options: UploadFileOptions): Promise<UploadedFile> {
     return this.call(() => resumableUpload(this.endpoint, path, options));
   }
 

@@ -47,7 +47,7 @@ export function openaiFileStore(client: OpenAI): FileStore {
             client.files.create({ file, purpose: 'batch' }, { signal: options.signal }),
           );
         },
-        { signal: options.signal },
+        { signal: options.signal, onRetryAfter: options.onRetryAfter },
       );
       return { name: created.id, displayName: created.filename, sizeBytes: created.bytes };
     },

@@ -15,14 +15,12 @@ import {
   type ProviderCapabilities,
   type ProviderId,
   type UploadedFile,
+  type UploadFileOptions,
 } from './types';
 
 /** Where batch input/output files live: OpenAI's /files, or the Gemini Files API for Gemini's compat layer. */
 export interface FileStore {
-  upload(
-    path: string,
-    options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal },
-  ): Promise<UploadedFile>;
+  upload(path: string, options: UploadFileOptions): Promise<UploadedFile>;
   download(
     fileName: string,
     destPath: string,
@@ -88,10 +86,7 @@ export class OpenAIBatchProvider implements BatchProvider {
     );
   }
 
-  uploadFile(
-    path: string,
-    options: { displayName: string; onProgress?: ProgressSink; signal?: AbortSignal },
-  ): Promise<UploadedFile> {
+  uploadFile(path: string, options: UploadFileOptions): Promise<UploadedFile> {
     return this.call(() => this.parts.files.upload(path, options));
   }
 

@@ -5,16 +5,12 @@ import { Readable, Transform, pipeline } from 'node:stream';
 import { trimBase, type GeminiEndpoint } from './geminiRest';
 import { abortableDelay, throwIfAborted } from './abortableDelay';
 import { type RateLimitRetryOptions, withRateLimitRetry } from './rateLimitRetry';
-import { BatchApiError, type ProgressSink, type UploadedFile } from './types';
+import { BatchApiError, type UploadFileOptions, type UploadedFile } from './types';
 
 /** The SDK's chunk size (8 MiB); the server requires multiples of its granularity for all but the last. */
 export const UPLOAD_CHUNK_BYTES = 8 * 1024 * 1024;
 
-export interface UploadOptions {
-  displayName: string;
-  mimeType?: string;
-  onProgress?: ProgressSink;
-  signal?: AbortSignal;
+export interface UploadOptions extends UploadFileOptions {
   chunkBytes?: number;
   /** Consecutive failed chunk attempts tolerated before giving up. */
   maxRetries?: number;
@@ -107,7 +103,7 @@ export async function resumableUpload(
         },
         body: JSON.stringify({ file: { mimeType, displayName: options.displayName, sizeBytes: String(total) } }),
       }),
-    { signal, ...options.rateLimit },
+    { signal, onRetryAfter: options.onRetryAfter, ...options.rateLimit },
   );
   await start.arrayBuffer();
   const given = start.headers.get('x-goog-upload-url');

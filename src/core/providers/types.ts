@@ -120,6 +120,16 @@ export interface JobHint {
   kind?: BatchKind;
 }
 
+export interface UploadFileOptions {
+  displayName: string;
+  /** Of a media file for requests to read (Gemini); a batch input file needs none. */
+  mimeType?: string;
+  onProgress?: ProgressSink;
+  signal?: AbortSignal;
+  /** Told each wait (ms) before the upload is tried again after a 429 (rateLimitRetry.ts), for the log. */
+  onRetryAfter?: (ms: number) => void;
+}
+
 export interface BatchProvider {
   readonly id: ProviderId;
   /** `pageSize` comes from the `geminiBatch.jobs.pageSize` setting (or the caller's own need); no default here. */
@@ -130,11 +140,7 @@ export interface BatchProvider {
   }): Promise<{ jobs: BatchJob[]; nextPageToken?: string }>;
   /** `hint`: from the caller's saved record (its kind); without it the provider works the kind out, at some cost. */
   getJob(name: string, signal?: AbortSignal, hint?: JobHint): Promise<BatchJob>;
-  /** `mimeType`: of a media file for requests to read (Gemini); a batch input file needs none. */
-  uploadFile(
-    path: string,
-    options: { displayName: string; mimeType?: string; onProgress?: ProgressSink; signal?: AbortSignal },
-  ): Promise<UploadedFile>;
+  uploadFile(path: string, options: UploadFileOptions): Promise<UploadedFile>;
   /**
    * The files uploaded to this backend, newest first: every file the service lists (Gemini also lists its
    * `files/batch-…` result files; OpenAI lists purpose `batch` only). Callers filter.

@@ -42,7 +42,7 @@ export function registerSubmit(context: vscode.ExtensionContext, deps: SubmitDep
     if (!displayName) {
       return undefined;
     }
-    const uploaded = await uploadWithProgress(await deps.jobs.model.provider(), uri, displayName);
+    const uploaded = await uploadWithProgress(await deps.jobs.model.provider(), uri, displayName, log);
     lastUpload.choice = { name: uploaded.name, uri, kind: summary.kind };
     log.info(`[submit] uploaded ${uri.fsPath} as ${uploaded.name}`);
     return uploaded.name;

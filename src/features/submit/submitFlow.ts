@@ -91,7 +91,7 @@ export async function submitBatch(
   if (inline) {
     request.inlineLines = inline;
   } else {
-    const uploaded = await uploadWithProgress(provider, uri, displayName);
+    const uploaded = await uploadWithProgress(provider, uri, displayName, deps.log);
     deps.log.info(`[submit] uploaded ${uri.fsPath} as ${uploaded.name}`);
     request.inputFile = uploaded.name;
   }

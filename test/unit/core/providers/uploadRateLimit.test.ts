@@ -19,17 +19,24 @@ suite('uploads retry a 429 (emulator)', function () {
     const provider = h.provider();
     const path = await h.file('limited.jsonl', [generateLine('a'), generateLine('b')]);
     h.emulator.setFaults(FIRST_REQUEST_LIMITED);
-    const uploaded = await provider.uploadFile(path, { displayName: 'limited' });
+    const waits: number[] = [];
+    const uploaded = await provider.uploadFile(path, { displayName: 'limited', onRetryAfter: (ms) => waits.push(ms) });
     h.emulator.setFaults({});
     assert.deepEqual(await names(provider, 'limited'), [uploaded.name]);
+    assert.deepEqual(waits, [0], 'the wait is told (for the log), Retry-After 0 s');
   });
 
   test('OpenAI: a 429 on POST /files is waited out, and the account holds one file', async () => {
     const provider = h.provider('openai');
     const path = await h.file('oa-limited.jsonl', [openaiLine('r1', 'gpt-4o-mini')]);
     h.emulator.setFaults(FIRST_REQUEST_LIMITED);
-    const uploaded = await provider.uploadFile(path, { displayName: 'oa-limited' });
+    const waits: number[] = [];
+    const uploaded = await provider.uploadFile(path, {
+      displayName: 'oa-limited',
+      onRetryAfter: (ms) => waits.push(ms),
+    });
     h.emulator.setFaults({});
+    assert.deepEqual(waits, [0], 'the wait is told (for the log)');
     const page = await provider.listFiles({ pageSize: 100 });
     assert.equal(page.files.filter((f) => f.name === uploaded.name).length, 1);
     assert.equal(page.files.filter((f) => f.displayName === 'oa-limited.jsonl').length, 1, 'no second copy');
