@@ -45,7 +45,14 @@ export async function buildFolderOptions(
     return { inlineMaxBytes: inlineMaxBytes(config) };
   }
   const upload: Uploader = async (file, mimeType, signal) => {
-    const uploaded = await provider.uploadFile(file, { displayName: path.basename(file), mimeType, signal });
+    const onRetryAfter = (ms: number) =>
+      log.info(`[build] ${file}: rate-limited (429), trying again in ${Math.ceil(ms / 1000)} s`);
+    const uploaded = await provider.uploadFile(file, {
+      displayName: path.basename(file),
+      mimeType,
+      signal,
+      onRetryAfter,
+    });
     if (!uploaded.uri) {
       throw new UserFacingError(vscode.l10n.t('The upload of {0} returned no file URI.', path.basename(file)));
     }
