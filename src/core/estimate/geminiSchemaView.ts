@@ -30,7 +30,15 @@ import { isRecord } from './requestCount';
  *   object whose 3 properties have titles) is 19 and 18 under without them, 0 and 1 over with them; Mirascope's
  *   test_structured_output (`author` with titled `first_name`, `last_name`) goes from 38 to 24 under. A definition
  *   reached through `items` starts a new chain: Mirascope's nested_models (`books.items.$ref` to a titled `Book`)
- *   would be 25 over with its titles. Fitted on those three tests.
+ *   would be 25 over with its titles. Fitted on those three tests. The title of such an object-valued property
+ *   (`properties.a.title` where `a` has properties) is billed too, since the parameters' own description costs 1
+ *   token (geminiToolRules.ts, `rootDescriptionTokens`): llm-gemini's add_person is 6 under without `title: Address`,
+ *   exactly its tokens, and Mirascope's `author` 6 closer with it. Fitted on that test.
+ * - On 2.5 `default` is not billed (with the 9 tokens of an optional property, geminiToolRules.ts
+ *   `perOptionalProperty`: pydantic-ai's `get_error` with `default: false` and Mirascope's `unit` with a default
+ *   string are exact so, and cost what the same property costs without one), nor `propertyOrdering` (crewAI's
+ *   test_gemini_agent_kickoff_structured_output_with_tools at 7e09e0121, the only recording with it: 23 and 24
+ *   over with it, 3 and 4 without).
  * - An empty `required` is not billed, and the parameters object without `properties` is billed as if it had empty
  *   ones: posit-dev/chatlas records 59 for one declaration sent both with no `parameters` (tests/_vcr, Dec 2025)
  *   and with `{properties:{}, required:[], type:OBJECT}` (Apr 2026); js-genai's `beep: {type: object}` at dc629b688
@@ -49,6 +57,8 @@ export interface SchemaStats {
   properties: number;
   /** Non-empty descriptions at depth 0 (the parameters object) and 1 (its properties). */
   descriptions: number;
+  /** Properties of the parameters object (depth 0) missing from its `required` (billed extra on 2.5). */
+  optional?: number;
 }
 
 export interface SchemaViewOptions {
@@ -106,8 +116,8 @@ function sizeOf(walk: Walk, name: string): number {
  * Whether a `title` at this node is billed on 2.5 (see above). `chain` counts the `properties` steps that lead
  * straight to the node (0 at the root and below `items` or `anyOf`).
  */
-function titleBilled(walk: Walk, chain: number): boolean {
-  return walk.options.propertyTitles || chain >= 2;
+function titleBilled(walk: Walk, chain: number, node: Record<string, unknown>): boolean {
+  return walk.options.propertyTitles || chain >= 2 || (chain >= 1 && isRecord(node.properties));
 }
 
 function view(value: unknown, walk: Walk, depth: number, chain = 0): unknown {
@@ -143,7 +153,8 @@ function view(value: unknown, walk: Walk, depth: number, chain = 0): unknown {
     if (
       UNBILLED.has(key) ||
       (key === 'required' && Array.isArray(field) && field.length === 0) ||
-      (key === 'title' && !titleBilled(walk, chain))
+      (key === 'title' && !titleBilled(walk, chain, value)) ||
+      (!walk.options.propertyTitles && (key === 'default' || key === 'propertyOrdering'))
     ) {
       continue;
     }
@@ -151,6 +162,10 @@ function view(value: unknown, walk: Walk, depth: number, chain = 0): unknown {
       out[key] = field.toUpperCase();
     } else if (key === 'properties' && isRecord(field)) {
       walk.stats.properties += Object.keys(field).length;
+      if (depth === 0) {
+        const required = new Set(Array.isArray(value.required) ? value.required : []);
+        walk.stats.optional = (walk.stats.optional ?? 0) + Object.keys(field).filter((k) => !required.has(k)).length;
+      }
       out[key] = Object.fromEntries(
         Object.entries(field).map(([prop, sub]) => [prop, view(sub, walk, depth + 1, chain + 1)]),
       );

@@ -15,6 +15,10 @@ export interface GeminiToolRules {
   perDescription: number;
   /** Per description of a parameter (depth 1 of the schema); deeper ones cost their rendering (geminiSchemaView.ts). */
   perPropertyDescription: number;
+  /** Per property of the parameters object not in its `required` (2.5). */
+  perOptionalProperty: number;
+  /** The parameters object's own description billed as this many tokens, whatever its text; undefined: as its text. */
+  rootDescriptionTokens?: number;
   perCall: number;
   perResponse: number;
   /** Added once to a request that holds any function call (fitted, gemini-2.5-pro only; cause unknown). */
@@ -34,13 +38,37 @@ export interface GeminiToolRules {
 }
 
 /**
- * A self-referencing definition is expanded 9 deep (geminiSchemaView.ts): fitted on
- * test_google_validated_accepts_what_auto_accepts alone (its 4 requests 16 to 24 under, 410 to 418 under with the
- * definitions rendered once instead); unmeasured on Gemini 3.
+ * A self-referencing definition is expanded 10 deep (geminiSchemaView.ts): fitted on
+ * test_google_validated_accepts_what_auto_accepts alone, never exact (its 4 requests 7 to 15 over; 42 to 50 under at
+ * 9 once `default` was no longer billed, 16 to 24 under at 9 before; 410 to 418 under with the definitions rendered
+ * once instead); unmeasured on Gemini 3.
  */
-const RECURSION = 9;
+const RECURSION = 10;
 
 /**
+ * Gemini 2.5, against the FunctionGemma rendering:
+ * - `perDescription`, `perDeclarationWithProperties`: a description costs 5 less (a function's, and a parameter's at
+ *   depth 1), and a declaration with any property 1 less: that split of an older 6 per function description is fitted
+ *   on one test, test_google_default_tools_use_validated_mode (two declarations with an empty description and a
+ *   property, 1 over each before; the only declarations with properties and no description).
+ * - `perDeclarationWithPropertyDescriptions`: on 2.5 Flash a declaration whose parameters have a described property
+ *   costs 1 less again, once, however many are described: fitted on crmne/ruby_llm's VCR cassettes alone
+ *   (spec/fixtures/vcr_cassettes, 226 tool requests: 57 → 168 exact; 1 less per described property gives 58), then
+ *   checked elsewhere (the fixture 252 → 258 of 308, none made worse; 2.5 tool requests of every recording found
+ *   352 → 471 exact). Not on 2.5 Pro, where it makes test_google_model_retry's interaction 0 exact and its follow-ups
+ *   1 under (perCallingRequest was fitted on them).
+ * - `perOptionalProperty`: a property of the parameters object not named in its `required` costs 9 more, with its
+ *   `default` not billed (geminiSchemaView.ts): js-genai's customDivide (two, 18 under before), pydantic-ai's
+ *   test_mcp `get_error` (one, at four commits, 9 under without a default and 5 or 6 with `default: false`),
+ *   Mirascope's optional `unit` (default "fahrenheit", 2 under): all exact but one 1 under (an indented docstring).
+ *   req_llm's multi_tool (optional properties with enums) fits 7 and is 4 or 5 over; no other constant fits more.
+ * - `rootDescriptionTokens`: the parameters object's own description costs 1 token whatever its text: Mirascope's
+ *   structured-output tools (test_structured_outputs, tool_async, test_structured_output_all_scenarios: 10
+ *   recordings of 5 tests, 5 to 15 over, each by its description's tokens less 1) are exact so. With it, the title
+ *   of an object-valued property is billed (geminiSchemaView.ts) or llm-gemini's nested add_person goes 6 under.
+ * These and the rules below were checked on /tmp/gem-ev and /tmp/gem-ev2 of 2026-11-28/29 (2.5 tool requests 518 →
+ * 532 of 652 exact for these four, no exact one made worse).
+ *
  * `nameBeforeParenthesis`: on 2.5 a declaration's name is billed as if a `(` followed it (as in a signature), and a
  * name ending in `__` merges with it into one token (`__(` is one token to the Gemma tokenizer; `__{` is not).
  * Evidence: Mirascope's structured-output-by-tool requests (`__mirascope_formatted_output_tool__`, gemini-2.5-flash)
@@ -69,6 +97,8 @@ export const GEMINI_25_TOOLS: GeminiToolRules = {
   perProperty: -1,
   perDescription: -5,
   perPropertyDescription: -5,
+  perOptionalProperty: 9,
+  rootDescriptionTokens: 1,
   perCall: 2,
   perResponse: 2,
   perCallingRequest: 0,
@@ -109,6 +139,7 @@ export const GEMINI_3_TOOLS: GeminiToolRules = {
   perProperty: 0,
   perDescription: 0,
   perPropertyDescription: 0,
+  perOptionalProperty: 0,
   perCall: 2,
   perResponse: 2,
   perCallingRequest: 0,

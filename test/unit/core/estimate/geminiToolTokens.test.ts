@@ -75,19 +75,20 @@ const TREE = {
 
 suite('estimate: Gemini schema as the service bills it', () => {
   test('a $ref is inlined, its description and default siblings win, $defs, $schema and additionalProperties go', () => {
-    const { view } = resolve({
+    const schema = {
       $defs: { Address: { description: 'Where.', properties: { street: { type: 'string' } }, type: 'object' } },
       $schema: 'http://json-schema.org/draft-07/schema#',
       additionalProperties: false,
       properties: { home: { $ref: '#/$defs/Address', description: 'Home.', default: null } },
       type: 'object',
-    });
-    assert.deepEqual(view, {
-      properties: {
-        home: { default: null, description: 'Home.', properties: { street: { type: 'STRING' } }, type: 'OBJECT' },
-      },
+    };
+    const home = { description: 'Home.', properties: { street: { type: 'STRING' } }, type: 'OBJECT' };
+    assert.deepEqual(resolve(schema, 3, true).view, {
+      properties: { home: { default: null, ...home } },
       type: 'OBJECT',
     });
+    // 2.5 bills no `default` (geminiSchemaView.ts).
+    assert.deepEqual(resolve(schema).view, { properties: { home }, type: 'OBJECT' });
   });
 
   test('a recursive $ref is expanded to the given depth, then left empty', () => {
@@ -149,7 +150,7 @@ suite('estimate: Gemini schema as the service bills it', () => {
     });
   });
 
-  test("2.5 keeps the titles of a nested object's properties, not of an array's item definition", () => {
+  test("2.5 keeps the titles of a nested object and of its properties, not of an array's item definition", () => {
     const street = { title: 'Street', type: 'string' };
     const schema = {
       $defs: { Book: { properties: { name: { title: 'Name', type: 'string' } }, title: 'Book', type: 'object' } },
@@ -161,7 +162,7 @@ suite('estimate: Gemini schema as the service bills it', () => {
     };
     assert.deepEqual(resolve(schema).view, {
       properties: {
-        address: { properties: { street: { title: 'Street', type: 'STRING' } }, type: 'OBJECT' },
+        address: { properties: { street: { title: 'Street', type: 'STRING' } }, title: 'Address', type: 'OBJECT' },
         books: { items: { properties: { name: { type: 'STRING' } }, type: 'OBJECT' }, type: 'ARRAY' },
       },
       type: 'OBJECT',
@@ -170,8 +171,9 @@ suite('estimate: Gemini schema as the service bills it', () => {
 
   test('only the parameters object and its properties count as discounted descriptions', () => {
     const { stats } = resolve(TREE, 2);
-    // `tree` (depth 1) takes Node's description; the Node under children.items (depth 3) does not count.
-    assert.deepEqual(stats, { properties: 5, descriptions: 1 });
+    // `tree` (depth 1) takes Node's description; the Node under children.items (depth 3) does not count. `tree` is
+    // not required: one optional property of the parameters object (nested ones are not counted).
+    assert.deepEqual(stats, { properties: 5, descriptions: 1, optional: 1 });
   });
 });
 
@@ -226,6 +228,93 @@ suite('estimate: Gemini tool declarations', function () {
       ],
     };
     assert.equal(geminiRequestTokens(multiply, gemini, geminiRules('gemini-3-flash-preview')).tokens, 60);
+  });
+
+  // Recorded: googleapis/js-genai test/system/recordings at 6e9b35c (AFC_Streaming_Tests…max_calls_exceeded,
+  // interaction 0; fixture 445): customDivide's two properties, neither required, 81 (18 under at 0 per optional).
+  test('2.5: a parameter not in `required` costs 9 more', () => {
+    const divide = (required?: string[]) => ({
+      contents: [
+        {
+          parts: [
+            {
+              text: 'Divide 10 by 2 using the customDivide function, then divide the result by 2 again, then tell me the result',
+            },
+          ],
+          role: 'user',
+        },
+      ],
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              description: 'Custom divide function',
+              name: 'customDivide',
+              parametersJsonSchema: {
+                properties: { denominator: { type: 'number' }, numerator: { type: 'number' } },
+                ...(required ? { required } : {}),
+                type: 'object',
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const rules = geminiRules('gemini-2.5-flash');
+    assert.equal(geminiRequestTokens(divide(), gemini, rules).tokens, 81);
+    const free = { ...GEMINI_25_TOOLS, perOptionalProperty: 0 };
+    const extra = (required?: string[]) =>
+      geminiToolTokens(divide(required).tools, gemini, GEMINI_25_TOOLS) -
+      geminiToolTokens(divide(required).tools, gemini, free);
+    assert.deepEqual([extra(), extra(['numerator']), extra(['numerator', 'denominator'])], [18, 9, 0]);
+  });
+
+  // Recorded: Mirascope python/tests/llm/clients/google/cassettes at 95dfab512,
+  // test_structured_outputs[structured_output_annotation_and_docstring_scenario-tool].yaml, interaction 0: 137 (14 over
+  // when the parameters' own description was billed as its text; 10 recordings of 5 tests agree).
+  test("2.5: the parameters' own description costs 1 token, whatever its text", () => {
+    const output = (description: string) => ({
+      contents: [{ parts: [{ text: 'Produce a formatted output' }], role: 'user' }],
+      systemInstruction: {
+        parts: [
+          {
+            text: 'When you are ready to respond to the user, call the __mirascope_formatted_output_tool__ tool to output a structured response.\nDo NOT output any text in addition to the tool call.',
+          },
+        ],
+        role: 'user',
+      },
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              description:
+                'Use this tool to extract data in Output format for a final response.\nAn output. The `first` value should be the number 17.',
+              name: '__mirascope_formatted_output_tool__',
+              parametersJsonSchema: {
+                description,
+                properties: {
+                  first: { title: 'First', type: 'integer' },
+                  second: { description: 'Should be the number 13', title: 'Second', type: 'integer' },
+                },
+                required: ['first', 'second'],
+                title: 'Output',
+                type: 'object',
+              },
+            },
+          ],
+        },
+      ],
+    });
+    const rules = geminiRules('gemini-2.5-flash');
+    assert.equal(
+      geminiRequestTokens(output('An output. The `first` value should be the number 17.'), gemini, rules).tokens,
+      137,
+    );
+    assert.equal(
+      geminiRequestTokens(output('A much longer description of the output, billed all the same.'), gemini, rules)
+        .tokens,
+      137,
+    );
   });
 
   // Recorded: Mirascope python/tests/e2e at 41d433578, its structured-output tool on gemini-2.5-flash (fixture 531:
