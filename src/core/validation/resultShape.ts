@@ -15,6 +15,8 @@ const objectOrNull = (v: unknown): boolean => v === null || isObject(v);
  * - OpenAI output and error files: `{"id", "custom_id", "response": {status_code, request_id, body} | null,
  *   "error": {code, message} | null}`. Evidence: real-output/openai-batch-output-*.jsonl and
  *   openai-batch-error-expired-guide-example.jsonl.
+ * - Gemini's OpenAI compatibility layer writes `{"custom_id", "response": {status_code, body}}`, with no `id` and no
+ *   `error`, the custom_id first or last. Evidence: real-output/gemini-openai-compat-batch-output.jsonl.
  * - The joined files this extension writes (src/core/jobs/joinResults.ts): `{"line", "key", "request",
  *   "response" | "error"}`, which name `request` too, so this test runs before the input shapes are looked at.
  *
@@ -38,8 +40,9 @@ export function isResultLine(value: Obj): boolean {
     return false;
   }
   if (value.custom_id !== undefined) {
-    // OpenAI: both fields are always written, one of them null.
-    return (hasResponse || hasError) && objectOrNull(value.response) && objectOrNull(value.error);
+    // OpenAI writes both fields, one of them null; Gemini's compat layer only `response`.
+    const absentOr = (v: unknown) => v === undefined || objectOrNull(v);
+    return (hasResponse || hasError) && absentOr(value.response) && absentOr(value.error);
   }
   if (hasResponse) {
     return objectOrNull(value.response);
@@ -54,12 +57,21 @@ export function isResultLine(value: Obj): boolean {
 const RESULT_OPENING = /^\s*\{\s*"(?:response|error|line|id)"\s*:/;
 /** What must follow somewhere in the head of such a line for each opening (a log line may open with `"id"` too). */
 const RESULT_FIELD = /"(?:response|error)"\s*:/;
+/**
+ * A compat-layer result may open with `custom_id`, as an OpenAI input line does: it is told apart by a `response`
+ * object that opens with `status_code`, which no request body holds that way.
+ */
+const CUSTOM_ID_OPENING = /^\s*\{\s*"custom_id"\s*:/;
+const RESPONSE_STATUS = /"response"\s*:\s*\{\s*"status_code"\s*:/;
 
 /**
  * Whether an unparsed line (too long to parse, or cut short) reads as a result line from its head: it opens with a
  * result's first field (Gemini writes `response` first, OpenAI `id`, joined files `line`) and names `response` or
- * `error`.
+ * `error`, or opens with `custom_id` and holds a `response` that opens with `status_code` (the compat layer).
  */
 export function looksLikeResultText(head: string): boolean {
-  return RESULT_OPENING.test(head) && RESULT_FIELD.test(head);
+  return (
+    (RESULT_OPENING.test(head) && RESULT_FIELD.test(head)) ||
+    (CUSTOM_ID_OPENING.test(head) && RESPONSE_STATUS.test(head))
+  );
 }

@@ -73,6 +73,8 @@ suite('results view', function () {
     ['openai-batch-output-spec-example', 1, ['Succeeded']],
     ['openai-batch-output-guide-example', 2, ['request-2', 'Succeeded']],
     ['openai-batch-output-real-openai-api-rs', 1, ['request-1', '2 + 2 equals 4.', 'stop', 'gpt-4o-mini-2024-07-18']],
+    // Gemini's OpenAI layer: camelCase usage, its total holding 460 thinking tokens (compatUsage.test.ts).
+    ['gemini-openai-compat-batch-output', 2, ['request-1', 'anti-gravity', 'stop', 'gemini-2.5-flash', '460']],
     [
       'openai-batch-error-expired-guide-example',
       2,

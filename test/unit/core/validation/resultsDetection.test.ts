@@ -162,6 +162,12 @@ suite('validation: outputs are not inputs', () => {
     assert.equal(lineVote('{"line":3,"key":"k","request":{"contents":[]},"response":{"candi'), 'result');
     const long = `{"response":{"candidates":[{"content":{"parts":[{"inlineData":{"data":"${'A'.repeat(70_000)}"}}]}}]},"key":"img"}`;
     assert.equal(lineVote(long), 'result');
+    // Gemini's compat layer may open with custom_id, as an OpenAI input line does; its response opens with status_code.
+    const text = 'x'.repeat(70_000);
+    const compat = `{"custom_id":"r2","response":{"status_code":200,"body":{"choices":[{"message":{"content":"${text}"}}]}}}`;
+    assert.equal(lineVote(compat), 'result');
+    const input = `{"custom_id":"r2","method":"POST","url":"/v1/chat/completions","body":{"response":{"x":1},"messages":[{"role":"user","content":"${text}"}]}}`;
+    assert.notEqual(lineVote(input), 'result', 'an input naming `response` in its body stays an input');
   });
 
   test('a batch file with one pasted result line stays a batch file, and that line gets its error', () => {
