@@ -53,7 +53,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   });
   registerResults(context, { log, config, model: jobs.model });
   registerSubmitParts(context, { log, config, jobs, confirmCost: estimate.confirmCost, models: estimate.models });
-  const outcomes = registerResultActions(context, { log, config, model: jobs.model });
+  const outcomes = registerResultActions(context, {
+    log,
+    config,
+    model: jobs.model,
+    confirmCost: estimate.confirmCost,
+  });
   // Before the submit: batch files built from a table, and files over a provider's limits split into parts.
   context.subscriptions.push(
     registerBuildFromDataCommand({ log, config, model: jobs.model }),

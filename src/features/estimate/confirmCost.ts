@@ -64,7 +64,12 @@ export async function confirmCost(
     deps.log.warn(`[estimate] no estimate for ${uris.map((u) => u.fsPath).join(', ')}: ${reason}`);
     const go = await vscode.window.showInformationMessage(
       unestimatedQuestion({ ...target, parts: uris.length }),
-      { modal: true, detail: vscode.l10n.t('No estimate of tokens or cost could be made: {0}', reason) },
+      {
+        modal: true,
+        detail: [target.context, vscode.l10n.t('No estimate of tokens or cost could be made: {0}', reason)]
+          .filter(Boolean)
+          .join('\n'),
+      },
       submit,
     );
     return { go: go === submit };
@@ -72,7 +77,7 @@ export async function confirmCost(
   const estimate = estimates.length === 1 ? estimates[0] : sumSummaries(estimates);
   const capField = outputCapField(await firstRequestLine(uris[0].fsPath).catch(() => ''));
   const question = submitQuestion(estimate, { ...target, parts: uris.length });
-  const detail = [assumptionWords(estimate, assumed, capField), emulatorCostNote(target.provider)]
+  const detail = [target.context, assumptionWords(estimate, assumed, capField), emulatorCostNote(target.provider)]
     .filter((words) => words !== undefined)
     .join('\n');
   // A file (or a part) over the enqueued-token limit on its own is said here too, not only in the lens.

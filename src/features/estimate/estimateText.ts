@@ -74,6 +74,8 @@ export interface SubmitTarget {
   provider: ProviderId;
   /** The number of files of a group of split parts (one confirmation for all). */
   parts?: number;
+  /** Said first under the question: what the submit is (a retry says what it sends again, and why). */
+  context?: string;
 }
 
 /**

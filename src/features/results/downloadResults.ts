@@ -8,12 +8,17 @@ import { downloadAtomic, resultsSource } from '../../core/jobs/results';
 import type { BatchJob, BatchProvider } from '../../core/providers/types';
 import type { LocalJobRecord } from '../jobs/jobRecordStore';
 import type { JobsModel } from '../jobs/jobsModel';
+import type { SubmitTarget } from '../estimate/estimateText';
 import { resolveConflict, resultsFolder, stemFor } from './resultPaths';
+
+type ConfirmCost = (uris: readonly vscode.Uri[], target: SubmitTarget) => Promise<{ go: boolean }>;
 
 export interface ResultsDeps {
   log: Log;
   config: Config;
   model: JobsModel;
+  /** The submit's cost question (registerEstimate.ts), asked before a retry is sent again; absent in some tests. */
+  confirmCost?: ConfirmCost;
 }
 
 export interface DownloadOptions {

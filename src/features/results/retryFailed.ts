@@ -5,7 +5,7 @@ import { UserFacingError } from '../../adapters/errors';
 import { isTerminal } from '../../core/providers/types';
 import type { AttemptFiles } from '../../core/results/attemptMatch';
 import { writeRetryFile, type RetryFileResult } from '../../core/results/retryFile';
-import { confirmRetry } from './retryConfirm';
+import { confirmRetry, retryWords } from './retryConfirm';
 import { detectFileKind, splitFile, splitLimitsFor, type SplitLimits } from '../../core/split';
 import { attemptChain, attemptFiles, downloadEnded, requestsOf } from './attempts';
 import { attemptRole } from '../../core/jobs/jobRecords';
@@ -118,6 +118,27 @@ export async function retryFailed(
   return submitPlan(deps, plan, label, options, { root: root.jobName, model: root.model });
 }
 
+/**
+ * Asks before a retry is sent: the submit's cost question for all its files at once (the submit that follows is
+ * scripted and asks nothing), with what is sent again and why under it; without a model (results no job knows, whose
+ * submit asks for one) or a cost question, the retry's own question.
+ */
+async function confirmRetryCost(
+  deps: ResultsDeps,
+  plan: RetryFileResult & { attempt: number },
+  label: string,
+  files: readonly string[],
+  model: string | undefined,
+): Promise<boolean> {
+  if (!deps.confirmCost || !model) {
+    return confirmRetry(plan, label, files);
+  }
+  const context = `${vscode.l10n.t('A retry of "{0}":', label)} ${retryWords(plan, label, files).detail}`;
+  const provider = (await deps.model.provider()).id;
+  const uris = files.map((f) => vscode.Uri.file(f));
+  return (await deps.confirmCost(uris, { model, provider, parts: files.length, context })).go;
+}
+
 async function submitPlan(
   deps: ResultsDeps,
   plan: RetryFileResult & { attempt: number },
@@ -135,11 +156,11 @@ async function submitPlan(
   deps.log.info(
     `[results] retry ${plan.attempt} of ${label}: ${plan.indices.length} lines → ${files.map((f) => path.basename(f)).join(', ')}`,
   );
-  if (!options.confirmed && !(await confirmRetry(plan, label, files))) {
+  const model = options.model ?? link?.model;
+  if (!options.confirmed && !(await confirmRetryCost(deps, plan, label, files, model))) {
     return undefined;
   }
   const displayName = options.displayName ?? `${label} (retry ${plan.attempt})`;
-  const model = options.model ?? link?.model;
   let first: string | undefined;
   for (const [index, file] of files.entries()) {
     const name = await vscode.commands.executeCommand<string | undefined>(

@@ -207,6 +207,34 @@ suite('results: retry failed lines on the emulator', function () {
     );
   });
 
+  test('asked from the menu, a retry asks the cost once, for all its parts, with what it sends again', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const lines = 4;
+    const costed = vscode.Uri.file(path.join(folder, 'costed.jsonl'));
+    await fs.writeFile(costed.fsPath, Array.from({ length: lines }, (_, i) => `${inputLine(i)}\n`).join(''));
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', ['all-lines-fail']);
+    const first = await vscode.commands.executeCommand<string>('geminiBatch.job.submit', costed, {
+      model: 'gemini-2.5-flash',
+      displayName: 'retry with a cost',
+    });
+    assert.equal((await ended(first)).job.state, 'succeeded');
+    await vscode.commands.executeCommand('geminiBatch.emulator.rehearseFailures', []);
+    const { result, questions } = await answering('showInformationMessage', 'Submit', () =>
+      vscode.commands.executeCommand<string>('geminiBatch.results.retryFailed', first, { limits: { maxLines: 2 } }),
+    );
+    assert.ok(result?.startsWith('batches/'), `retry returned ${result}`);
+    const asked = questions.filter((q) => q.modal);
+    assert.equal(asked.length, 1, asked.map((q) => q.message).join('\n'));
+    assert.match(asked[0].message, /^Submit 4 requests in 2 parts to gemini-2\.5-flash \(.+\): ≈ \d+ input tokens, /);
+    assert.match(
+      asked[0].detail ?? '',
+      /^A retry of "retry with a cost": 4 failed; 0 succeeded and are not sent again\./,
+    );
+    assert.equal(s.api.model.records.all().filter((r) => r.retryOf === first).length, 2, 'both parts sent');
+  });
+
   test('Export Results… from the results file URI writes CSV with one row per request', async () => {
     const first = [...ends.notices]
       .reverse()
