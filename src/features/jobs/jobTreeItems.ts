@@ -83,6 +83,11 @@ export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
 export interface JobRowShape {
   parts?: number;
   asPart?: boolean;
+  /**
+   * A group's row is drawn from the group (groupJob.ts) while its actions act on the first part, the job it is named
+   * for: they follow that part's own state.
+   */
+  actsOn?: BatchJob;
 }
 
 export function jobItem(
@@ -105,7 +110,8 @@ export function jobItem(
   item.id = `${shape.asPart ? 'part' : 'job'}:${job.name}`;
   item.description = describeLine(job, view);
   item.iconPath = stateIcon(view.stateIcon);
-  item.contextValue = `job.${view.group}${hasResults(job, record) ? '.hasResults' : ''}`;
+  const acted = shape.actsOn ?? job;
+  item.contextValue = `job.${groupOf(acted)}${hasResults(acted, record) ? '.hasResults' : ''}`;
   item.tooltip = jobTooltip(label, view.tooltipRows, record);
   return item;
 }

@@ -5,6 +5,7 @@ import { problemItem, problemNodes } from './jobProblemItems';
 import type { JobsModel } from './jobsModel';
 import type { LocalJobRecord } from './jobRecordStore';
 import { attemptRole } from '../../core/jobs/jobRecords';
+import { groupJob } from '../../core/jobs/groupJob';
 import {
   FailureNode,
   FileNode,
@@ -62,6 +63,12 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
           if (part) {
             this.changed.fire(part);
           }
+          // A later part's progress moves its group's row (groupJob.ts).
+          const root = this.rootOf(job.name);
+          const record = this.model.records.get(job.name);
+          if (root && record && attemptRole(record) === 'part') {
+            this.changed.fire(this.nodeFor(root));
+          }
         }
       }),
       model.onDidChangeState(() => this.changed.fire(undefined)),
@@ -114,7 +121,9 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
           return jobItem(job, this.model.records.get(node.name), Date.now(), { asPart: true });
         }
         const parts = this.partsOf(node.name).length;
-        const item = jobItem(job, this.model.records.get(node.name), Date.now(), parts > 0 ? { parts: parts + 1 } : {});
+        const row = this.rowJob(job);
+        const shape = parts > 0 ? { parts: parts + 1, actsOn: job } : {};
+        const item = jobItem(row, this.model.records.get(node.name), Date.now(), shape);
         this.drawn.set(node.name, String(item.description));
         return item;
       }
@@ -165,7 +174,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         return this.nodeFor(root);
       }
       const job = this.model.get(node.name);
-      return job ? this.groups[groupOf(job)] : undefined;
+      return job ? this.groups[groupOf(this.rowJob(job))] : undefined;
     }
     return undefined;
   }
@@ -182,7 +191,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
    * node never drawn (in a collapsed group) is drawn fresh when shown.
    */
   private refreshIfStale(name: string): void {
-    const job = this.model.get(name);
+    const stored = this.model.get(name);
+    const job = stored && this.rowJob(stored);
     const drawn = this.drawn.get(name);
     if (job && drawn !== undefined && drawn !== describeLine(job, viewOf(job, Date.now()))) {
       this.changed.fire(this.nodeFor(name));
@@ -197,7 +207,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   private jobsIn(group: GroupNode): BatchJob[] {
     return this.model
       .jobs()
-      .filter((job) => groupOf(job) === group.group && !this.rootOf(job.name))
+      .filter((job) => !this.rootOf(job.name) && groupOf(this.rowJob(job)) === group.group)
       .sort(newestFirst);
   }
 
@@ -223,6 +233,14 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       .all()
       .filter((r) => r.retryOf === name && r.jobName !== name && this.model.get(r.jobName))
       .sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0) || (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  }
+
+  /** How a job reads on its own row: a group's first part stands for the whole group (groupJob.ts). */
+  private rowJob(job: BatchJob): BatchJob {
+    const parts = this.partsOf(job.name)
+      .map((r) => this.model.get(r.jobName))
+      .filter((j): j is BatchJob => j !== undefined);
+    return groupJob(job, parts);
   }
 
   /** A group's later parts (submitParts.ts); none for a job that leads no group. */

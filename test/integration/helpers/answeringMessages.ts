@@ -37,7 +37,12 @@ export async function answering<T>(
         ? (rest.shift() as vscode.MessageOptions)
         : {};
     const items = rest.map((item) => (typeof item === 'string' ? item : (item as vscode.MessageItem).title));
-    questions.push({ message: String(message), modal: Boolean(options.modal), items, detail: options.detail });
+    questions.push({
+      message: String(message),
+      modal: Boolean(options.modal),
+      items,
+      ...(options.detail !== undefined ? { detail: options.detail } : {}),
+    });
     // As the real one: the chosen item itself (a string, or a MessageItem whose title is `answer`).
     const index = answer === undefined ? -1 : items.indexOf(answer);
     return Promise.resolve(index >= 0 ? rest[index] : undefined);
