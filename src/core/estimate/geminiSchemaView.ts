@@ -1,4 +1,5 @@
 import { isRecord } from './requestCount';
+import { typeUnionView } from './geminiTypeUnion';
 
 /**
  * A function's parameter schema as the Gemini API appears to bill it (geminiToolTokens.ts renders it), with the counts
@@ -158,7 +159,10 @@ function view(value: unknown, walk: Walk, depth: number, chain = 0): unknown {
     ) {
       continue;
     }
-    if (key === 'type' && typeof field === 'string') {
+    const union = walk.options.propertyTitles ? undefined : typeUnionView(key, field);
+    if (union) {
+      Object.assign(out, union);
+    } else if (key === 'type' && typeof field === 'string') {
       out[key] = field.toUpperCase();
     } else if (key === 'properties' && isRecord(field)) {
       walk.stats.properties += Object.keys(field).length;

@@ -169,6 +169,23 @@ suite('estimate: Gemini schema as the service bills it', () => {
     });
   });
 
+  test('2.5 bills a type list, or an anyOf of bare types, as one type string (geminiTypeUnion.ts); Gemini 3 as sent', () => {
+    const listed = { properties: { name: { type: ['string', 'number', 'null'] } }, type: 'object' };
+    assert.deepEqual(resolve(listed).view, { properties: { name: { type: 'STRING,NUMBER' } }, type: 'OBJECT' });
+    const either = { properties: { q: { anyOf: [{ type: 'string' }, { type: 'null' }] } }, type: 'object' };
+    assert.deepEqual(resolve(either).view, { properties: { q: { nullable: true, type: 'STRING' } }, type: 'OBJECT' });
+    // An anyOf of schemas with more than a type is not a type union.
+    const objects = { properties: { q: { anyOf: [{ type: 'string', description: 'd' }] } }, type: 'object' };
+    assert.deepEqual(resolve(objects).view, {
+      properties: { q: { anyOf: [{ description: 'd', type: 'STRING' }] } },
+      type: 'OBJECT',
+    });
+    assert.deepEqual(resolve(listed, 3, true).view, {
+      properties: { name: { type: ['string', 'number', 'null'] } },
+      type: 'OBJECT',
+    });
+  });
+
   test('only the parameters object and its properties count as discounted descriptions', () => {
     const { stats } = resolve(TREE, 2);
     // `tree` (depth 1) takes Node's description; the Node under children.items (depth 3) does not count. `tree` is
@@ -267,6 +284,33 @@ suite('estimate: Gemini tool declarations', function () {
       geminiToolTokens(divide(required).tools, gemini, GEMINI_25_TOOLS) -
       geminiToolTokens(divide(required).tools, gemini, free);
     assert.deepEqual([extra(), extra(['numerator']), extra(['numerator', 'denominator'])], [18, 9, 0]);
+  });
+
+  // Recorded: googleapis/js-genai test/system/recordings at 6e9b35c, MCP greeter (parameter_as_null…), interaction 0
+  // (fixture 486): 60, 7 over with the list rendered as sent.
+  test('2.5: a parameter typed by a list costs what one type string of its members costs', () => {
+    const request = {
+      contents: [
+        { parts: [{ text: 'call the greeter once with name: jone smith, and greeting: Hello' }], role: 'user' },
+      ],
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              name: 'greet',
+              parametersJsonSchema: {
+                $schema: 'http://json-schema.org/draft-07/schema#',
+                additionalProperties: false,
+                properties: { greeting: { type: 'string' }, name: { type: ['string', 'number', 'null'] } },
+                required: ['name', 'greeting'],
+                type: 'object',
+              },
+            },
+          ],
+        },
+      ],
+    };
+    assert.equal(geminiRequestTokens(request, gemini, geminiRules('gemini-2.5-flash')).tokens, 60);
   });
 
   // Recorded: Mirascope python/tests/llm/clients/google/cassettes at 95dfab512,
