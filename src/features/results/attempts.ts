@@ -50,13 +50,16 @@ export async function downloadEnded(deps: ResultsDeps, chain: readonly LocalJobR
   }
 }
 
-/** Where the original job's joined file goes: beside its results, else in the results folder. */
+/**
+ * Where the original job's joined file goes: beside its results, else in the results folder, named for the requests
+ * it answers (a group's for its unsplit file, `data.joined.jsonl`, not for its first part).
+ */
 export function joinedPathFor(deps: ResultsDeps, root: LocalJobRecord): string {
   if (root.joinedPath) {
     return root.joinedPath;
   }
   const stem = path
-    .basename(root.inputPath ?? root.jobName)
+    .basename(requestsOf(root) ?? root.jobName)
     .replace(/\.jsonl$/i, '')
     .replace(/[^\w.-]+/g, '_');
   const folder = root.resultsPath ? path.dirname(root.resultsPath) : resultsFolder(deps.config, root);

@@ -1,4 +1,5 @@
 import { existsSync } from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { joinResults, summarizeResults } from '../../core/jobs/results';
 import { joinedNameFor } from '../../core/jobs/resultFileNames';
@@ -33,12 +34,16 @@ export async function openResults(
   // When every OpenAI request failed, the errors file is the results file too (downloadResults): read it once, or
   // each request would be joined and counted twice.
   const errorsPath = local.errorsPath === local.resultsPath ? undefined : local.errorsPath;
-  const inputPath = deps.model.records.get(name)?.inputPath;
+  const record = deps.model.records.get(name);
+  const inputPath = record?.inputPath;
   let joinedPath: string | undefined;
   let merged: { counts: MergedCounts } | undefined;
   if (inputPath && existsSync(inputPath)) {
-    // Derived from files already on disk, so it is simply rewritten.
-    joinedPath = joinedNameFor(local.resultsPath);
+    // Derived from files already on disk, so it is simply rewritten. A group's is named for its unsplit file.
+    const named = record?.groupSource
+      ? path.join(path.dirname(local.resultsPath), path.basename(record.groupSource))
+      : undefined;
+    joinedPath = joinedNameFor(named ?? local.resultsPath);
     // A job with follow-ups ("Retry Failed Lines") joins the best answer per request across its attempts.
     merged = attemptChain(deps.model.records, name).length > 1 ? await writeMerged(deps, name, joinedPath) : undefined;
     if (!merged) {

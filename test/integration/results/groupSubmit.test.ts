@@ -78,6 +78,7 @@ suite('submit: split parts as one group', function () {
       },
       [s.api.model.records.onDidChange],
     );
+    assert.equal(path.basename(joined), 'many.joined.jsonl', 'named for the unsplit file, not its first part');
     const rows = readFileSync(joined, 'utf8')
       .trim()
       .split('\n')
