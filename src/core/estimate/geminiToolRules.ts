@@ -85,7 +85,7 @@ const RECURSION = 10;
  * keeps the first exact and makes the second exact (fixture 715–717 and 4 more recordings); crewAI's
  * TestGeminiStructuredPlanning (three dedented `Args:`/`Returns:` docstrings, fixture 688–692) goes from 6–11 under
  * to 0–5 under, Mirascope's test_caching_tool (a long markdown description, 500/501) from 77 to 43 under. Made worse:
- * pydantic-ai's test_mcp declarations (indented docstrings, already 4 or 8 under for optional properties) by 1 or 2.
+ * pydantic-ai's test_mcp declarations (indented docstrings) by 1 or 2 (one of them still 1 under).
  * Not applied to Gemini 3: posit-dev/chatlas's test_google_rag_streaming_yields_prose_not_json (gemini-3.5-flash, a
  * description with two blank lines) is exact as raw text and 2 over with the rule. Property descriptions: unmeasured
  * (no recorded one has a blank line or surrounding whitespace), billed as raw text.

@@ -23,9 +23,9 @@ import { gemini20CallPartTokens, gemini20ToolTokens } from './gemini20ToolTokens
  *   `Schema` lacks (test_google_validated_accepts_strict_incompatible_schema, 39 over), the recursive schema of
  *   test_google_validated_accepts_what_auto_accepts (7 to 15 over at the fitted depth), get_capital on
  *   gemini-2.5-pro (test_google_model_retry, interaction 0, 1 over), Mirascope's test_caching_tool (a long markdown
- *   description, 43 under), crewAI's three answers in three Contents (3 over) and its planning tool (`type: [string,
- *   null]` inside array items, 15 over), js-genai's `type` given as a list (7 over) and declared response schema
- *   (14 under; the only one recorded), enums (req_llm, ruby_llm), and function calls with empty arguments (ruby_llm,
+ *   description, 43 under, though the same text is exact as a system instruction), crewAI's three answers in three
+ *   Contents (3 over) and its planning tool (arrays of objects, 10 over), js-genai's declared response schema (14
+ *   under; the only one recorded), enums (req_llm, ruby_llm), and function calls with empty arguments (ruby_llm,
  *   chatlas: 1 or 2 under, while ruby_llm's dice_roll with the same shape is exact). passphrase_test_tool's first
  *   requests are 1 over and their follow-ups exact; no cause found.
  * - google-genai's LocalTokenizer (python-genai google/genai/local_tokenizer.py, `_TextsAccumulator`) counts only the
