@@ -1,6 +1,6 @@
 /** Batch files built from a table (CSV, TSV, JSONL, JSON) and a template line: pure Node, streamed. */
 export { buildFile, MAX_LISTED, type BuildOptions, type BuildResult } from './buildFile';
-export { previewBuild, readFirstRows, renderPreview, type BuildPreview } from './previewBuild';
+export { previewBuild, readFirstRows, renderPreview, templateSetsKey, type BuildPreview } from './previewBuild';
 export { dataFormatOf, readRows, DataFileError, type DataFormat, type DataRow } from './dataSource';
 export { AbsentColumns, closestColumn, dataColumns, unknownColumns, type UnknownColumn } from './columnCheck';
 export { compileTemplate, renderTemplate, type Template, type Placeholder } from './template';

@@ -4,7 +4,7 @@ import type { BuildOptions } from './buildFile';
 import { templateKind } from './buildFile';
 import { isTyped, readRows, type DataFormat, type DataRow } from './dataSource';
 import type { FolderOptions } from './folderSource';
-import { RowRenderer } from './rowRenderer';
+import { RowRenderer, keyFieldOf } from './rowRenderer';
 import { compileTemplate } from './template';
 
 /** The first rows of a build, rendered and validated as the build would, without writing anything. */
@@ -68,6 +68,21 @@ export function renderPreview(
     unknownColumns: compiled.columns.filter((c) => !columns.includes(c)),
     rows: rows.map((row) => ({ row: row.row, ...renderer.render(row) })),
   };
+}
+
+/**
+ * Whether the template gives each line its own key (`"key": "{{id}}"`, or `custom_id` on an OpenAI line): the first
+ * row that renders, rendered with row-number keys, keeps a key of its own. Then asking where keys come from is moot:
+ * row-number keys leave a template's key as it is (rowRenderer.ts).
+ */
+export function templateSetsKey(rows: readonly DataRow[], template: string, format: DataFormat): boolean {
+  const preview = renderPreview(rows, template, format, 'row-number', 'auto');
+  const first = preview.rows.find((r): r is { row: number; line: string } => 'line' in r);
+  if (!first) {
+    return false;
+  }
+  const key = (JSON.parse(first.line) as Record<string, unknown>)[keyFieldOf(preview.kind)];
+  return key !== `row-${first.row}`;
 }
 
 /** Renders the first `count` rows of `options`. */

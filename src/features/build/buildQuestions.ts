@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { describeRowProblem, type BuildResult, type KeySource } from '../../core/build';
+import { describeRowProblem, templateSetsKey, type BuildResult, type KeySource } from '../../core/build';
 import type { TemplateData } from './templateCheck';
 import type { TemplateEditors } from './templateEditor';
 
@@ -25,7 +25,7 @@ async function pickKeys(columns: readonly string[]): Promise<KeySource | undefin
 
 /**
  * The questions: the template (written in the template editor, checked live against the data's first rows), where
- * keys come from, where to write. Undefined when dismissed.
+ * keys come from (unless the template sets them), where to write. Undefined when dismissed.
  */
 export async function ask(
   templates: TemplateEditors,
@@ -36,7 +36,8 @@ export async function ask(
   if (template === undefined) {
     return undefined;
   }
-  const keys = await pickKeys(sample.columns);
+  // A template that sets each line's key itself is not asked again where keys come from.
+  const keys = templateSetsKey(sample.rows, template, sample.format) ? 'row-number' : await pickKeys(sample.columns);
   if (keys === undefined) {
     return undefined;
   }
