@@ -19,11 +19,20 @@ export function asksFirst(arg: unknown, options?: ConfirmOptions): boolean {
  * The modal "Cancel batch job …?" question; true when the user chose to cancel it. The close button is "Keep
  * Running": the default one reads "Cancel", which beside "Cancel Job" read as the opposite of what it does.
  */
-export async function confirmCancel(label: string): Promise<boolean> {
+export function confirmCancel(label: string): Promise<boolean> {
+  return askCancel(vscode.l10n.t('Cancel batch job "{0}"?', label));
+}
+
+/** The same question for a group of split parts, whose running parts are all cancelled. */
+export function confirmCancelGroup(label: string, running: number, total: number): Promise<boolean> {
+  return askCancel(vscode.l10n.t('Cancel the {0} running parts of "{1}" (of {2} parts)?', running, label, total));
+}
+
+async function askCancel(question: string): Promise<boolean> {
   const cancelJob: vscode.MessageItem = { title: vscode.l10n.t('Cancel Job') };
   const keepRunning: vscode.MessageItem = { title: vscode.l10n.t('Keep Running'), isCloseAffordance: true };
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Cancel batch job "{0}"?', label),
+    question,
     {
       modal: true,
       detail: vscode.l10n.t(

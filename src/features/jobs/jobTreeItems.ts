@@ -83,11 +83,6 @@ export function groupItem(node: GroupNode, count: number): vscode.TreeItem {
 export interface JobRowShape {
   parts?: number;
   asPart?: boolean;
-  /**
-   * A group's row is drawn from the group (groupJob.ts) while its actions act on the first part, the job it is named
-   * for: they follow that part's own state.
-   */
-  actsOn?: BatchJob;
 }
 
 export function jobItem(
@@ -110,8 +105,9 @@ export function jobItem(
   item.id = `${shape.asPart ? 'part' : 'job'}:${job.name}`;
   item.description = describeLine(job, view);
   item.iconPath = stateIcon(view.stateIcon);
-  const acted = shape.actsOn ?? job;
-  item.contextValue = `job.${groupOf(acted)}${hasResults(acted, record) ? '.hasResults' : ''}`;
+  // A group's row offers what the group allows: Cancel while any part runs (all of them, jobsCommands.ts), Retry once
+  // all have ended; its results are the group's merge.
+  item.contextValue = `job.${view.group}${hasResults(job, record) ? '.hasResults' : ''}`;
   item.tooltip = jobTooltip(label, view.tooltipRows, record);
   return item;
 }

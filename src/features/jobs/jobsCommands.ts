@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { registerCommand, UserFacingError } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
 import { endedBeforeCancel, showCancelled } from '../../core/jobs/afterCancel';
-import type { JobState } from '../../core/providers/types';
-import { asksFirst, confirmCancel } from './confirmJobAction';
+import { isTerminal, type JobState } from '../../core/providers/types';
+import { groupName } from '../../core/jobs/jobRow';
+import { asksFirst, confirmCancel, confirmCancelGroup } from './confirmJobAction';
 import { stateLabel } from './jobPresentation';
 import type { JobsModel } from './jobsModel';
 import type { JobsNode } from './jobTreeItems';
@@ -36,6 +37,39 @@ function nothingToCancel(label: string, state: JobState): undefined {
   return undefined;
 }
 
+/**
+ * Cancels every part of a group that has not ended, after one question; resolves to the parts asked to stop. Each
+ * part's state then comes from the polls, as a single cancel's does.
+ */
+async function cancelGroup(
+  deps: { log: Log; model: JobsModel },
+  members: readonly string[],
+  ask: boolean,
+): Promise<string[] | undefined> {
+  const { log, model } = deps;
+  const running = members.filter((name) => {
+    const state = model.get(name)?.state;
+    return state !== undefined && !isTerminal(state);
+  });
+  const label = groupName(model.get(members[0])?.displayName || members[0]);
+  if (running.length === 0) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('Every part of "{0}" has already ended: nothing to cancel.', label),
+    );
+    return undefined;
+  }
+  if (ask && !(await confirmCancelGroup(label, running.length, members.length))) {
+    return undefined;
+  }
+  const provider = await model.provider();
+  for (const name of running) {
+    await provider.cancelJob(name);
+    log.info(`[jobs] cancel requested for ${name} (group ${members[0]})`);
+  }
+  model.pollSoon();
+  return running;
+}
+
 /** Cancel, delete, copy name, show and refresh: small handlers that delegate to the model. */
 export function registerJobsCommands(
   context: vscode.ExtensionContext,
@@ -49,6 +83,11 @@ export function registerJobsCommands(
   });
 
   registerCommand(context, log, 'geminiBatch.job.cancel', async (arg?: unknown, options?: { confirmed?: boolean }) => {
+    // A group's row stands for all its parts (groupJob.ts): Cancel there stops every part still running.
+    const members = arg && typeof arg === 'object' ? tree.groupMembers(arg as JobsNode) : undefined;
+    if (members) {
+      return cancelGroup(deps, members, asksFirst(arg, options));
+    }
     const name = await resolveJobName(model, arg);
     if (!name) {
       return undefined;

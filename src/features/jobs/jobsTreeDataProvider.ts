@@ -122,7 +122,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         }
         const parts = this.partsOf(node.name).length;
         const row = this.rowJob(job);
-        const shape = parts > 0 ? { parts: parts + 1, actsOn: job } : {};
+        const shape = parts > 0 ? { parts: parts + 1 } : {};
         const item = jobItem(row, this.model.records.get(node.name), Date.now(), shape);
         this.drawn.set(node.name, String(item.description));
         return item;
@@ -233,6 +233,15 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       .all()
       .filter((r) => r.retryOf === name && r.jobName !== name && this.model.get(r.jobName))
       .sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0) || (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
+  }
+
+  /** The jobs of the group whose row `node` is (its first part, then the later ones); undefined for any other row. */
+  groupMembers(node: JobsNode): string[] | undefined {
+    if (node.kind !== 'job' || node.asPart) {
+      return undefined;
+    }
+    const parts = this.partsOf(node.name);
+    return parts.length ? [node.name, ...parts.map((r) => r.jobName)] : undefined;
   }
 
   /** How a job reads on its own row: a group's first part stands for the whole group (groupJob.ts). */

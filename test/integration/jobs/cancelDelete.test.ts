@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { fixtureUri } from '../helpers/extension';
 import { answeringWarnings, messagesAnswerable } from '../helpers/answeringMessages';
@@ -106,5 +109,52 @@ suite('jobs: cancel and delete', function () {
       [],
       'no confirmation',
     );
+  });
+  test("a group's row reads as the group, and its Cancel stops every running part after one question", async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'group-cancel-'));
+    const source = path.join(dir, 'two.jsonl');
+    const line = (i: number) =>
+      JSON.stringify({ key: `k${i}`, request: { contents: [{ parts: [{ text: `Q${i}?` }] }] } });
+    await fs.writeFile(source, `${line(1)}\n${line(2)}\n`);
+    const split = await vscode.commands.executeCommand<{ parts: string[] }>(
+      'geminiBatch.file.split',
+      vscode.Uri.file(source),
+      {
+        maxLines: 1,
+      },
+    );
+    const names = await vscode.commands.executeCommand<string[]>(
+      'geminiBatch.job.submitParts',
+      split.parts.map((p) => vscode.Uri.file(p)),
+      { source, model: 'gemini-2.5-flash', displayName: 'slow group' },
+    );
+    assert.equal(names.length, 2);
+    const row = emu.api.tree.nodeFor(names[0]);
+    const drawn = emu.api.tree.getTreeItem(row);
+    assert.equal(drawn.label, 'slow group (2 parts)');
+    assert.match(String(drawn.contextValue), /^job\.active/);
+
+    const asked = await answeringWarnings('Cancel Job', () =>
+      vscode.commands.executeCommand('geminiBatch.job.cancel', row),
+    );
+    assert.deepEqual(asked.result, names, 'both parts asked to stop');
+    const modal = asked.questions.filter((q) => q.modal);
+    assert.deepEqual(
+      modal.map((q) => q.message),
+      ['Cancel the 2 running parts of "slow group" (of 2 parts)?'],
+    );
+    await until('both parts to be cancelled', () => names.every((n) => emu.api.model.get(n)?.state === 'cancelled'), [
+      emu.api.model.onDidChange,
+    ]);
+    const ended = emu.api.tree.getTreeItem(row);
+    assert.match(String(ended.contextValue), /^job\.finished/);
+    assert.equal(
+      emu.api.tree.getParent(row),
+      emu.api.tree.getChildren().find((n) => n.kind === 'group' && n.group === 'finished'),
+    );
+    await fs.rm(dir, { recursive: true, force: true });
   });
 });
