@@ -29,6 +29,11 @@ export interface GeminiToolRules {
   recursion: number;
   /** Whether every title in the parameters is billed; if not, 2.5's title rules apply (geminiSchemaView.ts). */
   propertyTitles: boolean;
+  /**
+   * A declared result schema billed as a block of its own plus this (see GEMINI_25_TOOLS); undefined: rendered inside
+   * the declaration, as FunctionGemma would (Gemini 3).
+   */
+  responseBlock?: number;
   /** Whether a declaration's name is billed as if `(` followed it (see GEMINI_25_TOOLS); else as FunctionGemma's `{`. */
   nameBeforeParenthesis: boolean;
   /** How the thought signature of a function-call part is billed, when the model bills it. */
@@ -66,6 +71,16 @@ const RECURSION = 10;
  *   structured-output tools (test_structured_outputs, tool_async, test_structured_output_all_scenarios: 10
  *   recordings of 5 tests, 5 to 15 over, each by its description's tokens less 1) are exact so. With it, the title
  *   of an object-valued property is billed (geminiSchemaView.ts) or llm-gemini's nested add_person goes 6 under.
+ * - `responseBlock`: a declared result (`responseJsonSchema`) of type object is billed as its own block,
+ *   `response:name{…}` as rendered here with the constants above (-1 per property, -5 per description, -1 once if
+ *   any is described) and 15 more; a result of another type (`{type: string}`) costs nothing. The 15 is fitted on
+ *   google/adk-go's TestFunctionTool (agent/llmagent/testdata/TestFunctionTool.httprr at f6b8e36, `sum`: 155) and
+ *   holds unchanged on its TestToolCallback (`rand_number`, 7 recordings: the name's extra tokens are billed),
+ *   TestMCPToolSet (a described property, 18 recordings), TestParallelAgentWithTools (a string result, 11
+ *   recordings: nothing billed) and on js-genai's greeter (6e9b35c, fixture 487–489, three string properties: 14
+ *   under rendered inside the declaration, exact so). adk-go's TestFunctionTool_Simple (`{report, status}`) is 1
+ *   over. 14 or 16 make the adk-go recordings 28 or 24 of 100 exact instead of 50. Gemini 3 bills the result inside
+ *   the declaration: adk-go's first requests on gemini-3-flash-preview, 3-pro, 3.1-pro and 3.5-flash are exact so.
  * These and the rules below were checked on /tmp/gem-ev and /tmp/gem-ev2 of 2026-11-28/29 (2.5 tool requests 518 →
  * 532 of 652 exact for these four, no exact one made worse).
  *
@@ -106,6 +121,7 @@ export const GEMINI_25_TOOLS: GeminiToolRules = {
   recursion: RECURSION,
   propertyTitles: false,
   nameBeforeParenthesis: true,
+  responseBlock: 15,
 };
 
 /**

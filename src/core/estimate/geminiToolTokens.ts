@@ -32,6 +32,25 @@ import { gemini20CallPartTokens, gemini20ToolTokens } from './gemini20ToolTokens
  *   names, descriptions and strings of these parts, with no structure: 18 tokens per declaration short on 2.5.
  * - Thought signatures: geminiSignatureTokens.ts.
  */
+/**
+ * 2.5's block for a declared result (`responseBlock`): an object result as `response:name{…}` with the parameters'
+ * per-property and per-description constants, plus the block's own; a result of any other type is not billed.
+ */
+function responseBlockTokens(name: string, response: unknown, counter: TextCounter, rules: GeminiToolRules): number {
+  const stats: SchemaStats = { properties: 0, descriptions: 0 };
+  const view = geminiSchemaView(response, stats, rules);
+  if (!isRecord(view) || view.type !== 'OBJECT') {
+    return 0;
+  }
+  return (
+    countRendered(`response:${name}${render(view)}`, counter) +
+    (rules.responseBlock ?? 0) +
+    rules.perProperty * stats.properties +
+    rules.perPropertyDescription * stats.descriptions +
+    (stats.descriptions > 0 ? rules.perDeclarationWithPropertyDescriptions : 0)
+  );
+}
+
 function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, rules: GeminiToolRules): number {
   // A declaration without parameters costs what an empty object schema costs (geminiSchemaView.ts).
   const parameters = decl.parametersJsonSchema ??
@@ -46,11 +65,14 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
     stats.descriptions--;
   }
   const body: Record<string, unknown> = { parameters: viewed };
-  // The declared result (`responseJsonSchema`, or `response` in the SDK's Schema) is billed too: js-genai's greeter
-  // recordings (6e9b35c) were 64 under without it, 14 under rendered so (how the service writes it is unknown).
+  // The declared result (`responseJsonSchema`, or `response` in the SDK's Schema) is billed too: inside the
+  // declaration on Gemini 3, as a block of its own on 2.5 (geminiToolRules.ts, `responseBlock`).
   const response = decl.responseJsonSchema ?? decl.response_json_schema ?? decl.response;
-  if (response !== undefined) {
+  let responseTokens = 0;
+  if (response !== undefined && rules.responseBlock === undefined) {
     body.response = geminiSchemaView(response, { properties: 0, descriptions: 0 }, rules);
+  } else if (response !== undefined) {
+    responseTokens = responseBlockTokens(String(decl.name ?? ''), response, counter, rules);
   }
   let descriptions = 0;
   let blankLines = 0;
@@ -69,6 +91,7 @@ function declarationTokens(decl: Record<string, unknown>, counter: TextCounter, 
     ? countRendered(`${name}(`, counter) - 1 + countRendered(render(body), counter)
     : countRendered(`${name}${render(body)}`, counter);
   return (
+    responseTokens +
     (rootDescriptionTokens ?? 0) +
     rules.perOptionalProperty * (stats.optional ?? 0) +
     blankLines +

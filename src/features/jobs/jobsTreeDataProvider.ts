@@ -3,9 +3,7 @@ import type { BatchJob } from '../../core/providers/types';
 import { describeLine, viewOf } from './jobPresentation';
 import { problemItem, problemNodes } from './jobProblemItems';
 import type { JobsModel } from './jobsModel';
-import type { LocalJobRecord } from './jobRecordStore';
-import { attemptRole } from '../../core/jobs/jobRecords';
-import { groupJob } from '../../core/jobs/groupJob';
+import { JobChains } from './jobChains';
 import {
   FailureNode,
   FileNode,
@@ -39,12 +37,14 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   /** The description each job's item was last drawn with. */
   private readonly drawn = new Map<string, string>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly chains: JobChains;
 
   /** `isVisible`: whether the view is on screen; time-based descriptions are only re-rendered while it is. */
   constructor(
     private readonly model: JobsModel,
     private readonly isVisible: () => boolean = () => true,
   ) {
+    this.chains = new JobChains(model);
     this.disposables.push(
       model.onDidTick((names) => {
         if (this.isVisible()) {
@@ -64,9 +64,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
             this.changed.fire(part);
           }
           // A later part's progress moves its group's row (groupJob.ts).
-          const root = this.rootOf(job.name);
-          const record = this.model.records.get(job.name);
-          if (root && record && attemptRole(record) === 'part') {
+          const root = this.chains.rootOf(job.name);
+          if (root && this.chains.isLaterPart(job.name)) {
             this.changed.fire(this.nodeFor(root));
           }
         }
@@ -120,8 +119,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
         if (node.asPart) {
           return jobItem(job, this.model.records.get(node.name), Date.now(), { asPart: true });
         }
-        const parts = this.partsOf(node.name).length;
-        const row = this.rowJob(job);
+        const parts = this.chains.partsOf(node.name).length;
+        const row = this.chains.rowJob(job);
         const shape = parts > 0 ? { parts: parts + 1 } : {};
         const item = jobItem(row, this.model.records.get(node.name), Date.now(), shape);
         this.drawn.set(node.name, String(item.description));
@@ -151,7 +150,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     }
     if (node.kind === 'job') {
       // A group's row holds its parts as siblings (the first part's own row first), then its retries.
-      if (!node.asPart && this.partsOf(node.name).length > 0) {
+      if (!node.asPart && this.chains.partsOf(node.name).length > 0) {
         return [this.partNodeFor(node.name), ...this.followUpsOf(node)];
       }
       // Why a failed or expired job ended comes first: it is what the user looks for under it.
@@ -169,12 +168,12 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
       if (node.asPart) {
         return this.nodeFor(node.name);
       }
-      const root = this.rootOf(node.name);
+      const root = this.chains.rootOf(node.name);
       if (root) {
         return this.nodeFor(root);
       }
       const job = this.model.get(node.name);
-      return job ? this.groups[groupOf(this.rowJob(job))] : undefined;
+      return job ? this.groups[groupOf(this.chains.rowJob(job))] : undefined;
     }
     return undefined;
   }
@@ -192,7 +191,7 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
    */
   private refreshIfStale(name: string): void {
     const stored = this.model.get(name);
-    const job = stored && this.rowJob(stored);
+    const job = stored && this.chains.rowJob(stored);
     const drawn = this.drawn.get(name);
     if (job && drawn !== undefined && drawn !== describeLine(job, viewOf(job, Date.now()))) {
       this.changed.fire(this.nodeFor(name));
@@ -207,14 +206,8 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
   private jobsIn(group: GroupNode): BatchJob[] {
     return this.model
       .jobs()
-      .filter((job) => !this.rootOf(job.name) && groupOf(this.rowJob(job)) === group.group)
+      .filter((job) => !this.chains.rootOf(job.name) && groupOf(this.chains.rowJob(job)) === group.group)
       .sort(newestFirst);
-  }
-
-  /** The original job a follow-up retries, when the tree shows it. */
-  private rootOf(name: string): string | undefined {
-    const root = this.model.records.get(name)?.retryOf;
-    return root && root !== name && this.model.get(root) ? root : undefined;
   }
 
   /** The row of a group's first part as a part, under the group's row. */
@@ -227,38 +220,13 @@ export class JobsTreeDataProvider implements vscode.TreeDataProvider<JobsNode>, 
     return node;
   }
 
-  /** A job's follow-ups: a group's later parts in the order they were sent, then retries by attempt number. */
-  private followUps(name: string): LocalJobRecord[] {
-    return this.model.records
-      .all()
-      .filter((r) => r.retryOf === name && r.jobName !== name && this.model.get(r.jobName))
-      .sort((a, b) => (a.attempt ?? 0) - (b.attempt ?? 0) || (a.createdAt ?? '').localeCompare(b.createdAt ?? ''));
-  }
-
   /** The jobs of the group whose row `node` is (its first part, then the later ones); undefined for any other row. */
   groupMembers(node: JobsNode): string[] | undefined {
-    if (node.kind !== 'job' || node.asPart) {
-      return undefined;
-    }
-    const parts = this.partsOf(node.name);
-    return parts.length ? [node.name, ...parts.map((r) => r.jobName)] : undefined;
-  }
-
-  /** How a job reads on its own row: a group's first part stands for the whole group (groupJob.ts). */
-  private rowJob(job: BatchJob): BatchJob {
-    const parts = this.partsOf(job.name)
-      .map((r) => this.model.get(r.jobName))
-      .filter((j): j is BatchJob => j !== undefined);
-    return groupJob(job, parts);
-  }
-
-  /** A group's later parts (submitParts.ts); none for a job that leads no group. */
-  private partsOf(name: string): LocalJobRecord[] {
-    return this.followUps(name).filter((r) => attemptRole(r) === 'part');
+    return node.kind === 'job' && !node.asPart ? this.chains.groupMembers(node.name) : undefined;
   }
 
   private followUpsOf(node: JobNode): JobNode[] {
-    return this.followUps(node.name).map((r) => this.nodeFor(r.jobName));
+    return this.chains.followUps(node.name).map((r) => this.nodeFor(r.jobName));
   }
 
   private filesOf(node: JobNode): FileNode[] {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { geminiRequestTokens, geminiRules } from '../../../../src/core/estimate/geminiRequestTokens';
 import { type SchemaStats, geminiSchemaView } from '../../../../src/core/estimate/geminiSchemaView';
-import { GEMINI_25_TOOLS } from '../../../../src/core/estimate/geminiToolRules';
+import { GEMINI_25_TOOLS, GEMINI_3_TOOLS, type GeminiToolRules } from '../../../../src/core/estimate/geminiToolRules';
 import { geminiCallPartTokens, geminiToolTokens } from '../../../../src/core/estimate/geminiToolTokens';
 import type { TextCounter } from '../../../../src/core/tokens/textCounter';
 import { loadGeminiCounter } from '../../../../src/core/tokens/tokenizerData';
@@ -476,14 +476,75 @@ suite('estimate: Gemini tool declarations', function () {
     assert.equal(answer('a\nb') - empty, gemini.count('a\nb'));
   });
 
-  test('a declared response schema is billed as the parameters are', () => {
-    const schema = { properties: { message: { type: 'string' } }, type: 'object' };
-    const plain = declaration('');
-    const tokens = (decl: Record<string, unknown>) =>
-      geminiToolTokens([{ functionDeclarations: [decl] }], gemini, GEMINI_25_TOOLS);
-    const withResponse = tokens({ ...plain, responseJsonSchema: schema });
-    assert.ok(withResponse > tokens(plain) + 5, `${withResponse} vs ${tokens(plain)}`);
-    assert.equal(tokens({ ...plain, response: schema }), withResponse);
+  // Recorded: google/adk-go agent/llmagent/testdata/TestFunctionTool.httprr at f6b8e36 (gemini-2.5-flash, 155, the
+  // constant fitted here) and googleapis/js-genai's MCP greeter at 6e9b35c (fixture 487: 125, 14 under when the result
+  // was rendered inside the declaration). A result that is no object (adk-go's `{type: string}` tools) costs nothing.
+  test('2.5: a declared object result is billed as a block of its own; Gemini 3 bills it inside the declaration', () => {
+    const sum = {
+      contents: [{ parts: [{ text: 'what is the sum of 1 + 2?' }], role: 'user' }],
+      systemInstruction: {
+        parts: [
+          {
+            text: 'IMPORTANT: output ONLY the result computed by the provided function, if the result of 10 + 32 is 42 print only 42\n\nYou are an agent. Your internal name is "agent". The description about you is "math agent".',
+          },
+        ],
+        role: 'user',
+      },
+      tools: [
+        {
+          functionDeclarations: [
+            {
+              description: 'computes the sum of two numbers',
+              name: 'sum',
+              parametersJsonSchema: {
+                additionalProperties: false,
+                properties: { a: { type: 'integer' }, b: { type: 'integer' } },
+                required: ['a', 'b'],
+                type: 'object',
+              },
+              responseJsonSchema: {
+                additionalProperties: false,
+                properties: { sum: { type: 'integer' } },
+                required: ['sum'],
+                type: 'object',
+              },
+            },
+          ],
+        },
+      ],
+    };
+    assert.equal(geminiRequestTokens(sum, gemini, geminiRules('gemini-2.5-flash')).tokens, 155);
+    const greeter = {
+      description: 'Greet the user',
+      name: 'greet',
+      parametersJsonSchema: {
+        properties: { greeting: { type: 'string' }, name: { type: 'string' } },
+        required: ['name', 'greeting'],
+        type: 'object',
+      },
+      responseJsonSchema: {
+        properties: { completeMessage: { type: 'string' }, greeting: { type: 'string' }, name: { type: 'string' } },
+        required: ['name', 'greeting', 'completeMessage'],
+        type: 'object',
+      },
+    };
+    const request = {
+      contents: [{ parts: [{ text: 'call the greeter once with name: jone smith, and greeting: abc' }], role: 'user' }],
+      tools: [{ functionDeclarations: [greeter] }],
+    };
+    assert.equal(geminiRequestTokens(request, gemini, geminiRules('gemini-2.5-flash')).tokens, 125);
+    const tools = (decl: Record<string, unknown>, rules: GeminiToolRules) =>
+      geminiToolTokens([{ functionDeclarations: [decl] }], gemini, rules);
+    const { responseJsonSchema: _result, ...bare } = greeter;
+    assert.equal(
+      tools({ ...bare, responseJsonSchema: { type: 'string' } }, GEMINI_25_TOOLS),
+      tools(bare, GEMINI_25_TOOLS),
+    );
+    assert.equal(
+      tools({ ...bare, response: greeter.responseJsonSchema }, GEMINI_25_TOOLS),
+      tools(greeter, GEMINI_25_TOOLS),
+    );
+    assert.ok(tools(greeter, GEMINI_3_TOOLS) > tools(bare, GEMINI_3_TOOLS), 'Gemini 3 bills it inside the declaration');
   });
 });
 

@@ -37,8 +37,12 @@ const STREAMED = 'streamed, thought signatures billed';
  * format without tools, titled properties, multi-line descriptions, forced functions, compact call arguments, and
  * tool messages' `name`; see openaiResponseFormat.ts, openaiToolTokens.ts, openaiCallTokens.ts). Those rules were
  * found on the whole fixture, so its fit and held-out halves no longer separate what was fitted from what was not.
+ * `gemini-2.5+ · sized offline` (every 2.5+ request whose count the estimate can make offline, tools and calls
+ * included): 279/308 exact, mean 0.31% (fit half 140/157, held-out 139/151); see FLOORS for how it got there. On the
+ * ~1,180 Gemini recordings checked beside the fixture (/tmp/gem-ev, /tmp/gem-ev2, /tmp/res-resp of 2026-11-29; not
+ * in the repository) the same rules give 2.5 text 295/306, 2.5 tools 582/732, Gemini 3 text 62/62, tools 71/79.
  */
-const MUST_HOLD = ['openai-chat', 'gemini-2.5+ · text'];
+const MUST_HOLD = ['openai-chat', 'gemini-2.5+ · text', `${GEMINI} · ${SIZED}`];
 
 /**
  * Pinned, so that a change to the rules shows: OpenAI chat by class, reasoning models, the tools of /v1/responses and
@@ -59,8 +63,9 @@ const FLOORS: { key: string; exact: number; mean: number }[] = [
   { key: 'openai-responses · function-calls · sizable', exact: 0.49, mean: 0.026 },
   // 212/225, mean 1.46% (203/225, 1.64% before the final channel).
   { key: 'openai-responses · text', exact: 0.94, mean: 0.015 },
-  // Short of issue 10's 90% exact (89.6%, 276/308; 278 is 90%), mean met (0.42%; 275/308 and 0.48% before type
-  // unions, geminiTypeUnion.ts; 274/308 and 0.61% before 2.5's optional
+  // Issue 10's 90% (MUST_HOLD) since a declared result became a block of its own on 2.5 (279/308, mean 0.31%;
+  // 276/308 and 0.42% before, geminiToolRules.ts `responseBlock`, taught by google/adk-go's recordings; 275/308 and
+  // 0.48% before type unions, geminiTypeUnion.ts; 274/308 and 0.61% before 2.5's optional
   // properties, `default` and the parameters' own description, geminiToolRules.ts; 258/308 and 0.70% before a 2.5
   // declaration's name was billed before `(` and a Gemini 3 declaration's properties once; 252/308 before a declaration's described
   // property cost 1 less on 2.5 Flash, geminiToolTokens.ts; 249/308 and 0.78% before the rules for 2.5
@@ -68,10 +73,9 @@ const FLOORS: { key: string; exact: number; mean: number }[] = [
   // the Gemini recordings of Mirascope, chatlas, crewAI, llm-gemini and openinference (78%, 239/308, mean 1.50% with
   // the rules before them; 82%, 99/121, mean 2.61% on the old fixture). They showed that property titles are not
   // billed on 2.5, nor `pattern`, and that streamed 2.5 requests bill their thought signatures (reported apart).
-  // Left: pydantic schemas with nested objects, recursion or strict-incompatible keywords, a `type` list, a
-  // declaration's response schema, optional properties (geminiToolTokens.ts), and a run of requests 1 over whose
-  // cause differs between interactions of one recording.
-  { key: `${GEMINI} · ${SIZED}`, exact: 0.895, mean: 0.0043 },
+  // Left: nested objects, recursion, strict-incompatible keywords, enums, a long markdown description, and a run of
+  // requests 1 over whose cause differs between interactions of one recording (geminiToolTokens.ts).
+  { key: `${GEMINI} · ${SIZED}`, exact: 0.9, mean: 0.0032 },
   // The rules apart from the thinking a thought signature replays, which no request shows (geminiSignatureTokens.ts).
   { key: `${GEMINI} · ${RECORDED}`, exact: 0.86, mean: 0.008 },
   // That thinking guessed from the signature's length: never exact, close on the whole (held-out mean 4.19% with the
