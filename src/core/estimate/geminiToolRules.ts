@@ -81,13 +81,13 @@ const RECURSION = 10;
  *   under rendered inside the declaration, exact so). adk-go's TestFunctionTool_Simple (`{report, status}`) is 1
  *   over. 14 or 16 make the adk-go recordings 28 or 24 of 100 exact instead of 50. Gemini 3 bills the result inside
  *   the declaration: adk-go's first requests on gemini-3-flash-preview, 3-pro, 3.1-pro and 3.5-flash are exact so.
- * These and the rules below were checked on /tmp/gem-ev and /tmp/gem-ev2 of 2026-11-28/29 (2.5 tool requests 518 →
+ * These and the rules below were checked on recorded-gemini-counts.json (test/fixtures/tokens; 2.5 tool requests 518 →
  * 532 of 652 exact for these four, no exact one made worse).
  *
  * `nameBeforeParenthesis`: on 2.5 a declaration's name is billed as if a `(` followed it (as in a signature), and a
  * name ending in `__` merges with it into one token (`__(` is one token to the Gemma tokenizer; `__{` is not).
  * Evidence: Mirascope's structured-output-by-tool requests (`__mirascope_formatted_output_tool__`, gemini-2.5-flash)
- * were 1 over in all 58 recordings found (fixture 531–577 and /tmp/gem-ev, /tmp/gem-ev2 of 2026-11-28) whose other
+ * were 1 over in all 58 recordings found (fixture 531–577 and recorded-gemini-counts.json) whose other
  * parts are exact; they are exact with it. Any of `(`, `:` or `,` gives the same counts on every recording; `{` and a
  * space give the old ones. No other recorded name ends in a character that merges with what follows, so this is one
  * name of one library: nothing else changes (all 1,190 recordings checked). The `(` costs nothing of its own here,
@@ -145,7 +145,7 @@ export const GEMINI_20_TOOLS: GeminiToolRules = { ...GEMINI_25_TOOLS, textsOnly:
  * multiply on gemini-3-flash-preview, Mirascope's test_strict_mode_with_tools and pydantic-ai's final_result on
  * gemini-3-pro-preview, ruby_llm's weather on gemini-3-pro-preview and gemini-3.1-pro-preview) and llm-gemini's
  * add_person (three, and three nested in `address`, gemini-3.6-flash) 15 over: all exact once per declaration. Of the
- * 70 Gemini 3 tool recordings (fixture and /tmp/gem-ev, /tmp/gem-ev2 of 2026-11-28), 69 exact (61 before); the other
+ * 70 Gemini 3 tool recordings (fixture and recorded-gemini-counts.json before adk-go's), 69 exact (61 before); the other
  * (pydantic-ai test_tool_returns, 3 under) is unchanged.
  */
 export const GEMINI_3_TOOLS: GeminiToolRules = {

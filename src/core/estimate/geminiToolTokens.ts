@@ -9,8 +9,9 @@ import { gemini20CallPartTokens, gemini20ToolTokens } from './gemini20ToolTokens
  * Tokens of function declarations, function calls and function responses on the Gemini API.
  * No rule is published: this is fitted to the recorded counts of test/fixtures/tokens/published-counts.json (see its
  * `notes`), on a fit half (sha-256 of the entry's source, even) and checked on the other half, and since 2026-11-28
- * on about 1,000 more recordings (/tmp/gem-ev, /tmp/gem-ev2: Mirascope, chatlas, crewAI, llm-gemini, openinference,
- * pydantic-ai's history, ruby_llm, req_llm, js-genai), where a rule counts only if it breaks no exact recording.
+ * on 1,464 more recordings (test/fixtures/tokens/recorded-gemini-counts.json: Mirascope, chatlas, crewAI, llm-gemini,
+ * openinference, pydantic-ai's history, ruby_llm, req_llm, js-genai, adk-go; recordedAccuracy.test.ts reports them),
+ * where a rule counts only if it breaks no exact recording.
  * - The structure is the one Google published for FunctionGemma, its Gemma 3 function-calling model
  *   (ai.google.dev/gemma/docs/functiongemma, "formatting and best practices"): `declaration:name{description:…,
  *   parameters:{…}}`, `call:name{…}`, `response:name{…}`, keys in sorted order, no quotes, each string wrapped in an
