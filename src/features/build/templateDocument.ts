@@ -1,8 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 
-// The template editor's document: an untitled document titled after its data, and closed without a "save?" question
-// once its text is used.
+import { TEMPLATE_SCHEME, type TemplateFiles } from './templateFiles';
+
+// The template editor's document: a file of the in-memory template file system, titled after its data, and closed
+// without a "save?" question once its text is used.
 
 /** Names tried before giving up on a title of our own (the same data open in that many template editors at once). */
 const MAX_NAMES = 20;
@@ -11,24 +13,15 @@ function isOpen(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
 }
 
-async function existsOnDisk(file: string): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(vscode.Uri.file(file));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * A new untitled document of `language` holding `content`, titled "questions.csv — template" after the data file
- * `dataPath`. An untitled document opened from content alone is titled by its first line, which here is raw JSON;
- * an `untitled:` uri with a path is titled by that path's name instead (and saving writes to that path, beside the
- * data, without a dialog: VS Code's untitled model with an "associated file path"). The name
- * ends in no known extension, so nothing guesses a language from it before `language` is set. A name already open
- * or on disk (VS Code refuses an untitled uri whose file exists) gets a number; failing all, the first-line title.
+ * A new template document of `language` holding `content`, titled "questions.csv — template" after the data file
+ * `dataPath`: a file of `files` (templateFiles.ts), clean until edited, so an untouched template closes without a
+ * question and nothing is ever written beside the data. The name ends in no known extension, so nothing guesses a
+ * language from it before `language` is set; a name already in use gets a number. Failing all, an untitled document
+ * titled by its first line.
  */
 export async function openTemplateDocument(
+  files: TemplateFiles,
   dataPath: string,
   language: string,
   content: string,
@@ -36,23 +29,12 @@ export async function openTemplateDocument(
   const base = path.basename(dataPath);
   for (let n = 1; n <= MAX_NAMES; n++) {
     const name = n === 1 ? vscode.l10n.t('{0} — template', base) : vscode.l10n.t('{0} — template {1}', base, n);
-    const file = path.join(path.dirname(dataPath), name);
-    const uri = vscode.Uri.file(file).with({ scheme: 'untitled' });
-    if (isOpen(uri) || (await existsOnDisk(file))) {
+    const uri = vscode.Uri.file(path.join(path.dirname(dataPath), name)).with({ scheme: TEMPLATE_SCHEME });
+    if (isOpen(uri) || files.has(uri)) {
       continue;
     }
-    const opened = await vscode.workspace.openTextDocument(uri);
-    const document = await vscode.languages.setTextDocumentLanguage(opened, language);
-    // Replaces rather than inserts: a backup of an earlier document of that name may have been restored into it.
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(
-      uri,
-      new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)),
-      content,
-    );
-    if (await vscode.workspace.applyEdit(edit)) {
-      return document;
-    }
+    files.put(uri, content);
+    return vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
   }
   return vscode.workspace.openTextDocument({ language, content });
 }
@@ -65,8 +47,8 @@ function tabsOf(document: vscode.TextDocument): vscode.Tab[] {
 }
 
 /**
- * Closes every editor of `document` without the "save?" question an untitled document would otherwise ask (its
- * text is used, not lost). VS Code reverts-and-closes only the active editor, so each tab is made active first.
+ * Closes every editor of `document` without the "save?" question an edited document would otherwise ask (its text
+ * is used, not lost). VS Code reverts-and-closes only the active editor, so each tab is made active first.
  * Bounded: a tab that will not close is left open rather than looped on.
  */
 export async function closeUnasked(document: vscode.TextDocument): Promise<void> {

@@ -11,6 +11,7 @@ import {
   type TemplateData,
 } from './templateCheck';
 import { closeUnasked, openTemplateDocument } from './templateDocument';
+import { TEMPLATE_SCHEME, TemplateFiles } from './templateFiles';
 
 /** The language of template documents (package.json names it; its grammar is JSON's with placeholders marked). */
 export const TEMPLATE_LANGUAGE = 'gemini-batch-template';
@@ -23,8 +24,8 @@ interface Session {
 }
 
 /**
- * The template editor of "New Batch File from Data…": the template line is written in a real editor (an untitled
- * document of its own language) that completes the data's column names after `{{`, shows each column's first values
+ * The template editor of "New Batch File from Data…": the template line is written in a real editor (a document of
+ * its own language, in memory: templateFiles.ts) that completes the data's column names after `{{`, shows each column's first values
  * on hover, and checks the template as it is typed by rendering the data's first rows as the build would
  * (diagnostics, and a CodeLens saying which kind of line it makes). "Use This Template" on that lens hands the text
  * to the build; closing the document cancels. Owns its providers, its diagnostics and the sessions it opened.
@@ -33,6 +34,7 @@ export class TemplateEditors implements vscode.Disposable {
   private readonly sessions = new Map<string, Session>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('geminiBatch.template');
   private readonly lensesChanged = new vscode.EventEmitter<void>();
+  private readonly files = new TemplateFiles();
   private readonly disposables: vscode.Disposable[];
 
   constructor() {
@@ -40,6 +42,8 @@ export class TemplateEditors implements vscode.Disposable {
     this.disposables = [
       this.diagnostics,
       this.lensesChanged,
+      this.files,
+      vscode.workspace.registerFileSystemProvider(TEMPLATE_SCHEME, this.files, { isCaseSensitive: true }),
       vscode.languages.registerCompletionItemProvider(
         selector,
         { provideCompletionItems: (d, p) => this.complete(d, p) },
@@ -53,6 +57,9 @@ export class TemplateEditors implements vscode.Disposable {
       vscode.commands.registerCommand(USE_TEMPLATE_COMMAND, (uri?: vscode.Uri) => this.use(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.check(e.document)),
       vscode.workspace.onDidCloseTextDocument((d) => this.sessions.get(d.uri.toString())?.settle(undefined)),
+      // A document of a file system outlives its last editor (VS Code disposes it later): the build is cancelled
+      // when the last tab showing it closes.
+      vscode.window.tabGroups.onDidChangeTabs((e) => this.closedTabs(e.closed)),
     ];
   }
 
@@ -61,7 +68,7 @@ export class TemplateEditors implements vscode.Disposable {
    * chose to use, or undefined when they closed it. By the time it resolves the template's editor is closed.
    */
   async edit(data: TemplateData, dataPath: string): Promise<string | undefined> {
-    const document = await openTemplateDocument(dataPath, TEMPLATE_LANGUAGE, starterTemplate(data));
+    const document = await openTemplateDocument(this.files, dataPath, TEMPLATE_LANGUAGE, starterTemplate(data));
     const key = document.uri.toString();
     const chosen = new Promise<string | undefined>((resolve) => {
       this.sessions.set(key, {
@@ -70,6 +77,7 @@ export class TemplateEditors implements vscode.Disposable {
         settle: (template) => {
           this.sessions.delete(key);
           this.diagnostics.delete(document.uri);
+          this.files.remove(document.uri);
           resolve(template);
         },
       });
@@ -77,6 +85,20 @@ export class TemplateEditors implements vscode.Disposable {
     this.check(document);
     await vscode.window.showTextDocument(document);
     return chosen;
+  }
+
+  private closedTabs(closed: readonly vscode.Tab[]): void {
+    const shown = new Set(
+      vscode.window.tabGroups.all.flatMap((g) =>
+        g.tabs.flatMap((t) => (t.input instanceof vscode.TabInputText ? [t.input.uri.toString()] : [])),
+      ),
+    );
+    for (const tab of closed) {
+      const key = tab.input instanceof vscode.TabInputText ? tab.input.uri.toString() : undefined;
+      if (key && !shown.has(key)) {
+        this.sessions.get(key)?.settle(undefined);
+      }
+    }
   }
 
   private check(document: vscode.TextDocument): void {
