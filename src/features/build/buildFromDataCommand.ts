@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { commandOptions } from '../../adapters/commandOptions';
 import {
   buildFile,
   DataFileError,
@@ -78,7 +79,8 @@ export function registerBuildFromDataCommand(deps: { log: Log; config: Config; m
   const command = commandWithBoundary(
     log,
     BUILD_COMMAND,
-    async (arg?: vscode.Uri, script?: BuildScript): Promise<BuildResult | undefined> => {
+    async (arg?: vscode.Uri, options?: unknown): Promise<BuildResult | undefined> => {
+      const script = commandOptions<BuildScript>(options);
       const dataUri = arg instanceof vscode.Uri ? arg : await pickDataSource();
       if (!dataUri) {
         return undefined;

@@ -83,7 +83,9 @@ export class TemplateEditors implements vscode.Disposable {
       });
     });
     this.check(document);
-    await vscode.window.showTextDocument(document);
+    // Pinned: a clean document opens in preview mode, and the next file clicked in the Explorer would replace it
+    // (closing its last tab cancels the build).
+    await vscode.window.showTextDocument(document, { preview: false });
     return chosen;
   }
 

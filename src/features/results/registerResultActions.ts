@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { commandOptions } from '../../adapters/commandOptions';
 import { registerCommand } from '../../adapters/errors';
 import { rootOf, writeMerged } from './attempts';
 import type { ResultsDeps } from './downloadResults';
@@ -8,9 +9,9 @@ import { registerOutcomes } from './outcomes/registerOutcomes';
 import { resolveResultsTarget } from './resultsTarget';
 import { retryFailed, type RetryOptions } from './retryFailed';
 
-/** Options must be a plain object: the explorer passes the selection array as the second argument. */
+/** The options argument, or none (the Explorer passes its selection there: adapters/commandOptions.ts). */
 function optionsOf<T extends object>(arg: unknown): T {
-  return arg && typeof arg === 'object' && !Array.isArray(arg) && !(arg instanceof vscode.Uri) ? (arg as T) : ({} as T);
+  return commandOptions<T>(arg) ?? ({} as T);
 }
 
 /**

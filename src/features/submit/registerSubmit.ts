@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { commandOptions } from '../../adapters/commandOptions';
 import { providerFits } from './providerFit';
 import { registerCommand } from '../../adapters/errors';
 import { BATCH_KINDS, isBatchKind, type BatchKind } from '../../core/batchKind';
@@ -10,9 +11,9 @@ import { registerSubmitCodeLens } from './submitCodeLens';
 import { askDisplayName, resolveBatchFile } from './submitPrompts';
 import { uploadWithProgress } from './uploadWithProgress';
 
-/** Options must be a plain object: the explorer passes the selection array as the second argument. */
+/** The options argument, or none (the Explorer passes its selection there: adapters/commandOptions.ts). */
 function optionsOf<T extends object>(arg: unknown): T {
-  return arg && typeof arg === 'object' && !Array.isArray(arg) && !(arg instanceof vscode.Uri) ? (arg as T) : ({} as T);
+  return commandOptions<T>(arg) ?? ({} as T);
 }
 
 /**

@@ -18,10 +18,12 @@ export function windowState(): string {
 /**
  * Starts "New Batch File from Data…" on `data` with no script, and resolves once its template editor is shown.
  * Fails with what the window shows, rather than hanging, if the build ends first or no template editor comes.
+ * `fromExplorer`: called as the Explorer's context menu calls it, with the selection as the second argument.
  */
 export async function openTemplateEditor(
   data: string,
   timeoutMs = 15000,
+  fromExplorer = false,
 ): Promise<{ editor: vscode.TextEditor; build: Thenable<BuildResult | undefined> }> {
   let sub: vscode.Disposable | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -36,10 +38,10 @@ export async function openTemplateEditor(
       timeoutMs,
     );
   });
-  const build = vscode.commands.executeCommand<BuildResult | undefined>(
-    'geminiBatch.file.buildFromData',
-    vscode.Uri.file(data),
-  );
+  const uri = vscode.Uri.file(data);
+  const build = fromExplorer
+    ? vscode.commands.executeCommand<BuildResult | undefined>('geminiBatch.file.buildFromData', uri, [uri])
+    : vscode.commands.executeCommand<BuildResult | undefined>('geminiBatch.file.buildFromData', uri);
   const ended = Promise.resolve(build).then((result) => {
     throw new Error(
       `the build ended (${JSON.stringify(result)}) before its template editor was shown; ${windowState()}`,
