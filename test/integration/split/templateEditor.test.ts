@@ -105,6 +105,11 @@ suite('build: the template editor', function () {
     // The Explorer passes its selection as the second argument: it was once taken for a script.
     const { editor, build } = await openTemplateEditor(data, undefined, true);
     assert.equal(editor.document.isDirty, false, 'clean until edited');
+    assert.deepEqual(
+      tabsOf(editor.document.uri).map((t) => t.isPreview),
+      [false],
+      'pinned: the next file opened does not replace it',
+    );
     // What the tab's close button does: a dirty document would stop here on a "Save changes?" dialog.
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     assert.equal(await build, undefined, 'closing the template cancels the build');
