@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { joinResults } from '../../../src/core/jobs/results';
 import type { ResultsPanel } from '../../../src/features/results/view/resultsPanel';
 import type { ResultsViewFeature } from '../../../src/features/results/view/registerResultsView';
+import { answering, messagesAnswerable } from '../helpers/answeringMessages';
 import { activateExtension, fixtureUri } from '../helpers/extension';
 import { batchApi, until } from '../jobs/runHelpers';
 
@@ -121,6 +122,29 @@ suite('results view', function () {
     const probe = await panel.probe();
     assert.ok(probe.detailText.includes('Explain quantum computing'), probe.detailText);
     await revealed;
+  });
+
+  test('"Open in Results View" on a batch file of requests opens its results, or says that none are here', async function () {
+    if (!messagesAnswerable) {
+      this.skip();
+    }
+    const input = path.join(dir, 'asked.jsonl');
+    await fs.writeFile(
+      input,
+      `${JSON.stringify({ key: 'request_1', request: { contents: [{ parts: [{ text: 'What is AI?' }] }] } })}\n`,
+    );
+    const none = await answering('showErrorMessage', undefined, () =>
+      vscode.commands.executeCommand('geminiBatch.results.openView', vscode.Uri.file(input)),
+    );
+    assert.match(
+      none.questions.map((q) => q.message).join('\n'),
+      /^asked\.jsonl is a batch file of requests, not results/,
+    );
+    const results = vscode.Uri.file(path.join(dir, 'asked.results.jsonl'));
+    await fs.copyFile(path.join(FIXTURES, 'gemini-batch-generate-output.results.jsonl'), results.fsPath);
+    const opened = view.whenPanel(results);
+    await vscode.commands.executeCommand('geminiBatch.results.openView', vscode.Uri.file(input));
+    assert.equal((await opened).state().scanned, 2, "the input's results, not the input read as results");
   });
 
   test('"Show Result of This Line" opens the results of an input line by key, with its prompt from the input', async () => {

@@ -5,6 +5,7 @@ import { registerCommand } from '../../../adapters/errors';
 import type { Log } from '../../../adapters/log';
 import type { JobRecordStore } from '../../jobs/jobRecordStore';
 import { openForLine } from './openForLine';
+import { openView } from './openView';
 import { RESULTS_VIEW_TYPE, ResultsEditorProvider } from './resultsEditorProvider';
 import type { ResultsPanel } from './resultsPanel';
 
@@ -78,11 +79,11 @@ export function registerResultsView(context: vscode.ExtensionContext, deps: Resu
       typeof line === 'number' ? line : undefined,
     ),
   );
-  registerCommand(context, deps.log, 'geminiBatch.results.openView', async (uri?: unknown) => {
-    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-    if (target) {
-      await vscode.commands.executeCommand('vscode.openWith', target, RESULTS_VIEW_TYPE);
-    }
-  });
+  registerCommand(context, deps.log, 'geminiBatch.results.openView', (uri?: unknown) =>
+    openView(
+      { records, resultsFolder: (input) => deps.config.resultsFolder(input) },
+      uri instanceof vscode.Uri ? uri : undefined,
+    ),
+  );
   return { panelFor: (uri) => provider.panelFor(uri), whenPanel, onDidOpen: provider.onDidOpen };
 }
