@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { commandOptions } from '../../adapters/commandOptions';
 import { modelServed, providerFits } from './providerFit';
 import { registerCommand } from '../../adapters/errors';
 import type { Log } from '../../adapters/log';
@@ -75,7 +76,7 @@ export function registerSubmitParts(
         return undefined;
       }
       const parts = found.parts;
-      const options: PartsOptions = typeof raw === 'object' && raw !== null ? (raw as PartsOptions) : {};
+      const options: PartsOptions = commandOptions<PartsOptions>(raw) ?? {};
       const source = options.source ?? found.source ?? partSource(parts[0].fsPath);
       // First of all, scripted or not: nothing is asked, uploaded or created for a group whose parts are stale.
       const stamps = await refuseStaleParts(parts, source, options.stamps, SUBMIT_PARTS_COMMAND);

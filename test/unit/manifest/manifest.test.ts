@@ -17,6 +17,7 @@ interface Manifest {
     commands: { command: string; title: string }[];
     viewsWelcome: { view: string; contents: string }[];
     walkthroughs: { id: string; title: string; description: string; steps: Step[] }[];
+    menus: Record<string, { command: string; when?: string }[]>;
   };
 }
 
@@ -69,6 +70,21 @@ suite('walkthrough: the manifest holds together', () => {
         }
       }
     }
+  });
+
+  test("the Explorer offers Submit Split Parts as One Group on a split's parts, and only there", () => {
+    const entry = manifest.contributes.menus['explorer/context'].find(
+      (m) => m.command === 'geminiBatch.job.submitParts',
+    );
+    assert.ok(entry?.when, 'on the Explorer context menu, when a part');
+    // The when clause's regular expression, as VS Code reads it from the JSON string.
+    const when = /resourceFilename =~ \/(.+)\/$/.exec(entry.when)?.[1];
+    assert.ok(when, entry.when);
+    const part = new RegExp(when);
+    assert.ok(part.test('questions.part-01.jsonl') && part.test('big.part-120.jsonl'));
+    assert.ok(
+      !part.test('questions.jsonl') && !part.test('questions.part-1.jsonl') && !part.test('a.part-01.jsonl.bak'),
+    );
   });
 
   test('the samples the walkthrough opens ship in sample/', () => {
