@@ -1,11 +1,7 @@
-import { promises as fsp } from 'node:fs';
 import type { BatchKind } from '../batchKind';
-import { splitLines } from '../jsonl';
+import { headLines } from '../jsonl';
 import { detectKind, PROVIDER_LIMITS } from '../validation';
 import type { SplitLimits } from './linePacker';
-
-/** How much of a file's start its kind is detected from: the kind vote reads only the first lines. */
-const HEAD_BYTES = 256 * 1024;
 
 /**
  * The limits a part must keep for `kind`: the provider's file size and request cap (limits.ts: Gemini 2 GB per file;
@@ -20,19 +16,7 @@ export function splitLimitsFor(kind: BatchKind, asked: Partial<SplitLimits> = {}
 
 /** The kind of a batch file on disk, from its first lines (the one kind vote the validator uses). */
 export async function detectFileKind(file: string): Promise<BatchKind> {
-  const handle = await fsp.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    const lines = splitLines(buffer.subarray(0, bytesRead).toString('utf8'));
-    // The last line may be cut by the read: only whole lines vote.
-    if (bytesRead === HEAD_BYTES) {
-      lines.pop();
-    }
-    return detectKind(lines);
-  } finally {
-    await handle.close();
-  }
+  return detectKind(await headLines(file));
 }
 
 /** The Gemini API usage tiers that have a Batch API enqueued-token row (the free tier has none). */

@@ -1,8 +1,8 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { UserFacingError } from '../../../adapters/errors';
-import { holdsBatchLines } from '../../../core/validation/batchLineDetection';
+import { headLines } from '../../../core/jsonl';
+import { holdsBatchLines } from '../../../core/validation/batchDetection';
 import type { LocalJobRecord } from '../../jobs/jobRecordStore';
 import { resultsForInput } from './inputForResults';
 import { RESULTS_VIEW_TYPE } from './resultsEditorProvider';
@@ -12,23 +12,9 @@ export interface OpenViewDeps {
   resultsFolder: (input: vscode.Uri) => string;
 }
 
-/** Bytes read from the start of a file to tell a batch file from results (the kind vote reads its first lines). */
-const HEAD_BYTES = 64 * 1024;
-
 /** Whether the file on disk holds batch request lines (an input), by the kind vote over its first lines. */
 async function isInputFile(file: string): Promise<boolean> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    const lines = buffer.toString('utf8', 0, bytesRead).split('\n');
-    if (bytesRead === HEAD_BYTES) {
-      lines.pop(); // cut mid-line
-    }
-    return holdsBatchLines({ lineCount: lines.length, lineAt: (i) => ({ text: lines[i] }) });
-  } finally {
-    await handle.close();
-  }
+  return holdsBatchLines(await headLines(file));
 }
 
 /**
